@@ -1,0 +1,286 @@
+"""Assistant: load a pack, answer questions, hold conversations. Every front end uses this API."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from assistant.lexicon import Lexicon, Target
+from assistant.loader import load_pack
+from assistant.matcher import Matcher, Scored
+from assistant.models import Answer, Citation, Fact, Language
+from assistant.normalize import detect_language, fold, strip_control
+from assistant.pack import Pack
+from assistant.render import Renderer, pick
+from assistant.session import Context, inherit
+from assistant.understand import Frame, understand
+
+MAX_QUESTION_CHARS = 500
+CLARIFY_MARGIN = 0.25
+_INHERIT_ORDER: tuple[tuple[str, ...], ...] = (
+    ("metrics", "segments", "entities", "periods"),
+    ("metrics", "segments", "entities"),
+    ("metrics", "entities"),
+    ("metrics",),
+    (),
+)
+
+
+class Assistant:
+    """The answer engine over one fact pack. Thread-safe: `ask` keeps no state; `chat()` does."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.matcher = Matcher(pack)
+        self.renderer = Renderer(pack)
+        aliases: list[tuple[str, Target]] = []
+        for cid, concept in pack.concepts.items():
+            target = Target(concept.kind, cid)
+            names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
+            aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
+        for iid, intent in pack.intents.items():
+            aliases.extend((cue, Target("cue", iid)) for cue in intent.cues)
+        self.lexicon = Lexicon.build(aliases)
+        self.stopwords = {fold(w) for w in pack.stopwords}
+        self.known_words = {w for alias in self.lexicon.entries for w in alias.split()} | self.stopwords
+        self.examples = [(fold(e), iid) for iid, i in pack.intents.items() if i.kind != "figure" for e in i.examples]
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> Assistant:
+        """The bundled fact base, or the pack at `path` (a directory with facts/ and maybe intents/)."""
+        return cls(load_pack(Path(path) if path is not None else None))
+
+    def chat(self) -> Chat:
+        """A conversation: follow-up questions take missing slots from earlier turns."""
+        return Chat(self)
+
+    def ask(self, question: str, *, language: Language | None = None) -> Answer:
+        """Answer one question on its own."""
+        return self.answer(question, Context(), language=language)
+
+    # -- the pipeline -------------------------------------------------------------------------
+
+    def answer(self, question: object, context: Context, *, language: Language | None = None) -> Answer:
+        """Answer `question` in `context`, updating the context for the next turn."""
+        text = strip_control(question if isinstance(question, str) else str(question or "")).strip()
+        notes: list[str] = []
+        lang = language or detect_language(text)
+        if len(text) > MAX_QUESTION_CHARS:
+            text = text[:MAX_QUESTION_CHARS]
+            notes.append(self.renderer.template("truncated", lang, limit=str(MAX_QUESTION_CHARS)))
+        if not text:
+            return self._reply(text, "no_answer", "empty", lang, self.renderer.template("empty", lang), 1.0,
+                               suggestions=self.example_questions(lang), notes=notes)
+        if context.options and text.strip().isdigit() and 0 < int(text) <= len(context.options):
+            text = context.options[int(text) - 1]
+        folded = fold(text)
+        frame = understand(text, folded, self.lexicon, self.stopwords, self.known_words)
+        answer = self._decide(text, frame, context, lang)
+        answer.notes = notes + answer.notes
+        return answer
+
+    def _intent(self, frame: Frame, folded: str) -> str:
+        """The strongest signalled intent: cue words first, then whole-phrase examples."""
+        cued = sorted(frame.cues, key=lambda i: -self.pack.intents[i].priority)
+        if cued:
+            return cued[0]
+        if self.examples and len(folded) <= 60:
+            best = process.extractOne(folded, [e for e, _ in self.examples], scorer=fuzz.ratio, score_cutoff=80)
+            if best:
+                return self.examples[best[2]][1]
+        return "lookup"
+
+    def _decide(self, text: str, frame: Frame, context: Context, lang: Language) -> Answer:  # noqa: C901
+        intent = self._intent(frame, frame.folded)
+        kind = self.pack.intents[intent].kind if intent in self.pack.intents else "figure"
+        if kind == "refuse":
+            return self._reply(text, "no_answer", intent, lang, self.renderer.template(f"refuse_{intent}", lang), 0.9,
+                               suggestions=self.example_questions(lang))
+        if kind == "meta" and not (frame.metrics and intent != "help"):
+            return self._meta(text, intent, lang)
+        if frame.unknown_names and not frame.entities:
+            name = frame.unknown_names[0]
+            return self._reply(text, "no_answer", "unknown_entity", lang,
+                               self.renderer.template("unknown_entity", lang, name=name), 0.8)
+        unheld = self.matcher.unheld(frame)
+        if unheld:
+            asked = "、".join(self.renderer.concept_name(m, lang) for m in unheld) if lang != "en" else ", ".join(
+                self.renderer.concept_name(m, lang) for m in unheld)
+            return self._no_fact(text, frame, lang, asked, "unheld_metric")
+        if context.frame is not None and not frame.has_topic and not frame.entities and context.fact_ids:
+            facts = [self.pack.facts[f] for f in context.fact_ids if f in self.pack.facts]
+            if facts and (frame.cues or not frame.periods):
+                return self._facts_answer(text, facts, intent, lang, context, context.frame, 0.7)
+        ranked, used = self._resolve(frame, context)
+        if not ranked:
+            if frame.entities and not frame.has_topic:
+                return self._entity_only(text, frame, lang)
+            return self._no_fact(text, frame, lang, self._asked(frame, lang), "no_fact")
+        top = ranked[0]
+        tied = [s for s in ranked if top.score - s.score < CLARIFY_MARGIN]
+        multi = self._per_metric(used, ranked)
+        if multi:
+            return self._facts_answer(text, multi, intent, lang, context, used, 0.8)
+        distinct = {(s.fact.written, s.fact.statement) for s in tied}
+        if len(distinct) > 1:
+            return self._clarify(text, tied[:4], lang, context, used)
+        confidence = min(1.0, 0.55 + 0.1 * top.score) if len(ranked) == 1 else min(
+            1.0, 0.5 + 0.1 * top.score + 0.2 * min(1.0, top.score - ranked[len(tied)].score if len(ranked) > len(tied) else 1.0))
+        return self._facts_answer(text, [s.fact for s in tied], intent, lang, context, used, confidence)
+
+    def _resolve(self, frame: Frame, context: Context) -> tuple[list[Scored], Frame]:
+        """Rank facts, filling silent slots from the conversation, most context first."""
+        if context.frame is None:
+            return self.matcher.rank(frame), frame
+        for keep in _INHERIT_ORDER:
+            tried = inherit(frame, context.frame, keep=keep)
+            ranked = self.matcher.rank(tried)
+            if ranked:
+                return ranked, tried
+        return [], frame
+
+    def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
+        """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
+        if len(frame.metrics) < 2 or "metrics" in frame.inherited:
+            return []
+        chosen: list[Fact] = []
+        for metric in frame.metrics:
+            best = next((s.fact for s in ranked if s.fact.metric == metric), None)
+            if best is None:
+                return []
+            chosen.append(best)
+        return chosen if len({f.id for f in chosen}) == len(chosen) else []
+
+    # -- answers ------------------------------------------------------------------------------
+
+    def _reply(self, question: str, status: str, intent: str, lang: Language, text: str, confidence: float,
+               **extra: object) -> Answer:
+        return Answer(question=question, status=status, text=text, language=lang, intent=intent,  # type: ignore[arg-type]
+                      confidence=round(confidence, 3), **extra)  # type: ignore[arg-type]
+
+    def _body(self, fact: Fact, intent: str, lang: Language) -> tuple[str, bool]:
+        """Answer text for one fact and whether it answers the question asked."""
+        fields = self.renderer.fields(fact, lang)
+        if fact.value is None:
+            return self.renderer.template("statement", lang, **fields), True
+        if intent == "when" and (fact.when or fact.period):
+            return self.renderer.template("when", lang, **fields), True
+        if fact.derivation is not None:
+            return self.renderer.template("figure_derived", lang, **fields), True
+        if intent == "change" and fact.change is None:
+            return self.renderer.template("no_change", lang, **fields), False
+        return self.renderer.template("figure", lang, **fields), True
+
+    def _citations(self, facts: list[Fact]) -> list[Citation]:
+        cited: list[Citation] = []
+        for fact in facts:
+            inputs = fact.derivation.inputs if fact.derivation else [fact.id]
+            for fid in inputs:
+                citation = self.renderer.citation(self.pack.facts[fid])
+                if citation not in cited:
+                    cited.append(citation)
+        return cited
+
+    def _facts_answer(self, question: str, facts: list[Fact], intent: str, lang: Language, context: Context,
+                      frame: Frame, confidence: float) -> Answer:
+        bodies = [self._body(f, intent, lang) for f in facts[:3]]
+        if facts[0].written and len({f.written for f in facts}) == 1:
+            bodies = bodies[:1]
+        citations = self._citations(facts[:3])
+        lines = [b for b, _ in bodies] + [self.renderer.citation_text(c, lang) for c in citations]
+        answered = all(ok for _, ok in bodies)
+        context.frame, context.fact_ids, context.options = frame, [f.id for f in facts[:3]], []
+        derivation = next((f.derivation for f in facts if f.derivation), None)
+        return self._reply(question, "answered" if answered else "no_answer", intent if answered else "no_change",
+                           lang, "\n".join(lines), confidence if answered else 0.6, facts=facts[:3],
+                           citations=citations, derivation=derivation,
+                           suggestions=self._related(facts[0], lang))
+
+    def _related(self, fact: Fact, lang: Language) -> list[str]:
+        """A few other facts about the same subject and metric, as questions."""
+        related = [f for f in self.pack.facts.values()
+                   if f.id != fact.id and f.subject == fact.subject and (f.metric == fact.metric or
+                                                                          set(f.segment) & set(fact.segment))]
+        return [self.renderer.question_for(f, lang) for f in related[:3]]
+
+    def _clarify(self, question: str, tied: list[Scored], lang: Language, context: Context, frame: Frame) -> Answer:
+        options = [self.renderer.question_for(s.fact, lang) for s in tied]
+        lines = [self.renderer.template("clarify", lang)] + [f"{i}. {o}" for i, o in enumerate(options, 1)]
+        context.frame, context.fact_ids, context.options = frame, [s.fact.id for s in tied], options
+        return self._reply(question, "clarify", "clarify", lang, "\n".join(lines), 0.4, facts=[s.fact for s in tied],
+                           suggestions=options)
+
+    def _entity_only(self, question: str, frame: Frame, lang: Language) -> Answer:
+        subject = frame.entities[0]
+        facts = [f for f in self.pack.facts.values() if f.subject == subject and f.derivation is None][:5]
+        if not facts:
+            return self._no_fact(question, frame, lang, self._asked(frame, lang), "no_fact")
+        options = [self.renderer.question_for(f, lang) for f in facts]
+        text = self.renderer.template("entity_only", lang, subject=self.renderer.concept_name(subject, lang))
+        lines = [text] + [f"{i}. {o}" for i, o in enumerate(options, 1)]
+        return self._reply(question, "clarify", "clarify", lang, "\n".join(lines), 0.3, suggestions=options)
+
+    def _asked(self, frame: Frame, lang: Language) -> str:
+        names = [self.renderer.concept_name(c, lang) for c in frame.concepts()]
+        periods = [f"{p.year}" + (f"Q{p.quarter}" if p.quarter else "") for p in frame.periods]
+        joiner = " " if lang == "en" else ""
+        return joiner.join(periods + names) or ("this" if lang == "en" else "這個問題")
+
+    def _nearest(self, frame: Frame) -> Fact | None:
+        for drop in ("periods", "segments", "qualifiers", "entities"):
+            relaxed = replace(frame, **{drop: []})
+            ranked = self.matcher.rank(relaxed)
+            if ranked:
+                return ranked[0].fact
+        return None
+
+    def _no_fact(self, question: str, frame: Frame, lang: Language, asked: str, intent: str) -> Answer:
+        text = self.renderer.template("no_fact", lang, asked=asked)
+        suggestions: list[str] = []
+        nearest = self._nearest(frame) if frame.has_topic else None
+        if nearest is not None:
+            label = f"{self.renderer.concept_name(nearest.subject, lang)} {self.renderer.label(nearest, lang)}"
+            if nearest.written:
+                label += f" {self.renderer.figure(nearest, lang)}"
+            text += "\n" + self.renderer.template("nearest", lang, label=label)
+            suggestions.append(self.renderer.question_for(nearest, lang))
+        elif not frame.has_topic:
+            text = self.renderer.template("nothing", lang)
+        return self._reply(question, "no_answer", intent, lang, text, 0.7,
+                           suggestions=suggestions or self.example_questions(lang))
+
+    def _meta(self, question: str, intent: str, lang: Language) -> Answer:
+        source = next(iter(self.pack.sources.values()))
+        fields = {"title": pick(source.title, lang), "outlet": source.outlet, "summary": pick(source.summary, lang),
+                  "examples": "\n".join(f"- {q}" for q in self.example_questions(lang))}
+        text = self.renderer.template(intent, lang, **fields) or self.renderer.template("help", lang, **fields)
+        return self._reply(question, "answered", intent, lang, text, 0.9, suggestions=self.example_questions(lang))
+
+    def example_questions(self, lang: Language, count: int = 4) -> list[str]:
+        """Questions this pack can answer, for help screens and suggestions."""
+        figures = [f for f in self.pack.facts.values() if f.value is not None and f.derivation is None]
+        statements = [f for f in self.pack.facts.values() if f.value is None]
+        picked = figures[: count - 1] + statements[:1]
+        return [self.renderer.question_for(f, lang) for f in picked]
+
+
+class Chat:
+    """One conversation with an Assistant; not shared between threads."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.context = Context()
+        self.turns: list[Answer] = []
+
+    def ask(self, question: str, *, language: Language | None = None) -> Answer:
+        answer = self.assistant.answer(question, self.context, language=language)
+        self.turns.append(answer)
+        return answer
+
+    def reset(self) -> None:
+        """Start a new conversation."""
+        self.context = Context()
+        self.turns.clear()

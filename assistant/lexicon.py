@@ -1,0 +1,117 @@
+"""Alias look-up: every surface form of every concept and intent cue, found in a folded question.
+
+Exact matches are found leftmost-longest by dictionary look-ups over the alias lengths present, so the
+cost does not grow with the number of aliases; typos are caught afterwards with rapidfuzz, only on the
+words that nothing matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from assistant.normalize import fold
+
+_LATIN = re.compile(r"[a-z0-9]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
+_WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an alias stands for: a concept (kind entity/metric/segment/qualifier) or an intent cue."""
+
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One recognised alias in a question."""
+
+    target: Target
+    start: int
+    end: int
+    surface: str
+    score: float = 1.0
+
+
+def _plurals(alias: str) -> list[str]:
+    if alias.isascii() and alias[-1:].isalpha() and not alias.endswith("s"):
+        return [alias, alias + "s", alias + "es"]
+    return [alias]
+
+
+class Lexicon:
+    """Folded alias -> targets, with the alias lengths to try and the lists for fuzzy matching."""
+
+    def __init__(self, entries: dict[str, list[Target]]) -> None:
+        self.entries = entries
+        self.lengths = sorted({len(a) for a in entries}, reverse=True)
+        self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
+        self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4)
+
+    @classmethod
+    def build(cls, aliases: list[tuple[str, Target]]) -> Lexicon:
+        entries: dict[str, list[Target]] = {}
+        for alias, target in aliases:
+            folded = fold(alias)
+            if not folded:
+                continue
+            for form in _plurals(folded):
+                bucket = entries.setdefault(form, [])
+                if target not in bucket:
+                    bucket.append(target)
+        return cls(entries)
+
+    def _bounded(self, text: str, start: int, end: int) -> bool:
+        """Latin aliases match whole words only: 'mr' is not found inside 'more'."""
+        if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
+            return False
+        return not (_LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]))
+
+    def scan(self, text: str) -> list[Hit]:
+        """Exact leftmost-longest hits, then fuzzy hits in what is left."""
+        hits: list[Hit] = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in self.lengths:
+                if i + length > n:
+                    continue
+                piece = text[i : i + length]
+                if piece in self.entries and self._bounded(text, i, i + length):
+                    hits.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
+                    i += length
+                    break
+            else:
+                i += 1
+        return hits + self._fuzzy(text, hits)
+
+    def _fuzzy(self, text: str, hits: list[Hit]) -> list[Hit]:
+        covered = [False] * len(text)
+        for hit in hits:
+            covered[hit.start : hit.end] = [True] * (hit.end - hit.start)
+        masked = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
+        found: list[Hit] = []
+        words = list(_WORD.finditer(masked))
+        candidates = [(a.start(), b.end()) for a, b in zip(words, words[1:], strict=False)]
+        candidates += [(m.start(), m.end()) for m in words]
+        for start, end in candidates:
+            piece = text[start:end]
+            if len(piece) < 4 or any(covered[start:end]) or piece in self.entries:
+                continue
+            best = process.extractOne(piece, self.latin, scorer=fuzz.ratio, score_cutoff=85)
+            if best:
+                found.extend(Hit(t, start, end, piece, best[1] / 100) for t in self.entries[best[0]])
+                covered[start:end] = [True] * (end - start)
+        for match in _CJK_RUN.finditer(masked):
+            run = match.group()
+            best = process.extractOne(run, self.cjk, scorer=fuzz.partial_ratio, score_cutoff=75)
+            if not best or len(best[0]) > len(run):
+                continue
+            where = fuzz.partial_ratio_alignment(best[0], run)
+            start, end = match.start() + where.dest_start, match.start() + where.dest_end
+            found.extend(Hit(t, start, end, text[start:end], best[1] / 100) for t in self.entries[best[0]])
+        return found

@@ -1,0 +1,166 @@
+"""Frame -> ranked facts. Entity, period, metric and segment mismatches reject a fact outright;
+only facts that survive those checks are scored, so similarity can never turn one company's or one
+year's figure into another's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant.models import Fact
+from assistant.normalize import fold
+from assistant.pack import Pack
+from assistant.periods import Period, fits
+from assistant.understand import Frame
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class FactKeys:
+    """The concepts and text of one fact, precomputed for matching."""
+
+    fact: Fact
+    entities: frozenset[str]
+    metrics: frozenset[str]
+    segments: frozenset[str]
+    qualifiers: frozenset[str]
+    text: str
+    numbers: frozenset[Decimal]
+    period: Period | None
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A fact that fits the question, with its score."""
+
+    score: float
+    fact: Fact
+
+
+class Matcher:
+    """Index of a pack's facts by concept, and the scoring of facts against a frame."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.aliases = {cid: [fold(a) for a in c.aliases] + [fold(c.names.zh_Hant), fold(c.names.en)]
+                        for cid, c in pack.concepts.items()}
+        self.keys: dict[str, FactKeys] = {fid: self._keys(f) for fid, f in pack.facts.items()}
+        self.index: dict[str, list[str]] = {}
+        for fid, keys in self.keys.items():
+            for concept in keys.entities | keys.metrics | keys.segments | keys.qualifiers:
+                self.index.setdefault(concept, []).append(fid)
+        self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
+
+    def _expand(self, ids: list[str]) -> set[str]:
+        out = set(ids)
+        for cid in ids:
+            concept = self.pack.concepts.get(cid)
+            if concept:
+                out.update(concept.implies)
+        return out
+
+    def _kind(self, cid: str) -> str:
+        concept = self.pack.concepts.get(cid)
+        return concept.kind if concept else "qualifier"
+
+    def _keys(self, fact: Fact) -> FactKeys:
+        tags = {t: self._kind(t) for t in fact.tags}
+        quotes = [fact.quote]
+        if fact.derivation:
+            quotes += [self.pack.facts[i].quote for i in fact.derivation.inputs if i in self.pack.facts]
+        text = fold(" ".join(quotes + [fact.when or ""]))
+        numbers = frozenset(Decimal(n) for n in _NUMBER.findall(" ".join(quotes)))
+        entities = {fact.subject} | ({fact.object} if fact.object else set())
+        return FactKeys(
+            fact=fact,
+            entities=frozenset(entities | {t for t, k in tags.items() if k == "entity"}),
+            metrics=frozenset(self._expand([fact.metric] + [t for t, k in tags.items() if k == "metric"])),
+            segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
+            qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
+            text=text,
+            numbers=numbers,
+            period=Period.parse(fact.period),
+        )
+
+    def unheld(self, frame: Frame) -> list[str]:
+        """Metrics the question names that no fact in the pack holds."""
+        return [m for m in frame.metrics if m not in self.held_metrics]
+
+    def candidates(self, frame: Frame) -> list[str]:
+        ids: dict[str, None] = {}
+        for concept in frame.metrics + frame.segments + frame.qualifiers:
+            for fid in self.index.get(concept, []):
+                ids[fid] = None
+        return list(ids)
+
+    def rank(self, frame: Frame) -> list[Scored]:
+        """Facts that fit the frame, best first; empty when none does."""
+        if not frame.has_topic:
+            return []
+        scored = []
+        for fid in self.candidates(frame):
+            value = self.score(frame, self.keys[fid])
+            if value is not None:
+                scored.append(Scored(value, self.keys[fid].fact))
+        scored.sort(key=lambda s: -s.score)
+        return scored
+
+    def _mentioned(self, concept: str, keys: FactKeys) -> bool:
+        return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
+
+    def score(self, frame: Frame, keys: FactKeys) -> float | None:  # noqa: C901 - one rule per slot
+        """Score of a fact for a frame, or None when a slot rules it out."""
+        fact = keys.fact
+        total = 0.0
+        if frame.entities:
+            if fact.subject in frame.entities:
+                total += 1.0
+            elif set(frame.entities) <= keys.entities:
+                total += 0.5
+            else:
+                return None
+        elif fact.subject == self.pack.default_subject:
+            total += 0.2
+        if frame.metrics:
+            asked = self._expand(frame.metrics)
+            matched = [m for m in frame.metrics if m in keys.metrics]
+            if not matched and not (asked & keys.metrics):
+                return None
+            total += 2.0 if fact.metric in asked else 1.0
+            total += 0.5 * (len(matched) - 1) - 0.5 * (len(frame.metrics) - max(len(matched), 1))
+        for segment in frame.segments:
+            if segment in keys.segments:
+                total += 1.0
+            elif self._mentioned(segment, keys):
+                total += 0.5
+            else:
+                return None
+        total -= 0.6 * len(keys.segments - self._expand(frame.segments))
+        for qualifier in frame.qualifiers:
+            if qualifier in keys.qualifiers:
+                total += 0.7
+            elif self._mentioned(qualifier, keys):
+                total += 0.3
+            else:
+                total -= 0.3
+        total -= 0.4 * len(keys.qualifiers - set(frame.qualifiers))
+        if frame.periods:
+            fitting = [p for p in frame.periods if fits(p, fact.period, keys.text)]
+            if not fitting:
+                return None
+            total += 0.5 * len(fitting)
+        else:
+            if fact.period == self.pack.default_period:
+                total += 0.3
+            if keys.period is not None and keys.period.sub_year:
+                total -= 0.2
+        if frame.numbers & keys.numbers:
+            total += 0.6
+        if fact.derivation is not None:
+            total += 1.0 if "derive" in frame.cues else -0.8
+        if "change" in frame.cues and fact.change is not None:
+            total += 0.3
+        return total

@@ -1,0 +1,73 @@
+"""Periods named in questions (2024, 2025年一季度, Q1 2024, 2024年12月) and whether a fact's period fits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])")
+_AFTER = re.compile(r"^\s*(?:年|年度)?\s*(?:(q[1-4])|(\d{1,2})\s*月|(底|末|年底|年末|年终))?")
+_BEFORE = re.compile(r"(q[1-4])\s*(?:of\s*)?$")
+_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|-(\d{2})(?:-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year with an optional quarter or month."""
+
+    year: int
+    quarter: int | None = None
+    month: int | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> Period | None:
+        """Read a canonical fact period: 2024, 2025Q1, 2024-12, 2025-05-30."""
+        match = _FACT_PERIOD.match(text or "")
+        if not match:
+            return None
+        year, quarter, month = match.groups()
+        return cls(int(year), int(quarter) if quarter else None, int(month) if month else None)
+
+    @property
+    def sub_year(self) -> bool:
+        return self.quarter is not None or self.month is not None
+
+
+def find_periods(folded: str) -> list[tuple[Period, int, int]]:
+    """Periods in a folded question with their spans."""
+    found = []
+    for match in _YEAR.finditer(folded):
+        year = int(match.group(1))
+        quarter = month = None
+        end = match.end()
+        after = _AFTER.match(folded[end:])
+        if after and after.group(1):
+            quarter = int(after.group(1)[1])
+            end += after.end()
+        elif after and after.group(2) and 1 <= int(after.group(2)) <= 12:
+            month = int(after.group(2))
+            end += after.end()
+        before = _BEFORE.search(folded[: match.start()])
+        start = match.start()
+        if quarter is None and before:
+            quarter = int(before.group(1)[1])
+            start = before.start()
+        found.append((Period(year, quarter, month), start, end))
+    return found
+
+
+def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
+    """Whether a fact can answer a question about `asked`.
+
+    A fact without a period fits when the asked year appears in its sentence.
+    """
+    stated = Period.parse(fact_period)
+    if stated is None:
+        return str(asked.year) in fact_text
+    if stated.year != asked.year:
+        return False
+    if asked.quarter is not None:
+        return stated.quarter == asked.quarter
+    if asked.month is not None and stated.month is not None:
+        return stated.month == asked.month
+    return not (asked.month is not None and stated.quarter is not None)

@@ -1,0 +1,1 @@
+"""The Textual chat front end; the only part of the package that imports textual."""

@@ -1,0 +1,372 @@
+"""Answers -> what the chat shows: Markdown for messages, source views for the pane, exports.
+
+Pure functions over the public `Assistant` API, so they are tested without a terminal. Text from the
+engine is escaped before it becomes Markdown; figures are emphasised where they appear verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant import Answer, Assistant, Fact
+    from assistant.models import Localized
+
+Language = str
+LANGUAGES: dict[str | None, str] = {None: "auto", "zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English"}
+SCRIPTS: tuple[str, ...] = ("zh-Hant", "zh-Hans", "en")
+QUESTION_DISPLAY_LIMIT = 600
+_CITATION = re.compile(r"^(來源|来源|Source)\s*[::]")
+_OPTION = re.compile(r"^\s*\d+[.)]\s")
+_BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
+_MD_SPECIAL = set("\\`*_[]<>|~&")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+
+_CAPTIONS: dict[str, dict[str, str]] = {
+    "answered": {"zh-Hant": "✓ 已回答", "zh-Hans": "✓ 已回答", "en": "✓ Answered"},
+    "derived": {"zh-Hant": "✓ 推算", "zh-Hans": "✓ 推算", "en": "✓ Derived"},
+    "clarify": {"zh-Hant": "? 請選擇", "zh-Hans": "? 请选择", "en": "? Which one?"},
+    "no_answer": {"zh-Hant": "∅ 不在事實庫中", "zh-Hans": "∅ 不在事实库中", "en": "∅ Not in the fact base"},
+}
+_WORDS: dict[str, dict[str, str]] = {
+    "arithmetic": {"zh-Hant": "計算", "zh-Hans": "计算", "en": "Arithmetic"},
+    "paragraph": {"zh-Hant": "第{n}段", "zh-Hans": "第{n}段", "en": "Paragraph {n}"},
+    "options": {"zh-Hant": "選擇一項(↑↓ Enter,或輸入編號)", "zh-Hans": "选择一项(↑↓ Enter,或输入编号)",
+                "en": "Choose one (↑↓ Enter, or type its number)"},
+    "suggestions": {"zh-Hant": "可以試試:", "zh-Hans": "可以试试:", "en": "You could ask:"},
+    "no_source": {"zh-Hant": "這個回答沒有引用文章段落。", "zh-Hans": "这个回答没有引用文章段落。",
+                  "en": "This answer cites no paragraph of the article."},
+    "clarify_source": {"zh-Hant": "選擇一個選項後,這裡會顯示它的出處。", "zh-Hans": "选择一个选项后,这里会显示它的出处。",
+                       "en": "Choose an option to see where it comes from."},
+}
+
+
+def word(key: str, language: str | None, **fields: object) -> str:
+    """A UI word in the answer's language (English when unknown)."""
+    table = _WORDS.get(key) or _CAPTIONS[key]
+    return table.get(language or "en", table["en"]).format(**fields)
+
+
+def pick(text: Localized | None, language: str | None) -> str:
+    """One language of a localized text; Traditional Chinese stands in for Simplified when missing."""
+    if text is None:
+        return ""
+    if language == "en":
+        return text.en
+    if language == "zh-Hans":
+        return text.zh_Hans or text.zh_Hant
+    return text.zh_Hant
+
+
+# -- plain text -----------------------------------------------------------------------------------
+
+
+def clean(text: str) -> str:
+    """One line of printable text: control and bidi-override characters dropped, whitespace kept single."""
+    kept = []
+    for char in text:
+        if char in "\t\n\r\v\f":
+            kept.append(" ")
+        elif unicodedata.category(char) == "Cc" or ord(char) in _BIDI:
+            continue
+        else:
+            kept.append(char)
+    return "".join(kept)
+
+
+def shorten(text: str, limit: int = QUESTION_DISPLAY_LIMIT) -> str:
+    """The text, cut with an ellipsis and the full length when longer than `limit`."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… (+{len(text) - limit})"
+
+
+def is_citation(line: str) -> bool:
+    return bool(_CITATION.match(line))
+
+
+def split_answer(answer: Answer) -> tuple[list[str], list[str]]:
+    """The answer's own lines and its citation lines; clarify options (listed as choices) are dropped."""
+    body: list[str] = []
+    cited: list[str] = []
+    options = {s.strip() for s in answer.suggestions}
+    for line in answer.text.splitlines():
+        if not line.strip():
+            continue
+        if is_citation(line):
+            cited.append(line)
+        elif answer.status == "clarify" and _OPTION.match(line) and _OPTION.sub("", line).strip() in options:
+            continue
+        else:
+            body.append(line)
+    return body, cited
+
+
+# -- Markdown -------------------------------------------------------------------------------------
+
+
+def escape(text: str, *, line_start: bool = True) -> str:
+    """Backslash-escape what Markdown would read as syntax, so engine text always shows as written."""
+    escaped = "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
+    if not line_start:
+        return escaped
+    match = _LINE_START.match(escaped)
+    if match is None:
+        return escaped
+    if match.group(2).isdigit():
+        end = match.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
+
+
+def _is_punct(char: str | None, *, broad: bool = False) -> bool:
+    if char is None:
+        return False
+    category = unicodedata.category(char)
+    return category.startswith("P") or (broad and category.startswith("S")) or (char.isascii() and not char.isalnum()
+                                                                                  and not char.isspace())
+
+
+def _loose(char: str | None) -> bool:
+    """Whether an emphasis delimiter may stand next to this character whatever the figure holds."""
+    return char is None or char.isspace() or _is_punct(char)
+
+
+def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of the needles in text, longest needles first, in text order."""
+    taken: list[tuple[int, int]] = []
+    for needle in sorted({n for n in needles if n}, key=len, reverse=True):
+        start = text.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+            start = text.find(needle, end)
+    return sorted(taken)
+
+
+def _flanked(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span until `**` around it opens and closes under CommonMark's flanking rules."""
+    while start < end and _is_punct(text[start], broad=True) and not _loose(text[start - 1] if start else None):
+        start += 1
+    while end > start and _is_punct(text[end - 1], broad=True) and not _loose(text[end] if end < len(text) else None):
+        end -= 1
+    return start, end
+
+
+def emphasise(text: str, figures: Iterable[str], *, line_start: bool = True) -> str:
+    """Escaped Markdown of text with each figure in bold."""
+    out: list[str] = []
+    position = 0
+    for start, end in find_spans(text, figures):
+        start, end = _flanked(text, start, end)
+        if start >= end or text[start].isspace() or text[end - 1].isspace():
+            continue
+        out.append(escape(text[position:start], line_start=line_start and position == 0))
+        out.append(f"**{escape(text[start:end], line_start=False)}**")
+        position = end
+    out.append(escape(text[position:], line_start=line_start and position == 0))
+    return "".join(out)
+
+
+def code(text: str) -> str:
+    """An inline code span that survives backticks in its text."""
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def figures_of(bot: Assistant, answer: Answer) -> list[str]:
+    """The figures an answer states, as the source writes them and as the answer's script shows them."""
+    found: list[str] = []
+    facts: list[Fact] = list(answer.facts)
+    inputs = answer.derivation.inputs if answer.derivation else []
+    facts += [bot.pack.facts[i] for i in inputs if i in bot.pack.facts]
+    shown = getattr(bot.renderer, "figure", None)
+    for fact in facts:
+        if fact.written:
+            found.append(fact.written)
+            if callable(shown):
+                found.append(str(shown(fact, answer.language)))
+    return found
+
+
+def answer_markdown(bot: Assistant, answer: Answer) -> str:
+    """The answer as Markdown: its lines with figures bold, the arithmetic as code, citations quoted."""
+    body, cited = split_answer(answer)
+    figures = figures_of(bot, answer) if answer.status != "clarify" else []
+    expression = answer.derivation.expression if answer.derivation else ""
+    blocks: list[str] = []
+    shown_expression = False
+    for line in body:
+        if expression and expression in line:
+            before, _, after = line.partition(expression)
+            tail = emphasise(after, figures, line_start=False)
+            blocks.append(emphasise(before, figures) + code(expression) + tail)
+            shown_expression = True
+        else:
+            blocks.append(emphasise(line, figures))
+    if expression and not shown_expression:
+        blocks.append(f"{escape(word('arithmetic', answer.language))}: {code(expression)}")
+    blocks += [f"> {emphasise(line, figures)}" for line in cited]
+    blocks += [f"*{escape(note)}*" for note in answer.notes if note.strip()]
+    return "\n\n".join(blocks) if blocks else escape(answer.text)
+
+
+def caption(answer: Answer) -> str:
+    """A short status line that does not rely on colour alone."""
+    key = "derived" if answer.status == "answered" and answer.derivation is not None else answer.status
+    return word(key, answer.language)
+
+
+def options_title(answer: Answer) -> str:
+    return word("options" if answer.status == "clarify" else "suggestions", answer.language)
+
+
+# -- the source pane ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CitedParagraph:
+    """One cited paragraph: its text, where the quote lies in it and where its figures lie."""
+
+    title: str
+    label: str
+    text: str
+    quote: tuple[int, int] | None
+    figures: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """What the source pane shows for one answer or fact."""
+
+    heading: str
+    items: tuple[CitedParagraph, ...] = ()
+    arithmetic: str = ""
+    arithmetic_label: str = ""
+    message: str = ""
+    lines: tuple[str, ...] = field(default_factory=tuple)
+
+
+def cited_paragraph(bot: Assistant, source_id: str, number: int, quote: str, figures: Sequence[str],
+                    language: str | None) -> CitedParagraph:
+    """A paragraph with its quote and figures located (the quote alone when the paragraph is missing)."""
+    text = bot.pack.paragraph(source_id, number) or quote
+    source = bot.pack.sources.get(source_id)
+    title = pick(source.title, language) if source is not None else source_id
+    start = text.find(quote) if quote else -1
+    span = (start, start + len(quote)) if start >= 0 else None
+    spots: list[tuple[int, int]] = []
+    if span is not None:
+        inner = find_spans(quote, figures)
+        spots = [(span[0] + s, span[0] + e) for s, e in inner]
+    return CitedParagraph(title=title, label=word("paragraph", language, n=number), text=text, quote=span,
+                          figures=tuple(spots))
+
+
+def source_view(bot: Assistant, answer: Answer) -> SourceView:
+    """The cited paragraphs of an answer, with its arithmetic when derived."""
+    heading = shorten(clean(answer.question), 120)
+    figures = [f.written for f in [*answer.facts, *(bot.pack.facts[i] for i in (
+        answer.derivation.inputs if answer.derivation else []) if i in bot.pack.facts)] if f.written]
+    items = tuple(cited_paragraph(bot, c.source, c.paragraph, c.quote, figures, answer.language)
+                  for c in answer.citations)
+    message = ""
+    if not items:
+        message = word("clarify_source" if answer.status == "clarify" else "no_source", answer.language)
+    expression = answer.derivation.expression if answer.derivation else ""
+    return SourceView(heading=heading, items=items, arithmetic=expression,
+                      arithmetic_label=word("arithmetic", answer.language), message=message)
+
+
+def fact_view(bot: Assistant, fact: Fact, language: str = "zh-Hant") -> SourceView:
+    """The source of one fact, for the fact browser."""
+    source_id = fact.source or next(iter(bot.pack.sources), "")
+    figures = [fact.written] if fact.written else []
+    if fact.derivation is not None:
+        figures += [bot.pack.facts[i].written or "" for i in fact.derivation.inputs if i in bot.pack.facts]
+    items = [cited_paragraph(bot, source_id, fact.paragraph, fact.quote, figures, language)]
+    if fact.derivation is not None:
+        items = [cited_paragraph(bot, f.source or source_id, f.paragraph, f.quote, figures, language)
+                 for f in (bot.pack.facts[i] for i in fact.derivation.inputs if i in bot.pack.facts)] or items
+    lines = [f"{fact.id}", bot.renderer.label(fact, language)]
+    if fact.written:
+        lines.append(fact.written)
+    elif fact.statement is not None:
+        lines.append(pick(fact.statement, language))
+    return SourceView(heading=fact.id, items=tuple(items),
+                      arithmetic=fact.derivation.expression if fact.derivation else "",
+                      arithmetic_label=word("arithmetic", language), lines=tuple(lines[1:]))
+
+
+# -- what the assistant knows ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class About:
+    """The welcome text: the article(s) the pack covers and questions to try."""
+
+    titles: tuple[tuple[str, str, str], ...]
+    summaries: tuple[str, ...]
+    examples: tuple[str, ...]
+    fact_count: int
+
+
+def about(bot: Assistant, per_script: int = 3) -> About:
+    titles = tuple((s.title.zh_Hant, s.title.en, s.outlet) for s in bot.pack.sources.values())
+    summaries = tuple(text for s in bot.pack.sources.values() if s.summary is not None
+                      for text in (s.summary.zh_Hant, s.summary.en) if text)
+    examples: list[str] = []
+    for script in SCRIPTS:
+        for question in bot.example_questions(script)[:per_script]:
+            if question not in examples:
+                examples.append(question)
+    return About(titles=titles, summaries=summaries, examples=tuple(examples), fact_count=len(bot.pack.facts))
+
+
+def suggestion_candidates(bot: Assistant, history: Sequence[str] = ()) -> list[str]:
+    """Completions for the input: recent questions, examples, facts as questions, concept names."""
+    found: list[str] = [*reversed(history)]
+    ask = getattr(bot.renderer, "question_for", None)
+    for script in SCRIPTS:
+        found += bot.example_questions(script, count=12)
+        for fact in bot.pack.facts.values():
+            found.append(str(ask(fact, script)) if callable(ask) else bot.renderer.label(fact, script))
+    for concept in getattr(bot.pack, "concepts", {}).values():
+        names = concept.names
+        found += [names.zh_Hant, names.en, names.zh_Hans or ""]
+    seen: set[str] = set()
+    unique: list[str] = []
+    for item in found:
+        key = item.strip()
+        if key and key.casefold() not in seen:
+            seen.add(key.casefold())
+            unique.append(key)
+    return unique
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+
+def conversation_markdown(bot: Assistant, turns: Sequence[Answer], when: datetime | None = None) -> str:
+    """The conversation as a Markdown document: each question, its answer and its sources."""
+    lines = ["# Conversation with uih-assistant", ""]
+    for zh, en, outlet in about(bot).titles:
+        lines.append(f"Article: {escape(zh)} ({escape(en)}), {escape(outlet)}")
+    if when is not None:
+        lines.append(f"Exported: {when:%Y-%m-%d %H:%M}")
+    lines.append("")
+    for number, answer in enumerate(turns, 1):
+        lines += [f"## {number}. {escape(shorten(clean(answer.question)))}", "",
+                  f"*{escape(caption(answer))}*", "", answer_markdown(bot, answer), ""]
+        if answer.status != "answered" and answer.suggestions:
+            lines += [escape(options_title(answer)), ""]
+            lines += [f"{i}. {escape(s)}" for i, s in enumerate(answer.suggestions, 1)]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

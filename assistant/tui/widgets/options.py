@@ -1,0 +1,47 @@
+"""Questions to choose from: clarify options, suggestions after a no-answer, welcome examples."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class QuestionOptions(OptionList):
+    """A numbered list of questions; Enter or a click asks the chosen one."""
+
+    BINDINGS = [
+        *[Binding(str(n), f"choose({n - 1})", show=False) for n in range(1, 10)],
+    ]
+
+    class Picked(Message):
+        """The user chose a question to ask."""
+
+        def __init__(self, options: QuestionOptions, question: str) -> None:
+            super().__init__()
+            self.options = options
+            self.question = question
+
+        @property
+        def control(self) -> QuestionOptions:
+            return self.options
+
+    def __init__(self, questions: Sequence[str], **kwargs: object) -> None:
+        self.questions = list(questions)
+        options = [Option(Content.assemble((f"{n}. ", "dim"), question)) for n, question in
+                   enumerate(self.questions, 1)]
+        super().__init__(*options, **kwargs)  # type: ignore[arg-type]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.questions):
+            self.post_message(self.Picked(self, self.questions[event.option_index]))
+
+    def action_choose(self, index: int) -> None:
+        if 0 <= index < len(self.questions):
+            self.highlighted = index
+            self.post_message(self.Picked(self, self.questions[index]))

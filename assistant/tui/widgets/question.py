@@ -1,0 +1,15 @@
+"""A question as the user asked it."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class QuestionMessage(Static):
+    """One question in the conversation (already cleaned and shortened by the screen)."""
+
+    def __init__(self, question: str, **kwargs: object) -> None:
+        super().__init__(Content(question), **kwargs)  # type: ignore[arg-type]
+        self.question = question
+        self.add_class("message")

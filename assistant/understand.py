@@ -1,0 +1,101 @@
+"""Question -> Frame: the concepts, periods, numbers and intent cues a question names.
+
+The frame is plain data; deciding which fact answers it is the matcher's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from assistant.lexicon import Hit, Lexicon
+from assistant.periods import Period, find_periods
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+_ORG_SUFFIX = re.compile(
+    r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)"
+)
+_CAPITALISED = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*)('s|’s)?")
+
+
+@dataclass
+class Frame:
+    """What a question names, in order of appearance."""
+
+    folded: str
+    entities: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+    segments: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+    numbers: set[Decimal] = field(default_factory=set)
+    cues: dict[str, int] = field(default_factory=dict)
+    unknown_names: list[str] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    inherited: set[str] = field(default_factory=set)
+
+    @property
+    def has_topic(self) -> bool:
+        """Whether the question names something to look up beyond an entity or a period."""
+        return bool(self.metrics or self.segments or self.qualifiers)
+
+    def concepts(self) -> list[str]:
+        return self.entities + self.metrics + self.segments + self.qualifiers
+
+
+def _add(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def understand(question: str, folded: str, lexicon: Lexicon, stopwords: set[str], known: set[str]) -> Frame:
+    """Build the frame of a question (`folded` is `fold(question)`)."""
+    frame = Frame(folded=folded)
+    spans: list[tuple[int, int]] = []
+    for period, start, end in find_periods(folded):
+        if period not in frame.periods:
+            frame.periods.append(period)
+        spans.append((start, end))
+    for hit in sorted(lexicon.scan(folded), key=lambda h: h.start):
+        if any(s <= hit.start < e for s, e in spans) and hit.target.kind != "cue":
+            continue
+        frame.hits.append(hit)
+        kind, ident = hit.target.kind, hit.target.id
+        if kind == "cue":
+            frame.cues[ident] = frame.cues.get(ident, 0) + 1
+            continue
+        _add({"entity": frame.entities, "metric": frame.metrics, "segment": frame.segments}.get(kind, frame.qualifiers),
+             ident)
+        spans.append((hit.start, hit.end))
+    masked = list(folded)
+    for start, end in spans:
+        masked[start:end] = " " * (end - start)
+    rest = "".join(masked)
+    for match in _NUMBER.finditer(rest):
+        try:
+            frame.numbers.add(Decimal(match.group()))
+        except InvalidOperation:
+            continue
+    frame.unknown_names = _unknown_names(question, rest, stopwords, known)
+    return frame
+
+
+def _unknown_names(question: str, rest: str, stopwords: set[str], known: set[str]) -> list[str]:
+    """Company-like names that no alias covers: the question is then about something else."""
+    names = []
+    for match in _ORG_SUFFIX.finditer(rest):
+        before = rest[: match.start()].rstrip()
+        if not before or not before[-1].isalnum():
+            names.append(match.group())
+    for match in _CAPITALISED.finditer(question):
+        words = match.group(1)
+        lowered = words.lower()
+        if lowered in known or any(w.lower() in stopwords or w.lower() in known for w in words.split()):
+            continue
+        if lowered not in rest:
+            continue
+        is_first = question[: match.start()].strip() == ""
+        if match.group(2) or not is_first:
+            names.append(words)
+    return names
