@@ -146,6 +146,8 @@ class Assistant:
         """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
         if len(frame.metrics) < 2 or "metrics" in frame.inherited:
             return []
+        if all(m in self.matcher.keys[ranked[0].fact.id].metrics for m in frame.metrics):
+            return []
         chosen: list[Fact] = []
         for metric in frame.metrics:
             best = next((s.fact for s in ranked if s.fact.metric == metric), None)

@@ -16,6 +16,7 @@ from assistant.normalize import fold
 
 _LATIN = re.compile(r"[a-z0-9]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
+_FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
 _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
 
 
@@ -51,7 +52,7 @@ class Lexicon:
         self.entries = entries
         self.lengths = sorted({len(a) for a in entries}, reverse=True)
         self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
-        self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4)
+        self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4 and not _FILLER.search(a))
 
     @classmethod
     def build(cls, aliases: list[tuple[str, Target]]) -> Lexicon:

@@ -125,12 +125,11 @@ class Matcher:
         elif fact.subject == self.pack.default_subject:
             total += 0.2
         if frame.metrics:
-            asked = self._expand(frame.metrics)
             matched = [m for m in frame.metrics if m in keys.metrics]
-            if not matched and not (asked & keys.metrics):
+            if not matched:
                 return None
-            total += 2.0 if fact.metric in asked else 1.0
-            total += 0.5 * (len(matched) - 1) - 0.5 * (len(frame.metrics) - max(len(matched), 1))
+            total += 2.0 if fact.metric in frame.metrics else 1.0
+            total += 0.5 * (len(matched) - 1) - 0.5 * (len(frame.metrics) - len(matched))
         for segment in frame.segments:
             if segment in keys.segments:
                 total += 1.0
@@ -162,5 +161,9 @@ class Matcher:
         if fact.derivation is not None:
             total += 1.0 if "derive" in frame.cues else -0.8
         if "change" in frame.cues and fact.change is not None:
+            total += 0.3
+        if "lookup" in frame.cues and fact.value is not None:
+            total += 0.3
+        if "identify" in frame.cues and fact.value is None:
             total += 0.3
         return total

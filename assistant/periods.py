@@ -70,4 +70,6 @@ def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
         return stated.quarter == asked.quarter
     if asked.month is not None and stated.month is not None:
         return stated.month == asked.month
-    return not (asked.month is not None and stated.quarter is not None)
+    if asked.month is not None and stated.quarter is not None:
+        return (asked.month - 1) // 3 + 1 == stated.quarter
+    return True

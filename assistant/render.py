@@ -104,8 +104,24 @@ class Renderer:
         unit = "%" if change.unit == "%" else f" {self.pack.units[change.unit].en if change.unit in self.pack.units else change.unit}"
         return f", {direction} {word}{_plain(abs(change.value), 4)}{unit} year on year ({change.written})"
 
+    def what(self, fact: Fact, language: Language) -> str:
+        """Subject and label together ("聯影醫療2024年營業收入", "United Imaging Healthcare's revenue in 2024"),
+        without repeating a subject the label already names."""
+        label = self.label(fact, language)
+        concept = self.pack.concepts.get(fact.subject)
+        subject = self.concept_name(fact.subject, language)
+        names = {subject}
+        if concept:
+            names |= {concept.names.zh_Hant, concept.names.en, to_simplified(concept.names.zh_Hant)}
+        if any(n and n in label for n in names):
+            text = label
+        else:
+            text = f"{subject}'s {label}" if language == "en" else f"{subject}{label}"
+        return text[:1].upper() + text[1:] if language == "en" else text
+
     def fields(self, fact: Fact, language: Language) -> dict[str, str]:
         return {
+            "what": self.what(fact, language),
             "subject": self.concept_name(fact.subject, language),
             "label": self.label(fact, language),
             "figure": self.figure(fact, language),
@@ -128,5 +144,4 @@ class Renderer:
     def question_for(self, fact: Fact, language: Language) -> str:
         """A question that asks for this fact, used for suggestions and clarify options."""
         key = "question_statement" if fact.value is None else "question"
-        return self.template(key, language, subject=self.concept_name(fact.subject, language),
-                             label=self.label(fact, language))
+        return self.template(key, language, what=self.what(fact, language))

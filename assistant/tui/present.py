@@ -35,6 +35,7 @@ _CAPTIONS: dict[str, dict[str, str]] = {
 }
 _WORDS: dict[str, dict[str, str]] = {
     "arithmetic": {"zh-Hant": "計算", "zh-Hans": "计算", "en": "Arithmetic"},
+    "source": {"zh-Hant": "來源", "zh-Hans": "来源", "en": "Source"},
     "paragraph": {"zh-Hant": "第{n}段", "zh-Hans": "第{n}段", "en": "Paragraph {n}"},
     "options": {"zh-Hant": "選擇一項(↑↓ Enter,或輸入編號)", "zh-Hans": "选择一项(↑↓ Enter,或输入编号)",
                 "en": "Choose one (↑↓ Enter, or type its number)"},
@@ -196,8 +197,25 @@ def figures_of(bot: Assistant, answer: Answer) -> list[str]:
     return found
 
 
-def answer_markdown(bot: Assistant, answer: Answer) -> str:
-    """The answer as Markdown: its lines with figures bold, the arithmetic as code, citations quoted."""
+@dataclass(frozen=True)
+class AnswerView:
+    """An answer split for display: body and citations as Markdown, a short citation, options."""
+
+    status: str
+    caption: str
+    body: str
+    citations: str = ""
+    cited: str = ""
+    options: tuple[str, ...] = ()
+    options_title: str = ""
+
+    @property
+    def markdown(self) -> str:
+        return "\n\n".join(part for part in (self.body, self.citations) if part)
+
+
+def answer_view(bot: Assistant, answer: Answer) -> AnswerView:
+    """Body lines with figures bold and the arithmetic as code; citations quoted; notes in italics."""
     body, cited = split_answer(answer)
     figures = figures_of(bot, answer) if answer.status != "clarify" else []
     expression = answer.derivation.expression if answer.derivation else ""
@@ -213,9 +231,24 @@ def answer_markdown(bot: Assistant, answer: Answer) -> str:
             blocks.append(emphasise(line, figures))
     if expression and not shown_expression:
         blocks.append(f"{escape(word('arithmetic', answer.language))}: {code(expression)}")
-    blocks += [f"> {emphasise(line, figures)}" for line in cited]
     blocks += [f"*{escape(note)}*" for note in answer.notes if note.strip()]
-    return "\n\n".join(blocks) if blocks else escape(answer.text)
+    if not blocks and not cited:
+        blocks.append(escape(answer.text))
+    numbers = list(dict.fromkeys(c.paragraph for c in answer.citations))
+    short = ""
+    if numbers:
+        joiner = ", " if answer.language == "en" else "、"
+        short = f"{word('source', answer.language)}: " + joiner.join(
+            word("paragraph", answer.language, n=n) for n in numbers)
+    options = tuple(answer.suggestions) if answer.status != "answered" else ()
+    return AnswerView(status=answer.status, caption=caption(answer), body="\n\n".join(blocks),
+                      citations="\n\n".join(f"> {emphasise(line, figures)}" for line in cited), cited=short,
+                      options=options, options_title=options_title(answer))
+
+
+def answer_markdown(bot: Assistant, answer: Answer) -> str:
+    """The whole answer as Markdown (body, then citations)."""
+    return answer_view(bot, answer).markdown
 
 
 def caption(answer: Answer) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +9,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, Markdown
 
+from assistant.tui.present import AnswerView
 from assistant.tui.widgets.options import QuestionOptions
 
 
@@ -42,22 +41,22 @@ class AnswerMessage(Vertical, can_focus=True):
             self.message = message
             self.direction = direction
 
-    def __init__(self, index: int, status: str, caption: str, markdown: str, options: Sequence[str] = (),
-                 options_title: str = "", **kwargs: object) -> None:
+    def __init__(self, index: int, view: AnswerView, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.index = index
-        self.status = status
-        self.caption = caption
-        self.markdown = markdown
-        self.options = list(options)
-        self.options_title = options_title
-        self.add_class("message", f"-{status.replace('_', '-')}")
+        self.view = view
+        self.options = list(view.options)
+        self.add_class("message", f"-{view.status.replace('_', '-')}")
 
     def compose(self) -> ComposeResult:
-        yield Label(self.caption, classes="caption")
-        yield Markdown(self.markdown, classes="body")
+        yield Label(self.view.caption, classes="caption")
+        if self.view.body:
+            yield Markdown(self.view.body, classes="body")
+        if self.view.citations:
+            yield Markdown(self.view.citations, classes="citations")
+            yield Label(self.view.cited, classes="cited")
         if self.options:
-            yield Label(self.options_title, classes="options-title")
+            yield Label(self.view.options_title, classes="options-title")
             yield QuestionOptions(self.options, classes="options")
 
     def on_focus(self, event: events.Focus) -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
-from assistant.tui.present import About
+from assistant.tui.present import About, AnswerView
 from assistant.tui.widgets.answer import AnswerMessage
 from assistant.tui.widgets.question import QuestionMessage
 from assistant.tui.widgets.welcome import Welcome
@@ -33,16 +31,15 @@ class Conversation(VerticalScroll, can_focus=False):
         await self.mount(widget)
         return widget
 
-    async def add_answer(self, index: int, status: str, caption: str, markdown: str, options: Sequence[str] = (),
-                         options_title: str = "") -> AnswerMessage:
-        widget = AnswerMessage(index, status, caption, markdown, options, options_title, classes="answer")
+    async def add_answer(self, index: int, view: AnswerView) -> AnswerMessage:
+        widget = AnswerMessage(index, view, classes="answer")
         await self.mount(widget)
-        self.scroll_end(animate=False)
+        self.anchor()
         return widget
 
     async def add_note(self, widget: Widget) -> None:
         await self.mount(widget)
-        self.scroll_end(animate=False)
+        self.anchor()
 
     async def reset(self) -> None:
         """Back to the welcome state."""

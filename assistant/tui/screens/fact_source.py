@@ -1,0 +1,28 @@
+"""One fact's source paragraph, opened from the fact browser."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+
+from assistant.tui.present import SourceView
+from assistant.tui.widgets.source_pane import SourcePane
+
+
+class FactSourceScreen(ModalScreen[None]):
+    """The paragraph and quote a fact cites; Esc or Enter closes it."""
+
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", show=True)]
+
+    def __init__(self, view: SourceView) -> None:
+        super().__init__()
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        pane = SourcePane(self.view, id="fact-source")
+        pane.border_subtitle = "Esc to close"
+        yield pane
+
+    def on_mount(self) -> None:
+        self.query_one(SourcePane).focus()
