@@ -26,7 +26,27 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--chat", action="store_true", help="with --jsonl: the lines are one conversation")
     ask.add_argument("--lang", choices=["zh-Hant", "zh-Hans", "en"], help="answer language (default: the question's)")
     chat = sub.add_parser("chat", help="open the terminal chat (the default with no command)")
-    for command in (ask, chat):
+    check = sub.add_parser("check", help="validate a pack; problems as file:line: message (exit 1 on errors)")
+    check.add_argument("pack_dir", nargs="?", metavar="PACK", help="the pack directory (same as --pack)")
+    check.add_argument("--json", action="store_true", help="print the problems as a JSON list")
+    evaluate = sub.add_parser("eval", help="run evaluation cases and print pass rates (exit 1 below --min)")
+    evaluate.add_argument("cases", metavar="CASES.yaml", help="a YAML list of cases (id, lang, kind, q, expect ...)")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--min", metavar="RATE", help="fail when the overall pass rate is below RATE (0.9, 90%%)")
+    facts = sub.add_parser("facts", help="list the pack's facts as a table")
+    facts.add_argument("--search", metavar="TEXT", help="only facts whose id, labels, quote or concepts match")
+    facts.add_argument("--json", action="store_true", help="print the facts as JSON")
+    source = sub.add_parser("source", help="print a source's numbered paragraphs, or paragraph N")
+    source.add_argument("number", nargs="?", type=int, metavar="N", help="the paragraph to print")
+    source.add_argument("--source", metavar="ID", help="which source (default: the pack's first)")
+    source.add_argument("--json", action="store_true", help="print the paragraphs as JSON")
+    draft = sub.add_parser("draft", help="draft a new pack from an article: candidate facts marked draft: true")
+    draft.add_argument("article", metavar="ARTICLE.txt", help="the article, one paragraph per line (UTF-8)")
+    draft.add_argument("--out", required=True, metavar="DIR", help="directory of the new pack")
+    draft.add_argument("--outlet", metavar="NAME", help="who published the article (default: guessed)")
+    draft.add_argument("--title", metavar="TEXT", help="the article's title (default: guessed)")
+    draft.add_argument("--force", action="store_true", help="overwrite the files of an existing DIR/facts")
+    for command in (ask, chat, check, evaluate, facts, source):
         command.add_argument("--pack", help="fact pack directory (with facts/ and optional intents/)")
     return parser
 
@@ -46,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _ask(args)
         if args.command == "chat":
             return _chat(args)
+        if args.command in TOOLS:
+            return TOOLS[args.command](args)
     except AssistantError as exc:
         print(f"assistant: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -98,6 +120,103 @@ def _chat(args: argparse.Namespace) -> int:
 
     run(bot)
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from assistant.check import check_pack, format_problem
+
+    if args.pack_dir and args.pack and args.pack_dir != args.pack:
+        print("assistant check: give the pack once, as PACK or as --pack", file=sys.stderr)
+        return EXIT_USAGE
+    result = check_pack(args.pack_dir or args.pack)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        for problem in result.problems:
+            print(format_problem(problem))
+        print(result.summary())
+    return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def _rate(text: str | None) -> float | None:
+    """--min as a fraction: 0.9, 90 and 90% all mean 90%."""
+    if text is None:
+        return None
+    try:
+        value = float(text.rstrip("%"))
+    except ValueError:
+        raise AssistantError(f"--min {text!r}: expected a rate such as 0.9 or 90%") from None
+    if text.endswith("%") or value > 1:
+        value /= 100
+    if not 0 <= value <= 1:
+        raise AssistantError(f"--min {text!r}: a rate lies between 0 and 1 (or 0% and 100%)")
+    return value
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from assistant.evaluate import load_cases, run_cases
+
+    minimum = _rate(args.min)
+    cases = load_cases(args.cases)
+    report = run_cases(_load(args.pack), cases)
+    passed = minimum is None or report.rate() >= minimum
+    if args.json:
+        data = {"cases": len(cases), **report.as_dict(), "min": minimum, "passed": passed}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK if passed else EXIT_FAILED
+    groups = sorted(report.tally, key=lambda k: (k != "overall", k.split(":")[0] != "expect", k))
+    print(f"{len(cases)} cases, {report.tally['overall'][1]} questions")
+    for key in groups:
+        ok, total = report.tally[key]
+        print(f"  {key:<20} {ok:>4}/{total:<4} {report.rate(key):7.1%}")
+    print(f"latency: p50 {report.percentile(0.5):.1f} ms, p99 {report.percentile(0.99):.1f} ms")
+    if report.failures:
+        print(f"failures ({len(report.failures)}):")
+        for failure in report.failures:
+            print(f"  {failure.case}: {failure.question}\n    why: {failure.why}")
+            print(f"    answered: {' '.join(failure.answer.split())}")
+    if minimum is not None:
+        verdict = "meets" if passed else "is below"
+        print(f"pass rate {report.rate():.1%} {verdict} --min {minimum:.1%}")
+    return EXIT_OK if passed else EXIT_FAILED
+
+
+def _facts(args: argparse.Namespace) -> int:
+    from assistant.catalog import fact_row, facts_json, find_facts, table
+
+    found = find_facts(_load(args.pack).pack, args.search)
+    if args.json:
+        print(json.dumps(facts_json(found), ensure_ascii=False, indent=2))
+    elif found:
+        print(table([fact_row(f) for f in found]))
+    else:
+        print(f"assistant facts: no fact matches {args.search!r}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _source(args: argparse.Namespace) -> int:
+    from assistant.catalog import paragraphs, pick_source
+
+    pack = _load(args.pack).pack
+    source_id = pick_source(pack, args.source)
+    shown = paragraphs(pack, source_id, args.number)
+    if args.json:
+        print(json.dumps([{"source": source_id, "paragraph": n, "text": t} for n, t in shown], ensure_ascii=False))
+    else:
+        for number, text in shown:
+            print(f"{number:>3}  {text}")
+    return EXIT_OK
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from assistant.draft import write_draft
+
+    result = write_draft(args.article, args.out, outlet=args.outlet, title=args.title, force=args.force)
+    print(result.summary())
+    return EXIT_OK if result.loads else EXIT_FAILED
+
+
+TOOLS = {"check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft}
 
 
 if __name__ == "__main__":

@@ -41,11 +41,13 @@ class Assistant:
             target = Target(concept.kind, cid)
             names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
             aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
-        for iid, intent in pack.intents.items():
-            aliases.extend((cue, Target("cue", iid)) for cue in intent.cues)
         self.lexicon = Lexicon.build(aliases)
+        cues = [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
+        self.cue_lexicon = Lexicon.build(cues, fuzzy=False)
         self.stopwords = {fold(w) for w in pack.stopwords}
-        self.known_words = {w for alias in self.lexicon.entries for w in alias.split()} | self.stopwords
+        self.known_words = {w for lex in (self.lexicon, self.cue_lexicon) for alias in lex.entries for w in alias.split()}
+        self.known_words |= self.stopwords
+        self.numeric_metrics = {f.metric for f in pack.facts.values() if f.value is not None}
         self.examples = [(fold(e), iid) for iid, i in pack.intents.items() if i.kind != "figure" for e in i.examples]
 
     @classmethod
@@ -77,7 +79,7 @@ class Assistant:
         if context.options and text.strip().isdigit() and 0 < int(text) <= len(context.options):
             text = context.options[int(text) - 1]
         folded = fold(text)
-        frame = understand(text, folded, self.lexicon, self.stopwords, self.known_words)
+        frame = understand(text, folded, self.lexicon, self.cue_lexicon, self.stopwords, self.known_words)
         answer = self._decide(text, frame, context, lang)
         answer.notes = notes + answer.notes
         return answer
@@ -125,8 +127,11 @@ class Assistant:
         if multi:
             return self._facts_answer(text, multi, intent, lang, context, used, 0.8)
         distinct = {(s.fact.written, s.fact.statement) for s in tied}
-        if len(distinct) > 1:
+        same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
+        if len(distinct) > 1 and not same_topic:
             return self._clarify(text, tied[:4], lang, context, used)
+        if top.fact.value is None and "identify" not in frame.cues and top.fact.metric in self.numeric_metrics:
+            return self._no_figure(text, top.fact, lang, context, used)
         confidence = min(1.0, 0.55 + 0.1 * top.score) if len(ranked) == 1 else min(
             1.0, 0.5 + 0.1 * top.score + 0.2 * min(1.0, top.score - ranked[len(tied)].score if len(ranked) > len(tied) else 1.0))
         return self._facts_answer(text, [s.fact for s in tied], intent, lang, context, used, confidence)
@@ -168,7 +173,7 @@ class Assistant:
         fields = self.renderer.fields(fact, lang)
         if fact.value is None:
             return self.renderer.template("statement", lang, **fields), True
-        if intent == "when" and (fact.when or fact.period):
+        if intent == "when" and (fact.when or fact.period) and fact.unit != "年":
             return self.renderer.template("when", lang, **fields), True
         if fact.derivation is not None:
             return self.renderer.template("figure_derived", lang, **fields), True
@@ -200,6 +205,16 @@ class Assistant:
                            lang, "\n".join(lines), confidence if answered else 0.6, facts=facts[:3],
                            citations=citations, derivation=derivation,
                            suggestions=self._related(facts[0], lang))
+
+    def _no_figure(self, question: str, fact: Fact, lang: Language, context: Context, frame: Frame) -> Answer:
+        """A figure was asked for, and the article only describes it in words: say so, cite the words."""
+        citations = self._citations([fact])
+        lines = [self.renderer.template("no_figure", lang, what=self.renderer.what(fact, lang)),
+                 self.renderer.template("statement", lang, **self.renderer.fields(fact, lang))]
+        lines += [self.renderer.citation_text(c, lang) for c in citations]
+        context.frame, context.fact_ids, context.options = frame, [fact.id], []
+        return self._reply(question, "no_answer", "no_figure", lang, "\n".join(lines), 0.7, facts=[fact],
+                           citations=citations, suggestions=self._related(fact, lang))
 
     def _related(self, fact: Fact, lang: Language) -> list[str]:
         """A few other facts about the same subject and metric, as questions."""

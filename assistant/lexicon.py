@@ -48,14 +48,15 @@ def _plurals(alias: str) -> list[str]:
 class Lexicon:
     """Folded alias -> targets, with the alias lengths to try and the lists for fuzzy matching."""
 
-    def __init__(self, entries: dict[str, list[Target]]) -> None:
+    def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True) -> None:
         self.entries = entries
+        self.fuzzy = fuzzy
         self.lengths = sorted({len(a) for a in entries}, reverse=True)
         self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
         self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4 and not _FILLER.search(a))
 
     @classmethod
-    def build(cls, aliases: list[tuple[str, Target]]) -> Lexicon:
+    def build(cls, aliases: list[tuple[str, Target]], *, fuzzy: bool = True) -> Lexicon:
         entries: dict[str, list[Target]] = {}
         for alias, target in aliases:
             folded = fold(alias)
@@ -65,7 +66,7 @@ class Lexicon:
                 bucket = entries.setdefault(form, [])
                 if target not in bucket:
                     bucket.append(target)
-        return cls(entries)
+        return cls(entries, fuzzy=fuzzy)
 
     def _bounded(self, text: str, start: int, end: int) -> bool:
         """Latin aliases match whole words only: 'mr' is not found inside 'more'."""
@@ -88,7 +89,7 @@ class Lexicon:
                     break
             else:
                 i += 1
-        return hits + self._fuzzy(text, hits)
+        return hits + self._fuzzy(text, hits) if self.fuzzy else hits
 
     def _fuzzy(self, text: str, hits: list[Hit]) -> list[Hit]:
         covered = [False] * len(text)

@@ -130,10 +130,11 @@ class Matcher:
                 return None
             total += 2.0 if fact.metric in frame.metrics else 1.0
             total += 0.5 * (len(matched) - 1) - 0.5 * (len(frame.metrics) - len(matched))
+        own_segments_asked = keys.segments <= self._expand(frame.segments)
         for segment in frame.segments:
             if segment in keys.segments:
                 total += 1.0
-            elif self._mentioned(segment, keys):
+            elif own_segments_asked and self._mentioned(segment, keys):
                 total += 0.5
             else:
                 return None

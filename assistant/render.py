@@ -45,7 +45,8 @@ class Renderer:
             return ""
         if language == "zh-Hans" and localized.zh_Hans is None:
             return to_simplified(localized.zh_Hant.format(**fields))
-        return pick(localized, language).format(**fields)
+        text = pick(localized, language).format(**fields)
+        return text[:1].upper() + text[1:] if language == "en" else text
 
     def concept_name(self, concept_id: str | None, language: Language) -> str:
         concept = self.pack.concepts.get(concept_id or "")
@@ -117,7 +118,7 @@ class Renderer:
             text = label
         else:
             text = f"{subject}'s {label}" if language == "en" else f"{subject}{label}"
-        return text[:1].upper() + text[1:] if language == "en" else text
+        return text
 
     def fields(self, fact: Fact, language: Language) -> dict[str, str]:
         return {

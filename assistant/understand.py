@@ -49,7 +49,9 @@ def _add(items: list[str], value: str) -> None:
         items.append(value)
 
 
-def understand(question: str, folded: str, lexicon: Lexicon, stopwords: set[str], known: set[str]) -> Frame:
+def understand(  # noqa: PLR0913 - the frame needs each of these
+    question: str, folded: str, lexicon: Lexicon, cues: Lexicon, stopwords: set[str], known: set[str]
+) -> Frame:
     """Build the frame of a question (`folded` is `fold(question)`)."""
     frame = Frame(folded=folded)
     spans: list[tuple[int, int]] = []
@@ -57,14 +59,13 @@ def understand(question: str, folded: str, lexicon: Lexicon, stopwords: set[str]
         if period not in frame.periods:
             frame.periods.append(period)
         spans.append((start, end))
+    for hit in cues.scan(folded):
+        frame.cues[hit.target.id] = frame.cues.get(hit.target.id, 0) + 1
     for hit in sorted(lexicon.scan(folded), key=lambda h: h.start):
-        if any(s <= hit.start < e for s, e in spans) and hit.target.kind != "cue":
+        if any(s <= hit.start < e for s, e in spans):
             continue
         frame.hits.append(hit)
         kind, ident = hit.target.kind, hit.target.id
-        if kind == "cue":
-            frame.cues[ident] = frame.cues.get(ident, 0) + 1
-            continue
         _add({"entity": frame.entities, "metric": frame.metrics, "segment": frame.segments}.get(kind, frame.qualifiers),
              ident)
         spans.append((hit.start, hit.end))

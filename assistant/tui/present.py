@@ -237,8 +237,8 @@ def answer_view(bot: Assistant, answer: Answer) -> AnswerView:
     numbers = list(dict.fromkeys(c.paragraph for c in answer.citations))
     short = ""
     if numbers:
-        joiner = ", " if answer.language == "en" else "、"
-        short = f"{word('source', answer.language)}: " + joiner.join(
+        joiner, colon = (", ", ": ") if answer.language == "en" else ("、", ":")
+        short = word("source", answer.language) + colon + joiner.join(
             word("paragraph", answer.language, n=n) for n in numbers)
     options = tuple(answer.suggestions) if answer.status != "answered" else ()
     return AnswerView(status=answer.status, caption=caption(answer), body="\n\n".join(blocks),

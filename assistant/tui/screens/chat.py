@@ -69,7 +69,7 @@ class ChatScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         past = self.history.load()
-        yield Header(icon="?")
+        yield Header()
         with Container(id="body"):
             yield Conversation(self.about, id="conversation")
             yield SourcePane(self.intro_view(), id="sources")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +13,8 @@ from assistant import Assistant, Fact
 from assistant.tui.present import clean, fact_view, pick
 from assistant.tui.screens.fact_source import FactSourceScreen
 
-COLUMNS = ("id", "subject", "metric", "period", "value as written", "¶")
+COLUMNS = ("id", "value as written", "¶", "period", "subject", "metric")
+VALUE_WIDTH = 24
 
 
 def fact_row(bot: Assistant, fact: Fact) -> tuple[str, ...]:
@@ -20,8 +22,12 @@ def fact_row(bot: Assistant, fact: Fact) -> tuple[str, ...]:
     if fact.written:
         value = fact.written + (" (derived)" if fact.derivation is not None else "")
     else:
-        value = pick(fact.label, "zh-Hant") or pick(fact.statement, "zh-Hant")[:30]
-    return (fact.id, fact.subject, fact.metric, fact.period or fact.when or "", value, str(fact.paragraph))
+        value = "“" + (pick(fact.label, "zh-Hant") or pick(fact.statement, "zh-Hant")) + "”"
+    if cell_len(value) > VALUE_WIDTH:
+        while cell_len(value) > VALUE_WIDTH - 1:
+            value = value[:-1]
+        value += "…"
+    return (fact.id, value, str(fact.paragraph), fact.period or fact.when or "", fact.subject, fact.metric)
 
 
 class FactsScreen(Screen[None]):
