@@ -18,6 +18,24 @@ from assistant.understand import Frame
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
+_CLAUSE = re.compile(r"[,;:。,;:]")
+
+
+def _near_figure(fact: Fact) -> str:
+    """The text whose numbers identify this fact: its figure's clause, the clause after it, its label.
+
+    A sentence often holds several figures; a number in the question should point at the one it sits beside.
+    """
+    label = " ".join(filter(None, [fact.label.zh_Hant, fact.label.en] if fact.label else []))
+    if not fact.written or fact.written not in fact.quote:
+        return f"{fact.quote} {label}"
+    clauses = [c for c in _CLAUSE.split(fact.quote) if c]
+    for index, clause in enumerate(clauses):
+        if fact.written in clause:
+            return " ".join(clauses[index : index + 2] + [label])
+    return f"{fact.quote} {label}"
+
+
 @dataclass(frozen=True)
 class FactKeys:
     """The concepts and text of one fact, precomputed for matching."""
@@ -72,7 +90,7 @@ class Matcher:
         if fact.derivation:
             quotes += [self.pack.facts[i].quote for i in fact.derivation.inputs if i in self.pack.facts]
         text = fold(" ".join(quotes + [fact.when or ""]))
-        numbers = frozenset(Decimal(n) for n in _NUMBER.findall(" ".join(quotes)))
+        numbers = frozenset(Decimal(n) for n in _NUMBER.findall(_near_figure(fact)))
         entities = {fact.subject} | ({fact.object} if fact.object else set())
         return FactKeys(
             fact=fact,
@@ -146,7 +164,7 @@ class Matcher:
                 total += 0.3
             else:
                 total -= 0.3
-        total -= 0.4 * len(keys.qualifiers - set(frame.qualifiers))
+        total -= 0.2 * len(keys.qualifiers - set(frame.qualifiers))
         if frame.periods:
             fitting = [p for p in frame.periods if fits(p, fact.period, keys.text)]
             if not fitting:
@@ -160,7 +178,7 @@ class Matcher:
         if frame.numbers & keys.numbers:
             total += 0.6
         if fact.derivation is not None:
-            total += 1.0 if "derive" in frame.cues else -0.8
+            total += 1.0 if "derive" in frame.cues else -0.5
         if "change" in frame.cues and fact.change is not None:
             total += 0.3
         if "lookup" in frame.cues and fact.value is not None:

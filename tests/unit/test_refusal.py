@@ -1,0 +1,53 @@
+"""Refuse rather than guess: mismatched entity, period or metric is never answered with a nearby figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "GE醫療2024年營收多少?",           # another company named in the article
+        "西门子医疗2024年营收",
+        "Mindray's 2024 revenue",           # a company the article never names
+        "What was Stryker's revenue in 2024?",
+        "聯影醫療2025年全年營收",            # a year the base has no full-year figure for
+        "联影医疗2021年净利润",
+        "联影智能2024年营收是多少",          # a subject-period pair the base lacks
+        "UIH gross margin 2024",            # a metric no fact holds
+        "联影医疗CEO是谁",
+        "联影医疗MI业务2024年收入多少亿",     # described in words, no figure given
+        "联影医疗研发费用同比增长多少",        # the change is not stated
+        "Write a poem about United Imaging",
+        "联影医疗明年营收预测",
+        "",
+        "   ",
+    ],
+)
+def test_refused(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.status != "answered", answer.text
+    assert answer.text
+
+
+def test_refusal_says_not_in_fact_base_and_offers_nearest(bot: Assistant) -> None:
+    answer = bot.ask("聯影醫療2021年營業收入有多少?")
+    assert answer.status == "no_answer"
+    assert "事實庫" in answer.text
+    assert answer.suggestions, "the nearest fact it does hold is suggested"
+    assert not answer.citations
+
+
+def test_english_refusal_wording(bot: Assistant) -> None:
+    answer = bot.ask("What was Philips' revenue in 2024?")
+    assert answer.status == "no_answer" and "not in the fact base" in answer.text.lower()
+
+
+def test_other_company_never_gets_uih_figure(bot: Assistant) -> None:
+    for question in ("GE醫療2024年營收", "飞利浦2024年营收", "Siemens Healthineers revenue 2024"):
+        answer = bot.ask(question)
+        assert "103" not in answer.text.split("\n")[0] or answer.status != "answered"
+        assert answer.status != "answered"
