@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from assistant.cache import cached
 from assistant.lexicon import Lexicon, Target
 from assistant.loader import load_pack
 from assistant.matcher import Matcher, Scored
@@ -15,6 +16,7 @@ from assistant.models import Answer, Citation, Fact, Language
 from assistant.normalize import detect_language, fold, strip_control
 from assistant.pack import Pack
 from assistant.render import Renderer, pick
+from assistant.resources import pack_root
 from assistant.session import Context, inherit
 from assistant.understand import Frame, understand
 
@@ -51,9 +53,15 @@ class Assistant:
         self.examples = [(fold(e), iid) for iid, i in pack.intents.items() if i.kind != "figure" for e in i.examples]
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str] | None = None) -> Assistant:
-        """The bundled fact base, or the pack at `path` (a directory with facts/ and maybe intents/)."""
-        return cls(load_pack(Path(path) if path is not None else None))
+    def load(cls, path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Assistant:
+        """The bundled fact base, or the pack at `path` (a directory with facts/ and maybe intents/).
+
+        The compiled pack is cached on disk by content hash (see assistant.cache).
+        """
+        root = pack_root(Path(path) if path is not None else None)
+        if not use_cache:
+            return cls(load_pack(root))
+        return cached(root, lambda: cls(load_pack(root)))
 
     def chat(self) -> Chat:
         """A conversation: follow-up questions take missing slots from earlier turns."""
