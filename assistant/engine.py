@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from assistant.session import Context, inherit
 from assistant.understand import Frame, understand
 
 MAX_QUESTION_CHARS = 500
+_CONJUNCTION = re.compile(r"和|与|及|以及|、|还有|分别|各是|各为|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])|&")
 CLARIFY_MARGIN = 0.25
 _INHERIT_ORDER: tuple[tuple[str, ...], ...] = (
     ("metrics", "segments", "entities", "periods"),
@@ -138,7 +140,8 @@ class Assistant:
         same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
         if len(distinct) > 1 and not same_topic:
             return self._clarify(text, tied[:4], lang, context, used)
-        if top.fact.value is None and "identify" not in frame.cues and top.fact.metric in self.numeric_metrics:
+        if (top.fact.value is None and top.fact.metric in self.numeric_metrics
+                and not {"identify", "when"} & set(frame.cues)):
             return self._no_figure(text, top.fact, lang, context, used)
         confidence = min(1.0, 0.55 + 0.1 * top.score) if len(ranked) == 1 else min(
             1.0, 0.5 + 0.1 * top.score + 0.2 * min(1.0, top.score - ranked[len(tied)].score if len(ranked) > len(tied) else 1.0))
@@ -157,7 +160,7 @@ class Assistant:
 
     def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
         """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
-        if len(frame.metrics) < 2 or "metrics" in frame.inherited:
+        if len(frame.metrics) < 2 or "metrics" in frame.inherited or not _CONJUNCTION.search(frame.folded):
             return []
         if all(m in self.matcher.keys[ranked[0].fact.id].metrics for m in frame.metrics):
             return []
@@ -239,10 +242,15 @@ class Assistant:
                            suggestions=options)
 
     def _entity_only(self, question: str, frame: Frame, lang: Language) -> Answer:
-        subject = frame.entities[0]
+        subject = frame.entities[-1]
+        keys = self.matcher.keys
         facts = [f for f in self.pack.facts.values() if f.subject == subject and f.derivation is None][:5]
         if not facts:
+            facts = [f for f in self.pack.facts.values() if subject in keys[f.id].entities and f.derivation is None][:5]
+        if not facts:
             return self._no_fact(question, frame, lang, self._asked(frame, lang), "no_fact")
+        if len(facts) == 1:
+            return self._facts_answer(question, facts, "lookup", lang, Context(), frame, 0.6)
         options = [self.renderer.question_for(f, lang) for f in facts]
         text = self.renderer.template("entity_only", lang, subject=self.renderer.concept_name(subject, lang))
         lines = [text] + [f"{i}. {o}" for i, o in enumerate(options, 1)]

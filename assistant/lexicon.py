@@ -102,9 +102,10 @@ class Lexicon:
         candidates += [(m.start(), m.end()) for m in words]
         for start, end in candidates:
             piece = text[start:end]
-            if len(piece) < 4 or any(covered[start:end]) or piece in self.entries:
+            if len(piece) < 5 or any(covered[start:end]) or piece in self.entries:
                 continue
-            best = process.extractOne(piece, self.latin, scorer=fuzz.ratio, score_cutoff=85)
+            cutoff = 88 if len(piece) <= 6 else 85
+            best = process.extractOne(piece, self.latin, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best:
                 found.extend(Hit(t, start, end, piece, best[1] / 100) for t in self.entries[best[0]])
                 covered[start:end] = [True] * (end - start)

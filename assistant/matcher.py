@@ -109,14 +109,15 @@ class Matcher:
 
     def candidates(self, frame: Frame) -> list[str]:
         ids: dict[str, None] = {}
-        for concept in frame.metrics + frame.segments + frame.qualifiers:
+        others = [e for e in frame.entities if e != self.pack.default_subject] if not frame.metrics else []
+        for concept in frame.metrics + frame.segments + frame.qualifiers + others:
             for fid in self.index.get(concept, []):
                 ids[fid] = None
         return list(ids)
 
     def rank(self, frame: Frame) -> list[Scored]:
         """Facts that fit the frame, best first; empty when none does."""
-        if not frame.has_topic:
+        if not frame.has_topic and not (frame.entities and frame.periods):
             return []
         scored = []
         for fid in self.candidates(frame):
@@ -140,14 +141,15 @@ class Matcher:
                 total += 0.5
             else:
                 return None
+            total += 0.5 * len((set(frame.entities) - {fact.subject}) & keys.entities)
         elif fact.subject == self.pack.default_subject:
             total += 0.2
         if frame.metrics:
             matched = [m for m in frame.metrics if m in keys.metrics]
             if not matched:
                 return None
-            total += 2.0 if fact.metric in frame.metrics else 1.0
-            total += 0.5 * (len(matched) - 1) - 0.5 * (len(frame.metrics) - len(matched))
+            total += len(matched) + (1.0 if fact.metric in frame.metrics else 0.0)
+            total -= 0.5 * (len(frame.metrics) - len(matched))
         own_segments_asked = keys.segments <= self._expand(frame.segments)
         for segment in frame.segments:
             if segment in keys.segments:
@@ -170,6 +172,8 @@ class Matcher:
             if not fitting:
                 return None
             total += 0.5 * len(fitting)
+            if keys.period is not None and keys.period.sub_year and not any(p.quarter or p.month for p in fitting):
+                total -= 0.3
         else:
             if fact.period == self.pack.default_period:
                 total += 0.3

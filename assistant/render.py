@@ -85,7 +85,8 @@ class Renderer:
                 shown = f"{amount:,f}".rstrip("0").rstrip(".")
             return f" ({word}RMB {shown})"
         if fact.unit == "%":
-            return f" ({word}{_plain(value, 4)}%)"
+            shown = f"{word}{_plain(value, 4)}%"
+            return "" if shown == fact.written else f" ({shown})"
         unit = self.pack.units.get(fact.unit or "")
         name = f" {unit.en}" if unit and unit.en else ""
         if fact.unit == "年":
@@ -113,8 +114,9 @@ class Renderer:
         subject = self.concept_name(fact.subject, language)
         names = {subject}
         if concept:
-            names |= {concept.names.zh_Hant, concept.names.en, to_simplified(concept.names.zh_Hant)}
-        if any(n and n in label for n in names):
+            names |= {concept.names.zh_Hant, concept.names.en, to_simplified(concept.names.zh_Hant), *concept.aliases}
+        folded_label = label.lower()
+        if any(n and len(n) > 1 and n.lower() in folded_label for n in names):
             text = label
         else:
             text = f"{subject}'s {label}" if language == "en" else f"{subject}{label}"

@@ -15,7 +15,7 @@ KEYS = """\
 | --- | --- |
 | Enter | Ask the question typed |
 | ↑ / ↓ in the input | Earlier / later questions (kept across runs) |
-| → or End | Accept the grey completion |
+| → at the end of the input | Accept the grey completion |
 | Tab / Shift+Tab | Move between the input, answers and options |
 | ↑ / ↓ on an answer | Previous / next answer; its sources show on the right |
 | Enter on an answer | Go to its options (clarify or suggestions) |
