@@ -141,7 +141,8 @@ class Drafter:
         if self.outlet and self.outlet in lines:
             self.skip.append(f"^{re.escape(self.outlet)}$")
         for pattern in r["boilerplate"]:
-            if any(re.search(pattern, line) for line in lines) and pattern not in self.skip:
+            matched = [line for line in lines if re.search(pattern, line)]
+            if any(not any(re.search(p, line) for p in self.skip) for line in matched):
                 self.skip.append(pattern)
         body = split_paragraphs(self.text, self.skip)
         head = body[0] if body else ""
@@ -199,6 +200,10 @@ class Drafter:
         self.metadata()
         self.entities()
         numbering = re.compile(rules()["section_numbering"])
+        names = word_table(self.entity_words)
+        for paragraph in self.paragraphs:
+            plain = _plain(paragraph)
+            self.mentions.update(h[2] for h in scan_words(plain, names) if _bounded(plain, h))
         for number, paragraph in enumerate(self.paragraphs, 1):
             covered = 0
             heading = numbering.match(paragraph)
@@ -210,20 +215,21 @@ class Drafter:
             for offset, sentence in sentences(paragraph):
                 if offset + len(sentence) <= covered:
                     continue
-                self.sentence(number, sentence, previous)
+                self.sentence(number, sentence, previous, covered - offset)
 
-    def sentence(self, paragraph: int, sentence: str, previous: dict[str, Any]) -> None:
-        """Draft the facts of one sentence; `previous` carries its paragraph's last subject and date."""
+    def sentence(self, paragraph: int, sentence: str, previous: dict[str, Any], covered: int = 0) -> None:
+        """Draft the facts of one sentence; `previous` carries its paragraph's last subject and date.
+
+        Numbers before `covered` belong to a not_facts entry (section numbering)."""
         plain = _plain(sentence)
         dates = dates_in(sentence)
         entity_hits = [h for h in scan_words(plain, word_table(self.entity_words)) if _bounded(plain, h)]
-        self.mentions.update(h[2] for h in entity_hits)
         figures = self.year_events(sentence, plain, dates)
         for found in numbers_in(sentence):
-            if not any(d.start <= found.start < d.end for d in dates):
+            if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
         figures = attach_changes(sentence, sorted(figures, key=lambda f: f.start), self._has_metric_word)
-        numbered = bool(numbers_in(sentence))
+        numbered = any(n.start >= covered for n in numbers_in(sentence))
         for figure in figures:
             subject = self.subject(figure.begins, entity_hits, previous)
             date = self.date(figure.begins, dates, previous)
@@ -245,7 +251,9 @@ class Drafter:
             hits = [h for h in scan_words(plain[start:end], events)]
             if hits:
                 nearest = min(hits, key=lambda h: abs(start + h[0] - date.start))
-                number = next(n for n in numbers_in(sentence) if n.start == date.start)
+                number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
+                if number is None:
+                    continue
                 figure = Figure(number, date.start, date.end, Decimal(date.period), "年", event=nearest[2])
                 figure.hints.append(f"a year next to {sentence[start + nearest[0]: start + nearest[1]]}")
                 found.append(figure)
@@ -265,7 +273,8 @@ class Drafter:
     def metric(self, sentence: str, plain: str, figure: Figure) -> str:
         hits = scan_words(plain, self.metric_words)
         start, end = clause_bounds(sentence, figure.number.start)
-        for choice in ([h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
+        for choice in ([h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
+                       [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
                        [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
                        [h for h in hits if h[1] <= figure.begins][-1:]):
             if choice:
@@ -280,10 +289,10 @@ class Drafter:
         text = sentence[start:end]
         for date in dates_in(text):
             text = text.replace(date.text, " ")
-        for name in sorted({sentence[a:b] for a, b, _ in scan_words(_plain(text), word_table(self.entity_words))},
+        for name in sorted({text[a:b] for a, b, _ in scan_words(_plain(text), word_table(self.entity_words))},
                            key=len, reverse=True):
             text = text.replace(name, " ")
-        pieces = [p for p in re.split(r"[\s\d.%%,,;;::、()()《》「」\"“”A-Za-z]+", text) if p]
+        pieces = [p for p in re.split(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", text) if p]
         fillers = sorted(rules()["filler"], key=len, reverse=True)
         for i, piece in enumerate(pieces):
             changed = True
@@ -402,7 +411,23 @@ class Drafter:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """Block style for entries, flow style for the small maps inside them (change, names, title)."""
+
+    def represent_mapping(self, tag: str, mapping: Any, flow_style: bool | None = None) -> yaml.MappingNode:
+        node = super().represent_mapping(tag, mapping, flow_style)
+        node.flow_style = all(isinstance(v, yaml.ScalarNode) for _, v in node.value) and self._nested
+        return node
+
+    def represent_data(self, data: Any) -> yaml.Node:
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            return super().represent_data(data)
+        finally:
+            self._depth -= 1
+
+    @property
+    def _nested(self) -> bool:
+        return getattr(self, "_depth", 0) > 2
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
@@ -416,7 +441,7 @@ _Dumper.add_representer(Decimal, _decimal)
 
 def _dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000,
-                     default_flow_style=None)
+                     default_flow_style=False)
 
 
 def _vocabulary() -> dict[str, dict[str, Any]]:

@@ -179,8 +179,8 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
 
 def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) -> list[Figure]:
     """Fold each change (同比下降9.73%) into the figure it qualifies; the figures left are the candidates."""
-    levels = [f for f in figures if not f.change_sign]
-    kept = list(levels)
+    kept = [f for f in figures if not f.change_sign]
+    levels = [f for f in kept if f.event is None]
     for change in (f for f in figures if f.change_sign):
         target = None
         before = [f for f in levels if f.end <= change.change_start]
@@ -192,7 +192,7 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) ->
             if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
                 target = after[0]
         compatible = target is not None and (change.unit == "%" or change.unit == target.unit)
-        if target is not None and target.change is None and target.event is None and compatible:
+        if target is not None and target.change is None and compatible:
             target.change = {"value": change.value * change.change_sign, "unit": change.unit or "%",
                              **({"approx": change.approx} if change.approx else {}),
                              "written": sentence[change.change_start: change.end]}
@@ -208,12 +208,12 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
     公司, or a capitalised Latin name; kept when seen twice, or once with a legal suffix (有限公司)."""
     r = rules()
     stops = set(r["name_stops"])
-    not_names = tuple(r["not_names"])
+    not_names = list(r["not_names"])
     counts: Counter[str] = Counter()
     for suffix in sorted(r["entity_suffixes"], key=len, reverse=True):
         for match in re.finditer(re.escape(suffix), body):
             options = _name_options(body, match.start(), suffix, stops, r["strong_suffixes"])
-            options = [o for o in options if not o.startswith(not_names) and o != suffix]
+            options = [o for o in options if o != suffix and not any(n in o[: -len(suffix)] for n in not_names)]
             if options:
                 best = max(options, key=lambda o: (body.count(o), len(o)))
                 if body.count(best) >= 2 or any(best.endswith(s) for s in r["strong_suffixes"]):
@@ -234,7 +234,11 @@ def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list
         start = at
         while start > 0 and at - start < 16 and (body[start - 1] not in stops or body[start - 1] in "()()"):
             start -= 1
-        return [body[start: at + len(suffix)]] if at - start >= 2 else []
+        prefix = body[start:at]
+        for word in rules()["name_cut_words"]:
+            if word in prefix:
+                prefix = prefix[prefix.rindex(word) + len(word):]
+        return [prefix + suffix] if len(prefix) >= 2 else []
     options = []
     for length in (2, 3, 4):
         prefix = body[max(0, at - length): at]

@@ -92,6 +92,8 @@ class Assistant:
         frame = understand(text, folded, self.lexicon, self.cue_lexicon, self.stopwords, self.known_words)
         answer = self._decide(text, frame, context, lang)
         answer.notes = notes + answer.notes
+        if answer.notes:
+            answer.text = "\n".join([answer.text, *answer.notes])
         return answer
 
     def _intent(self, frame: Frame, folded: str) -> str:
@@ -118,14 +120,24 @@ class Assistant:
             return self._reply(text, "no_answer", "unknown_entity", lang,
                                self.renderer.template("unknown_entity", lang, name=name), 0.8)
         unheld = self.matcher.unheld(frame)
+        notes: list[str] = []
         if unheld:
-            asked = "、".join(self.renderer.concept_name(m, lang) for m in unheld) if lang != "en" else ", ".join(
-                self.renderer.concept_name(m, lang) for m in unheld)
-            return self._no_fact(text, frame, lang, asked, "unheld_metric")
+            joiner = ", " if lang == "en" else "、"
+            asked = joiner.join(self.renderer.concept_name(m, lang) for m in unheld)
+            if len(unheld) == len(frame.metrics):
+                return self._no_fact(text, frame, lang, asked, "unheld_metric")
+            frame.metrics = [m for m in frame.metrics if m not in unheld]
+            notes.append(self.renderer.template("no_fact", lang, asked=asked))
         if context.frame is not None and not frame.has_topic and not frame.entities and context.fact_ids:
             facts = [self.pack.facts[f] for f in context.fact_ids if f in self.pack.facts]
             if facts and (frame.cues or not frame.periods):
                 return self._facts_answer(text, facts, intent, lang, context, context.frame, 0.7)
+        answer = self._lookup(text, frame, context, lang, intent)
+        answer.notes.extend(notes)
+        return answer
+
+    def _lookup(self, text: str, frame: Frame, context: Context, lang: Language, intent: str) -> Answer:
+        """Answer from the facts that fit the frame: answered, clarify, or not in the fact base."""
         ranked, used = self._resolve(frame, context)
         if not ranked:
             if frame.entities and not frame.has_topic:
@@ -258,7 +270,8 @@ class Assistant:
 
     def _asked(self, frame: Frame, lang: Language) -> str:
         names = [self.renderer.concept_name(c, lang) for c in frame.concepts()]
-        periods = [f"{p.year}" + (f"Q{p.quarter}" if p.quarter else "") for p in frame.periods]
+        periods = [f"{p.year}" + (f"Q{p.quarter}" if p.quarter else "") + (p.part or "") +
+                   (f"-{p.month:02d}" if p.month else "") for p in frame.periods]
         joiner = " " if lang == "en" else ""
         return joiner.join(periods + names) or ("this" if lang == "en" else "這個問題")
 

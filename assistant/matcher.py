@@ -73,11 +73,16 @@ class Matcher:
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
 
     def _expand(self, ids: list[str]) -> set[str]:
-        out = set(ids)
-        for cid in ids:
+        """The concepts and everything they imply, transitively."""
+        out, todo = set(), list(ids)
+        while todo:
+            cid = todo.pop()
+            if cid in out:
+                continue
+            out.add(cid)
             concept = self.pack.concepts.get(cid)
             if concept:
-                out.update(concept.implies)
+                todo.extend(concept.implies)
         return out
 
     def _kind(self, cid: str) -> str:
@@ -141,7 +146,11 @@ class Matcher:
                 total += 0.5
             else:
                 return None
-            total += 0.5 * len((set(frame.entities) - {fact.subject}) & keys.entities)
+            for entity in set(frame.entities) - {fact.subject}:
+                if entity in keys.entities:
+                    total += 0.5
+                elif not self._mentioned(entity, keys):
+                    total -= 0.5
         elif fact.subject == self.pack.default_subject:
             total += 0.2
         if frame.metrics:
@@ -158,7 +167,8 @@ class Matcher:
                 total += 0.5
             else:
                 return None
-        total -= 0.6 * len(keys.segments - self._expand(frame.segments))
+        if keys.segments - self._expand(frame.segments):
+            total -= 0.6
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
                 total += 0.7

@@ -26,6 +26,11 @@ _QUARTERS = [
     (re.compile(r"(?<![a-z0-9])q([1-4])(?![0-9])"), None),
     (re.compile(r"(?<![a-z])(first|second|third|fourth)[ -]quarter(?![a-z])"), {"first": 1, "second": 2, "third": 3, "fourth": 4}),
 ]
+_HALVES = [
+    (re.compile(r"上半年|上半财年|(?<![a-z])(?:first|1st) half(?: of| year)?(?![a-z])|(?<![a-z0-9])1h(?![a-z0-9])"), " h1 "),
+    (re.compile(r"下半年|下半财年|(?<![a-z])(?:second|2nd) half(?: of| year)?(?![a-z])|(?<![a-z0-9])2h(?![a-z0-9])"), " h2 "),
+    (re.compile(r"前三季度|前三个季度|(?<![a-z])(?:first )?(?:three|3|nine|9) (?:quarters|months)(?: of)?(?![a-z])"), " 9m "),
+]
 _PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点\d.]+)")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -101,6 +106,8 @@ def fold(text: str) -> str:
             text = pattern.sub(lambda m: f" q{chinese_number(m.group(1)):g} ", text)
         else:
             text = pattern.sub(lambda m, w=words: f" q{w[m.group(1)]} ", text)
+    for pattern, marker in _HALVES:
+        text = pattern.sub(marker, text)
     text = _PERCENT_WORDS.sub(_percent, text)
     return _SPACES.sub(" ", text).strip()
 

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])")
-_AFTER = re.compile(r"^\s*(?:年|年度)?\s*(?:(q[1-4])|(\d{1,2})\s*月|(底|末|年底|年末|年终))?")
-_BEFORE = re.compile(r"(q[1-4])\s*(?:of\s*)?$")
-_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|-(\d{2})(?:-\d{2})?)?$")
+_AFTER = re.compile(r"^\s*(?:年|年度)?\s*(?:(q[1-4]|h[12]|9m)|(\d{1,2})\s*月|(底|末|年底|年末|年终))?")
+_BEFORE = re.compile(r"(q[1-4]|h[12]|9m)\s*(?:of\s*)?$")
+_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|9M)|-(\d{2})(?:-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -18,19 +18,20 @@ class Period:
     year: int
     quarter: int | None = None
     month: int | None = None
+    part: str | None = None
 
     @classmethod
     def parse(cls, text: str | None) -> Period | None:
-        """Read a canonical fact period: 2024, 2025Q1, 2024-12, 2025-05-30."""
+        """Read a canonical fact period: 2024, 2025Q1, 2024H1, 2024-12, 2025-05-30."""
         match = _FACT_PERIOD.match(text or "")
         if not match:
             return None
-        year, quarter, month = match.groups()
-        return cls(int(year), int(quarter) if quarter else None, int(month) if month else None)
+        year, quarter, part, month = match.groups()
+        return cls(int(year), int(quarter) if quarter else None, int(month) if month else None, part)
 
     @property
     def sub_year(self) -> bool:
-        return self.quarter is not None or self.month is not None
+        return self.quarter is not None or self.month is not None or self.part is not None
 
 
 def find_periods(folded: str) -> list[tuple[Period, int, int]]:
@@ -40,19 +41,22 @@ def find_periods(folded: str) -> list[tuple[Period, int, int]]:
         year = int(match.group(1))
         quarter = month = None
         end = match.end()
+        part = None
         after = _AFTER.match(folded[end:])
         if after and after.group(1):
-            quarter = int(after.group(1)[1])
+            marker = after.group(1)
+            quarter, part = (int(marker[1]), None) if marker.startswith("q") else (None, marker.upper())
             end += after.end()
         elif after and after.group(2) and 1 <= int(after.group(2)) <= 12:
             month = int(after.group(2))
             end += after.end()
         before = _BEFORE.search(folded[: match.start()])
         start = match.start()
-        if quarter is None and before:
-            quarter = int(before.group(1)[1])
+        if quarter is None and part is None and before:
+            marker = before.group(1)
+            quarter, part = (int(marker[1]), None) if marker.startswith("q") else (None, marker.upper())
             start = before.start()
-        found.append((Period(year, quarter, month), start, end))
+        found.append((Period(year, quarter, month, part), start, end))
     return found
 
 
@@ -66,6 +70,8 @@ def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
         return str(asked.year) in fact_text
     if stated.year != asked.year:
         return False
+    if asked.part is not None or stated.part is not None:
+        return asked.part == stated.part and asked.quarter is None
     if asked.quarter is not None:
         return stated.quarter == asked.quarter
     if asked.month is not None and stated.month is not None:
