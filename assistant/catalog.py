@@ -11,7 +11,7 @@ from assistant.models import Fact
 from assistant.normalize import fold
 from assistant.pack import Pack
 
-COLUMNS = ("id", "subject", "metric", "period", "value", "¶")
+COLUMNS = ("id", "subject", "metric", "period", "value", "para")
 
 
 def search_text(pack: Pack, fact: Fact) -> str:

@@ -39,6 +39,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "no_change": "what figure figure_en",
         "citation": "paragraph quote title",
         "no_fact": "asked",
+        "no_figure": "what",
         "unknown_entity": "name",
         "nearest": "label",
         "nothing": "",
@@ -81,6 +82,24 @@ class YamlFile:
 
     def line(self, *path: Any) -> int:
         return line_of(self.lines, *path)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One place a word is given to a concept or an intent."""
+
+    owner: str
+    yfile: YamlFile
+    path: Key
+    text: str
+
+    @property
+    def line(self) -> int:
+        return self.yfile.line(*self.path)
+
+    @property
+    def where(self) -> str:
+        return f"{self.yfile.rel}:{self.line}"
 
 
 @dataclass
@@ -233,54 +252,52 @@ class Checker:
         Two concepts of one kind sharing an alias is an error (the matcher cannot tell them apart); across
         kinds it is a warning, since a word may on purpose name a metric and a qualifier (科創板).
         """
-        defined: dict[str, tuple[YamlFile, str]] = {}
+        defined: dict[str, YamlFile] = {}
         for yfile in [*self.intent_files, *self.facts_files]:
             for concept_id in yfile.mapping("concepts"):
                 earlier = defined.get(concept_id)
-                if earlier and earlier[0] in self.facts_files and yfile in self.facts_files:
-                    self.add(yfile.rel, yfile.line("concepts", concept_id),
-                             f"concept {concept_id} is defined twice (also {earlier[0].rel}:"
-                             f"{earlier[0].line('concepts', concept_id)}); the later one wins", concept_id, "warning")
-                defined[concept_id] = (yfile, concept_id)
-        seen: dict[str, list[tuple[str, YamlFile, Key, str]]] = defaultdict(list)
-        for concept_id, (yfile, _) in defined.items():
+                if earlier in self.facts_files and yfile in self.facts_files:
+                    self.add(yfile.rel, yfile.line("concepts", concept_id), f"concept {concept_id} is defined twice "
+                             f"(also {earlier.rel}:{earlier.line('concepts', concept_id)}); the later one wins",
+                             concept_id, "warning")
+                defined[concept_id] = yfile
+        seen: dict[str, list[Use]] = defaultdict(list)
+        kinds: dict[str, str] = {}
+        for concept_id, yfile in defined.items():
             concept = yfile.mapping("concepts").get(concept_id)
-            if not isinstance(concept, dict):
-                continue
-            forms: list[tuple[Key, Any]] = [(("concepts", concept_id, "aliases", i), a)
-                                            for i, a in enumerate(concept.get("aliases") or [])]
+            concept = concept if isinstance(concept, dict) else {}
+            kinds[concept_id] = str(concept.get("kind"))
             names = concept.get("names") if isinstance(concept.get("names"), dict) else {}
-            forms += [(("concepts", concept_id, "names", lang), names.get(lang)) for lang in LANGUAGES]
+            forms = [(("aliases", i), a) for i, a in enumerate(concept.get("aliases") or [])]
+            forms += [(("names", lang), names.get(lang)) for lang in LANGUAGES]
             for path, form in forms:
                 if isinstance(form, str) and fold(form):
-                    seen[fold(form)].append((concept_id, yfile, path, form))
-        kinds = {cid: str((yfile.mapping("concepts").get(cid) or {}).get("kind")) for cid, (yfile, _) in defined.items()}
+                    seen[fold(form)].append(Use(concept_id, yfile, ("concepts", concept_id, *path), form))
         for folded, uses in seen.items():
-            if len({u[0] for u in uses}) < 2:
+            if len({u.owner for u in uses}) < 2:
                 continue
-            concept_id, yfile, path, form = max(uses, key=lambda u: (u[1] in self.facts_files, u[1].rel, u[1].line(*u[2])))
-            others = {u[0]: f"{u[0]} ({kinds[u[0]]}, {u[1].rel}:{u[1].line(*u[2])})" for u in uses if u[0] != concept_id}
-            same_kind = any(kinds[other] == kinds[concept_id] for other in others)
-            self.add(yfile.rel, yfile.line(*path), f"alias {form!r} (folded {folded!r}) names both {concept_id} "
-                     f"({kinds[concept_id]}) and {', '.join(others.values())}", concept_id,
+            use = max(uses, key=lambda u: (u.yfile in self.facts_files, u.yfile.rel, u.line))
+            others = {u.owner: f"{u.owner} ({kinds[u.owner]}, {u.where})" for u in uses if u.owner != use.owner}
+            same_kind = any(kinds[other] == kinds[use.owner] for other in others)
+            self.add(use.yfile.rel, use.line, f"alias {use.text!r} (folded {folded!r}) names both {use.owner} "
+                     f"({kinds[use.owner]}) and {', '.join(others.values())}", use.owner,
                      "error" if same_kind else "warning")
 
     def cues(self, pack: Pack) -> None:
         """A cue word (after folding) may signal one intent only."""
-        seen: dict[str, list[tuple[str, YamlFile, Key, str]]] = defaultdict(list)
+        seen: dict[str, list[Use]] = defaultdict(list)
         for yfile in self.intent_files:
             for intent_id, intent in yfile.mapping("intents").items():
-                if isinstance(intent, dict):
-                    for index, cue in enumerate(intent.get("cues") or []):
-                        if isinstance(cue, str) and fold(cue):
-                            seen[fold(cue)].append((intent_id, yfile, ("intents", intent_id, "cues", index), cue))
+                for index, cue in enumerate((intent if isinstance(intent, dict) else {}).get("cues") or []):
+                    if isinstance(cue, str) and fold(cue):
+                        seen[fold(cue)].append(Use(intent_id, yfile, ("intents", intent_id, "cues", index), cue))
         for folded, uses in seen.items():
-            if len({u[0] for u in uses}) < 2:
+            if len({u.owner for u in uses}) < 2:
                 continue
-            intent_id, yfile, path, cue = uses[-1]
-            others = ", ".join(f"{u[0]} ({u[1].rel}:{u[1].line(*u[2])})" for u in uses if u[0] != intent_id)
-            self.add(yfile.rel, yfile.line(*path),
-                     f"cue {cue!r} (folded {folded!r}) signals both intent {intent_id} and {others}", intent_id)
+            use = uses[-1]
+            others = ", ".join(f"{u.owner} ({u.where})" for u in uses if u.owner != use.owner)
+            self.add(use.yfile.rel, use.line,
+                     f"cue {use.text!r} (folded {folded!r}) signals both intent {use.owner} and {others}", use.owner)
 
     # -- templates --------------------------------------------------------------------------------
 

@@ -148,8 +148,8 @@ def _rate(text: str | None) -> float | None:
         raise AssistantError(f"--min {text!r}: expected a rate such as 0.9 or 90%") from None
     if text.endswith("%") or value > 1:
         value /= 100
-    if not 0 <= value <= 1:
-        raise AssistantError(f"--min {text!r}: a rate lies between 0 and 1 (or 0% and 100%)")
+    if value < 0:
+        raise AssistantError(f"--min {text!r}: a rate is not negative")
     return value
 
 

@@ -96,7 +96,9 @@ def write_draft(article: str | Path, out: str | Path, *, outlet: str | None = No
     drafter = Drafter(text, slug=slug, outlet=outlet, title=title)
     drafter.run()
     (facts_dir / "sources").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(article, facts_dir / "sources" / f"{slug}.txt")
+    copy = facts_dir / "sources" / f"{slug}.txt"
+    if not (copy.exists() and copy.samefile(article)):
+        shutil.copyfile(article, copy)
     (facts_dir / "sources.yaml").write_text(drafter.sources_yaml(), encoding="utf-8")
     (facts_dir / "facts.yaml").write_text(drafter.facts_yaml(), encoding="utf-8")
     (facts_dir / "gazetteer.yaml").write_text(drafter.gazetteer_yaml(), encoding="utf-8")
@@ -167,10 +169,17 @@ class Drafter:
                     if len(alias) >= 2:
                         self.entity_words[_plain(alias)] = cid
         traditional = detect_language(body) == "zh-Hans"
-        for number, (name, _) in enumerate(find_names(body, set(self.entity_words)).most_common(), 1):
-            cid = slugify(name).replace("-", "_") if name.isascii() else f"entity_{number}"
+        for name, _ in find_names(body, set(self.entity_words)).most_common():
             shown = to_traditional(name) if traditional else name
-            self._add_concept(cid, "entity", shown, name, [name, simplified(name), shown])
+            latin = re.match(r"[A-Za-z][A-Za-z0-9 ]*", name)
+            cid = slugify(latin.group()).replace("-", "_") if latin else f"entity_{len(self.concepts) + 1}"
+            if cid in self.concepts:  # Voltia and Voltia公司: one concept, two aliases
+                aliases = self.concepts[cid]["aliases"]
+                aliases += [a for a in dict.fromkeys((name, shown)) if a not in aliases
+                            and self.taken.setdefault(fold(a), cid) == cid]
+            else:
+                self._add_concept(cid, "entity", shown, latin.group().strip() if latin else name,
+                                  [name, simplified(name), shown])
             self.entity_words[_plain(name)] = cid
 
     def _add_concept(self, cid: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
@@ -248,7 +257,7 @@ class Drafter:
         found = []
         for date in (d for d in dates if d.year_only and d.period):
             start, end = clause_bounds(sentence, date.start)
-            hits = [h for h in scan_words(plain[start:end], events)]
+            hits = scan_words(plain[start:end], events)
             if hits:
                 nearest = min(hits, key=lambda h: abs(start + h[0] - date.start))
                 number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
@@ -273,16 +282,18 @@ class Drafter:
     def metric(self, sentence: str, plain: str, figure: Figure) -> str:
         hits = scan_words(plain, self.metric_words)
         start, end = clause_bounds(sentence, figure.number.start)
+        before = self.context(sentence, start, figure.begins)
         for choice in ([h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
                        [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
                        [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
-                       [h for h in hits if h[1] <= figure.begins][-1:]):
+                       [h for h in hits if h[1] <= figure.begins and not before][-1:]):
             if choice:
                 figure.hints.append(f"metric from {sentence[choice[0][0]: choice[0][1]]}")
                 return str(choice[0][2])
-        words = self.context(sentence, start, figure.begins) or self.context(sentence, figure.end, end, last=False)
+        after = self.context(sentence, figure.end, end, last=False)
+        counted = figure.unit not in (None, "元", "美元", "港元", "歐元", "%", "年")
         figure.hints.append("no metric word: a new metric named after the words around it")
-        return self.new_metric(words)
+        return self.new_metric((after or before) if counted else (before or after))
 
     def context(self, sentence: str, start: int, end: int, *, last: bool = True) -> str:
         """Up to six characters next to a number, without names, dates, digits and filler words."""
@@ -416,6 +427,11 @@ class _Dumper(yaml.SafeDumper):
     def represent_mapping(self, tag: str, mapping: Any, flow_style: bool | None = None) -> yaml.MappingNode:
         node = super().represent_mapping(tag, mapping, flow_style)
         node.flow_style = all(isinstance(v, yaml.ScalarNode) for _, v in node.value) and self._nested
+        return node
+
+    def represent_sequence(self, tag: str, sequence: Any, flow_style: bool | None = None) -> yaml.SequenceNode:
+        node = super().represent_sequence(tag, sequence, flow_style)
+        node.flow_style = all(isinstance(v, yaml.ScalarNode) for v in node.value) and self._nested
         return node
 
     def represent_data(self, data: Any) -> yaml.Node:

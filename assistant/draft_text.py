@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from assistant.normalize import to_simplified
-from assistant.numbers import Number, numbers_in
+from assistant.numbers import Number
 
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
@@ -185,7 +185,7 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) ->
         target = None
         before = [f for f in levels if f.end <= change.change_start]
         after = [f for f in levels if f.start >= change.end]
-        if before and not sentence[before[-1].end: change.change_start].strip(" ,,、"):
+        if before and not re.sub(r"[\s,,、]", "", sentence[before[-1].end: change.change_start]):
             target = before[-1]
         elif after:
             gap = sentence[change.end: after[0].begins]

@@ -18,21 +18,12 @@ from assistant.normalize import detect_language, fold, strip_control
 from assistant.pack import Pack
 from assistant.render import Renderer, pick
 from assistant.resources import pack_root
-from assistant.session import Context, inherit
+from assistant.session import Context, attempts, inherit
 from assistant.understand import Frame, understand
 
 MAX_QUESTION_CHARS = 500
 _CONJUNCTION = re.compile(r"和|与|及|以及|、|还有|分别|各是|各为|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])|&")
 CLARIFY_MARGIN = 0.25
-_INHERIT_ORDER: tuple[tuple[str, ...], ...] = (
-    ("metrics", "segments", "entities", "periods"),
-    ("metrics", "segments", "entities"),
-    ("metrics", "entities"),
-    ("metrics",),
-    (),
-)
-
-
 class Assistant:
     """The answer engine over one fact pack. Thread-safe: `ask` keeps no state; `chat()` does."""
 
@@ -128,22 +119,38 @@ class Assistant:
                 return self._no_fact(text, frame, lang, asked, "unheld_metric")
             frame.metrics = [m for m in frame.metrics if m not in unheld]
             notes.append(self.renderer.template("no_fact", lang, asked=asked))
-        if context.frame is not None and not frame.has_topic and not frame.entities and context.fact_ids:
+        if "refer_others" in frame.cues and not frame.entities and context.fact_ids:
+            frame.entities = self._others_in(context.fact_ids)
+        if (context.frame is not None and context.fact_ids and not frame.has_topic and not frame.entities
+                and not frame.periods and not frame.numbers):
             facts = [self.pack.facts[f] for f in context.fact_ids if f in self.pack.facts]
-            if facts and (frame.cues or not frame.periods):
+            if facts:
                 return self._facts_answer(text, facts, intent, lang, context, context.frame, 0.7)
         answer = self._lookup(text, frame, context, lang, intent)
         answer.notes.extend(notes)
         return answer
 
-    def _lookup(self, text: str, frame: Frame, context: Context, lang: Language, intent: str) -> Answer:
+    def _others_in(self, fact_ids: list[str]) -> list[str]:
+        """Entities of the last answer other than its subjects: what "they" and "them" refer to."""
+        keys = [self.matcher.keys[f] for f in fact_ids if f in self.matcher.keys]
+        subjects = {k.fact.subject for k in keys}
+        return sorted({e for k in keys for e in k.entities} - subjects)
+
+    def _lookup(self, text: str, frame: Frame, context: Context, lang: Language, intent: str) -> Answer:  # noqa: C901
         """Answer from the facts that fit the frame: answered, clarify, or not in the fact base."""
         ranked, used = self._resolve(frame, context)
         if not ranked:
+            guess = self._lexical_guess(frame)
+            if guess is not None:
+                return self._facts_answer(text, [guess], intent, lang, context, frame, 0.45)
             if frame.entities and not frame.has_topic:
                 return self._entity_only(text, frame, lang)
             return self._no_fact(text, frame, lang, self._asked(frame, lang), "no_fact")
         top = ranked[0]
+        missing = self._missing_metrics(used, top.fact)
+        if missing:
+            asked = self._asked(replace(used, metrics=missing, segments=[], qualifiers=[]), lang)
+            return self._no_fact(text, used, lang, asked, "no_fact")
         tied = [s for s in ranked if top.score - s.score < CLARIFY_MARGIN]
         multi = self._per_metric(used, ranked)
         if multi:
@@ -152,20 +159,39 @@ class Assistant:
         same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
         if len(distinct) > 1 and not same_topic:
             return self._clarify(text, tied[:4], lang, context, used)
-        if (top.fact.value is None and top.fact.metric in self.numeric_metrics
-                and not {"identify", "when"} & set(frame.cues)):
+        quantity_asked = "lookup" in frame.cues and not {"identify", "when"} & set(frame.cues)
+        if top.fact.figure_not_given or (top.fact.value is None and quantity_asked):
             return self._no_figure(text, top.fact, lang, context, used)
-        confidence = min(1.0, 0.55 + 0.1 * top.score) if len(ranked) == 1 else min(
-            1.0, 0.5 + 0.1 * top.score + 0.2 * min(1.0, top.score - ranked[len(tied)].score if len(ranked) > len(tied) else 1.0))
+        runner_up = ranked[len(tied)].score if len(ranked) > len(tied) else top.score - 1.0
+        confidence = min(1.0, 0.5 + 0.05 * top.score + 0.2 * min(1.0, top.score - runner_up))
         return self._facts_answer(text, [s.fact for s in tied], intent, lang, context, used, confidence)
+
+    def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
+        """Metrics the question names that the chosen fact does not give and no fact fits at all:
+        "revenue in 2022, the year it listed" asks for a revenue the base lacks, not the listing year."""
+        if "metrics" in frame.inherited or len(frame.metrics) < 2:
+            return []
+        return [m for m in frame.metrics
+                if not self.matcher.covers(fact, m) and not self.matcher.rank(replace(frame, metrics=[m]))]
+
+    def _lexical_guess(self, frame: Frame) -> Fact | None:
+        """With no concept to go on, a statement sharing many of the question's words, clearly ahead."""
+        if frame.metrics or frame.unknown_names:
+            return None
+        best = self.matcher.lexical(frame)
+        if not best or best[0].score < 3 or best[0].fact.value is not None:
+            return None
+        if len(best) > 1 and best[1].score > best[0].score - 2:
+            return None
+        return best[0].fact
 
     def _resolve(self, frame: Frame, context: Context) -> tuple[list[Scored], Frame]:
         """Rank facts, filling silent slots from the conversation, most context first."""
         if context.frame is None:
             return self.matcher.rank(frame), frame
-        for keep in _INHERIT_ORDER:
+        for keep in attempts(frame):
             tried = inherit(frame, context.frame, keep=keep)
-            ranked = self.matcher.rank(tried)
+            ranked = self.matcher.rank(tried, previous=context.fact_ids)
             if ranked:
                 return ranked, tried
         return [], frame

@@ -20,6 +20,22 @@ _FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
 _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_WORDS = re.compile(r"[a-z][a-z0-9&\-]{2,}")
+
+
+def content_units(folded: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
+    """Character bigrams of Chinese runs and whole Latin words: what two texts can share."""
+    units = {w for w in _LATIN_WORDS.findall(folded) if w not in stopwords}
+    for run in _CJK.findall(folded):
+        for stop in stopwords:
+            if stop and not stop.isascii():
+                run = run.replace(stop, " ")
+        for piece in run.split():
+            units.update(piece[i : i + 2] for i in range(len(piece) - 1))
+    return units
+
+
 @dataclass(frozen=True)
 class Target:
     """What an alias stands for: a concept (kind entity/metric/segment/qualifier) or an intent cue."""

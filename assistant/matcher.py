@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
+from assistant.lexicon import content_units
 from assistant.models import Fact
 from assistant.normalize import fold
 from assistant.pack import Pack
@@ -16,24 +17,31 @@ from assistant.periods import Period, fits
 from assistant.understand import Frame
 
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
-
-
 _CLAUSE = re.compile(r"[,;:。,;:]")
 
 
-def _near_figure(fact: Fact) -> str:
-    """The text whose numbers identify this fact: its figure's clause, the clause after it, its label.
+def _numbers(text: str) -> frozenset[Decimal]:
+    found = set()
+    for match in _NUMBER.findall(text):
+        try:
+            found.add(Decimal(match))
+        except InvalidOperation:
+            continue
+    return frozenset(found)
 
-    A sentence often holds several figures; a number in the question should point at the one it sits beside.
+
+def _beside_figure(fact: Fact) -> tuple[str, str]:
+    """The clause holding the fact's figure with the clause after it, and the clause before it.
+
+    A sentence often holds several figures; a number in a question points at the one it sits beside.
     """
-    label = " ".join(filter(None, [fact.label.zh_Hant, fact.label.en] if fact.label else []))
     if not fact.written or fact.written not in fact.quote:
-        return f"{fact.quote} {label}"
+        return fact.quote, ""
     clauses = [c for c in _CLAUSE.split(fact.quote) if c]
     for index, clause in enumerate(clauses):
         if fact.written in clause:
-            return " ".join(clauses[index : index + 2] + [label])
-    return f"{fact.quote} {label}"
+            return " ".join(clauses[index : index + 2]), clauses[index - 1] if index else ""
+    return fact.quote, ""
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,10 @@ class FactKeys:
     segments: frozenset[str]
     qualifiers: frozenset[str]
     text: str
-    numbers: frozenset[Decimal]
+    own_numbers: frozenset[Decimal]
+    near_numbers: frozenset[Decimal]
+    before_numbers: frozenset[Decimal]
+    units: frozenset[str]
     period: Period | None
 
 
@@ -74,7 +85,8 @@ class Matcher:
 
     def _expand(self, ids: list[str]) -> set[str]:
         """The concepts and everything they imply, transitively."""
-        out, todo = set(), list(ids)
+        out: set[str] = set()
+        todo = list(ids)
         while todo:
             cid = todo.pop()
             if cid in out:
@@ -94,8 +106,11 @@ class Matcher:
         quotes = [fact.quote]
         if fact.derivation:
             quotes += [self.pack.facts[i].quote for i in fact.derivation.inputs if i in self.pack.facts]
-        text = fold(" ".join(quotes + [fact.when or ""]))
-        numbers = frozenset(Decimal(n) for n in _NUMBER.findall(_near_figure(fact)))
+        words = [*quotes, fact.when or ""]
+        for localized in (fact.label, fact.statement):
+            if localized is not None:
+                words += [localized.zh_Hant, localized.en]
+        near, before = _beside_figure(fact)
         entities = {fact.subject} | ({fact.object} if fact.object else set())
         return FactKeys(
             fact=fact,
@@ -103,14 +118,20 @@ class Matcher:
             metrics=frozenset(self._expand([fact.metric] + [t for t, k in tags.items() if k == "metric"])),
             segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
             qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
-            text=text,
-            numbers=numbers,
+            text=fold(" ".join(quotes + [fact.when or ""])),
+            own_numbers=frozenset({fact.value} if fact.value is not None else set()) | _numbers(fact.written or ""),
+            near_numbers=_numbers(near),
+            before_numbers=_numbers(before),
+            units=frozenset(content_units(fold(" ".join(words)))),
             period=Period.parse(fact.period),
         )
 
     def unheld(self, frame: Frame) -> list[str]:
         """Metrics the question names that no fact in the pack holds."""
         return [m for m in frame.metrics if m not in self.held_metrics]
+
+    def covers(self, fact: Fact, metric: str) -> bool:
+        return metric in self.keys[fact.id].metrics
 
     def candidates(self, frame: Frame) -> list[str]:
         ids: dict[str, None] = {}
@@ -120,28 +141,44 @@ class Matcher:
                 ids[fid] = None
         return list(ids)
 
-    def rank(self, frame: Frame) -> list[Scored]:
-        """Facts that fit the frame, best first; empty when none does."""
+    def rank(self, frame: Frame, *, previous: list[str] | None = None) -> list[Scored]:
+        """Facts that fit the frame, best first; empty when none does.
+
+        `previous` are the facts of the last turn: a fact from the same sentence is the likelier referent.
+        """
         if not frame.has_topic and not (frame.entities and frame.periods):
             return []
+        quotes = {self.keys[f].fact.quote for f in previous or [] if f in self.keys}
         scored = []
         for fid in self.candidates(frame):
-            value = self.score(frame, self.keys[fid])
+            keys = self.keys[fid]
+            value = self.score(frame, keys)
             if value is not None:
-                scored.append(Scored(value, self.keys[fid].fact))
+                if keys.fact.quote in quotes:
+                    value += 0.3
+                scored.append(Scored(value, keys.fact))
         scored.sort(key=lambda s: -s.score)
         return scored
+
+    def lexical(self, frame: Frame, limit: int = 3) -> list[Scored]:
+        """Facts ranked by the words they share with the question's unrecognised words only."""
+        if not frame.units:
+            return []
+        scored = [Scored(float(len(frame.units & k.units)), k.fact) for k in self.keys.values()]
+        scored = [s for s in scored if s.score > 0]
+        scored.sort(key=lambda s: -s.score)
+        return scored[:limit]
 
     def _mentioned(self, concept: str, keys: FactKeys) -> bool:
         return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
 
-    def score(self, frame: Frame, keys: FactKeys) -> float | None:  # noqa: C901 - one rule per slot
+    def score(self, frame: Frame, keys: FactKeys) -> float | None:  # noqa: C901, PLR0912 - one rule per slot
         """Score of a fact for a frame, or None when a slot rules it out."""
         fact = keys.fact
         total = 0.0
         if frame.entities:
             if fact.subject in frame.entities:
-                total += 1.0
+                total += 1.5
             elif set(frame.entities) <= keys.entities:
                 total += 0.5
             else:
@@ -189,8 +226,25 @@ class Matcher:
                 total += 0.3
             if keys.period is not None and keys.period.sub_year:
                 total -= 0.2
-        if frame.numbers & keys.numbers:
-            total += 0.6
+        total += self._numbers_score(frame, keys)
+        total += min(0.6, 0.1 * len(frame.units & keys.units))
+        return total + self._cue_score(frame, fact)
+
+    @staticmethod
+    def _numbers_score(frame: Frame, keys: FactKeys) -> float:
+        """A number the question gives is known to the asker: the fact stating it is not the answer,
+        a fact beside it is."""
+        if not frame.numbers:
+            return 0.0
+        if frame.numbers & keys.own_numbers:
+            return -1.0
+        if frame.numbers & keys.near_numbers:
+            return 0.6
+        return 0.3 if frame.numbers & keys.before_numbers else 0.0
+
+    @staticmethod
+    def _cue_score(frame: Frame, fact: Fact) -> float:
+        total = 0.0
         if fact.derivation is not None:
             total += 1.0 if "derive" in frame.cues else -0.5
         if "change" in frame.cues and fact.change is not None:

@@ -73,6 +73,9 @@ class Fact(Strict):
     written: str | None = Field(default=None, description="The figure as the source writes it, verbatim in quote.")
     change: Change | None = Field(default=None, description="Year-on-year or other stated change.")
     statement: Localized | None = Field(default=None, description="What the fact says, for non-numeric facts.")
+    figure_not_given: bool = Field(
+        default=False, description="A statement that mentions a figure without giving it (MI revenue 'also fell')."
+    )
     label: Localized | None = Field(default=None, description="Short name of the fact for answers.")
     quote: str = Field(description="The source sentence, verbatim inside the paragraph.")
     paragraph: int = Field(ge=1, description="Paragraph number in the source.")

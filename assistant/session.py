@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 
 from assistant.understand import Frame
 
+SLOTS = ("metrics", "segments", "entities", "periods")
+
 
 @dataclass
 class Context:
@@ -19,22 +21,23 @@ class Context:
 def inherit(frame: Frame, previous: Frame, *, keep: tuple[str, ...]) -> Frame:
     """A copy of `frame` with the slots named in `keep` taken from `previous` where the question is silent.
 
-    Segments travel with the metric: a new metric drops the old segments ("CT revenue" then
-    "net profit?" asks for the company's net profit), a new segment keeps the old metric ("MR?").
+    Qualifiers travel with an inherited metric unless the question names a new segment ("國內呢?" after
+    foreign competitors asks for the domestic ones).
     """
     merged = replace(frame, inherited=set(frame.inherited))
-    if "metrics" in keep and not frame.metrics and previous.metrics:
-        merged.metrics = list(previous.metrics)
-        merged.inherited.add("metrics")
-        if not frame.segments and "segments" in keep:
-            merged.segments = list(previous.segments)
-            merged.inherited.add("segments")
-        if not frame.qualifiers:
-            merged.qualifiers = [q for q in previous.qualifiers if q not in frame.qualifiers]
-    if "entities" in keep and not frame.entities and previous.entities:
-        merged.entities = list(previous.entities)
-        merged.inherited.add("entities")
-    if "periods" in keep and not frame.periods and previous.periods:
-        merged.periods = list(previous.periods)
-        merged.inherited.add("periods")
+    for slot in keep:
+        if not getattr(frame, slot) and getattr(previous, slot):
+            setattr(merged, slot, list(getattr(previous, slot)))
+            merged.inherited.add(slot)
+    if "metrics" in merged.inherited and not frame.qualifiers and not frame.segments:
+        merged.qualifiers = list(previous.qualifiers)
     return merged
+
+
+def attempts(frame: Frame) -> list[tuple[str, ...]]:
+    """Which slots to inherit, most context first. The subject is only let go when the question names
+    a new metric: "what about 2024?" must stay with the company asked about."""
+    tries: list[tuple[str, ...]] = [SLOTS, ("metrics", "entities", "periods"), ("metrics", "entities")]
+    if frame.metrics:
+        tries += [("periods",), ()]
+    return tries

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from assistant.lexicon import Hit, Lexicon
+from assistant.lexicon import Hit, Lexicon, content_units
 from assistant.periods import Period, find_periods
 
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
@@ -34,6 +34,7 @@ class Frame:
     unknown_names: list[str] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
     inherited: set[str] = field(default_factory=set)
+    units: set[str] = field(default_factory=set)
 
     @property
     def has_topic(self) -> bool:
@@ -79,6 +80,7 @@ def understand(  # noqa: PLR0913 - the frame needs each of these
         except InvalidOperation:
             continue
     frame.unknown_names = _unknown_names(question, rest, stopwords, known)
+    frame.units = content_units(_NUMBER.sub(" ", rest), frozenset(stopwords))
     return frame
 
 

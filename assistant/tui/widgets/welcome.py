@@ -23,6 +23,8 @@ class Welcome(Vertical):
         for zh, en, outlet in self.about.titles:
             yield Static(Content.assemble((f"《{zh}》", "bold"), f" {outlet}\n", (en, "italic $text-muted")),
                          classes="article")
+        for summary in self.about.summaries:
+            yield Static(Content(summary), classes="summary")
         yield Static(
             Content(f"{self.about.fact_count} facts, each cited to its paragraph and sentence; anything else is "
                     "answered \u201cnot in the fact base\u201d. Ask in 繁體, 简体 or English."),
