@@ -284,20 +284,25 @@ class Checker:
                      "error" if same_kind else "warning")
 
     def cues(self, pack: Pack) -> None:
-        """A cue word (after folding) may signal one intent only."""
+        """A cue word (after folding) signals one intent: an error between intents of equal priority (the
+        choice is arbitrary), a warning otherwise (the cue is dead in the intent of lower priority)."""
         seen: dict[str, list[Use]] = defaultdict(list)
         for yfile in self.intent_files:
             for intent_id, intent in yfile.mapping("intents").items():
                 for index, cue in enumerate((intent if isinstance(intent, dict) else {}).get("cues") or []):
                     if isinstance(cue, str) and fold(cue):
                         seen[fold(cue)].append(Use(intent_id, yfile, ("intents", intent_id, "cues", index), cue))
+        priority = {i: intent.priority for i, intent in pack.intents.items()}
         for folded, uses in seen.items():
             if len({u.owner for u in uses}) < 2:
                 continue
-            use = uses[-1]
-            others = ", ".join(f"{u.owner} ({u.where})" for u in uses if u.owner != use.owner)
-            self.add(use.yfile.rel, use.line,
-                     f"cue {use.text!r} (folded {folded!r}) signals both intent {use.owner} and {others}", use.owner)
+            use = min(uses, key=lambda u: (priority.get(u.owner, 0), -u.line))
+            others = [u for u in uses if u.owner != use.owner]
+            tie = any(priority.get(u.owner, 0) == priority.get(use.owner, 0) for u in others)
+            listed = ", ".join(f"{u.owner} ({u.where})" for u in others)
+            outcome = "with equal priority" if tie else "and never wins here: a higher priority takes it"
+            self.add(use.yfile.rel, use.line, f"cue {use.text!r} (folded {folded!r}) signals both intent "
+                     f"{use.owner} and {listed} {outcome}", use.owner, "error" if tie else "warning")
 
     # -- templates --------------------------------------------------------------------------------
 

@@ -169,10 +169,18 @@ class Assistant:
     def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
         """Metrics the question names that the chosen fact does not give and no fact fits at all:
         "revenue in 2022, the year it listed" asks for a revenue the base lacks, not the listing year."""
-        if "metrics" in frame.inherited or len(frame.metrics) < 2:
+        if "metrics" in frame.inherited or len(frame.metrics) < 2 or not frame.periods:
             return []
-        return [m for m in frame.metrics
-                if not self.matcher.covers(fact, m) and not self.matcher.rank(replace(frame, metrics=[m]))]
+        subjects = set(frame.entities) or {self.pack.default_subject}
+        missing = []
+        for metric in frame.metrics:
+            if self.matcher.covers(fact, metric):
+                continue
+            dated = [f for f in self.pack.facts.values()
+                     if f.period and f.subject in subjects and self.matcher.covers(f, metric)]
+            if dated and not self.matcher.rank(replace(frame, metrics=[metric])):
+                missing.append(metric)
+        return missing
 
     def _lexical_guess(self, frame: Frame) -> Fact | None:
         """With no concept to go on, a statement sharing many of the question's words, clearly ahead."""
@@ -329,7 +337,11 @@ class Assistant:
         fields = {"title": pick(source.title, lang), "outlet": source.outlet, "summary": pick(source.summary, lang),
                   "examples": "\n".join(f"- {q}" for q in self.example_questions(lang))}
         text = self.renderer.template(intent, lang, **fields) or self.renderer.template("help", lang, **fields)
-        return self._reply(question, "answered", intent, lang, text, 0.9, suggestions=self.example_questions(lang))
+        citations = []
+        if intent == "source_info":
+            citations = [Citation(source=source.id, title=source.title.zh_Hant, paragraph=0, quote=source.outlet)]
+        return self._reply(question, "answered", intent, lang, text, 0.9, citations=citations,
+                           suggestions=self.example_questions(lang))
 
     def example_questions(self, lang: Language, count: int = 4) -> list[str]:
         """Questions this pack can answer, for help screens and suggestions."""

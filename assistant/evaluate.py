@@ -121,7 +121,15 @@ def load_cases(path: str | Path) -> list[dict[str, Any]]:
 
 
 def paragraphs_of(bot: Assistant) -> list[str]:
-    return [norm(p) for paragraphs in bot.pack.paragraphs.values() for p in paragraphs]
+    """Every non-empty line of every source file, metadata lines included, as the case format reads them."""
+    lines = []
+    for source in bot.pack.sources.values():
+        path = bot.pack.root / "facts" / source.file
+        try:
+            lines += [norm(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except OSError:
+            lines += [norm(p) for p in bot.pack.paragraphs.get(source.id, [])]
+    return lines
 
 
 def run_cases(bot: Assistant, cases: list[dict[str, Any]]) -> Report:

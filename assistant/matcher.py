@@ -196,6 +196,8 @@ class Matcher:
                 return None
             total += len(matched) + (1.0 if fact.metric in frame.metrics else 0.0)
             total -= 0.5 * (len(frame.metrics) - len(matched))
+            if len(frame.metrics) > 1 and frame.focus in keys.metrics:
+                total += 0.3
         own_segments_asked = keys.segments <= self._expand(frame.segments)
         for segment in frame.segments:
             if segment in keys.segments:
@@ -227,7 +229,7 @@ class Matcher:
             if keys.period is not None and keys.period.sub_year:
                 total -= 0.2
         total += self._numbers_score(frame, keys)
-        total += min(0.6, 0.1 * len(frame.units & keys.units))
+        total += min(0.8, 0.1 * len(frame.units & keys.units))
         return total + self._cue_score(frame, fact)
 
     @staticmethod

@@ -167,7 +167,7 @@ class Citation(BaseModel):
 
     source: str = Field(description="Source id.")
     title: str = Field(default="", description="Source title.")
-    paragraph: int = Field(description="Paragraph number in the source.")
+    paragraph: int = Field(description="Paragraph number in the source; 0 for the source's metadata (its outlet).")
     quote: str = Field(description="The verbatim source sentence.")
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from assistant.lexicon import Hit, Lexicon, content_units
 from assistant.periods import Period, find_periods
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _ORG_SUFFIX = re.compile(
     r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)"
@@ -35,6 +36,7 @@ class Frame:
     hits: list[Hit] = field(default_factory=list)
     inherited: set[str] = field(default_factory=set)
     units: set[str] = field(default_factory=set)
+    focus: str | None = None
 
     @property
     def has_topic(self) -> bool:
@@ -80,7 +82,14 @@ def understand(  # noqa: PLR0913 - the frame needs each of these
         except InvalidOperation:
             continue
     frame.unknown_names = _unknown_names(question, rest, stopwords, known)
-    frame.units = content_units(_NUMBER.sub(" ", rest), frozenset(stopwords))
+    wording = list(folded)
+    for hit in frame.hits:
+        if hit.target.kind == "entity":
+            wording[hit.start : hit.end] = " " * (hit.end - hit.start)
+    frame.units = content_units(_NUMBER.sub(" ", "".join(wording)), frozenset(stopwords))
+    metric_hits = [h for h in frame.hits if h.target.kind == "metric"]
+    if metric_hits:
+        frame.focus = (metric_hits[-1] if _CJK.search(folded) else metric_hits[0]).target.id
     return frame
 
 

@@ -44,6 +44,8 @@ _WORDS: dict[str, dict[str, str]] = {
                   "en": "This answer cites no paragraph of the article."},
     "clarify_source": {"zh-Hant": "選擇一個選項後,這裡會顯示它的出處。", "zh-Hans": "选择一个选项后,这里会显示它的出处。",
                        "en": "Choose an option to see where it comes from."},
+    "clarify_sources": {"zh-Hant": "各選項的出處如下;選擇一項以得到答案。", "zh-Hans": "各选项的出处如下;选择一项以得到答案。",
+                        "en": "Where each option comes from; choose one to get its answer."},
 }
 
 
@@ -304,15 +306,25 @@ def cited_paragraph(bot: Assistant, source_id: str, number: int, quote: str, fig
 
 
 def source_view(bot: Assistant, answer: Answer) -> SourceView:
-    """The cited paragraphs of an answer, with its arithmetic when derived."""
+    """The cited paragraphs of an answer, with its arithmetic when derived.
+
+    A clarify answer cites nothing yet; its candidate facts' paragraphs are shown instead.
+    """
     heading = shorten(clean(answer.question), 120)
-    figures = [f.written for f in [*answer.facts, *(bot.pack.facts[i] for i in (
-        answer.derivation.inputs if answer.derivation else []) if i in bot.pack.facts)] if f.written]
-    items = tuple(cited_paragraph(bot, c.source, c.paragraph, c.quote, figures, answer.language)
-                  for c in answer.citations)
+    facts = [*answer.facts, *(bot.pack.facts[i] for i in (answer.derivation.inputs if answer.derivation else [])
+                              if i in bot.pack.facts)]
+    figures = [f.written for f in facts if f.written]
+    cited = [(c.source, c.paragraph, c.quote) for c in answer.citations]
+    if not cited and answer.status == "clarify":
+        default = next(iter(bot.pack.sources), "")
+        cited = list(dict.fromkeys((f.source or default, f.paragraph, f.quote) for f in answer.facts))
+    items = tuple(cited_paragraph(bot, source, number, quote, figures, answer.language)
+                  for source, number, quote in cited)
     message = ""
-    if not items:
-        message = word("clarify_source" if answer.status == "clarify" else "no_source", answer.language)
+    if answer.status == "clarify":
+        message = word("clarify_sources" if items else "clarify_source", answer.language)
+    elif not items:
+        message = word("no_source", answer.language)
     expression = answer.derivation.expression if answer.derivation else ""
     return SourceView(heading=heading, items=items, arithmetic=expression,
                       arithmetic_label=word("arithmetic", answer.language), message=message)

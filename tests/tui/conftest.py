@@ -1,7 +1,9 @@
-"""Fixtures for the chat UI: a data directory in tmp, and apps that never blink."""
+"""Fixtures for the chat UI: a data directory in tmp, apps that never blink, and async tests run by asyncio."""
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,10 +11,16 @@ import pytest
 
 from assistant import Assistant
 from assistant.tui.app import AssistantApp
-from assistant.tui.screens.chat import ChatScreen
 
-SIZE = (100, 30)
-NARROW = (80, 24)
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests in a fresh event loop (the project does not depend on an asyncio plugin)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
 
 
 @pytest.fixture
@@ -35,7 +43,3 @@ def make_app(bot: Assistant, home: Path) -> Callable[..., AssistantApp]:
 @pytest.fixture(scope="session")
 def mini_bot(mini_pack: Path) -> Assistant:
     return Assistant.load(mini_pack)
-
-
-def chat_screen(app: AssistantApp) -> ChatScreen:
-    return app.chat_screen

@@ -29,14 +29,14 @@ def view_content(view: SourceView) -> Content:
     parts: list[Content] = []
     if view.heading:
         parts.append(Content.styled(view.heading, "italic $text-muted"))
+    if view.message:
+        parts.append(Content.styled(view.message, "$text-muted"))
     parts += [Content(line) for line in view.lines]
     for item in view.items:
         parts.append(Content.assemble((f"《{item.title}》", HEADING_STYLE), " · ", (item.label, HEADING_STYLE)))
         parts.append(paragraph_content(item))
     if view.arithmetic:
         parts.append(Content.assemble((f"{view.arithmetic_label}: ", "bold"), (view.arithmetic, "$text-success")))
-    if view.message:
-        parts.append(Content.styled(view.message, "$text-muted"))
     return Content("\n\n").join(parts)
 
 

@@ -23,8 +23,6 @@ class Welcome(Vertical):
         for zh, en, outlet in self.about.titles:
             yield Static(Content.assemble((f"《{zh}》", "bold"), f" {outlet}\n", (en, "italic $text-muted")),
                          classes="article")
-        for summary in self.about.summaries:
-            yield Static(Content(summary), classes="summary")
         yield Static(
             Content(f"{self.about.fact_count} facts, each cited to its paragraph and sentence; anything else is "
                     "answered \u201cnot in the fact base\u201d. Ask in 繁體, 简体 or English."),
@@ -32,3 +30,5 @@ class Welcome(Vertical):
         )
         yield Label("Try one (Tab, ↑↓, Enter) or type your own question below:", classes="options-title")
         yield QuestionOptions(self.about.examples, id="examples", classes="options")
+        for summary in self.about.summaries:
+            yield Static(Content(summary), classes="summary")
