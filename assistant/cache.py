@@ -1,12 +1,18 @@
 """A compiled pack (validated facts, alias tables, fact index) cached on disk, keyed by content hash.
 
-Loading YAML and validating every quote takes a few hundred milliseconds; unpickling the compiled
-result takes a few. The key covers every pack file and the engine's own source files, so any edit to
-either rebuilds the cache; a cache that cannot be read or written is simply rebuilt or skipped.
+Loading YAML and validating every quote takes a few hundred milliseconds for the bundled pack (seconds
+for a pack a hundred times larger); unpickling the compiled result takes a few milliseconds. The key
+covers every pack file, the intents the pack uses and the engine's own source code (by content), so any
+edit to either rebuilds the cache. A cache file that cannot be read (truncated, corrupt, written by
+another version) is rebuilt; one that cannot be written is skipped. Each pack keeps one cache file: a
+rebuild removes the stale file of the same pack.
+
+File layout: one header line `uih-assistant-cache <format> <key>\\n`, then the pickle.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -19,9 +25,11 @@ from typing import TypeVar
 from assistant.resources import intents_root
 
 T = TypeVar("T")
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 ENV_DIR = "ASSISTANT_CACHE_DIR"
 ENV_OFF = "ASSISTANT_NO_CACHE"
+MAGIC = b"uih-assistant-cache"
+_code_digest: str | None = None
 
 
 def cache_dir() -> Path:
@@ -34,19 +42,81 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("uih-assistant"))
 
 
+def _code() -> str:
+    """Hash of the engine's source files (by content, so a checkout or `touch` does not invalidate)."""
+    global _code_digest
+    if _code_digest is None:
+        digest = hashlib.sha256()
+        for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+            digest.update(path.name.encode() + b"\0")
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"?")
+        _code_digest = digest.hexdigest()
+    return _code_digest
+
+
+def _root_id(root: Path) -> str:
+    return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+
+
 def fingerprint(root: Path) -> str:
     """Hash of the pack's files, the intents it uses and the engine's code."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{root.resolve()}".encode())
-    folders = [root / "facts", intents_root(root)]
-    for folder in folders:
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{root.resolve()}|{_code()}".encode())
+    for folder in (root / "facts", intents_root(root)):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(folder)).encode())
-            digest.update(path.read_bytes())
-    code = Path(__file__).resolve().parent
-    for path in sorted(code.glob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            data = path.read_bytes()
+            digest.update(f"{path.relative_to(folder)}\0{len(data)}\0".encode())
+            digest.update(data)
     return digest.hexdigest()[:32]
+
+
+def cache_path(root: Path) -> Path:
+    """Where the compiled form of the pack at `root`, as it is now, is (or would be) cached."""
+    return cache_dir() / f"pack-{_root_id(root)}-{fingerprint(root)}.pickle"
+
+
+def _header(key: str) -> bytes:
+    return MAGIC + f" {CACHE_FORMAT} {key}\n".encode()
+
+
+def _read(target: Path, key: str) -> object:
+    """The cached object, or raise when the file is missing, foreign or damaged."""
+    data = target.read_bytes()
+    header = _header(key)
+    if not data.startswith(header):
+        raise ValueError("not a cache file of this version")
+    # A compiled pack is hundreds of thousands of small objects; the cyclic collector would walk them
+    # over and over while they are created (about half the unpickling time of a large pack).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(memoryview(data)[len(header):])  # noqa: S301 - our own file in our cache directory
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write(target: Path, key: str, built: object) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=".tmp-", suffix=".pickle") as handle:
+        try:
+            handle.write(_header(key))
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            handle.close()
+            Path(handle.name).unlink(missing_ok=True)
+            raise
+    os.replace(handle.name, target)
+
+
+def _prune(target: Path) -> None:
+    """Remove the stale cache files of the same pack (other content, older format)."""
+    prefix = target.name.rsplit("-", 1)[0] + "-"
+    for other in target.parent.glob(f"{prefix}*.pickle"):
+        if other != target:
+            other.unlink(missing_ok=True)
 
 
 def cached(root: Path, build: Callable[[], T]) -> T:
@@ -54,20 +124,23 @@ def cached(root: Path, build: Callable[[], T]) -> T:
     if os.environ.get(ENV_OFF):
         return build()
     try:
-        target = cache_dir() / f"pack-{fingerprint(root)}.pickle"
+        target = cache_path(root)
     except OSError:
         return build()
+    key = target.stem
     try:
-        with target.open("rb") as handle:
-            return pickle.load(handle)  # noqa: S301 - our own file in the user's cache directory
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return _read(target, key)  # type: ignore[return-value]
+    except FileNotFoundError:
         pass
+    except Exception:  # noqa: BLE001 - any damage to the file means: rebuild it
+        try:
+            target.unlink(missing_ok=True)
+        except OSError:
+            pass
     built = build()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, target)
-    except (OSError, pickle.PickleError, TypeError, AttributeError):
+        _write(target, key, built)
+        _prune(target)
+    except (OSError, pickle.PickleError, TypeError, AttributeError, RecursionError):
         pass
     return built

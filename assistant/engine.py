@@ -199,7 +199,7 @@ class Assistant:
             return self.matcher.rank(frame), frame
         for keep in attempts(frame):
             tried = inherit(frame, context.frame, keep=keep)
-            ranked = self.matcher.rank(tried, previous=context.fact_ids)
+            ranked = self.matcher.rank(tried, previous=context.fact_ids, previous_metrics=context.frame.metrics)
             if ranked:
                 return ranked, tried
         return [], frame

@@ -141,10 +141,12 @@ class Matcher:
                 ids[fid] = None
         return list(ids)
 
-    def rank(self, frame: Frame, *, previous: list[str] | None = None) -> list[Scored]:
+    def rank(self, frame: Frame, *, previous: list[str] | None = None,
+             previous_metrics: list[str] | None = None) -> list[Scored]:
         """Facts that fit the frame, best first; empty when none does.
 
-        `previous` are the facts of the last turn: a fact from the same sentence is the likelier referent.
+        `previous` are the facts of the last turn: a fact from the same sentence is the likelier referent,
+        and one that also covers the last turn's metric ("its share of revenue?" after receivables) too.
         """
         if not frame.has_topic and not (frame.entities and frame.periods):
             return []
@@ -155,6 +157,8 @@ class Matcher:
             value = self.score(frame, keys)
             if value is not None:
                 if keys.fact.quote in quotes:
+                    value += 0.3
+                if previous_metrics and "metrics" not in frame.inherited and keys.metrics & set(previous_metrics):
                     value += 0.3
                 scored.append(Scored(value, keys.fact))
         scored.sort(key=lambda s: -s.score)
@@ -194,7 +198,8 @@ class Matcher:
             matched = [m for m in frame.metrics if m in keys.metrics]
             if not matched:
                 return None
-            total += len(matched) + (1.0 if fact.metric in frame.metrics else 0.0)
+            own = 1.0 if fact.metric in frame.metrics else 0.5 if fact.metric in self._expand(frame.metrics) else 0.0
+            total += len(matched) + own
             total -= 0.5 * (len(frame.metrics) - len(matched))
             if len(frame.metrics) > 1 and frame.focus in keys.metrics:
                 total += 0.3

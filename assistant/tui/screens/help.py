@@ -41,7 +41,7 @@ follow-ups such as 那MR呢? or *and the change?* reuse the earlier question. Wh
 
 
 def help_markdown(about: About) -> str:
-    lines = ["# uih-assistant", "", TIPS, "## What it knows", ""]
+    lines = [TIPS, "## What it knows", ""]
     for zh, en, outlet in about.titles:
         lines.append(f"- 《{escape(zh)}》 ({escape(en)}), {escape(outlet)}")
     lines.append(f"- {about.fact_count} facts")
