@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from assistant.homophones import Homophones
 from assistant.normalize import fold
 
 _LATIN = re.compile(r"[a-z0-9]")
@@ -67,6 +68,7 @@ class Lexicon:
     def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True) -> None:
         self.entries = entries
         self.fuzzy = fuzzy
+        self.homophones = Homophones(entries) if fuzzy else None
         self.lengths = sorted({len(a) for a in entries}, reverse=True)
         self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
         self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4 and not _FILLER.search(a))
@@ -105,26 +107,41 @@ class Lexicon:
                     break
             else:
                 i += 1
-        return hits + self._fuzzy(text, hits) if self.fuzzy else hits
+        return self._fuzzy(text, hits) if self.fuzzy else hits
+
+    @staticmethod
+    def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
+        """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
+        return [h for h in hits if h.end <= start or h.start >= end] + new
 
     def _fuzzy(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Typos: Latin words and word groups by edit similarity, Chinese by sound, then by edit
+        similarity for long aliases. A typo-tolerant match may replace shorter exact hits it spans
+        ("united imaging intellegence" is UII, not UIH plus a stray word)."""
         covered = [False] * len(text)
         for hit in hits:
             covered[hit.start : hit.end] = [True] * (hit.end - hit.start)
-        masked = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
-        found: list[Hit] = []
-        words = list(_WORD.finditer(masked))
-        candidates = [(a.start(), b.end()) for a, b in zip(words, words[1:], strict=False)]
-        candidates += [(m.start(), m.end()) for m in words]
-        for start, end in candidates:
-            piece = text[start:end]
-            if len(piece) < 5 or any(covered[start:end]) or piece in self.entries:
-                continue
-            cutoff = 88 if len(piece) <= 6 else 85
-            best = process.extractOne(piece, self.latin, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if best:
-                found.extend(Hit(t, start, end, piece, best[1] / 100) for t in self.entries[best[0]])
+        words = list(_WORD.finditer(text))
+        for size in (4, 3, 2, 1):
+            for group in zip(*(words[k:] for k in range(size)), strict=False):
+                start, end = group[0].start(), group[-1].end()
+                piece = text[start:end]
+                free = [m for m in group if not any(covered[m.start() : m.end()])]
+                if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
+                    continue
+                cutoff = 88 if len(piece) <= 6 else 85
+                best = process.extractOne(piece, self.latin, scorer=fuzz.ratio, score_cutoff=cutoff)
+                if best and len(best[0]) >= len(piece) - 2:
+                    new = [Hit(t, start, end, piece, best[1] / 100) for t in self.entries[best[0]]]
+                    hits = self._upgrade(hits, start, end, new)
+                    covered[start:end] = [True] * (end - start)
+        if self.homophones is not None:
+            free_chars = [not c for c in covered]
+            for start, end, alias in self.homophones.find(text, free_chars):
+                new = [Hit(t, start, end, text[start:end], 0.8) for t in self.entries[alias]]
+                hits = self._upgrade(hits, start, end, new)
                 covered[start:end] = [True] * (end - start)
+        masked = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
         for match in _CJK_RUN.finditer(masked):
             run = match.group()
             best = process.extractOne(run, self.cjk, scorer=fuzz.partial_ratio, score_cutoff=75)
@@ -132,5 +149,6 @@ class Lexicon:
                 continue
             where = fuzz.partial_ratio_alignment(best[0], run)
             start, end = match.start() + where.dest_start, match.start() + where.dest_end
-            found.extend(Hit(t, start, end, text[start:end], best[1] / 100) for t in self.entries[best[0]])
-        return found
+            hits = self._upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
+                                                    for t in self.entries[best[0]]])
+        return hits

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from assistant import Assistant
 from assistant.tui.screens.chat import ChatScreen
@@ -15,7 +17,7 @@ class AssistantApp(App[None]):
 
     CSS_PATH = "chat.tcss"
     TITLE = "uih-assistant"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
     def __init__(self, bot: Assistant, *, history: History | None = None, cursor_blink: bool = True) -> None:
         super().__init__()

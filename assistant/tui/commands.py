@@ -23,8 +23,13 @@ def commands() -> list[tuple[str, str, str]]:
     ]
     for language, name in LANGUAGES.items():
         action = f"set_language('{LANGUAGE_ACTIONS[language]}')"
-        entries.append((f"Answer language: {name}", "Answer in this language and script"
-                        if language else "Answer in the language of each question", action))
+        entries.append(
+            (
+                f"Answer language: {name}",
+                "Answer in this language and script" if language else "Answer in the language of each question",
+                action,
+            )
+        )
     return entries
 
 
@@ -42,5 +47,6 @@ class ChatCommands(Provider):
             title_score = matcher.match(title)
             best = max(score * 0.8, title_score)
             if best > 0:
-                yield Hit(best, matcher.highlight(title), partial(self.screen.run_action, action), text=title,
-                          help=help_text)
+                yield Hit(
+                    best, matcher.highlight(title), partial(self.screen.run_action, action), text=title, help=help_text
+                )

@@ -1,31 +1,26 @@
 """Answers -> what the chat shows: Markdown for messages, source views for the pane, exports.
 
-Pure functions over the public `Assistant` API, so they are tested without a terminal. Text from the
-engine is escaped before it becomes Markdown; figures are emphasised where they appear verbatim.
+Pure functions over the public `Assistant` API, so they are tested without a terminal.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from assistant.tui.text import clean, code, emphasise, escape, find_spans, shorten
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant, Fact
     from assistant.models import Localized
 
-Language = str
 LANGUAGES: dict[str | None, str] = {None: "auto", "zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English"}
 SCRIPTS: tuple[str, ...] = ("zh-Hant", "zh-Hans", "en")
-QUESTION_DISPLAY_LIMIT = 600
 _CITATION = re.compile(r"^(來源|来源|Source)\s*[::]")
 _OPTION = re.compile(r"^\s*\d+[.)]\s")
-_BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
-_MD_SPECIAL = set("\\`*_[]<>|~&")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 _CAPTIONS: dict[str, dict[str, str]] = {
     "answered": {"zh-Hant": "✓ 已回答", "zh-Hans": "✓ 已回答", "en": "✓ Answered"},
@@ -37,15 +32,27 @@ _WORDS: dict[str, dict[str, str]] = {
     "arithmetic": {"zh-Hant": "計算", "zh-Hans": "计算", "en": "Arithmetic"},
     "source": {"zh-Hant": "來源", "zh-Hans": "来源", "en": "Source"},
     "paragraph": {"zh-Hant": "第{n}段", "zh-Hans": "第{n}段", "en": "Paragraph {n}"},
-    "options": {"zh-Hant": "選擇一項(↑↓ Enter,或輸入編號)", "zh-Hans": "选择一项(↑↓ Enter,或输入编号)",
-                "en": "Choose one (↑↓ Enter, or type its number)"},
+    "options": {
+        "zh-Hant": "選擇一項(↑↓ Enter,或輸入編號)",
+        "zh-Hans": "选择一项(↑↓ Enter,或输入编号)",
+        "en": "Choose one (↑↓ Enter, or type its number)",
+    },
     "suggestions": {"zh-Hant": "可以試試:", "zh-Hans": "可以试试:", "en": "You could ask:"},
-    "no_source": {"zh-Hant": "這個回答沒有引用文章段落。", "zh-Hans": "这个回答没有引用文章段落。",
-                  "en": "This answer cites no paragraph of the article."},
-    "clarify_source": {"zh-Hant": "選擇一個選項後,這裡會顯示它的出處。", "zh-Hans": "选择一个选项后,这里会显示它的出处。",
-                       "en": "Choose an option to see where it comes from."},
-    "clarify_sources": {"zh-Hant": "各選項的出處如下;選擇一項以得到答案。", "zh-Hans": "各选项的出处如下;选择一项以得到答案。",
-                        "en": "Where each option comes from; choose one to get its answer."},
+    "no_source": {
+        "zh-Hant": "這個回答沒有引用文章段落。",
+        "zh-Hans": "这个回答没有引用文章段落。",
+        "en": "This answer cites no paragraph of the article.",
+    },
+    "clarify_source": {
+        "zh-Hant": "選擇一個選項後,這裡會顯示它的出處。",
+        "zh-Hans": "选择一个选项后,这里会显示它的出处。",
+        "en": "Choose an option to see where it comes from.",
+    },
+    "clarify_sources": {
+        "zh-Hant": "各選項的出處如下;選擇一項以得到答案。",
+        "zh-Hans": "各选项的出处如下;选择一项以得到答案。",
+        "en": "Where each option comes from; choose one to get its answer.",
+    },
 }
 
 
@@ -64,29 +71,6 @@ def pick(text: Localized | None, language: str | None) -> str:
     if language == "zh-Hans":
         return text.zh_Hans or text.zh_Hant
     return text.zh_Hant
-
-
-# -- plain text -----------------------------------------------------------------------------------
-
-
-def clean(text: str) -> str:
-    """One line of printable text: control and bidi-override characters dropped, whitespace kept single."""
-    kept = []
-    for char in text:
-        if char in "\t\n\r\v\f":
-            kept.append(" ")
-        elif unicodedata.category(char) == "Cc" or ord(char) in _BIDI:
-            continue
-        else:
-            kept.append(char)
-    return "".join(kept)
-
-
-def shorten(text: str, limit: int = QUESTION_DISPLAY_LIMIT) -> str:
-    """The text, cut with an ellipsis and the full length when longer than `limit`."""
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… (+{len(text) - limit})"
 
 
 def is_citation(line: str) -> bool:
@@ -108,80 +92,6 @@ def split_answer(answer: Answer) -> tuple[list[str], list[str]]:
         else:
             body.append(line)
     return body, cited
-
-
-# -- Markdown -------------------------------------------------------------------------------------
-
-
-def escape(text: str, *, line_start: bool = True) -> str:
-    """Backslash-escape what Markdown would read as syntax, so engine text always shows as written."""
-    escaped = "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
-    if not line_start:
-        return escaped
-    match = _LINE_START.match(escaped)
-    if match is None:
-        return escaped
-    if match.group(2).isdigit():
-        end = match.end()
-        return escaped[:end] + "\\" + escaped[end:]
-    return escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
-
-
-def _is_punct(char: str | None, *, broad: bool = False) -> bool:
-    if char is None:
-        return False
-    category = unicodedata.category(char)
-    return category.startswith("P") or (broad and category.startswith("S")) or (char.isascii() and not char.isalnum()
-                                                                                  and not char.isspace())
-
-
-def _loose(char: str | None) -> bool:
-    """Whether an emphasis delimiter may stand next to this character whatever the figure holds."""
-    return char is None or char.isspace() or _is_punct(char)
-
-
-def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
-    """Non-overlapping spans of the needles in text, longest needles first, in text order."""
-    taken: list[tuple[int, int]] = []
-    for needle in sorted({n for n in needles if n}, key=len, reverse=True):
-        start = text.find(needle)
-        while start >= 0:
-            end = start + len(needle)
-            if all(end <= s or start >= e for s, e in taken):
-                taken.append((start, end))
-            start = text.find(needle, end)
-    return sorted(taken)
-
-
-def _flanked(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span until `**` around it opens and closes under CommonMark's flanking rules."""
-    while start < end and _is_punct(text[start], broad=True) and not _loose(text[start - 1] if start else None):
-        start += 1
-    while end > start and _is_punct(text[end - 1], broad=True) and not _loose(text[end] if end < len(text) else None):
-        end -= 1
-    return start, end
-
-
-def emphasise(text: str, figures: Iterable[str], *, line_start: bool = True) -> str:
-    """Escaped Markdown of text with each figure in bold."""
-    out: list[str] = []
-    position = 0
-    for start, end in find_spans(text, figures):
-        start, end = _flanked(text, start, end)
-        if start >= end or text[start].isspace() or text[end - 1].isspace():
-            continue
-        out.append(escape(text[position:start], line_start=line_start and position == 0))
-        out.append(f"**{escape(text[start:end], line_start=False)}**")
-        position = end
-    out.append(escape(text[position:], line_start=line_start and position == 0))
-    return "".join(out)
-
-
-def code(text: str) -> str:
-    """An inline code span that survives backticks in its text."""
-    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def figures_of(bot: Assistant, answer: Answer) -> list[str]:
@@ -240,12 +150,21 @@ def answer_view(bot: Assistant, answer: Answer) -> AnswerView:
     short = ""
     if numbers:
         joiner, colon = (", ", ": ") if answer.language == "en" else ("、", ":")
-        short = word("source", answer.language) + colon + joiner.join(
-            word("paragraph", answer.language, n=n) for n in numbers)
+        short = (
+            word("source", answer.language)
+            + colon
+            + joiner.join(word("paragraph", answer.language, n=n) for n in numbers)
+        )
     options = tuple(answer.suggestions) if answer.status != "answered" else ()
-    return AnswerView(status=answer.status, caption=caption(answer), body="\n\n".join(blocks),
-                      citations="\n\n".join(f"> {emphasise(line, figures)}" for line in cited), cited=short,
-                      options=options, options_title=options_title(answer))
+    return AnswerView(
+        status=answer.status,
+        caption=caption(answer),
+        body="\n\n".join(blocks),
+        citations="\n\n".join(f"> {emphasise(line, figures)}" for line in cited),
+        cited=short,
+        options=options,
+        options_title=options_title(answer),
+    )
 
 
 def answer_markdown(bot: Assistant, answer: Answer) -> str:
@@ -289,8 +208,9 @@ class SourceView:
     lines: tuple[str, ...] = field(default_factory=tuple)
 
 
-def cited_paragraph(bot: Assistant, source_id: str, number: int, quote: str, figures: Sequence[str],
-                    language: str | None) -> CitedParagraph:
+def cited_paragraph(
+    bot: Assistant, source_id: str, number: int, quote: str, figures: Sequence[str], language: str | None
+) -> CitedParagraph:
     """A paragraph with its quote and figures located (the quote alone when the paragraph is missing)."""
     text = bot.pack.paragraph(source_id, number) or quote
     source = bot.pack.sources.get(source_id)
@@ -301,8 +221,9 @@ def cited_paragraph(bot: Assistant, source_id: str, number: int, quote: str, fig
     if span is not None:
         inner = find_spans(quote, figures)
         spots = [(span[0] + s, span[0] + e) for s, e in inner]
-    return CitedParagraph(title=title, label=word("paragraph", language, n=number), text=text, quote=span,
-                          figures=tuple(spots))
+    return CitedParagraph(
+        title=title, label=word("paragraph", language, n=number), text=text, quote=span, figures=tuple(spots)
+    )
 
 
 def source_view(bot: Assistant, answer: Answer) -> SourceView:
@@ -311,23 +232,31 @@ def source_view(bot: Assistant, answer: Answer) -> SourceView:
     A clarify answer cites nothing yet; its candidate facts' paragraphs are shown instead.
     """
     heading = shorten(clean(answer.question), 120)
-    facts = [*answer.facts, *(bot.pack.facts[i] for i in (answer.derivation.inputs if answer.derivation else [])
-                              if i in bot.pack.facts)]
+    facts = [
+        *answer.facts,
+        *(bot.pack.facts[i] for i in (answer.derivation.inputs if answer.derivation else []) if i in bot.pack.facts),
+    ]
     figures = [f.written for f in facts if f.written]
     cited = [(c.source, c.paragraph, c.quote) for c in answer.citations]
     if not cited and answer.status == "clarify":
         default = next(iter(bot.pack.sources), "")
         cited = list(dict.fromkeys((f.source or default, f.paragraph, f.quote) for f in answer.facts))
-    items = tuple(cited_paragraph(bot, source, number, quote, figures, answer.language)
-                  for source, number, quote in cited)
+    items = tuple(
+        cited_paragraph(bot, source, number, quote, figures, answer.language) for source, number, quote in cited
+    )
     message = ""
     if answer.status == "clarify":
         message = word("clarify_sources" if items else "clarify_source", answer.language)
     elif not items:
         message = word("no_source", answer.language)
     expression = answer.derivation.expression if answer.derivation else ""
-    return SourceView(heading=heading, items=items, arithmetic=expression,
-                      arithmetic_label=word("arithmetic", answer.language), message=message)
+    return SourceView(
+        heading=heading,
+        items=items,
+        arithmetic=expression,
+        arithmetic_label=word("arithmetic", answer.language),
+        message=message,
+    )
 
 
 def fact_view(bot: Assistant, fact: Fact, language: str = "zh-Hant") -> SourceView:
@@ -338,16 +267,22 @@ def fact_view(bot: Assistant, fact: Fact, language: str = "zh-Hant") -> SourceVi
         figures += [bot.pack.facts[i].written or "" for i in fact.derivation.inputs if i in bot.pack.facts]
     items = [cited_paragraph(bot, source_id, fact.paragraph, fact.quote, figures, language)]
     if fact.derivation is not None:
-        items = [cited_paragraph(bot, f.source or source_id, f.paragraph, f.quote, figures, language)
-                 for f in (bot.pack.facts[i] for i in fact.derivation.inputs if i in bot.pack.facts)] or items
+        items = [
+            cited_paragraph(bot, f.source or source_id, f.paragraph, f.quote, figures, language)
+            for f in (bot.pack.facts[i] for i in fact.derivation.inputs if i in bot.pack.facts)
+        ] or items
     lines = [f"{fact.id}", bot.renderer.label(fact, language)]
     if fact.written:
         lines.append(fact.written)
     elif fact.statement is not None:
         lines.append(pick(fact.statement, language))
-    return SourceView(heading=fact.id, items=tuple(items),
-                      arithmetic=fact.derivation.expression if fact.derivation else "",
-                      arithmetic_label=word("arithmetic", language), lines=tuple(lines[1:]))
+    return SourceView(
+        heading=fact.id,
+        items=tuple(items),
+        arithmetic=fact.derivation.expression if fact.derivation else "",
+        arithmetic_label=word("arithmetic", language),
+        lines=tuple(lines[1:]),
+    )
 
 
 # -- what the assistant knows ---------------------------------------------------------------------
@@ -365,8 +300,13 @@ class About:
 
 def about(bot: Assistant, per_script: int = 3) -> About:
     titles = tuple((s.title.zh_Hant, s.title.en, s.outlet) for s in bot.pack.sources.values())
-    summaries = tuple(text for s in bot.pack.sources.values() if s.summary is not None
-                      for text in (s.summary.zh_Hant, s.summary.en) if text)
+    summaries = tuple(
+        text
+        for s in bot.pack.sources.values()
+        if s.summary is not None
+        for text in (s.summary.zh_Hant, s.summary.en)
+        if text
+    )
     examples: list[str] = []
     for script in SCRIPTS:
         for question in bot.example_questions(script)[:per_script]:
@@ -408,8 +348,14 @@ def conversation_markdown(bot: Assistant, turns: Sequence[Answer], when: datetim
         lines.append(f"Exported: {when:%Y-%m-%d %H:%M}")
     lines.append("")
     for number, answer in enumerate(turns, 1):
-        lines += [f"## {number}. {escape(shorten(clean(answer.question)))}", "",
-                  f"*{escape(caption(answer))}*", "", answer_markdown(bot, answer), ""]
+        lines += [
+            f"## {number}. {escape(shorten(clean(answer.question)))}",
+            "",
+            f"*{escape(caption(answer))}*",
+            "",
+            answer_markdown(bot, answer),
+            "",
+        ]
         if answer.status != "answered" and answer.suggestions:
             lines += [escape(options_title(answer)), ""]
             lines += [f"{i}. {escape(s)}" for i, s in enumerate(answer.suggestions, 1)]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -15,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from assistant import Answer, Assistant
-from assistant.tui import present
+from assistant.tui import present, text
 from assistant.tui.commands import ChatCommands
 from assistant.tui.screens.facts import FactsScreen
 from assistant.tui.screens.help import HelpScreen
@@ -33,9 +36,9 @@ NARROW = 100
 class ChatScreen(Screen[None]):
     """Conversation on the left (or on top), sources on the right (or below), the input at the bottom."""
 
-    COMMANDS = {ChatCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
-    BINDINGS = [
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ChatCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (NARROW, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "toggle_sources", "Sources"),
@@ -88,8 +91,10 @@ class ChatScreen(Screen[None]):
         prompt.focus()
 
     def intro_view(self) -> present.SourceView:
-        lines = ["The paragraph and sentence behind each answer show here; select an earlier answer "
-                 "to see its sources again (F2 hides this pane)."]
+        lines = [
+            "The paragraph and sentence behind each answer show here; select an earlier answer "
+            "to see its sources again (F2 hides this pane)."
+        ]
         lines += [f"《{zh}》 {outlet}" for zh, _, outlet in self.about.titles]
         lines += list(self.about.summaries)
         return present.SourceView(heading="", lines=tuple(lines))
@@ -106,11 +111,14 @@ class ChatScreen(Screen[None]):
     async def submitted(self, event: Input.Submitted) -> None:
         event.stop()
         prompt = self.query_one(PromptInput)
-        question = present.clean(event.value).strip()
+        question = text.clean(event.value).strip()
         if not question:
             prompt.value = ""
-            self.notify("Type a question first, for example: " + (self.about.examples or ("help",))[0],
-                        title="Empty question", timeout=4)
+            self.notify(
+                "Type a question first, for example: " + (self.about.examples or ("help",))[0],
+                title="Empty question",
+                timeout=4,
+            )
             return
         prompt.value = ""
         await self.ask(question)
@@ -122,20 +130,21 @@ class ChatScreen(Screen[None]):
 
     async def ask(self, question: str) -> Answer | None:
         """Ask the engine in this conversation and show the question, the answer and its sources."""
-        question = present.clean(question).strip()
+        question = text.clean(question).strip()
         if not question:
             return None
         prompt = self.query_one(PromptInput)
         prompt.remember(question)
         self.history.append(question)
         conversation = self.query_one(Conversation)
-        await conversation.add_question(present.shorten(question))
+        await conversation.add_question(text.shorten(question))
         try:
             answer = self.chat.ask(question, language=self.language)  # type: ignore[arg-type]
         except Exception as exc:  # the engine should never raise; if it does, say so and carry on
             self.log.error(f"engine failed on {question!r}: {exc!r}")
-            await conversation.add_note(Static(f"The engine failed on this question: {exc}",
-                                               classes="message answer -error"))
+            await conversation.add_note(
+                Static(f"The engine failed on this question: {exc}", classes="message answer -error")
+            )
             return None
         self.turns.append(answer)
         widget = await conversation.add_answer(len(self.turns) - 1, present.answer_view(self.bot, answer))
@@ -239,9 +248,9 @@ class ChatScreen(Screen[None]):
             self.notify("Nothing to export yet: ask a question first.", severity="warning", timeout=4)
             return
         now = datetime.now()
-        text = present.conversation_markdown(self.bot, self.turns, when=now)
+        document = present.conversation_markdown(self.bot, self.turns, when=now)
         try:
-            path = write_export(text, now)
+            path = write_export(document, now)
         except OSError as exc:
             self.notify(f"Could not export: {exc}", severity="error", timeout=6)
             return

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 from assistant.tui.present import SourceView
@@ -13,7 +15,7 @@ from assistant.tui.widgets.source_pane import SourcePane
 class FactSourceScreen(ModalScreen[None]):
     """The paragraph and quote a fact cites; Esc or Enter closes it."""
 
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q", "dismiss", "Close", show=True)]
 
     def __init__(self, view: SourceView) -> None:
         super().__init__()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from assistant import Assistant, Fact
-from assistant.tui.present import clean, fact_view, pick
+from assistant.tui.present import fact_view, pick
 from assistant.tui.screens.fact_source import FactSourceScreen
+from assistant.tui.text import clean
 
 COLUMNS = ("id", "value as written", "¶", "period", "subject", "metric")
 VALUE_WIDTH = 24
@@ -33,7 +36,7 @@ def fact_row(bot: Assistant, fact: Fact) -> tuple[str, ...]:
 class FactsScreen(Screen[None]):
     """Every fact of the pack; type to filter, Enter to see its source, Esc to go back."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+f", "focus_filter", "Filter"),
     ]

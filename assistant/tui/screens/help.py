@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from assistant.tui.present import About, escape
+from assistant.tui.present import About
+from assistant.tui.text import escape
 
 KEYS = """\
 | Key | What it does |
@@ -54,7 +57,7 @@ def help_markdown(about: About) -> str:
 class HelpScreen(ModalScreen[None]):
     """Help over the chat; Esc, F1, ? or q closes it."""
 
-    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark,q", "dismiss", "Close", show=True)]
 
     def __init__(self, about: About) -> None:
         super().__init__()

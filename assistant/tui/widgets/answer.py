@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, Markdown
@@ -16,7 +18,7 @@ from assistant.tui.widgets.options import QuestionOptions
 class AnswerMessage(Vertical, can_focus=True):
     """An answer in the conversation; focusing or clicking it selects it, so its sources show."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "neighbour(-1)", "Previous answer", show=False),
         Binding("down,j", "neighbour(1)", "Next answer", show=False),
         Binding("enter", "enter_options", "Choose", show=False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
@@ -18,7 +19,7 @@ class Conversation(VerticalScroll, can_focus=False):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.about = about
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         yield Welcome(self.about, id="welcome")
 
     @property

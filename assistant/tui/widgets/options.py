@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -14,7 +15,7 @@ from textual.widgets.option_list import Option
 class QuestionOptions(OptionList):
     """A numbered list of questions; Enter or a click asks the chosen one."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *[Binding(str(n), f"choose({n - 1})", show=False) for n in range(1, 10)],
     ]
 
@@ -32,8 +33,9 @@ class QuestionOptions(OptionList):
 
     def __init__(self, questions: Sequence[str], **kwargs: object) -> None:
         self.questions = list(questions)
-        options = [Option(Content.assemble((f"{n}. ", "dim"), question)) for n, question in
-                   enumerate(self.questions, 1)]
+        options = [
+            Option(Content.assemble((f"{n}. ", "dim"), question)) for n, question in enumerate(self.questions, 1)
+        ]
         super().__init__(*options, **kwargs)  # type: ignore[arg-type]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

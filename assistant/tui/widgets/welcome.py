@@ -21,11 +21,14 @@ class Welcome(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("Ask about this article · 問這篇文章 · 问这篇文章", classes="welcome-title")
         for zh, en, outlet in self.about.titles:
-            yield Static(Content.assemble((f"《{zh}》", "bold"), f" {outlet}\n", (en, "italic $text-muted")),
-                         classes="article")
+            yield Static(
+                Content.assemble((f"《{zh}》", "bold"), f" {outlet}\n", (en, "italic $text-muted")), classes="article"
+            )
         yield Static(
-            Content(f"{self.about.fact_count} facts, each cited to its paragraph and sentence; anything else is "
-                    "answered \u201cnot in the fact base\u201d. Ask in 繁體, 简体 or English."),
+            Content(
+                f"{self.about.fact_count} facts, each cited to its paragraph and sentence; anything else is "
+                "answered \u201cnot in the fact base\u201d. Ask in 繁體, 简体 or English."
+            ),
             classes="facts-note",
         )
         yield Label("Try one (Tab, ↑↓, Enter) or type your own question below:", classes="options-title")
