@@ -53,7 +53,6 @@ class DraftResult:
         return "\n".join(lines)
 
 
-
 def write_draft(article: str | Path, out: str | Path, *, outlet: str | None = None, title: str | None = None,
                 force: bool = False) -> DraftResult:
     """Draft a pack for `article` in `out` (facts/ with sources, facts and gazetteer) and load it back."""

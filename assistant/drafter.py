@@ -42,11 +42,10 @@ class DraftFact:
     hints: list[str] = field(default_factory=list)
 
 
-
 def slugify(name: str) -> str:
+    """An id from a file name or a Latin name: lower case, dashes (article when nothing is left)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return slug or "article"
-
 
 
 class Drafter:

@@ -14,7 +14,7 @@ from assistant.lexicon import Lexicon, Target
 from assistant.loader import load_pack
 from assistant.matcher import Matcher, Scored
 from assistant.models import Answer, Citation, Fact, Language
-from assistant.normalize import detect_language, fold, strip_control
+from assistant.normalize import detect_language, fold, strip_control, to_simplified, to_traditional
 from assistant.pack import Pack
 from assistant.render import Renderer, pick
 from assistant.resources import pack_root
@@ -52,9 +52,9 @@ class Assistant:
         The compiled pack is cached on disk by content hash (see assistant.cache).
         """
         root = pack_root(Path(path) if path is not None else None)
-        if not use_cache:
-            return cls(load_pack(root))
-        return cached(root, lambda: cls(load_pack(root)))
+        assistant = cls(load_pack(root)) if not use_cache else cached(root, lambda: cls(load_pack(root)))
+        to_simplified("聯"), to_traditional("联")  # build both OpenCC converters now, not in the first answer
+        return assistant
 
     def chat(self) -> Chat:
         """A conversation: follow-up questions take missing slots from earlier turns."""
