@@ -208,7 +208,8 @@ class Assistant:
         """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
         if len(frame.metrics) < 2 or "metrics" in frame.inherited or not _CONJUNCTION.search(frame.folded):
             return []
-        if all(m in self.matcher.keys[ranked[0].fact.id].metrics for m in frame.metrics):
+        top = ranked[0].fact
+        if set(frame.metrics) <= {top.metric, *top.tags}:
             return []
         chosen: list[Fact] = []
         for metric in frame.metrics:
@@ -290,6 +291,9 @@ class Assistant:
     def _entity_only(self, question: str, frame: Frame, lang: Language) -> Answer:
         subject = frame.entities[-1]
         keys = self.matcher.keys
+        worded = [s for s in self.matcher.lexical(frame, limit=5) if subject in keys[s.fact.id].entities]
+        if worded and worded[0].score >= 2 and (len(worded) == 1 or worded[0].score >= worded[1].score + 1):
+            return self._facts_answer(question, [worded[0].fact], "lookup", lang, Context(), frame, 0.45)
         facts = [f for f in self.pack.facts.values() if f.subject == subject and f.derivation is None][:5]
         if not facts:
             facts = [f for f in self.pack.facts.values() if subject in keys[f.id].entities and f.derivation is None][:5]

@@ -129,8 +129,13 @@ class Lexicon:
                 free = [m for m in group if not any(covered[m.start() : m.end()])]
                 if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
                     continue
-                cutoff = 88 if len(piece) <= 6 else 85
+                replaces = len(free) < len(group)
+                cutoff = 92 if replaces else 88 if len(piece) <= 6 else 85
                 best = process.extractOne(piece, self.latin, scorer=fuzz.ratio, score_cutoff=cutoff)
+                if best and replaces and not all(
+                    any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free
+                ):
+                    best = None
                 if best and len(best[0]) >= len(piece) - 2:
                     new = [Hit(t, start, end, piece, best[1] / 100) for t in self.entries[best[0]]]
                     hits = self._upgrade(hits, start, end, new)
