@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def _load(pack: str | None):  # noqa: ANN202
+def _load(pack: str | None):
     from assistant.engine import Assistant
 
     return Assistant.load(pack)

@@ -22,7 +22,7 @@ from assistant.session import Context, attempts, inherit
 from assistant.understand import Frame, understand
 
 MAX_QUESTION_CHARS = 500
-_CONJUNCTION = re.compile(r"和|与|及|以及|、|还有|分别|各是|各为|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])|&")
+_CONJUNCTION = re.compile(r"和|与|及|以及|、|还有|分别|各是|各为|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])| & ")
 CLARIFY_MARGIN = 0.25
 class Assistant:
     """The answer engine over one fact pack. Thread-safe: `ask` keeps no state; `chat()` does."""
@@ -89,7 +89,10 @@ class Assistant:
 
     def _intent(self, frame: Frame, folded: str) -> str:
         """The strongest signalled intent: cue words first, then whole-phrase examples."""
-        cued = sorted(frame.cues, key=lambda i: -self.pack.intents[i].priority)
+        cued = sorted((c for c in frame.cues if not self.pack.intents[c].unit),
+                      key=lambda i: -self.pack.intents[i].priority)
+        if not cued and frame.cues:
+            return "lookup"
         if cued:
             return cued[0]
         if self.examples and len(folded) <= 60:
@@ -159,7 +162,8 @@ class Assistant:
         same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
         if len(distinct) > 1 and not same_topic:
             return self._clarify(text, tied[:4], lang, context, used)
-        quantity_asked = "lookup" in frame.cues and not {"identify", "when"} & set(frame.cues)
+        quantity_asked = (("lookup" in frame.cues or any(self.pack.intents[c].unit for c in frame.cues))
+                          and not {"identify", "when"} & set(frame.cues))
         if top.fact.figure_not_given or (top.fact.value is None and quantity_asked):
             return self._no_figure(text, top.fact, lang, context, used)
         runner_up = ranked[len(tied)].score if len(ranked) > len(tied) else top.score - 1.0

@@ -92,21 +92,50 @@ class Lexicon:
             return False
         return not (_LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]))
 
-    def scan(self, text: str) -> list[Hit]:
-        """Exact leftmost-longest hits, then fuzzy hits in what is left."""
+    def _forward(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         i, n = 0, len(text)
         while i < n:
             for length in self.lengths:
-                if i + length > n:
-                    continue
                 piece = text[i : i + length]
-                if piece in self.entries and self._bounded(text, i, i + length):
+                if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
                     hits.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
                     i += length
                     break
             else:
                 i += 1
+        return hits
+
+    def _backward(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        i = len(text)
+        while i > 0:
+            for length in self.lengths:
+                if length > i:
+                    continue
+                piece = text[i - length : i]
+                if piece in self.entries and self._bounded(text, i - length, i):
+                    hits.extend(Hit(t, i - length, i, piece) for t in self.entries[piece])
+                    i -= length
+                    break
+            else:
+                i -= 1
+        return sorted(hits, key=lambda h: h.start)
+
+    def scan(self, text: str) -> list[Hit]:
+        """Exact hits by bidirectional maximum matching, then typo-tolerant hits.
+
+        Forward and backward longest matching can cut a phrase differently (总负债|率 or 总|负债率); the
+        cut covering more text wins, then the one with fewer pieces, then the backward one, which
+        suits Chinese, where the head of a compound comes last.
+        """
+        forward, backward = self._forward(text), self._backward(text)
+
+        def quality(hits: list[Hit]) -> tuple[int, int]:
+            spans = {(h.start, h.end) for h in hits}
+            return sum(e - s for s, e in spans), -len(spans)
+
+        hits = forward if quality(forward) > quality(backward) else backward
         return self._fuzzy(text, hits) if self.fuzzy else hits
 
     @staticmethod

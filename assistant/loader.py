@@ -7,6 +7,7 @@ out of range, an unknown concept, a duplicate id or a derivation that cannot be 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -148,8 +149,12 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
                 continue
             text = text_path.read_text(encoding="utf-8")
             digest.update(text.encode())
+            try:
+                paragraphs[source.id] = split_paragraphs(text, source.skip)
+            except re.error as exc:
+                reader.problem(path, line, f"skip: not a regular expression ({exc}): {exc.pattern!r}", source.id)
+                continue
             sources[source.id] = source
-            paragraphs[source.id] = split_paragraphs(text, source.skip)
     for concept_id, concept in intent_data["concepts"].items():
         concepts[concept_id] = concept
     for path, parsed in files:

@@ -82,6 +82,7 @@ class Matcher:
             for concept in keys.entities | keys.metrics | keys.segments | keys.qualifiers:
                 self.index.setdefault(concept, []).append(fid)
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
+        self.unit_cues = {iid: intent.unit for iid, intent in pack.intents.items() if intent.unit}
 
     def _expand(self, ids: list[str]) -> set[str]:
         """The concepts and everything they imply, transitively."""
@@ -235,7 +236,17 @@ class Matcher:
                 total -= 0.2
         total += self._numbers_score(frame, keys)
         total += min(0.8, 0.1 * len(frame.units & keys.units))
-        return total + self._cue_score(frame, fact)
+        return total + self._cue_score(frame, fact) + self._unit_score(frame, fact)
+
+    def _unit_score(self, frame: Frame, fact: Fact) -> float:
+        """Words like 多少人 or "what percentage" say which unit the answer is in."""
+        units = {self.unit_cues[c] for c in frame.cues if c in self.unit_cues}
+        if not units:
+            return 0.0
+        bonus = 0.3 if fact.value is not None else 0.0
+        if fact.unit in units or ("change" in frame.cues and fact.change is not None and fact.change.unit in units):
+            bonus += 0.5
+        return bonus
 
     @staticmethod
     def _numbers_score(frame: Frame, keys: FactKeys) -> float:
@@ -260,4 +271,8 @@ class Matcher:
             total += 0.3
         if "identify" in frame.cues and fact.value is None:
             total += 0.3
+        if "when" in frame.cues and fact.unit == "年":
+            total += 0.3
+        if "change" in frame.cues and fact.derivation is not None and fact.derivation.formula == "difference":
+            total += 1.0
         return total

@@ -149,6 +149,7 @@ class Intent(Strict):
     cues: list[str] = Field(default_factory=list, description="Words that signal the intent.")
     examples: list[str] = Field(default_factory=list, description="Whole phrasings, matched fuzzily.")
     priority: int = Field(default=0, description="Higher wins when several intents are signalled.")
+    unit: str | None = Field(default=None, description="For answer-unit hints: facts in this unit are preferred.")
 
 
 class IntentFile(Strict):

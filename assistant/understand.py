@@ -62,9 +62,13 @@ def understand(  # noqa: PLR0913 - the frame needs each of these
         if period not in frame.periods:
             frame.periods.append(period)
         spans.append((start, end))
+    concept_hits = sorted(lexicon.scan(folded), key=lambda h: h.start)
+    names = [(h.start, h.end) for h in concept_hits if h.target.kind == "entity"]
     for hit in cues.scan(folded):
+        if any(hit.start < e and s < hit.end and (hit.start < s or hit.end > e) for s, e in names):
+            continue  # 对联 inside 联影医疗对联影智能 is no couplet
         frame.cues[hit.target.id] = frame.cues.get(hit.target.id, 0) + 1
-    for hit in sorted(lexicon.scan(folded), key=lambda h: h.start):
+    for hit in concept_hits:
         if any(s <= hit.start < e for s, e in spans):
             continue
         frame.hits.append(hit)

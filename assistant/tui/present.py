@@ -78,12 +78,13 @@ def is_citation(line: str) -> bool:
 
 
 def split_answer(answer: Answer) -> tuple[list[str], list[str]]:
-    """The answer's own lines and its citation lines; clarify options (listed as choices) are dropped."""
+    """The answer's own lines and its citation lines; clarify options and notes (shown apart) are dropped."""
     body: list[str] = []
     cited: list[str] = []
     options = {s.strip() for s in answer.suggestions}
+    notes = {n.strip() for n in answer.notes}
     for line in answer.text.splitlines():
-        if not line.strip():
+        if not line.strip() or line.strip() in notes:
             continue
         if is_citation(line):
             cited.append(line)
@@ -231,7 +232,7 @@ def source_view(bot: Assistant, answer: Answer) -> SourceView:
 
     A clarify answer cites nothing yet; its candidate facts' paragraphs are shown instead.
     """
-    heading = shorten(clean(answer.question), 120)
+    heading = shorten(clean(answer.question), 80)
     facts = [
         *answer.facts,
         *(bot.pack.facts[i] for i in (answer.derivation.inputs if answer.derivation else []) if i in bot.pack.facts),

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-QUESTION_DISPLAY_LIMIT = 600
+QUESTION_DISPLAY_LIMIT = 280
 _BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
 _MD_SPECIAL = set("\\`*_[]<>|~&")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
