@@ -169,9 +169,12 @@ class Matcher:
         """Facts ranked by the words they share with the question's unrecognised words only."""
         if not frame.units:
             return []
-        scored = [Scored(float(len(frame.units & k.units)), k.fact) for k in self.keys.values()]
-        scored = [s for s in scored if s.score > 0]
-        scored.sort(key=lambda s: -s.score)
+        by_quote: dict[str, Scored] = {}
+        for keys in self.keys.values():
+            shared = len(frame.units & keys.units)
+            if shared and (keys.fact.quote not in by_quote or by_quote[keys.fact.quote].score < shared):
+                by_quote[keys.fact.quote] = Scored(float(shared), keys.fact)
+        scored = sorted(by_quote.values(), key=lambda s: -s.score)
         return scored[:limit]
 
     def _mentioned(self, concept: str, keys: FactKeys) -> bool:

@@ -33,7 +33,9 @@ _HALVES = [
 ]
 _PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点\d.]+)")
 _SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Lone surrogates (\ud800-\udfff) come from undecodable bytes in argv or stdin (surrogateescape); OpenCC
+# cannot encode them, so they are removed with the control characters instead of crashing the fold.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 def _converter(config: str):  # noqa: ANN202 - opencc has no type information
