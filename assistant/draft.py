@@ -86,11 +86,18 @@ def sources_yaml(self: Drafter) -> str:
     if periods:
         header["default_period"] = periods.most_common(1)[0][0]
     source = {"id": self.slug, "file": f"sources/{self.slug}.txt", "outlet": self.outlet, "skip": self.skip,
-              "title": {"zh-Hant": self.title, "en": self.title}}
+              "title": _title(self)}
     return ("# Drafted by `assistant draft`. Paragraphs are the article's non-empty lines minus those matching\n"
             f"# `skip` ({len(self.paragraphs)} in all). Review: outlet, title (title.en is to translate), and the\n"
             "# default subject and period that questions without them fall back to.\n"
             + _dump(header) + "\n" + _dump({"sources": [source]}))
+
+
+def _title(self: Drafter) -> dict[str, str]:
+    title = self.title or self.slug
+    if self.simplified_source:
+        return {"zh-Hant": self.traditional(title), "zh-Hans": title, "en": title}
+    return {"zh-Hant": title, "en": title}
 
 
 def facts_yaml(self: Drafter) -> str:

@@ -69,6 +69,7 @@ class Drafter:
         self.metrics_used: Counter[str] = Counter()
         self.mentions: Counter[str] = Counter()
         self.new_metrics: dict[str, str] = {}
+        self.simplified_source = False
 
     # -- metadata -----------------------------------------------------------------------------------
 
@@ -93,6 +94,7 @@ class Drafter:
             self.title = head
             self.skip.append(f"^{re.escape(head)}$")
         self.paragraphs = split_paragraphs(self.text, self.skip)
+        self.simplified_source = detect_language("".join(self.paragraphs)) == "zh-Hans"
         if self.title is None:
             opening = sentences(self.paragraphs[0])[0][1] if self.paragraphs else self.slug
             self.title = opening if len(opening) <= 40 else opening[:38] + "…"
@@ -108,9 +110,8 @@ class Drafter:
                 for alias in _forms(concept):
                     if len(alias) >= 2:
                         self.entity_words[_plain(alias)] = cid
-        traditional = detect_language(body) == "zh-Hans"
         for name, _ in find_names(body, set(self.entity_words)).most_common():
-            shown = to_traditional(name) if traditional else name
+            shown = self.traditional(name)
             latin = re.match(r"[A-Za-z][A-Za-z0-9 ]*", name)
             cid = slugify(latin.group()).replace("-", "_") if latin else f"entity_{len(self.concepts) + 1}"
             if cid in self.concepts:  # Voltia and Voltia公司: one concept, two aliases
@@ -122,6 +123,10 @@ class Drafter:
                                   [name, simplified(name), shown])
             self.entity_words[_plain(name)] = cid
 
+    def traditional(self, text: str) -> str:
+        """Names and statements are written in traditional script (zh-Hant); quotes stay as written."""
+        return to_traditional(text) if self.simplified_source else text
+
     def _add_concept(self, cid: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
         free = []
         for alias in dict.fromkeys(aliases):
@@ -131,7 +136,7 @@ class Drafter:
 
     def new_metric(self, words: str) -> str:
         """A metric the tables do not know, named after the words before (or after) the number."""
-        words = words or "數值"
+        words = self.traditional(words) if words else "數值"
         known = self.taken.get(fold(words))
         if known and (self.concepts.get(known) or self.vocabulary.get(known) or {}).get("kind") == "metric":
             return known
@@ -298,7 +303,7 @@ class Drafter:
             data["period"] = dated.period
         if dates and not dates[0].year_only:
             data["when"] = dates[0].text
-        zh = to_traditional(text) if detect_language(text) == "zh-Hans" else text
+        zh = self.traditional(text)
         data.update(statement={"zh-Hant": zh, "en": text}, quote=text, paragraph=paragraph, draft=True)
         self.facts.append(DraftFact(data, ["its numbers are dates only: write the statement (and statement.en) "
                                            "or delete the fact"]))

@@ -147,7 +147,11 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
             if not text_path.is_file():
                 reader.problem(path, line, f"source file {source.file} not found", source.id)
                 continue
-            text = text_path.read_text(encoding="utf-8")
+            try:
+                text = text_path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                reader.problem(path, line, f"source file {source.file} is not UTF-8 text", source.id)
+                continue
             digest.update(text.encode())
             try:
                 paragraphs[source.id] = split_paragraphs(text, source.skip)
