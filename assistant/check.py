@@ -28,7 +28,6 @@ from assistant.pack import Pack
 from assistant.resources import intents_root, pack_root
 
 # The fields render.py / engine.py pass to each template (see the comments in intents/templates.yaml).
-# `clarify` is documented there with {subject}, but the engine fills it without fields, so none is allowed.
 TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     key: frozenset(names.split())
     for key, names in {
@@ -52,12 +51,12 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "source_info": "title outlet",
         "question": "what",
         "question_statement": "what",
-        "derived_tag": "",
+        "draft_note": "",
     }.items()
 }
 # Templates named after a meta intent are filled like `help`; `refuse_<intent>` templates get no fields.
 META_FIELDS = frozenset({"title", "outlet", "summary", "examples"})
-REQUIRED_TEMPLATES = frozenset(TEMPLATE_FIELDS) - {"about", "source_info", "derived_tag"}
+REQUIRED_TEMPLATES = frozenset(TEMPLATE_FIELDS) - {"about", "source_info"}
 LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 
 

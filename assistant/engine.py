@@ -260,6 +260,8 @@ class Assistant:
             bodies = bodies[:1]
         citations = self._citations(facts[:3])
         lines = [b for b, _ in bodies] + [self.renderer.citation_text(c, lang) for c in citations]
+        if any(f.draft for f in facts[:3]):
+            lines.append(self.renderer.template("draft_note", lang))
         answered = all(ok for _, ok in bodies)
         context.frame, context.fact_ids, context.options = frame, [f.id for f in facts[:3]], []
         derivation = next((f.derivation for f in facts if f.derivation), None)

@@ -60,7 +60,7 @@ class Renderer:
         metric = self.concept_name(fact.metric, language)
         if language == "en":
             text = " ".join(parts + [metric])
-            return f"{text} ({fact.when or fact.period})" if (fact.when or fact.period) else text
+            return f"{text} ({fact.period})" if fact.period else text
         period = fact.when or (f"{fact.period}年" if fact.period and fact.period.isdigit() else fact.period or "")
         return period + "".join(parts) + metric
 
@@ -119,7 +119,8 @@ class Renderer:
         if any(n and len(n) > 1 and n.lower() in folded_label for n in names):
             text = label
         else:
-            text = f"{subject}'s {label}" if language == "en" else f"{subject}{label}"
+            possessive = "'" if subject.endswith("s") else "'s"
+            text = f"{subject}{possessive} {label}" if language == "en" else f"{subject}{label}"
         return text
 
     def fields(self, fact: Fact, language: Language) -> dict[str, str]:

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Container
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
@@ -143,7 +144,7 @@ class ChatScreen(Screen[None]):
         except Exception as exc:  # the engine should never raise; if it does, say so and carry on
             self.log.error(f"engine failed on {question!r}: {exc!r}")
             await conversation.add_note(
-                Static(f"The engine failed on this question: {exc}", classes="message answer -error")
+                Static(Content(f"The engine failed on this question: {exc}"), classes="message answer -error")
             )
             return None
         self.turns.append(answer)

@@ -21,6 +21,8 @@ KEYS = """\
 | → at the end of the input | Accept the grey completion |
 | Tab / Shift+Tab | Move between the input, answers and options |
 | ↑ / ↓ on an answer | Previous / next answer; its sources show on the right |
+| Alt+↑ / Alt+↓ | Jump to the previous / next answer from anywhere |
+| PgUp / PgDn | Scroll the conversation |
 | Enter on an answer | Go to its options (clarify or suggestions) |
 | 1–9 on options | Choose an option by its number |
 | Esc | Back to the input |

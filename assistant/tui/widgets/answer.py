@@ -68,6 +68,8 @@ class AnswerMessage(Vertical, can_focus=True):
         self.post_message(self.Selected(self))
 
     def on_click(self, event: events.Click) -> None:
+        if isinstance(event.widget, QuestionOptions):
+            return  # choosing an option asks a new question, which becomes the selected answer
         self.post_message(self.Selected(self))
 
     def action_neighbour(self, direction: int) -> None:
