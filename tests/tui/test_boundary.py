@@ -13,9 +13,11 @@ from assistant.tui import app as tui_app
 
 
 def test_engine_and_cli_do_not_import_textual() -> None:
-    code = ("import sys, assistant, assistant.engine, assistant.cli; "
-            "assistant.Assistant.load().ask('聯影醫療2024年營收多少?'); "
-            "sys.exit('textual' in sys.modules)")
+    code = (
+        "import sys, assistant, assistant.engine, assistant.cli; "
+        "assistant.Assistant.load().ask('聯影醫療2024年營收多少?'); "
+        "sys.exit('textual' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 

@@ -102,8 +102,9 @@ async def test_follow_up_keeps_context(make_app: Callable[..., AssistantApp], bo
         assert_sources_shown(screen, answer)
 
 
-async def test_no_answer_is_marked_and_offers_suggestions(make_app: Callable[..., AssistantApp],
-                                                          bot: Assistant) -> None:
+async def test_no_answer_is_marked_and_offers_suggestions(
+    make_app: Callable[..., AssistantApp], bot: Assistant
+) -> None:
     expected = bot.ask(NO_ANSWER)
     async with make_app().run_test(size=SIZE) as pilot:
         screen = await ask(pilot, NO_ANSWER)
@@ -145,8 +146,7 @@ async def test_clarify_option_chosen_by_keyboard(make_app: Callable[..., Assista
         assert screen.focused is screen.query_one(PromptInput)
 
 
-async def test_clarify_option_chosen_by_number_and_mouse(make_app: Callable[..., AssistantApp],
-                                                         bot: Assistant) -> None:
+async def test_clarify_option_chosen_by_number_and_mouse(make_app: Callable[..., AssistantApp], bot: Assistant) -> None:
     found = clarifying(bot)
     if found is None:
         pytest.skip("none of the candidate questions asks to clarify with this fact pack")
@@ -158,7 +158,12 @@ async def test_clarify_option_chosen_by_number_and_mouse(make_app: Callable[...,
         assert await pilot.click(options, offset=(4, options.size.height - 1))  # the last option's last row
         await pilot.pause()
         assert screen.turns[-1].question == expected.suggestions[-1]
+        assert screen.query(AnswerMessage)[-1].has_class("-selected")
+        assert_sources_shown(screen, screen.turns[-1])
+        await pilot.press("ctrl+l")
+        await pilot.pause()
         await ask(pilot, question)
+        assert isinstance(screen.focused, QuestionOptions)
         await pilot.press("1")
         await pilot.pause()
         assert screen.turns[-1].question == expected.suggestions[0]
@@ -337,8 +342,7 @@ async def test_copy_last_answer(make_app: Callable[..., AssistantApp], monkeypat
         assert copied == [screen.turns[-1].text]
 
 
-async def test_welcome_lists_the_article_and_examples(make_app: Callable[..., AssistantApp],
-                                                      bot: Assistant) -> None:
+async def test_welcome_lists_the_article_and_examples(make_app: Callable[..., AssistantApp], bot: Assistant) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         examples = screen.query_one("#examples", QuestionOptions)
@@ -386,14 +390,15 @@ async def test_fact_browser_shows_a_facts_source(make_app: Callable[..., Assista
         assert isinstance(pilot.app.screen, ChatScreen)
 
 
-async def test_engine_failure_is_shown_not_raised(make_app: Callable[..., AssistantApp],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_engine_failure_is_shown_not_raised(
+    make_app: Callable[..., AssistantApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         screen = pilot.app.screen
         assert isinstance(screen, ChatScreen)
 
         def broken(question: str, **kwargs: object) -> Answer:
-            raise RuntimeError("boom")
+            raise RuntimeError("boom [bold]not markup[/")
 
         monkeypatch.setattr(screen.chat, "ask", broken)
         await ask(pilot, ANSWERED)

@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 
 from assistant import Assistant
 from assistant.tui import present
+from assistant.tui import text as tx
 from assistant.tui.storage import History, data_dir, write_export
 
 MD = MarkdownIt("gfm-like")
@@ -19,37 +20,38 @@ def html(markdown: str) -> str:
 
 def test_figure_is_bold_in_cjk_text() -> None:
     text = "聯影醫療2024年營業收入:103億元,同比下降9.73%。"
-    assert "<strong>103億元</strong>" in html(present.emphasise(text, ["103億元"]))
+    assert "<strong>103億元</strong>" in html(tx.emphasise(text, ["103億元"]))
 
 
 def test_bold_survives_punctuation_next_to_cjk() -> None:
     # `**超過35%**的` does not close under CommonMark; the trailing % moves outside the bold.
-    rendered = html(present.emphasise("份額超過35%的公司", ["超過35%"]))
+    rendered = html(tx.emphasise("份額超過35%的公司", ["超過35%"]))
     assert "<strong>超過35</strong>%的" in rendered
     assert "**" not in rendered
 
 
 def test_longest_figure_wins_and_spans_do_not_overlap() -> None:
-    assert present.find_spans("營業收入103億元,凈利潤3億元", ["3億元", "103億元"]) == [(4, 9), (13, 16)]
+    assert tx.find_spans("營業收入103億元,凈利潤3億元", ["3億元", "103億元"]) == [(4, 9), (13, 16)]
 
 
 def test_engine_text_is_never_markdown_syntax() -> None:
     for text in ["1. not a list", "# not a heading", "- not a bullet", "*a* _b_ [c](d) <e> `f` |g|", "> no quote"]:
-        rendered = html(present.escape(text))
+        rendered = html(tx.escape(text))
         assert rendered == f"<p>{text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>"
 
 
 def test_code_span_with_backticks() -> None:
-    assert html(present.code("a`b")) == "<p><code>a`b</code></p>"
+    assert html(tx.code("a`b")) == "<p><code>a`b</code></p>"
 
 
 def test_clean_drops_controls_and_keeps_emoji() -> None:
-    assert present.clean("聯影\x1b[31m\x00醫療\u202e 😀👨‍👩‍👧\ttab") == "聯影[31m醫療 😀👨‍👩‍👧 tab"
+    assert tx.clean("聯影\x1b[31m\x00醫療\u202e 😀👨‍👩‍👧\ttab") == "聯影[31m醫療 😀👨‍👩‍👧 tab"
 
 
 def test_shorten_marks_what_was_cut() -> None:
-    assert present.shorten("x" * 700, 600).endswith("… (+100)")
-    assert present.shorten("short") == "short"
+    assert tx.shorten("x" * 700, 600).endswith("… (+100)")
+    assert len(tx.shorten("x" * 10_000)) < 300
+    assert tx.shorten("short") == "short"
 
 
 def test_answer_view_of_an_answer(bot: Assistant) -> None:
@@ -58,9 +60,16 @@ def test_answer_view_of_an_answer(bot: Assistant) -> None:
     assert view.status == answer.status
     for fact in answer.facts:
         if answer.status == "answered" and fact.written and fact.written in answer.text:
-            assert f"**{present.escape(fact.written, line_start=False)}**" in view.markdown
+            assert f"**{tx.escape(fact.written, line_start=False)}**" in view.markdown
     for citation in answer.citations:
         assert str(citation.paragraph) in view.cited
+
+
+def test_notes_are_shown_once(bot: Assistant) -> None:
+    answer = bot.ask("聯影醫療2024年營收多少?" * 100)
+    view = present.answer_view(bot, answer)
+    for note in answer.notes:
+        assert view.markdown.count(tx.escape(note)) == 1
 
 
 def test_derived_answer_shows_its_arithmetic(bot: Assistant) -> None:
@@ -70,14 +79,14 @@ def test_derived_answer_shows_its_arithmetic(bot: Assistant) -> None:
     answer = bot.ask(bot.renderer.question_for(derived, "zh-Hant"))
     if answer.derivation is None:
         return
-    assert present.code(answer.derivation.expression) in present.answer_view(bot, answer).body
+    assert tx.code(answer.derivation.expression) in present.answer_view(bot, answer).body
 
 
 def test_source_view_locates_quote_and_figures(bot: Assistant) -> None:
     answer = bot.ask("聯影醫療2024年營收多少?")
     view = present.source_view(bot, answer)
     assert len(view.items) == len(answer.citations)
-    for item, citation in zip(view.items, answer.citations):
+    for item, citation in zip(view.items, answer.citations, strict=True):
         assert item.quote is not None
         assert item.text[item.quote[0] : item.quote[1]] == citation.quote
         for start, end in item.figures:
