@@ -210,7 +210,7 @@ class Assistant:
 
     def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
         """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
-        if len(frame.metrics) < 2 or "metrics" in frame.inherited or not _CONJUNCTION.search(frame.folded):
+        if len(frame.metrics) < 2 or "metrics" in frame.inherited or not self._joined_metrics(frame):
             return []
         top = ranked[0].fact
         if set(frame.metrics) <= {top.metric, *top.tags}:
@@ -222,6 +222,13 @@ class Assistant:
                 return []
             chosen.append(best)
         return chosen if len({f.id for f in chosen}) == len(chosen) else []
+
+    @staticmethod
+    def _joined_metrics(frame: Frame) -> bool:
+        """Whether a conjunction stands between two metric mentions ("營收和凈利潤", not "CT和MR收入")."""
+        spans = sorted((h.start, h.end) for h in frame.hits if h.target.kind == "metric")
+        return any(_CONJUNCTION.search(frame.folded[a_end:b_start]) for (_, a_end), (b_start, _) in zip(
+            spans, spans[1:], strict=False))
 
     # -- answers ------------------------------------------------------------------------------
 
@@ -310,7 +317,8 @@ class Assistant:
         options = [self.renderer.question_for(f, lang) for f in facts]
         text = self.renderer.template("entity_only", lang, subject=self.renderer.concept_name(subject, lang))
         lines = [text] + [f"{i}. {o}" for i, o in enumerate(options, 1)]
-        return self._reply(question, "clarify", "clarify", lang, "\n".join(lines), 0.3, suggestions=options)
+        return self._reply(question, "clarify", "clarify", lang, "\n".join(lines), 0.3, facts=facts,
+                           suggestions=options)
 
     def _asked(self, frame: Frame, lang: Language) -> str:
         names = [self.renderer.concept_name(c, lang) for c in frame.concepts()]

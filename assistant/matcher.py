@@ -153,9 +153,13 @@ class Matcher:
             return []
         quotes = {self.keys[f].fact.quote for f in previous or [] if f in self.keys}
         scored = []
-        for fid in self.candidates(frame):
-            keys = self.keys[fid]
-            value = self.score(frame, keys)
+        candidates = [self.keys[fid] for fid in self.candidates(frame)]
+        beside = bool(frame.numbers) and any(
+            frame.numbers & (k.near_numbers | k.before_numbers) and not frame.numbers & k.own_numbers
+            for k in candidates
+        )
+        for keys in candidates:
+            value = self.score(frame, keys, numbers_beside=beside)
             if value is not None:
                 if keys.fact.quote in quotes:
                     value += 0.3
@@ -180,7 +184,7 @@ class Matcher:
     def _mentioned(self, concept: str, keys: FactKeys) -> bool:
         return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
 
-    def score(self, frame: Frame, keys: FactKeys) -> float | None:  # noqa: C901, PLR0912 - one rule per slot
+    def score(self, frame: Frame, keys: FactKeys, *, numbers_beside: bool = False) -> float | None:  # noqa: C901, PLR0912
         """Score of a fact for a frame, or None when a slot rules it out."""
         fact = keys.fact
         total = 0.0
@@ -237,7 +241,7 @@ class Matcher:
                 total += 0.3
             if keys.period is not None and keys.period.sub_year:
                 total -= 0.2
-        total += self._numbers_score(frame, keys)
+        total += self._numbers_score(frame, keys, numbers_beside)
         total += min(0.8, 0.1 * len(frame.units & keys.units))
         return total + self._cue_score(frame, fact) + self._unit_score(frame, fact)
 
@@ -252,13 +256,15 @@ class Matcher:
         return bonus
 
     @staticmethod
-    def _numbers_score(frame: Frame, keys: FactKeys) -> float:
-        """A number the question gives is known to the asker: the fact stating it is not the answer,
-        a fact beside it is."""
+    def _numbers_score(frame: Frame, keys: FactKeys, beside: bool) -> float:
+        """A number the question gives is known to the asker: when another fact sits beside it
+        ("the stake bought for 7000萬元"), the fact stating it is not the answer; otherwise the
+        question is about the figure it quotes ("is the 6% of overseas or of total revenue?")."""
         if not frame.numbers:
             return 0.0
         if frame.numbers & keys.own_numbers:
-            return -1.0
+            asked_here = bool(frame.metrics) and set(frame.metrics) <= keys.metrics
+            return -1.0 if beside and not asked_here else 0.6
         if frame.numbers & keys.near_numbers:
             return 0.6
         return 0.3 if frame.numbers & keys.before_numbers else 0.0

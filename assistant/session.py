@@ -35,8 +35,11 @@ def inherit(frame: Frame, previous: Frame, *, keep: tuple[str, ...]) -> Frame:
 
 
 def attempts(frame: Frame) -> list[tuple[str, ...]]:
-    """Which slots to inherit, most context first. The subject is only let go when the question names
-    a new metric: "what about 2024?" must stay with the company asked about."""
+    """Which slots to inherit, most context first. A question naming both subject and metric stands
+    on its own; the subject is only let go when the question names a new metric ("what about 2024?"
+    must stay with the company asked about)."""
+    if frame.entities and frame.metrics:
+        return [("periods",), ()]
     tries: list[tuple[str, ...]] = [SLOTS, ("metrics", "entities", "periods"), ("metrics", "entities")]
     if frame.metrics:
         tries += [("periods",), ()]
