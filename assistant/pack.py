@@ -28,7 +28,10 @@ class Pack:
     fingerprint: str = ""
 
     def paragraph(self, source: str, number: int) -> str:
-        """Text of a paragraph (1-based), or '' when out of range."""
+        """Text of a paragraph (1-based); paragraph 0 is the source's metadata line, its outlet;
+        '' when out of range."""
+        if number == 0 and source in self.sources:
+            return self.sources[source].outlet
         paragraphs = self.paragraphs.get(source, [])
         return paragraphs[number - 1] if 0 < number <= len(paragraphs) else ""
 
