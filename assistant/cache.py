@@ -12,12 +12,14 @@ File layout: one header line `uih-assistant-cache <format> <key>\\n`, then the p
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -92,23 +94,27 @@ def _read(target: Path, key: str) -> object:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(memoryview(data)[len(header):])  # noqa: S301 - our own file in our cache directory
+        return pickle.loads(memoryview(data)[len(header):])
     finally:
         if enabled:
             gc.enable()
 
 
 def _write(target: Path, key: str, built: object) -> None:
+    """Write to a private temporary file, then rename: readers never see a half-written cache.
+
+    (Not `tempfile`: importing it costs a few milliseconds of every one-shot `assistant ask`.)"""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=".tmp-", suffix=".pickle") as handle:
-        try:
+    temporary = target.parent / f".tmp-{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}.pickle"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(_header(key))
             pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:
-            handle.close()
-            Path(handle.name).unlink(missing_ok=True)
-            raise
-    os.replace(handle.name, target)
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _prune(target: Path) -> None:
@@ -132,11 +138,9 @@ def cached(root: Path, build: Callable[[], T]) -> T:
         return _read(target, key)  # type: ignore[return-value]
     except FileNotFoundError:
         pass
-    except Exception:  # noqa: BLE001 - any damage to the file means: rebuild it
-        try:
+    except Exception:
+        with contextlib.suppress(OSError):
             target.unlink(missing_ok=True)
-        except OSError:
-            pass
     built = build()
     try:
         _write(target, key, built)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import replace
@@ -22,7 +23,9 @@ from assistant.session import Context, attempts, inherit
 from assistant.understand import Frame, understand
 
 MAX_QUESTION_CHARS = 500
-_CONJUNCTION = re.compile(r"和|与|及|以及|、|还有|分别|各是|各为|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])| & ")
+_CONJUNCTION = re.compile(
+    r"和|与|及|以及|、|还有|分别|各是|各为|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])| & "
+)
 CLARIFY_MARGIN = 0.25
 class Assistant:
     """The answer engine over one fact pack. Thread-safe: `ask` keeps no state; `chat()` does."""
@@ -40,7 +43,8 @@ class Assistant:
         cues = [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
         self.cue_lexicon = Lexicon.build(cues, fuzzy=False)
         self.stopwords = {fold(w) for w in pack.stopwords}
-        self.known_words = {w for lex in (self.lexicon, self.cue_lexicon) for alias in lex.entries for w in alias.split()}
+        lexicons = (self.lexicon, self.cue_lexicon)
+        self.known_words = {w for lex in lexicons for alias in lex.entries for w in alias.split()}
         self.known_words |= self.stopwords
         self.numeric_metrics = {f.metric for f in pack.facts.values() if f.value is not None}
         self.examples = [(fold(e), iid) for iid, i in pack.intents.items() if i.kind != "figure" for e in i.examples]
@@ -101,7 +105,7 @@ class Assistant:
                 return self.examples[best[2]][1]
         return "lookup"
 
-    def _decide(self, text: str, frame: Frame, context: Context, lang: Language) -> Answer:  # noqa: C901
+    def _decide(self, text: str, frame: Frame, context: Context, lang: Language) -> Answer:
         intent = self._intent(frame, frame.folded)
         kind = self.pack.intents[intent].kind if intent in self.pack.intents else "figure"
         if kind == "refuse":
@@ -139,7 +143,7 @@ class Assistant:
         subjects = {k.fact.subject for k in keys}
         return sorted({e for k in keys for e in k.entities} - subjects)
 
-    def _lookup(self, text: str, frame: Frame, context: Context, lang: Language, intent: str) -> Answer:  # noqa: C901
+    def _lookup(self, text: str, frame: Frame, context: Context, lang: Language, intent: str) -> Answer:
         """Answer from the facts that fit the frame: answered, clarify, or not in the fact base."""
         ranked, used = self._resolve(frame, context)
         if not ranked:
@@ -227,8 +231,8 @@ class Assistant:
     def _joined_metrics(frame: Frame) -> bool:
         """Whether a conjunction stands between two metric mentions ("營收和凈利潤", not "CT和MR收入")."""
         spans = sorted((h.start, h.end) for h in frame.hits if h.target.kind == "metric")
-        return any(_CONJUNCTION.search(frame.folded[a_end:b_start]) for (_, a_end), (b_start, _) in zip(
-            spans, spans[1:], strict=False))
+        gaps = (frame.folded[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans))
+        return any(_CONJUNCTION.search(gap) for gap in gaps)
 
     # -- answers ------------------------------------------------------------------------------
 

@@ -103,7 +103,9 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "groups": {k: {"passed": p, "total": n, "rate": round(p / n, 4)} for k, (p, n) in sorted(self.tally.items())},
+            "groups": {
+                k: {"passed": p, "total": n, "rate": round(p / n, 4)} for k, (p, n) in sorted(self.tally.items())
+            },
             "latency_ms": {"p50": round(self.percentile(0.5), 3), "p99": round(self.percentile(0.99), 3)},
             "failures": [f.__dict__ for f in self.failures],
         }

@@ -78,7 +78,7 @@ class Reader:
     def line(self, path: Path, section: str, index: int = -1) -> int:
         return self.lines.get((str(path), section, index), self.lines.get((str(path), section, -1), 0))
 
-    def validate(self, path: Path, data: dict[str, Any], model: type[FactFile] | type[IntentFile]):  # noqa: ANN201
+    def validate(self, path: Path, data: dict[str, Any], model: type[FactFile] | type[IntentFile]):
         """Validate one file; on errors record each with the line of the entry it concerns."""
         try:
             return model.model_validate(data)
@@ -161,7 +161,7 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
             sources[source.id] = source
     for concept_id, concept in intent_data["concepts"].items():
         concepts[concept_id] = concept
-    for path, parsed in files:
+    for _, parsed in files:
         for concept_id, concept in parsed.concepts.items():
             concepts[concept_id] = concept
     for path, parsed in files:

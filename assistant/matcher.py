@@ -119,7 +119,7 @@ class Matcher:
             metrics=frozenset(self._expand([fact.metric] + [t for t, k in tags.items() if k == "metric"])),
             segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
             qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
-            text=fold(" ".join(quotes + [fact.when or ""])),
+            text=fold(" ".join([*quotes, fact.when or ""])),
             own_numbers=frozenset({fact.value} if fact.value is not None else set()) | _numbers(fact.written or ""),
             near_numbers=_numbers(near),
             before_numbers=_numbers(before),
@@ -184,7 +184,7 @@ class Matcher:
     def _mentioned(self, concept: str, keys: FactKeys) -> bool:
         return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
 
-    def score(self, frame: Frame, keys: FactKeys, *, numbers_beside: bool = False) -> float | None:  # noqa: C901, PLR0912
+    def score(self, frame: Frame, keys: FactKeys, *, numbers_beside: bool = False) -> float | None:
         """Score of a fact for a frame, or None when a slot rules it out."""
         fact = keys.fact
         total = 0.0

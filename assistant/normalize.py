@@ -38,7 +38,7 @@ _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
-def _converter(config: str):  # noqa: ANN202 - opencc has no type information
+def _converter(config: str):
     """OpenCC converters are built once per process, on first use: building t2s takes a few
     milliseconds, s2t (a 900 kB phrase dictionary) about fifty, so s2t is only built when needed."""
     converter = _converters.get(config)

@@ -59,7 +59,7 @@ class Renderer:
         parts = [self.concept_name(s, language) for s in fact.segment]
         metric = self.concept_name(fact.metric, language)
         if language == "en":
-            text = " ".join(parts + [metric])
+            text = " ".join([*parts, metric])
             return f"{text} ({fact.period})" if fact.period else text
         period = fact.when or (f"{fact.period}年" if fact.period and fact.period.isdigit() else fact.period or "")
         return period + "".join(parts) + metric
@@ -103,7 +103,8 @@ class Renderer:
         approx = self.pack.approximations.get(change.approx or "")
         word = f"{approx.en} " if approx else ""
         direction = "down" if change.value < 0 else "up"
-        unit = "%" if change.unit == "%" else f" {self.pack.units[change.unit].en if change.unit in self.pack.units else change.unit}"
+        named = self.pack.units.get(change.unit)
+        unit = "%" if change.unit == "%" else f" {named.en if named else change.unit}"
         return f", {direction} {word}{_plain(abs(change.value), 4)}{unit} year on year ({change.written})"
 
     def what(self, fact: Fact, language: Language) -> str:
@@ -124,6 +125,7 @@ class Renderer:
         return text
 
     def fields(self, fact: Fact, language: Language) -> dict[str, str]:
+        when = fact.when or fact.period or ""
         return {
             "what": self.what(fact, language),
             "subject": self.concept_name(fact.subject, language),
@@ -131,7 +133,7 @@ class Renderer:
             "figure": self.figure(fact, language),
             "figure_en": self.figure_en(fact) if language == "en" else "",
             "change": self.change(fact, language),
-            "when": (fact.when or fact.period or "") if language != "zh-Hans" else to_simplified(fact.when or fact.period or ""),
+            "when": to_simplified(when) if language == "zh-Hans" else when,
             "expression": fact.derivation.expression if fact.derivation else "",
             "statement": pick(fact.statement, language),
         }
@@ -142,7 +144,7 @@ class Renderer:
 
     def citation_text(self, citation: Citation, language: Language) -> str:
         localized = self.pack.templates["citation"]
-        text = pick(localized, language) if language != "zh-Hans" else (localized.zh_Hans or to_simplified(localized.zh_Hant))
+        text = pick(localized, language)
         return text.format(paragraph=citation.paragraph, quote=citation.quote, title=citation.title)
 
     def question_for(self, fact: Fact, language: Language) -> str:

@@ -52,7 +52,7 @@ def _add(items: list[str], value: str) -> None:
         items.append(value)
 
 
-def understand(  # noqa: PLR0913 - the frame needs each of these
+def understand(
     question: str, folded: str, lexicon: Lexicon, cues: Lexicon, stopwords: set[str], known: set[str]
 ) -> Frame:
     """Build the frame of a question (`folded` is `fold(question)`)."""

@@ -15,7 +15,13 @@ def frame_of(bot: Assistant, question: str) -> Frame:
 
 @pytest.mark.parametrize(
     "question",
-    ["聯影醫療2024年營收", "联影医疗2024年营收", "UIH revenue 2024", "United Imaging sales in 2024", "Unitd Imaging revnue 2024"],
+    [
+        "聯影醫療2024年營收",
+        "联影医疗2024年营收",
+        "UIH revenue 2024",
+        "United Imaging sales in 2024",
+        "Unitd Imaging revnue 2024",
+    ],
 )
 def test_same_slots_in_every_script_and_with_typos(bot: Assistant, question: str) -> None:
     frame = frame_of(bot, question)
