@@ -94,7 +94,7 @@ def _read(target: Path, key: str) -> object:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(memoryview(data)[len(header):])
+        return pickle.loads(memoryview(data)[len(header) :])
     finally:
         if enabled:
             gc.enable()

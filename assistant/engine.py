@@ -366,7 +366,11 @@ class Assistant:
                            suggestions=self.example_questions(lang))
 
     def example_questions(self, lang: Language, count: int = 4) -> list[str]:
-        """Questions this pack can answer, for help screens and suggestions."""
+        """Questions this pack can answer, for help screens and suggestions: the pack's own examples
+        in the reader's language, else questions made from its first facts."""
+        curated = [q for q in self.pack.examples if detect_language(q) == lang]
+        if curated:
+            return curated[:count]
         figures = [f for f in self.pack.facts.values() if f.value is not None and f.derivation is None]
         statements = [f for f in self.pack.facts.values() if f.value is None]
         picked = figures[: count - 1] + statements[:1]

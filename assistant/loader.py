@@ -193,6 +193,7 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
     if not sources:
         reader.problem(facts_dir, 0, "the pack has no source (facts/*.yaml needs a `sources:` section)")
     not_facts = [item for _, parsed in files for item in parsed.not_facts]
+    examples = [question for _, parsed in files for question in parsed.examples]
     pack = Pack(
         root=root,
         sources=sources,
@@ -207,6 +208,7 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         not_facts=not_facts,
         default_subject=defaults["default_subject"],
         default_period=defaults["default_period"],
+        examples=examples,
         fingerprint=digest.hexdigest(),
     )
     return pack, reader.problems

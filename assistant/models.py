@@ -139,6 +139,7 @@ class FactFile(Strict):
     concepts: dict[str, Concept] = Field(default_factory=dict)
     default_subject: str | None = None
     default_period: str | None = None
+    examples: list[str] = Field(default_factory=list, description="Example questions for help and welcome screens.")
 
 
 class Intent(Strict):

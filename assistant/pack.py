@@ -25,6 +25,7 @@ class Pack:
     not_facts: list[NotAFact] = field(default_factory=list)
     default_subject: str | None = None
     default_period: str | None = None
+    examples: list[str] = field(default_factory=list)
     fingerprint: str = ""
 
     def paragraph(self, source: str, number: int) -> str:

@@ -76,3 +76,11 @@ def test_folded_answers_match_across_scripts(bot: Assistant) -> None:
     hant = bot.ask("聯影智能2023年凈虧損").text
     hans = bot.ask("联影智能2023年净亏损").text
     assert fold(hant.split("\n")[0]) == fold(hans.split("\n")[0])
+
+
+def test_every_example_the_pack_shows_is_answered(bot: Assistant) -> None:
+    assert bot.pack.examples
+    for question in bot.pack.examples:
+        answer = bot.ask(question)
+        assert answer.status == "answered", question
+        assert answer.citations, question
