@@ -112,7 +112,6 @@ def _ask(args: argparse.Namespace) -> int:
     else:
         print(answer.text)
         if answer.status != "answered" and answer.suggestions:
-            print()
             for suggestion in answer.suggestions:
                 print(f"  → {suggestion}")
     return EXIT_OK

@@ -98,6 +98,7 @@ def derive(spec: DerivedSpec, facts: dict[str, Fact]) -> Fact:
     exact = Decimal(shown) == result
     written = f"{shown}{spec.scale or ''}{spec.unit}"
     expression = f"{arithmetic} {'=' if exact else '≈'} {written}"
+    written = written if exact else f"約{written}"
     return Fact(
         id=spec.id,
         subject=spec.subject,

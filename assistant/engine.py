@@ -325,11 +325,15 @@ class Assistant:
                            suggestions=options)
 
     def _asked(self, frame: Frame, lang: Language) -> str:
-        names = [self.renderer.concept_name(c, lang) for c in frame.concepts()]
+        """What the question asked for, named in the reader's language: "GE醫療 2024年 營業收入"."""
+        name = self.renderer.concept_name
         periods = [f"{p.year}" + (f"Q{p.quarter}" if p.quarter else "") + (p.part or "") +
                    (f"-{p.month:02d}" if p.month else "") for p in frame.periods]
-        joiner = " " if lang == "en" else ""
-        return joiner.join(periods + names) or ("this" if lang == "en" else "這個問題")
+        if lang != "en":
+            periods = [f"{p}年" if p.isdigit() else p for p in periods]
+        parts = [name(c, lang) for c in frame.entities] + periods
+        parts += [name(c, lang) for c in frame.segments + frame.qualifiers + frame.metrics]
+        return " ".join(parts) or ("this" if lang == "en" else "這個問題")
 
     def _nearest(self, frame: Frame) -> Fact | None:
         for drop in ("periods", "segments", "qualifiers", "entities"):
@@ -344,9 +348,9 @@ class Assistant:
         suggestions: list[str] = []
         nearest = self._nearest(frame) if frame.has_topic else None
         if nearest is not None:
-            label = f"{self.renderer.concept_name(nearest.subject, lang)} {self.renderer.label(nearest, lang)}"
+            label = self.renderer.what(nearest, lang)
             if nearest.written:
-                label += f" {self.renderer.figure(nearest, lang)}"
+                label += (": " if lang == "en" else ":") + self.renderer.figure(nearest, lang)
             text += "\n" + self.renderer.template("nearest", lang, label=label)
             suggestions.append(self.renderer.question_for(nearest, lang))
         elif not frame.has_topic:
