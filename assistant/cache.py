@@ -118,11 +118,13 @@ def _write(target: Path, key: str, built: object) -> None:
 
 
 def _prune(target: Path) -> None:
-    """Remove the stale cache files of the same pack (other content, older format)."""
+    """Remove the stale cache files of the same pack (older content), and files of the first format
+    (`pack-<hash>.pickle`, which nothing reads any more)."""
     prefix = target.name.rsplit("-", 1)[0] + "-"
-    for other in target.parent.glob(f"{prefix}*.pickle"):
-        if other != target:
-            other.unlink(missing_ok=True)
+    stale = [p for p in target.parent.glob(f"{prefix}*.pickle") if p != target]
+    stale += target.parent.glob("pack-" + "?" * 32 + ".pickle")
+    for other in stale:
+        other.unlink(missing_ok=True)
 
 
 def cached(root: Path, build: Callable[[], T]) -> T:

@@ -154,6 +154,11 @@ class Assistant:
                 return self._entity_only(text, frame, lang)
             return self._no_fact(text, frame, lang, self._asked(frame, lang), "no_fact")
         top = ranked[0]
+        strangers = self._uncovered_entities(frame, top.fact)
+        if strangers:
+            names = ", ".join(self.renderer.concept_name(e, lang) for e in strangers)
+            return self._reply(text, "no_answer", "unknown_entity", lang,
+                               self.renderer.template("unknown_entity", lang, name=names), 0.7)
         missing = self._missing_metrics(used, top.fact)
         if missing:
             asked = self._asked(replace(used, metrics=missing, segments=[], qualifiers=[]), lang)
@@ -173,6 +178,13 @@ class Assistant:
         runner_up = ranked[len(tied)].score if len(ranked) > len(tied) else top.score - 1.0
         confidence = min(1.0, 0.5 + 0.05 * top.score + 0.2 * min(1.0, top.score - runner_up))
         return self._facts_answer(text, [s.fact for s in tied], intent, lang, context, used, confidence)
+
+    def _uncovered_entities(self, frame: Frame, fact: Fact) -> list[str]:
+        """Companies the question names that the chosen fact is not about ("compare UIH and Mindray"):
+        answering only the part about the pack's own subject would mislead."""
+        keys = self.matcher.keys[fact.id]
+        return [e for e in frame.entities
+                if e != self.pack.default_subject and e not in keys.entities and not self.matcher.mentioned(e, keys)]
 
     def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
         """Metrics the question names that the chosen fact does not give and no fact fits at all:

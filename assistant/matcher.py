@@ -181,7 +181,8 @@ class Matcher:
         scored = sorted(by_quote.values(), key=lambda s: -s.score)
         return scored[:limit]
 
-    def _mentioned(self, concept: str, keys: FactKeys) -> bool:
+    def mentioned(self, concept: str, keys: FactKeys) -> bool:
+        """Whether any name of the concept appears in the fact's sentence."""
         return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
 
     def score(self, frame: Frame, keys: FactKeys, *, numbers_beside: bool = False) -> float | None:
@@ -198,7 +199,7 @@ class Matcher:
             for entity in set(frame.entities) - {fact.subject}:
                 if entity in keys.entities:
                     total += 0.5
-                elif not self._mentioned(entity, keys):
+                elif not self.mentioned(entity, keys):
                     total -= 0.5
         elif fact.subject == self.pack.default_subject:
             total += 0.2
@@ -215,7 +216,7 @@ class Matcher:
         for segment in frame.segments:
             if segment in keys.segments:
                 total += 1.0
-            elif own_segments_asked and self._mentioned(segment, keys):
+            elif own_segments_asked and self.mentioned(segment, keys):
                 total += 0.5
             else:
                 return None
@@ -224,7 +225,7 @@ class Matcher:
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
                 total += 0.7
-            elif self._mentioned(qualifier, keys):
+            elif self.mentioned(qualifier, keys):
                 total += 0.3
             else:
                 total -= 0.3

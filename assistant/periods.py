@@ -8,7 +8,7 @@ from dataclasses import dataclass
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])")
 _AFTER = re.compile(r"^\s*(?:年|年度)?\s*(?:(q[1-4]|h[12]|9m)|(\d{1,2})\s*月|(底|末|年底|年末|年终))?")
 _BEFORE = re.compile(r"(q[1-4]|h[12]|9m)\s*(?:of\s*)?$")
-_BASE = re.compile(r"(?:比|较|較|相比|相较|对比|than|compared (?:to|with)|versus|vs\.?|from)\s*(?:the\s*)?$")
+_BASE = re.compile(r"(?:(?<![占佔])比|较|較|than|compared (?:to|with)|versus|vs\.?|from)\s*(?:the\s*)?$")
 _FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|9M)|-(\d{2})(?:-\d{2})?)?$")
 
 
