@@ -12,10 +12,9 @@ from rapidfuzz import fuzz, process
 
 from assistant.cache import cached
 from assistant.lexicon import Lexicon, Target
-from assistant.loader import load_pack
 from assistant.matcher import Matcher, Scored
 from assistant.models import Answer, Citation, Fact, Language
-from assistant.normalize import detect_language, fold, strip_control, to_simplified, to_traditional
+from assistant.normalize import detect_language, fold, simplified_only_characters, strip_control, to_simplified
 from assistant.pack import Pack
 from assistant.render import Renderer, pick
 from assistant.resources import pack_root
@@ -46,6 +45,8 @@ class Assistant:
         lexicons = (self.lexicon, self.cue_lexicon)
         self.known_words = {w for lex in lexicons for alias in lex.entries for w in alias.split()}
         self.known_words |= self.stopwords
+        self.simplified = simplified_only_characters()
+        self._examples: dict[str, list[str]] = {}
         self.numeric_metrics = {f.metric for f in pack.facts.values() if f.value is not None}
         self.examples = [(fold(e), iid) for iid, i in pack.intents.items() if i.kind != "figure" for e in i.examples]
 
@@ -56,8 +57,14 @@ class Assistant:
         The compiled pack is cached on disk by content hash (see assistant.cache).
         """
         root = pack_root(Path(path) if path is not None else None)
-        assistant = cls(load_pack(root)) if not use_cache else cached(root, lambda: cls(load_pack(root)))
-        to_simplified("聯"), to_traditional("联")  # build both OpenCC converters now, not in the first answer
+
+        def build() -> Assistant:
+            from assistant.loader import load_pack  # YAML and validation only when the cache cannot serve
+
+            return cls(load_pack(root))
+
+        assistant = cached(root, build) if use_cache else build()
+        to_simplified("聯")  # build the OpenCC converter now, not during the first answer
         return assistant
 
     def chat(self) -> Chat:
@@ -74,7 +81,7 @@ class Assistant:
         """Answer `question` in `context`, updating the context for the next turn."""
         text = strip_control(question if isinstance(question, str) else str(question or "")).strip()
         notes: list[str] = []
-        lang = language or detect_language(text)
+        lang = language or detect_language(text, self.simplified)
         if len(text) > MAX_QUESTION_CHARS:
             text = text[:MAX_QUESTION_CHARS]
             notes.append(self.renderer.template("truncated", lang, limit=str(MAX_QUESTION_CHARS)))
@@ -196,8 +203,8 @@ class Assistant:
         for metric in frame.metrics:
             if self.matcher.covers(fact, metric):
                 continue
-            dated = [f for f in self.pack.facts.values()
-                     if f.period and f.subject in subjects and self.matcher.covers(f, metric)]
+            dated = [f for s in subjects for f in self.matcher.facts_about(s)
+                     if f.period and f.subject == s and self.matcher.covers(f, metric)]
             if dated and not self.matcher.rank(replace(frame, metrics=[metric])):
                 missing.append(metric)
         return missing
@@ -305,7 +312,7 @@ class Assistant:
 
     def _related(self, fact: Fact, lang: Language) -> list[str]:
         """A few other facts about the same subject and metric, as questions."""
-        related = [f for f in self.pack.facts.values()
+        related = [f for f in self.matcher.facts_about(fact.subject)
                    if f.id != fact.id and f.subject == fact.subject and (f.metric == fact.metric or
                                                                           set(f.segment) & set(fact.segment))]
         return [self.renderer.question_for(f, lang) for f in related[:3]]
@@ -323,9 +330,8 @@ class Assistant:
         worded = [s for s in self.matcher.lexical(frame, limit=5) if subject in keys[s.fact.id].entities]
         if worded and worded[0].score >= 2 and (len(worded) == 1 or worded[0].score >= worded[1].score + 1):
             return self._facts_answer(question, [worded[0].fact], "lookup", lang, Context(), frame, 0.45)
-        facts = [f for f in self.pack.facts.values() if f.subject == subject and f.derivation is None][:5]
-        if not facts:
-            facts = [f for f in self.pack.facts.values() if subject in keys[f.id].entities and f.derivation is None][:5]
+        involved = [f for f in self.matcher.facts_about(subject) if f.derivation is None]
+        facts = [f for f in involved if f.subject == subject][:5] or involved[:5]
         if not facts:
             return self._no_fact(question, frame, lang, self._asked(frame, lang), "no_fact")
         if len(facts) == 1:
@@ -384,13 +390,15 @@ class Assistant:
     def example_questions(self, lang: Language, count: int = 4) -> list[str]:
         """Questions this pack can answer, for help screens and suggestions: the pack's own examples
         in the reader's language, else questions made from its first facts."""
-        curated = [q for q in self.pack.examples if detect_language(q) == lang]
-        if curated:
-            return curated[:count]
-        figures = [f for f in self.pack.facts.values() if f.value is not None and f.derivation is None]
-        statements = [f for f in self.pack.facts.values() if f.value is None]
-        picked = figures[: count - 1] + statements[:1]
-        return [self.renderer.question_for(f, lang) for f in picked]
+        if lang not in self._examples:
+            curated = [q for q in self.pack.examples if detect_language(q, self.simplified) == lang]
+            if not curated:
+                facts = self.pack.facts.values()
+                figures = [f for f in facts if f.value is not None and f.derivation is None]
+                statements = [f for f in facts if f.value is None]
+                curated = [self.renderer.question_for(f, lang) for f in figures[: count - 1] + statements[:1]]
+            self._examples[lang] = curated
+        return self._examples[lang][:count]
 
 
 class Chat:

@@ -69,8 +69,17 @@ class Lexicon:
         self.entries = entries
         self.fuzzy = fuzzy
         self.homophones = Homophones(entries) if fuzzy else None
-        self.lengths = sorted({len(a) for a in entries}, reverse=True)
+        starts: dict[str, set[int]] = {}
+        ends: dict[str, set[int]] = {}
+        for alias in entries:
+            starts.setdefault(alias[0], set()).add(len(alias))
+            ends.setdefault(alias[-1], set()).add(len(alias))
+        self.starting = {c: sorted(ls, reverse=True) for c, ls in starts.items()}
+        self.ending = {c: sorted(ls, reverse=True) for c, ls in ends.items()}
         self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
+        self.latin_by_length: dict[int, list[str]] = {}
+        for alias in self.latin:
+            self.latin_by_length.setdefault(len(alias), []).append(alias)
         self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4 and not _FILLER.search(a))
 
     @classmethod
@@ -96,7 +105,7 @@ class Lexicon:
         hits: list[Hit] = []
         i, n = 0, len(text)
         while i < n:
-            for length in self.lengths:
+            for length in self.starting.get(text[i], ()):
                 piece = text[i : i + length]
                 if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
                     hits.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
@@ -110,7 +119,7 @@ class Lexicon:
         hits: list[Hit] = []
         i = len(text)
         while i > 0:
-            for length in self.lengths:
+            for length in self.ending.get(text[i - 1], ()):
                 if length > i:
                     continue
                 piece = text[i - length : i]
@@ -138,6 +147,12 @@ class Lexicon:
         hits = forward if quality(forward) > quality(backward) else backward
         return self._fuzzy(text, hits) if self.fuzzy else hits
 
+    def _latin_near(self, length: int, cutoff: float) -> list[str]:
+        """Latin aliases whose length allows a similarity of `cutoff` with a piece of `length`: rapidfuzz's
+        ratio is 2·matches/(a+b), so longer or shorter aliases can never reach it."""
+        low, high = length * cutoff / (200 - cutoff), length * (200 - cutoff) / cutoff
+        return [a for size, aliases in self.latin_by_length.items() if low <= size <= high for a in aliases]
+
     @staticmethod
     def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
         """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
@@ -160,7 +175,8 @@ class Lexicon:
                     continue
                 replaces = len(free) < len(group)
                 cutoff = 92 if replaces else 88 if len(piece) <= 6 else 85
-                best = process.extractOne(piece, self.latin, scorer=fuzz.ratio, score_cutoff=cutoff)
+                best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
+                                          score_cutoff=cutoff)
                 if best and replaces and not all(
                     any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free
                 ):

@@ -24,6 +24,19 @@ from assistant.sources import split_paragraphs
 SECTIONS = ("sources", "facts", "derived", "not_facts")
 
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse once, safely, with the C parser when PyYAML has it: the data and its node tree (for lines)."""
+    loader = _SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 class Reader:
     """Collects problems while reading files so that one run reports all of them."""
 
@@ -45,8 +58,7 @@ class Reader:
         """Parse one YAML file; None (and a problem) when it is unreadable or not a mapping."""
         try:
             text = path.read_text(encoding="utf-8")
-            data = yaml.safe_load(text)
-            node = yaml.compose(text)
+            data, node = parse_yaml(text)
         except UnicodeDecodeError:
             self.problem(path, 0, "not UTF-8 text")
             return None

@@ -78,9 +78,16 @@ class Matcher:
                         for cid, c in pack.concepts.items()}
         self.keys: dict[str, FactKeys] = {fid: self._keys(f) for fid, f in pack.facts.items()}
         self.index: dict[str, list[str]] = {}
+        self.order = {fid: index for index, fid in enumerate(self.keys)}
+        self.by_entity: dict[str, set[str]] = {}
+        self.by_unit: dict[str, list[str]] = {}
         for fid, keys in self.keys.items():
             for concept in keys.entities | keys.metrics | keys.segments | keys.qualifiers:
                 self.index.setdefault(concept, []).append(fid)
+            for entity in keys.entities:
+                self.by_entity.setdefault(entity, set()).add(fid)
+            for unit in keys.units:
+                self.by_unit.setdefault(unit, []).append(fid)
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
         self.unit_cues = {iid: intent.unit for iid, intent in pack.intents.items() if intent.unit}
 
@@ -140,7 +147,15 @@ class Matcher:
         for concept in frame.metrics + frame.segments + frame.qualifiers + others:
             for fid in self.index.get(concept, []):
                 ids[fid] = None
+        if frame.entities:  # a fact about none of the named entities is ruled out by score() anyway
+            about = set().union(*(self.by_entity.get(e, set()) for e in frame.entities))
+            return [fid for fid in ids if fid in about]
         return list(ids)
+
+    def facts_about(self, entity: str) -> list[Fact]:
+        """Facts whose subject, object or tags name the entity, in pack order."""
+        ids = self.by_entity.get(entity, set())
+        return [k.fact for fid, k in self.keys.items() if fid in ids]
 
     def rank(self, frame: Frame, *, previous: list[str] | None = None,
              previous_metrics: list[str] | None = None) -> list[Scored]:
@@ -174,11 +189,15 @@ class Matcher:
         if not frame.units:
             return []
         by_quote: dict[str, Scored] = {}
-        for keys in self.keys.values():
-            shared = len(frame.units & keys.units)
+        counts: dict[str, int] = {}
+        for unit in frame.units:
+            for fid in self.by_unit.get(unit, ()):
+                counts[fid] = counts.get(fid, 0) + 1
+        for fid, shared in sorted(counts.items(), key=lambda item: self.order[item[0]]):
+            keys = self.keys[fid]
             if shared and (keys.fact.quote not in by_quote or by_quote[keys.fact.quote].score < shared):
                 by_quote[keys.fact.quote] = Scored(float(shared), keys.fact)
-        scored = sorted(by_quote.values(), key=lambda s: -s.score)
+        scored = sorted(by_quote.values(), key=lambda s: (-s.score, self.order[s.fact.id]))
         return scored[:limit]
 
     def mentioned(self, concept: str, keys: FactKeys) -> bool:
@@ -212,7 +231,8 @@ class Matcher:
             total -= 0.5 * (len(frame.metrics) - len(matched))
             if len(frame.metrics) > 1 and frame.focus in keys.metrics:
                 total += 0.3
-        own_segments_asked = keys.segments <= self._expand(frame.segments)
+        asked_segments = self._expand(frame.segments)
+        own_segments_asked = keys.segments <= asked_segments
         for segment in frame.segments:
             if segment in keys.segments:
                 total += 1.0
@@ -220,7 +240,7 @@ class Matcher:
                 total += 0.5
             else:
                 return None
-        if keys.segments - self._expand(frame.segments):
+        if keys.segments - asked_segments:
             total -= 0.6
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:

@@ -19,7 +19,7 @@ ConceptKind = Literal["entity", "metric", "segment", "qualifier"]
 class Strict(BaseModel):
     """Base for every data file model: unknown keys are errors, so typos in YAML surface at load."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Localized(Strict):
@@ -29,7 +29,7 @@ class Localized(Strict):
     zh_Hans: str | None = Field(default=None, alias="zh-Hans", description="Simplified Chinese text.")
     en: str = Field(description="English text.")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Source(Strict):
@@ -53,6 +53,14 @@ class Change(Strict):
     unit: str = Field(default="%", description="Unit of the change: % or the figure's own unit.")
     approx: str | None = Field(default=None, description="Approximation word of the source (超過, 接近 ...).")
     written: str = Field(description="The change as the source writes it, verbatim in the quote.")
+
+
+class Derivation(Strict):
+    """How a derived figure follows from stated ones; shown to the reader with every input cited."""
+
+    formula: str = Field(description="Name of the formula.")
+    inputs: list[str] = Field(description="Ids of the facts used.")
+    expression: str = Field(default="", description="The arithmetic, written out.")
 
 
 class Fact(Strict):
@@ -82,14 +90,6 @@ class Fact(Strict):
     source: str | None = Field(default=None, description="Source id; may be omitted when the pack has one source.")
     draft: bool = Field(default=False, description="True until a person has reviewed a drafted fact.")
     derivation: Derivation | None = Field(default=None, description="Set on facts computed from other facts.")
-
-
-class Derivation(Strict):
-    """How a derived figure follows from stated ones; shown to the reader with every input cited."""
-
-    formula: str = Field(description="Name of the formula.")
-    inputs: list[str] = Field(description="Ids of the facts used.")
-    expression: str = Field(default="", description="The arithmetic, written out.")
 
 
 class DerivedSpec(Strict):
@@ -167,6 +167,8 @@ class IntentFile(Strict):
 class Citation(BaseModel):
     """Where a figure comes from."""
 
+    model_config = ConfigDict(defer_build=True)
+
     source: str = Field(description="Source id.")
     title: str = Field(default="", description="Source title.")
     paragraph: int = Field(description="Paragraph number in the source; 0 for the source's metadata (its outlet).")
@@ -175,6 +177,8 @@ class Citation(BaseModel):
 
 class Answer(BaseModel):
     """What `Assistant.ask` returns: the published output schema."""
+
+    model_config = ConfigDict(defer_build=True)
 
     question: str = Field(default="", description="The question as asked (possibly cut).")
     status: Status = Field(description="answered, clarify (see suggestions) or no_answer.")
@@ -188,5 +192,3 @@ class Answer(BaseModel):
     suggestions: list[str] = Field(default_factory=list, description="Questions to ask next or options.")
     notes: list[str] = Field(default_factory=list, description="Remarks such as a cut question.")
 
-
-Fact.model_rebuild()

@@ -123,13 +123,36 @@ _NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def detect_language(text: str) -> Language:
-    """Guess the reader's language and script: English, or Chinese in the script they typed."""
+def simplified_only_characters() -> frozenset[str]:
+    """Common characters (GB2312) that exist only in simplified writing; computed once per compiled pack
+    so that answering never needs OpenCC's slower simplified-to-traditional converter."""
+    common = []
+    for code in range(0x4E00, 0xA000):
+        char = chr(code)
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common.append(char)
+    text = "".join(common)
+    converted = to_traditional(text)
+    if len(converted) != len(text):
+        return frozenset(c for c in common if to_traditional(c) != c)
+    return frozenset(a for a, b in zip(text, converted, strict=True) if a != b)
+
+
+def detect_language(text: str, simplified: frozenset[str] | None = None) -> Language:
+    """Guess the reader's language and script: English, or Chinese in the script they typed.
+
+    `simplified` is the set from `simplified_only_characters`; without it OpenCC is asked instead.
+    """
     han = _NOT_CJK.sub("", text)  # the CJK characters in order: one string, not one per character
     if not han or len(_LATIN_WORD.findall(text)) > len(han):
         return "en"
     if to_simplified(han) != han:
         return "zh-Hant"
+    if simplified is not None:
+        return "zh-Hans" if any(c in simplified for c in han) else "zh-Hant"
     if to_traditional(han) != han:
         return "zh-Hans"
     return "zh-Hant"
