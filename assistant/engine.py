@@ -38,7 +38,8 @@ class Assistant:
             target = Target(concept.kind, cid)
             names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
             aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
-        self.lexicon = Lexicon.build(aliases)
+        plain = frozenset(fold(w) for w in pack.stopwords if w.isascii())
+        self.lexicon = Lexicon.build(aliases, plain_words=plain)
         cues = [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
         self.cue_lexicon = Lexicon.build(cues, fuzzy=False)
         self.stopwords = {fold(w) for w in pack.stopwords}
@@ -64,7 +65,8 @@ class Assistant:
             return cls(load_pack(root))
 
         assistant = cached(root, build) if use_cache else build()
-        to_simplified("聯")  # build the OpenCC converter now, not during the first answer
+        to_simplified("聯")  # the OpenCC converter and the Answer model are built now, not in the first answer
+        assistant.ask("")
         return assistant
 
     def chat(self) -> Chat:

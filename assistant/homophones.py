@@ -8,10 +8,12 @@ answering a question never imports pypinyin.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable
 
 MAX_READINGS = 2
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _toneless(reading: str) -> str:
@@ -65,11 +67,16 @@ class Homophones:
         """(start, end, alias) for windows that sound like an alias, share a character with it and
         reach into text no exact alias matched (`free`)."""
         found: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(text):
+        for run in _HAN_RUN.finditer(text):
+            found += self._find_in(text, free, run.start(), run.end())
+        return found
+
+    def _find_in(self, text: str, free: list[bool], i: int, stop: int) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        while i < stop:
             for length in self.lengths:
                 window = text[i : i + length]
-                if len(window) < length or not any(free[i : i + length]):
+                if i + length > stop or not any(free[i : i + length]):
                     continue
                 match = next((a for key in self._keys(window) for a in self.index.get(key, [])
                               if a != window and any(x == y for x, y in zip(a, window, strict=True))), None)

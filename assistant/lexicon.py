@@ -65,9 +65,12 @@ def _plurals(alias: str) -> list[str]:
 class Lexicon:
     """Folded alias -> targets, with the alias lengths to try and the lists for fuzzy matching."""
 
-    def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True) -> None:
+    def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True,
+                 plain_words: frozenset[str] = frozenset()) -> None:
         self.entries = entries
         self.fuzzy = fuzzy
+        self.plain_words = plain_words  # ordinary words of questions ("please", "about"): never typos of a name
+        self._near: dict[tuple[int, float], list[str]] = {}
         self.homophones = Homophones(entries) if fuzzy else None
         starts: dict[str, set[int]] = {}
         ends: dict[str, set[int]] = {}
@@ -77,13 +80,16 @@ class Lexicon:
         self.starting = {c: sorted(ls, reverse=True) for c, ls in starts.items()}
         self.ending = {c: sorted(ls, reverse=True) for c, ls in ends.items()}
         self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
+        self.alias_words = frozenset(w for a in self.latin for w in a.split() if len(w) >= 3)
+        self.alias_word_list = sorted(self.alias_words)
         self.latin_by_length: dict[int, list[str]] = {}
         for alias in self.latin:
             self.latin_by_length.setdefault(len(alias), []).append(alias)
         self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4 and not _FILLER.search(a))
 
     @classmethod
-    def build(cls, aliases: list[tuple[str, Target]], *, fuzzy: bool = True) -> Lexicon:
+    def build(cls, aliases: list[tuple[str, Target]], *, fuzzy: bool = True,
+              plain_words: frozenset[str] = frozenset()) -> Lexicon:
         entries: dict[str, list[Target]] = {}
         for alias, target in aliases:
             folded = fold(alias)
@@ -93,7 +99,7 @@ class Lexicon:
                 bucket = entries.setdefault(form, [])
                 if target not in bucket:
                     bucket.append(target)
-        return cls(entries, fuzzy=fuzzy)
+        return cls(entries, fuzzy=fuzzy, plain_words=plain_words)
 
     def _bounded(self, text: str, start: int, end: int) -> bool:
         """Latin aliases match whole words only: 'mr' is not found inside 'more'."""
@@ -105,7 +111,9 @@ class Lexicon:
         hits: list[Hit] = []
         i, n = 0, len(text)
         while i < n:
-            for length in self.starting.get(text[i], ()):
+            inside_word = i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[
+                i - 1].isalnum()
+            for length in () if inside_word else self.starting.get(text[i], ()):
                 piece = text[i : i + length]
                 if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
                     hits.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
@@ -117,9 +125,11 @@ class Lexicon:
 
     def _backward(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
-        i = len(text)
+        i = n = len(text)
         while i > 0:
-            for length in self.ending.get(text[i - 1], ()):
+            inside_word = i < n and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[
+                i - 1].isalnum()
+            for length in () if inside_word else self.ending.get(text[i - 1], ()):
                 if length > i:
                     continue
                 piece = text[i - length : i]
@@ -147,11 +157,20 @@ class Lexicon:
         hits = forward if quality(forward) > quality(backward) else backward
         return self._fuzzy(text, hits) if self.fuzzy else hits
 
+    def _misspelt(self, word: str) -> bool:
+        """A word that is no alias word but close to one: the only words worth a typo search."""
+        if len(word) < 4 or word in self.plain_words or word in self.alias_words:
+            return False
+        return process.extractOne(word, self.alias_word_list, scorer=fuzz.ratio, score_cutoff=75) is not None
+
     def _latin_near(self, length: int, cutoff: float) -> list[str]:
         """Latin aliases whose length allows a similarity of `cutoff` with a piece of `length`: rapidfuzz's
         ratio is 2·matches/(a+b), so longer or shorter aliases can never reach it."""
-        low, high = length * cutoff / (200 - cutoff), length * (200 - cutoff) / cutoff
-        return [a for size, aliases in self.latin_by_length.items() if low <= size <= high for a in aliases]
+        key = (length, cutoff)
+        if key not in self._near:
+            low, high = length * cutoff / (200 - cutoff), length * (200 - cutoff) / cutoff
+            self._near[key] = [a for size, names in self.latin_by_length.items() if low <= size <= high for a in names]
+        return self._near[key]
 
     @staticmethod
     def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
@@ -166,8 +185,13 @@ class Lexicon:
         for hit in hits:
             covered[hit.start : hit.end] = [True] * (hit.end - hit.start)
         words = list(_WORD.finditer(text))
+        suspects = [i for i, m in enumerate(words) if self._misspelt(m.group())
+                    and not any(covered[m.start() : m.end()])]
         for size in (4, 3, 2, 1):
-            for group in zip(*(words[k:] for k in range(size)), strict=False):
+            starts = sorted({s for i in suspects for s in range(max(0, i - size + 1), i + 1)
+                             if s + size <= len(words)})
+            for first in starts:
+                group = words[first : first + size]
                 start, end = group[0].start(), group[-1].end()
                 piece = text[start:end]
                 free = [m for m in group if not any(covered[m.start() : m.end()])]
