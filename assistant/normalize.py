@@ -19,17 +19,22 @@ if TYPE_CHECKING:
 _lock = threading.Lock()
 _converters: dict[str, object] = {}
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _QUARTERS = [
     (re.compile(r"第?([一二三四1-4])季度"), None),
     (re.compile(r"(?<![a-z0-9])([1-4])q(?![a-z])"), None),
     (re.compile(r"(?<![a-z0-9])q([1-4])(?![0-9])"), None),
-    (re.compile(r"(?<![a-z])(first|second|third|fourth)[ -]quarter(?![a-z])"), {"first": 1, "second": 2, "third": 3, "fourth": 4}),
+    (re.compile(r"(?<![a-z])(first|second|third|fourth)[ -]quarter(?![a-z])"), _ORDINALS),
 ]
+_HALF = r"(?<![a-z])(?:{words}) half(?: of| year)?(?![a-z])|(?<![a-z0-9]){digit}h(?![a-z0-9])"
 _HALVES = [
-    (re.compile(r"上半年|上半财年|(?<![a-z])(?:first|1st) half(?: of| year)?(?![a-z])|(?<![a-z0-9])1h(?![a-z0-9])"), " h1 "),
-    (re.compile(r"下半年|下半财年|(?<![a-z])(?:second|2nd) half(?: of| year)?(?![a-z])|(?<![a-z0-9])2h(?![a-z0-9])"), " h2 "),
-    (re.compile(r"前三季度|前三个季度|(?<![a-z])(?:first )?(?:three|3|nine|9) (?:quarters|months)(?: of)?(?![a-z])"), " 9m "),
+    (re.compile(r"上半年|上半财年|" + _HALF.format(words="first|1st", digit=1)), " h1 "),
+    (re.compile(r"下半年|下半财年|" + _HALF.format(words="second|2nd", digit=2)), " h2 "),
+    (re.compile(r"前三季度|前三个季度|(?<![a-z])(?:first )?(?:three|3|nine|9) (?:quarters|months)(?: of)?(?![a-z])"),
+     " 9m "),
 ]
 _PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点\d.]+)")
 _SPACES = re.compile(r"\s+")
@@ -107,13 +112,13 @@ def fold(text: str) -> str:
     text = strip_control(unicodedata.normalize("NFKC", text))
     text = to_simplified(text).lower()
     text = text.replace("’", "'").replace("‘", "'")
+    for pattern, marker in _HALVES:  # before quarters: 前三季度 is nine months, not the third quarter
+        text = pattern.sub(marker, text)
     for pattern, words in _QUARTERS:
         if words is None:
             text = pattern.sub(lambda m: f" q{chinese_number(m.group(1)):g} ", text)
         else:
             text = pattern.sub(lambda m, w=words: f" q{w[m.group(1)]} ", text)
-    for pattern, marker in _HALVES:
-        text = pattern.sub(marker, text)
     text = _PERCENT_WORDS.sub(_percent, text)
     return _SPACES.sub(" ", text).strip()
 

@@ -35,3 +35,22 @@ def test_quarter_question_rejects_full_year_fact() -> None:
 def test_fact_without_period_fits_when_its_sentence_names_the_year() -> None:
     assert fits(Period(2011), None, "自2011年成立以来")
     assert not fits(Period(2012), None, "自2011年成立以来")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("联影医疗2024年上半年营收", [Period(2024, part="H1")]),
+        ("UIH revenue in the first half of 2024", [Period(2024, part="H1")]),
+        ("2025年前三季度营收", [Period(2025, part="9M")]),
+        ("2025年第三季度营收", [Period(2025, quarter=3)]),
+        ("海外收入比2023年增长了多少", []),
+        ("海外收入占比2023年是多少", [Period(2023)]),
+    ],
+)
+def test_halves_nine_months_and_comparison_bases(question: str, expected: list[Period]) -> None:
+    assert [p for p, _, _ in find_periods(fold(question))] == expected
+
+
+def test_half_year_question_does_not_take_the_full_year_figure() -> None:
+    assert not fits(Period(2024, part="H1"), "2024", "")
