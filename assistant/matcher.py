@@ -62,6 +62,16 @@ class FactKeys:
 
 
 @dataclass(frozen=True)
+class Asked:
+    """What a frame asks, expanded once per ranking rather than once per fact."""
+
+    metrics: frozenset[str]
+    segments: frozenset[str]
+    qualifiers: frozenset[str]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Scored:
     """A fact that fits the question, with its score."""
 
@@ -173,8 +183,9 @@ class Matcher:
             frame.numbers & (k.near_numbers | k.before_numbers) and not frame.numbers & k.own_numbers
             for k in candidates
         )
+        asked = self.asked(frame)
         for keys in candidates:
-            value = self.score(frame, keys, numbers_beside=beside)
+            value = self.score(frame, keys, asked, numbers_beside=beside)
             if value is not None:
                 if keys.fact.quote in quotes:
                     value += 0.3
@@ -204,10 +215,27 @@ class Matcher:
         """Whether any name of the concept appears in the fact's sentence."""
         return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
 
-    def score(self, frame: Frame, keys: FactKeys, *, numbers_beside: bool = False) -> float | None:
+    def asked(self, frame: Frame) -> Asked:
+        return Asked(
+            metrics=frozenset(self._expand(frame.metrics)),
+            segments=frozenset(self._expand(frame.segments)),
+            qualifiers=frozenset(frame.qualifiers),
+            units=frozenset(self.unit_cues[c] for c in frame.cues if c in self.unit_cues),
+        )
+
+    def score(self, frame: Frame, keys: FactKeys, asked: Asked, *, numbers_beside: bool = False) -> float | None:
         """Score of a fact for a frame, or None when a slot rules it out."""
         fact = keys.fact
         total = 0.0
+        if frame.metrics:
+            matched = [m for m in frame.metrics if m in keys.metrics]
+            if not matched:
+                return None
+            own = 1.0 if fact.metric in frame.metrics else 0.5 if fact.metric in asked.metrics else 0.0
+            total += len(matched) + own
+            total -= 0.5 * (len(frame.metrics) - len(matched))
+            if len(frame.metrics) > 1 and frame.focus in keys.metrics:
+                total += 0.3
         if frame.entities:
             if fact.subject in frame.entities:
                 total += 1.5
@@ -222,17 +250,7 @@ class Matcher:
                     total -= 0.5
         elif fact.subject == self.pack.default_subject:
             total += 0.2
-        if frame.metrics:
-            matched = [m for m in frame.metrics if m in keys.metrics]
-            if not matched:
-                return None
-            own = 1.0 if fact.metric in frame.metrics else 0.5 if fact.metric in self._expand(frame.metrics) else 0.0
-            total += len(matched) + own
-            total -= 0.5 * (len(frame.metrics) - len(matched))
-            if len(frame.metrics) > 1 and frame.focus in keys.metrics:
-                total += 0.3
-        asked_segments = self._expand(frame.segments)
-        own_segments_asked = keys.segments <= asked_segments
+        own_segments_asked = keys.segments <= asked.segments
         for segment in frame.segments:
             if segment in keys.segments:
                 total += 1.0
@@ -240,7 +258,7 @@ class Matcher:
                 total += 0.5
             else:
                 return None
-        if keys.segments - asked_segments:
+        if not own_segments_asked:
             total -= 0.6
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
@@ -249,7 +267,7 @@ class Matcher:
                 total += 0.3
             else:
                 total -= 0.3
-        total -= 0.2 * len(keys.qualifiers - set(frame.qualifiers))
+        total -= 0.2 * len(keys.qualifiers - asked.qualifiers)
         if frame.periods:
             fitting = [p for p in frame.periods if fits(p, fact.period, keys.text)]
             if not fitting:
@@ -264,11 +282,11 @@ class Matcher:
                 total -= 0.2
         total += self._numbers_score(frame, keys, numbers_beside)
         total += min(0.8, 0.1 * len(frame.units & keys.units))
-        return total + self._cue_score(frame, fact) + self._unit_score(frame, fact)
+        return total + self._cue_score(frame, fact) + self._unit_score(frame, fact, asked.units)
 
-    def _unit_score(self, frame: Frame, fact: Fact) -> float:
+    @staticmethod
+    def _unit_score(frame: Frame, fact: Fact, units: frozenset[str]) -> float:
         """Words like 多少人 or "what percentage" say which unit the answer is in."""
-        units = {self.unit_cues[c] for c in frame.cues if c in self.unit_cues}
         if not units:
             return 0.0
         bonus = 0.3 if fact.value is not None else 0.0
