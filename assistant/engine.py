@@ -17,6 +17,7 @@ from assistant.matcher import Matcher, Scored
 from assistant.models import Answer, Fact, Language
 from assistant.normalize import detect_language, fold, simplified_only_characters, strip_control, to_simplified
 from assistant.pack import Pack
+from assistant.periods import Period
 from assistant.render import Renderer
 from assistant.resources import pack_root
 from assistant.session import Context, attempts, inherit
@@ -24,7 +25,7 @@ from assistant.understand import Frame, understand
 
 MAX_QUESTION_CHARS = 500
 _CONJUNCTION = re.compile(
-    r"和|与|及|以及|、|还有|分别|各是|各为|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])| & "
+    r"和|与|及|以及|、|还有|分别|各是|各为|\?|;|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])| & "
 )
 CLARIFY_MARGIN = 0.25
 class Assistant(AnswerComposer):
@@ -132,10 +133,12 @@ class Assistant(AnswerComposer):
         if unheld:
             joiner = ", " if lang == "en" else "、"
             asked = joiner.join(self.renderer.concept_name(m, lang) for m in unheld)
-            if len(unheld) == len(frame.metrics):
+            if len(unheld) == len(frame.metrics) or frame.focus in unheld:
                 return self._no_fact(text, frame, lang, asked, "unheld_metric")
             frame.metrics = [m for m in frame.metrics if m not in unheld]
             notes.append(self.renderer.template("no_fact", lang, asked=asked))
+        if "prior_year" in frame.cues:
+            self._shift_to_prior_year(frame, context)
         if "refer_others" in frame.cues and not frame.entities and context.fact_ids:
             frame.entities = self._others_in(context.fact_ids)
         if (context.frame is not None and context.fact_ids and not frame.has_topic and not frame.entities
@@ -146,6 +149,18 @@ class Assistant(AnswerComposer):
         answer = self._lookup(text, frame, context, lang, intent)
         answer.notes.extend(notes)
         return answer
+
+    def _shift_to_prior_year(self, frame: Frame, context: Context) -> None:
+        """"前一年" / "a year earlier": the year before the one last answered (or the pack's own year);
+        a question that names its year ("前一年(2023)") keeps it."""
+        frame.cues["derive"] = frame.cues.get("derive", 0) + 1
+        if frame.periods:
+            return
+        base = context.frame.periods if context.frame else []
+        default = self.pack.default_period or ""
+        year = base[0].year if base else int(default) if default.isdigit() else None
+        if year is not None:
+            frame.periods = [Period(year - 1)]
 
     def _others_in(self, fact_ids: list[str]) -> list[str]:
         """Entities of the last answer other than its subjects: what "they" and "them" refer to."""

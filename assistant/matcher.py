@@ -255,11 +255,11 @@ class Matcher:
             if segment in keys.segments:
                 total += 1.0
             elif own_segments_asked and self.mentioned(segment, keys):
-                total += 0.5
+                total += 0.3
             else:
                 return None
         if not own_segments_asked:
-            total -= 0.6
+            total -= 0.6 if frame.segments else 1.0  # a question naming no segment asks for the whole
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
                 total += 0.7

@@ -64,10 +64,12 @@ def understand(
         spans.append((start, end))
     concept_hits = sorted(lexicon.scan(folded), key=lambda h: h.start)
     names = [(h.start, h.end) for h in concept_hits if h.target.kind == "entity"]
+    cue_spans = []
     for hit in cues.scan(folded):
         if any(hit.start < e and s < hit.end and (hit.start < s or hit.end > e) for s, e in names):
             continue  # 对联 inside 联影医疗对联影智能 is no couplet
         frame.cues[hit.target.id] = frame.cues.get(hit.target.id, 0) + 1
+        cue_spans.append((hit.start, hit.end))
     for hit in concept_hits:
         if any(s <= hit.start < e for s, e in spans):
             continue
@@ -91,10 +93,22 @@ def understand(
         if hit.target.kind == "entity":
             wording[hit.start : hit.end] = " " * (hit.end - hit.start)
     frame.units = content_units(_NUMBER.sub(" ", "".join(wording)), frozenset(stopwords))
-    metric_hits = [h for h in frame.hits if h.target.kind == "metric"]
-    if metric_hits:
-        frame.focus = (metric_hits[-1] if _CJK.search(folded) else metric_hits[0]).target.id
+    frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], cue_spans, folded)
     return frame
+
+
+def _focus(metric_hits: list[Hit], cue_spans: list[tuple[int, int]], folded: str) -> str | None:
+    """The metric a question asks about: the one nearest its question words (多少家医院, "how much of its
+    revenue"), else the last in Chinese and the first in English."""
+    if not metric_hits:
+        return None
+    if cue_spans:
+
+        def distance(hit: Hit) -> int:
+            return min(max(s - hit.end, hit.start - e, 0) for s, e in cue_spans)
+
+        return min(metric_hits, key=distance).target.id
+    return (metric_hits[-1] if _CJK.search(folded) else metric_hits[0]).target.id
 
 
 def _unknown_names(question: str, rest: str, stopwords: set[str], known: set[str]) -> list[str]:
