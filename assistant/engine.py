@@ -160,7 +160,8 @@ class Assistant(AnswerComposer):
         default = self.pack.default_period or ""
         year = base[0].year if base else int(default) if default.isdigit() else None
         if year is not None:
-            frame.periods = [Period(year - 1)]
+            last = base[0] if base else None
+            frame.periods = [Period(year - 1, last.quarter, last.month, last.part) if last else Period(year - 1)]
 
     def _others_in(self, fact_ids: list[str]) -> list[str]:
         """Entities of the last answer other than its subjects: what "they" and "them" refer to."""

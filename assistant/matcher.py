@@ -259,7 +259,8 @@ class Matcher:
             else:
                 return None
         if not own_segments_asked:
-            total -= 0.6 if frame.segments else 1.0  # a question naming no segment asks for the whole
+            # a question naming no segment asks for the whole figure, not a segment's
+            total -= 1.0 if not frame.segments and fact.value is not None else 0.6
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
                 total += 0.7
