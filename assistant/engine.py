@@ -25,7 +25,8 @@ from assistant.understand import Frame, understand
 
 MAX_QUESTION_CHARS = 500
 _CONJUNCTION = re.compile(
-    r"和|与|及|以及|、|还有|分别|各是|各为|\?|;|(?<![a-z])(and|plus|respectively|as well as)(?![a-z])| & "
+    r"和|与|及|以及|、|还有|还是|或|分别|各是|各为|\?|;|,"
+    r"|(?<![a-z])(and|or|plus|respectively|as well as|versus|vs)(?![a-z])| & "
 )
 CLARIFY_MARGIN = 0.25
 class Assistant(AnswerComposer):
@@ -172,6 +173,8 @@ class Assistant(AnswerComposer):
     def _lookup(self, text: str, frame: Frame, context: Context, lang: Language, intent: str) -> Answer:
         """Answer from the facts that fit the frame: answered, clarify, or not in the fact base."""
         ranked, used = self._resolve(frame, context)
+        if not ranked and (separately := self._per_segment(used, ranked)):
+            return self._facts_answer(text, separately, intent, lang, context, used, 0.7)
         if not ranked:
             guess = self._lexical_guess(frame)
             if guess is not None:
@@ -190,7 +193,7 @@ class Assistant(AnswerComposer):
             asked = self._asked(replace(used, metrics=missing, segments=[], qualifiers=[]), lang)
             return self._no_fact(text, used, lang, asked, "no_fact")
         tied = [s for s in ranked if top.score - s.score < CLARIFY_MARGIN]
-        multi = self._per_metric(used, ranked)
+        multi = self._per_metric(used, ranked) or self._per_segment(used, ranked)
         if multi:
             return self._facts_answer(text, multi, intent, lang, context, used, 0.8)
         distinct = {(s.fact.written, s.fact.statement) for s in tied}
@@ -252,7 +255,7 @@ class Assistant(AnswerComposer):
 
     def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
         """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
-        if len(frame.metrics) < 2 or "metrics" in frame.inherited or not self._joined_metrics(frame):
+        if len(frame.metrics) < 2 or "metrics" in frame.inherited or not self._joined(frame, "metric"):
             return []
         top = ranked[0].fact
         if set(frame.metrics) <= {top.metric, *top.tags}:
@@ -260,15 +263,30 @@ class Assistant(AnswerComposer):
         chosen: list[Fact] = []
         for metric in frame.metrics:
             best = next((s.fact for s in ranked if s.fact.metric == metric), None)
+            best = best or next((s.fact for s in ranked if self.matcher.covers(s.fact, metric)), None)
             if best is None:
                 return []
             chosen.append(best)
         return chosen if len({f.id for f in chosen}) == len(chosen) else []
 
+    def _per_segment(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
+        """"CT和MR收入" or "overseas or RT": the figure of each segment, when no fact covers them together
+        as a total."""
+        if len(frame.segments) < 2 or "total" in frame.qualifiers or not self._joined(frame, "segment"):
+            return []
+        chosen: list[Fact] = []
+        for segment in frame.segments:
+            alone = self.matcher.rank(replace(frame, segments=[segment]))
+            best = next((s.fact for s in alone if s.fact.segment == [segment]), None)
+            if best is None:
+                return []
+            chosen.append(best)
+        return chosen
+
     @staticmethod
-    def _joined_metrics(frame: Frame) -> bool:
-        """Whether a conjunction stands between two metric mentions ("營收和凈利潤", not "CT和MR收入")."""
-        spans = sorted((h.start, h.end) for h in frame.hits if h.target.kind == "metric")
+    def _joined(frame: Frame, kind: str) -> bool:
+        """Whether a conjunction stands between two mentions of this kind ("營收和凈利潤" for metrics)."""
+        spans = sorted((h.start, h.end) for h in frame.hits if h.target.kind == kind)
         gaps = (frame.folded[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans))
         return any(_CONJUNCTION.search(gap) for gap in gaps)
 

@@ -263,7 +263,7 @@ class Matcher:
             total -= 1.0 if not frame.segments and fact.value is not None else 0.6
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
-                total += 0.7
+                total += 1.0
             elif self.mentioned(qualifier, keys):
                 total += 0.3
             else:

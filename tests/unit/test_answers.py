@@ -84,3 +84,15 @@ def test_every_example_the_pack_shows_is_answered(bot: Assistant) -> None:
         answer = bot.ask(question)
         assert answer.status == "answered", question
         assert answer.citations, question
+
+
+def test_two_segments_joined_are_answered_one_by_one(bot: Assistant) -> None:
+    answer = bot.ask("Which grew faster, overseas or RT?")
+    assert answer.status == "answered"
+    assert "35%" in answer.text and "18.05%" in answer.text
+    assert {c.paragraph for c in answer.citations} == {31, 50}
+
+
+def test_two_questions_in_one(bot: Assistant) -> None:
+    answer = bot.ask("联影医疗研发费用是多少?占营收多少?")
+    assert "22.6" in answer.text and "22%" in answer.text
