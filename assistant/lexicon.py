@@ -17,6 +17,7 @@ from assistant.normalize import fold
 
 _LATIN = re.compile(r"[a-z0-9]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
+MAX_TYPO_WORDS = 6  # a question with more suspicious words than this is not one with a few typos
 _FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
 _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
 
@@ -161,7 +162,10 @@ class Lexicon:
         """A word that is no alias word but close to one: the only words worth a typo search."""
         if len(word) < 4 or word in self.plain_words or word in self.alias_words:
             return False
-        return process.extractOne(word, self.alias_word_list, scorer=fuzz.ratio, score_cutoff=75) is not None
+        stems = {word[: -len(end)] for end in ("s", "es", "ed", "ing") if word.endswith(end)}
+        if any(stem in self.alias_words or stem + "s" in self.alias_words for stem in stems | {word}):
+            return False  # an inflection of an alias word ("years", "changed"), not a typo
+        return process.extractOne(word, self.alias_word_list, scorer=fuzz.ratio, score_cutoff=80) is not None
 
     def _latin_near(self, length: int, cutoff: float) -> list[str]:
         """Latin aliases whose length allows a similarity of `cutoff` with a piece of `length`: rapidfuzz's
@@ -185,8 +189,8 @@ class Lexicon:
         for hit in hits:
             covered[hit.start : hit.end] = [True] * (hit.end - hit.start)
         words = list(_WORD.finditer(text))
-        suspects = [i for i, m in enumerate(words) if self._misspelt(m.group())
-                    and not any(covered[m.start() : m.end()])]
+        suspects = [i for i, m in enumerate(words) if not any(covered[m.start() : m.end()])
+                    and self._misspelt(m.group())][:MAX_TYPO_WORDS]
         for size in (4, 3, 2, 1):
             starts = sorted({s for i in suspects for s in range(max(0, i - size + 1), i + 1)
                              if s + size <= len(words)})
