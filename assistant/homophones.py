@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 
 MAX_READINGS = 2
+_FUNCTION_CHARS = frozenset("的了是在和与及吗呢吧啊也都就还又很把被给对向从")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -78,6 +79,8 @@ class Homophones:
                 window = text[i : i + length]
                 if i + length > stop or not any(free[i : i + length]):
                     continue
+                if length == 2 and any(c in _FUNCTION_CHARS for c in window):
+                    continue  # 的标 is not 得标: two-character look-alikes across a function word are chance
                 match = next((a for key in self._keys(window) for a in self.index.get(key, [])
                               if a != window and any(x == y for x, y in zip(a, window, strict=True))), None)
                 if match:

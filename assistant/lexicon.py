@@ -143,7 +143,15 @@ class Lexicon:
         return sorted(hits, key=lambda h: h.start)
 
     def scan(self, text: str) -> list[Hit]:
-        """Exact hits by bidirectional maximum matching, then typo-tolerant hits.
+        """Exact hits, then typo-tolerant ones."""
+        return self.with_typos(text, self.exact(text))
+
+    def with_typos(self, text: str, hits: list[Hit], protected: list[tuple[int, int]] | None = None) -> list[Hit]:
+        """`hits` completed by typo-tolerant matches outside them and outside `protected` spans."""
+        return self._fuzzy(text, hits, protected or []) if self.fuzzy else hits
+
+    def exact(self, text: str) -> list[Hit]:
+        """Exact hits by bidirectional maximum matching.
 
         Forward and backward longest matching can cut a phrase differently (总负债|率 or 总|负债率); the
         cut covering more text wins, then the one with fewer pieces, then the backward one, which
@@ -155,8 +163,7 @@ class Lexicon:
             spans = {(h.start, h.end) for h in hits}
             return sum(e - s for s, e in spans), -len(spans)
 
-        hits = forward if quality(forward) > quality(backward) else backward
-        return self._fuzzy(text, hits) if self.fuzzy else hits
+        return forward if quality(forward) > quality(backward) else backward
 
     def _misspelt(self, word: str) -> bool:
         """A word that is no alias word but close to one: the only words worth a typo search."""
@@ -181,13 +188,13 @@ class Lexicon:
         """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
         return [h for h in hits if h.end <= start or h.start >= end] + new
 
-    def _fuzzy(self, text: str, hits: list[Hit]) -> list[Hit]:
+    def _fuzzy(self, text: str, hits: list[Hit], protected: list[tuple[int, int]]) -> list[Hit]:
         """Typos: Latin words and word groups by edit similarity, Chinese by sound, then by edit
         similarity for long aliases. A typo-tolerant match may replace shorter exact hits it spans
         ("united imaging intellegence" is UII, not UIH plus a stray word)."""
         covered = [False] * len(text)
-        for hit in hits:
-            covered[hit.start : hit.end] = [True] * (hit.end - hit.start)
+        for start, end in [(h.start, h.end) for h in hits] + list(protected):
+            covered[start:end] = [True] * (end - start)  # question words (出自, "how much") are no typos either
         words = list(_WORD.finditer(text))
         suspects = [i for i, m in enumerate(words) if not any(covered[m.start() : m.end()])
                     and self._misspelt(m.group())][:MAX_TYPO_WORDS]

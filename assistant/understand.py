@@ -62,14 +62,15 @@ def understand(
         if period not in frame.periods:
             frame.periods.append(period)
         spans.append((start, end))
-    concept_hits = sorted(lexicon.scan(folded), key=lambda h: h.start)
-    names = [(h.start, h.end) for h in concept_hits if h.target.kind == "entity"]
+    exact = lexicon.exact(folded)
+    names = [(h.start, h.end) for h in exact if h.target.kind == "entity"]
     cue_spans = []
     for hit in cues.scan(folded):
         if any(hit.start < e and s < hit.end and (hit.start < s or hit.end > e) for s, e in names):
             continue  # 对联 inside 联影医疗对联影智能 is no couplet
         frame.cues[hit.target.id] = frame.cues.get(hit.target.id, 0) + 1
         cue_spans.append((hit.start, hit.end))
+    concept_hits = sorted(lexicon.with_typos(folded, exact, cue_spans), key=lambda h: h.start)
     for hit in concept_hits:
         if any(s <= hit.start < e for s, e in spans):
             continue

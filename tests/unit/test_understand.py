@@ -48,3 +48,16 @@ def test_cues_do_not_hide_concepts(bot: Assistant) -> None:
 def test_unknown_company_is_noticed(bot: Assistant) -> None:
     assert frame_of(bot, "What was Stryker's revenue in 2024?").unknown_names == ["Stryker"]
     assert frame_of(bot, "What was UIH's revenue in 2024?").unknown_names == []
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [("联影智能估直多少", "valuation"), ("联影智能2023年亏孙了几个亿", "net_loss"), ("聯影醫療研發人原有多少", "rd_staff")],
+)
+def test_homophone_typos(bot: Assistant, question: str, metric: str) -> None:
+    assert metric in frame_of(bot, question).metrics
+
+
+@pytest.mark.parametrize("question", ["這篇報道出自哪裡?", "文章的标题是什么"])
+def test_question_words_are_not_read_as_homophones(bot: Assistant, question: str) -> None:
+    assert frame_of(bot, question).metrics == []
