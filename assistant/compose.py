@@ -72,10 +72,11 @@ class AnswerComposer:
                            suggestions=self._related(facts[0], lang))
 
     def _no_figure(self, question: str, fact: Fact, lang: Language, context: Context, frame: Frame) -> Answer:
-        """A figure was asked for, and the article only describes it in words: say so, cite the words."""
+        """A figure was asked for, and the article only describes it in words or gives it in another
+        unit: say so, and show and cite what it does say."""
         citations = self._citations([fact])
         lines = [self.renderer.template("no_figure", lang, what=self.renderer.what(fact, lang)),
-                 self.renderer.template("statement", lang, **self.renderer.fields(fact, lang))]
+                 self._body(fact, "lookup", lang)[0]]
         lines += [self.renderer.citation_text(c, lang) for c in citations]
         context.frame, context.fact_ids, context.options = frame, [fact.id], []
         return self._reply(question, "no_answer", "no_figure", lang, "\n".join(lines), 0.7, facts=[fact],

@@ -17,7 +17,7 @@ from assistant.matcher import Matcher, Scored
 from assistant.models import Answer, Fact, Language
 from assistant.normalize import detect_language, fold, simplified_only_characters, strip_control, to_simplified
 from assistant.pack import Pack
-from assistant.periods import Period
+from assistant.periods import Period, absolute_years
 from assistant.render import Renderer
 from assistant.resources import pack_root
 from assistant.session import Context, attempts, inherit
@@ -95,7 +95,7 @@ class Assistant(AnswerComposer):
                                suggestions=self.example_questions(lang), notes=notes)
         if context.options and text.strip().isdigit() and 0 < int(text) <= len(context.options):
             text = context.options[int(text) - 1]
-        folded = fold(text)
+        folded = absolute_years(fold(text), self.pack.current_year)
         frame = understand(text, folded, self.lexicon, self.cue_lexicon, self.stopwords, self.known_words)
         answer = self._decide(text, frame, context, lang)
         answer.notes = notes + answer.notes
@@ -134,7 +134,7 @@ class Assistant(AnswerComposer):
         if unheld:
             joiner = ", " if lang == "en" else "、"
             asked = joiner.join(self.renderer.concept_name(m, lang) for m in unheld)
-            if len(unheld) == len(frame.metrics) or frame.focus in unheld:
+            if len(unheld) == len(frame.metrics) or frame.focus in unheld or not self._joined(frame, "metric"):
                 return self._no_fact(text, frame, lang, asked, "unheld_metric")
             frame.metrics = [m for m in frame.metrics if m not in unheld]
             notes.append(self.renderer.template("no_fact", lang, asked=asked))
@@ -200,6 +200,8 @@ class Assistant(AnswerComposer):
         same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
         if len(distinct) > 1 and not same_topic:
             return self._clarify(text, tied[:4], lang, context, used)
+        if self._wrong_unit(frame, top.fact):
+            return self._no_figure(text, top.fact, lang, context, used)
         quantity_asked = (("lookup" in frame.cues or any(self.pack.intents[c].unit for c in frame.cues))
                           and not {"identify", "when"} & set(frame.cues))
         if top.fact.figure_not_given or (top.fact.value is None and quantity_asked):
@@ -207,6 +209,14 @@ class Assistant(AnswerComposer):
         runner_up = ranked[len(tied)].score if len(ranked) > len(tied) else top.score - 1.0
         confidence = min(1.0, 0.5 + 0.05 * top.score + 0.2 * min(1.0, top.score - runner_up))
         return self._facts_answer(text, [s.fact for s in tied], intent, lang, context, used, confidence)
+
+    def _wrong_unit(self, frame: Frame, fact: Fact) -> bool:
+        """The question asks for an amount in one unit ("how much in yuan") and the article gives this
+        figure only in another (a 6% share): the amount itself is not in the fact base."""
+        units = {self.pack.intents[c].unit for c in frame.cues if self.pack.intents[c].unit}
+        if not units or fact.value is None:
+            return False
+        return fact.unit not in units and not (fact.change and fact.change.unit in units)
 
     def _uncovered_entities(self, frame: Frame, fact: Fact) -> list[str]:
         """Companies the question names that the chosen fact is not about ("compare UIH and Mindray"):

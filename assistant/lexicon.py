@@ -170,7 +170,7 @@ class Lexicon:
         if len(word) < 4 or word in self.plain_words or word in self.alias_words:
             return False
         stems = {word[: -len(end)] for end in ("s", "es", "ed", "ing") if word.endswith(end)}
-        if any(stem in self.alias_words or stem + "s" in self.alias_words for stem in stems | {word}):
+        if any(stem in self.alias_words for stem in stems):
             return False  # an inflection of an alias word ("years", "changed"), not a typo
         return process.extractOne(word, self.alias_word_list, scorer=fuzz.ratio, score_cutoff=80) is not None
 

@@ -206,6 +206,7 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         reader.problem(facts_dir, 0, "the pack has no source (facts/*.yaml needs a `sources:` section)")
     not_facts = [item for _, parsed in files for item in parsed.not_facts]
     examples = [question for _, parsed in files for question in parsed.examples]
+    current_year = next((parsed.current_year for _, parsed in files if parsed.current_year), None)
     pack = Pack(
         root=root,
         sources=sources,
@@ -221,6 +222,7 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         default_subject=defaults["default_subject"],
         default_period=defaults["default_period"],
         examples=examples,
+        current_year=current_year,
         fingerprint=digest.hexdigest(),
     )
     return pack, reader.problems

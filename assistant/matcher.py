@@ -13,7 +13,7 @@ from assistant.lexicon import content_units
 from assistant.models import Fact
 from assistant.normalize import fold
 from assistant.pack import Pack
-from assistant.periods import Period, fits
+from assistant.periods import Period, absolute_years, fits
 from assistant.understand import Frame
 
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
@@ -59,6 +59,7 @@ class FactKeys:
     before_numbers: frozenset[Decimal]
     units: frozenset[str]
     period: Period | None
+    input_periods: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,12 +137,14 @@ class Matcher:
             metrics=frozenset(self._expand([fact.metric] + [t for t, k in tags.items() if k == "metric"])),
             segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
             qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
-            text=fold(" ".join([*quotes, fact.when or ""])),
+            text=absolute_years(fold(" ".join([*quotes, fact.when or ""])), self.pack.current_year),
             own_numbers=frozenset({fact.value} if fact.value is not None else set()) | _numbers(fact.written or ""),
             near_numbers=_numbers(near),
             before_numbers=_numbers(before),
             units=frozenset(content_units(fold(" ".join(words)))),
             period=Period.parse(fact.period),
+            input_periods=tuple(self.pack.facts[i].period for i in fact.derivation.inputs if i in self.pack.facts)
+            if fact.derivation and fact.derivation.formula in {"difference", "sum"} else (),
         )
 
     def unheld(self, frame: Frame) -> list[str]:
@@ -270,7 +273,9 @@ class Matcher:
                 total -= 0.3
         total -= 0.2 * len(keys.qualifiers - asked.qualifiers)
         if frame.periods:
-            fitting = [p for p in frame.periods if fits(p, fact.period, keys.text)]
+            # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1)
+            fitting = [p for p in frame.periods
+                       if any(fits(p, period, keys.text) for period in (fact.period, *keys.input_periods))]
             if not fitting:
                 return None
             total += 0.5 * len(fitting)

@@ -140,6 +140,9 @@ class FactFile(Strict):
     default_subject: str | None = None
     default_period: str | None = None
     examples: list[str] = Field(default_factory=list, description="Example questions for help and welcome screens.")
+    current_year: int | None = Field(
+        default=None, description="The year the article was written: what 今年 (this year) and 去年 (last year) mean."
+    )
 
 
 class Intent(Strict):

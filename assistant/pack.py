@@ -26,6 +26,7 @@ class Pack:
     default_subject: str | None = None
     default_period: str | None = None
     examples: list[str] = field(default_factory=list)
+    current_year: int | None = None
     fingerprint: str = ""
 
     def paragraph(self, source: str, number: int) -> str:

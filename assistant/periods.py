@@ -35,6 +35,22 @@ class Period:
         return self.quarter is not None or self.month is not None or self.part is not None
 
 
+_RELATIVE = [
+    (re.compile(r"今年|本年|(?<![a-z])this year(?![a-z])"), 0),
+    (re.compile(r"去年(?!同期)|上一财年|(?<![a-z])(?<!quarter )(?<!period )last year(?![a-z])"), -1),
+    (re.compile(r"前年|(?<![a-z])the year before last(?![a-z])"), -2),
+]
+
+
+def absolute_years(folded: str, current_year: int | None) -> str:
+    """今年 / this year, 去年 / last year, 前年 as years, for an article written in `current_year`."""
+    if current_year is None:
+        return folded
+    for pattern, offset in _RELATIVE:
+        folded = pattern.sub(f"{current_year + offset}年", folded)
+    return folded
+
+
 def find_periods(folded: str) -> list[tuple[Period, int, int]]:
     """Periods in a folded question with their spans; a comparison base ("比2023年", "than 2023") is
     not the period asked about, since a stated change already compares with it."""

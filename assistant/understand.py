@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _ORG_SUFFIX = re.compile(
     r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)"
 )
-_CAPITALISED = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*)('s|’s)?")
+_CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*)('s|’s)?")
 
 
 @dataclass
@@ -127,6 +127,6 @@ def _unknown_names(question: str, rest: str, stopwords: set[str], known: set[str
         if lowered not in rest:
             continue
         is_first = question[: match.start()].strip() == ""
-        if match.group(2) or not is_first:
+        if match.group(2) or not is_first or words[0].islower():  # iPhone, eBay: a name wherever it stands
             names.append(words)
     return names

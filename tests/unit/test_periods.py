@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.normalize import fold
-from assistant.periods import Period, find_periods, fits
+from assistant.periods import Period, absolute_years, find_periods, fits
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,10 @@ def test_halves_nine_months_and_comparison_bases(question: str, expected: list[P
 
 def test_half_year_question_does_not_take_the_full_year_figure() -> None:
     assert not fits(Period(2024, part="H1"), "2024", "")
+
+
+def test_relative_years_follow_the_year_the_article_was_written() -> None:
+    assert absolute_years(fold("今年一季度经营现金流"), 2025).startswith("2025年")
+    assert absolute_years(fold("what was revenue last year"), 2025).endswith("2024年")
+    assert "同期" in absolute_years(fold("去年同期呢"), 2025), "the same period last year is a follow-up, not a year"
+    assert absolute_years(fold("今年"), None) == "今年"

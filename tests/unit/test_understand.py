@@ -52,7 +52,11 @@ def test_unknown_company_is_noticed(bot: Assistant) -> None:
 
 @pytest.mark.parametrize(
     ("question", "metric"),
-    [("联影智能估直多少", "valuation"), ("联影智能2023年亏孙了几个亿", "net_loss"), ("聯影醫療研發人原有多少", "rd_staff")],
+    [
+        ("联影智能估直多少", "valuation"),
+        ("联影智能2023年亏孙了几个亿", "net_loss"),
+        ("聯影醫療研發人原有多少", "rd_staff"),
+    ],
 )
 def test_homophone_typos(bot: Assistant, question: str, metric: str) -> None:
     assert metric in frame_of(bot, question).metrics
