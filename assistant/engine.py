@@ -86,6 +86,8 @@ class Assistant(AnswerComposer):
         """Answer `question` in `context`, updating the context for the next turn."""
         text = strip_control(question if isinstance(question, str) else str(question or "")).strip()
         notes: list[str] = []
+        if context.options and re.fullmatch(r"[0-9]{1,2}", text) and 0 < int(text) <= len(context.options):
+            text = context.options[int(text) - 1]  # an option chosen by its number, in the options' language
         lang = language or detect_language(text, self.simplified)
         if len(text) > MAX_QUESTION_CHARS:
             text = text[:MAX_QUESTION_CHARS]
@@ -93,8 +95,6 @@ class Assistant(AnswerComposer):
         if not text:
             return self._reply(text, "no_answer", "empty", lang, self.renderer.template("empty", lang), 1.0,
                                suggestions=self.example_questions(lang), notes=notes)
-        if context.options and text.strip().isdigit() and 0 < int(text) <= len(context.options):
-            text = context.options[int(text) - 1]
         folded = absolute_years(fold(text), self.pack.current_year)
         frame = understand(text, folded, self.lexicon, self.cue_lexicon, self.stopwords, self.known_words)
         answer = self._decide(text, frame, context, lang)

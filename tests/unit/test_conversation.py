@@ -61,3 +61,12 @@ def test_prior_year_follow_up_is_derived(bot: Assistant) -> None:
     earlier = chat.ask("那前一年呢?")
     assert earlier.status == "answered" and "2956" in earlier.text
     assert earlier.derivation is not None
+
+
+def test_option_chosen_by_number_answers_in_the_options_language(bot: Assistant) -> None:
+    chat = bot.chat()
+    first = chat.ask("联影的市场份额")
+    assert first.status == "clarify"
+    chosen = chat.ask("1")
+    assert chosen.language == "zh-Hans" and chosen.status == "answered"
+    assert chat.ask("¹").status != "answered", "a superscript digit is no option number"
