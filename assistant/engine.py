@@ -142,8 +142,10 @@ class Assistant(AnswerComposer):
             self._shift_to_prior_year(frame, context)
         if "refer_others" in frame.cues and not frame.entities and context.fact_ids:
             frame.entities = self._others_in(context.fact_ids)
-        if (context.frame is not None and context.fact_ids and not frame.has_topic and not frame.entities
-                and not frame.periods and not frame.numbers):
+        if not (frame.has_topic or frame.entities or frame.periods or frame.cues):
+            return self._no_fact(text, frame, lang, self._asked(frame, lang), "no_fact")  # nothing asked
+        if (context.frame is not None and context.fact_ids and frame.cues and not frame.has_topic
+                and not frame.entities and not frame.periods and not frame.numbers):
             facts = [self.pack.facts[f] for f in context.fact_ids if f in self.pack.facts]
             if facts:
                 return self._facts_answer(text, facts, intent, lang, context, context.frame, 0.7)
