@@ -100,6 +100,7 @@ class Matcher:
             for unit in keys.units:
                 self.by_unit.setdefault(unit, []).append(fid)
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
+        self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
         self.unit_cues = {iid: intent.unit for iid, intent in pack.intents.items() if intent.unit}
 
     def _expand(self, ids: list[str]) -> set[str]:
@@ -264,6 +265,8 @@ class Matcher:
         if not own_segments_asked:
             # a question naming no segment asks for the whole figure, not a segment's
             total -= 1.0 if not frame.segments and fact.value is not None else 0.6
+        if (keys.qualifiers & self.restrictive) - asked.qualifiers:
+            return None  # a peak answers "how high at most", not "how much"
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
                 total += 1.0

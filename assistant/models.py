@@ -127,6 +127,10 @@ class Concept(Strict):
     names: Localized = Field(description="How answers name the concept.")
     aliases: list[str] = Field(default_factory=list, description="Surface forms in any script or language.")
     implies: list[str] = Field(default_factory=list, description="Concepts a mention of this one also covers.")
+    restrictive: bool = Field(
+        default=False,
+        description="A fact tagged with this qualifier answers only questions that name it (a peak is no current value).",
+    )
 
 
 class FactFile(Strict):

@@ -51,3 +51,13 @@ def test_other_company_never_gets_uih_figure(bot: Assistant) -> None:
         answer = bot.ask(question)
         assert "103" not in answer.text.split("\n")[0] or answer.status != "answered"
         assert answer.status != "answered"
+
+
+@pytest.mark.parametrize("question", ["联影医疗市值现在多少", "联影医疗市值多少", "What is UIH's market cap?"])
+def test_a_peak_is_no_answer_to_a_plain_value(bot: Assistant, question: str) -> None:
+    assert bot.ask(question).status != "answered"
+
+
+def test_the_peak_itself_is_answered(bot: Assistant) -> None:
+    answer = bot.ask("联影医疗市值最高多少")
+    assert answer.status == "answered" and "突破1500" in answer.text
