@@ -129,7 +129,7 @@ class Concept(Strict):
     implies: list[str] = Field(default_factory=list, description="Concepts a mention of this one also covers.")
     restrictive: bool = Field(
         default=False,
-        description="A fact tagged with this qualifier answers only questions that name it (a peak is no current value).",
+        description="A fact tagged with this qualifier answers only questions naming it (a peak is no current value).",
     )
 
 
