@@ -123,7 +123,8 @@ class Assistant(AnswerComposer):
         if kind == "refuse":
             return self._reply(text, "no_answer", intent, lang, self.renderer.template(f"refuse_{intent}", lang), 0.9,
                                suggestions=self.example_questions(lang))
-        if kind == "meta" and not frame.metrics and not frame.segments:
+        others = [e for e in frame.entities if e != self.pack.default_subject]
+        if kind == "meta" and not frame.metrics and not frame.segments and not others:
             return self._meta(text, intent, lang)
         if frame.unknown_names and not frame.entities:
             name = frame.unknown_names[0]

@@ -96,3 +96,9 @@ def test_two_segments_joined_are_answered_one_by_one(bot: Assistant) -> None:
 def test_two_questions_in_one(bot: Assistant) -> None:
     answer = bot.ask("联影医疗研发费用是多少?占营收多少?")
     assert "22.6" in answer.text and "22%" in answer.text
+
+
+def test_article_questions_about_other_companies(bot: Assistant) -> None:
+    assert bot.ask("What does the article say about Mindray?").status == "no_answer"
+    about_ge = bot.ask("What does the article say about GE?")
+    assert about_ge.status in {"answered", "clarify"} and about_ge.intent != "about"
