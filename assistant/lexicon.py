@@ -153,15 +153,21 @@ class Lexicon:
     def exact(self, text: str) -> list[Hit]:
         """Exact hits by bidirectional maximum matching.
 
-        Forward and backward longest matching can cut a phrase differently (总负债|率 or 总|负债率); the
-        cut covering more text wins, then the one with fewer pieces, then the backward one, which
-        suits Chinese, where the head of a compound comes last.
+        Forward and backward longest matching can cut a phrase differently (总负债|率 or 总|负债率,
+        "shipment share|of" or "shipment|share of"). The cut with fewer pieces wins (a character or word
+        no alias covers is a piece of its own), then the one with the longest alias, then the backward
+        one, which suits Chinese, where the head of a compound comes last.
         """
         forward, backward = self._forward(text), self._backward(text)
 
         def quality(hits: list[Hit]) -> tuple[int, int]:
             spans = {(h.start, h.end) for h in hits}
-            return sum(e - s for s, e in spans), -len(spans)
+            covered = [False] * len(text)
+            for start, end in spans:
+                covered[start:end] = [True] * (end - start)
+            rest = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
+            pieces = len(spans) + len(_CJK.findall(rest)) + len(_LATIN_WORDS.findall(rest))
+            return -pieces, max((e - s for s, e in spans), default=0)
 
         return forward if quality(forward) > quality(backward) else backward
 

@@ -101,6 +101,8 @@ class Matcher:
                 self.by_unit.setdefault(unit, []).append(fid)
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
+        self.freely_held = frozenset(m for k in self.keys.values() if not k.qualifiers & self.restrictive
+                                     for m in k.metrics)
         self.unit_cues = {iid: intent.unit for iid, intent in pack.intents.items() if intent.unit}
 
     def _expand(self, ids: list[str]) -> set[str]:
@@ -149,8 +151,11 @@ class Matcher:
         )
 
     def unheld(self, frame: Frame) -> list[str]:
-        """Metrics the question names that no fact in the pack holds."""
-        return [m for m in frame.metrics if m not in self.held_metrics]
+        """Metrics the question names that no fact in the pack holds, or holds only in a reading the
+        question does not ask for (a market cap the article gives only at its peak)."""
+        restricted_asked = bool(self.restrictive & set(frame.qualifiers))
+        return [m for m in frame.metrics
+                if m not in self.held_metrics or (m not in self.freely_held and not restricted_asked)]
 
     def covers(self, fact: Fact, metric: str) -> bool:
         return metric in self.keys[fact.id].metrics
