@@ -89,6 +89,9 @@ class Assistant(AnswerComposer):
         if context.options and re.fullmatch(r"[0-9]{1,2}", text) and 0 < int(text) <= len(context.options):
             text = context.options[int(text) - 1]  # an option chosen by its number, in the options' language
         lang = language or detect_language(text, self.simplified)
+        if language is None and context.language and lang != "en" and context.language != "en" and (
+                to_simplified(text) == text and not any(c in self.simplified for c in text)):
+            lang = context.language  # "北美呢?" is written the same in both scripts: keep the conversation's
         if len(text) > MAX_QUESTION_CHARS:
             text = text[:MAX_QUESTION_CHARS]
             notes.append(self.renderer.template("truncated", lang, limit=str(MAX_QUESTION_CHARS)))
@@ -98,6 +101,7 @@ class Assistant(AnswerComposer):
         folded = absolute_years(fold(text), self.pack.current_year)
         frame = understand(text, folded, self.lexicon, self.cue_lexicon, self.stopwords, self.known_words)
         answer = self._decide(text, frame, context, lang)
+        context.language = lang
         answer.notes = notes + answer.notes
         if answer.notes:
             answer.text = "\n".join([answer.text, *answer.notes])
@@ -184,7 +188,7 @@ class Assistant(AnswerComposer):
                 return self._facts_answer(text, [guess], intent, lang, context, frame, 0.45)
             if frame.entities and not frame.has_topic:
                 return self._entity_only(text, frame, lang)
-            return self._no_fact(text, frame, lang, self._asked(frame, lang), "no_fact")
+            return self._no_fact(text, used, lang, self._asked(used, lang), "no_fact")
         top = ranked[0]
         strangers = self._uncovered_entities(frame, top.fact)
         if strangers:
@@ -259,12 +263,14 @@ class Assistant(AnswerComposer):
         """Rank facts, filling silent slots from the conversation, most context first."""
         if context.frame is None:
             return self.matcher.rank(frame), frame
+        first = None
         for keep in attempts(frame):
             tried = inherit(frame, context.frame, keep=keep)
+            first = first or tried
             ranked = self.matcher.rank(tried, previous=context.fact_ids, previous_metrics=context.frame.metrics)
             if ranked:
                 return ranked, tried
-        return [], frame
+        return [], first or frame  # "2024年呢?" is refused as 聯影智能 2024年 凈虧損, not as a bare year
 
     def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
         """For a question naming several metrics ("revenue and net profit"), the best fact for each."""

@@ -215,7 +215,7 @@ class Lexicon:
                 if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
                     continue
                 replaces = len(free) < len(group)
-                cutoff = 92 if replaces else 88 if len(piece) <= 6 else 85
+                cutoff = 92 if replaces or len(piece) <= 5 else 88 if len(piece) <= 6 else 85
                 best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
                                           score_cutoff=cutoff)
                 if best and replaces and not all(

@@ -197,9 +197,9 @@ class Matcher:
             value = self.score(frame, keys, asked, numbers_beside=beside)
             if value is not None:
                 if keys.fact.quote in quotes:
-                    value += 0.3
+                    value += 0.6
                 if previous_metrics and "metrics" not in frame.inherited and keys.metrics & set(previous_metrics):
-                    value += 0.3
+                    value += 0.6
                 scored.append(Scored(value, keys.fact))
         scored.sort(key=lambda s: -s.score)
         return scored

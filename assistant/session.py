@@ -16,6 +16,7 @@ class Context:
     frame: Frame | None = None
     fact_ids: list[str] = field(default_factory=list)
     options: list[str] = field(default_factory=list)
+    language: str | None = None
 
 
 def inherit(frame: Frame, previous: Frame, *, keep: tuple[str, ...]) -> Frame:

@@ -70,3 +70,16 @@ def test_option_chosen_by_number_answers_in_the_options_language(bot: Assistant)
     chosen = chat.ask("1")
     assert chosen.language == "zh-Hans" and chosen.status == "answered"
     assert chat.ask("¹").status != "answered", "a superscript digit is no option number"
+
+
+def test_a_follow_up_written_alike_in_both_scripts_keeps_the_conversations_script(bot: Assistant) -> None:
+    chat = bot.chat()
+    chat.ask("联影医疗2024年海外收入多少?")
+    assert chat.ask("北美呢?").language == "zh-Hans"
+
+
+def test_a_refused_year_follow_up_names_what_was_asked(bot: Assistant) -> None:
+    chat = bot.chat()
+    chat.ask("聯影智能2023年凈虧損多少?")
+    refused = chat.ask("2024年呢?")
+    assert refused.status == "no_answer" and "聯影智能" in refused.text and "2024" in refused.text
