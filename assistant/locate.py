@@ -6,11 +6,12 @@ language, a fact's quote), so it reads the YAML node tree once more here.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from assistant.sources import kept_lines
 
 Key = tuple[Any, ...]
 
@@ -52,10 +53,4 @@ def line_of(lines: dict[Key, int], *path: Any) -> int:
 
 def paragraph_lines(text: str, skip: list[str]) -> list[int]:
     """The 1-based text line of each paragraph, numbered exactly as `sources.split_paragraphs` numbers them."""
-    patterns = [re.compile(p) for p in skip]
-    found = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if line and not any(p.search(line) for p in patterns):
-            found.append(number)
-    return found
+    return [number for number, _ in kept_lines(text, skip)]

@@ -7,27 +7,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from assistant.lexicon import content_units
 from assistant.models import Fact
 from assistant.normalize import fold
+from assistant.numbers import plain_decimals
 from assistant.pack import Pack
 from assistant.periods import Period, absolute_years, fits
 from assistant.understand import Frame
 
-_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[,;:。,;:]")
-
-
-def _numbers(text: str) -> frozenset[Decimal]:
-    found = set()
-    for match in _NUMBER.findall(text):
-        try:
-            found.add(Decimal(match))
-        except InvalidOperation:
-            continue
-    return frozenset(found)
 
 
 def _beside_figure(fact: Fact) -> tuple[str, str]:
@@ -141,9 +131,9 @@ class Matcher:
             segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
             qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
             text=absolute_years(fold(" ".join([*quotes, fact.when or ""])), self.pack.current_year),
-            own_numbers=frozenset({fact.value} if fact.value is not None else set()) | _numbers(fact.written or ""),
-            near_numbers=_numbers(near),
-            before_numbers=_numbers(before),
+            own_numbers=plain_decimals(fact.written or "") | ({fact.value} if fact.value is not None else set()),
+            near_numbers=plain_decimals(near),
+            before_numbers=plain_decimals(before),
             units=frozenset(content_units(fold(" ".join(words)))),
             period=Period.parse(fact.period),
             input_periods=tuple(self.pack.facts[i].period for i in fact.derivation.inputs if i in self.pack.facts)

@@ -28,6 +28,25 @@ class Number:
     tenths: bool = False
 
 
+_PLAIN_DECIMAL = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+
+
+def plain_decimals(text: str) -> frozenset[Decimal]:
+    """The plain Arabic numbers of a question or a quote, as values (0.70 and 0.7 are one number)."""
+    found = set()
+    for match in _PLAIN_DECIMAL.findall(text):
+        try:
+            found.add(Decimal(match))
+        except InvalidOperation:
+            continue
+    return frozenset(found)
+
+
+def strip_decimals(text: str) -> str:
+    """`text` with its plain numbers blanked out."""
+    return _PLAIN_DECIMAL.sub(" ", text)
+
+
 def numbers_in(text: str) -> list[Number]:
     """Every number in `text`, left to right."""
     found = []

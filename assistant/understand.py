@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from assistant.lexicon import Hit, Lexicon, content_units
+from assistant.numbers import plain_decimals, strip_decimals
 from assistant.periods import Period, find_periods
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _ORG_SUFFIX = re.compile(
     r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)"
 )
@@ -83,17 +83,13 @@ def understand(
     for start, end in spans:
         masked[start:end] = " " * (end - start)
     rest = "".join(masked)
-    for match in _NUMBER.finditer(rest):
-        try:
-            frame.numbers.add(Decimal(match.group()))
-        except InvalidOperation:
-            continue
+    frame.numbers.update(plain_decimals(rest))
     frame.unknown_names = _unknown_names(question, rest, stopwords, known)
     wording = list(folded)
     for hit in frame.hits:
         if hit.target.kind == "entity":
             wording[hit.start : hit.end] = " " * (hit.end - hit.start)
-    frame.units = content_units(_NUMBER.sub(" ", "".join(wording)), frozenset(stopwords))
+    frame.units = content_units(strip_decimals("".join(wording)), frozenset(stopwords))
     frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], cue_spans, folded)
     return frame
 
