@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(pack: str | None):
-    from assistant.engine import Assistant
+    from assistant.engine.assistant import Assistant
 
     return Assistant.load(pack)
 
@@ -126,7 +126,7 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from assistant.check import check_pack, format_problem
+    from assistant.tools.check import check_pack, format_problem
 
     if args.pack_dir and args.pack and args.pack_dir != args.pack:
         print("assistant check: give the pack once, as PACK or as --pack", file=sys.stderr)
@@ -157,7 +157,7 @@ def _rate(text: str | None) -> float | None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from assistant.evaluate import load_cases, run_cases
+    from assistant.tools.evaluate import load_cases, run_cases
 
     minimum = _rate(args.min)
     cases = load_cases(args.cases)
@@ -185,7 +185,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _facts(args: argparse.Namespace) -> int:
-    from assistant.catalog import fact_row, facts_json, find_facts, table
+    from assistant.tools.catalog import fact_row, facts_json, find_facts, table
 
     found = find_facts(_load(args.pack).pack, args.search)
     if args.json:
@@ -198,7 +198,7 @@ def _facts(args: argparse.Namespace) -> int:
 
 
 def _source(args: argparse.Namespace) -> int:
-    from assistant.catalog import paragraphs, pick_source
+    from assistant.tools.catalog import paragraphs, pick_source
 
     pack = _load(args.pack).pack
     source_id = pick_source(pack, args.source)
@@ -212,7 +212,7 @@ def _source(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from assistant.draft import write_draft
+    from assistant.tools.draft.writer import write_draft
 
     result = write_draft(args.article, args.out, outlet=args.outlet, title=args.title, force=args.force)
     print(result.summary())

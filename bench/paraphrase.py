@@ -11,7 +11,7 @@ import random
 import sys
 from collections.abc import Iterator
 
-from assistant.normalize import to_simplified, to_traditional
+from assistant.lang.normalize import to_simplified, to_traditional
 
 TEMPLATES: dict[str, list[str]] = {
     "zh-Hant": [

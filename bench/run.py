@@ -242,7 +242,7 @@ def engine_latency(quick: bool) -> dict[str, Any]:
 def child_load(args: dict[str, Any]) -> dict[str, Any]:
     """Import the engine, then load a pack: from the cache, or cold (`use_cache` false / empty cache)."""
     start = time.perf_counter()
-    import assistant.engine as engine
+    import assistant.engine.assistant as engine
     from assistant import Assistant
 
     builds = []

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from assistant.normalize import to_simplified
-from assistant.resources import bundled_root
+from assistant.lang.normalize import to_simplified
+from assistant.pack.paths import bundled_root
 
 OUTLET = "基準財經"
 GEN_DIR = "zz_gen"  # sorts after the bundled files, so the bundled article stays the pack's first source

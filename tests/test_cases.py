@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from assistant import Assistant
-from assistant.evaluate import judge, load_cases, paragraphs_of
+from assistant.tools.evaluate import judge, load_cases, paragraphs_of
 
 TESTS = Path(__file__).resolve().parent
 CASE_FILES = sorted((TESTS / "cases").glob("*.yaml"))

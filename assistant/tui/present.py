@@ -15,7 +15,7 @@ from assistant.tui.text import clean, code, emphasise, escape, find_spans, short
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant, Fact
-    from assistant.models import Localized
+    from assistant.pack.schema import Localized
 
 LANGUAGES: dict[str | None, str] = {None: "auto", "zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English"}
 SCRIPTS: tuple[str, ...] = ("zh-Hant", "zh-Hans", "en")

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import assistant.loader as loader
-from assistant import Assistant, cache
-from assistant.resources import bundled_root
+import assistant.pack.loader as loader
+from assistant import Assistant
+from assistant.pack import cache
+from assistant.pack.paths import bundled_root
 
 CopyPack = Callable[[Path], Path]
 QUESTION = "星湖儲能2024年營收多少?"

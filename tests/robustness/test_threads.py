@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, normalize
+from assistant import Assistant
+from assistant.lang import normalize
 
 THREADS = 8
 QUESTIONS = [

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.check import TEMPLATE_FIELDS, CheckResult, check_pack
 from assistant.cli import main
 from assistant.errors import Problem
-from assistant.resources import bundled_root
+from assistant.pack.paths import bundled_root
+from assistant.tools.check import TEMPLATE_FIELDS, CheckResult, check_pack
 
 FACTS = "facts/facts.yaml"
 GAZETTEER = "facts/gazetteer.yaml"

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.check import check_pack
 from assistant.cli import main
-from assistant.draft import write_draft
-from assistant.draft_text import rules
-from assistant.loader import load_pack, read_pack
-from assistant.resources import bundled_root
+from assistant.pack.loader import load_pack, read_pack
+from assistant.pack.paths import bundled_root
+from assistant.tools.check import check_pack
+from assistant.tools.draft.reader import rules
+from assistant.tools.draft.writer import write_draft
 
 ARTICLE = """財經日報
 星河電池2025年一季度業績

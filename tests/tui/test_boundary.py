@@ -14,7 +14,7 @@ from assistant.tui import app as tui_app
 
 def test_engine_and_cli_do_not_import_textual() -> None:
     code = (
-        "import sys, assistant, assistant.engine, assistant.cli; "
+        "import sys, assistant, assistant.engine.assistant, assistant.cli; "
         "assistant.Assistant.load().ask('聯影醫療2024年營收多少?'); "
         "sys.exit('textual' in sys.modules)"
     )

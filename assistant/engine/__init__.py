@@ -1,0 +1,1 @@
+"""Question -> Answer: lexicon, understanding, matching, composition, rendering, conversations."""

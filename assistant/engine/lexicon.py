@@ -1,0 +1,245 @@
+"""Alias look-up: every surface form of every concept and intent cue, found in a folded question.
+
+Exact matches are found leftmost-longest by dictionary look-ups over the alias lengths present, so the
+cost does not grow with the number of aliases; typos are caught afterwards with rapidfuzz, only on the
+words that nothing matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from assistant.lang.homophones import Homophones
+from assistant.lang.normalize import fold
+
+_LATIN = re.compile(r"[a-z0-9]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
+MAX_TYPO_WORDS = 6  # a question with more suspicious words than this is not one with a few typos
+_FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
+_WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_WORDS = re.compile(r"[a-z][a-z0-9&\-]{2,}")
+
+
+def content_units(folded: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
+    """Character bigrams of Chinese runs and whole Latin words: what two texts can share."""
+    units = {w for w in _LATIN_WORDS.findall(folded) if w not in stopwords}
+    for run in _CJK.findall(folded):
+        for stop in stopwords:
+            if stop and not stop.isascii():
+                run = run.replace(stop, " ")
+        for piece in run.split():
+            units.update(piece[i : i + 2] for i in range(len(piece) - 1))
+    return units
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an alias stands for: a concept (kind entity/metric/segment/qualifier) or an intent cue."""
+
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One recognised alias in a question."""
+
+    target: Target
+    start: int
+    end: int
+    surface: str
+    score: float = 1.0
+
+
+def _plurals(alias: str) -> list[str]:
+    if alias.isascii() and alias[-1:].isalpha() and not alias.endswith("s"):
+        return [alias, alias + "s", alias + "es"]
+    return [alias]
+
+
+class Lexicon:
+    """Folded alias -> targets, with the alias lengths to try and the lists for fuzzy matching."""
+
+    def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True,
+                 plain_words: frozenset[str] = frozenset()) -> None:
+        self.entries = entries
+        self.fuzzy = fuzzy
+        self.plain_words = plain_words  # ordinary words of questions ("please", "about"): never typos of a name
+        self._near: dict[tuple[int, float], list[str]] = {}
+        self.homophones = Homophones(entries) if fuzzy else None
+        starts: dict[str, set[int]] = {}
+        ends: dict[str, set[int]] = {}
+        for alias in entries:
+            starts.setdefault(alias[0], set()).add(len(alias))
+            ends.setdefault(alias[-1], set()).add(len(alias))
+        self.starting = {c: sorted(ls, reverse=True) for c, ls in starts.items()}
+        self.ending = {c: sorted(ls, reverse=True) for c, ls in ends.items()}
+        self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
+        self.alias_words = frozenset(w for a in self.latin for w in a.split() if len(w) >= 3)
+        self.alias_word_list = sorted(self.alias_words)
+        self.latin_by_length: dict[int, list[str]] = {}
+        for alias in self.latin:
+            self.latin_by_length.setdefault(len(alias), []).append(alias)
+        self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4 and not _FILLER.search(a))
+
+    @classmethod
+    def build(cls, aliases: list[tuple[str, Target]], *, fuzzy: bool = True,
+              plain_words: frozenset[str] = frozenset()) -> Lexicon:
+        entries: dict[str, list[Target]] = {}
+        for alias, target in aliases:
+            folded = fold(alias)
+            if not folded:
+                continue
+            for form in _plurals(folded):
+                bucket = entries.setdefault(form, [])
+                if target not in bucket:
+                    bucket.append(target)
+        return cls(entries, fuzzy=fuzzy, plain_words=plain_words)
+
+    def _bounded(self, text: str, start: int, end: int) -> bool:
+        """Latin aliases match whole words only: 'mr' is not found inside 'more'."""
+        if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
+            return False
+        return not (_LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]))
+
+    def _forward(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        i, n = 0, len(text)
+        while i < n:
+            inside_word = i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[
+                i - 1].isalnum()
+            for length in () if inside_word else self.starting.get(text[i], ()):
+                piece = text[i : i + length]
+                if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
+                    hits.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
+                    i += length
+                    break
+            else:
+                i += 1
+        return hits
+
+    def _backward(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        i = n = len(text)
+        while i > 0:
+            inside_word = i < n and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[
+                i - 1].isalnum()
+            for length in () if inside_word else self.ending.get(text[i - 1], ()):
+                if length > i:
+                    continue
+                piece = text[i - length : i]
+                if piece in self.entries and self._bounded(text, i - length, i):
+                    hits.extend(Hit(t, i - length, i, piece) for t in self.entries[piece])
+                    i -= length
+                    break
+            else:
+                i -= 1
+        return sorted(hits, key=lambda h: h.start)
+
+    def scan(self, text: str) -> list[Hit]:
+        """Exact hits, then typo-tolerant ones."""
+        return self.with_typos(text, self.exact(text))
+
+    def with_typos(self, text: str, hits: list[Hit], protected: list[tuple[int, int]] | None = None) -> list[Hit]:
+        """`hits` completed by typo-tolerant matches outside them and outside `protected` spans."""
+        return self._fuzzy(text, hits, protected or []) if self.fuzzy else hits
+
+    def exact(self, text: str) -> list[Hit]:
+        """Exact hits by bidirectional maximum matching.
+
+        Forward and backward longest matching can cut a phrase differently (总负债|率 or 总|负债率,
+        "shipment share|of" or "shipment|share of"). The cut with fewer pieces wins (a character or word
+        no alias covers is a piece of its own), then the one with the longest alias, then the backward
+        one, which suits Chinese, where the head of a compound comes last.
+        """
+        forward, backward = self._forward(text), self._backward(text)
+
+        def quality(hits: list[Hit]) -> tuple[int, int]:
+            spans = {(h.start, h.end) for h in hits}
+            covered = [False] * len(text)
+            for start, end in spans:
+                covered[start:end] = [True] * (end - start)
+            rest = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
+            pieces = len(spans) + len(_CJK.findall(rest)) + len(_LATIN_WORDS.findall(rest))
+            return -pieces, max((e - s for s, e in spans), default=0)
+
+        return forward if quality(forward) > quality(backward) else backward
+
+    def _misspelt(self, word: str) -> bool:
+        """A word that is no alias word but close to one: the only words worth a typo search."""
+        if len(word) < 4 or word in self.plain_words or word in self.alias_words:
+            return False
+        stems = {word[: -len(end)] for end in ("s", "es", "ed", "ing") if word.endswith(end)}
+        if any(stem in self.alias_words for stem in stems):
+            return False  # an inflection of an alias word ("years", "changed"), not a typo
+        return process.extractOne(word, self.alias_word_list, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+    def _latin_near(self, length: int, cutoff: float) -> list[str]:
+        """Latin aliases whose length allows a similarity of `cutoff` with a piece of `length`: rapidfuzz's
+        ratio is 2·matches/(a+b), so longer or shorter aliases can never reach it."""
+        key = (length, cutoff)
+        if key not in self._near:
+            low, high = length * cutoff / (200 - cutoff), length * (200 - cutoff) / cutoff
+            self._near[key] = [a for size, names in self.latin_by_length.items() if low <= size <= high for a in names]
+        return self._near[key]
+
+    @staticmethod
+    def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
+        """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
+        return [h for h in hits if h.end <= start or h.start >= end] + new
+
+    def _fuzzy(self, text: str, hits: list[Hit], protected: list[tuple[int, int]]) -> list[Hit]:
+        """Typos: Latin words and word groups by edit similarity, Chinese by sound, then by edit
+        similarity for long aliases. A typo-tolerant match may replace shorter exact hits it spans
+        ("united imaging intellegence" is UII, not UIH plus a stray word)."""
+        covered = [False] * len(text)
+        for start, end in [(h.start, h.end) for h in hits] + list(protected):
+            covered[start:end] = [True] * (end - start)  # question words (出自, "how much") are no typos either
+        words = list(_WORD.finditer(text))
+        suspects = [i for i, m in enumerate(words) if not any(covered[m.start() : m.end()])
+                    and self._misspelt(m.group())][:MAX_TYPO_WORDS]
+        for size in (4, 3, 2, 1):
+            starts = sorted({s for i in suspects for s in range(max(0, i - size + 1), i + 1)
+                             if s + size <= len(words)})
+            for first in starts:
+                group = words[first : first + size]
+                start, end = group[0].start(), group[-1].end()
+                piece = text[start:end]
+                free = [m for m in group if not any(covered[m.start() : m.end()])]
+                if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
+                    continue
+                replaces = len(free) < len(group)
+                cutoff = 92 if replaces or len(piece) <= 5 else 88 if len(piece) <= 6 else 85
+                best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
+                                          score_cutoff=cutoff)
+                if best and replaces and not all(
+                    any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free
+                ):
+                    best = None
+                if best and len(best[0]) >= len(piece) - 2:
+                    new = [Hit(t, start, end, piece, best[1] / 100) for t in self.entries[best[0]]]
+                    hits = self._upgrade(hits, start, end, new)
+                    covered[start:end] = [True] * (end - start)
+        if self.homophones is not None:
+            free_chars = [not c for c in covered]
+            for start, end, alias in self.homophones.find(text, free_chars):
+                new = [Hit(t, start, end, text[start:end], 0.8) for t in self.entries[alias]]
+                hits = self._upgrade(hits, start, end, new)
+                covered[start:end] = [True] * (end - start)
+        masked = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
+        for match in _CJK_RUN.finditer(masked):
+            run = match.group()
+            best = process.extractOne(run, self.cjk, scorer=fuzz.partial_ratio, score_cutoff=75)
+            if not best or len(best[0]) > len(run):
+                continue
+            where = fuzz.partial_ratio_alignment(best[0], run)
+            start, end = match.start() + where.dest_start, match.start() + where.dest_end
+            hits = self._upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
+                                                    for t in self.entries[best[0]]])
+        return hits

@@ -1,0 +1,330 @@
+"""Frame -> ranked facts. Entity, period, metric and segment mismatches reject a fact outright;
+only facts that survive those checks are scored, so similarity can never turn one company's or one
+year's figure into another's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant.engine.lexicon import content_units
+from assistant.engine.understand import Frame
+from assistant.lang.normalize import fold
+from assistant.lang.numbers import plain_decimals
+from assistant.lang.periods import Period, absolute_years, fits
+from assistant.pack.model import Pack
+from assistant.pack.schema import Fact
+
+_CLAUSE = re.compile(r"[,;:。,;:]")
+
+
+def _beside_figure(fact: Fact) -> tuple[str, str]:
+    """The clause holding the fact's figure with the clause after it, and the clause before it.
+
+    A sentence often holds several figures; a number in a question points at the one it sits beside.
+    """
+    if not fact.written or fact.written not in fact.quote:
+        return fact.quote, ""
+    clauses = [c for c in _CLAUSE.split(fact.quote) if c]
+    for index, clause in enumerate(clauses):
+        if fact.written in clause:
+            return " ".join(clauses[index : index + 2]), clauses[index - 1] if index else ""
+    return fact.quote, ""
+
+
+@dataclass(frozen=True)
+class FactKeys:
+    """The concepts and text of one fact, precomputed for matching."""
+
+    fact: Fact
+    entities: frozenset[str]
+    metrics: frozenset[str]
+    segments: frozenset[str]
+    qualifiers: frozenset[str]
+    text: str
+    own_numbers: frozenset[Decimal]
+    near_numbers: frozenset[Decimal]
+    before_numbers: frozenset[Decimal]
+    units: frozenset[str]
+    period: Period | None
+    input_periods: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a frame asks, expanded once per ranking rather than once per fact."""
+
+    metrics: frozenset[str]
+    segments: frozenset[str]
+    qualifiers: frozenset[str]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A fact that fits the question, with its score."""
+
+    score: float
+    fact: Fact
+
+
+class Matcher:
+    """Index of a pack's facts by concept, and the scoring of facts against a frame."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.aliases = {cid: [fold(a) for a in c.aliases] + [fold(c.names.zh_Hant), fold(c.names.en)]
+                        for cid, c in pack.concepts.items()}
+        self.keys: dict[str, FactKeys] = {fid: self._keys(f) for fid, f in pack.facts.items()}
+        self.index: dict[str, list[str]] = {}
+        self.order = {fid: index for index, fid in enumerate(self.keys)}
+        self.by_entity: dict[str, set[str]] = {}
+        self.by_unit: dict[str, list[str]] = {}
+        for fid, keys in self.keys.items():
+            for concept in keys.entities | keys.metrics | keys.segments | keys.qualifiers:
+                self.index.setdefault(concept, []).append(fid)
+            for entity in keys.entities:
+                self.by_entity.setdefault(entity, set()).add(fid)
+            for unit in keys.units:
+                self.by_unit.setdefault(unit, []).append(fid)
+        self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
+        self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
+        self.freely_held = frozenset(m for k in self.keys.values() if not k.qualifiers & self.restrictive
+                                     for m in k.metrics)
+        self.unit_cues = {iid: intent.unit for iid, intent in pack.intents.items() if intent.unit}
+
+    def _expand(self, ids: list[str]) -> set[str]:
+        """The concepts and everything they imply, transitively."""
+        out: set[str] = set()
+        todo = list(ids)
+        while todo:
+            cid = todo.pop()
+            if cid in out:
+                continue
+            out.add(cid)
+            concept = self.pack.concepts.get(cid)
+            if concept:
+                todo.extend(concept.implies)
+        return out
+
+    def _kind(self, cid: str) -> str:
+        concept = self.pack.concepts.get(cid)
+        return concept.kind if concept else "qualifier"
+
+    def _keys(self, fact: Fact) -> FactKeys:
+        tags = {t: self._kind(t) for t in fact.tags}
+        quotes = [fact.quote]
+        if fact.derivation:
+            quotes += [self.pack.facts[i].quote for i in fact.derivation.inputs if i in self.pack.facts]
+        words = [*quotes, fact.when or ""]
+        for localized in (fact.label, fact.statement):
+            if localized is not None:
+                words += [localized.zh_Hant, localized.en]
+        near, before = _beside_figure(fact)
+        entities = {fact.subject} | ({fact.object} if fact.object else set())
+        return FactKeys(
+            fact=fact,
+            entities=frozenset(entities | {t for t, k in tags.items() if k == "entity"}),
+            metrics=frozenset(self._expand([fact.metric] + [t for t, k in tags.items() if k == "metric"])),
+            segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
+            qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
+            text=absolute_years(fold(" ".join([*quotes, fact.when or ""])), self.pack.current_year),
+            own_numbers=plain_decimals(fact.written or "") | ({fact.value} if fact.value is not None else set()),
+            near_numbers=plain_decimals(near),
+            before_numbers=plain_decimals(before),
+            units=frozenset(content_units(fold(" ".join(words)))),
+            period=Period.parse(fact.period),
+            input_periods=tuple(self.pack.facts[i].period for i in fact.derivation.inputs if i in self.pack.facts)
+            if fact.derivation and fact.derivation.formula in {"difference", "sum"} else (),
+        )
+
+    def unheld(self, frame: Frame) -> list[str]:
+        """Metrics the question names that no fact in the pack holds, or holds only in a reading the
+        question does not ask for (a market cap the article gives only at its peak)."""
+        restricted_asked = bool(self.restrictive & set(frame.qualifiers))
+        return [m for m in frame.metrics
+                if m not in self.held_metrics or (m not in self.freely_held and not restricted_asked)]
+
+    def covers(self, fact: Fact, metric: str) -> bool:
+        return metric in self.keys[fact.id].metrics
+
+    def candidates(self, frame: Frame) -> list[str]:
+        ids: dict[str, None] = {}
+        others = [e for e in frame.entities if e != self.pack.default_subject] if not frame.metrics else []
+        for concept in frame.metrics + frame.segments + frame.qualifiers + others:
+            for fid in self.index.get(concept, []):
+                ids[fid] = None
+        if frame.entities:  # a fact about none of the named entities is ruled out by score() anyway
+            about = set().union(*(self.by_entity.get(e, set()) for e in frame.entities))
+            return [fid for fid in ids if fid in about]
+        return list(ids)
+
+    def facts_about(self, entity: str) -> list[Fact]:
+        """Facts whose subject, object or tags name the entity, in pack order."""
+        ids = self.by_entity.get(entity, set())
+        return [k.fact for fid, k in self.keys.items() if fid in ids]
+
+    def rank(self, frame: Frame, *, previous: list[str] | None = None,
+             previous_metrics: list[str] | None = None) -> list[Scored]:
+        """Facts that fit the frame, best first; empty when none does.
+
+        `previous` are the facts of the last turn: a fact from the same sentence is the likelier referent,
+        and one that also covers the last turn's metric ("its share of revenue?" after receivables) too.
+        """
+        if not frame.has_topic and not (frame.entities and frame.periods):
+            return []
+        quotes = {self.keys[f].fact.quote for f in previous or [] if f in self.keys}
+        scored = []
+        candidates = [self.keys[fid] for fid in self.candidates(frame)]
+        beside = bool(frame.numbers) and any(
+            frame.numbers & (k.near_numbers | k.before_numbers) and not frame.numbers & k.own_numbers
+            for k in candidates
+        )
+        asked = self.asked(frame)
+        for keys in candidates:
+            value = self.score(frame, keys, asked, numbers_beside=beside)
+            if value is not None:
+                if keys.fact.quote in quotes:
+                    value += 0.6
+                if previous_metrics and "metrics" not in frame.inherited and keys.metrics & set(previous_metrics):
+                    value += 0.6
+                scored.append(Scored(value, keys.fact))
+        scored.sort(key=lambda s: -s.score)
+        return scored
+
+    def lexical(self, frame: Frame, limit: int = 3) -> list[Scored]:
+        """Facts ranked by the words they share with the question's unrecognised words only."""
+        if not frame.units:
+            return []
+        by_quote: dict[str, Scored] = {}
+        counts: dict[str, int] = {}
+        for unit in frame.units:
+            for fid in self.by_unit.get(unit, ()):
+                counts[fid] = counts.get(fid, 0) + 1
+        for fid, shared in sorted(counts.items(), key=lambda item: self.order[item[0]]):
+            keys = self.keys[fid]
+            if shared and (keys.fact.quote not in by_quote or by_quote[keys.fact.quote].score < shared):
+                by_quote[keys.fact.quote] = Scored(float(shared), keys.fact)
+        scored = sorted(by_quote.values(), key=lambda s: (-s.score, self.order[s.fact.id]))
+        return scored[:limit]
+
+    def mentioned(self, concept: str, keys: FactKeys) -> bool:
+        """Whether any name of the concept appears in the fact's sentence."""
+        return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
+
+    def asked(self, frame: Frame) -> Asked:
+        return Asked(
+            metrics=frozenset(self._expand(frame.metrics)),
+            segments=frozenset(self._expand(frame.segments)),
+            qualifiers=frozenset(frame.qualifiers),
+            units=frozenset(self.unit_cues[c] for c in frame.cues if c in self.unit_cues),
+        )
+
+    def score(self, frame: Frame, keys: FactKeys, asked: Asked, *, numbers_beside: bool = False) -> float | None:
+        """Score of a fact for a frame, or None when a slot rules it out."""
+        fact = keys.fact
+        total = 0.0
+        if frame.metrics:
+            matched = [m for m in frame.metrics if m in keys.metrics]
+            if not matched:
+                return None
+            own = 1.0 if fact.metric in frame.metrics else 0.5 if fact.metric in asked.metrics else 0.0
+            total += len(matched) + own
+            total -= 0.5 * (len(frame.metrics) - len(matched))
+            if len(frame.metrics) > 1 and frame.focus in keys.metrics:
+                total += 0.3
+        if frame.entities:
+            if fact.subject in frame.entities:
+                total += 1.5
+            elif set(frame.entities) <= keys.entities:
+                total += 0.5
+            else:
+                return None
+            for entity in set(frame.entities) - {fact.subject}:
+                if entity in keys.entities:
+                    total += 0.5
+                elif not self.mentioned(entity, keys):
+                    total -= 0.5
+        elif fact.subject == self.pack.default_subject:
+            total += 0.2
+        own_segments_asked = keys.segments <= asked.segments
+        for segment in frame.segments:
+            if segment in keys.segments:
+                total += 1.0
+            elif own_segments_asked and self.mentioned(segment, keys):
+                total += 0.3
+            else:
+                return None
+        if not own_segments_asked:
+            # a question naming no segment asks for the whole figure, not a segment's
+            total -= 1.0 if not frame.segments and fact.value is not None else 0.6
+        if (keys.qualifiers & self.restrictive) - asked.qualifiers:
+            return None  # a peak answers "how high at most", not "how much"
+        for qualifier in frame.qualifiers:
+            if qualifier in keys.qualifiers:
+                total += 1.0
+            elif self.mentioned(qualifier, keys):
+                total += 0.3
+            else:
+                total -= 0.3
+        total -= 0.2 * len(keys.qualifiers - asked.qualifiers)
+        if frame.periods:
+            # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1)
+            fitting = [p for p in frame.periods
+                       if any(fits(p, period, keys.text) for period in (fact.period, *keys.input_periods))]
+            if not fitting:
+                return None
+            total += 0.5 * len(fitting)
+            if keys.period is not None and keys.period.sub_year and not any(p.quarter or p.month for p in fitting):
+                total -= 0.3
+        else:
+            if fact.period == self.pack.default_period:
+                total += 0.3
+            if keys.period is not None and keys.period.sub_year:
+                total -= 0.2
+        total += self._numbers_score(frame, keys, numbers_beside)
+        total += min(0.8, 0.1 * len(frame.units & keys.units))
+        return total + self._cue_score(frame, fact) + self._unit_score(frame, fact, asked.units)
+
+    @staticmethod
+    def _unit_score(frame: Frame, fact: Fact, units: frozenset[str]) -> float:
+        """Words like 多少人 or "what percentage" say which unit the answer is in."""
+        if not units:
+            return 0.0
+        bonus = 0.3 if fact.value is not None else 0.0
+        if fact.unit in units or ("change" in frame.cues and fact.change is not None and fact.change.unit in units):
+            bonus += 0.5
+        return bonus
+
+    @staticmethod
+    def _numbers_score(frame: Frame, keys: FactKeys, beside: bool) -> float:
+        """A number the question gives is known to the asker: when another fact sits beside it
+        ("the stake bought for 7000萬元"), the fact stating it is not the answer; otherwise the
+        question is about the figure it quotes ("is the 6% of overseas or of total revenue?")."""
+        if not frame.numbers:
+            return 0.0
+        if frame.numbers & keys.own_numbers:
+            asked_here = bool(frame.metrics) and set(frame.metrics) <= keys.metrics
+            return -1.0 if beside and not asked_here else 0.6
+        if frame.numbers & keys.near_numbers:
+            return 0.6
+        return 0.3 if frame.numbers & keys.before_numbers else 0.0
+
+    @staticmethod
+    def _cue_score(frame: Frame, fact: Fact) -> float:
+        total = 0.0
+        if fact.derivation is not None:
+            total += 1.0 if "derive" in frame.cues else -0.5
+        if "change" in frame.cues and fact.change is not None:
+            total += 0.3
+        if "lookup" in frame.cues and fact.value is not None:
+            total += 0.3
+        if "identify" in frame.cues and fact.value is None:
+            total += 0.3
+        if "when" in frame.cues and fact.unit == "年":
+            total += 0.3
+        if "change" in frame.cues and fact.derivation is not None and fact.derivation.formula == "difference":
+            total += 1.0
+        return total

@@ -1,0 +1,154 @@
+"""Typed results -> text: deterministic templates in the reader's language and script.
+
+Figures appear as the source writes them (12.62億元), with an English rendering at the right scale
+for English readers (RMB 1.262 billion); quotes are always verbatim, never converted.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.engine.answer import Citation
+from assistant.lang.normalize import Language, to_simplified
+from assistant.pack.derive import SCALES
+from assistant.pack.model import Pack
+from assistant.pack.schema import Fact, Localized
+
+
+def pick(text: Localized | None, language: Language) -> str:
+    """One language of a localized text; zh-Hans falls back to converted zh-Hant."""
+    if text is None:
+        return ""
+    if language == "en":
+        return text.en
+    if language == "zh-Hans":
+        return text.zh_Hans or to_simplified(text.zh_Hant)
+    return text.zh_Hant
+
+
+def _plain(value: Decimal, decimals: int) -> str:
+    text = f"{value.quantize(Decimal(1).scaleb(-decimals)):f}" if decimals else f"{value.quantize(Decimal(1)):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+class Renderer:
+    """Fills the pack's templates for one answer."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+
+    def template(self, key: str, language: Language, **fields: str) -> str:
+        """A filled template; zh-Hans text is converted after filling (fields hold no quotes)."""
+        localized = self.pack.templates.get(key)
+        if localized is None:
+            return ""
+        if language == "zh-Hans" and localized.zh_Hans is None:
+            return to_simplified(localized.zh_Hant.format(**fields))
+        text = pick(localized, language).format(**fields)
+        return text[:1].upper() + text[1:] if language == "en" else text
+
+    def concept_name(self, concept_id: str | None, language: Language) -> str:
+        concept = self.pack.concepts.get(concept_id or "")
+        return pick(concept.names, language) if concept else (concept_id or "")
+
+    def label(self, fact: Fact, language: Language) -> str:
+        """The fact's own label, else period + segments + metric from concept names."""
+        if fact.label is not None:
+            return pick(fact.label, language)
+        parts = [self.concept_name(s, language) for s in fact.segment]
+        metric = self.concept_name(fact.metric, language)
+        if language == "en":
+            text = " ".join([*parts, metric])
+            return f"{text} ({fact.period})" if fact.period else text
+        period = fact.when or (f"{fact.period}年" if fact.period and fact.period.isdigit() else fact.period or "")
+        return period + "".join(parts) + metric
+
+    def figure(self, fact: Fact, language: Language) -> str:
+        written = fact.written or ""
+        return to_simplified(written) if language == "zh-Hans" else written
+
+    def figure_en(self, fact: Fact) -> str:
+        """' (RMB 1.262 billion)': the figure at an English scale, approximation word kept."""
+        if fact.value is None:
+            return ""
+        approx = self.pack.approximations.get(fact.approx or "")
+        word = f"{approx.en} " if approx else ""
+        value = fact.value
+        if fact.unit == "元":
+            amount = value * SCALES.get(fact.scale, Decimal(1))
+            if abs(amount) >= 10**9:
+                shown = f"{_plain(amount / 10**9, 3)} billion"
+            elif abs(amount) >= 10**6:
+                shown = f"{_plain(amount / 10**6, 2)} million"
+            else:
+                shown = f"{amount:,f}".rstrip("0").rstrip(".")
+            return f" ({word}RMB {shown})"
+        if fact.unit == "%":
+            shown = f"{word}{_plain(value, 4)}%"
+            return "" if shown == fact.written else f" ({shown})"
+        unit = self.pack.units.get(fact.unit or "")
+        name = f" {unit.en}" if unit and unit.en else ""
+        if fact.unit == "年":
+            return f" ({word}{_plain(value, 0)})" if word else ""
+        return f" ({word}{_plain(value * SCALES.get(fact.scale, Decimal(1)), 2)}{name})"
+
+    def change(self, fact: Fact, language: Language) -> str:
+        change = fact.change
+        if change is None:
+            return ""
+        if language != "en":
+            written = to_simplified(change.written) if language == "zh-Hans" else change.written
+            return f",{written}"
+        approx = self.pack.approximations.get(change.approx or "")
+        word = f"{approx.en} " if approx else ""
+        direction = "down" if change.value < 0 else "up"
+        named = self.pack.units.get(change.unit)
+        unit = "%" if change.unit == "%" else f" {named.en if named else change.unit}"
+        return f", {direction} {word}{_plain(abs(change.value), 4)}{unit} year on year ({change.written})"
+
+    def what(self, fact: Fact, language: Language) -> str:
+        """Subject and label together ("聯影醫療2024年營業收入", "United Imaging Healthcare's revenue in 2024"),
+        without repeating a subject the label already names."""
+        label = self.label(fact, language)
+        concept = self.pack.concepts.get(fact.subject)
+        subject = self.concept_name(fact.subject, language)
+        names = {subject}
+        if concept:
+            names |= {concept.names.zh_Hant, concept.names.en, to_simplified(concept.names.zh_Hant), *concept.aliases}
+        folded_label = label.lower()
+        if any(n and len(n) > 1 and n.lower() in folded_label for n in names):
+            text = label
+        else:
+            possessive = "'" if subject.endswith("s") else "'s"
+            text = f"{subject}{possessive} {label}" if language == "en" else f"{subject}{label}"
+        return text
+
+    def fields(self, fact: Fact, language: Language) -> dict[str, str]:
+        when = fact.when or fact.period or ""
+        return {
+            "what": self.what(fact, language),
+            "subject": self.concept_name(fact.subject, language),
+            "label": self.label(fact, language),
+            "figure": self.figure(fact, language),
+            "figure_en": self.figure_en(fact) if language == "en" else "",
+            "change": self.change(fact, language),
+            "when": to_simplified(when) if language == "zh-Hans" else when,
+            "expression": fact.derivation.expression if fact.derivation else "",
+            "statement": pick(fact.statement, language),
+        }
+
+    def citation(self, fact: Fact) -> Citation:
+        source = self.pack.source_of(fact)
+        return Citation(source=source.id, title=source.title.zh_Hant, paragraph=fact.paragraph, quote=fact.quote)
+
+    def citation_text(self, citation: Citation, language: Language) -> str:
+        localized = self.pack.templates["citation"]
+        text = pick(localized, language)
+        return text.format(paragraph=citation.paragraph, quote=citation.quote, title=citation.title)
+
+    def question_for(self, fact: Fact, language: Language) -> str:
+        """A question that asks for this fact, used for suggestions and clarify options."""
+        key = "question_statement" if fact.value is None else "question"
+        return self.template(key, language, what=self.what(fact, language))

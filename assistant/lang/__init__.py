@@ -1,0 +1,1 @@
+"""Text primitives shared by every layer: folding, scripts, numbers, periods, readings."""

@@ -1,0 +1,42 @@
+"""The loaded, validated fact pack: plain data shared by the matcher and the renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.pack.schema import Concept, Fact, Intent, Localized, NotAFact, Source
+
+
+@dataclass
+class Pack:
+    """Everything one fact pack holds, after validation and derivation."""
+
+    root: Path
+    sources: dict[str, Source]
+    paragraphs: dict[str, list[str]]
+    facts: dict[str, Fact]
+    concepts: dict[str, Concept]
+    intents: dict[str, Intent]
+    templates: dict[str, Localized]
+    units: dict[str, Localized]
+    approximations: dict[str, Localized]
+    stopwords: list[str]
+    not_facts: list[NotAFact] = field(default_factory=list)
+    default_subject: str | None = None
+    default_period: str | None = None
+    examples: list[str] = field(default_factory=list)
+    current_year: int | None = None
+    fingerprint: str = ""
+
+    def paragraph(self, source: str, number: int) -> str:
+        """Text of a paragraph (1-based); paragraph 0 is the source's metadata line, its outlet;
+        '' when out of range."""
+        if number == 0 and source in self.sources:
+            return self.sources[source].outlet
+        paragraphs = self.paragraphs.get(source, [])
+        return paragraphs[number - 1] if 0 < number <= len(paragraphs) else ""
+
+    def source_of(self, fact: Fact) -> Source:
+        """The source a fact cites (the loader fills in the id for single-source packs)."""
+        return self.sources[fact.source or next(iter(self.sources))]

@@ -1,0 +1,1 @@
+"""Authoring tools over packs: check, eval, catalog and draft."""

@@ -1,0 +1,413 @@
+"""`assistant check`: lint a fact pack and report every problem as `file:line: severity: [entry] message`.
+
+The loader already reports schema errors, quotes not verbatim in their paragraph, paragraphs out of range,
+duplicate ids and unknown concepts. On top of that this module finds numbers of the article that no fact
+covers, facts that repeat one another, aliases and intent cues that name two things, templates that use
+fields the renderer does not fill, and facts still marked `draft: true`.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.errors import Problem
+from assistant.lang.normalize import fold
+from assistant.lang.numbers import numbers_in
+from assistant.pack.derive import SCALES
+from assistant.pack.loader import read_pack
+from assistant.pack.locate import Key, line_of, paragraph_lines, yaml_lines
+from assistant.pack.model import Pack
+from assistant.pack.paths import intents_root, pack_root
+from assistant.pack.schema import Fact
+
+# The fields render.py / engine.py pass to each template (see the comments in intents/templates.yaml).
+TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
+    key: frozenset(names.split())
+    for key, names in {
+        "figure": "what figure figure_en change",
+        "figure_derived": "what figure figure_en expression",
+        "statement": "statement",
+        "when": "what when figure figure_en",
+        "no_change": "what figure figure_en",
+        "citation": "paragraph quote title",
+        "no_fact": "asked",
+        "no_figure": "what",
+        "unknown_entity": "name",
+        "nearest": "label",
+        "nothing": "",
+        "clarify": "",
+        "entity_only": "subject",
+        "empty": "",
+        "truncated": "limit",
+        "help": "title outlet examples",
+        "about": "title outlet summary",
+        "source_info": "title outlet",
+        "question": "what",
+        "question_statement": "what",
+        "draft_note": "",
+    }.items()
+}
+# Templates named after a meta intent are filled like `help`; `refuse_<intent>` templates get no fields.
+META_FIELDS = frozenset({"title", "outlet", "summary", "examples"})
+REQUIRED_TEMPLATES = frozenset(TEMPLATE_FIELDS) - {"about", "source_info"}
+LANGUAGES = ("zh-Hant", "zh-Hans", "en")
+
+
+@dataclass
+class YamlFile:
+    """One YAML file of the pack as raw data, with its display name and line numbers."""
+
+    path: Path
+    rel: str
+    data: dict[str, Any] | None
+    lines: dict[Key, int]
+
+    def items(self, section: str) -> list[tuple[int, dict[str, Any]]]:
+        value = (self.data or {}).get(section)
+        if not isinstance(value, list):
+            return []
+        return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+    def mapping(self, section: str) -> dict[str, Any]:
+        value = (self.data or {}).get(section)
+        return value if isinstance(value, dict) else {}
+
+    def line(self, *path: Any) -> int:
+        return line_of(self.lines, *path)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One place a word is given to a concept or an intent."""
+
+    owner: str
+    yfile: YamlFile
+    path: Key
+    text: str
+
+    @property
+    def line(self) -> int:
+        return self.yfile.line(*self.path)
+
+    @property
+    def where(self) -> str:
+        return f"{self.yfile.rel}:{self.line}"
+
+
+@dataclass
+class CheckResult:
+    """Every problem found, sorted by file and line, and how many facts are still drafts."""
+
+    problems: list[Problem] = field(default_factory=list)
+    drafts: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity != "error" for p in self.problems)
+
+    @property
+    def failed(self) -> bool:
+        """A pack fails the check on any error, and while any fact is still a draft."""
+        return bool(self.errors or self.drafts)
+
+    def summary(self) -> str:
+        text = f"{self.errors} error{'s' * (self.errors != 1)}, {self.warnings} warning{'s' * (self.warnings != 1)}"
+        if self.drafts:
+            text += f"; {self.drafts} draft fact{'s' * (self.drafts != 1)} left to review (remove `draft: true`)"
+        return text
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [{"file": p.file, "line": p.line, "severity": p.severity, "entry": p.entry, "message": p.message}
+                for p in self.problems]
+
+
+def format_problem(problem: Problem) -> str:
+    """`file:line: severity: [entry] message`, like a compiler or a linter."""
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    entry = f"[{problem.entry}] " if problem.entry else ""
+    return f"{where}: {problem.severity}: {entry}{problem.message}"
+
+
+class Checker:
+    """Runs every check over one pack; each check appends Problems."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.pack, self.problems = read_pack(root)
+        self.facts_files = [self._read(p) for p in _yaml_files(root / "facts")]
+        self.intent_files = [self._read(p) for p in _yaml_files(intents_root(root))]
+        self.drafts = 0
+
+    def _read(self, path: Path) -> YamlFile:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return YamlFile(path, self.rel(path), None, {})
+        data = {} if data is None else data
+        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, yaml_lines(path))
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def add(self, rel: str, line: int, message: str, entry: str = "", severity: str = "error") -> None:
+        self.problems.append(Problem(rel, line, message, entry, severity))
+
+    def run(self) -> CheckResult:
+        assert self.pack is not None
+        for check in (self.coverage, self.duplicate_keys, self.aliases, self.cues, self.templates, self.words,
+                      self.draft_facts):
+            check(self.pack)
+        unique = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.severity != "error", p.entry, p.message))
+        return CheckResult(unique, self.drafts)
+
+    # -- numbers of the article that no fact covers -----------------------------------------------
+
+    def coverage(self, pack: Pack) -> None:
+        """Every number in a paragraph lies inside a quote of a fact citing it, or inside a not_facts text."""
+        if any(f.data is None for f in self.facts_files):
+            return  # a broken facts file hides its facts: every number would look uncovered
+        spans: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+        unverifiable: set[tuple[str, int]] = set()
+        only = next(iter(pack.sources)) if len(pack.sources) == 1 else None
+        for yfile in self.facts_files:
+            for _, item in yfile.items("facts"):
+                quote, number, source = item.get("quote"), item.get("paragraph"), item.get("source") or only
+                if item.get("derivation") or not isinstance(quote, str) or not isinstance(number, int):
+                    continue
+                text = pack.paragraph(str(source), number)
+                if quote and quote in text:
+                    spans[(str(source), number)].extend(_spans(text, quote))
+                else:
+                    unverifiable.add((str(source), number))
+            for _, item in yfile.items("not_facts"):
+                snippet, number = item.get("text"), item.get("paragraph")
+                if isinstance(snippet, str) and snippet and isinstance(number, int):
+                    for source in pack.sources:
+                        spans[(source, number)].extend(_spans(pack.paragraph(source, number), snippet))
+        for source_id, source in pack.sources.items():
+            path = self.root / "facts" / source.file
+            lines = paragraph_lines(path.read_text(encoding="utf-8"), source.skip)
+            for number, text in enumerate(pack.paragraphs[source_id], 1):
+                if (source_id, number) in unverifiable:
+                    continue
+                covered = spans.get((source_id, number), [])
+                for found in numbers_in(text):
+                    if not any(a <= found.start and found.end <= b for a, b in covered):
+                        around = text[max(0, found.start - 12): found.end + 8]
+                        self.add(self.rel(path), lines[number - 1],
+                                 f"number {found.text} in paragraph {number} is not covered by a fact's quote or "
+                                 f"a not_facts entry: …{around}…", source_id)
+
+    # -- facts that say the same thing ------------------------------------------------------------
+
+    def duplicate_keys(self, pack: Pack) -> None:
+        """Two figures with one key: an error when two exact stated values differ, else a warning."""
+        where = self._fact_places()
+        groups: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        for fact in pack.facts.values():
+            if fact.value is not None:
+                groups[_key(fact)].append(fact)
+        for facts in groups.values():
+            first = facts[0]
+            for fact in facts[1:]:
+                rel, line = where.get(fact.id, ("", 0))
+                other = f"{first.id} (paragraph {first.paragraph})"
+                if _base(fact) != _base(first) or fact.unit != first.unit:
+                    firm = all(not f.draft and not f.approx and f.derivation is None for f in (fact, first))
+                    self.add(rel, line, f"same subject, metric, period, segments, object and tags as {other} but a "
+                             f"different value: {fact.written} vs {first.written}", fact.id,
+                             "error" if firm else "warning")
+                else:
+                    self.add(rel, line, f"repeats {other}: same key and value {fact.written} "
+                             f"(paragraph {fact.paragraph}); keep one, or tell them apart", fact.id, "warning")
+
+    def _fact_places(self) -> dict[str, tuple[str, int]]:
+        places: dict[str, tuple[str, int]] = {}
+        for yfile in self.facts_files:
+            for section in ("facts", "derived"):
+                for index, item in yfile.items(section):
+                    places.setdefault(str(item.get("id")), (yfile.rel, yfile.line(section, index)))
+        return places
+
+    # -- names that point two ways ----------------------------------------------------------------
+
+    def aliases(self, pack: Pack) -> None:
+        """After folding, one alias (or name) stands for one concept, across pack and vocabulary.
+
+        Two concepts of one kind sharing an alias is an error (the matcher cannot tell them apart); across
+        kinds it is a warning, since a word may on purpose name a metric and a qualifier (科創板).
+        """
+        defined: dict[str, YamlFile] = {}
+        for yfile in [*self.intent_files, *self.facts_files]:
+            for concept_id in yfile.mapping("concepts"):
+                earlier = defined.get(concept_id)
+                if earlier in self.facts_files and yfile in self.facts_files:
+                    self.add(yfile.rel, yfile.line("concepts", concept_id), f"concept {concept_id} is defined twice "
+                             f"(also {earlier.rel}:{earlier.line('concepts', concept_id)}); the later one wins",
+                             concept_id, "warning")
+                defined[concept_id] = yfile
+        seen: dict[str, list[Use]] = defaultdict(list)
+        kinds: dict[str, str] = {}
+        for concept_id, yfile in defined.items():
+            concept = yfile.mapping("concepts").get(concept_id)
+            concept = concept if isinstance(concept, dict) else {}
+            kinds[concept_id] = str(concept.get("kind"))
+            names = concept.get("names") if isinstance(concept.get("names"), dict) else {}
+            forms = [(("aliases", i), a) for i, a in enumerate(concept.get("aliases") or [])]
+            forms += [(("names", lang), names.get(lang)) for lang in LANGUAGES]
+            for path, form in forms:
+                if isinstance(form, str) and fold(form):
+                    seen[fold(form)].append(Use(concept_id, yfile, ("concepts", concept_id, *path), form))
+        for folded, uses in seen.items():
+            if len({u.owner for u in uses}) < 2:
+                continue
+            use = max(uses, key=lambda u: (u.yfile in self.facts_files, u.yfile.rel, u.line))
+            others = {u.owner: f"{u.owner} ({kinds[u.owner]}, {u.where})" for u in uses if u.owner != use.owner}
+            same_kind = any(kinds[other] == kinds[use.owner] for other in others)
+            self.add(use.yfile.rel, use.line, f"alias {use.text!r} (folded {folded!r}) names both {use.owner} "
+                     f"({kinds[use.owner]}) and {', '.join(others.values())}", use.owner,
+                     "error" if same_kind else "warning")
+
+    def cues(self, pack: Pack) -> None:
+        """A cue word (after folding) signals one intent: an error between intents of equal priority (the
+        choice is arbitrary), a warning otherwise (the cue is dead in the intent of lower priority)."""
+        seen: dict[str, list[Use]] = defaultdict(list)
+        for yfile in self.intent_files:
+            for intent_id, intent in yfile.mapping("intents").items():
+                for index, cue in enumerate((intent if isinstance(intent, dict) else {}).get("cues") or []):
+                    if isinstance(cue, str) and fold(cue):
+                        seen[fold(cue)].append(Use(intent_id, yfile, ("intents", intent_id, "cues", index), cue))
+        priority = {i: intent.priority for i, intent in pack.intents.items()}
+        for folded, uses in seen.items():
+            if len({u.owner for u in uses}) < 2:
+                continue
+            use = min(uses, key=lambda u: (priority.get(u.owner, 0), -u.line))
+            others = [u for u in uses if u.owner != use.owner]
+            tie = any(priority.get(u.owner, 0) == priority.get(use.owner, 0) for u in others)
+            listed = ", ".join(f"{u.owner} ({u.where})" for u in others)
+            outcome = "with equal priority" if tie else "and never wins here: a higher priority takes it"
+            self.add(use.yfile.rel, use.line, f"cue {use.text!r} (folded {folded!r}) signals both intent "
+                     f"{use.owner} and {listed} {outcome}", use.owner, "error" if tie else "warning")
+
+    # -- templates --------------------------------------------------------------------------------
+
+    def templates(self, pack: Pack) -> None:
+        """Each template names only fields the renderer fills for it; the templates it needs exist."""
+        meta = {i for i, intent in pack.intents.items() if intent.kind == "meta"}
+        refuse = {i for i, intent in pack.intents.items() if intent.kind == "refuse"}
+        found: set[str] = set()
+        for yfile in self.intent_files:
+            for key, template in yfile.mapping("templates").items():
+                found.add(key)
+                allowed = _allowed_fields(key, meta)
+                if allowed is None:
+                    self.add(yfile.rel, yfile.line("templates", key),
+                             f"template {key} is not used by the renderer", key, "warning")
+                    continue
+                for lang in LANGUAGES:
+                    text = template.get(lang) if isinstance(template, dict) else None
+                    if isinstance(text, str):
+                        for message in _template_problems(key, lang, text, allowed):
+                            self.add(yfile.rel, yfile.line("templates", key, lang), message, key)
+        files = [f for f in self.intent_files if f.mapping("templates")] or self.intent_files
+        rel = files[0].rel if files else self.rel(intents_root(self.root))
+        line = files[0].line("templates") if files else 0
+        for key in sorted((REQUIRED_TEMPLATES | {f"refuse_{i}" for i in refuse}) - found):
+            self.add(rel, line, f"template {key} is missing: the renderer needs it", key)
+
+    # -- words the answers translate --------------------------------------------------------------
+
+    def words(self, pack: Pack) -> None:
+        """Approximation words and units of figures have an entry in the templates, for English answers."""
+        where = self._fact_places()
+        for fact in pack.facts.values():
+            rel, line = where.get(fact.id, ("", 0))
+            for word in {fact.approx, fact.change.approx if fact.change else None} - {None}:
+                if word not in pack.approximations:
+                    self.add(rel, line, f"approximation word {word!r} has no entry under `approximations` in the "
+                             "templates: English answers will not translate it", fact.id, "warning")
+            if fact.unit and fact.unit not in pack.units and fact.derivation is None:
+                self.add(rel, line, f"unit {fact.unit!r} has no entry under `units` in the templates: English "
+                         "answers will show the figure without a unit", fact.id, "warning")
+
+    # -- drafts -----------------------------------------------------------------------------------
+
+    def draft_facts(self, pack: Pack) -> None:
+        """Facts written by `assistant draft` stay marked until a person has reviewed them."""
+        for yfile in self.facts_files:
+            for index, item in yfile.items("facts"):
+                if item.get("draft") is True:
+                    self.drafts += 1
+                    self.add(yfile.rel, yfile.line("facts", index, "draft"),
+                             "draft fact: check subject, metric, period and value against the quote, then remove "
+                             "`draft: true`", str(item.get("id", f"#{index + 1}")), "warning")
+
+
+def check_pack(path: str | Path | None = None) -> CheckResult:
+    """Check the pack at `path` (else $ASSISTANT_PACK, else the bundled pack)."""
+    return Checker(pack_root(path)).run()
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    found, start = [], text.find(needle)
+    while start >= 0:
+        found.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return found
+
+
+def _key(fact: Fact) -> tuple[Any, ...]:
+    return (fact.subject, fact.metric, fact.period, frozenset(fact.segment), fact.object, frozenset(fact.tags))
+
+
+def _base(fact: Fact) -> Decimal | None:
+    if fact.value is None:
+        return None
+    return fact.value * SCALES.get(fact.scale, Decimal(1))
+
+
+def _allowed_fields(key: str, meta: set[str]) -> frozenset[str] | None:
+    if key in TEMPLATE_FIELDS:
+        return TEMPLATE_FIELDS[key]
+    if key.startswith("refuse_"):
+        return frozenset()
+    if key in meta:
+        return META_FIELDS
+    return None
+
+
+def _template_problems(key: str, lang: str, text: str, allowed: frozenset[str]) -> list[str]:
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        return [f"template {key} ({lang}) is not a valid format string: {exc}"]
+    problems = []
+    for _, name, _, _ in parsed:
+        if name is None:
+            continue
+        base = name.split(".")[0].split("[")[0]
+        if not base or base.isdigit():
+            problems.append(f"template {key} ({lang}) has a positional field {{{name}}}; name the field")
+        elif base not in allowed:
+            offered = ", ".join(sorted(allowed)) or "none"
+            problems.append(f"template {key} ({lang}) uses {{{base}}}, which the renderer does not fill for {key} "
+                            f"(it fills: {offered})")
+    return problems

@@ -1,0 +1,247 @@
+"""Reading an article for `assistant draft`: metadata lines, sentences, dates, figures and names.
+
+Everything here is a guess for a person to review; the keyword tables are data (rules.yaml).
+Matching runs on a simplified-script copy of each sentence of the same length, so every span found
+there slices the original text verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from assistant.lang.normalize import to_simplified
+from assistant.lang.numbers import Number
+
+_DATE = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
+    r"(?:\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*[日号])?"
+    r"|\s*第?(?P<quarter>[一二三四1-4])\s*季度|\s*(?P<half>[上下])半年)?(?P<edge>底|末|初|中)?"
+    r"|(?<![\d.])(?P<month2>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day2>3[01]|[12]\d|0?[1-9])\s*[日号])?(?P<edge2>底|末|初)?"
+    r"|(?<![\d.])(?P<day3>3[01]|[12]\d|0?[1-9])\s*[日号]"
+)
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]*)*(?:\s+[A-Z][A-Za-z]+)*(?![A-Za-z])")
+_LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*$")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """The keyword tables shipped with the package (assistant/tools/draft/rules.yaml)."""
+    text = resources.files("assistant.tools.draft").joinpath("rules.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def simplified(text: str) -> str:
+    """A simplified-script copy of `text` with the same length (character by character if need be)."""
+    converted = to_simplified(text)
+    return converted if len(converted) == len(text) else "".join(to_simplified(c)[:1] or c for c in text)
+
+
+def word_table(words: dict[str, Any]) -> dict[str, Any]:
+    """Keys in simplified script, longest first, for matching against a simplified sentence."""
+    table = {simplified(k): v for k, v in words.items()}
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date in a sentence: its span, canonical period (2024, 2025Q1, 2024-12) and its text."""
+
+    start: int
+    end: int
+    period: str | None
+    text: str
+    year_only: bool
+
+
+def dates_in(sentence: str) -> list[Date]:
+    found = []
+    for m in _DATE.finditer(simplified(sentence)):
+        text = sentence[m.start(): m.end()]
+        if m.group("year"):
+            year = m.group("year")
+            if m.group("month"):
+                period = f"{year}-{int(m.group('month')):02d}"
+                if m.group("day"):
+                    period += f"-{int(m.group('day')):02d}"
+            elif m.group("quarter"):
+                quarter = m.group("quarter")
+                period = f"{year}Q{_QUARTERS.get(quarter, quarter)}"
+            else:
+                period = year
+            plain = not (m.group("month") or m.group("quarter") or m.group("half") or m.group("edge"))
+            found.append(Date(m.start(), m.end(), period, text, plain))
+        else:
+            found.append(Date(m.start(), m.end(), None, text, False))
+    return found
+
+
+def sentences(paragraph: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; a sentence ends after 。!? and keeps its characters exactly."""
+    ends = re.escape(rules()["sentence_ends"])
+    pattern = re.compile(f"[^{ends}]+(?:[{ends}]+[」』”’)]*)?|[{ends}]+")
+    return [(m.start(), m.group()) for m in pattern.finditer(paragraph) if m.group().strip()]
+
+
+def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    """The clause (between , ; : and sentence ends) around `position`."""
+    ends = set(rules()["clause_ends"])
+    start = position
+    while start > 0 and sentence[start - 1] not in ends:
+        start -= 1
+    end = position
+    while end < len(sentence) and sentence[end] not in ends:
+        end += 1
+    return start, end
+
+
+def scan_words(text: str, table: dict[str, Any]) -> list[tuple[int, int, Any]]:
+    """Leftmost-longest occurrences of the table's words in simplified `text`: (start, end, value)."""
+    found, i = [], 0
+    lengths = sorted({len(w) for w in table}, reverse=True)
+    while i < len(text):
+        for length in lengths:
+            piece = text[i: i + length]
+            if len(piece) == length and piece in table:
+                found.append((i, i + length, table[piece]))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+@dataclass
+class Figure:
+    """One candidate number of a sentence, as written there."""
+
+    number: Number
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None = None
+    scale: str | None = None
+    approx: str | None = None
+    change_sign: int = 0
+    change_start: int = -1
+    change: dict[str, Any] | None = None
+    event: str | None = None
+    hints: list[str] = field(default_factory=list)
+
+    @property
+    def begins(self) -> int:
+        """Where the figure's text starts, including a change word before it."""
+        return self.change_start if self.change_sign else self.start
+
+
+def read_figure(sentence: str, plain: str, number: Number) -> Figure:
+    """Approximation words, scale, unit and a change word around one number."""
+    r = rules()
+    start, end, value = number.start, number.end, number.value
+    unit = scale = approx = None
+    if number.tenths:
+        unit = "%"
+    for word, canonical in word_table(r["approx_before"]).items():
+        if plain[:start].endswith(word):
+            start, approx = start - len(word), canonical
+            break
+    if not number.tenths:
+        for word, canonical in word_table(r["approx_after"]).items():
+            if plain.startswith(word, end):
+                end, approx = end + len(word), approx or canonical
+                break
+        for word, canonical in word_table(r["scales"]).items():
+            if plain.startswith(word, end):
+                end, scale = end + len(word), canonical
+                break
+        for word, canonical in word_table(r["units"]).items():
+            if plain.startswith(word, end):
+                end, unit = end + len(word), canonical
+                break
+    figure = Figure(number, start, end, value, unit, scale, approx)
+    before = plain[:start]
+    if before.endswith("了"):
+        before = before[:-1]
+    for word, sign in word_table(r["change_words"]).items():
+        if before.endswith(word):
+            figure.change_sign, figure.change_start = int(sign), len(before) - len(word)
+            break
+    return figure
+
+
+def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) -> list[Figure]:
+    """Fold each change (同比下降9.73%) into the figure it qualifies; the figures left are the candidates."""
+    kept = [f for f in figures if not f.change_sign]
+    levels = [f for f in kept if f.event is None]
+    for change in (f for f in figures if f.change_sign):
+        target = None
+        before = [f for f in levels if f.end <= change.change_start]
+        after = [f for f in levels if f.start >= change.end]
+        if before and not re.sub(r"[\s,,、]", "", sentence[before[-1].end: change.change_start]):
+            target = before[-1]
+        elif after:
+            gap = sentence[change.end: after[0].begins]
+            if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
+                target = after[0]
+        compatible = target is not None and (change.unit == "%" or change.unit == target.unit)
+        if target is not None and target.change is None and compatible:
+            target.change = {"value": change.value * change.change_sign, "unit": change.unit or "%",
+                             **({"approx": change.approx} if change.approx else {}),
+                             "written": sentence[change.change_start: change.end]}
+        else:
+            change.hints.append("a change with no figure next to it to qualify")
+            change.change_sign = 0
+            kept.append(change)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def find_names(body: str, known: set[str]) -> Counter[str]:
+    """Names of companies and the like: 2-4 characters (or a Latin word) before a suffix such as 醫療 or
+    公司, or a capitalised Latin name; kept when seen twice, or once with a legal suffix (有限公司)."""
+    r = rules()
+    stops = set(r["name_stops"])
+    not_names = list(r["not_names"])
+    counts: Counter[str] = Counter()
+    for suffix in sorted(r["entity_suffixes"], key=len, reverse=True):
+        for match in re.finditer(re.escape(suffix), body):
+            options = _name_options(body, match.start(), suffix, stops, r["strong_suffixes"])
+            options = [o for o in options if o != suffix and not any(n in o[: -len(suffix)] for n in not_names)]
+            if options:
+                best = max(options, key=lambda o: (body.count(o), len(o)))
+                if body.count(best) >= 2 or any(best.endswith(s) for s in r["strong_suffixes"]):
+                    counts[best] = body.count(best)
+    for match in _LATIN_NAME.finditer(body):
+        counts[match.group()] = body.count(match.group())
+    for name in list(counts):
+        if simplified(name).lower() in known:
+            del counts[name]
+    return counts
+
+
+def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list[str]) -> list[str]:
+    latin = _LATIN_TAIL.search(body[:at])
+    if latin:
+        return [latin.group() + suffix]
+    if suffix in strong:
+        start = at
+        while start > 0 and at - start < 16 and (body[start - 1] not in stops or body[start - 1] in "()()"):
+            start -= 1
+        prefix = body[start:at]
+        for word in rules()["name_cut_words"]:
+            if word in prefix:
+                prefix = prefix[prefix.rindex(word) + len(word):]
+        return [prefix + suffix] if len(prefix) >= 2 else []
+    options = []
+    for length in (2, 3, 4):
+        prefix = body[max(0, at - length): at]
+        if len(prefix) == length and not set(prefix) & stops and not any(c.isdigit() or c.isascii() for c in prefix):
+            options.append(prefix + suffix)
+    return options

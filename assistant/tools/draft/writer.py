@@ -1,0 +1,173 @@
+"""`assistant draft`: a draft fact pack for a new article, every candidate fact marked `draft: true`.
+
+The draft holds a candidate fact for every number of the body (its whole sentence as the quote, value,
+unit, scale, approximation word, a guessed subject, metric and period, and the change stated right
+after it), the names it found as concepts, and section numbering as not_facts. It loads as it is;
+`assistant check` then lists the drafts a person still has to review.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.errors import AssistantError, Problem
+from assistant.pack.loader import read_pack
+from assistant.tools.draft.analysis import Drafter, slugify
+
+__all__ = ["DraftResult", "Drafter", "slugify", "write_draft"]
+
+
+@dataclass
+class DraftResult:
+    """What `write_draft` wrote, and whether the draft loads."""
+
+    out: Path
+    source: str
+    paragraphs: int
+    figures: int
+    statements: int
+    not_facts: int
+    concepts: int
+    problems: list[Problem]
+
+    @property
+    def loads(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    def summary(self) -> str:
+        lines = [f"drafted {self.out}: source {self.source} ({self.paragraphs} paragraphs), "
+                 f"{self.figures + self.statements} draft facts ({self.figures} figures, {self.statements} "
+                 f"statements), {self.not_facts} not_facts, {self.concepts} new concepts"]
+        if self.loads:
+            lines.append(f"next: review facts/facts.yaml and facts/gazetteer.yaml, then `assistant check {self.out}`")
+        else:
+            lines += ["the draft does not load (a bug in `assistant draft`):", *(f"  {p}" for p in self.problems)]
+        return "\n".join(lines)
+
+
+def write_draft(article: str | Path, out: str | Path, *, outlet: str | None = None, title: str | None = None,
+                force: bool = False) -> DraftResult:
+    """Draft a pack for `article` in `out` (facts/ with sources, facts and gazetteer) and load it back."""
+    article, out = Path(article), Path(out)
+    try:
+        text = article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AssistantError(f"{article}: cannot read the article as UTF-8 text: {exc}") from exc
+    facts_dir = out / "facts"
+    if facts_dir.is_dir() and any(facts_dir.glob("*.yaml")) and not force:
+        raise AssistantError(f"{facts_dir} already holds a pack; choose another --out or pass --force")
+    slug = slugify(article.stem)
+    drafter = Drafter(text, slug=slug, outlet=outlet, title=title)
+    drafter.run()
+    (facts_dir / "sources").mkdir(parents=True, exist_ok=True)
+    copy = facts_dir / "sources" / f"{slug}.txt"
+    if not (copy.exists() and copy.samefile(article)):
+        shutil.copyfile(article, copy)
+    (facts_dir / "sources.yaml").write_text(sources_yaml(drafter), encoding="utf-8")
+    (facts_dir / "facts.yaml").write_text(facts_yaml(drafter), encoding="utf-8")
+    (facts_dir / "gazetteer.yaml").write_text(gazetteer_yaml(drafter), encoding="utf-8")
+    _, problems = read_pack(out)
+    statements = sum(1 for f in drafter.facts if "statement" in f.data)
+    return DraftResult(out, slug, len(drafter.paragraphs), len(drafter.facts) - statements, statements,
+                       len(drafter.not_facts), len(drafter.concepts), problems)
+
+
+def sources_yaml(self: Drafter) -> str:
+    periods = Counter(str(f.data["period"])[:4] for f in self.facts if f.data.get("period"))
+    header = {"default_subject": self.default_subject()}
+    if periods:
+        header["default_period"] = periods.most_common(1)[0][0]
+    source = {"id": self.slug, "file": f"sources/{self.slug}.txt", "outlet": self.outlet, "skip": self.skip,
+              "title": _title(self)}
+    return ("# Drafted by `assistant draft`. Paragraphs are the article's non-empty lines minus those matching\n"
+            f"# `skip` ({len(self.paragraphs)} in all). Review: outlet, title (title.en is to translate), and the\n"
+            "# default subject and period that questions without them fall back to.\n"
+            + _dump(header) + "\n" + _dump({"sources": [source]}))
+
+
+def _title(self: Drafter) -> dict[str, str]:
+    title = self.title or self.slug
+    if self.simplified_source:
+        return {"zh-Hant": self.traditional(title), "zh-Hans": title, "en": title}
+    return {"zh-Hant": title, "en": title}
+
+
+def facts_yaml(self: Drafter) -> str:
+    out = ["# Draft facts: one candidate for every number of the body, each with its whole sentence as the quote.",
+           "# For each: check subject, metric, period and value against the quote; fix, add a label, or delete",
+           "# it; then remove `draft: true`. `assistant check` lists the drafts left.", "facts:"]
+    shown = 0
+    for fact in self.facts:
+        if fact.data["paragraph"] != shown:
+            shown = fact.data["paragraph"]
+            head = self.paragraphs[shown - 1]
+            out.append(f"\n  # -- paragraph {shown}: {head[:40]}{'…' if len(head) > 40 else ''}")
+        for hint in fact.hints:
+            out.append(f"  # {hint}")
+        for line in _dump([fact.data]).splitlines():
+            out.append("  " + _annotate(self, line))
+    out.append("")
+    out.append(_dump({"not_facts": self.not_facts}) if self.not_facts else "not_facts: []\n")
+    return "\n".join(out)
+
+
+def _annotate(self: Drafter, line: str) -> str:
+    match = re.match(r"^(\s*-?\s*(?:subject|metric): )(\S+)$", line)
+    concept = self.concepts.get(match.group(2)) if match else None
+    return f"{line}  # {concept['names']['zh-Hant']}" if concept else line
+
+
+def gazetteer_yaml(self: Drafter) -> str:
+    known = sorted(m for m in self.metrics_used if m in self.vocabulary)
+    head = ["# Concepts of this article found by `assistant draft`: the names it found (entity_<n>) and the",
+            "# metrics its keyword tables did not know (metric_<n>). Review names and aliases; names.en is to",
+            "# translate. Metrics that the bundled vocabulary (intents/vocabulary.yaml) defines are used as they",
+            f"# are: {', '.join(known) or 'none'}."]
+    return "\n".join(head) + "\n" + _dump({"concepts": self.concepts} if self.concepts else {"concepts": {}})
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for entries, flow style for the small maps inside them (change, names, title)."""
+
+    def represent_mapping(self, tag: str, mapping: Any, flow_style: bool | None = None) -> yaml.MappingNode:
+        node = super().represent_mapping(tag, mapping, flow_style)
+        node.flow_style = all(isinstance(v, yaml.ScalarNode) for _, v in node.value) and self._nested
+        return node
+
+    def represent_sequence(self, tag: str, sequence: Any, flow_style: bool | None = None) -> yaml.SequenceNode:
+        node = super().represent_sequence(tag, sequence, flow_style)
+        node.flow_style = all(isinstance(v, yaml.ScalarNode) for v in node.value) and self._nested
+        return node
+
+    def represent_data(self, data: Any) -> yaml.Node:
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            return super().represent_data(data)
+        finally:
+            self._depth -= 1
+
+    @property
+    def _nested(self) -> bool:
+        return getattr(self, "_depth", 0) > 2
+
+
+def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    text = format(value, "f")
+    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
+    return dumper.represent_scalar(tag, text)
+
+
+_Dumper.add_representer(Decimal, _decimal)
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000,
+                     default_flow_style=False)
