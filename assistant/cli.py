@@ -97,7 +97,7 @@ def _ask(args: argparse.Namespace) -> int:
         for line in sys.stdin:
             question = line.rstrip("\n")
             answer = chat.ask(question, language=args.lang) if chat else bot.ask(question, language=args.lang)
-            print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False), flush=True)
+            print(answer.to_json(), flush=True)
         return EXIT_OK
     if args.chat:
         print("assistant ask: --chat only applies with --jsonl", file=sys.stderr)
@@ -108,7 +108,7 @@ def _ask(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     answer = _load(args.pack).ask(question, language=args.lang)
     if args.json:
-        print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        print(answer.to_json(indent=2))
     else:
         print(answer.text)
         if answer.status != "answered" and answer.suggestions:

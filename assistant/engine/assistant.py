@@ -25,7 +25,7 @@ from assistant.lang.normalize import (
     strip_control,
     to_simplified,
 )
-from assistant.lang.periods import Period, absolute_years
+from assistant.lang.periods import Period, PeriodGrammar
 from assistant.pack.cache import cached
 from assistant.pack.model import Pack
 from assistant.pack.paths import pack_root
@@ -42,7 +42,8 @@ class Assistant(AnswerComposer):
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.matcher = Matcher(pack)
+        self.grammar = PeriodGrammar(pack.periods, pack.current_year)
+        self.matcher = Matcher(pack, self.grammar)
         self.renderer = Renderer(pack)
         aliases: list[tuple[str, Target]] = []
         for cid, concept in pack.concepts.items():
@@ -106,8 +107,9 @@ class Assistant(AnswerComposer):
         if not text:
             return self._reply(text, "no_answer", "empty", lang, self.renderer.template("empty", lang), 1.0,
                                suggestions=self.example_questions(lang), notes=notes)
-        folded = absolute_years(fold(text), self.pack.current_year)
-        frame = understand(text, folded, self.lexicon, self.cue_lexicon, self.stopwords, self.known_words)
+        folded = fold(text)
+        frame = understand(text, folded, self.lexicon, self.cue_lexicon, self.stopwords, self.known_words,
+                           self.grammar)
         answer = self._decide(text, frame, context, lang)
         context.language = lang
         answer.notes = notes + answer.notes
@@ -138,6 +140,9 @@ class Assistant(AnswerComposer):
         others = [e for e in frame.entities if e != self.pack.default_subject]
         if kind == "meta" and not frame.metrics and not frame.segments and not others:
             return self._meta(text, intent, lang)
+        if frame.unreadable:
+            return self._reply(text, "no_answer", "not_understood", lang,
+                               self.renderer.template("unreadable_period", lang, piece=frame.unreadable[0]), 0.9)
         if frame.unknown_names and not frame.entities:
             name = frame.unknown_names[0]
             return self._reply(text, "no_answer", "unknown_entity", lang,
@@ -174,7 +179,7 @@ class Assistant(AnswerComposer):
             return
         base = context.frame.periods if context.frame else []
         default = self.pack.default_period or ""
-        year = base[0].year if base else int(default) if default.isdigit() else None
+        year = base[0].year if base and base[0].year is not None else int(default) if default.isdigit() else None
         if year is not None:
             last = base[0] if base else None
             frame.periods = [Period(year - 1, last.quarter, last.month, last.part) if last else Period(year - 1)]

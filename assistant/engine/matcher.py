@@ -13,7 +13,7 @@ from assistant.engine.lexicon import content_units
 from assistant.engine.understand import Frame
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import plain_decimals
-from assistant.lang.periods import Period, absolute_years, fits
+from assistant.lang.periods import Period, PeriodGrammar, fits
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -73,8 +73,9 @@ class Scored:
 class Matcher:
     """Index of a pack's facts by concept, and the scoring of facts against a frame."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, grammar: PeriodGrammar) -> None:
         self.pack = pack
+        self.grammar = grammar
         self.aliases = {cid: [fold(a) for a in c.aliases] + [fold(c.names.zh_Hant), fold(c.names.en)]
                         for cid, c in pack.concepts.items()}
         self.keys: dict[str, FactKeys] = {fid: self._keys(f) for fid, f in pack.facts.items()}
@@ -130,7 +131,7 @@ class Matcher:
             metrics=frozenset(self._expand([fact.metric] + [t for t, k in tags.items() if k == "metric"])),
             segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
             qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
-            text=absolute_years(fold(" ".join([*quotes, fact.when or ""])), self.pack.current_year),
+            text=self.grammar.with_years(fold(" ".join([*quotes, fact.when or ""]))),
             own_numbers=plain_decimals(fact.written or "") | ({fact.value} if fact.value is not None else set()),
             near_numbers=plain_decimals(near),
             before_numbers=plain_decimals(before),

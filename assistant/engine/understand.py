@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from assistant.engine.lexicon import Hit, Lexicon, content_units
 from assistant.lang.numbers import plain_decimals, strip_decimals
-from assistant.lang.periods import Period, find_periods
+from assistant.lang.periods import Period, PeriodGrammar
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_SUFFIX = re.compile(
@@ -37,6 +37,7 @@ class Frame:
     inherited: set[str] = field(default_factory=set)
     units: set[str] = field(default_factory=set)
     focus: str | None = None
+    unreadable: list[str] = field(default_factory=list)
 
     @property
     def has_topic(self) -> bool:
@@ -53,15 +54,19 @@ def _add(items: list[str], value: str) -> None:
 
 
 def understand(
-    question: str, folded: str, lexicon: Lexicon, cues: Lexicon, stopwords: set[str], known: set[str]
+    question: str, folded: str, lexicon: Lexicon, cues: Lexicon, stopwords: set[str], known: set[str],
+    grammar: PeriodGrammar,
 ) -> Frame:
     """Build the frame of a question (`folded` is `fold(question)`)."""
     frame = Frame(folded=folded)
     spans: list[tuple[int, int]] = []
-    for period, start, end in find_periods(folded):
-        if period not in frame.periods:
-            frame.periods.append(period)
-        spans.append((start, end))
+    for mention in grammar.scan(folded):
+        if mention.problem:
+            frame.unreadable.append(mention.text)
+        elif mention.role == "asked" and mention.period is not None and mention.period not in frame.periods:
+            frame.periods.append(mention.period)
+        if mention.role in ("asked", "base") or mention.problem:
+            spans.append((mention.start, mention.end))
     exact = lexicon.exact(folded)
     names = [(h.start, h.end) for h in exact if h.target.kind == "entity"]
     cue_spans = []

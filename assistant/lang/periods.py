@@ -1,25 +1,35 @@
-"""Periods named in questions (2024, 2025年一季度, Q1 2024, 2024年12月) and whether a fact's period fits."""
+"""Periods as a grammar: the years, halves, quarters, months, dates and relative periods people write.
+
+A question names periods in many forms (2023年, 二〇二三年, 23年, FY23, '23, 1H24, Q1 2025, 25Q1,
+2025年一季度末, 前三季度, 2024年12月, end-2024, 去年, 去年同期, a year earlier). The words are data
+(`periods:` in intents/language.yaml); this module is the grammar that combines them. Every mention is
+kept with its span, so the engine can account for each part of a question, and a mention that is
+well-formed but impossible (13月, 第五季度, 9999年) carries a problem instead of a period: the question
+is then refused as not understood, never answered with a default year.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])")
-_AFTER = re.compile(r"^\s*(?:年|年度)?\s*(?:(q[1-4]|h[12]|9m)|(\d{1,2})\s*月|(底|末|年底|年末|年终))?")
-_BEFORE = re.compile(r"(q[1-4]|h[12]|9m)\s*(?:of\s*)?$")
-_BASE = re.compile(r"(?:(?<![占佔])比|较|較|than|compared (?:to|with)|versus|vs\.?|from)\s*(?:the\s*)?$")
-_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|9M)|-(\d{2})(?:-\d{2})?)?$")
+_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|9M)|-(\d{2})(?:-(\d{2}))?)?$")
+_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+_NOT_A_YEAR_AFTER = re.compile(r"\s*(?:[万亿元千百%个家款张台项件倍人名]|\.\d)")  # 2000万元, 2011人
+_CN_DIGITS = dict(zip("〇零一二三四五六七八九", (0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
 
 @dataclass(frozen=True)
 class Period:
-    """A year with an optional quarter or month."""
+    """A year (None: not said, take it from the conversation) with an optional part of it."""
 
-    year: int
+    year: int | None
     quarter: int | None = None
     month: int | None = None
-    part: str | None = None
+    part: str | None = None  # H1, H2 or 9M
+    day: int | None = None
 
     @classmethod
     def parse(cls, text: str | None) -> Period | None:
@@ -27,75 +37,361 @@ class Period:
         match = _FACT_PERIOD.match(text or "")
         if not match:
             return None
-        year, quarter, part, month = match.groups()
-        return cls(int(year), int(quarter) if quarter else None, int(month) if month else None, part)
+        year, quarter, part, month, day = match.groups()
+        return cls(int(year), int(quarter) if quarter else None, int(month) if month else None, part,
+                   int(day) if day else None)
 
     @property
     def sub_year(self) -> bool:
         return self.quarter is not None or self.month is not None or self.part is not None
 
+    def canonical(self) -> str:
+        """The fact-file form: 2024, 2025Q1, 2024H1, 2024-12, 2025-05-30 (a missing year as ????)."""
+        text = str(self.year) if self.year is not None else "????"
+        if self.quarter:
+            return f"{text}Q{self.quarter}"
+        if self.part:
+            return text + self.part
+        if self.month:
+            text += f"-{self.month:02d}"
+            return text + (f"-{self.day:02d}" if self.day else "")
+        return text
 
-_RELATIVE = [
-    (re.compile(r"今年|本年|(?<![a-z])this year(?![a-z])"), 0),
-    (re.compile(r"去年(?!同期)|上一财年|(?<![a-z])(?<!quarter )(?<!period )last year(?![a-z])"), -1),
-    (re.compile(r"前年|(?<![a-z])the year before last(?![a-z])"), -2),
-]
+    def with_year(self, year: int | None) -> Period:
+        return replace(self, year=year)
 
 
-def absolute_years(folded: str, current_year: int | None) -> str:
-    """今年 / this year, 去年 / last year, 前年 as years, for an article written in `current_year`."""
-    if current_year is None:
-        return folded
-    for pattern, offset in _RELATIVE:
-        folded = pattern.sub(f"{current_year + offset}年", folded)
-    return folded
+@dataclass(frozen=True)
+class PeriodMention:
+    """One period named in a question: its span, what it means and what role it plays.
+
+    role: "asked" (the period the question is about), "base" (what it is compared with: 比2023年),
+    "prior" (a year before the period in question: 前一年) or "same_prior" (the same part of the year a
+    year earlier: 去年同期). `problem` is set, and `period` None, when the words cannot be a period.
+    """
+
+    start: int
+    end: int
+    text: str
+    period: Period | None
+    role: str = "asked"
+    problem: str | None = None
 
 
-def find_periods(folded: str) -> list[tuple[Period, int, int]]:
-    """Periods in a folded question with their spans; a comparison base ("比2023年", "than 2023") is
-    not the period asked about, since a stated change already compares with it."""
-    found = []
-    for match in _YEAR.finditer(folded):
-        if _BASE.search(folded[: match.start()]):
-            continue
-        year = int(match.group(1))
-        quarter = month = None
-        end = match.end()
-        part = None
-        after = _AFTER.match(folded[end:])
-        if after and after.group(1):
-            marker = after.group(1)
-            quarter, part = (int(marker[1]), None) if marker.startswith("q") else (None, marker.upper())
-            end += after.end()
-        elif after and after.group(2) and 1 <= int(after.group(2)) <= 12:
-            month = int(after.group(2))
-            end += after.end()
-        before = _BEFORE.search(folded[: match.start()])
-        start = match.start()
-        if quarter is None and part is None and before:
-            marker = before.group(1)
-            quarter, part = (int(marker[1]), None) if marker.startswith("q") else (None, marker.upper())
-            start = before.start()
-        found.append((Period(year, quarter, month, part), start, end))
-    return found
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _latin(pattern: str) -> str:
+    """A pattern that does not start or end inside a Latin word."""
+    return rf"(?<![a-z0-9])(?:{pattern})(?![a-z])"
+
+
+Handler = Callable[[re.Match[str]], tuple[Period | None, str | None]]
+
+
+class PeriodGrammar:
+    """Finds period mentions in folded text; built once per pack from its language words."""
+
+    def __init__(self, words: Mapping[str, Any], current_year: int | None = None) -> None:
+        self.words = words
+        self.current_year = current_year
+        self.ordinals: dict[str, int] = {str(k): int(v) for k, v in words["ordinals"].items()}
+        self.months_en: dict[str, int] = {str(k): int(v) for k, v in words["months_en"].items()}
+        self.relative: dict[str, int] = {str(k): int(v) for k, v in words["relative_years"].items()}
+        self.halves: dict[str, str] = {w: code for code, ws in words["halves"].items() for w in ws}
+        self.half_codes: dict[str, str] = dict(words["half_codes"])
+        self.earliest, self.latest = int(words["earliest_year"]), int(words["latest_year"])
+        self._build()
+
+    # -- patterns ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        w = self.words
+        ordinal_zh = _alternation(k for k in self.ordinals if not k.isascii())
+        year_mark = _alternation(w["year_marks"])
+        year4 = r"(?<!\d)(?<!\d[.,])(?P<y4>\d{4})(?!\d|[.,]\d)"
+        year_zh = r"(?P<yzh>(?:一九|二〇|二零)[〇零一二三四五六七八九]{2})"
+        year2 = rf"(?<![\d.])(?P<y2>\d{{2}})(?=\s*(?:{year_mark}))"
+        fiscal = rf"(?<![a-z])(?:{_alternation(w['fiscal_prefixes'])})\s*'?(?P<yfy>\d{{4}}|\d{{2}})(?!\d)"
+        apostrophe = r"'(?P<yap>\d{2})(?![\d%])"
+        relative = rf"(?P<yrel>{_alternation(self.relative)})"
+        year = f"(?:{fiscal}|{year4}|{year_zh}|{year2}|{apostrophe}|{relative})(?:\\s*(?:{year_mark}))?"
+        quarter_zh = rf"第?\s*(?P<qzh>{ordinal_zh}|\d{{1,2}})\s*(?:{_alternation(w['quarter_words'])})" \
+                     rf"(?:{_alternation(w['quarter_end'])})?"
+        quarter_code = r"(?<![a-z0-9])q(?P<qc>\d{1,2})(?![\d])"
+        half = rf"(?P<half>{_alternation(self.halves)})"
+        half_code = rf"(?<![a-z0-9])(?P<hc>{_alternation(self.half_codes)})(?![a-z0-9])"
+        nine = rf"(?P<nine>{_alternation(w['nine_months'])})"
+        month = rf"(?P<m>\d{{1,2}}|{ordinal_zh})\s*(?:{_alternation(w['month_marks'])})" \
+                rf"(?:\s*(?P<d>\d{{1,2}})\s*(?:{_alternation(w['day_marks'])}))?(?:底|末|初)?"
+        end = rf"(?P<end>{_alternation(w['year_end'])})"
+        part = f"(?:{quarter_zh}|{quarter_code}|{half}|{half_code}|{nine}|{month}|{end})"
+        lone_end = rf"(?P<end>{_alternation(e for e in w['year_end'] if len(e) > 1)})"
+        lone_part = f"(?:{quarter_zh}|{quarter_code}|{half}|{half_code}|{nine}|{month}|{lone_end})"
+        ordinal_en = _alternation(k for k in self.ordinals if k.isascii())
+        month_en = _alternation(self.months_en)
+        tail_year = r"(?:\s*(?:of|in)?\s*(?:the\s*)?(?:fy|cy)?\s*(?P<ty>'?\d{4}|'\d{2}|\d{2}(?![\d%])))?"
+        self.patterns: list[tuple[re.Pattern[str], Handler]] = [
+            # 2025年一季度末, 2024年12月5日, 2024H1, 25Q1, FY24, 去年底, 2023年
+            (re.compile(f"{year}(?:\\s*(?:{part}))?"), self._year_first),
+            # 25Q1, 2025Q1, 24H1
+            (re.compile(r"(?<![\d.])(?P<cy>\d{4}|\d{2})\s*(?:q(?P<cq>\d{1,2})|(?P<ch>h[12]))(?![\da-z])"),
+             self._code_first),
+            # Q1 2025, 1Q25, H1'24, 1H 2024
+            (re.compile(rf"(?<![a-z0-9])(?:q(?P<cq>\d{{1,2}})|(?P<cqn>\d)q|(?P<ch>{_alternation(self.half_codes)}))"
+                        rf"\s*(?:(?:of|in)\s+(?:the\s+)?)?(?:fy)?\s*'?(?P<cy>\d{{4}}|\d{{2}})(?![\d%])"),
+             self._code_first),
+            # first quarter of 2025, second half of 2024, nine months of 2024
+            (re.compile(_latin(rf"(?:the\s+)?(?P<eo>{ordinal_en})[\s-]*(?:{_alternation(w['quarter_words_en'])})")
+                        + tail_year), self._english_quarter),
+            (re.compile(_latin(rf"(?:the\s+)?(?P<eh>{_alternation(h for h in self.halves if h.isascii())})")
+                        + tail_year), self._english_half),
+            (re.compile(_latin(rf"(?:the\s+)?(?P<en9>{_alternation(n for n in w['nine_months'] if n.isascii())})")
+                        + tail_year), self._english_nine),
+            # December 2024, Dec. 2024, May 30, 2025, 30 May 2025
+            (re.compile(_latin(rf"(?:(?P<dd>\d{{1,2}})\s+)?(?P<me>{month_en})\.?(?:\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?)?")
+                        + r",?\s*(?P<my>\d{4})(?!\d)"), self._english_month),
+            # end of 2024, year-end 2024
+            (re.compile(_latin(f"(?:{_alternation(w['year_end_en'])})")
+                        + r"\s*(?:of\s*)?(?:fy\s*)?(?P<ey>\d{4})(?!\d)"), self._english_year_end),
+            # 2024-12, 2024/12
+            (re.compile(r"(?<![\d.])(?P<iy>\d{4})[-/](?P<im>\d{1,2})(?:[-/](?P<id>\d{1,2}))?(?![\d.%])"), self._iso),
+            # 一季度, 第五季度, 上半年, 12月, 前三季度, Q1, H1: a part of a year that is not named
+            (re.compile(lone_part), self._part_only),
+        ]
+        self.prior = re.compile(self._mixed(w["prior_year"]))
+        self.same_prior = re.compile(self._mixed(w["same_period_prior"]))
+        self.comparison = re.compile(rf"(?:{self._mixed(w['comparison'])})\s*(?:the\s+|in\s+|于\s*)?$")
+        self.range_from = re.compile(rf"(?:{self._mixed(w['range_from'])})\s*(?:the\s+)?$")
+        self.range_to = re.compile(rf"^\s*(?:{self._mixed(w['range_to'])})\s*")
+        self.duration_after = re.compile(rf"^\s*(?:{_alternation(w['duration_after'])})")
+        self.duration_before = re.compile(rf"(?:{_alternation(w['duration_before'])})\s*$")
+        self.two_digit_future = int(w["two_digit_future"])
+        self.relative_pattern = re.compile(self._mixed(self.relative))
+
+    @staticmethod
+    def _mixed(words: Iterable[str]) -> str:
+        """Chinese words as they are, English words on word boundaries."""
+        words = list(words)
+        latin = [x for x in words if x.isascii()]
+        other = [x for x in words if not x.isascii()]
+        parts = [_alternation(other)] if other else []
+        if latin:
+            parts.append(_latin(_alternation(latin)))
+        return "|".join(parts)
+
+    # -- reading numbers --------------------------------------------------------------------------
+
+    def _number(self, text: str | None) -> int | None:
+        if text is None:
+            return None
+        return int(text) if text.isdigit() else self.ordinals.get(text)
+
+    def _two_digit(self, text: str) -> int:
+        value = int(text)
+        base = self.current_year if self.current_year is not None else 2025
+        return 2000 + value if 2000 + value <= base + self.two_digit_future else 1900 + value
+
+    def _year(self, g: dict[str, str | None]) -> tuple[int | None, str | None]:
+        """The year of a match and a problem when it cannot be one."""
+        if g.get("yfy"):
+            text = str(g["yfy"])
+            year = int(text) if len(text) == 4 else self._two_digit(text)
+        elif g.get("y4"):
+            year = int(str(g["y4"]))
+        elif g.get("yzh"):
+            year = int("".join(str(_CN_DIGITS[c]) for c in str(g["yzh"])))
+        elif g.get("y2"):
+            year = self._two_digit(str(g["y2"]))
+        elif g.get("yap"):
+            year = self._two_digit(str(g["yap"]))
+        elif g.get("yrel"):
+            if self.current_year is None:
+                return None, "relative_unknown"
+            return self.current_year + self.relative[str(g["yrel"])], None
+        else:
+            return None, None
+        if not self.earliest <= year <= self.latest:
+            return None, "impossible_year"
+        return year, None
+
+    def _part(self, g: dict[str, str | None], year: int | None) -> tuple[Period | None, str | None]:
+        """The part of the year a match names (quarter, half, nine months, month, date, year end)."""
+        if g.get("qzh") or g.get("qc"):
+            quarter = self._number(g.get("qzh") or g.get("qc"))
+            if quarter is None or not 1 <= quarter <= 4:
+                return None, "impossible_quarter"
+            return Period(year, quarter=quarter), None
+        if g.get("half"):
+            return Period(year, part=self.halves[str(g["half"])]), None
+        if g.get("hc"):
+            return Period(year, part=self.half_codes[str(g["hc"])]), None
+        if g.get("nine"):
+            return Period(year, part="9M"), None
+        if g.get("m"):
+            return self._date(year, self._number(g["m"]), self._number(g.get("d")))
+        return Period(year), None
+
+    @staticmethod
+    def _date(year: int | None, month: int | None, day: int | None) -> tuple[Period | None, str | None]:
+        if month is None or not 1 <= month <= 12:
+            return None, "impossible_month"
+        if day is not None and not 1 <= day <= _DAYS[month]:
+            return None, "impossible_day"
+        return Period(year, month=month, day=day), None
+
+    # -- handlers ---------------------------------------------------------------------------------
+
+    def _year_first(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        g = match.groupdict()
+        year, problem = self._year(g)
+        if problem:
+            return None, problem
+        return self._part(g, year)
+
+    def _code_first(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        g = match.groupdict()
+        text = str(g["cy"])
+        year = int(text) if len(text) == 4 else self._two_digit(text)
+        if not self.earliest <= year <= self.latest:
+            return None, "impossible_year"
+        if g.get("ch"):
+            return Period(year, part=self.half_codes[str(g["ch"])]), None
+        quarter = int(str(g.get("cq") or g.get("cqn")))
+        return (Period(year, quarter=quarter), None) if 1 <= quarter <= 4 else (None, "impossible_quarter")
+
+    def _tail_year(self, g: dict[str, str | None]) -> tuple[int | None, str | None]:
+        text = (g.get("ty") or "").lstrip("'")
+        if not text:
+            return None, None
+        year = int(text) if len(text) == 4 else self._two_digit(text)
+        return (year, None) if self.earliest <= year <= self.latest else (None, "impossible_year")
+
+    def _english_quarter(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        g = match.groupdict()
+        year, problem = self._tail_year(g)
+        quarter = self.ordinals.get(str(g["eo"]))
+        if problem:
+            return None, problem
+        if quarter is None or not 1 <= quarter <= 4:
+            return None, "impossible_quarter"
+        return Period(year, quarter=quarter), None
+
+    def _english_half(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        g = match.groupdict()
+        year, problem = self._tail_year(g)
+        return (None, problem) if problem else (Period(year, part=self.halves[str(g["eh"])]), None)
+
+    def _english_nine(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        year, problem = self._tail_year(match.groupdict())
+        return (None, problem) if problem else (Period(year, part="9M"), None)
+
+    def _english_month(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        g = match.groupdict()
+        year = int(str(g["my"]))
+        if not self.earliest <= year <= self.latest:
+            return None, "impossible_year"
+        day = g.get("md") or g.get("dd")
+        return self._date(year, self.months_en[str(g["me"])], int(day) if day else None)
+
+    def _english_year_end(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        year = int(str(match.group("ey")))
+        return (Period(year), None) if self.earliest <= year <= self.latest else (None, "impossible_year")
+
+    def _iso(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        year = int(match.group("iy"))
+        if not self.earliest <= year <= self.latest:
+            return None, "impossible_year"
+        day = match.group("id")
+        return self._date(year, int(match.group("im")), int(day) if day else None)
+
+    def _part_only(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
+        g = match.groupdict()
+        if g.get("end"):
+            return Period(None), None  # 年底 alone: the end of the year in question
+        return self._part(g, None)
+
+    # -- scanning ---------------------------------------------------------------------------------
+
+    def scan(self, folded: str) -> list[PeriodMention]:
+        """Every period mention of a folded question, left to right, without overlaps."""
+        found: list[PeriodMention] = []
+        for pattern, handler in self.patterns:
+            for match in pattern.finditer(folded):
+                if match.end() == match.start() or not self._plausible(folded, match):
+                    continue
+                period, problem = handler(match)
+                found.append(PeriodMention(match.start(), match.end(), match.group(), period, problem=problem))
+        for pattern, role in ((self.same_prior, "same_prior"), (self.prior, "prior")):
+            for match in pattern.finditer(folded):
+                found.append(PeriodMention(match.start(), match.end(), match.group(), None, role=role))
+        chosen: list[PeriodMention] = []
+        for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+            if all(mention.start >= c.end or mention.end <= c.start for c in chosen):
+                chosen.append(mention)
+        chosen.sort(key=lambda m: m.start)
+        return self._roles(folded, chosen)
+
+    def _plausible(self, folded: str, match: re.Match[str]) -> bool:
+        """Rules out numbers that only look like years: 2000万元, 23年来 (a span), 1500亿."""
+        g = match.groupdict()
+        after = folded[match.end():]
+        bare_year = g.get("y4") and match.group().strip() == g["y4"]
+        if bare_year and (not str(g["y4"]).startswith(("19", "20")) or _NOT_A_YEAR_AFTER.match(after)):
+            return False
+        if g.get("y2") and (self.duration_after.match(folded[match.end():])
+                            or self.duration_before.search(folded[: match.start()])):
+            return False
+        if g.get("m") and not g.get("y4") and re.search(r"个\s*$", folded[: match.start() + len(g["m"])]):
+            return False  # 3个月: a span of months
+        return not (g.get("m") and re.search(r"[个个]$", folded[: match.start()]))
+
+    def _roles(self, folded: str, mentions: list[PeriodMention]) -> list[PeriodMention]:
+        """Comparison bases (比2023年, than 2023, from 2023 to 2024) are not the period asked."""
+        out: list[PeriodMention] = []
+        for index, mention in enumerate(mentions):
+            before = folded[: mention.start]
+            role = mention.role
+            if self.comparison.search(before) and not re.search(r"[占佔]\s*比\s*$", before):
+                role = "base" if role == "asked" else f"{role}_base"
+            elif role == "asked" and index + 1 < len(mentions) and self.range_from.search(before):
+                between = folded[mention.end: mentions[index + 1].start]
+                if self.range_to.match(between) and len(between.strip()) <= 4:
+                    role = "base"
+            out.append(replace(mention, role=role))
+        return out
+
+    def with_years(self, folded: str) -> str:
+        """Relative years (今年, 去年) written as the years they are, for matching a fact's sentence."""
+        if self.current_year is None:
+            return folded
+        return self.relative_pattern.sub(lambda m: f"{self.current_year + self.relative[m.group()]}年", folded)
+
+    def looks_like_period(self, text: str) -> bool:
+        """Whether a piece of a question the grammar could not read still looks like a period."""
+        return bool(re.search(r"\d\s*(?:年|月|日|号|季)|[〇零一二三四五六七八九十]{2,}\s*年|第.{1,3}季|"
+                              r"(?<![a-z])(?:fy|q|h)\d|\d(?:q|h)(?![a-z])|[〇零]", text))
 
 
 def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
-    """Whether a fact can answer a question about `asked`.
+    """Whether a fact can answer a question about `asked` (a year of None fits any year).
 
     A fact without a period fits when the asked year appears in its sentence.
     """
     stated = Period.parse(fact_period)
     if stated is None:
-        return str(asked.year) in fact_text
-    if stated.year != asked.year:
+        return asked.year is None or str(asked.year) in fact_text
+    if asked.year is not None and stated.year != asked.year:
         return False
     if asked.part is not None or stated.part is not None:
         return asked.part == stated.part and asked.quarter is None
     if asked.quarter is not None:
         return stated.quarter == asked.quarter
-    if asked.month is not None and stated.month is not None:
-        return stated.month == asked.month
-    if asked.month is not None and stated.quarter is not None:
-        return (asked.month - 1) // 3 + 1 == stated.quarter
+    if asked.month is not None:
+        if stated.month is not None:
+            return stated.month == asked.month and (asked.day is None or stated.day in (None, asked.day))
+        if stated.quarter is not None:
+            return (asked.month - 1) // 3 + 1 == stated.quarter
+        return False
     return True

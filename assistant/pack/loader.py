@@ -9,18 +9,21 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import msgspec
 import yaml
-from pydantic import ValidationError
 
 from assistant.errors import PackError, Problem
 from assistant.pack.derive import DerivationError, derive
 from assistant.pack.model import Pack
 from assistant.pack.paragraphs import split_paragraphs
-from assistant.pack.paths import intents_root, pack_root
+from assistant.pack.paths import bundled_root, intents_root, pack_root
 from assistant.pack.schema import Concept, Fact, FactFile, IntentFile, Source
+from assistant.pack.validate import validate
 
+M = TypeVar("M", FactFile, IntentFile)
+LANGUAGE_FILE = "language.yaml"
 SECTIONS = ("sources", "facts", "derived", "not_facts")
 
 
@@ -90,19 +93,17 @@ class Reader:
     def line(self, path: Path, section: str, index: int = -1) -> int:
         return self.lines.get((str(path), section, index), self.lines.get((str(path), section, -1), 0))
 
-    def validate(self, path: Path, data: dict[str, Any], model: type[FactFile] | type[IntentFile]):
-        """Validate one file; on errors record each with the line of the entry it concerns."""
-        try:
-            return model.model_validate(data)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc = error["loc"]
-                section = str(loc[0]) if loc else ""
-                index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else -1
-                entry = _entry_name(data, section, index)
-                field = ".".join(str(p) for p in loc)
-                self.problem(path, self.line(path, section, index), f"{field}: {error['msg']}", entry)
-            return None
+    def validate(self, path: Path, data: dict[str, Any], model: type[M]) -> M | None:
+        """Validate one file entry by entry; record each broken entry with its line and keep the rest."""
+        parsed, errors = validate(data, model)
+        for error in errors:
+            index = error.index if isinstance(error.index, int) else -1
+            if isinstance(error.index, str):
+                index = list(data.get(error.section) or {}).index(error.index)
+            entry = _entry_name(data, error.section, index) or (error.index if isinstance(error.index, str) else "")
+            entry = str(entry)
+            self.problem(path, self.line(path, error.section, index), f"{error.location}: {error.message}", entry)
+        return parsed
 
 
 def _entry_name(data: dict[str, Any], section: str, index: int) -> str:
@@ -218,6 +219,8 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         units=intent_data["units"],
         approximations=intent_data["approximations"],
         stopwords=intent_data["stopwords"],
+        periods=intent_data["periods"],
+        words=intent_data["words"],
         not_facts=not_facts,
         default_subject=defaults["default_subject"],
         default_period=defaults["default_period"],
@@ -231,14 +234,19 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
 def _read_intents(reader: Reader, folder: Path, digest: Any) -> dict[str, Any]:
     merged: dict[str, Any] = {
         "intents": {}, "concepts": {}, "templates": {}, "units": {}, "approximations": {}, "stopwords": [],
+        "periods": {}, "words": {},
     }
-    for path in _yaml_files(folder):
+    paths = _yaml_files(folder)
+    language = bundled_root() / "intents" / LANGUAGE_FILE
+    if not any(p.name == LANGUAGE_FILE for p in paths) and language.is_file():
+        paths.append(language)  # a pack with intents of its own still reads dates and periods the usual way
+    for path in paths:
         digest.update(path.read_bytes())
         data = reader.read_yaml(path)
         parsed = reader.validate(path, data, IntentFile) if data is not None else None
         if parsed is None:
             continue
-        for key in ("intents", "concepts", "templates", "units", "approximations"):
+        for key in ("intents", "concepts", "templates", "units", "approximations", "periods", "words"):
             merged[key].update(getattr(parsed, key))
         merged["stopwords"].extend(parsed.stopwords)
     return merged
@@ -252,7 +260,7 @@ def _concepts_of(fact: Fact) -> list[str]:
 def _with_source(reader: Reader, path: Path, line: int, fact: Fact, sources: dict[str, Source]) -> Fact | None:
     if fact.source is None:
         if len(sources) == 1:
-            return fact.model_copy(update={"source": next(iter(sources))})
+            return msgspec.structs.replace(fact, source=next(iter(sources)))
         if sources:
             reader.problem(path, line, "source: required when the pack has several sources", fact.id)
         return None

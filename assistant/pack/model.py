@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assistant.pack.schema import Concept, Fact, Intent, Localized, NotAFact, Source
 
@@ -22,6 +23,8 @@ class Pack:
     units: dict[str, Localized]
     approximations: dict[str, Localized]
     stopwords: list[str]
+    periods: dict[str, Any] = field(default_factory=dict)
+    words: dict[str, list[str]] = field(default_factory=dict)
     not_facts: list[NotAFact] = field(default_factory=list)
     default_subject: str | None = None
     default_period: str | None = None

@@ -1,165 +1,176 @@
-"""Pydantic models: the YAML schema of a fact pack, validated at load with every error reported."""
+"""The YAML schema of a fact pack, as msgspec Structs: the loader validates each file entry by entry
+against these types (every entry's error reported with its file and line) and the engine uses the same
+records at run time, so there is one definition of each shape.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import msgspec
+from msgspec import Meta
 
-ConceptKind = Literal["entity", "metric", "segment", "qualifier"]
-
-
-class Strict(BaseModel):
-    """Base for every data file model: unknown keys are errors, so typos in YAML surface at load."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+ConceptKind = Literal["entity", "metric", "segment", "qualifier", "unit"]
 
 
-class Localized(Strict):
+def _doc(text: str) -> Meta:
+    return Meta(description=text)
+
+
+class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=False):
+    """Base of every data record: unknown keys are errors, so typos in YAML surface at load."""
+
+
+class Localized(Record, kw_only=True):
     """Text in the three scripts; zh-Hans may be omitted and is then converted from zh-Hant."""
 
-    zh_Hant: str = Field(alias="zh-Hant", description="Traditional Chinese text.")
-    zh_Hans: str | None = Field(default=None, alias="zh-Hans", description="Simplified Chinese text.")
-    en: str = Field(description="English text.")
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+    zh_Hant: Annotated[str, _doc("Traditional Chinese text.")] = msgspec.field(name="zh-Hant")
+    zh_Hans: Annotated[str | None, _doc("Simplified Chinese text.")] = msgspec.field(name="zh-Hans", default=None)
+    en: Annotated[str, _doc("English text.")]
 
 
-class Source(Strict):
+class Source(Record, kw_only=True):
     """An article: a text file whose kept non-empty lines are its numbered paragraphs (from 1)."""
 
-    id: str = Field(description="Stable id that facts cite.")
-    file: str = Field(description="Path of the article text, relative to the pack's facts/ directory.")
-    title: Localized = Field(description="Title shown in citations.")
-    outlet: str = Field(description="Who published it (metadata, not content).")
-    skip: list[str] = Field(
-        default_factory=list,
-        description="Regular expressions: lines matching any are metadata or boilerplate, not paragraphs.",
-    )
-    summary: Localized | None = Field(default=None, description="What the article is about.")
+    id: Annotated[str, _doc("Stable id that facts cite.")]
+    file: Annotated[str, _doc("Path of the article text, relative to the pack's facts/ directory.")]
+    title: Annotated[Localized, _doc("Title shown in citations.")]
+    outlet: Annotated[str, _doc("Who published it (metadata, not content).")]
+    skip: Annotated[list[str], _doc("Lines matching any of these regular expressions are not paragraphs.")] = []
+    summary: Annotated[Localized | None, _doc("What the article is about.")] = None
 
 
-class Change(Strict):
+class Change(Record, kw_only=True):
     """A stated change of a figure, usually year on year."""
 
-    value: Decimal = Field(description="Signed amount of the change (-9.73 for a 9.73% fall).")
-    unit: str = Field(default="%", description="Unit of the change: % or the figure's own unit.")
-    approx: str | None = Field(default=None, description="Approximation word of the source (超過, 接近 ...).")
-    written: str = Field(description="The change as the source writes it, verbatim in the quote.")
+    value: Annotated[Decimal, _doc("Signed amount of the change (-9.73 for a 9.73% fall).")]
+    unit: Annotated[str, _doc("Unit of the change: % (a rate), 個百分點 (points) or the figure's own unit.")] = "%"
+    approx: Annotated[str | None, _doc("Approximation word of the source (超過, 接近 ...).")] = None
+    written: Annotated[str, _doc("The change as the source writes it, verbatim in the quote.")]
 
 
-class Derivation(Strict):
-    """How a derived figure follows from stated ones; shown to the reader with every input cited."""
+class Derivation(Record, kw_only=True):
+    """How a computed figure follows from stated ones; shown to the reader with every input cited."""
 
-    formula: str = Field(description="Name of the formula.")
-    inputs: list[str] = Field(description="Ids of the facts used.")
-    expression: str = Field(default="", description="The arithmetic, written out.")
+    formula: Annotated[str, _doc("Name of the operation (ratio, difference, prior_from_change ...).")]
+    inputs: Annotated[list[str], _doc("Ids of the facts used.")]
+    expression: Annotated[str, _doc("The arithmetic, written out with the source's figures.")] = ""
 
 
-class Fact(Strict):
+class Fact(Record, kw_only=True):
     """One curated fact: a figure (value) or a statement, always with its verbatim source sentence."""
 
-    id: str = Field(description="Stable, unique id.")
-    subject: str = Field(description="Entity concept the fact is about.")
-    metric: str = Field(description="Metric or topic concept: what is measured or stated.")
-    period: str | None = Field(default=None, description="Canonical period: 2024, 2025Q1, 2024-12, 2025-06-10.")
-    when: str | None = Field(default=None, description="The time as the source writes it (2023年底).")
-    segment: list[str] = Field(default_factory=list, description="Segment concepts: product line, region ...")
-    object: str | None = Field(default=None, description="Second entity involved (the company invested in).")
-    tags: list[str] = Field(default_factory=list, description="Further concepts a question may name.")
-    value: Decimal | None = Field(default=None, description="The figure as a number in its scale and unit.")
-    unit: str | None = Field(default=None, description="元, %, 人, 張, 個, 款, 年 ...")
-    scale: str | None = Field(default=None, description="億 or 萬 when the value is in those units.")
-    approx: str | None = Field(default=None, description="Approximation word of the source: 超過, 接近, 約 ...")
-    written: str | None = Field(default=None, description="The figure as the source writes it, verbatim in quote.")
-    change: Change | None = Field(default=None, description="Year-on-year or other stated change.")
-    statement: Localized | None = Field(default=None, description="What the fact says, for non-numeric facts.")
-    figure_not_given: bool = Field(
-        default=False, description="A statement that mentions a figure without giving it (MI revenue 'also fell')."
-    )
-    label: Localized | None = Field(default=None, description="Short name of the fact for answers.")
-    quote: str = Field(description="The source sentence, verbatim inside the paragraph.")
-    paragraph: int = Field(ge=1, description="Paragraph number in the source.")
-    source: str | None = Field(default=None, description="Source id; may be omitted when the pack has one source.")
-    draft: bool = Field(default=False, description="True until a person has reviewed a drafted fact.")
-    derivation: Derivation | None = Field(default=None, description="Set on facts computed from other facts.")
+    id: Annotated[str, _doc("Stable, unique id.")]
+    subject: Annotated[str, _doc("Entity concept the fact is about.")]
+    metric: Annotated[str, _doc("Metric or topic concept: what is measured or stated.")]
+    period: Annotated[str | None, _doc("Canonical period: 2024, 2025Q1, 2024H1, 2024-12, 2025-06-10.")] = None
+    when: Annotated[str | None, _doc("The time as the source writes it (2023年底).")] = None
+    segment: Annotated[list[str], _doc("Segment concepts: product line, region ...")] = []
+    object: Annotated[str | None, _doc("Second entity involved (the company invested in).")] = None
+    tags: Annotated[list[str], _doc("Further concepts a question may name.")] = []
+    value: Annotated[Decimal | None, _doc("The figure as a number in its scale and unit.")] = None
+    unit: Annotated[str | None, _doc("元, %, 人, 張, 個, 款, 年 ...")] = None
+    scale: Annotated[str | None, _doc("億 or 萬 when the value is in those units.")] = None
+    approx: Annotated[str | None, _doc("Approximation word of the source: 超過, 接近, 約 ...")] = None
+    written: Annotated[str | None, _doc("The figure as the source writes it, verbatim in the quote.")] = None
+    change: Annotated[Change | None, _doc("Year-on-year or other stated change.")] = None
+    statement: Annotated[Localized | None, _doc("What the fact says, for non-numeric facts.")] = None
+    figure_not_given: Annotated[bool, _doc("A statement that mentions a figure without giving it.")] = False
+    label: Annotated[Localized | None, _doc("Short name of the fact for answers.")] = None
+    quote: Annotated[str, _doc("The source sentence, verbatim inside the paragraph.")]
+    paragraph: Annotated[int, Meta(ge=1, description="Paragraph number in the source.")]
+    source: Annotated[str | None, _doc("Source id; may be omitted when the pack has one source.")] = None
+    draft: Annotated[bool, _doc("True until a person has reviewed a drafted fact.")] = False
+    derivation: Annotated[Derivation | None, _doc("Set on facts computed from other facts.")] = None
 
 
-class DerivedSpec(Strict):
-    """A figure the article implies: the engine computes it at load time from cited facts."""
+Formula = Literal["prior_from_change", "prior_from_absolute_change", "sum", "difference", "percent_of",
+                  "divide_by_percent"]
+
+
+class DerivedSpec(Record, kw_only=True):
+    """A figure the article itself states as a derivation: computed at load time from cited facts."""
 
     id: str
     subject: str
     metric: str
     period: str | None = None
     when: str | None = None
-    segment: list[str] = Field(default_factory=list)
+    segment: list[str] = []
     object: str | None = None
-    tags: list[str] = Field(default_factory=list)
-    formula: Literal["prior_from_change", "prior_from_absolute_change", "sum", "difference", "percent_of",
-                     "divide_by_percent"]
-    inputs: list[str] = Field(min_length=1)
+    tags: list[str] = []
+    formula: Formula
+    inputs: Annotated[list[str], Meta(min_length=1)]
     unit: str
     scale: str | None = None
-    decimals: int = Field(default=2, ge=0, le=6)
+    decimals: Annotated[int, Meta(ge=0, le=6)] = 2
     label: Localized | None = None
 
 
-class NotAFact(Strict):
+class NotAFact(Record, kw_only=True):
     """A number in the source body that is deliberately not a fact, such as section numbering."""
 
-    paragraph: int = Field(ge=1)
-    text: str = Field(description="The text around the number, verbatim in the paragraph.")
+    paragraph: Annotated[int, Meta(ge=1)]
+    text: Annotated[str, _doc("The text around the number, verbatim in the paragraph.")]
     reason: str
 
 
-class Concept(Strict):
+class Computed(Record, kw_only=True):
+    """How a metric follows from others when the article does not state it (net margin = net profit ÷
+    revenue): the engine computes it on demand for any subject and period that has both inputs."""
+
+    operation: Literal["ratio"]
+    of: Annotated[str, _doc("The numerator metric.")]
+    over: Annotated[str, _doc("The denominator metric.")]
+
+
+class Concept(Record, kw_only=True):
     """A slot value with its names and the aliases that people type for it."""
 
     kind: ConceptKind
-    names: Localized = Field(description="How answers name the concept.")
-    aliases: list[str] = Field(default_factory=list, description="Surface forms in any script or language.")
-    implies: list[str] = Field(default_factory=list, description="Concepts a mention of this one also covers.")
-    restrictive: bool = Field(
-        default=False,
-        description="A fact tagged with this qualifier answers only questions naming it (a peak is no current value).",
-    )
+    names: Annotated[Localized, _doc("How answers name the concept.")]
+    aliases: Annotated[list[str], _doc("Surface forms in any script or language.")] = []
+    implies: Annotated[list[str], _doc("Concepts a mention of this one also covers.")] = []
+    restrictive: Annotated[bool, _doc("A fact tagged with this qualifier answers only questions naming it.")] = False
+    computed: Annotated[Computed | None, _doc("How to compute this metric from others.")] = None
+    extends: Annotated[str | None, _doc("A vocabulary concept this pack concept adds aliases to.")] = None
 
 
-class FactFile(Strict):
+class FactFile(Record, kw_only=True):
     """A YAML file under facts/: any of these sections."""
 
-    sources: list[Source] = Field(default_factory=list)
-    facts: list[Fact] = Field(default_factory=list)
-    derived: list[DerivedSpec] = Field(default_factory=list)
-    not_facts: list[NotAFact] = Field(default_factory=list)
-    concepts: dict[str, Concept] = Field(default_factory=dict)
+    sources: list[Source] = []
+    facts: list[Fact] = []
+    derived: list[DerivedSpec] = []
+    not_facts: list[NotAFact] = []
+    concepts: dict[str, Concept] = {}
     default_subject: str | None = None
     default_period: str | None = None
-    examples: list[str] = Field(default_factory=list, description="Example questions for help and welcome screens.")
-    current_year: int | None = Field(
-        default=None, description="The year the article was written: what 今年 (this year) and 去年 (last year) mean."
-    )
+    examples: Annotated[list[str], _doc("Example questions for help and welcome screens.")] = []
+    current_year: Annotated[int | None, _doc("The year the article was written: what 今年 and 去年 mean.")] = None
 
 
-class Intent(Strict):
+class Intent(Record, kw_only=True):
     """What kind of answer a question wants; recognised from cue words and example phrasings."""
 
     kind: Literal["figure", "meta", "refuse"] = "figure"
+    operation: Annotated[str | None, _doc("The operation the intent asks for (lookup, change, compute ...).")] = None
     description: str = ""
-    cues: list[str] = Field(default_factory=list, description="Words that signal the intent.")
-    examples: list[str] = Field(default_factory=list, description="Whole phrasings, matched fuzzily.")
-    priority: int = Field(default=0, description="Higher wins when several intents are signalled.")
-    unit: str | None = Field(default=None, description="For answer-unit hints: facts in this unit are preferred.")
+    cues: Annotated[list[str], _doc("Words that signal the intent.")] = []
+    examples: Annotated[list[str], _doc("Whole phrasings, matched fuzzily.")] = []
+    priority: Annotated[int, _doc("Higher wins when several intents are signalled.")] = 0
+    unit: Annotated[str | None, _doc("For answer-unit hints: facts in this unit are preferred.")] = None
 
 
-class IntentFile(Strict):
-    """A YAML file under intents/: intents, general vocabulary, templates and unit names."""
+class IntentFile(Record, kw_only=True):
+    """A YAML file under intents/: intents, general vocabulary, templates, unit names and language words."""
 
-    intents: dict[str, Intent] = Field(default_factory=dict)
-    concepts: dict[str, Concept] = Field(default_factory=dict)
-    templates: dict[str, Localized] = Field(default_factory=dict)
-    units: dict[str, Localized] = Field(default_factory=dict)
-    approximations: dict[str, Localized] = Field(default_factory=dict)
-    stopwords: list[str] = Field(default_factory=list)
+    intents: dict[str, Intent] = {}
+    concepts: dict[str, Concept] = {}
+    templates: dict[str, Localized] = {}
+    units: dict[str, Localized] = {}
+    approximations: dict[str, Localized] = {}
+    stopwords: list[str] = []
+    periods: dict[str, object] = {}
+    words: Annotated[dict[str, list[str]], _doc("Named word lists of the engine (cue tables, markers).")] = {}

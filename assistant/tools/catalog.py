@@ -6,6 +6,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+import msgspec
+
 from assistant.errors import AssistantError
 from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
@@ -65,7 +67,7 @@ def table(rows: list[tuple[str, ...]], header: tuple[str, ...] = COLUMNS) -> str
 
 
 def facts_json(facts: list[Fact]) -> list[dict[str, Any]]:
-    return [f.model_dump(mode="json", exclude_none=True) for f in facts]
+    return [{k: v for k, v in msgspec.to_builtins(f).items() if v is not None} for f in facts]
 
 
 def pick_source(pack: Pack, source_id: str | None) -> str:

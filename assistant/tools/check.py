@@ -41,6 +41,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "no_figure": "what",
         "unknown_entity": "name",
         "nearest": "label",
+        "unreadable_period": "piece",
         "nothing": "",
         "clarify": "",
         "entity_only": "subject",

@@ -10,7 +10,8 @@ from assistant.lang.normalize import fold
 
 
 def frame_of(bot: Assistant, question: str) -> Frame:
-    return understand(question, fold(question), bot.lexicon, bot.cue_lexicon, bot.stopwords, bot.known_words)
+    return understand(question, fold(question), bot.lexicon, bot.cue_lexicon, bot.stopwords, bot.known_words,
+                      bot.grammar)
 
 
 @pytest.mark.parametrize(

@@ -1,26 +1,132 @@
-"""Periods in questions, and which fact periods can answer them."""
+"""The period grammar: every form a reader writes, the impossible ones, comparison bases, and fitting."""
 
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from assistant.lang.normalize import fold
-from assistant.lang.periods import Period, absolute_years, find_periods, fits
+from assistant.lang.periods import Period, PeriodGrammar, fits
+from assistant.pack.paths import bundled_root
+
+
+@pytest.fixture(scope="module")
+def grammar() -> PeriodGrammar:
+    words = yaml.safe_load((bundled_root() / "intents" / "language.yaml").read_text(encoding="utf-8"))["periods"]
+    return PeriodGrammar(words, current_year=2025)
+
+
+def _read(grammar: PeriodGrammar, question: str) -> list[tuple[str | None, str, str | None]]:
+    return [(m.period.canonical() if m.period else None, m.role, m.problem) for m in grammar.scan(fold(question))]
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("联影2024年营收", "2024"),
+        ("聯影醫療二〇二三年營收多少?", "2023"),
+        ("二零二三营收", "2023"),
+        ("联影医疗23年营收", "2023"),
+        ("FY23 revenue", "2023"),
+        ("FY2023 revenue", "2023"),
+        ("revenue in '23", "2023"),
+        ("2024财年营收", "2024"),
+        ("2024年度营收", "2024"),
+        ("2024全年营收", "2024"),
+        ("H1 2024 revenue", "2024H1"),
+        ("1H24 revenue", "2024H1"),
+        ("24H1 revenue", "2024H1"),
+        ("2024年上半年营收", "2024H1"),
+        ("revenue in the first half of 2024", "2024H1"),
+        ("2024年下半年", "2024H2"),
+        ("Q1 2025 cash flow", "2025Q1"),
+        ("1Q25 cash flow", "2025Q1"),
+        ("25Q1 cash flow", "2025Q1"),
+        ("2025Q1 cash flow", "2025Q1"),
+        ("2025年一季度经营现金流", "2025Q1"),
+        ("2025年第一季度", "2025Q1"),
+        ("截至2025年一季度末总负债", "2025Q1"),
+        ("first quarter of 2025", "2025Q1"),
+        ("2025年前三季度营收", "20259M"),
+        ("first nine months of 2024", "20249M"),
+        ("2024年12月的估值", "2024-12"),
+        ("2024-12 valuation", "2024-12"),
+        ("December 2024 valuation", "2024-12"),
+        ("2025年5月30日", "2025-05-30"),
+        ("May 30, 2025", "2025-05-30"),
+        ("2024年底应收账款", "2024"),
+        ("end of 2024 receivables", "2024"),
+        ("今年一季度经营现金流", "2025Q1"),
+        ("去年营收", "2024"),
+        ("去年底", "2024"),
+        ("前年", "2023"),
+        ("revenue last year", "2024"),
+        ("一季度经营现金流", "????Q1"),
+        ("上半年营收", "????H1"),
+        ("12月的估值", "????-12"),
+    ],
+)
+def test_every_written_form_reads_as_its_period(grammar: PeriodGrammar, question: str, period: str) -> None:
+    assert _read(grammar, question) == [(period, "asked", None)]
+
+
+@pytest.mark.parametrize(
+    ("question", "problem"),
+    [
+        ("2024年第五季度营收", "impossible_quarter"),
+        ("fifth quarter of 2024", "impossible_quarter"),
+        ("Q5 2024", "impossible_quarter"),
+        ("2024年13月营收", "impossible_month"),
+        ("13月营收", "impossible_month"),
+        ("2024年2月30日", "impossible_day"),
+        ("9999年营收", "impossible_year"),
+    ],
+)
+def test_impossible_periods_carry_a_problem_not_a_period(grammar: PeriodGrammar, question: str, problem: str) -> None:
+    assert _read(grammar, question) == [(None, "asked", problem)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["增长了35%", "营收103亿元", "2000万元自有资金", "成立10年", "过去10年", "23年来", "3个月", "到底多少",
+     "研发人员3271人", "1500亿元"],
+)
+def test_numbers_that_only_look_like_years_are_not_periods(grammar: PeriodGrammar, question: str) -> None:
+    assert _read(grammar, question) == []
 
 
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("联影2024年营收", [Period(2024)]),
-        ("截至2025年一季度末总负债", [Period(2025, quarter=1)]),
-        ("operating cash flow in Q1 2024", [Period(2024, quarter=1)]),
-        ("2024年12月的估值", [Period(2024, month=12)]),
-        ("增长了35%", []),
-        ("营收103亿元", []),
+        ("海外收入比2023年增长了多少", [("2023", "base", None)]),
+        ("海外收入占比2023年是多少", [("2023", "asked", None)]),
+        ("revenue in 2024 compared with 2023", [("2024", "asked", None), ("2023", "base", None)]),
+        ("从2023年到2024年增长了多少", [("2023", "base", None), ("2024", "asked", None)]),
+        ("去年同期呢", [(None, "same_prior", None)]),
+        ("较去年同期收窄", [(None, "same_prior_base", None)]),
+        ("前一年呢?", [(None, "prior", None)]),
+        ("and a year earlier?", [(None, "prior", None)]),
     ],
 )
-def test_find_periods(question: str, expected: list[Period]) -> None:
-    assert [p for p, _, _ in find_periods(fold(question))] == expected
+def test_bases_and_relative_periods_keep_their_role(grammar: PeriodGrammar, question: str,
+                                                     expected: list[tuple[str | None, str, str | None]]) -> None:
+    assert _read(grammar, question) == expected
+
+
+def test_relative_years_need_the_year_the_article_was_written() -> None:
+    words = yaml.safe_load((bundled_root() / "intents" / "language.yaml").read_text(encoding="utf-8"))["periods"]
+    undated = PeriodGrammar(words, current_year=None)
+    assert [(m.period, m.problem) for m in undated.scan(fold("去年营收"))] == [(None, "relative_unknown")]
+
+
+def test_relative_years_in_a_fact_sentence_become_years(grammar: PeriodGrammar) -> None:
+    assert "2024年底" in grammar.with_years(fold("在去年底,聯影醫療就開始"))
+
+
+def test_spans_point_into_the_folded_question(grammar: PeriodGrammar) -> None:
+    folded = fold("联影医疗FY23营收")
+    (mention,) = grammar.scan(folded)
+    assert folded[mention.start : mention.end] == mention.text == "fy23"
 
 
 def test_year_mismatch_never_fits() -> None:
@@ -32,32 +138,28 @@ def test_quarter_question_rejects_full_year_fact() -> None:
     assert fits(Period(2024, quarter=1), "2024Q1", "")
 
 
+def test_an_unnamed_year_fits_any_year_of_the_same_part() -> None:
+    assert fits(Period(None, quarter=1), "2025Q1", "")
+    assert fits(Period(None, quarter=1), "2024Q1", "")
+    assert not fits(Period(None, quarter=1), "2024", "")
+
+
+def test_a_month_question_does_not_take_a_full_year_figure() -> None:
+    assert not fits(Period(2024, month=12), "2024", "")
+    assert fits(Period(2024, month=12), "2024-12", "")
+    assert fits(Period(2024, month=2), "2024Q1", "")
+
+
 def test_fact_without_period_fits_when_its_sentence_names_the_year() -> None:
     assert fits(Period(2011), None, "自2011年成立以来")
     assert not fits(Period(2012), None, "自2011年成立以来")
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("联影医疗2024年上半年营收", [Period(2024, part="H1")]),
-        ("UIH revenue in the first half of 2024", [Period(2024, part="H1")]),
-        ("2025年前三季度营收", [Period(2025, part="9M")]),
-        ("2025年第三季度营收", [Period(2025, quarter=3)]),
-        ("海外收入比2023年增长了多少", []),
-        ("海外收入占比2023年是多少", [Period(2023)]),
-    ],
-)
-def test_halves_nine_months_and_comparison_bases(question: str, expected: list[Period]) -> None:
-    assert [p for p, _, _ in find_periods(fold(question))] == expected
 
 
 def test_half_year_question_does_not_take_the_full_year_figure() -> None:
     assert not fits(Period(2024, part="H1"), "2024", "")
 
 
-def test_relative_years_follow_the_year_the_article_was_written() -> None:
-    assert absolute_years(fold("今年一季度经营现金流"), 2025).startswith("2025年")
-    assert absolute_years(fold("what was revenue last year"), 2025).endswith("2024年")
-    assert "同期" in absolute_years(fold("去年同期呢"), 2025), "the same period last year is a follow-up, not a year"
-    assert absolute_years(fold("今年"), None) == "今年"
+def test_canonical_forms_round_trip() -> None:
+    for text in ("2024", "2025Q1", "2024H1", "20249M", "2024-12", "2025-05-30"):
+        period = Period.parse(text)
+        assert period is not None and period.canonical() == text

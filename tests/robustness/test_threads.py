@@ -143,5 +143,5 @@ def test_threads_loading_the_same_pack(mini_pack: Path) -> None:
     """Several threads loading one pack with an empty cache all get a working Assistant."""
     with ThreadPoolExecutor(max_workers=4) as pool:
         bots = list(pool.map(lambda _: Assistant.load(mini_pack), range(4)))
-    answers = {b.ask("星湖儲能2024年營收多少?").model_dump_json() for b in bots}
+    answers = {b.ask("星湖儲能2024年營收多少?").to_json() for b in bots}
     assert len(answers) == 1
