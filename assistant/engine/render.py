@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from assistant.engine.answer import Citation
 from assistant.lang.normalize import Language, to_simplified
-from assistant.pack.derive import SCALES
+from assistant.pack.figures import SCALES
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact, Localized
 

@@ -20,7 +20,7 @@ import yaml
 from assistant.errors import Problem
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import numbers_in
-from assistant.pack.derive import SCALES
+from assistant.pack.figures import SCALES
 from assistant.pack.loader import read_pack
 from assistant.pack.locate import Key, line_of, paragraph_lines, yaml_lines
 from assistant.pack.model import Pack
