@@ -107,7 +107,8 @@ def prior_from_rate(current: Quantity, rate: Quantity) -> Quantity:
 
 def prior_from_amount(current: Quantity, change: Quantity) -> Quantity:
     """The prior-period value from a value and its change in the same unit: 3271人 − 315人."""
-    return Quantity(current.value - change.value, current.unit, f"{current.wrapped()} − {change.expression}",
+    sign = "−" if change.value >= 0 else "+"
+    return Quantity(current.value - change.value, current.unit, f"{current.wrapped()} {sign} {change.expression}",
                     _joined(current, change), True)
 
 
@@ -123,7 +124,9 @@ def rate_of_change(current: Quantity, change: Quantity) -> Quantity:
     """The % change from a value and its change in the same unit: 315 ÷ (3271 − 315) × 100%."""
     prior = current.value - change.value
     value = _divide(change.value, prior) * 100
-    return Quantity(value, "%", f"{change.expression} ÷ ({current.wrapped()} − {change.expression}) × 100%",
+    sign = "−" if change.value >= 0 else "+"
+    signed = change.expression if change.value >= 0 else f"-{change.expression}"
+    return Quantity(value, "%", f"{signed} ÷ ({current.wrapped()} {sign} {change.expression}) × 100%",
                     _joined(current, change), True)
 
 
