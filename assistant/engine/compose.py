@@ -1,127 +1,246 @@
-"""Chosen facts -> Answer objects: the text in the reader's script, citations, derivations, options.
-
-`AnswerComposer` is a base of `Assistant`: it turns decisions into answers and records in the
-conversation context what was answered, so that follow-ups can refer to it.
+"""Decision -> Answer: the text in the reader's script from the pack's templates, with its parts kept
+separately (the headline, the figures, the interpretation line, citations, options) for front ends.
 """
 
 from __future__ import annotations
 
-from assistant.engine.answer import Answer, Citation
-from assistant.engine.lexicon import Lexicon
-from assistant.engine.matcher import Matcher, Scored
+from dataclasses import dataclass, replace
+
+from assistant.engine.answer import Answer, Citation, Interpretation
+from assistant.engine.decide import Decision
+from assistant.engine.frame import Frame
+from assistant.engine.matcher import Matcher
 from assistant.engine.render import Renderer, pick
-from assistant.engine.session import Context
-from assistant.engine.understand import Frame
 from assistant.lang.normalize import Language, detect_language
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
+NOT_UNDERSTOOD = {"period": "unreadable_period", "metric": "unreadable_metric", "unit": "unreadable_unit"}
+STATUS = {"figures": "answered", "compare": "answered", "meta": "answered", "clarify": "clarify",
+          "entity_only": "clarify", "need_context": "clarify"}
 
-class AnswerComposer:
-    """Builds every kind of Answer; needs the pack, its matcher and renderer."""
 
-    pack: Pack
-    matcher: Matcher
-    renderer: Renderer
-    lexicon: Lexicon
-    simplified: frozenset[str]
-    _examples: dict[str, list[str]]
+@dataclass(frozen=True)
+class Parts:
+    """The pieces of an answer before they are joined into its text."""
 
-    def _reply(self, question: str, status: str, intent: str, lang: Language, text: str, confidence: float,
-               **extra: object) -> Answer:
-        return Answer(question=question, status=status, text=text, language=lang, intent=intent,  # type: ignore[arg-type]
-                      confidence=round(confidence, 3), **extra)  # type: ignore[arg-type]
+    headline: list[str]
+    citations: list[Citation]
+    figures: list[str]
+    options: list[str]
+    suggestions: list[str]
+
+
+class Composer:
+    """Writes answers for one pack."""
+
+    def __init__(self, pack: Pack, renderer: Renderer, matcher: Matcher, simplified: frozenset[str]) -> None:
+        self.pack = pack
+        self.renderer = renderer
+        self.matcher = matcher
+        self.simplified = simplified
+        self._examples: dict[str, list[str]] = {}
+
+    def compose(self, question: str, decision: Decision, lang: Language, interpretation: Interpretation,
+                notes: list[str]) -> Answer:
+        parts = self._parts(decision, lang)
+        status = STATUS.get(decision.kind, "no_answer")
+        if decision.kind == "figures" and not self._answers(decision):
+            status = "no_answer"
+        understood = self.understood(decision.frame, decision, lang)
+        notes = notes + [self.renderer.template("no_fact", lang, asked=self._names(c, lang)) for c in decision.notes]
+        if any(f.draft for f in decision.facts) and status == "answered":
+            notes.append(self.renderer.template("draft_note", lang))
+        lines = [*parts.headline, *(self.renderer.citation_text(c, lang) for c in parts.citations)]
+        text = "\n".join([understood, *lines, *notes] if understood else [*lines, *notes])
+        derivation = next((f.derivation for f in decision.facts if f.derivation), None)
+        return Answer(question=question, status=status, text=text, language=lang,  # type: ignore[arg-type]
+                      intent=decision.intent if status != "no_answer" or decision.kind != "figures" else "no_change",
+                      confidence=round(decision.confidence, 3), headline="\n".join(parts.headline),
+                      understood=understood, interpretation=interpretation, figures=parts.figures,
+                      facts=decision.facts[:4], citations=parts.citations, derivation=derivation,
+                      options=parts.options, suggestions=parts.suggestions, notes=notes)
+
+    # -- the parts of each kind of decision -----------------------------------------------------
+
+    def _parts(self, decision: Decision, lang: Language) -> Parts:
+        kind, template = decision.kind, self.renderer.template
+        facts = decision.facts
+        if kind in ("figures", "compare"):
+            return self._figures(decision, lang)
+        if kind in ("clarify", "entity_only"):
+            options = [self.renderer.question_for(f, lang) for f in facts]
+            head = template("entity_only", lang, subject=self._names(decision.concepts, lang)) \
+                if kind == "entity_only" else template("clarify", lang)
+            return Parts([head, *(f"{i}. {o}" for i, o in enumerate(options, 1))], [], [], options, options)
+        if kind in ("no_figure", "no_reason", "approximate"):
+            fact = facts[0]
+            head = template(kind, lang, what=self.renderer.what(fact, lang))
+            return Parts([head, self._body(fact, "lookup", lang)[0]], self.citations([fact]), [],
+                         [], self.related(fact, lang))
+        if kind == "meta":
+            return self._meta(decision.intent, lang)
+        return Parts(self._refusal(decision, lang), [], [], [], self._refusal_suggestions(decision, lang))
+
+    def _refusal(self, decision: Decision, lang: Language) -> list[str]:
+        template, kind = self.renderer.template, decision.kind
+        if kind == "refuse":
+            return [template(f"refuse_{decision.intent}", lang)]
+        if kind == "not_understood":
+            return [template(NOT_UNDERSTOOD.get(decision.fields["kind"], "unreadable_period"), lang,
+                             piece=decision.fields["piece"])]
+        if kind == "unknown_entity":
+            name = decision.fields.get("name") or self._names(decision.concepts, lang, ", ")
+            return [template("unknown_entity", lang, name=name)]
+        if kind == "need_context":
+            return [template("need_context", lang)]
+        if kind == "nothing":
+            return [template("nothing", lang, topics=self._topics(lang))]
+        if kind == "empty":
+            return [template("empty", lang)]
+        key = "wrong_unit" if decision.intent == "wrong_unit" else "no_fact"
+        asked = self._names(decision.concepts, lang) if decision.concepts else self.asked(decision.asked or
+                                                                                         decision.frame, lang)
+        lines = [template(key, lang, asked=asked)]
+        nearest = self._nearest(decision.asked or decision.frame)
+        if nearest is not None:
+            label = self.renderer.what(nearest, lang)
+            if nearest.written:
+                label += (": " if lang == "en" else ":") + self.renderer.figure(nearest, lang)
+            lines.append(template("nearest", lang, label=label))
+        elif not (decision.frame.has_topic or decision.concepts):
+            lines = [template("nothing", lang, topics=self._topics(lang))]
+        return lines
+
+    def _refusal_suggestions(self, decision: Decision, lang: Language) -> list[str]:
+        nearest = self._nearest(decision.asked or decision.frame) if decision.kind == "gap" else None
+        return [self.renderer.question_for(nearest, lang)] if nearest else self.example_questions(lang)
+
+    def _figures(self, decision: Decision, lang: Language) -> Parts:
+        facts = decision.facts[:4] if decision.kind == "compare" else decision.facts[:3]
+        bodies = [self._body(f, decision.intent, lang) for f in facts]
+        if facts[0].written and len({f.written for f in facts}) == 1:
+            bodies = bodies[:1]
+        headline = [b for b, _ in bodies]
+        if decision.kind == "compare" and len(facts) >= 2:
+            headline.append(self._comparison(facts, decision.winner, lang))
+        figures = [self.renderer.figure(f, lang) for f in facts if f.written]
+        return Parts(headline, self.citations(facts), figures, [], self.related(facts[0], lang))
+
+    def _comparison(self, facts: list[Fact], winner: int, lang: Language) -> str:
+        best = facts[winner]
+        others = [f for i, f in enumerate(facts) if i != winner]
+        rest = (", " if lang == "en" else "、").join(
+            f"{self.renderer.what(f, lang)}({self.renderer.figure(f, lang)})" for f in others)
+        return self.renderer.template("compare", lang, winner=self.renderer.what(best, lang),
+                                      figure=self.renderer.figure(best, lang), others=rest)
+
+    def _answers(self, decision: Decision) -> bool:
+        return all(ok for _, ok in (self._body(f, decision.intent, "en") for f in decision.facts[:3]))
 
     def _body(self, fact: Fact, intent: str, lang: Language) -> tuple[str, bool]:
         """Answer text for one fact and whether it answers the question asked."""
         fields = self.renderer.fields(fact, lang)
+        template = self.renderer.template
         if fact.value is None:
-            return self.renderer.template("statement", lang, **fields), True
+            return template("statement", lang, **fields), True
         if intent == "when" and (fact.when or fact.period) and fact.unit != "年":
-            return self.renderer.template("when", lang, **fields), True
+            return template("when", lang, **fields), True
         if fact.derivation is not None:
-            return self.renderer.template("figure_derived", lang, **fields), True
+            return template("figure_derived", lang, **fields), True
         if intent == "change" and fact.change is None:
-            return self.renderer.template("no_change", lang, **fields), False
-        return self.renderer.template("figure", lang, **fields), True
+            return template("no_change", lang, **fields), False
+        return template("figure", lang, **fields), True
 
-    def _citations(self, facts: list[Fact]) -> list[Citation]:
+    def citations(self, facts: list[Fact]) -> list[Citation]:
         cited: list[Citation] = []
         for fact in facts:
             inputs = fact.derivation.inputs if fact.derivation else [fact.id]
             for fid in inputs:
+                if fid not in self.pack.facts:
+                    continue
                 citation = self.renderer.citation(self.pack.facts[fid])
                 if citation not in cited:
                     cited.append(citation)
         return cited
 
-    def _facts_answer(self, question: str, facts: list[Fact], intent: str, lang: Language, context: Context,
-                      frame: Frame, confidence: float) -> Answer:
-        bodies = [self._body(f, intent, lang) for f in facts[:3]]
-        if facts[0].written and len({f.written for f in facts}) == 1:
-            bodies = bodies[:1]
-        citations = self._citations(facts[:3])
-        lines = [b for b, _ in bodies] + [self.renderer.citation_text(c, lang) for c in citations]
-        if any(f.draft for f in facts[:3]):
-            lines.append(self.renderer.template("draft_note", lang))
-        answered = all(ok for _, ok in bodies)
-        context.frame, context.fact_ids, context.options = frame, [f.id for f in facts[:3]], []
-        derivation = next((f.derivation for f in facts if f.derivation), None)
-        return self._reply(question, "answered" if answered else "no_answer", intent if answered else "no_change",
-                           lang, "\n".join(lines), confidence if answered else 0.6, facts=facts[:3],
-                           citations=citations, derivation=derivation,
-                           suggestions=self._related(facts[0], lang))
-
-    def _no_figure(self, question: str, fact: Fact, lang: Language, context: Context, frame: Frame) -> Answer:
-        """A figure was asked for, and the article only describes it in words or gives it in another
-        unit: say so, and show and cite what it does say."""
-        citations = self._citations([fact])
-        lines = [self.renderer.template("no_figure", lang, what=self.renderer.what(fact, lang)),
-                 self._body(fact, "lookup", lang)[0]]
-        lines += [self.renderer.citation_text(c, lang) for c in citations]
-        context.frame, context.fact_ids, context.options = frame, [fact.id], []
-        return self._reply(question, "no_answer", "no_figure", lang, "\n".join(lines), 0.7, facts=[fact],
-                           citations=citations, suggestions=self._related(fact, lang))
-
-    def _related(self, fact: Fact, lang: Language) -> list[str]:
+    def related(self, fact: Fact, lang: Language) -> list[str]:
         """A few other facts about the same subject and metric, as questions."""
         related = [f for f in self.matcher.facts_about(fact.subject)
                    if f.id != fact.id and f.subject == fact.subject and (f.metric == fact.metric or
                                                                           set(f.segment) & set(fact.segment))]
         return [self.renderer.question_for(f, lang) for f in related[:3]]
 
-    def _clarify(self, question: str, tied: list[Scored], lang: Language, context: Context, frame: Frame) -> Answer:
-        options = [self.renderer.question_for(s.fact, lang) for s in tied]
-        lines = [self.renderer.template("clarify", lang)] + [f"{i}. {o}" for i, o in enumerate(options, 1)]
-        context.frame, context.fact_ids, context.options = frame, [s.fact.id for s in tied], options
-        return self._reply(question, "clarify", "clarify", lang, "\n".join(lines), 0.4, facts=[s.fact for s in tied],
-                           suggestions=options)
+    def _nearest(self, frame: Frame) -> Fact | None:
+        if not frame.has_topic:
+            return None
+        for drop in ("periods", "segments", "qualifiers", "entities"):
+            ranked = self.matcher.rank(replace(frame, **{drop: []}))
+            if ranked:
+                return ranked[0].fact
+        return None
 
-    def _asked(self, frame: Frame, lang: Language) -> str:
+    # -- naming ---------------------------------------------------------------------------------
+
+    def _names(self, concepts: list[str], lang: Language, joiner: str | None = None) -> str:
+        joiner = joiner or (", " if lang == "en" else "、")
+        return joiner.join(self.renderer.concept_name(c, lang) for c in concepts)
+
+    def period_name(self, frame: Frame, lang: Language) -> list[str]:
+        names = []
+        for period in frame.periods:
+            text = period.canonical().replace("????", "")
+            names.append(text if lang == "en" or not text.isdigit() else f"{text}年")
+        return names
+
+    def asked(self, frame: Frame, lang: Language) -> str:
         """What the question asked for, named in the reader's language: "GE醫療 2024年 營業收入"."""
         name = self.renderer.concept_name
-        periods = [f"{p.year}" + (f"Q{p.quarter}" if p.quarter else "") + (p.part or "") +
-                   (f"-{p.month:02d}" if p.month else "") for p in frame.periods]
-        if lang != "en":
-            periods = [f"{p}年" if p.isdigit() else p for p in periods]
-        parts = [name(c, lang) for c in frame.entities] + periods
+        parts = [name(c, lang) for c in frame.entities] + self.period_name(frame, lang)
         parts += [name(c, lang) for c in frame.segments + frame.qualifiers + frame.metrics]
         return " ".join(parts) or ("this" if lang == "en" else "這個問題")
 
-    def _meta(self, question: str, intent: str, lang: Language) -> Answer:
+    def understood(self, frame: Frame, decision: Decision, lang: Language) -> str:
+        """The interpretation as one line: "理解為:聯影醫療 · 營業收入 · 2024年"."""
+        if decision.kind in ("meta", "refuse", "empty", "nothing", "need_context"):
+            return ""
+        name = self.renderer.concept_name
+        entities = frame.entities or ([decision.facts[0].subject] if decision.facts else [])
+        parts = [name(e, lang) for e in entities]
+        parts += [name(c, lang) for c in frame.segments + frame.metrics + frame.qualifiers]
+        parts += self.period_name(frame, lang)
+        operation = self.pack.templates.get(f"operation_{frame.detail}")
+        if operation is not None and frame.operation in ("compute", "compare", "change", "when", "statement"):
+            parts.insert(0, pick(operation, lang))
+        if not parts:
+            return ""
+        return self.renderer.template("understood", lang, parts=" · ".join(dict.fromkeys(parts)))
+
+    def _topics(self, lang: Language) -> str:
+        """What a pack is about, for "try asking about …": its main company and its most held metrics."""
+        counts: dict[str, int] = {}
+        for fact in self.pack.facts.values():
+            if fact.value is not None and fact.derivation is None:
+                counts[fact.metric] = counts.get(fact.metric, 0) + 1
+        metrics = sorted(counts, key=lambda m: -counts[m])[:4]
+        return self._names([*metrics, *([self.pack.default_subject] if self.pack.default_subject else [])], lang)
+
+    # -- meta -----------------------------------------------------------------------------------
+
+    def _meta(self, intent: str, lang: Language) -> Parts:
         source = next(iter(self.pack.sources.values()))
         fields = {"title": pick(source.title, lang), "outlet": source.outlet, "summary": pick(source.summary, lang),
+                  "subject": self.renderer.concept_name(self.pack.default_subject, lang),
                   "examples": "\n".join(f"- {q}" for q in self.example_questions(lang))}
         text = self.renderer.template(intent, lang, **fields) or self.renderer.template("help", lang, **fields)
         citations = []
         if intent == "source_info":
             citations = [Citation(source=source.id, title=source.title.zh_Hant, paragraph=0, quote=source.outlet)]
-        return self._reply(question, "answered", intent, lang, text, 0.9, citations=citations,
-                           suggestions=self.example_questions(lang))
+        return Parts([text], citations, [], [], self.example_questions(lang))
 
     def example_questions(self, lang: Language, count: int = 4) -> list[str]:
-        """Questions this pack can answer, for help screens and suggestions: the pack's own examples
-        in the reader's language, else questions made from its first facts."""
+        """Questions this pack can answer: its own examples in the reader's language, else questions
+        made from its first facts."""
         if lang not in self._examples:
             curated = [q for q in self.pack.examples if detect_language(q, self.simplified) == lang]
             if not curated:

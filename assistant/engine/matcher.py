@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assistant.engine.frame import Frame
 from assistant.engine.lexicon import content_units
-from assistant.engine.understand import Frame
+from assistant.engine.weights import WEIGHTS as W
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import plain_decimals
 from assistant.lang.periods import Period, PeriodGrammar, fits
@@ -94,7 +95,8 @@ class Matcher:
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
         self.freely_held = frozenset(m for k in self.keys.values() if not k.qualifiers & self.restrictive
                                      for m in k.metrics)
-        self.unit_cues = {iid: intent.unit for iid, intent in pack.intents.items() if intent.unit}
+        years = [k.period.year for k in self.keys.values() if k.period is not None and k.period.year is not None]
+        self.latest_year = pack.current_year or (max(years) if years else None)
 
     def _expand(self, ids: list[str]) -> set[str]:
         """The concepts and everything they imply, transitively."""
@@ -188,9 +190,9 @@ class Matcher:
             value = self.score(frame, keys, asked, numbers_beside=beside)
             if value is not None:
                 if keys.fact.quote in quotes:
-                    value += 0.6
+                    value += W.previous_sentence
                 if previous_metrics and "metrics" not in frame.inherited and keys.metrics & set(previous_metrics):
-                    value += 0.6
+                    value += W.previous_metric
                 scored.append(Scored(value, keys.fact))
         scored.sort(key=lambda s: -s.score)
         return scored
@@ -220,83 +222,108 @@ class Matcher:
             metrics=frozenset(self._expand(frame.metrics)),
             segments=frozenset(self._expand(frame.segments)),
             qualifiers=frozenset(frame.qualifiers),
-            units=frozenset(self.unit_cues[c] for c in frame.cues if c in self.unit_cues),
+            units=frozenset([frame.unit] if frame.unit else []),
         )
 
     def score(self, frame: Frame, keys: FactKeys, asked: Asked, *, numbers_beside: bool = False) -> float | None:
         """Score of a fact for a frame, or None when a slot rules it out."""
+        parts = (self._metric_score(frame, keys, asked), self._entity_score(frame, keys),
+                 self._segment_score(frame, keys, asked), self._qualifier_score(frame, keys, asked),
+                 self._period_score(frame, keys))
+        if any(part is None for part in parts):
+            return None
         fact = keys.fact
+        total = sum(part for part in parts if part is not None)
+        total += self._numbers_score(frame, keys, numbers_beside)
+        total += min(W.word_cap, W.word_unit * len(frame.units & keys.units))
+        return total + self._cue_score(frame, fact) + self._unit_score(frame, fact, asked.units)
+
+    @staticmethod
+    def _metric_score(frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
+        if not frame.metrics:
+            return 0.0
+        fact = keys.fact
+        matched = [m for m in frame.metrics if m in keys.metrics]
+        if not matched:
+            return None
+        own = W.metric_own if fact.metric in frame.metrics else W.metric_implied if fact.metric in asked.metrics else 0
+        total = W.metric_named * len(matched) + own - W.metric_missing * (len(frame.metrics) - len(matched))
+        if len(frame.metrics) > 1 and frame.focus in keys.metrics:
+            total += W.metric_focus
+        return total
+
+    def _entity_score(self, frame: Frame, keys: FactKeys) -> float | None:
+        fact = keys.fact
+        if not frame.entities:
+            return W.default_subject if fact.subject == self.pack.default_subject else 0.0
+        if fact.subject in frame.entities:
+            total = W.entity_subject
+        elif set(frame.entities) <= keys.entities:
+            total = W.entity_involved
+        else:
+            return None
+        for entity in set(frame.entities) - {fact.subject}:
+            if entity in keys.entities:
+                total += W.entity_also
+            elif not self.mentioned(entity, keys):
+                total -= W.entity_absent
+        return total
+
+    def _segment_score(self, frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
         total = 0.0
-        if frame.metrics:
-            matched = [m for m in frame.metrics if m in keys.metrics]
-            if not matched:
-                return None
-            own = 1.0 if fact.metric in frame.metrics else 0.5 if fact.metric in asked.metrics else 0.0
-            total += len(matched) + own
-            total -= 0.5 * (len(frame.metrics) - len(matched))
-            if len(frame.metrics) > 1 and frame.focus in keys.metrics:
-                total += 0.3
-        if frame.entities:
-            if fact.subject in frame.entities:
-                total += 1.5
-            elif set(frame.entities) <= keys.entities:
-                total += 0.5
-            else:
-                return None
-            for entity in set(frame.entities) - {fact.subject}:
-                if entity in keys.entities:
-                    total += 0.5
-                elif not self.mentioned(entity, keys):
-                    total -= 0.5
-        elif fact.subject == self.pack.default_subject:
-            total += 0.2
         own_segments_asked = keys.segments <= asked.segments
         for segment in frame.segments:
             if segment in keys.segments:
-                total += 1.0
+                total += W.segment_named
             elif own_segments_asked and self.mentioned(segment, keys):
-                total += 0.3
+                total += W.segment_mentioned
             else:
                 return None
         if not own_segments_asked:
             # a question naming no segment asks for the whole figure, not a segment's
-            total -= 1.0 if not frame.segments and fact.value is not None else 0.6
+            unasked_figure = not frame.segments and keys.fact.value is not None
+            total -= W.segment_unasked_figure if unasked_figure else W.segment_unasked_other
+        return total
+
+    def _qualifier_score(self, frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
         if (keys.qualifiers & self.restrictive) - asked.qualifiers:
             return None  # a peak answers "how high at most", not "how much"
+        total = 0.0
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
-                total += 1.0
+                total += W.qualifier_named
             elif self.mentioned(qualifier, keys):
-                total += 0.3
+                total += W.qualifier_mentioned
             else:
-                total -= 0.3
-        total -= 0.2 * len(keys.qualifiers - asked.qualifiers)
-        if frame.periods:
-            # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1)
-            fitting = [p for p in frame.periods
-                       if any(fits(p, period, keys.text) for period in (fact.period, *keys.input_periods))]
-            if not fitting:
-                return None
-            total += 0.5 * len(fitting)
-            if keys.period is not None and keys.period.sub_year and not any(p.quarter or p.month for p in fitting):
-                total -= 0.3
-        else:
-            if fact.period == self.pack.default_period:
-                total += 0.3
-            if keys.period is not None and keys.period.sub_year:
-                total -= 0.2
-        total += self._numbers_score(frame, keys, numbers_beside)
-        total += min(0.8, 0.1 * len(frame.units & keys.units))
-        return total + self._cue_score(frame, fact) + self._unit_score(frame, fact, asked.units)
+                total -= W.qualifier_absent
+        return total - W.qualifier_unasked * len(keys.qualifiers - asked.qualifiers)
+
+    def _period_score(self, frame: Frame, keys: FactKeys) -> float | None:
+        fact = keys.fact
+        if not frame.periods:
+            total = W.period_default if fact.period == self.pack.default_period else 0.0
+            return total - (W.period_part_unnamed if keys.period is not None and keys.period.sub_year else 0.0)
+        # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1)
+        fitting = [p for p in frame.periods
+                   if any(fits(p, period, keys.text) for period in (fact.period, *keys.input_periods))]
+        if not fitting:
+            return None
+        total = W.period_fits * len(fitting)
+        if keys.period is not None and keys.period.sub_year and not any(p.quarter or p.month for p in fitting):
+            total -= W.period_part_unasked
+        if any(p.year is None for p in fitting) and keys.period is not None and keys.period.year == self.latest_year:
+            total += W.period_latest_year
+        return total
 
     @staticmethod
     def _unit_score(frame: Frame, fact: Fact, units: frozenset[str]) -> float:
         """Words like 多少人 or "what percentage" say which unit the answer is in."""
         if not units:
             return 0.0
-        bonus = 0.3 if fact.value is not None else 0.0
-        if fact.unit in units or ("change" in frame.cues and fact.change is not None and fact.change.unit in units):
-            bonus += 0.5
+        bonus = W.unit_figure if fact.value is not None else 0.0
+        changed = frame.operation == "change" and fact.change is not None and fact.change.unit in units
+        if fact.unit in units or changed:
+            bonus += W.unit_match
         return bonus
 
     @staticmethod
@@ -308,24 +335,25 @@ class Matcher:
             return 0.0
         if frame.numbers & keys.own_numbers:
             asked_here = bool(frame.metrics) and set(frame.metrics) <= keys.metrics
-            return -1.0 if beside and not asked_here else 0.6
+            return -W.number_beside if beside and not asked_here else W.number_own
         if frame.numbers & keys.near_numbers:
-            return 0.6
-        return 0.3 if frame.numbers & keys.before_numbers else 0.0
+            return W.number_near
+        return W.number_before if frame.numbers & keys.before_numbers else 0.0
 
     @staticmethod
     def _cue_score(frame: Frame, fact: Fact) -> float:
+        """The kind of answer the question expects: a computation, a change, a figure, a statement, a year."""
         total = 0.0
         if fact.derivation is not None:
-            total += 1.0 if "derive" in frame.cues else -0.5
-        if "change" in frame.cues and fact.change is not None:
-            total += 0.3
+            total += W.derived_asked if frame.detail == "derive" else -W.derived_unasked
+        if frame.operation == "change" and fact.change is not None:
+            total += W.change_stated
+        if frame.operation == "change" and fact.derivation is not None and fact.derivation.formula == "difference":
+            total += W.change_difference
         if "lookup" in frame.cues and fact.value is not None:
-            total += 0.3
-        if "identify" in frame.cues and fact.value is None:
-            total += 0.3
-        if "when" in frame.cues and fact.unit == "年":
-            total += 0.3
-        if "change" in frame.cues and fact.derivation is not None and fact.derivation.formula == "difference":
-            total += 1.0
+            total += W.quantity_figure
+        if frame.operation == "statement" and fact.value is None:
+            total += W.statement_asked
+        if frame.operation == "when" and fact.unit == "年":
+            total += W.year_asked
         return total

@@ -1,47 +1,130 @@
-"""Follow-up context as plain data: what the previous turn asked about and answered."""
+"""Conversations as edits: a follow-up replaces the slots it names and keeps the rest of the last question.
+
+"那2024年呢?" keeps the company and the metric and changes the year; "MR的呢?" after a change question
+asks MR's change; "its valuation?" keeps the company. A company the reader named is kept firmly when
+the follow-up leans on the last question (it names no metric of its own, or says 那…呢, and, what about):
+the answer is then that company's figure or a refusal, never another company's. The period, segments
+and qualifiers are kept softly: dropped again when nothing fits with them. The context is an immutable
+value that only `Chat` holds; deciding an answer never changes it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from assistant.engine.understand import Frame
+from assistant.engine.frame import Frame
+from assistant.lang.normalize import Language
+from assistant.lang.periods import Period
 
-SLOTS = ("metrics", "segments", "entities", "periods")
+SOFT = ("periods", "segments", "qualifiers")
+KEPT_OPERATIONS = ("lookup", "change", "when")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """The last resolved frame and facts of a conversation."""
+    """What the conversation has settled so far: the last frame, the subject and facts it answered with,
+    the options it offered, and the reader's script."""
 
     frame: Frame | None = None
-    fact_ids: list[str] = field(default_factory=list)
-    options: list[str] = field(default_factory=list)
-    language: str | None = None
+    fact_ids: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    language: Language | None = None
+    subject: str | None = None
 
 
-def inherit(frame: Frame, previous: Frame, *, keep: tuple[str, ...]) -> Frame:
-    """A copy of `frame` with the slots named in `keep` taken from `previous` where the question is silent.
+@dataclass(frozen=True)
+class Edit:
+    """The frame to answer, and the slots inherited softly (dropped in this order when nothing fits)."""
 
-    Qualifiers travel with an inherited metric unless the question names a new segment ("國內呢?" after
-    foreign competitors asks for the domestic ones).
+    frame: Frame
+    soft: tuple[str, ...] = field(default_factory=tuple)
+    asked: Frame | None = None  # the question's own frame, before the edit
+
+
+def needs_context(frame: Frame) -> bool:
+    """A question that only makes sense after another ("那2024年呢?", "and the year-on-year change?",
+    "它的估值呢?"): it names no topic of its own, or refers back with a pronoun or a relative period."""
+    if frame.operation in ("meta", "refuse"):
+        return False
+    if frame.pronoun and not frame.entities:
+        return True
+    if frame.relative and not frame.periods:
+        return True
+    return frame.follow_up and not (frame.metrics or frame.segments) and not frame.entities
+
+
+def prior_period(period: Period | None, default: str | None) -> Period | None:
+    """A year before the period in question (or before the pack's default period)."""
+    if period is None or period.year is None:
+        base = Period.parse(default)
+        return Period(base.year - 1) if base and base.year else None
+    return replace(period, year=period.year - 1)
+
+
+def edit(frame: Frame, context: Context, *, default_period: str | None,
+         has_figures: Callable[[str], bool] = lambda _: True, computed: frozenset[str] = frozenset()) -> Edit:
+    """The frame of a follow-up: its own slots, the rest from the last question.
+
+    `has_figures(entity)` tells whether the pack gives figures about an entity (a company) rather than
+    only mentioning it (a regulator, a person): a company is kept firmly, a mention only softly.
     """
-    merged = replace(frame, inherited=set(frame.inherited))
-    for slot in keep:
-        if not getattr(frame, slot) and getattr(previous, slot):
-            setattr(merged, slot, list(getattr(previous, slot)))
-            merged.inherited.add(slot)
-    if "metrics" in merged.inherited and not frame.qualifiers and not frame.segments:
-        merged.qualifiers = list(previous.qualifiers)
-    return merged
+    previous = context.frame
+    if previous is None or frame.operation in ("meta", "refuse"):
+        return Edit(_relative(frame, None, default_period), asked=frame)
+    merged = replace(frame, inherited=set(frame.inherited), hits=list(frame.hits))
+    soft: list[str] = []
+    if not frame.entities and not frame.unknown_names:  # "GE醫療呢?" asks about another company
+        named = list(previous.entities)
+        entities = [context.subject] if (frame.pronoun or not named) and context.subject else named
+        if entities:
+            merged.entities = entities
+            merged.inherited.add("entities")
+            firm = frame.pronoun or (bool(named) and not frame.metrics and all(has_figures(e) for e in entities))
+            if not firm:
+                soft.append("entities")
+    own_statement = frame.operation == "statement" and frame.entities
+    if not frame.metrics and previous.metrics and not own_statement:
+        merged.metrics = list(previous.metrics)
+        merged.inherited.add("metrics")
+        merged.focus = merged.focus or previous.focus
+    elif frame.metrics and set(frame.metrics) <= computed and previous.metrics:
+        # "How much of it came from equipment?": a share of what was just asked about
+        merged.metrics = [*frame.metrics, *(m for m in previous.metrics if m not in frame.metrics)]
+        merged.segments = [*frame.segments, *(s for s in previous.segments if s not in frame.segments)]
+        merged.inherited |= {"metrics", "segments"}
+    for slot in SOFT:
+        if getattr(merged, slot) or not getattr(previous, slot) or (slot == "periods" and frame.relative):
+            continue
+        if slot == "qualifiers" and (frame.segments or frame.metrics):
+            continue  # "國內呢?" after foreign competitors asks for the domestic ones, not foreign
+        if slot != "periods" and frame.entities and set(frame.entities) != set(previous.entities):
+            continue  # a new company does not take the last one's product lines
+        setattr(merged, slot, list(getattr(previous, slot)))
+        merged.inherited.add(slot)
+        soft.append(slot)
+    if frame.detail == "lookup" and not frame.cues and previous.operation in KEPT_OPERATIONS:
+        merged.operation, merged.detail = previous.operation, previous.detail
+        merged.unit = merged.unit or previous.unit
+    previous_period = previous.periods[0] if previous.periods else None
+    merged = _relative(merged, previous_period, default_period)
+    return Edit(merged, tuple(soft), asked=frame)
 
 
-def attempts(frame: Frame) -> list[tuple[str, ...]]:
-    """Which slots to inherit, most context first. A question naming both subject and metric stands
-    on its own; the subject is only let go when the question names a new metric ("what about 2024?"
-    must stay with the company asked about)."""
-    if frame.entities and frame.metrics:
-        return [("periods",), ()]
-    tries: list[tuple[str, ...]] = [SLOTS, ("metrics", "entities", "periods"), ("metrics", "entities")]
-    if frame.metrics:
-        tries += [("periods",), ()]
-    return tries
+def _relative(frame: Frame, period: Period | None, default: str | None) -> Frame:
+    """前一年 / a year earlier and 去年同期: a year before the period in question."""
+    if not frame.relative or frame.periods:
+        return frame
+    shifted = prior_period(period, default)
+    if shifted is None:
+        return frame
+    return replace(frame, periods=[shifted], inherited=frame.inherited | {"periods"})
+
+
+def after(frame: Frame, facts_subjects: list[str], fact_ids: list[str], *, options: list[str] | None = None,
+          language: Language | None = None) -> Context:
+    """The context after an answer: its frame, and the company it turned out to be about."""
+    subjects = list(dict.fromkeys(facts_subjects))
+    subject = frame.entities[0] if len(frame.entities) == 1 else (subjects[0] if len(subjects) == 1 else None)
+    return Context(frame=frame, fact_ids=tuple(fact_ids), options=tuple(options or ()), language=language,
+                   subject=subject)

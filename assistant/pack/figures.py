@@ -165,7 +165,7 @@ def display_scale(quantity: Quantity, preferred: str | None = None) -> tuple[str
     unit = quantity.unit.split("/")[0]
     if unit not in ("元", "美元", "港元") and not quantity.unit.startswith("元"):
         return None, Decimal(1)
-    if preferred in SCALES:
+    if preferred is not None and preferred in SCALES:
         return preferred, SCALES[preferred]
     size = abs(quantity.value)
     if size >= Decimal(10) ** 8:

@@ -221,6 +221,7 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         stopwords=intent_data["stopwords"],
         periods=intent_data["periods"],
         words=intent_data["words"],
+        precision=intent_data["precision"],
         not_facts=not_facts,
         default_subject=defaults["default_subject"],
         default_period=defaults["default_period"],
@@ -234,7 +235,7 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
 def _read_intents(reader: Reader, folder: Path, digest: Any) -> dict[str, Any]:
     merged: dict[str, Any] = {
         "intents": {}, "concepts": {}, "templates": {}, "units": {}, "approximations": {}, "stopwords": [],
-        "periods": {}, "words": {},
+        "periods": {}, "words": {}, "precision": {},
     }
     paths = _yaml_files(folder)
     language = bundled_root() / "intents" / LANGUAGE_FILE
@@ -246,7 +247,7 @@ def _read_intents(reader: Reader, folder: Path, digest: Any) -> dict[str, Any]:
         parsed = reader.validate(path, data, IntentFile) if data is not None else None
         if parsed is None:
             continue
-        for key in ("intents", "concepts", "templates", "units", "approximations", "periods", "words"):
+        for key in ("intents", "concepts", "templates", "units", "approximations", "periods", "words", "precision"):
             merged[key].update(getattr(parsed, key))
         merged["stopwords"].extend(parsed.stopwords)
     return merged

@@ -25,6 +25,7 @@ class Pack:
     stopwords: list[str]
     periods: dict[str, Any] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
+    precision: dict[str, Any] = field(default_factory=dict)
     not_facts: list[NotAFact] = field(default_factory=list)
     default_subject: str | None = None
     default_period: str | None = None

@@ -117,12 +117,13 @@ class NotAFact(Record, kw_only=True):
 
 
 class Computed(Record, kw_only=True):
-    """How a metric follows from others when the article does not state it (net margin = net profit ÷
-    revenue): the engine computes it on demand for any subject and period that has both inputs."""
+    """How a metric follows from others when the article does not state it: a ratio (net margin = net
+    profit ÷ revenue), a share (a segment's revenue ÷ all revenue) or the years between two events
+    (founding and listing), computed on demand for any subject and period that has the inputs."""
 
-    operation: Literal["ratio"]
-    of: Annotated[str, _doc("The numerator metric.")]
-    over: Annotated[str, _doc("The denominator metric.")]
+    operation: Literal["ratio", "share", "years_between"]
+    of: Annotated[str | None, _doc("The numerator metric (a share: the metric the question names).")] = None
+    over: Annotated[str | None, _doc("The denominator metric (a share: the same metric without segments).")] = None
 
 
 class Concept(Record, kw_only=True):
@@ -135,6 +136,7 @@ class Concept(Record, kw_only=True):
     restrictive: Annotated[bool, _doc("A fact tagged with this qualifier answers only questions naming it.")] = False
     computed: Annotated[Computed | None, _doc("How to compute this metric from others.")] = None
     extends: Annotated[str | None, _doc("A vocabulary concept this pack concept adds aliases to.")] = None
+    unit: Annotated[str | None, _doc("The unit this metric's figures are in (元 for a price or an amount).")] = None
 
 
 class FactFile(Record, kw_only=True):
@@ -172,5 +174,6 @@ class IntentFile(Record, kw_only=True):
     units: dict[str, Localized] = {}
     approximations: dict[str, Localized] = {}
     stopwords: list[str] = []
-    periods: dict[str, object] = {}
+    periods: Annotated[dict[str, object], _doc("Words of the period grammar (language.yaml).")] = {}
     words: Annotated[dict[str, list[str]], _doc("Named word lists of the engine (cue tables, markers).")] = {}
+    precision: Annotated[dict[str, object], _doc("Patterns for the rounding a question asks for.")] = {}

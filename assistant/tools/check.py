@@ -8,7 +8,6 @@ fields the renderer does not fill, and facts still marked `draft: true`.
 
 from __future__ import annotations
 
-import string
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from assistant.engine.templates import REQUIRED_TEMPLATES, fields_of, problems
 from assistant.errors import Problem
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import numbers_in
@@ -27,37 +27,6 @@ from assistant.pack.model import Pack
 from assistant.pack.paths import intents_root, pack_root
 from assistant.pack.schema import Fact
 
-# The fields render.py / engine.py pass to each template (see the comments in intents/templates.yaml).
-TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
-    key: frozenset(names.split())
-    for key, names in {
-        "figure": "what figure figure_en change",
-        "figure_derived": "what figure figure_en expression",
-        "statement": "statement",
-        "when": "what when figure figure_en",
-        "no_change": "what figure figure_en",
-        "citation": "paragraph quote title",
-        "no_fact": "asked",
-        "no_figure": "what",
-        "unknown_entity": "name",
-        "nearest": "label",
-        "unreadable_period": "piece",
-        "nothing": "",
-        "clarify": "",
-        "entity_only": "subject",
-        "empty": "",
-        "truncated": "limit",
-        "help": "title outlet examples",
-        "about": "title outlet summary",
-        "source_info": "title outlet",
-        "question": "what",
-        "question_statement": "what",
-        "draft_note": "",
-    }.items()
-}
-# Templates named after a meta intent are filled like `help`; `refuse_<intent>` templates get no fields.
-META_FIELDS = frozenset({"title", "outlet", "summary", "examples"})
-REQUIRED_TEMPLATES = frozenset(TEMPLATE_FIELDS) - {"about", "source_info"}
 LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 
 
@@ -314,7 +283,7 @@ class Checker:
         for yfile in self.intent_files:
             for key, template in yfile.mapping("templates").items():
                 found.add(key)
-                allowed = _allowed_fields(key, meta)
+                allowed = fields_of(key, frozenset(meta))
                 if allowed is None:
                     self.add(yfile.rel, yfile.line("templates", key),
                              f"template {key} is not used by the renderer", key, "warning")
@@ -322,8 +291,9 @@ class Checker:
                 for lang in LANGUAGES:
                     text = template.get(lang) if isinstance(template, dict) else None
                     if isinstance(text, str):
-                        for message in _template_problems(key, lang, text, allowed):
-                            self.add(yfile.rel, yfile.line("templates", key, lang), message, key)
+                        for message in problems(text, allowed):
+                            self.add(yfile.rel, yfile.line("templates", key, lang),
+                                     f"template {key} ({lang}): {message}", key)
         files = [f for f in self.intent_files if f.mapping("templates")] or self.intent_files
         rel = files[0].rel if files else self.rel(intents_root(self.root))
         line = files[0].line("templates") if files else 0
@@ -383,32 +353,3 @@ def _base(fact: Fact) -> Decimal | None:
     if fact.value is None:
         return None
     return fact.value * SCALES.get(fact.scale, Decimal(1))
-
-
-def _allowed_fields(key: str, meta: set[str]) -> frozenset[str] | None:
-    if key in TEMPLATE_FIELDS:
-        return TEMPLATE_FIELDS[key]
-    if key.startswith("refuse_"):
-        return frozenset()
-    if key in meta:
-        return META_FIELDS
-    return None
-
-
-def _template_problems(key: str, lang: str, text: str, allowed: frozenset[str]) -> list[str]:
-    try:
-        parsed = list(string.Formatter().parse(text))
-    except ValueError as exc:
-        return [f"template {key} ({lang}) is not a valid format string: {exc}"]
-    problems = []
-    for _, name, _, _ in parsed:
-        if name is None:
-            continue
-        base = name.split(".")[0].split("[")[0]
-        if not base or base.isdigit():
-            problems.append(f"template {key} ({lang}) has a positional field {{{name}}}; name the field")
-        elif base not in allowed:
-            offered = ", ".join(sorted(allowed)) or "none"
-            problems.append(f"template {key} ({lang}) uses {{{base}}}, which the renderer does not fill for {key} "
-                            f"(it fills: {offered})")
-    return problems

@@ -11,9 +11,10 @@ import pytest
 import yaml
 
 from assistant.cli import main
+from assistant.engine.templates import TEMPLATE_FIELDS
 from assistant.errors import Problem
 from assistant.pack.paths import bundled_root
-from assistant.tools.check import TEMPLATE_FIELDS, CheckResult, check_pack
+from assistant.tools.check import CheckResult, check_pack
 
 FACTS = "facts/facts.yaml"
 GAZETTEER = "facts/gazetteer.yaml"
@@ -206,7 +207,7 @@ def test_template_fields_follow_the_template_comments() -> None:
     documented.pop("clarify", None)  # documented with {subject}, but the engine fills it without fields
     for key, fields in documented.items():
         if not key.startswith("refuse_"):
-            assert TEMPLATE_FIELDS.get(key) == fields, f"template {key}: update TEMPLATE_FIELDS in assistant/check.py"
+            assert TEMPLATE_FIELDS.get(key) == fields, f"template {key}: update TEMPLATE_FIELDS in engine/templates.py"
 
 
 def test_draft_left_fails_the_check(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,388 @@
+"""Frame -> Decision: what to answer, as a typed value; composing the text is `compose`'s job.
+
+The stages run in order and the first that decides wins: refusals asked for (a forecast, advice), parts
+of the question not understood, meta questions, unknown companies, follow-ups with nothing to follow,
+metrics the pack does not hold, currencies it does not use, computations, statements, and look-ups.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field, replace
+
+from assistant.engine.compute import Calculator, Outcome
+from assistant.engine.frame import Frame
+from assistant.engine.matcher import Matcher, Scored
+from assistant.engine.operands import Resolver
+from assistant.engine.reading import Reading
+from assistant.engine.session import Context, Edit, needs_context
+from assistant.engine.statements import Statements
+from assistant.engine.weights import WEIGHTS
+from assistant.pack.model import Pack
+from assistant.pack.schema import Fact
+
+_CONJUNCTION = re.compile(
+    r"和|与|及|以及|、|还有|还是|或|分别|各是|各为|\?|;|,"
+    r"|(?<![a-z])(and|or|plus|respectively|as well as|versus|vs)(?![a-z])| & "
+)
+
+
+@dataclass
+class Decision:
+    """What the engine decided to answer, before any text is written."""
+
+    kind: str
+    frame: Frame
+    intent: str = "lookup"
+    facts: list[Fact] = field(default_factory=list)
+    confidence: float = 0.7
+    fields: dict[str, str] = field(default_factory=dict)
+    concepts: list[str] = field(default_factory=list)
+    asked: Frame | None = None
+    notes: list[list[str]] = field(default_factory=list)
+    winner: int = 0
+
+    @property
+    def answered(self) -> bool:
+        return self.kind in ("figures", "computed", "compare", "meta")
+
+
+class Decider:
+    """Decides one turn over a pack: the matcher ranks facts, the resolver and calculator compute."""
+
+    def __init__(self, pack: Pack, matcher: Matcher, resolver: Resolver, calculator: Calculator,
+                 statements: Statements) -> None:
+        self.pack = pack
+        self.matcher = matcher
+        self.resolver = resolver
+        self.calculator = calculator
+        self.statements = statements
+        self.units_used = {f.unit for f in pack.facts.values() if f.unit}
+
+    def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
+        frame = edit.frame
+        for stage in (self._refusal, self._unread, self._meta, self._stranger, self._lonely):
+            decision = stage(edit, reading, context)
+            if decision is not None:
+                return decision
+        frame, notes = self._held(frame)
+        if isinstance(frame, Decision):
+            return frame
+        decision = self._decide_figure(frame, edit, context)
+        decision.notes = notes + decision.notes
+        return decision
+
+    # -- early stages ---------------------------------------------------------------------------
+
+    def _refusal(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        frame = edit.frame
+        if frame.operation == "refuse":
+            return Decision("refuse", frame, frame.detail, confidence=0.9)
+        return None
+
+    def _unread(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        frame = edit.frame
+        unread = [(p, k) for p, k in reading.unread if k != "metric" or not self._spoken_of(p)]
+        if not unread:
+            return None
+        piece, kind = unread[0]
+        return Decision("not_understood", frame, "not_understood", confidence=0.9,
+                        fields={"piece": piece, "kind": kind})
+
+    def _spoken_of(self, piece: str) -> bool:
+        """Whether the article's sentences share a word with a piece the engine could not read (设被数量
+        shares 数量 with 获批数量: a typo of something the article says, not an unknown measure)."""
+        return any(piece[i : i + 2] in self.matcher.by_unit for i in range(len(piece) - 1))
+
+    def _meta(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        frame = edit.frame
+        others = [e for e in frame.entities if e != self.pack.default_subject]
+        if frame.operation == "meta" and not frame.metrics and not frame.segments and not others:
+            return Decision("meta", frame, frame.detail, confidence=0.9)
+        return None
+
+    def _stranger(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        frame = edit.frame
+        if frame.unknown_names and not frame.entities:
+            return Decision("unknown_entity", frame, "unknown_entity", confidence=0.8,
+                            fields={"name": frame.unknown_names[0]})
+        return None
+
+    def _lonely(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        """A follow-up on the first turn: there is nothing to follow, so ask instead of guessing."""
+        frame = edit.frame
+        if context.frame is None and needs_context(frame):
+            return Decision("need_context", frame, "clarify", confidence=0.3)
+        asked = edit.asked or frame
+        if not (asked.has_topic or asked.entities or asked.periods or asked.cues or asked.relative):
+            return Decision("nothing", frame, "no_fact")  # "¹", "?": nothing asked, nothing taken from before
+        return None
+
+    def _held(self, frame: Frame) -> tuple[Frame | Decision, list[list[str]]]:
+        """Metrics no fact holds (and none can be computed from held ones) are refused by name; in a
+        question that also asks for held ones, they become a note."""
+        unheld = [m for m in self.matcher.unheld(frame) if not self._computable(m)]
+        if not unheld:
+            return self._currency(frame), []
+        anchored = self._anchored(frame, unheld)
+        if anchored is not None:
+            return anchored, []
+        if len(unheld) == len(frame.metrics) or frame.focus in unheld or not self.joined(frame, "metric"):
+            return Decision("gap", frame, "unheld_metric", concepts=unheld), []
+        kept = replace(frame, metrics=[m for m in frame.metrics if m not in unheld])
+        return self._currency(kept), [unheld]
+
+    def _anchored(self, frame: Frame, metrics: list[str]) -> Decision | None:
+        """"The price of the 0.2849% stake": a number the question quotes points at the sentence that
+        states it, and that sentence's one figure in the unit the asked measure is in is the answer."""
+        units = {c.unit for m in metrics if (c := self.pack.concepts.get(m)) is not None and c.unit}
+        if not units or not frame.numbers:
+            return None
+        keys = self.matcher.keys.values()
+        quotes = {k.fact.quote for k in keys if frame.numbers & k.own_numbers and k.fact.derivation is None}
+        if len(quotes) != 1:
+            return None
+        answers = [k.fact for k in keys if k.fact.quote in quotes and k.fact.unit in units
+                   and k.fact.value is not None and k.fact.derivation is None and not frame.numbers & k.own_numbers]
+        if len(answers) > 1:  # "what price did UIH pay for the 0.70% stake": the one the other words name
+            answers = [f for f in answers if any(self.matcher.covers(f, m) for m in frame.metrics)]
+        return Decision("figures", frame, "lookup", answers, 0.6) if len(answers) == 1 else None
+
+    def _computable(self, metric: str) -> bool:
+        rule = self.resolver.computed.get(metric)
+        if rule is None:
+            return False
+        needed = [m for m in (rule.of, rule.over) if m]
+        return all(m in self.matcher.held_metrics for m in needed)
+
+    def _currency(self, frame: Frame) -> Frame | Decision:
+        """A question for an amount in a currency the article does not use: the article's figure is
+        given as the nearest fact, never converted."""
+        if frame.unit is None or frame.unit in self.units_used or frame.unit in ("元", "%", "人"):
+            return frame
+        return Decision("gap", frame, "wrong_unit", concepts=[frame.unit])
+
+    # -- figures --------------------------------------------------------------------------------
+
+    def _decide_figure(self, frame: Frame, edit: Edit, context: Context) -> Decision:
+        previous = list(context.fact_ids)
+        if frame.operation in ("compute", "compare"):
+            outcome = self.calculator.outcome(frame, previous)
+            for slot in edit.soft:  # slots the conversation lent: drop them when nothing fits with them
+                if outcome is None or outcome.kind != "missing":
+                    break
+                frame = replace(frame, **{slot: []}, inherited=frame.inherited - {slot})
+                outcome = self.calculator.outcome(frame, previous)
+            if outcome is not None:
+                return self._from_outcome(outcome, frame)
+            frame = replace(frame, operation=frame.fallback[0], detail=frame.fallback[1])
+        if frame.operation == "statement" and frame.detail == "why":
+            return self.statements.why(frame)
+        if context.frame is not None and self._repeat(edit.asked or frame):
+            facts = [self.pack.facts[f] for f in context.fact_ids if f in self.pack.facts]
+            if facts:
+                return Decision("figures", context.frame, frame.detail, facts, 0.7)
+        if "refer_others" in frame.cues and context.fact_ids and "entities" in frame.inherited:
+            frame = replace(frame, entities=self._others_in(list(context.fact_ids)))
+        return self._lookup(frame, edit, previous)
+
+    @staticmethod
+    def _repeat(asked: Frame) -> bool:
+        """"同比呢?" or "when was that?": a new operation on the facts just answered."""
+        return bool(asked.cues) and not asked.has_topic and not asked.entities and not asked.periods \
+            and not asked.numbers and not asked.relative
+
+    def _others_in(self, fact_ids: list[str]) -> list[str]:
+        """Entities of the last answer other than its subjects: what "they" and "them" refer to."""
+        keys = [self.matcher.keys[f] for f in fact_ids if f in self.matcher.keys]
+        subjects = {k.fact.subject for k in keys}
+        return sorted({e for k in keys for e in k.entities} - subjects)
+
+    def _from_outcome(self, outcome: Outcome, frame: Frame) -> Decision:
+        if outcome.kind in ("computed", "stated"):
+            return Decision("figures", outcome.frame or frame, frame.detail, outcome.facts, 0.8)
+        if outcome.kind == "compare":
+            return Decision("compare", outcome.frame or frame, frame.detail, outcome.facts, 0.8, winner=outcome.winner)
+        if outcome.kind == "ambiguous":
+            return Decision("clarify", outcome.frame or frame, "clarify", outcome.options, 0.4)
+        if outcome.kind == "approximate" and outcome.facts:
+            return Decision("approximate", frame, "approximate", outcome.facts, 0.7)
+        missing = outcome.frame or frame
+        return Decision("gap", frame, "no_fact", asked=missing)
+
+    def _lookup(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
+        """A question that names no company asks about the article's main company first: its stated
+        figure, else the figure its stated ones imply; only then about whichever company has one."""
+        main = self.pack.default_subject
+        if main and not frame.entities and frame.has_topic:
+            decision = self._lookup_in(replace(frame, entities=[main]), edit, previous)
+            if decision.kind not in ("gap", "unknown_entity"):
+                return decision
+        return self._lookup_in(frame, edit, previous)
+
+    def _lookup_in(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
+        ranked, used = self._rank(frame, edit, previous)
+        if not ranked:
+            return self._nothing_ranked(used)
+        top = ranked[0]
+        strangers = self._uncovered_entities(frame, top.fact)
+        if strangers:
+            return Decision("unknown_entity", used, "unknown_entity", concepts=strangers)
+        missing = self._missing_metrics(used, top.fact)
+        if missing:
+            return Decision("gap", used, "no_fact", asked=replace(used, metrics=missing, segments=[], qualifiers=[]))
+        tied = [s for s in ranked if top.score - s.score < WEIGHTS.clarify_margin]
+        several = self._per_metric(used, ranked) or self._per_segment(used, ranked)
+        if several:
+            return Decision("figures", used, used.detail, several, 0.8)
+        distinct = {(s.fact.written, s.fact.statement) for s in tied}
+        same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
+        if len(distinct) > 1 and not same_topic:
+            return Decision("clarify", used, "clarify", [s.fact for s in tied[:4]], 0.4)
+        return self._single(used, top, tied, ranked)
+
+    def _single(self, frame: Frame, top: Scored, tied: list[Scored], ranked: list[Scored]) -> Decision:
+        fact = top.fact
+        changed = self._change_in_unit(frame, fact)
+        if changed is not None:
+            return changed
+        if self._wrong_unit(frame, fact) or fact.figure_not_given:
+            return Decision("no_figure", frame, "no_figure", [fact])
+        quantity_asked = ((frame.detail == "lookup" and "lookup" in frame.cues) or frame.unit is not None) \
+            and frame.operation not in ("when", "statement")
+        if fact.value is None and quantity_asked:
+            return Decision("no_figure", frame, "no_figure", [fact])
+        runner_up = ranked[len(tied)].score if len(ranked) > len(tied) else top.score - 1.0
+        confidence = min(1.0, WEIGHTS.confidence_base + WEIGHTS.confidence_per_point * top.score
+                         + WEIGHTS.confidence_lead * min(1.0, top.score - runner_up))
+        return Decision("figures", frame, frame.detail, [s.fact for s in tied], max(0.0, confidence))
+
+    def _change_in_unit(self, frame: Frame, fact: Fact) -> Decision | None:
+        """"增長了多少億元" when the article gives the change in %, or "增長了百分之幾" when it gives an
+        amount: the other form is computed from the figure and its stated change."""
+        if frame.operation == "change" and fact.change is None and fact.value is not None:
+            between = self.calculator.change_between(frame, fact)
+            return self._from_outcome(between, frame) if between is not None else None
+        if frame.operation != "change" or fact.change is None or fact.value is None or frame.unit is None:
+            return None
+        stated = fact.change.unit
+        if frame.unit == "%" and stated not in ("%", "個百分點") and stated == fact.unit:
+            outcome = self.calculator_change(frame, fact, rate=True)
+        elif frame.unit not in ("%",) and stated == "%" and frame.unit == fact.unit:
+            outcome = self.calculator_change(frame, fact, rate=False)
+        else:
+            return None
+        return self._from_outcome(outcome, frame)
+
+    def calculator_change(self, frame: Frame, fact: Fact, *, rate: bool) -> Outcome:
+        from assistant.pack import figures
+        from assistant.pack.figures import FigureError
+
+        try:
+            current, change = figures.of_fact(fact), figures.of_change(fact)
+            quantity = figures.rate_of_change(current, change) if rate else figures.amount_of_change(current, change)
+        except FigureError:
+            return Outcome("approximate", [fact], frame)
+        key = "label_change_rate" if rate else "label_change_amount"
+        label = self.resolver.labeller.localized(key, a=fact)
+        result = self.resolver.labeller.result(quantity, fact, "rate_of_change" if rate else "amount_of_change",
+                                               label, frame)
+        return Outcome("computed", [result], frame)
+
+    def _wrong_unit(self, frame: Frame, fact: Fact) -> bool:
+        """The question asks for an amount in one unit ("how much in yuan") and the article gives this
+        figure only in another (a 6% share): the amount itself is not in the fact base."""
+        unit = frame.unit
+        if unit is None or fact.value is None:
+            return False
+        return fact.unit != unit and not (fact.change and fact.change.unit == unit)
+
+    def _nothing_ranked(self, frame: Frame) -> Decision:
+        implied = self.resolver.implied(frame)
+        if implied.fact is not None and not implied.problem:
+            return Decision("figures", frame, frame.detail, [implied.fact], 0.7)
+        if implied.problem == "approximate" and implied.fact is not None:
+            return Decision("approximate", frame, "approximate", [implied.fact])
+        separately = self._per_segment(frame, [])
+        if separately:
+            return Decision("figures", frame, frame.detail, separately, 0.7)
+        guess = self.statements.guess(frame)
+        if guess is not None:
+            return Decision("figures", frame, frame.detail, [guess], 0.45)
+        if frame.entities and not frame.has_topic:
+            return self.statements.entity_only(frame)
+        return Decision("gap", frame, "no_fact", asked=frame)
+
+    def _rank(self, frame: Frame, edit: Edit, previous: list[str]) -> tuple[list[Scored], Frame]:
+        """Rank facts; when slots inherited softly from the conversation leave nothing, drop them."""
+        previous_metrics = None
+        tried = frame
+        for drop in [(), *[edit.soft[: i + 1] for i in range(len(edit.soft))]]:
+            tried = replace(frame, **{slot: [] for slot in drop}) if drop else frame
+            if drop:
+                tried.inherited = tried.inherited - set(drop)
+            ranked = self.matcher.rank(tried, previous=previous, previous_metrics=previous_metrics)
+            if ranked:
+                return ranked, tried
+        return [], frame
+
+    def _uncovered_entities(self, frame: Frame, fact: Fact) -> list[str]:
+        """Companies the question names that the chosen fact is not about ("compare UIH and Mindray"):
+        answering only the part about the pack's own subject would mislead."""
+        keys = self.matcher.keys[fact.id]
+        return [e for e in frame.entities
+                if e != self.pack.default_subject and e not in keys.entities and not self.matcher.mentioned(e, keys)]
+
+    def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
+        """Metrics the question names that the chosen fact does not give and no fact fits at all:
+        "revenue in 2022, the year it listed" asks for a revenue the base lacks, not the listing year."""
+        if "metrics" in frame.inherited or len(frame.metrics) < 2 or not frame.periods:
+            return []
+        subjects = set(frame.entities) or {self.pack.default_subject}
+        missing = []
+        for metric in frame.metrics:
+            if self.matcher.covers(fact, metric) or metric in self.resolver.computed:
+                continue
+            dated = [f for s in subjects if s for f in self.matcher.facts_about(s)
+                     if f.period and f.subject == s and self.matcher.covers(f, metric)]
+            if dated and not self.matcher.rank(replace(frame, metrics=[metric])):
+                missing.append(metric)
+        return missing
+
+    def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
+        """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
+        if len(frame.metrics) < 2 or "metrics" in frame.inherited or not self.joined(frame, "metric"):
+            return []
+        top = ranked[0].fact
+        if set(frame.metrics) <= {top.metric, *top.tags}:
+            return []
+        chosen: list[Fact] = []
+        for metric in frame.metrics:
+            best = next((s.fact for s in ranked if s.fact.metric == metric), None)
+            best = best or next((s.fact for s in ranked if self.matcher.covers(s.fact, metric)), None)
+            if best is None:
+                return []
+            chosen.append(best)
+        return chosen if len({f.id for f in chosen}) == len(chosen) else []
+
+    def _per_segment(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
+        """"CT和MR收入" or "overseas or RT": the figure of each segment, when no fact covers them together
+        as a total."""
+        if len(frame.segments) < 2 or "total" in frame.qualifiers or not self.joined(frame, "segment"):
+            return []
+        chosen: list[Fact] = []
+        for segment in frame.segments:
+            alone = self.matcher.rank(replace(frame, segments=[segment]))
+            best = next((s.fact for s in alone if s.fact.segment == [segment]), None)
+            if best is None:
+                return []
+            chosen.append(best)
+        return chosen
+
+    @staticmethod
+    def joined(frame: Frame, kind: str) -> bool:
+        """Whether a conjunction stands between two mentions of this kind ("營收和凈利潤" for metrics)."""
+        spans = sorted((h.start, h.end) for h in frame.hits if h.target.kind == kind)
+        gaps = (frame.folded[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans))
+        return any(_CONJUNCTION.search(gap) for gap in gaps)

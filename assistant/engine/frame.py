@@ -1,0 +1,68 @@
+"""The frame of a question: its operation and the slots that select facts, as the matcher needs them.
+
+A frame is the working form of an Interpretation: plain data built by `interpret`, edited by the
+conversation (`session`), and read by the matcher and the decision. `selector()` gives its public view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.engine.answer import Selector
+from assistant.engine.lexicon import Hit
+from assistant.engine.reading import QuotedNumber
+from assistant.lang.periods import Period
+
+SLOTS = ("entities", "metrics", "segments", "qualifiers", "periods")
+
+
+@dataclass
+class Frame:
+    """What a question names and asks, in order of appearance."""
+
+    folded: str
+    operation: str = "lookup"
+    detail: str = "lookup"
+    fallback: tuple[str, str] = ("lookup", "lookup")  # the operation to answer when no computation applies
+    entities: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+    segments: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+    bases: list[Period] = field(default_factory=list)
+    relative: str | None = None
+    numbers: set[Decimal] = field(default_factory=set)
+    quoted: list[QuotedNumber] = field(default_factory=list)
+    cues: dict[str, int] = field(default_factory=dict)
+    unknown_names: list[str] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    inherited: set[str] = field(default_factory=set)
+    units: set[str] = field(default_factory=set)
+    focus: str | None = None
+    unit: str | None = None
+    decimals: int | None = None
+    pronoun: bool = False
+    follow_up: bool = False
+    exact: bool = False
+    totals: bool = False
+    operation_words: set[str] = field(default_factory=set)  # qualifiers read as the operation ("combined")
+
+    @property
+    def has_topic(self) -> bool:
+        """Whether the question names something to look up beyond an entity or a period."""
+        return bool(self.metrics or self.segments or self.qualifiers)
+
+    def concepts(self) -> list[str]:
+        return self.entities + self.metrics + self.segments + self.qualifiers
+
+    def selector(self) -> Selector:
+        """The public view of what this frame selects."""
+        return Selector(
+            entity=self.entities[0] if self.entities else None,
+            metric=self.focus or (self.metrics[0] if self.metrics else None),
+            period=self.periods[0].canonical() if self.periods else None,
+            segments=list(self.segments),
+            qualifiers=list(self.qualifiers),
+            numbers=[f"{n:f}" for n in sorted(self.numbers)],
+        )

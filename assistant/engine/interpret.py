@@ -1,0 +1,168 @@
+"""Reading -> Frame: which operation a question asks for, and the slots of its operands.
+
+The operation comes from the intent cues (their `operation` and `priority` in intents.yaml), then from
+whole-phrase examples; the slots from the concept hits, the period mentions and the numbers quoted.
+Rounding asked for (保留一位小數, to one decimal), a unit or currency asked for (多少人, in dollars) and
+the signs of a follow-up (那…呢, its, what about) are read here too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from assistant.engine.frame import Frame
+from assistant.engine.lexicon import Hit
+from assistant.engine.reading import Reading
+from assistant.lang.periods import Period
+from assistant.lang.scripts import has_cjk
+from assistant.pack.schema import Intent
+
+_TARGETS = {"entity": "entities", "metric": "metrics", "segment": "segments", "qualifier": "qualifiers"}
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    """The pack's intents, words and rounding patterns, compiled once."""
+
+    intents: Mapping[str, Intent]
+    examples: list[tuple[str, str]]
+    words: Mapping[str, list[str]]
+    precision: tuple[re.Pattern[str], ...]
+    whole: re.Pattern[str] | None
+    precision_numbers: Mapping[str, int]
+    unit_of_concept: Mapping[str, str]
+    computed: Mapping[str, str]  # metric concept -> how it is computed (ratio, share, years_between)
+
+    @classmethod
+    def build(cls, intents: Mapping[str, Intent], words: Mapping[str, list[str]], precision: Mapping[str, Any],
+              units: Mapping[str, str], computed: Mapping[str, str], fold: Any) -> Interpreter:
+        examples = [(fold(e), iid) for iid, i in intents.items() if i.kind != "figure" for e in i.examples]
+        patterns = tuple(re.compile(str(precision[k])) for k in ("zh", "en") if precision.get(k))
+        whole = re.compile(str(precision["whole"])) if precision.get("whole") else None
+        numbers = {str(k): int(v) for k, v in dict(precision.get("numbers") or {}).items()}
+        folded_words = {key: [fold(w) for w in values] for key, values in words.items()}
+        return cls(intents, examples, folded_words, patterns, whole, numbers, units, computed)
+
+    def operations(self, cues: Mapping[str, int], folded: str) -> list[tuple[str, str]]:
+        """(operation, intent) pairs, best first: the cues that name an operation by priority, else the
+        intent of a matching example phrasing, else a look-up."""
+        cued = sorted((c for c in cues if self.intents.get(c) and self.intents[c].operation),
+                      key=lambda c: -self.intents[c].priority)
+        found = [(str(self.intents[c].operation), c) for c in cued]
+        return found or [self.operation(cues, folded)]
+
+    def operation(self, cues: Mapping[str, int], folded: str) -> tuple[str, str]:
+        """(operation, intent): the highest-priority cue that names an operation, else an example."""
+        cued = sorted((c for c in cues if self.intents.get(c) and self.intents[c].operation),
+                      key=lambda c: -self.intents[c].priority)
+        if cued:
+            return str(self.intents[cued[0]].operation), cued[0]
+        if self.examples and len(folded) <= 60:
+            best = process.extractOne(folded, [e for e, _ in self.examples], scorer=fuzz.ratio, score_cutoff=80)
+            if best:
+                intent = self.examples[best[2]][1]
+                return str(self.intents[intent].operation or "lookup"), intent
+        return "lookup", "lookup"
+
+    def decimals(self, folded: str) -> int | None:
+        if self.whole and self.whole.search(folded):
+            return 0
+        for pattern in self.precision:
+            match = pattern.search(folded)
+            if match:
+                text = next(g for g in match.groups() if g)
+                return int(text) if text.isdigit() else self.precision_numbers.get(text)
+        return None
+
+    def has(self, key: str, folded: str) -> bool:
+        """Whether a word of the named list appears (English words on word boundaries)."""
+        for word in self.words.get(key, []):
+            if word.isascii() and word.isalpha():
+                if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", folded):
+                    return True
+            elif word in folded:
+                return True
+        return False
+
+    def frame(self, reading: Reading) -> Frame:
+        """The frame of one reading, before any conversation context."""
+        folded = reading.folded
+        ranked = self.operations(reading.cues, folded)
+        operation, detail = ranked[0]
+        fallback = next(((o, d) for o, d in ranked if o not in ("compute", "compare")), ("lookup", "lookup"))
+        frame = Frame(folded=folded, operation=operation, detail=detail, fallback=fallback, cues=dict(reading.cues),
+                      unknown_names=list(reading.unknown_names), units=set(reading.content))
+        for mention in reading.periods:
+            if mention.period is None and mention.role in ("prior", "same_prior"):
+                frame.relative = frame.relative or mention.role
+            elif mention.period is not None and mention.role == "asked" and mention.period not in frame.periods:
+                frame.periods.append(mention.period)
+            elif mention.period is not None and mention.role == "base":
+                frame.bases.append(mention.period)
+        operation_spans = {(s, e) for s, e, cue in reading.cue_spans
+                           if self.intents.get(cue) and self.intents[cue].operation in ("compute", "compare")}
+        for hit in reading.hits:
+            if hit.target.kind == "qualifier" and (hit.start, hit.end) in operation_spans:
+                frame.operation_words.add(hit.target.id)  # "combined" names the sum, not a kind of figure
+            if hit.target.kind == "unit":
+                frame.unit = self.unit_of_concept.get(hit.target.id, hit.target.id)
+                continue
+            if reading.in_context_only(hit):
+                continue  # "文章提到聯影智能的融資。請問…": that sentence only sets the scene
+            frame.hits.append(hit)
+            slot: list[str] = getattr(frame, _TARGETS.get(hit.target.kind, "qualifiers"))
+            if hit.target.id not in slot:
+                slot.append(hit.target.id)
+        frame.periods, frame.bases = _spread_parts(frame.periods, frame.bases)
+        computed = [m for m in frame.metrics if self.computed.get(m)]
+        if computed and frame.operation in ("lookup", "statement"):
+            kind = self.computed[computed[0]]
+            frame.operation, frame.detail = "compute", "derive" if kind == "years_between" else "ratio"
+        frame.quoted = list(reading.numbers)
+        frame.numbers = {n.value for n in reading.numbers}
+        frame.unit = frame.unit or next((str(self.intents[c].unit) for c in reading.cues
+                                         if self.intents.get(c) and self.intents[c].unit), None)
+        frame.decimals = self.decimals(folded)
+        frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
+        stops = {t.text for t in reading.tokens if t.role in ("stop", "unknown")}
+        frame.pronoun = any(p in stops for p in self.words.get("pronouns", []))
+        frame.follow_up = frame.pronoun or self._leans_on_context(folded)
+        frame.exact = self.has("exact_words", folded)
+        frame.totals = self.has("total_words", folded)
+        return frame
+
+    def _leans_on_context(self, folded: str) -> bool:
+        text = folded.strip(" ?.!")
+        marks = self.words.get("follow_up_marks", [])
+        return any(text.startswith(m) or text.endswith(m) for m in marks if not m.isascii()) or any(
+            re.match(rf"{re.escape(m)}(?![a-z])", text) for m in marks if m.isascii())
+
+
+def _focus(metric_hits: list[Hit], cue_spans: list[tuple[int, int, str]], folded: str) -> str | None:
+    """The metric a question asks about: the one nearest its question words (多少家医院, "how much of its
+    revenue"), else the last in Chinese and the first in English."""
+    if not metric_hits:
+        return None
+    if cue_spans:
+
+        def distance(hit: Hit) -> int:
+            return min(max(s - hit.end, hit.start - e, 0) for s, e, _ in cue_spans)
+
+        return min(metric_hits, key=distance).target.id
+    return (metric_hits[-1] if has_cjk(folded) else metric_hits[0]).target.id
+
+
+def _spread_parts(periods: list[Period], bases: list[Period]) -> tuple[list[Period], list[Period]]:
+    """"Q1 … from 2024 to 2025": a part of the year named once applies to each year named."""
+    parts = [p for p in periods if p.year is None and p.sub_year]
+    years = [p for p in periods if p.year is not None and not p.sub_year]
+    if len(parts) != 1 or not (years or bases):
+        return periods, bases
+    part = parts[0]
+    spread = [replace(part, year=p.year) for p in years] or periods
+    return spread, [replace(part, year=b.year) if not b.sub_year else b for b in bases]

@@ -1,0 +1,219 @@
+"""Question -> Reading: every piece of the folded question with what it is.
+
+Periods (the grammar), intent cues, concepts (exact and typo-tolerant), quoted numbers and stop words
+are found; whatever is left is *unknown*. An unknown piece that looks like a period, a metric or a unit
+is kept as not understood, so that the question is refused with a reason instead of being answered
+without it. Nothing here decides what to answer; that is `interpret` and `decide`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from assistant.engine.answer import Role, Token
+from assistant.engine.lexicon import Hit, Lexicon, content_units
+from assistant.lang.numbers import strip_decimals
+from assistant.lang.periods import PeriodGrammar, PeriodMention
+from assistant.lang.scripts import CJK_RUN, LATIN_WORD
+
+_ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)")
+_CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*)('s|’s)?")
+_QUOTED = re.compile(r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(%|万元|亿元|万|亿|元|人|个|家|款|张|倍)?")
+_CLAUSE_END = re.compile(r"[。.!?;!?;]+")
+_KIND_ROLE: dict[str, Role] = {"entity": "entity", "metric": "metric", "segment": "segment", "qualifier": "qualifier",
+                               "unit": "unit"}
+
+
+@dataclass(frozen=True)
+class QuotedNumber:
+    """A number the question itself gives (0.2849%, 7000万元): it points at the fact stating it."""
+
+    value: Decimal
+    unit: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Reading:
+    """Everything found in one question, with spans into `folded`."""
+
+    question: str
+    folded: str
+    periods: list[PeriodMention] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    cues: dict[str, int] = field(default_factory=dict)
+    cue_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    numbers: list[QuotedNumber] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)
+    unread: list[tuple[str, str]] = field(default_factory=list)
+    content: set[str] = field(default_factory=set)
+    context_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_context_only(self, hit: Hit) -> bool:
+        """Whether a mention stands in a statement that only sets the scene ("文章提到聯影智能的融資。")."""
+        return any(s <= hit.start < e for s, e in self.context_spans)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists a reader needs besides its lexicons (from the pack's language data)."""
+
+    stopwords: frozenset[str]
+    known: frozenset[str]
+    metric_suffixes: tuple[str, ...] = ()
+    currency_words: tuple[str, ...] = ()
+    question_marks: tuple[str, ...] = ()
+
+
+class Reader:
+    """Reads questions for one pack: its lexicons, period grammar and word lists."""
+
+    def __init__(self, lexicon: Lexicon, cues: Lexicon, grammar: PeriodGrammar, vocabulary: Vocabulary) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.grammar = grammar
+        self.vocabulary = vocabulary
+        stops = sorted((w for w in vocabulary.stopwords if not w.isascii()), key=len, reverse=True)
+        self._cjk_stops = re.compile("|".join(re.escape(w) for w in stops)) if stops else None
+        currencies = sorted(vocabulary.currency_words, key=len, reverse=True)
+        self._currency = re.compile("|".join(re.escape(w) for w in currencies)) if currencies else None
+
+    def read(self, question: str, folded: str) -> Reading:
+        reading = Reading(question=question, folded=folded)
+        roles: list[tuple[int, int, Role, str]] = []
+        for mention in self.grammar.scan(folded):
+            reading.periods.append(mention)
+            roles.append((mention.start, mention.end, "period", mention.period.canonical() if mention.period else ""))
+            if mention.problem:
+                reading.unread.append((mention.text, "period"))
+        period_spans = [(m.start, m.end) for m in reading.periods]
+        exact = self.lexicon.exact(folded)
+        names = [(h.start, h.end) for h in exact if h.target.kind == "entity"]
+        for hit in self.cues.scan(folded):
+            if any(hit.start < e and s < hit.end and (hit.start < s or hit.end > e) for s, e in names):
+                continue  # 对联 inside 联影医疗对联影智能 is no couplet
+            reading.cues[hit.target.id] = reading.cues.get(hit.target.id, 0) + 1
+            reading.cue_spans.append((hit.start, hit.end, hit.target.id))
+            roles.append((hit.start, hit.end, "cue", hit.target.id))
+        protected = [(s, e) for s, e, _ in reading.cue_spans]
+        for hit in sorted(self.lexicon.with_typos(folded, exact, protected), key=lambda h: h.start):
+            if any(s <= hit.start < e for s, e in period_spans):
+                continue
+            reading.hits.append(hit)
+            roles.append((hit.start, hit.end, _KIND_ROLE.get(hit.target.kind, "qualifier"), hit.target.id))
+        self._numbers(reading, roles)
+        self._rest(reading, roles)
+        self._clauses(reading)
+        wording = list(folded)
+        for hit in reading.hits:
+            if hit.target.kind == "entity":
+                wording[hit.start : hit.end] = " " * (hit.end - hit.start)
+        reading.content = content_units(strip_decimals("".join(wording)), self.vocabulary.stopwords)
+        return reading
+
+    def _numbers(self, reading: Reading, roles: list[tuple[int, int, Role, str]]) -> None:
+        taken = _mask(reading.folded, [(s, e) for s, e, _, _ in roles])
+        for match in _QUOTED.finditer(taken):
+            try:
+                value = Decimal(match.group(1))
+            except InvalidOperation:  # pragma: no cover - the pattern only matches digits
+                continue
+            reading.numbers.append(QuotedNumber(value, match.group(2), match.start(), match.end()))
+            roles.append((match.start(), match.end(), "number", match.group(1)))
+
+    def _rest(self, reading: Reading, roles: list[tuple[int, int, Role, str]]) -> None:
+        """Stop words and unknown pieces of what is left; the unknown ones that look like something
+        the engine should have read are kept as not understood."""
+        folded = reading.folded
+        rest = _mask(folded, [(s, e) for s, e, _, _ in roles])
+        for match in LATIN_WORD.finditer(rest):
+            word = match.group()
+            known = word in self.vocabulary.stopwords or word.rstrip("s") in self.vocabulary.stopwords
+            roles.append((match.start(), match.end(), "stop" if known else "unknown", ""))
+        for match in CJK_RUN.finditer(rest):
+            self._cjk_piece(reading, match.start(), match.group(), roles)
+        reading.unknown_names = self._unknown_names(reading.question, rest)
+        roles.sort()
+        reading.tokens = [Token(text=folded[s:e], start=s, end=e, role=role, value=value)
+                          for s, e, role, value in roles]
+
+    def _cjk_piece(self, reading: Reading, offset: int, run: str, roles: list[tuple[int, int, Role, str]]) -> None:
+        position = 0
+        stops = list(self._cjk_stops.finditer(run)) if self._cjk_stops else []
+        for stop in [*stops, None]:
+            end = stop.start() if stop else len(run)
+            piece = run[position:end]
+            if piece:
+                roles.append((offset + position, offset + end, "unknown", ""))
+                kind = self._looks_like(piece)
+                if kind:
+                    reading.unread.append((piece, kind))
+            if stop:
+                roles.append((offset + stop.start(), offset + stop.end(), "stop", ""))
+                position = stop.end()
+
+    def _looks_like(self, piece: str) -> str | None:
+        """What an unread Chinese piece looks like: a period (二三年), a unit (美元) or a metric (周转率)."""
+        if self.grammar.looks_like_period(piece):
+            return "period"
+        if self._currency and self._currency.search(piece):
+            return "unit"
+        for suffix in self.vocabulary.metric_suffixes:
+            if piece.endswith(suffix) and len(piece) >= 2:
+                return "metric"
+        return None
+
+    def _clauses(self, reading: Reading) -> None:
+        """A question of several sentences asks in the ones with a question word or mark; names in the
+        others only set the scene."""
+        folded = reading.folded
+        bounds, start = [], 0
+        for match in _CLAUSE_END.finditer(folded):
+            if re.match(r"\d", folded[match.end() : match.end() + 1]) and match.group() == ".":
+                continue  # 12.62 is a number, not two sentences
+            bounds.append((start, match.end()))
+            start = match.end()
+        if start < len(folded):
+            bounds.append((start, len(folded)))
+        if len(bounds) < 2:
+            return
+        asking = [self._asks(reading, s, e) for s, e in bounds]
+        if any(asking) and not all(asking):
+            reading.context_spans = [b for b, asks in zip(bounds, asking, strict=True) if not asks]
+
+    def _asks(self, reading: Reading, start: int, end: int) -> bool:
+        text = reading.folded[start:end]
+        if text.rstrip().endswith("?") or any(s < end and start < e for s, e, _ in reading.cue_spans):
+            return True
+        return any(mark in text for mark in self.vocabulary.question_marks)
+
+    def _unknown_names(self, question: str, rest: str) -> list[str]:
+        """Company-like names that no alias covers: the question is then about something else."""
+        names = []
+        for match in _ORG_SUFFIX.finditer(rest):
+            before = rest[: match.start()].rstrip()
+            if not before or not before[-1].isalnum():
+                names.append(match.group())
+        stopwords, known = self.vocabulary.stopwords, self.vocabulary.known
+        for match in _CAPITALISED.finditer(question):
+            words = match.group(1)
+            lowered = words.lower()
+            if lowered in known or any(w.lower() in stopwords or w.lower() in known for w in words.split()):
+                continue
+            if lowered not in rest:
+                continue
+            is_first = question[: match.start()].strip() == ""
+            if match.group(2) or not is_first or words[0].islower():  # iPhone, eBay: a name wherever it stands
+                names.append(words)
+        return names
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

@@ -1,0 +1,84 @@
+"""Statements (who, what, which, why): found by the concepts and the words a question shares with a
+fact's sentence, labels and statement; a why-question is only answered by a sentence that gives a reason.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.engine.frame import Frame
+from assistant.engine.matcher import Matcher
+from assistant.engine.weights import WEIGHTS
+from assistant.lang.normalize import fold
+from assistant.pack.model import Pack
+from assistant.pack.schema import Fact
+
+if TYPE_CHECKING:
+    from assistant.engine.decide import Decision
+
+
+class Statements:
+    """Ranks the pack's statement facts for a question."""
+
+    def __init__(self, pack: Pack, matcher: Matcher) -> None:
+        self.pack = pack
+        self.matcher = matcher
+        self.reason_markers = [fold(w) for w in pack.words.get("reason_markers", [])]
+
+    def gives_reason(self, fact: Fact) -> bool:
+        """Whether the fact's sentence (or its topic) states a reason: 歸因於, 由於, because ..."""
+        text = self.matcher.keys[fact.id].text
+        topic = self.pack.concepts.get(fact.metric)
+        named = fold(" ".join([fact.metric, *(topic.aliases if topic else []), topic.names.en if topic else ""]))
+        return any(m in text for m in self.reason_markers) or any(m in named for m in self.reason_markers)
+
+    def why(self, frame: Frame) -> Decision:
+        """The statement that answers a why-question, or a no-answer that says the article gives no reason."""
+        from assistant.engine.decide import Decision
+
+        ranked = [s.fact for s in self.matcher.rank(frame) if s.fact.value is None]
+        worded = [s.fact for s in self.matcher.lexical(frame, limit=5) if s.fact.value is None]
+        candidates = list({f.id: f for f in [*ranked, *worded]}.values())
+        reasons = [f for f in candidates if self.gives_reason(f)]
+        if reasons and (not ranked or reasons[0] in ranked[:2] or not frame.has_topic):
+            return Decision("figures", frame, "why", [reasons[0]], 0.7)
+        if candidates:
+            return Decision("no_reason", frame, "no_reason", [candidates[0]], 0.7)
+        return Decision("gap", frame, "no_fact", asked=frame)
+
+    def guess(self, frame: Frame) -> Fact | None:
+        """With no concept to go on, a statement sharing many of the question's words, clearly ahead."""
+        if frame.metrics or frame.unknown_names:
+            return None
+        best = self.matcher.lexical(frame)
+        if not best or best[0].score < WEIGHTS.statement_min_words or best[0].fact.value is not None:
+            return None
+        if len(best) > 1 and best[1].score > best[0].score - WEIGHTS.statement_lead:
+            return None
+        return best[0].fact
+
+    def entity_only(self, frame: Frame) -> Decision:
+        """A question that names a company and nothing else: a statement its words point at, else the
+        company's facts to choose from."""
+        from assistant.engine.decide import Decision
+
+        subject = frame.entities[-1]
+        keys = self.matcher.keys
+        if len(frame.entities) > 1:  # "王昊在聯影智能擔任什麼職務": the one fact that involves them all
+            together = [f for f in self.matcher.facts_about(subject)
+                        if set(frame.entities) <= keys[f.id].entities and f.derivation is None]
+            if len(together) == 1:
+                asks_amount = frame.unit is not None or "lookup" in frame.cues
+                kind = "no_figure" if asks_amount and together[0].value is None else "figures"
+                return Decision(kind, frame, frame.detail, together, 0.6)
+        worded = [s for s in self.matcher.lexical(frame, limit=5) if subject in keys[s.fact.id].entities]
+        if worded and worded[0].score >= WEIGHTS.entity_only_words and (
+                len(worded) == 1 or worded[0].score >= worded[1].score + 1):
+            return Decision("figures", frame, "lookup", [worded[0].fact], 0.45)
+        involved = [f for f in self.matcher.facts_about(subject) if f.derivation is None]
+        facts = [f for f in involved if f.subject == subject][:5] or involved[:5]
+        if not facts:
+            return Decision("gap", frame, "no_fact", asked=frame)
+        if len(facts) == 1:
+            return Decision("figures", frame, "lookup", facts, 0.6)
+        return Decision("entity_only", frame, "clarify", facts, 0.3, concepts=[subject])

@@ -1,0 +1,94 @@
+"""The template language: which `{field}`s each answer template may use, and the check that a template
+uses nothing else. Templates are data a pack may bring; only plain `{name}` placeholders from the list
+below are allowed (no indexing, attributes, conversions or format specs), so a template can neither
+reach into Python objects nor make an answer huge.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+
+_FIELDS: dict[str, str] = {
+    "figure": "what figure figure_en change",
+    "figure_derived": "what figure figure_en expression",
+    "statement": "statement",
+    "when": "what when figure figure_en",
+    "no_change": "what figure figure_en",
+    "citation": "paragraph quote title",
+    "no_fact": "asked",
+    "no_figure": "what",
+    "no_reason": "what",
+    "approximate": "what",
+    "wrong_unit": "asked",
+    "unknown_entity": "name",
+    "nearest": "label",
+    "unreadable_period": "piece",
+    "unreadable_metric": "piece",
+    "unreadable_unit": "piece",
+    "understood": "parts",
+    "need_context": "",
+    "nothing": "topics",
+    "clarify": "",
+    "entity_only": "subject",
+    "compare": "winner figure others",
+    "empty": "",
+    "truncated": "limit",
+    "help": "title outlet examples subject",
+    "about": "title outlet summary subject",
+    "source_info": "title outlet subject",
+    "question": "what",
+    "question_statement": "what",
+    "draft_note": "",
+    "label_same": "a",
+    "label_ratio": "a b",
+    "label_share_of": "a b",
+    "label_multiple": "a b",
+    "label_difference": "a b",
+    "label_change_gap": "a b",
+    "label_sum": "a",
+    "label_years": "a b",
+    "label_change_rate": "a",
+    "label_change_amount": "a",
+}
+TEMPLATE_FIELDS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key, names in _FIELDS.items()}
+META_FIELDS = frozenset({"title", "outlet", "summary", "examples", "subject"})
+OPTIONAL = frozenset({"about", "source_info"})
+REQUIRED_TEMPLATES = frozenset(TEMPLATE_FIELDS) - OPTIONAL
+
+
+def fields_of(key: str, meta_intents: frozenset[str] = frozenset()) -> frozenset[str] | None:
+    """The fields a template may use; None for a template the engine does not know."""
+    if key in TEMPLATE_FIELDS:
+        return TEMPLATE_FIELDS[key]
+    if key.startswith("refuse_") or key.startswith("operation_"):
+        return frozenset()
+    if key in meta_intents:
+        return META_FIELDS
+    return None
+
+
+def placeholders(text: str) -> Iterator[tuple[str, str | None, str | None]]:
+    """(field, format spec, conversion) of each `{...}` in a template; raises ValueError when the
+    braces do not pair."""
+    for _, field, spec, conversion in string.Formatter().parse(text):
+        if field is not None:
+            yield field, spec or None, conversion
+
+
+def problems(text: str, allowed: frozenset[str]) -> list[str]:
+    """What is wrong with one template text, in words: [] when it only uses allowed plain fields."""
+    try:
+        found = list(placeholders(text))
+    except ValueError as exc:
+        return [f"braces do not pair ({exc}); write {{{{ and }}}} for literal braces"]
+    wrong = []
+    for field, spec, conversion in found:
+        if not field.isidentifier():
+            wrong.append(f"{{{field}}} is not a plain field name (no indexing or attributes)")
+        elif spec or conversion:
+            wrong.append(f"{{{field}}} has a format spec or conversion; write just {{{field}}}")
+        elif field not in allowed:
+            fills = ", ".join(sorted(allowed)) or "none"
+            wrong.append(f"uses {{{field}}}, which the renderer does not fill (it fills: {fills})")
+    return wrong
