@@ -63,7 +63,8 @@ class Assistant:
             names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
             aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
         plain = frozenset(fold(w) for w in pack.stopwords if w.isascii())
-        self.lexicon = Lexicon.build(aliases, plain_words=plain)
+        corpus = fold("\n".join(p for paragraphs in pack.paragraphs.values() for p in paragraphs))
+        self.lexicon = Lexicon.build(aliases, plain_words=plain, corpus=corpus)
         cues = [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
         self.cue_lexicon = Lexicon.build(cues, fuzzy=False)
         stopwords = frozenset(fold(w) for w in pack.stopwords)

@@ -53,6 +53,9 @@ class Calculator:
             kind = "ratio"  # "CT和MR合計占營收多少": the share of a sum
         operands = split(frame, set(self.resolver.computed), by_metric=kind in ("ratio", "multiple", "difference",
                                                                                 "derive"))
+        if len(operands) == 1 and frame.segments and frame.totals and kind in ("multiple", "difference", "compare"):
+            # "境內收入跌幅比總營收跌幅多幾個百分點": the segment against the whole
+            operands = [operands[0], replace(operands[0], segments=[], qualifiers=[])]
         if kind == "ratio":
             return self._ratio(frame, operands, previous)
         if kind == "multiple" and len(operands) >= 2:
@@ -65,8 +68,10 @@ class Calculator:
             return self._compare(frame, operands)
         if kind == "extreme" and frame.metrics and not frame.segments:
             return self._extreme(frame)
-        if kind == "derive" and len(operands) >= 2 and _YEARS.search(frame.folded):
-            return self._years_between(frame, operands[:2])
+        if kind in ("derive", "difference") and _YEARS.search(frame.folded):
+            events = self._events(frame)
+            if len(events) >= 2:
+                return self._years_between(frame, events[:2])
         if kind == "derive" and len(operands) >= 2:
             return self._implied_among(operands)
         return None
@@ -127,20 +132,7 @@ class Calculator:
         if stated is not None:
             return stated
         if len(operands) >= 2 and all(o.segments for o in operands) and (frame.totals or self._share_metric(frame)):
-            base = _base_metric(frame, self.resolver)
-            facts, stop = self._resolve(operands)
-            if stop or base is None:
-                return stop or Outcome("missing", [], frame)
-            whole = self.resolver.figure(operand(frame, segments=[], metrics=[base], focus=base, qualifiers=[]))
-            if whole.fact is None or whole.problem:
-                return self._stop(whole, frame)
-            values = self._quantities([*facts, whole.fact])
-            if isinstance(values, Outcome):
-                return values
-            part = figures.total(values[:-1]) if len(values) > 2 else values[0]
-            quantity = figures.ratio(part, values[-1], percent=True)
-            return self._computed(frame, quantity, facts, "share", "label_share_of", a=_sum_label(facts),
-                                  b=whole.fact)
+            return self._segments_share(frame, operands)
         if len(operands) >= 2:
             return self._binary(frame, operands[:2], "ratio")
         if frame.segments and not any(self.resolver.computed.get(m) and self.resolver.computed[m].operation == "ratio"
@@ -150,6 +142,24 @@ class Calculator:
         if found.fact is not None and not found.problem:
             return Outcome("computed", [found.fact], frame)
         return self._stop(found, frame) if found.problem and found.problem != "missing" else None
+
+    def _segments_share(self, frame: Frame, operands: list[Frame]) -> Outcome | None:
+        """"CT和MR合計占營收多少": the sum of the segments' figures as a share of the whole."""
+        if len(operands) < 2:
+            return self._share(frame) if frame.segments else None
+        base = _base_metric(frame, self.resolver)
+        facts, stop = self._resolve(operands)
+        if stop or base is None:
+            return stop or Outcome("missing", [], frame)
+        whole = self.resolver.figure(operand(frame, segments=[], metrics=[base], focus=base, qualifiers=[]))
+        if whole.fact is None or whole.problem:
+            return self._stop(whole, frame)
+        values = self._quantities([*facts, whole.fact])
+        if isinstance(values, Outcome):
+            return values
+        part = figures.total(values[:-1])
+        quantity = figures.ratio(part, values[-1], percent=True)
+        return self._computed(frame, quantity, facts, "share", "label_share_of", a=_sum_label(facts), b=whole.fact)
 
     def _share(self, frame: Frame) -> Outcome:
         """A segment's share of the whole: "what share of revenue came from CT" = CT revenue ÷ revenue."""
@@ -184,6 +194,10 @@ class Calculator:
                   and all(self.matcher.covers(s.fact, m) for m in measures)]
         if not ranked or (frame.exact and ranked[0].approx):
             return None
+        if ranked[0].approx and len(frame.segments) >= 1:
+            exact = self._segments_share(frame, operands)
+            if exact is not None and exact.kind == "computed":
+                return Outcome("computed", [ranked[0], *exact.facts], frame)
         return Outcome("stated", [ranked[0]], frame)
 
     def _by_numbers(self, frame: Frame) -> Outcome | None:
@@ -208,11 +222,12 @@ class Calculator:
         values = self._quantities(facts)
         if isinstance(values, Outcome):
             return values
+        per_unit = values[0].unit != values[1].unit and "%" not in (values[0].unit, values[1].unit)
         try:
-            quantity = figures.ratio(values[0], values[1], percent=formula == "ratio")
+            quantity = figures.ratio(values[0], values[1], percent=formula == "ratio" and not per_unit)
         except FigureError:
             return Outcome("missing", facts, frame)
-        key = "label_ratio" if formula == "ratio" else "label_multiple"
+        key = "label_per_unit" if per_unit else "label_ratio" if formula == "ratio" else "label_multiple"
         return self._computed(frame, quantity, facts, formula, key, a=facts[0], b=facts[1])
 
     def change_between(self, frame: Frame, fact: Fact) -> Outcome | None:
@@ -258,8 +273,6 @@ class Calculator:
         values = self._quantities(facts, changes=of_changes)
         if isinstance(values, Outcome):
             return values
-        if _YEARS.search(frame.folded):
-            return self._years_between(frame, operands[:2])
         try:
             quantity = figures.difference(values[0], values[1])
         except FigureError:
@@ -310,6 +323,15 @@ class Calculator:
         lowest = (of_changes and bool(_FALLS.search(frame.folded))) or _asks_lowest(frame.folded)
         winner = (min if lowest else max)(range(len(values)), key=lambda i: values[i] or Decimal(0))
         return Outcome("compare", facts, frame, winner=winner)
+
+    @staticmethod
+    def _events(frame: Frame) -> list[Frame]:
+        """The dated things a "how many years from X to Y" names: its measures (成立, 上市) and its
+        qualifiers that mark an event (A輪)."""
+        named = [operand(frame, metrics=[m], focus=m, qualifiers=[]) for m in frame.metrics]
+        named += [operand(frame, metrics=[], qualifiers=[q]) for q in frame.qualifiers
+                  if q not in frame.operation_words]
+        return named
 
     def _years_between(self, frame: Frame, operands: list[Frame]) -> Outcome:
         facts: list[Fact] = []

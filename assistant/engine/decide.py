@@ -233,6 +233,9 @@ class Decider:
         if missing:
             return Decision("gap", used, "no_fact", asked=replace(used, metrics=missing, segments=[], qualifiers=[]))
         tied = [s for s in ranked if top.score - s.score < WEIGHTS.clarify_margin]
+        if top.fact.value is None:  # statements on the same topic close behind are part of the answer
+            tied += [s for s in ranked[len(tied):3] if s.fact.value is None and s.fact.metric == top.fact.metric
+                     and top.score - s.score < WEIGHTS.same_topic_margin]
         several = self._per_metric(used, ranked) or self._per_segment(used, ranked)
         if several:
             return Decision("figures", used, used.detail, several, 0.8)
@@ -264,12 +267,13 @@ class Decider:
         if frame.operation == "change" and fact.change is None and fact.value is not None:
             between = self.calculator.change_between(frame, fact)
             return self._from_outcome(between, frame) if between is not None else None
-        if frame.operation != "change" or fact.change is None or fact.value is None or frame.unit is None:
+        unit = fact.unit if frame.amount and frame.unit is None else frame.unit
+        if frame.operation != "change" or fact.change is None or fact.value is None or unit is None:
             return None
         stated = fact.change.unit
-        if frame.unit == "%" and stated not in ("%", "個百分點") and stated == fact.unit:
+        if unit == "%" and stated not in ("%", "個百分點") and stated == fact.unit:
             outcome = self.calculator_change(frame, fact, rate=True)
-        elif frame.unit not in ("%",) and stated == "%" and frame.unit == fact.unit:
+        elif unit not in ("%",) and stated == "%" and unit == fact.unit:
             outcome = self.calculator_change(frame, fact, rate=False)
         else:
             return None
@@ -307,9 +311,9 @@ class Decider:
         separately = self._per_segment(frame, [])
         if separately:
             return Decision("figures", frame, frame.detail, separately, 0.7)
-        guess = self.statements.guess(frame)
-        if guess is not None:
-            return Decision("figures", frame, frame.detail, [guess], 0.45)
+        guess = None if frame.metrics else self.statements.best(frame)
+        if guess is not None and not (frame.unit or "lookup" in frame.cues):
+            return Decision("figures", frame, frame.detail, [guess], 0.5)
         if frame.entities and not frame.has_topic:
             return self.statements.entity_only(frame)
         return Decision("gap", frame, "no_fact", asked=frame)

@@ -46,6 +46,7 @@ class Frame:
     follow_up: bool = False
     exact: bool = False
     totals: bool = False
+    amount: bool = False  # asks for an amount in the figure's own unit ("in absolute terms")
     operation_words: set[str] = field(default_factory=set)  # qualifiers read as the operation ("combined")
 
     @property

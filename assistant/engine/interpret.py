@@ -134,6 +134,7 @@ class Interpreter:
         frame.follow_up = frame.pronoun or self._leans_on_context(folded)
         frame.exact = self.has("exact_words", folded)
         frame.totals = self.has("total_words", folded)
+        frame.amount = self.has("amount_words", folded)
         return frame
 
     def _leans_on_context(self, folded: str) -> bool:

@@ -67,12 +67,12 @@ class Lexicon:
     """Folded alias -> targets, with the alias lengths to try and the lists for fuzzy matching."""
 
     def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True,
-                 plain_words: frozenset[str] = frozenset()) -> None:
+                 plain_words: frozenset[str] = frozenset(), corpus: str = "") -> None:
         self.entries = entries
         self.fuzzy = fuzzy
         self.plain_words = plain_words  # ordinary words of questions ("please", "about"): never typos of a name
         self._near: dict[tuple[int, float], list[str]] = {}
-        self.homophones = Homophones(entries) if fuzzy else None
+        self.homophones = Homophones(entries, corpus) if fuzzy else None
         starts: dict[str, set[int]] = {}
         ends: dict[str, set[int]] = {}
         for alias in entries:
@@ -90,7 +90,7 @@ class Lexicon:
 
     @classmethod
     def build(cls, aliases: list[tuple[str, Target]], *, fuzzy: bool = True,
-              plain_words: frozenset[str] = frozenset()) -> Lexicon:
+              plain_words: frozenset[str] = frozenset(), corpus: str = "") -> Lexicon:
         entries: dict[str, list[Target]] = {}
         for alias, target in aliases:
             folded = fold(alias)
@@ -100,7 +100,7 @@ class Lexicon:
                 bucket = entries.setdefault(form, [])
                 if target not in bucket:
                     bucket.append(target)
-        return cls(entries, fuzzy=fuzzy, plain_words=plain_words)
+        return cls(entries, fuzzy=fuzzy, plain_words=plain_words, corpus=corpus)
 
     def _bounded(self, text: str, start: int, end: int) -> bool:
         """Latin aliases match whole words only: 'mr' is not found inside 'more'."""
@@ -145,6 +145,25 @@ class Lexicon:
     def scan(self, text: str) -> list[Hit]:
         """Exact hits, then typo-tolerant ones."""
         return self.with_typos(text, self.exact(text))
+
+    def overlapping(self, text: str) -> list[Hit]:
+        """The longest alias starting at each position, overlaps kept, those inside a longer one dropped.
+
+        For cue words, which are not a segmentation of the question: "多多少億元" asks both for a
+        difference (多多少) and for an amount in money (多少億).
+        """
+        found: list[Hit] = []
+        for i in range(len(text)):
+            if i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
+                continue
+            for length in self.starting.get(text[i], ()):
+                piece = text[i : i + length]
+                if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
+                    found.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
+                    break
+        spans = {(h.start, h.end) for h in found}
+        return [h for h in found if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
+                                            for s, e in spans)]
 
     def with_typos(self, text: str, hits: list[Hit], protected: list[tuple[int, int]] | None = None) -> list[Hit]:
         """`hits` completed by typo-tolerant matches outside them and outside `protected` spans."""

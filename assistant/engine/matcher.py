@@ -5,6 +5,7 @@ year's figure into another's.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -92,6 +93,9 @@ class Matcher:
             for unit in keys.units:
                 self.by_unit.setdefault(unit, []).append(fid)
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
+        count = max(1, len(self.keys))
+        # a word shared with few facts says more than one every fact has (聯影 in all, 封閉 in one)
+        self.rarity = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in self.by_unit.items()}
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
         self.freely_held = frozenset(m for k in self.keys.values() if not k.qualifiers & self.restrictive
                                      for m in k.metrics)
@@ -235,7 +239,9 @@ class Matcher:
         fact = keys.fact
         total = sum(part for part in parts if part is not None)
         total += self._numbers_score(frame, keys, numbers_beside)
-        total += min(W.word_cap, W.word_unit * len(frame.units & keys.units))
+        words = W.word_unit * sum(self.rarity.get(u, 0.0) for u in frame.units & keys.units)
+        wordy = fact.value is None and frame.operation in ("statement", "when")
+        total += min(W.word_cap_statement if wordy else W.word_cap, words)
         return total + self._cue_score(frame, fact) + self._unit_score(frame, fact, asked.units)
 
     @staticmethod

@@ -32,10 +32,11 @@ class Found:
 
 def operand(frame: Frame, **changes: object) -> Frame:
     """A frame that selects one input figure: the question's slots, without what it asks of the result
-    (its unit, its operation, its cue words)."""
+    (its unit, its operation, its cue words) and without its wording, which describes the result."""
     qualifiers = [q for q in frame.qualifiers if q not in frame.operation_words]
     changes.setdefault("qualifiers", qualifiers)
-    return replace(frame, operation="lookup", detail="lookup", cues={}, unit=None, **changes)  # type: ignore[arg-type]
+    return replace(frame, operation="lookup", detail="lookup", cues={}, unit=None, units=set(),  # type: ignore[arg-type]
+                   **changes)
 
 
 def split(frame: Frame, computed: set[str], *, by_metric: bool = True) -> list[Frame]:

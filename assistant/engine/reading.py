@@ -93,7 +93,7 @@ class Reader:
         period_spans = [(m.start, m.end) for m in reading.periods]
         exact = self.lexicon.exact(folded)
         names = [(h.start, h.end) for h in exact if h.target.kind == "entity"]
-        for hit in self.cues.scan(folded):
+        for hit in self.cues.overlapping(folded):
             if any(hit.start < e and s < hit.end and (hit.start < s or hit.end > e) for s, e in names):
                 continue  # 对联 inside 联影医疗对联影智能 is no couplet
             reading.cues[hit.target.id] = reading.cues.get(hit.target.id, 0) + 1

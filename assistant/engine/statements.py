@@ -4,11 +4,13 @@ fact's sentence, labels and statement; a why-question is only answered by a sent
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher
 from assistant.engine.weights import WEIGHTS
+from assistant.engine.weights import WEIGHTS as W
 from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
@@ -24,6 +26,45 @@ class Statements:
         self.pack = pack
         self.matcher = matcher
         self.reason_markers = [fold(w) for w in pack.words.get("reason_markers", [])]
+        count = max(1, len(matcher.keys))
+        self.weight = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in matcher.by_unit.items()}
+
+    def rank(self, frame: Frame) -> list[tuple[float, Fact]]:
+        """Statements by the words they share with the question (rare words weigh more) and the concepts
+        they cover; a statement about none of the companies the question names is left out."""
+        keys = self.matcher.keys
+        candidates = {fid for unit in frame.units for fid in self.matcher.by_unit.get(unit, ())}
+        scored: list[tuple[float, Fact]] = []
+        for fid in candidates:
+            fact_keys = keys[fid]
+            fact = fact_keys.fact
+            if fact.value is not None or fact.derivation is not None:
+                continue
+            named = [e for e in frame.entities if e in fact_keys.entities or self.matcher.mentioned(e, fact_keys)]
+            if frame.entities and not named:
+                continue
+            words = sum(self.weight.get(u, 0.0) for u in frame.units & fact_keys.units)
+            concepts = sum(1 for c in frame.metrics + frame.segments + frame.qualifiers
+                           if c in fact_keys.metrics | fact_keys.segments | fact_keys.qualifiers)
+            scored.append((words + W.statement_entity * len(named) + W.statement_concept * concepts, fact))
+        scored.sort(key=lambda s: (-s[0], self.matcher.order[s[1].id]))
+        return scored
+
+    def best(self, frame: Frame) -> Fact | None:
+        """The statement clearly ahead of the others, if one is: the one fact involving every company
+        the question names, else the one sharing clearly the most words with it."""
+        if len(frame.entities) > 1 and frame.operation == "statement":
+            keys = self.matcher.keys
+            together = [f for f in self.matcher.facts_about(frame.entities[-1])
+                        if set(frame.entities) <= keys[f.id].entities and f.derivation is None and f.value is None]
+            if len(together) == 1:
+                return together[0]
+        ranked = self.rank(frame)
+        if not ranked or ranked[0][0] < W.statement_min_score:
+            return None
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < W.statement_margin:
+            return None
+        return ranked[0][1]
 
     def gives_reason(self, fact: Fact) -> bool:
         """Whether the fact's sentence (or its topic) states a reason: 歸因於, 由於, because ..."""
@@ -67,7 +108,7 @@ class Statements:
         if len(frame.entities) > 1:  # "王昊在聯影智能擔任什麼職務": the one fact that involves them all
             together = [f for f in self.matcher.facts_about(subject)
                         if set(frame.entities) <= keys[f.id].entities and f.derivation is None]
-            if len(together) == 1:
+            if len(together) == 1 and frame.operation == "statement":
                 asks_amount = frame.unit is not None or "lookup" in frame.cues
                 kind = "no_figure" if asks_amount and together[0].value is None else "figures"
                 return Decision(kind, frame, frame.detail, together, 0.6)

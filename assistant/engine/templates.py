@@ -44,6 +44,7 @@ _FIELDS: dict[str, str] = {
     "label_ratio": "a b",
     "label_share_of": "a b",
     "label_multiple": "a b",
+    "label_per_unit": "a b",
     "label_difference": "a b",
     "label_change_gap": "a b",
     "label_sum": "a",

@@ -43,8 +43,9 @@ class Weights:
     number_beside: float = 1.0  # ... but another fact sits beside that number (subtracted)
     number_near: float = 0.6  # a number the question quotes stands next to the fact's figure
     number_before: float = 0.3  # ... in the clause before it
-    word_unit: float = 0.1  # per word the question shares with the fact's sentence and labels
-    word_cap: float = 0.8  # at most this much from shared words
+    word_unit: float = 0.1  # per shared word with the fact's sentence and labels, times the word's rarity
+    word_cap: float = 1.2  # at most this much from shared words, for a figure
+    word_cap_statement: float = 3.0  # ... and for a statement, which words single out more than concepts
     # -- the answer the question expects -------------------------------------------------------------
     derived_asked: float = 1.0  # a computed fact for a question that asks for a computation
     derived_unasked: float = 0.5  # a computed fact for a question that does not (subtracted)
@@ -60,9 +61,14 @@ class Weights:
     previous_metric: float = 0.6  # the fact covers the last answer's metric
     # -- deciding ------------------------------------------------------------------------------------
     clarify_margin: float = 0.25  # facts within this score of the best are a tie: ask which one
+    same_topic_margin: float = 1.0  # statements on the best one's topic within this score are answered with it
     statement_min_words: float = 3.0  # a statement found by shared words alone needs this many
     statement_lead: float = 2.0  # ... and this lead over the next one
     entity_only_words: float = 2.0  # a question naming only a company: a statement sharing this many words
+    statement_entity: float = 1.5  # a statement involving a company the question names
+    statement_concept: float = 1.0  # per concept of the question a statement covers
+    statement_min_score: float = 6.0  # a statement chosen by its words needs this score (rare words weigh ~2-4)
+    statement_margin: float = 2.0  # ... and this lead over the next
     confidence_base: float = 0.5  # confidence of an answer: base, plus per score point and lead
     confidence_per_point: float = 0.05
     confidence_lead: float = 0.2

@@ -42,7 +42,10 @@ def reading_table(extra: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
 class Homophones:
     """Aliases indexed by how they sound; finds windows of a question that sound like an alias."""
 
-    def __init__(self, aliases: Iterable[str]) -> None:
+    def __init__(self, aliases: Iterable[str], corpus: str = "") -> None:
+        """`corpus` is the pack's own text: a word the article itself uses (推出) is a word, not a typo of
+        an alias that sounds the same (退出)."""
+        self.corpus = corpus
         chinese = [a for a in aliases if 2 <= len(a) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in a)]
         self.table = reading_table(c for a in chinese for c in a)
         self.index: dict[str, list[str]] = {}
@@ -81,6 +84,8 @@ class Homophones:
                     continue
                 if length == 2 and any(c in _FUNCTION_CHARS for c in window):
                     continue  # 的标 is not 得标: two-character look-alikes across a function word are chance
+                if window in self.corpus:
+                    continue  # the article writes this word itself
                 match = next((a for key in self._keys(window) for a in self.index.get(key, [])
                               if a != window and any(x == y for x, y in zip(a, window, strict=True))), None)
                 if match:

@@ -37,6 +37,7 @@ _HALVES = [
 ]
 _PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点\d.]+)")
 _SPACES = re.compile(r"\s+")
+_CJK_SPACE = re.compile(r"(?<=[\u3007\u3400-\u9fff])\s+|\s+(?=[\u3007\u3400-\u9fff])")  # 多少 钱 is 多少钱
 # Lone surrogates (\ud800-\udfff) come from undecodable bytes in argv or stdin (surrogateescape); OpenCC
 # cannot encode them, so they are removed with the control characters instead of crashing the fold.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
@@ -119,7 +120,7 @@ def fold(text: str) -> str:
         else:
             text = pattern.sub(lambda m, w=words: f" q{w[m.group(1)]} ", text)
     text = _PERCENT_WORDS.sub(_percent, text)
-    return _SPACES.sub(" ", text).strip()
+    return _CJK_SPACE.sub("", _SPACES.sub(" ", text)).strip()
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
