@@ -15,7 +15,7 @@ from assistant.lang.normalize import chinese_number, detect_language, fold
         ("聯影醫療凈利潤", "联影医疗净利润"),
         ("应收账款余額", "应收账款余额"),
         ("ＵＩＨ  Revenue", "uih revenue"),
-        ("2025年第一季度", "2025年 q1"),
+        ("2025年第一季度", "2025年q1"),
         ("Q1 2024", "q1 2024"),
         ("first quarter of 2024", "q1 of 2024"),
         ("增长了百分之三十五", "增长了35%"),
