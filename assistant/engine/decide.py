@@ -179,6 +179,10 @@ class Decider:
             frame = replace(frame, operation=frame.fallback[0], detail=frame.fallback[1])
         if frame.operation == "statement" and frame.detail == "why":
             return self.statements.why(frame)
+        if frame.operation == "statement" and len(frame.entities) > 1:
+            together = self.statements.together(frame)
+            if together is not None:
+                return Decision("figures", frame, frame.detail, [together], 0.6)
         if context.frame is not None and self._repeat(edit.asked or frame):
             facts = [self.pack.facts[f] for f in context.fact_ids if f in self.pack.facts]
             if facts:
@@ -225,6 +229,8 @@ class Decider:
         ranked, used = self._rank(frame, edit, previous)
         if not ranked:
             return self._nothing_ranked(used)
+        if (frame.unit or "lookup" in frame.cues) and any(s.fact.value is not None for s in ranked[:3]):
+            ranked = [s for s in ranked if s.fact.value is not None]  # an amount is asked: figures answer it
         top = ranked[0]
         strangers = self._uncovered_entities(frame, top.fact)
         if strangers:
@@ -311,7 +317,8 @@ class Decider:
         separately = self._per_segment(frame, [])
         if separately:
             return Decision("figures", frame, frame.detail, separately, 0.7)
-        guess = None if frame.metrics else self.statements.best(frame)
+        wordy = frame.operation == "statement" or not frame.metrics  # a figure question is not answered by words
+        guess = self.statements.best(frame) if wordy else None
         if guess is not None and not (frame.unit or "lookup" in frame.cues):
             return Decision("figures", frame, frame.detail, [guess], 0.5)
         if frame.entities and not frame.has_topic:

@@ -124,7 +124,7 @@ class Interpreter:
             kind = self.computed[computed[0]]
             frame.operation, frame.detail = "compute", "derive" if kind == "years_between" else "ratio"
         frame.quoted = list(reading.numbers)
-        frame.numbers = {n.value for n in reading.numbers}
+        frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
         frame.unit = frame.unit or next((str(self.intents[c].unit) for c in reading.cues
                                          if self.intents.get(c) and self.intents[c].unit), None)
         frame.decimals = self.decimals(folded)

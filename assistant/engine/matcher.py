@@ -14,8 +14,9 @@ from assistant.engine.frame import Frame
 from assistant.engine.lexicon import content_units
 from assistant.engine.weights import WEIGHTS as W
 from assistant.lang.normalize import fold
-from assistant.lang.numbers import plain_decimals
+from assistant.lang.numbers import plain_decimals, scaled_decimals
 from assistant.lang.periods import Period, PeriodGrammar, fits
+from assistant.pack.figures import SCALES
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -138,9 +139,10 @@ class Matcher:
             segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
             qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
             text=self.grammar.with_years(fold(" ".join([*quotes, fact.when or ""]))),
-            own_numbers=plain_decimals(fact.written or "") | ({fact.value} if fact.value is not None else set()),
-            near_numbers=plain_decimals(near),
-            before_numbers=plain_decimals(before),
+            own_numbers=plain_decimals(fact.written or "") | ({fact.value, fact.value * SCALES.get(fact.scale, 1)}
+                                                               if fact.value is not None else set()),
+            near_numbers=scaled_decimals(near),
+            before_numbers=scaled_decimals(before),
             units=frozenset(content_units(fold(" ".join(words)))),
             period=Period.parse(fact.period),
             input_periods=tuple(self.pack.facts[i].period for i in fact.derivation.inputs if i in self.pack.facts)

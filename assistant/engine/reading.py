@@ -20,7 +20,9 @@ from assistant.lang.scripts import CJK_RUN, LATIN_WORD
 
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)")
 _CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*)('s|’s)?")
-_QUOTED = re.compile(r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(%|万元|亿元|万|亿|元|人|个|家|款|张|倍)?")
+_QUOTED = re.compile(r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(%|万元|亿元|万|亿|元|人|个|家|款|张|倍"
+                     r"|(?:million|billion|mn|bn|m|k)(?![a-z]))?")
+_SCALE_WORDS = {"万": 4, "万元": 4, "亿": 8, "亿元": 8, "k": 3, "m": 6, "mn": 6, "million": 6, "bn": 9, "billion": 9}
 _CLAUSE_END = re.compile(r"[。.!?;!?;]+")
 _KIND_ROLE: dict[str, Role] = {"entity": "entity", "metric": "metric", "segment": "segment", "qualifier": "qualifier",
                                "unit": "unit"}
@@ -34,6 +36,11 @@ class QuotedNumber:
     unit: str | None
     start: int
     end: int
+
+    @property
+    def base(self) -> Decimal:
+        """The value in plain units: 28.4872 million is 28487200, as 2848.72萬 is."""
+        return self.value.scaleb(_SCALE_WORDS.get(self.unit or "", 0))
 
 
 @dataclass

@@ -26,6 +26,7 @@ class Statements:
         self.pack = pack
         self.matcher = matcher
         self.reason_markers = [fold(w) for w in pack.words.get("reason_markers", [])]
+        self.companies = frozenset(f.subject for f in pack.facts.values() if f.value is not None)
         count = max(1, len(matcher.keys))
         self.weight = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in matcher.by_unit.items()}
 
@@ -41,8 +42,8 @@ class Statements:
             if fact.value is not None or fact.derivation is not None:
                 continue
             named = [e for e in frame.entities if e in fact_keys.entities or self.matcher.mentioned(e, fact_keys)]
-            if frame.entities and not named:
-                continue
+            if any(e in self.companies for e in frame.entities) and not named:
+                continue  # a statement about none of the companies asked about (topics such as 影像AI do not gate)
             words = sum(self.weight.get(u, 0.0) for u in frame.units & fact_keys.units)
             concepts = sum(1 for c in frame.metrics + frame.segments + frame.qualifiers
                            if c in fact_keys.metrics | fact_keys.segments | fact_keys.qualifiers)
@@ -50,15 +51,21 @@ class Statements:
         scored.sort(key=lambda s: (-s[0], self.matcher.order[s[1].id]))
         return scored
 
+    def together(self, frame: Frame) -> Fact | None:
+        """"易方達和上國投資管在聯影智能A輪裡是什麼角色?": the one statement involving every entity named."""
+        if len(frame.entities) < 2 or frame.operation != "statement":
+            return None
+        keys = self.matcher.keys
+        found = [f for f in self.matcher.facts_about(frame.entities[-1])
+                 if set(frame.entities) <= keys[f.id].entities and f.derivation is None and f.value is None]
+        return found[0] if len(found) == 1 else None
+
     def best(self, frame: Frame) -> Fact | None:
         """The statement clearly ahead of the others, if one is: the one fact involving every company
         the question names, else the one sharing clearly the most words with it."""
-        if len(frame.entities) > 1 and frame.operation == "statement":
-            keys = self.matcher.keys
-            together = [f for f in self.matcher.facts_about(frame.entities[-1])
-                        if set(frame.entities) <= keys[f.id].entities and f.derivation is None and f.value is None]
-            if len(together) == 1:
-                return together[0]
+        together = self.together(frame)
+        if together is not None:
+            return together
         ranked = self.rank(frame)
         if not ranked or ranked[0][0] < W.statement_min_score:
             return None
@@ -118,8 +125,8 @@ class Statements:
             return Decision("figures", frame, "lookup", [worded[0].fact], 0.45)
         involved = [f for f in self.matcher.facts_about(subject) if f.derivation is None]
         facts = [f for f in involved if f.subject == subject][:5] or involved[:5]
-        if not facts:
-            return Decision("gap", frame, "no_fact", asked=frame)
+        if not facts or frame.operation in ("when", "change", "compute", "compare") or frame.detail == "why":
+            return Decision("gap", frame, "no_fact", asked=frame)  # "王昊哪一年加入紅杉?": no such event
         if len(facts) == 1:
             return Decision("figures", frame, "lookup", facts, 0.6)
         return Decision("entity_only", frame, "clarify", facts, 0.3, concepts=[subject])

@@ -42,6 +42,22 @@ def plain_decimals(text: str) -> frozenset[Decimal]:
     return frozenset(found)
 
 
+_SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([萬万億亿])")
+_POWERS = {"萬": 4, "万": 4, "億": 8, "亿": 8}
+
+
+def scaled_decimals(text: str) -> frozenset[Decimal]:
+    """The plain numbers of a text and, for those written with 萬 or 億, their value in plain units
+    (2848.72萬 is also 28487200), so that a question quoting "28.4872 million" finds it."""
+    found = set(plain_decimals(text))
+    for match in _SCALED.finditer(text):
+        try:
+            found.add(Decimal(match.group(1)).scaleb(_POWERS[match.group(2)]))
+        except InvalidOperation:  # pragma: no cover - the pattern only matches digits
+            continue
+    return frozenset(found)
+
+
 def strip_decimals(text: str) -> str:
     """`text` with its plain numbers blanked out."""
     return _PLAIN_DECIMAL.sub(" ", text)
