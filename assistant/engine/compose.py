@@ -4,7 +4,7 @@ separately (the headline, the figures, the interpretation line, citations, optio
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant.engine.answer import Answer, Citation, Interpretation
 from assistant.engine.decide import Decision
@@ -175,7 +175,7 @@ class Composer:
         if not frame.has_topic:
             return None
         for drop in ("periods", "segments", "qualifiers", "entities"):
-            ranked = self.matcher.rank(replace(frame, **{drop: []}))
+            ranked = self.matcher.rank(frame.dropping(drop))
             if ranked:
                 return ranked[0].fact
         return None

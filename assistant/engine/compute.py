@@ -116,7 +116,7 @@ class Calculator:
             return Outcome("approximate", [rough])
 
     def _computed(self, frame: Frame, quantity: Quantity, facts: list[Fact], formula: str, key: str,
-                  **parts: Fact) -> Outcome:
+                  **parts: Fact | list[Fact]) -> Outcome:
         label = self.labeller.localized(key, **parts)
         fact = self.labeller.result(quantity, facts[0], formula, label, frame)
         return Outcome("computed", [fact], frame)

@@ -66,10 +66,10 @@ class Decider:
             decision = stage(edit, reading, context)
             if decision is not None:
                 return decision
-        frame, notes = self._held(frame)
-        if isinstance(frame, Decision):
-            return frame
-        decision = self._decide_figure(frame, edit, context)
+        held, notes = self._held(frame)
+        if isinstance(held, Decision):
+            return held
+        decision = self._decide_figure(held, edit, context)
         decision.notes = notes + decision.notes
         return decision
 
@@ -172,7 +172,7 @@ class Decider:
             for slot in edit.soft:  # slots the conversation lent: drop them when nothing fits with them
                 if outcome is None or outcome.kind != "missing":
                     break
-                frame = replace(frame, **{slot: []}, inherited=frame.inherited - {slot})
+                frame = frame.dropping(slot)
                 outcome = self.calculator.outcome(frame, previous)
             if outcome is not None:
                 return self._from_outcome(outcome, frame)
@@ -330,9 +330,7 @@ class Decider:
         previous_metrics = None
         tried = frame
         for drop in [(), *[edit.soft[: i + 1] for i in range(len(edit.soft))]]:
-            tried = replace(frame, **{slot: [] for slot in drop}) if drop else frame
-            if drop:
-                tried.inherited = tried.inherited - set(drop)
+            tried = frame.dropping(*drop)
             ranked = self.matcher.rank(tried, previous=previous, previous_metrics=previous_metrics)
             if ranked:
                 return ranked, tried
@@ -350,7 +348,7 @@ class Decider:
         "revenue in 2022, the year it listed" asks for a revenue the base lacks, not the listing year."""
         if "metrics" in frame.inherited or len(frame.metrics) < 2 or not frame.periods:
             return []
-        subjects = set(frame.entities) or {self.pack.default_subject}
+        subjects = set(frame.entities) or ({self.pack.default_subject} if self.pack.default_subject else set())
         missing = []
         for metric in frame.metrics:
             if self.matcher.covers(fact, metric) or metric in self.resolver.computed:

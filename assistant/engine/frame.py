@@ -6,7 +6,7 @@ conversation (`session`), and read by the matcher and the decision. `selector()`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assistant.engine.answer import Selector
@@ -53,6 +53,13 @@ class Frame:
     def has_topic(self) -> bool:
         """Whether the question names something to look up beyond an entity or a period."""
         return bool(self.metrics or self.segments or self.qualifiers)
+
+    def dropping(self, *slots: str) -> Frame:
+        """A copy with the named slots emptied (and no longer counted as inherited)."""
+        copy = replace(self, inherited=self.inherited - set(slots))
+        for slot in slots:
+            setattr(copy, slot, [])
+        return copy
 
     def concepts(self) -> list[str]:
         return self.entities + self.metrics + self.segments + self.qualifiers

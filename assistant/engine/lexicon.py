@@ -258,6 +258,8 @@ class Lexicon:
             if not best or len(best[0]) > len(run):
                 continue
             where = fuzz.partial_ratio_alignment(best[0], run)
+            if where is None:
+                continue
             start, end = match.start() + where.dest_start, match.start() + where.dest_end
             hits = self._upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
                                                     for t in self.entries[best[0]]])

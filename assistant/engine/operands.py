@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
+
+import msgspec
 
 from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher, Scored
@@ -30,13 +33,12 @@ class Found:
     options: list[Fact] = field(default_factory=list)
 
 
-def operand(frame: Frame, **changes: object) -> Frame:
+def operand(frame: Frame, **changes: Any) -> Frame:
     """A frame that selects one input figure: the question's slots, without what it asks of the result
     (its unit, its operation, its cue words) and without its wording, which describes the result."""
     qualifiers = [q for q in frame.qualifiers if q not in frame.operation_words]
     changes.setdefault("qualifiers", qualifiers)
-    return replace(frame, operation="lookup", detail="lookup", cues={}, unit=None, units=set(),  # type: ignore[arg-type]
-                   **changes)
+    return replace(frame, operation="lookup", detail="lookup", cues={}, unit=None, units=set(), **changes)
 
 
 def split(frame: Frame, computed: set[str], *, by_metric: bool = True) -> list[Frame]:
@@ -127,9 +129,9 @@ class Resolver:
 
     def _prior_value(self, frame: Frame) -> Found:
         """2023 revenue from 2024 revenue and its stated change: 103億元 ÷ (1 − 9.73%)."""
-        if len(frame.periods) != 1 or frame.periods[0].year is None or not frame.metrics:
+        asked = frame.periods[0] if len(frame.periods) == 1 else None
+        if asked is None or asked.year is None or not frame.metrics:
             return Found()
-        asked = frame.periods[0]
         later = operand(frame, periods=[replace(asked, year=asked.year + 1)])
         ranked = [s for s in self.matcher.rank(later) if s.fact.value is not None and s.fact.change is not None
                   and Period.parse(s.fact.period) is not None]
@@ -226,7 +228,5 @@ def _year_of(fact: Fact) -> int | None:
     return period.year if period else None
 
 
-def replace_fact(fact: Fact, **changes: object) -> Fact:
-    import msgspec
-
-    return msgspec.structs.replace(fact, **changes)  # type: ignore[arg-type]
+def replace_fact(fact: Fact, **changes: Any) -> Fact:
+    return msgspec.structs.replace(fact, **changes)

@@ -7,11 +7,12 @@ simplified (the source itself mixes variants such as 凈 and 余額), lower case
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 Language = Literal["zh-Hant", "zh-Hans", "en"]
 
@@ -43,7 +44,7 @@ _CJK_SPACE = re.compile(r"(?<=[\u3007\u3400-\u9fff])\s+|\s+(?=[\u3007\u3400-\u9f
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
-def _converter(config: str):
+def _converter(config: str) -> Any:
     """OpenCC converters are built once per process, on first use: building t2s takes a few
     milliseconds, s2t (a 900 kB phrase dictionary) about fifty, so s2t is only built when needed."""
     converter = _converters.get(config)
@@ -59,12 +60,12 @@ def _converter(config: str):
 
 def to_simplified(text: str) -> str:
     """Traditional to simplified Chinese, leaving everything else alone."""
-    return _converter("t2s").convert(text)
+    return str(_converter("t2s").convert(text))
 
 
 def to_traditional(text: str) -> str:
     """Simplified to traditional Chinese, used only for rendering zh-Hant text."""
-    return _converter("s2t").convert(text)
+    return str(_converter("s2t").convert(text))
 
 
 def chinese_number(text: str) -> float | None:
@@ -94,6 +95,12 @@ def chinese_number(text: str) -> float | None:
     return float(total + current)
 
 
+def _quarter(words: dict[str, int] | None, match: re.Match[str]) -> str:
+    """一季度, Q1, first quarter -> " q1 "."""
+    number = words[match.group(1)] if words is not None else chinese_number(match.group(1))
+    return f" q{number:g} "
+
+
 def _percent(match: re.Match[str]) -> str:
     value = chinese_number(match.group(1))
     if value is None:
@@ -115,10 +122,7 @@ def fold(text: str) -> str:
     for pattern, marker in _HALVES:  # before quarters: 前三季度 is nine months, not the third quarter
         text = pattern.sub(marker, text)
     for pattern, words in _QUARTERS:
-        if words is None:
-            text = pattern.sub(lambda m: f" q{chinese_number(m.group(1)):g} ", text)
-        else:
-            text = pattern.sub(lambda m, w=words: f" q{w[m.group(1)]} ", text)
+        text = pattern.sub(functools.partial(_quarter, words), text)
     text = _PERCENT_WORDS.sub(_percent, text)
     return _CJK_SPACE.sub("", _SPACES.sub(" ", text)).strip()
 

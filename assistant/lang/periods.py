@@ -364,9 +364,10 @@ class PeriodGrammar:
 
     def with_years(self, folded: str) -> str:
         """Relative years (今年, 去年) written as the years they are, for matching a fact's sentence."""
-        if self.current_year is None:
+        year = self.current_year
+        if year is None:
             return folded
-        return self.relative_pattern.sub(lambda m: f"{self.current_year + self.relative[m.group()]}年", folded)
+        return self.relative_pattern.sub(lambda m: f"{year + self.relative[m.group()]}年", folded)
 
     def looks_like_period(self, text: str) -> bool:
         """Whether a piece of a question the grammar could not read still looks like a period."""

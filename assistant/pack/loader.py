@@ -183,10 +183,10 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
             if fact.id in facts:
                 reader.problem(path, line, f"duplicate fact id {fact.id}", fact.id)
                 continue
-            fact = _with_source(reader, path, line, fact, sources)
-            if fact is not None and _verify(reader, path, line, fact, paragraphs):
-                facts[fact.id] = fact
-                fact_files[fact.id] = (path, line)
+            sourced = _with_source(reader, path, line, fact, sources)
+            if sourced is not None and _verify(reader, path, line, sourced, paragraphs):
+                facts[sourced.id] = sourced
+                fact_files[sourced.id] = (path, line)
     for path, parsed in files:
         for index, spec in enumerate(parsed.derived):
             line = reader.line(path, "derived", index)

@@ -22,7 +22,7 @@ class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
     """Base of every data record: unknown keys are errors, so typos in YAML surface at load."""
 
 
-class Localized(Record, kw_only=True):
+class Localized(Record, frozen=True, kw_only=True):
     """Text in the three scripts; zh-Hans may be omitted and is then converted from zh-Hant."""
 
     zh_Hant: Annotated[str, _doc("Traditional Chinese text.")] = msgspec.field(name="zh-Hant")
@@ -30,7 +30,7 @@ class Localized(Record, kw_only=True):
     en: Annotated[str, _doc("English text.")]
 
 
-class Source(Record, kw_only=True):
+class Source(Record, frozen=True, kw_only=True):
     """An article: a text file whose kept non-empty lines are its numbered paragraphs (from 1)."""
 
     id: Annotated[str, _doc("Stable id that facts cite.")]
@@ -41,7 +41,7 @@ class Source(Record, kw_only=True):
     summary: Annotated[Localized | None, _doc("What the article is about.")] = None
 
 
-class Change(Record, kw_only=True):
+class Change(Record, frozen=True, kw_only=True):
     """A stated change of a figure, usually year on year."""
 
     value: Annotated[Decimal, _doc("Signed amount of the change (-9.73 for a 9.73% fall).")]
@@ -50,7 +50,7 @@ class Change(Record, kw_only=True):
     written: Annotated[str, _doc("The change as the source writes it, verbatim in the quote.")]
 
 
-class Derivation(Record, kw_only=True):
+class Derivation(Record, frozen=True, kw_only=True):
     """How a computed figure follows from stated ones; shown to the reader with every input cited."""
 
     formula: Annotated[str, _doc("Name of the operation (ratio, difference, prior_from_change ...).")]
@@ -58,7 +58,7 @@ class Derivation(Record, kw_only=True):
     expression: Annotated[str, _doc("The arithmetic, written out with the source's figures.")] = ""
 
 
-class Fact(Record, kw_only=True):
+class Fact(Record, frozen=True, kw_only=True):
     """One curated fact: a figure (value) or a statement, always with its verbatim source sentence."""
 
     id: Annotated[str, _doc("Stable, unique id.")]
@@ -89,7 +89,7 @@ Formula = Literal["prior_from_change", "prior_from_absolute_change", "sum", "dif
                   "divide_by_percent"]
 
 
-class DerivedSpec(Record, kw_only=True):
+class DerivedSpec(Record, frozen=True, kw_only=True):
     """A figure the article itself states as a derivation: computed at load time from cited facts."""
 
     id: str
@@ -108,7 +108,7 @@ class DerivedSpec(Record, kw_only=True):
     label: Localized | None = None
 
 
-class NotAFact(Record, kw_only=True):
+class NotAFact(Record, frozen=True, kw_only=True):
     """A number in the source body that is deliberately not a fact, such as section numbering."""
 
     paragraph: Annotated[int, Meta(ge=1)]
@@ -116,7 +116,7 @@ class NotAFact(Record, kw_only=True):
     reason: str
 
 
-class Computed(Record, kw_only=True):
+class Computed(Record, frozen=True, kw_only=True):
     """How a metric follows from others when the article does not state it: a ratio (net margin = net
     profit ÷ revenue), a share (a segment's revenue ÷ all revenue) or the years between two events
     (founding and listing), computed on demand for any subject and period that has the inputs."""
@@ -126,7 +126,7 @@ class Computed(Record, kw_only=True):
     over: Annotated[str | None, _doc("The denominator metric (a share: the same metric without segments).")] = None
 
 
-class Concept(Record, kw_only=True):
+class Concept(Record, frozen=True, kw_only=True):
     """A slot value with its names and the aliases that people type for it."""
 
     kind: ConceptKind
@@ -139,7 +139,7 @@ class Concept(Record, kw_only=True):
     unit: Annotated[str | None, _doc("The unit this metric's figures are in (元 for a price or an amount).")] = None
 
 
-class FactFile(Record, kw_only=True):
+class FactFile(Record, frozen=True, kw_only=True):
     """A YAML file under facts/: any of these sections."""
 
     sources: list[Source] = []
@@ -153,7 +153,7 @@ class FactFile(Record, kw_only=True):
     current_year: Annotated[int | None, _doc("The year the article was written: what 今年 and 去年 mean.")] = None
 
 
-class Intent(Record, kw_only=True):
+class Intent(Record, frozen=True, kw_only=True):
     """What kind of answer a question wants; recognised from cue words and example phrasings."""
 
     kind: Literal["figure", "meta", "refuse"] = "figure"
@@ -165,7 +165,7 @@ class Intent(Record, kw_only=True):
     unit: Annotated[str | None, _doc("For answer-unit hints: facts in this unit are preferred.")] = None
 
 
-class IntentFile(Record, kw_only=True):
+class IntentFile(Record, frozen=True, kw_only=True):
     """A YAML file under intents/: intents, general vocabulary, templates, unit names and language words."""
 
     intents: dict[str, Intent] = {}

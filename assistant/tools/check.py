@@ -236,9 +236,11 @@ class Checker:
             concept = yfile.mapping("concepts").get(concept_id)
             concept = concept if isinstance(concept, dict) else {}
             kinds[concept_id] = str(concept.get("kind"))
-            names = concept.get("names") if isinstance(concept.get("names"), dict) else {}
-            forms = [(("aliases", i), a) for i, a in enumerate(concept.get("aliases") or [])]
-            forms += [(("names", lang), names.get(lang)) for lang in LANGUAGES]
+            names = concept.get("names")
+            named: dict[str, Any] = names if isinstance(names, dict) else {}
+            aliases = enumerate(concept.get("aliases") or [])
+            forms: list[tuple[tuple[str, Any], Any]] = [(("aliases", i), a) for i, a in aliases]
+            forms += [(("names", lang), named.get(lang)) for lang in LANGUAGES]
             for path, form in forms:
                 if isinstance(form, str) and fold(form):
                     seen[fold(form)].append(Use(concept_id, yfile, ("concepts", concept_id, *path), form))

@@ -15,10 +15,11 @@ from assistant.tui.text import clean, code, emphasise, escape, find_spans, short
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant, Fact
+    from assistant.lang.normalize import Language
     from assistant.pack.schema import Localized
 
 LANGUAGES: dict[str | None, str] = {None: "auto", "zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English"}
-SCRIPTS: tuple[str, ...] = ("zh-Hant", "zh-Hans", "en")
+SCRIPTS: tuple[Language, ...] = ("zh-Hant", "zh-Hans", "en")
 _CITATION = re.compile(r"^(來源|来源|Source)\s*[::]")
 _OPTION = re.compile(r"^\s*\d+[.)]\s")
 
@@ -272,7 +273,7 @@ def fact_view(bot: Assistant, fact: Fact, language: str = "zh-Hant") -> SourceVi
             cited_paragraph(bot, f.source or source_id, f.paragraph, f.quote, figures, language)
             for f in (bot.pack.facts[i] for i in fact.derivation.inputs if i in bot.pack.facts)
         ] or items
-    lines = [f"{fact.id}", bot.renderer.label(fact, language)]
+    lines = [f"{fact.id}", bot.renderer.label(fact, language if language in SCRIPTS else "en")]
     if fact.written:
         lines.append(fact.written)
     elif fact.statement is not None:

@@ -208,7 +208,7 @@ class Drafter:
                 number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
                 if number is None:
                     continue
-                figure = Figure(number, date.start, date.end, Decimal(date.period), "年", event=nearest[2])
+                figure = Figure(number, date.start, date.end, Decimal(str(date.period)), "年", event=nearest[2])
                 figure.hints.append(f"a year next to {sentence[start + nearest[0]: start + nearest[1]]}")
                 found.append(figure)
         return found
@@ -334,8 +334,9 @@ def _vocabulary() -> dict[str, dict[str, Any]]:
 
 
 def _forms(concept: dict[str, Any]) -> list[str]:
-    names = concept.get("names") if isinstance(concept.get("names"), dict) else {}
-    forms = [*(concept.get("aliases") or []), *names.values()]
+    names = concept.get("names")
+    named: dict[str, Any] = names if isinstance(names, dict) else {}
+    forms = [*(concept.get("aliases") or []), *named.values()]
     return [f for f in forms if isinstance(f, str) and f]
 
 

@@ -36,7 +36,8 @@ _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*$")
 def rules() -> dict[str, Any]:
     """The keyword tables shipped with the package (assistant/tools/draft/rules.yaml)."""
     text = resources.files("assistant.tools.draft").joinpath("rules.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    loaded: dict[str, Any] = yaml.safe_load(text)
+    return loaded
 
 
 def simplified(text: str) -> str:
