@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant import Assistant
 
 
@@ -83,3 +85,48 @@ def test_a_refused_year_follow_up_names_what_was_asked(bot: Assistant) -> None:
     chat.ask("聯影智能2023年凈虧損多少?")
     refused = chat.ask("2024年呢?")
     assert refused.status == "no_answer" and "聯影智能" in refused.text and "2024" in refused.text
+
+
+def test_a_follow_up_edits_only_the_year(bot: Assistant) -> None:
+    chat = bot.chat()
+    assert "1.36" in chat.ask("聯影智能2023年凈虧損多少?").text
+    edited = chat.ask("2024年呢?")
+    assert edited.status == "no_answer"
+    assert edited.interpretation is not None and {"entities", "metrics"} <= set(edited.interpretation.inherited)
+
+
+def test_a_segment_follow_up_keeps_the_operation(bot: Assistant) -> None:
+    chat = bot.chat()
+    chat.ask("2024年CT業務收入同比下滑了多少?")
+    answer = chat.ask("MR的呢?")
+    assert answer.status == "answered" and "接近10%" in answer.text
+
+
+def test_its_refers_to_the_last_subject(bot: Assistant) -> None:
+    chat = bot.chat()
+    chat.ask("聯影智能成立於哪一年?")
+    answer = chat.ask("它的估值呢?")
+    assert answer.status == "answered" and "100" in answer.text
+
+
+@pytest.mark.parametrize("question", ["那2024年呢?", "and the year-on-year change?", "它的估值呢?", "前一年呢?"])
+def test_a_follow_up_with_nothing_to_follow_asks_instead_of_guessing(bot: Assistant, question: str) -> None:
+    answer = bot.chat().ask(question)
+    assert answer.status == "clarify" and not answer.facts
+
+
+def test_deciding_does_not_change_the_context_it_was_given(bot: Assistant) -> None:
+    chat = bot.chat()
+    chat.ask("聯影醫療2024年營收多少?")
+    before = chat.context
+    bot.answer("那凈利潤呢?", before)
+    assert chat.context is before and chat.context.fact_ids == before.fact_ids
+
+
+def test_a_chat_keeps_only_its_last_turns(bot: Assistant) -> None:
+    from assistant.engine.assistant import MAX_CHAT_TURNS
+
+    chat = bot.chat()
+    for _ in range(MAX_CHAT_TURNS + 5):
+        chat.ask("")
+    assert len(chat.turns) == MAX_CHAT_TURNS

@@ -1,0 +1,37 @@
+"""A piece of a question that looks like a period, a measure or a unit but cannot be read blocks the
+answer: the reply names it, never answers without it (a default year standing in for 二三年)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+
+
+@pytest.mark.parametrize(
+    ("question", "piece"),
+    [
+        ("聯影醫療2024年第五季度營收是多少?", "第五季度"),
+        ("聯影醫療2024年13月的經營性現金流是多少?", "13月"),
+        ("9999年聯影醫療營收多少?", "9999年"),
+        ("Q5 2024 revenue of UIH?", "q5"),
+        ("联影医疗的人均创收额是多少", "人均创收额"),
+    ],
+)
+def test_the_unread_piece_is_named_and_nothing_is_answered(bot: Assistant, question: str, piece: str) -> None:
+    answer = bot.ask(question)
+    assert answer.status == "no_answer" and not answer.facts
+    assert piece in answer.text.lower()
+    assert answer.interpretation is not None and answer.interpretation.not_understood
+
+
+@pytest.mark.parametrize("question", ["二〇一九年聯影醫療營收多少?", "联影医疗2019年营收", "UIH revenue FY19"])
+def test_a_readable_year_the_base_lacks_is_refused_by_name(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.status == "no_answer" and "2019" in answer.text
+
+
+@pytest.mark.parametrize("question", ["What was UIH's 2024 revenue in US dollars?", "聯影醫療2024年營收多少美元?"])
+def test_a_currency_the_article_does_not_use_is_not_converted(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.status == "no_answer" and "103" in answer.text, "the figure the article does give is shown"

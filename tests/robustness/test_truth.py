@@ -1,0 +1,60 @@
+"""The truth invariant, over generated questions: an answer either gives figures that all stand in its
+cited quotes or in its shown arithmetic, or it is not an answer."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant import Answer, Assistant
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+PIECES = [
+    "聯影醫療", "联影医疗", "UIH", "聯影智能", "UII", "GE醫療", "2024年", "2023年", "二〇二三年", "FY23", "24年", "去年",
+    "一季度", "上半年", "2025年一季度末", "第五季度", "營收", "营收", "revenue", "凈利潤", "net profit", "淨利率",
+    "net margin", "研發費用", "研發人員", "應收賬款", "估值", "經營性現金流", "CT", "MR", "RT", "海外", "境內", "軟件",
+    "多少", "是多少?", "how much", "同比", "增長了多少億元", "佔總營收的比例", "是淨利潤的幾倍", "比MR少多少", "合計",
+    "哪個更高", "為什麼", "誰領投", "前一年呢", "那2024年呢?", "保留一位小數", "in US dollars", "?", "和", "and", " ",
+]
+
+
+def figures_of(text: str) -> set[str]:
+    return {n.rstrip("0").rstrip(".") if "." in n else n for n in _NUMBER.findall(text)}
+
+
+def sources_of(bot: Assistant, answer: Answer) -> set[str]:
+    """Where an answer's figures may come from: its cited quotes, its arithmetic, and the facts' own
+    labels and dates (a label names what a figure is, 2024年營業收入)."""
+    allowed = set()
+    texts = [c.quote for c in answer.citations]
+    if answer.derivation is not None:
+        texts.append(answer.derivation.expression)
+    for fact in answer.facts:
+        texts += [fact.written or "", fact.when or "", fact.period or "", fact.quote]
+        for localized in (fact.label, fact.statement):
+            if localized is not None:
+                texts += [localized.zh_Hant, localized.en, localized.zh_Hans or ""]
+        if fact.derivation is not None:
+            texts += [bot.pack.facts[i].quote for i in fact.derivation.inputs if i in bot.pack.facts]
+    for text in texts:
+        allowed |= figures_of(text)
+    return allowed
+
+
+def english_scale(text: str) -> str:
+    """The English renderings of a figure ("RMB 10.3 billion") are its scale, not new figures."""
+    return re.sub(r"\((?:about |more than |nearly |less than )?RMB [\d.,]+ (?:billion|million)\)|\([^()]*%\)", "", text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.sampled_from(PIECES), min_size=1, max_size=7))
+def test_every_answered_figure_is_cited_or_computed(robot: Assistant, parts: list[str]) -> None:
+    answer = robot.ask("".join(parts))
+    if answer.status != "answered":
+        return
+    stated = figures_of(english_scale(answer.headline))
+    unsourced = stated - sources_of(robot, answer)
+    assert not unsourced, f"{''.join(parts)!r}: {unsourced} in {answer.headline!r}"
+    assert answer.citations, "an answer always cites"
