@@ -175,6 +175,8 @@ class Assistant:
                              a.understood for a in answers if a.understood),
                          figures=[f for a in answers for f in a.figures], facts=[f for a in answers for f in a.facts],
                          citations=citations, notes=[*notes, *(n for a in answers for n in a.notes)],
+                         derivation=next((a.derivation for a in answers if a.derivation), None),
+                         options=[o for a in answers for o in a.options],
                          confidence=min(a.confidence for a in answers))
         return merged, context
 

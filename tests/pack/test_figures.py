@@ -33,7 +33,8 @@ def test_prior_value_from_a_rate_keeps_its_expression_and_input() -> None:
 
 
 def test_amount_and_rate_of_a_change() -> None:
-    staff = fact("staff", "3271", scale=None, unit="人", change=Change(value=Decimal(315), unit="人", written="增加315人"))
+    added = Change(value=Decimal(315), unit="人", written="增加315人")
+    staff = fact("staff", "3271", scale=None, unit="人", change=added)
     rate_of = figures.rate_of_change(figures.of_fact(staff), figures.of_change(staff))
     assert figures.rounded(rate_of.value, 2) == Decimal("10.66") and rate_of.unit == "%"
     overseas = fact("os", "22.66", change=rate("35"))
