@@ -80,7 +80,9 @@ class Composer:
                          [], self.related(fact, lang))
         if kind == "meta":
             return self._meta(decision.intent, lang)
-        return Parts(self._refusal(decision, lang), [], [], [], self._refusal_suggestions(decision, lang))
+        nearest = self._nearest(decision.asked or decision.frame) if kind == "gap" else None
+        cited = self.citations([nearest]) if nearest is not None and nearest.written else []
+        return Parts(self._refusal(decision, lang), cited, [], [], self._refusal_suggestions(decision, lang))
 
     def _refusal(self, decision: Decision, lang: Language) -> list[str]:
         template, kind = self.renderer.template, decision.kind

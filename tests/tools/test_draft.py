@@ -115,7 +115,8 @@ def test_small_article_figures(small: Path) -> None:
     assert (facts["接近四成"].value, facts["接近四成"].metric) == (40, "revenue_share")
     two = facts["2萬套"]
     assert (two.value, two.scale, two.unit, two.subject, two.period) == (2, "萬", "套", "voltia", "2024")
-    assert facts["30多個"].metric.startswith("metric_")
+    counted = facts["30多個"].metric
+    assert counted not in ("revenue_share", "revenue") and counted.isascii(), "a new metric, with a readable id"
 
 
 def test_small_article_gazetteer(small: Path) -> None:

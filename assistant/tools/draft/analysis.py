@@ -1,14 +1,17 @@
 """The analysis behind `assistant draft`: one article in, candidate facts, not_facts and concepts out.
 
-Which number is a figure, which words name its metric and subject, which date is its period: all of it
-is a guess for a person to review, driven by the keyword tables in rules.yaml.
+For every number of the body it decides what the figure is about: the company (named in its clause, or
+the one 其/該公司 points back to, else the article's own company), the metric (the bundled vocabulary's
+words first), the period (its clause, its sentence, its paragraph; 去年同期 a year before), the product
+line or region, and the change stated next to it. Sentences without figures become statements. Every
+choice is a guess for a person to review, driven by draft rules and the glossary (YAML).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -16,15 +19,15 @@ import yaml
 
 from assistant.lang.normalize import detect_language, fold, to_traditional
 from assistant.lang.numbers import numbers_in
+from assistant.lang.periods import Period, PeriodGrammar
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root
+from assistant.tools.draft.english import English
+from assistant.tools.draft.names import Names, slug
 from assistant.tools.draft.reader import (
-    Date,
     Figure,
     attach_changes,
     clause_bounds,
-    dates_in,
-    find_names,
     read_figure,
     rules,
     scan_words,
@@ -32,6 +35,7 @@ from assistant.tools.draft.reader import (
     simplified,
     word_table,
 )
+from assistant.tools.draft.topics import Segments, statement_topic
 
 
 @dataclass
@@ -42,10 +46,20 @@ class DraftFact:
     hints: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Dated:
+    """A period named in a sentence, with its span."""
+
+    start: int
+    end: int
+    period: Period | None
+    text: str
+    prior: bool = False  # 去年同期: a year before the period in question
+
+
 def slugify(name: str) -> str:
     """An id from a file name or a Latin name: lower case, dashes (article when nothing is left)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug or "article"
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "article"
 
 
 class Drafter:
@@ -59,17 +73,17 @@ class Drafter:
         self.not_facts: list[dict[str, Any]] = []
         self.concepts: dict[str, dict[str, Any]] = {}
         self.vocabulary = _vocabulary()
-        self.taken = {fold(a): cid for cid, c in self.vocabulary.items() for a in _forms(c)}
         self.metric_words = word_table(
             {a: cid for cid, c in self.vocabulary.items() if c.get("kind") == "metric"
              for a in c.get("aliases", []) if isinstance(a, str) and not a.isascii() and len(a) >= 2}
             | {w: mid for mid, spec in rules()["metrics"].items() for w in spec["words"]}
         )
-        self.entity_words: dict[str, str] = {}
         self.metrics_used: Counter[str] = Counter()
-        self.mentions: Counter[str] = Counter()
         self.new_metrics: dict[str, str] = {}
         self.simplified_source = False
+        self.english = English()
+        self.current_year: int | None = None
+        self.main = ""
 
     # -- metadata -----------------------------------------------------------------------------------
 
@@ -95,69 +109,28 @@ class Drafter:
             self.skip.append(f"^{re.escape(head)}$")
         self.paragraphs = split_paragraphs(self.text, self.skip)
         self.simplified_source = detect_language("".join(self.paragraphs)) == "zh-Hans"
-        if self.title is None:
-            opening = sentences(self.paragraphs[0])[0][1] if self.paragraphs else self.slug
-            self.title = opening if len(opening) <= 40 else opening[:38] + "…"
         self.outlet = self.outlet or "(outlet unknown)"
-
-    # -- names --------------------------------------------------------------------------------------
-
-    def entities(self) -> None:
-        """Names found in the body become entity concepts; names the vocabulary knows keep its concept."""
-        body = "\n".join(self.paragraphs)
-        for cid, concept in self.vocabulary.items():
-            if concept.get("kind") == "entity":
-                for alias in _forms(concept):
-                    if len(alias) >= 2:
-                        self.entity_words[_plain(alias)] = cid
-        for name, _ in find_names(body, set(self.entity_words)).most_common():
-            shown = self.traditional(name)
-            latin = re.match(r"[A-Za-z][A-Za-z0-9 ]*", name)
-            cid = slugify(latin.group()).replace("-", "_") if latin else f"entity_{len(self.concepts) + 1}"
-            if cid in self.concepts:  # Voltia and Voltia公司: one concept, two aliases
-                aliases = self.concepts[cid]["aliases"]
-                aliases += [a for a in dict.fromkeys((name, shown)) if a not in aliases
-                            and self.taken.setdefault(fold(a), cid) == cid]
-            else:
-                self._add_concept(cid, "entity", shown, latin.group().strip() if latin else name,
-                                  [name, simplified(name), shown])
-            self.entity_words[_plain(name)] = cid
 
     def traditional(self, text: str) -> str:
         """Names and statements are written in traditional script (zh-Hant); quotes stay as written."""
         return to_traditional(text) if self.simplified_source else text
 
-    def _add_concept(self, cid: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
-        free = []
-        for alias in dict.fromkeys(aliases):
-            if fold(alias) and self.taken.setdefault(fold(alias), cid) == cid:
-                free.append(alias)
-        self.concepts[cid] = {"kind": kind, "names": {"zh-Hant": zh, "en": en}, "aliases": free}
-
-    def new_metric(self, words: str) -> str:
-        """A metric the tables do not know, named after the words before (or after) the number."""
-        words = self.traditional(words) if words else "數值"
-        known = self.taken.get(fold(words))
-        if known and (self.concepts.get(known) or self.vocabulary.get(known) or {}).get("kind") == "metric":
-            return known
-        if words in self.new_metrics:
-            return self.new_metrics[words]
-        cid = f"metric_{len(self.new_metrics) + 1}"
-        name = words if not known else f"{words}(指標{len(self.new_metrics) + 1})"
-        self._add_concept(cid, "metric", name, name, [name])
-        self.new_metrics[words] = cid
-        return cid
-
-    # -- the body -----------------------------------------------------------------------------------
+    # -- the article --------------------------------------------------------------------------------
 
     def run(self) -> None:
         self.metadata()
-        self.entities()
+        words = _language()["periods"]
+        self.current_year = self._current_year(PeriodGrammar(words, None))
+        self.grammar = PeriodGrammar(words, self.current_year)
+        known = {simplified(a).lower() for c in self.vocabulary.values() if c.get("kind") == "entity"
+                 for a in _forms(c)}
+        self.names = Names(self.paragraphs, self.title or "", known, to_traditional)
+        self.main = self.names.main
+        self.concepts.update(self.names.concepts())
+        self.entity_table = word_table(self.names.table())
+        self.segments = Segments(self.paragraphs, self.metric_words, self.english, self.traditional, self.vocabulary)
         numbering = re.compile(rules()["section_numbering"])
-        names = word_table(self.entity_words)
-        for paragraph in self.paragraphs:
-            plain = _plain(paragraph)
-            self.mentions.update(h[2] for h in scan_words(plain, names) if _bounded(plain, h))
+        state: dict[str, Any] = {"org": self.main, "date": None, "segment": None}
         for number, paragraph in enumerate(self.paragraphs, 1):
             covered = 0
             heading = numbering.match(paragraph)
@@ -165,118 +138,166 @@ class Drafter:
                 text = paragraph if len(paragraph) <= 40 else paragraph[: heading.end() + 8]
                 self.not_facts.append({"paragraph": number, "text": text, "reason": "section numbering"})
                 covered = len(text)
-            previous: dict[str, Any] = {}
             for offset, sentence in sentences(paragraph):
-                if offset + len(sentence) <= covered:
+                if offset + len(sentence) > covered:
+                    self.sentence(number, sentence, state, max(0, covered - offset))
+            state["segment"] = None
+        self.concepts.update(self.segments.concepts())
+
+    def _current_year(self, grammar: PeriodGrammar) -> int | None:
+        """The year the article was written: the latest year it reports about (not one it forecasts)."""
+        future = rules()["future_words"]
+        years = []
+        for paragraph in self.paragraphs:
+            for _, sentence in sentences(paragraph):
+                if any(simplified(w) in simplified(sentence) for w in future):
                     continue
-                self.sentence(number, sentence, previous, covered - offset)
+                years += [m.period.year for m in grammar.scan(_plain(sentence))
+                          if m.period is not None and m.period.year is not None and m.role == "asked"]
+        return max(years) if years else None
 
-    def sentence(self, paragraph: int, sentence: str, previous: dict[str, Any], covered: int = 0) -> None:
-        """Draft the facts of one sentence; `previous` carries its paragraph's last subject and date.
+    # -- one sentence -------------------------------------------------------------------------------
 
-        Numbers before `covered` belong to a not_facts entry (section numbering)."""
+    def sentence(self, paragraph: int, sentence: str, state: dict[str, Any], covered: int = 0) -> None:
+        """Draft the facts of one sentence; `state` carries the company, date and segment in question."""
         plain = _plain(sentence)
-        dates = dates_in(sentence)
-        entity_hits = [h for h in scan_words(plain, word_table(self.entity_words)) if _bounded(plain, h)]
+        dates = self.dates(plain, sentence)
+        mentions = [(s, e, ident) for s, e, ident in scan_words(plain, self.entity_table)
+                    if _bounded(plain, s, e) and not _is_source(plain, s, e)]
+        orgs = [m for m in mentions if self.names.entities[m[2]].kind == "org"]
         figures = self.year_events(sentence, plain, dates)
         for found in numbers_in(sentence):
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
         figures = attach_changes(sentence, sorted(figures, key=lambda f: f.start), self._has_metric_word)
-        numbered = any(n.start >= covered for n in numbers_in(sentence))
         for figure in figures:
-            subject = self.subject(figure.begins, entity_hits, previous)
-            date = self.date(figure.begins, dates, previous)
+            subject = self.subject(plain, figure.begins, orgs, state)
+            date = self.date(plain, figure, dates, state)
             metric = figure.event or self.metric(sentence, plain, figure)
-            self.add_figure(paragraph, sentence, figure, subject, metric, date)
-        if numbered and not figures:
-            self.add_statement(paragraph, sentence, plain, dates, self.subject(len(sentence), entity_hits, previous))
-        if entity_hits:
-            previous["subject"] = entity_hits[-1][2]
-        if dates:
-            previous["date"] = dates[-1]
+            segment = self.segments.at(plain, figure.begins, state)
+            self.add_figure(paragraph, sentence, figure, subject, metric, date, segment)
+        topic = statement_topic(plain)
+        if not figures or (topic and topic != "plans"):
+            subject = orgs[0][2] if orgs else state["org"] or self.main
+            self.add_statement(paragraph, sentence, subject, topic, dates)
+        for s, _, ident in mentions:
+            entity = self.names.entities[ident]
+            if entity.kind == "person":
+                self.add_person(paragraph, sentence, entity, plain[max(0, s - 8): s])
+        if orgs:
+            state["org"] = orgs[-1][2]
+        explicit = [d for d in dates if d.period is not None and d.period.year is not None and not d.prior]
+        if explicit:
+            state["date"] = explicit[-1]
+        self.segments.remember(plain, state)
 
-    def year_events(self, sentence: str, plain: str, dates: list[Date]) -> list[Figure]:
+    def dates(self, plain: str, sentence: str) -> list[Dated]:
+        found = []
+        for mention in self.grammar.scan(plain):
+            if mention.problem:
+                continue
+            text = sentence[mention.start: mention.end]
+            found.append(Dated(mention.start, mention.end, mention.period, text,
+                               prior=mention.role in ("same_prior", "same_prior_base", "prior", "prior_base")))
+        return found
+
+    def year_events(self, sentence: str, plain: str, dates: list[Dated]) -> list[Figure]:
         """A bare year next to 成立 or 上市 (成立于2015年) is a figure of its own: the founding year."""
         events = word_table({w: event for event, words in rules()["year_events"].items() for w in words})
         found = []
-        for date in (d for d in dates if d.year_only and d.period):
+        for date in dates:
+            period = date.period
+            if period is None or period.year is None or period.sub_year or not date.text[:4].isdigit():
+                continue
             start, end = clause_bounds(sentence, date.start)
             hits = scan_words(plain[start:end], events)
-            if hits:
+            number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
+            if hits and number is not None:
                 nearest = min(hits, key=lambda h: abs(start + h[0] - date.start))
-                number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
-                if number is None:
-                    continue
-                figure = Figure(number, date.start, date.end, Decimal(str(date.period)), "年", event=nearest[2])
+                end = date.start + 4 + (sentence[date.start + 4: date.start + 5] == "年")
+                figure = Figure(number, date.start, end, Decimal(period.year), "年", event=nearest[2])
                 figure.hints.append(f"a year next to {sentence[start + nearest[0]: start + nearest[1]]}")
                 found.append(figure)
         return found
 
-    def subject(self, position: int, hits: list[tuple[int, int, Any]], previous: dict[str, Any]) -> str:
-        before = [h for h in hits if h[1] <= position]
+    def subject(self, plain: str, position: int, orgs: list[tuple[int, int, str]], state: dict[str, Any]) -> str:
+        """The company a figure is about: named before it in its sentence; 公司 is the article's own
+        company; 其, 該公司, 它 and an unnamed subject are the company in question."""
+        before = [ident for s, e, ident in orgs if e <= position]
         if before:
-            return str(before[-1][2])
-        return str(previous.get("subject") or "")
+            return before[-1]
+        head = plain[:position]
+        if any(word in head for word in rules()["own_company_words"]) and not any(
+                word in head for word in rules()["pointing_words"]):
+            return self.main
+        return str(state["org"] or self.main)
 
-    def date(self, position: int, dates: list[Date], previous: dict[str, Any]) -> Date | None:
-        before = [d for d in dates if d.end <= position]
-        after = [d for d in dates if d.start >= position]
-        return (before[-1] if before else after[0] if after else None) or previous.get("date")
+    def date(self, plain: str, figure: Figure, dates: list[Dated], state: dict[str, Any]) -> Dated | None:
+        """The period of a figure: its clause, then its sentence, then the paragraph's last date."""
+        start, end = clause_bounds(plain, figure.begins)
+        if any(word in plain[start:end] for word in rules()["now_words"]):
+            return None  # 目前: the time of writing, not the last date mentioned
+        own = [d for d in dates if start <= d.start and d.end <= figure.begins]
+        before = [d for d in dates if d.end <= figure.begins]
+        after = [d for d in dates if d.start >= figure.end and d.end <= end]
+        chosen = own[-1] if own else before[-1] if before else after[0] if after else state["date"]
+        if chosen is None:
+            return None
+        if chosen.period is not None and chosen.period.year is None:
+            year = next((d.period.year for d in reversed(before) if d.period and d.period.year), None)
+            year = year or (state["date"].period.year if state["date"] and state["date"].period else None)
+            chosen = replace(chosen, period=chosen.period.with_year(year or self.current_year))
+        if chosen.prior or any(word in plain[start: figure.begins] for word in rules()["prior_words"]):
+            base = chosen.period if chosen.period is not None else (state["date"].period if state["date"] else None)
+            if base is not None and base.year is not None:
+                chosen = replace(chosen, period=base.with_year(base.year - (0 if chosen.prior and
+                                                                         chosen.period is None else 1)))
+        return chosen
 
     def metric(self, sentence: str, plain: str, figure: Figure) -> str:
         hits = scan_words(plain, self.metric_words)
         start, end = clause_bounds(sentence, figure.number.start)
-        before = self.context(sentence, start, figure.begins)
+        own_words = self.segments.words_before(sentence, start, figure.begins)
         for choice in ([h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
                        [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
                        [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
-                       [h for h in hits if h[1] <= figure.begins and not before][-1:]):
+                       [h for h in hits if h[1] <= figure.begins][-1:] if not own_words else []):
             if choice:
                 figure.hints.append(f"metric from {sentence[choice[0][0]: choice[0][1]]}")
                 return str(choice[0][2])
-        after = self.context(sentence, figure.end, end, last=False)
-        counted = figure.unit not in (None, "元", "美元", "港元", "歐元", "%", "年")
-        figure.hints.append("no metric word: a new metric named after the words around it")
-        return self.new_metric((after or before) if counted else (before or after))
-
-    def context(self, sentence: str, start: int, end: int, *, last: bool = True) -> str:
-        """Up to six characters next to a number, without names, dates, digits and filler words."""
-        text = sentence[start:end]
-        for date in dates_in(text):
-            text = text.replace(date.text, " ")
-        for name in sorted({text[a:b] for a, b, _ in scan_words(_plain(text), word_table(self.entity_words))},
-                           key=len, reverse=True):
-            text = text.replace(name, " ")
-        pieces = [p for p in re.split(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", text) if p]
-        fillers = sorted(rules()["filler"], key=len, reverse=True)
-        for i, piece in enumerate(pieces):
-            changed = True
-            while changed:
-                changed = False
-                for word in fillers:
-                    if piece.endswith(word) and len(piece) > len(word):
-                        piece, changed = piece[: -len(word)], True
-                    if piece.startswith(word) and len(piece) > len(word):
-                        piece, changed = piece[len(word):], True
-            pieces[i] = "" if piece in fillers else piece
-        pieces = [p for p in pieces if len(p) >= 2]
-        if not pieces:
-            return ""
-        return pieces[-1][-6:] if last else pieces[0][:6]
+        words = own_words or "數值"
+        figure.hints.append("no metric word: a new metric named after the words before it")
+        return self.new_metric(words)
 
     def _has_metric_word(self, text: str) -> bool:
         return bool(scan_words(_plain(text), self.metric_words))
 
+    def new_metric(self, words: str) -> str:
+        """A metric the vocabulary lacks, named after the article's own words, with a readable id."""
+        zh = self.traditional(words)
+        if zh in self.new_metrics:
+            return self.new_metrics[zh]
+        english, _complete = self.english.phrase(words)
+        ident = slug(english) if english.isascii() else f"metric_{len(self.new_metrics) + 1}"
+        while ident in self.concepts or ident in self.vocabulary:
+            ident += "_2"
+        self.concepts[ident] = {"kind": "metric", "names": {"zh-Hant": zh, "zh-Hans": simplified(words),
+                                                            "en": english}, "aliases": [words, zh, english]}
+        self.new_metrics[zh] = ident
+        return ident
+
+    # -- facts --------------------------------------------------------------------------------------
+
     def add_figure(self, paragraph: int, sentence: str, figure: Figure, subject: str, metric: str,
-                   date: Date | None) -> None:
-        subject = subject or self.default_subject()
+                   date: Dated | None, segment: str | None) -> None:
         self.metrics_used[metric] += 1
         data: dict[str, Any] = {"id": self.fact_id(paragraph, metric), "subject": subject, "metric": metric}
-        if date is not None and date.period and not figure.event:
-            data["period"] = date.period
-        if date is not None and not date.year_only and not figure.event:
-            data["when"] = date.text
+        if date is not None and date.period is not None and date.period.year is not None and not figure.event:
+            data["period"] = date.period.canonical()
+            if date.period.sub_year or not date.text[:4].isdigit():
+                data["when"] = date.text
+        if segment:
+            data["segment"] = [segment]
         data["value"] = figure.value
         for key in ("unit", "scale", "approx"):
             if getattr(figure, key):
@@ -287,40 +308,55 @@ class Drafter:
         data.update(quote=sentence.strip(), paragraph=paragraph, draft=True)
         self.facts.append(DraftFact(data, figure.hints))
 
-    def add_statement(self, paragraph: int, sentence: str, plain: str, dates: list[Date], subject: str) -> None:
-        """A sentence whose numbers are only dates: a statement to write, or to delete."""
-        hits = scan_words(plain, self.metric_words)
-        if hits:
-            metric = str(hits[0][2])
-        else:
-            end = dates[0].end if dates else 0
-            metric = self.new_metric(self.context(sentence, end, len(sentence), last=False))
+    def add_statement(self, paragraph: int, sentence: str, subject: str, topic: str | None,
+                      dates: list[Dated]) -> None:
+        """A sentence worth asking about that states no figure: who led, why, what a rule says ..."""
+        metric = self.topic_concept(topic)
         text = sentence.strip()
-        data: dict[str, Any] = {"id": self.fact_id(paragraph, metric), "subject": subject or self.default_subject(),
-                                "metric": metric}
-        dated = next((d for d in dates if d.period), None)
-        if dated:
-            data["period"] = dated.period
-        if dates and not dates[0].year_only:
-            data["when"] = dates[0].text
-        zh = self.traditional(text)
-        data.update(statement={"zh-Hant": zh, "en": text}, quote=text, paragraph=paragraph, draft=True)
-        self.facts.append(DraftFact(data, ["its numbers are dates only: write the statement (and statement.en) "
-                                           "or delete the fact"]))
+        data: dict[str, Any] = {"id": self.fact_id(paragraph, metric), "subject": subject, "metric": metric}
+        dated = next((d for d in dates if d.period is not None and d.period.year is not None), None)
+        if dated is not None and dated.period is not None:
+            data["period"] = dated.period.canonical()
+            data["when"] = dated.text
+        data.update(statement={"zh-Hant": self.traditional(text), "en": text}, quote=text, paragraph=paragraph,
+                    draft=True)
+        self.facts.append(DraftFact(data, [f"a statement ({topic or 'no particular topic'}): check the subject; "
+                                           "write statement.en in English"]))
+
+    def add_person(self, paragraph: int, sentence: str, person: Any, before: str) -> None:
+        """董事長陸承澤: the person holds that title at the company named before it, else the article's."""
+        titles = {simplified(k): v for k, v in rules()["title_metrics"].items()}
+        metric = titles.get(simplified(person.title)) or self.topic_concept("views")
+        subject = person.employer or self.main
+        text = sentence.strip()
+        data = {"id": self.fact_id(paragraph, metric), "subject": subject, "metric": metric, "tags": [person.id],
+                "statement": {"zh-Hant": self.traditional(text), "en": text}, "quote": text,
+                "paragraph": paragraph, "draft": True}
+        self.facts.append(DraftFact(data, [f"{person.title}{person.name} ({person.english}): check the company"]))
+
+    def topic_concept(self, topic: str | None) -> str:
+        spec = rules()["statement_topics"].get(topic or "") if topic else None
+        if spec is None:
+            generic = rules()["generic_topic"]
+            ident, names, aliases = str(generic["id"]), generic["names"], []
+        else:
+            ident, names, aliases = str(topic), spec["names"], list(spec["aliases"])
+        if ident not in self.concepts:
+            self.concepts[ident] = {"kind": "metric", "names": dict(names), "aliases": aliases}
+        return ident
 
     def fact_id(self, paragraph: int, metric: str) -> str:
         count = sum(1 for f in self.facts if f.data["paragraph"] == paragraph) + 1
         return f"p{paragraph}-{count}-{metric.replace('_', '-')}"
 
     def default_subject(self) -> str:
-        """The entity mentioned most; a generic `company` concept when the article names none."""
-        if self.mentions:
-            return self.mentions.most_common(1)[0][0]
+        """The article's own company; a generic `company` concept when the article names none."""
+        if self.main:
+            return self.main
         if "company" not in self.concepts:
-            self._add_concept("company", "entity", "本公司", "the company", [])
+            self.concepts["company"] = {"kind": "entity", "names": {"zh-Hant": "本公司", "en": "the company"},
+                                        "aliases": []}
         return "company"
-
-    # -- YAML -----------------------------------------------------------------------------------------
 
 
 def _vocabulary() -> dict[str, dict[str, Any]]:
@@ -331,6 +367,11 @@ def _vocabulary() -> dict[str, dict[str, Any]]:
         if isinstance(data, dict) and isinstance(data.get("concepts"), dict):
             concepts.update({k: v for k, v in data["concepts"].items() if isinstance(v, dict)})
     return concepts
+
+
+def _language() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((bundled_root() / "intents" / "language.yaml").read_text(encoding="utf-8"))
+    return loaded
 
 
 def _forms(concept: dict[str, Any]) -> list[str]:
@@ -345,9 +386,18 @@ def _plain(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in simplified(text))
 
 
-def _bounded(text: str, hit: tuple[int, int, Any]) -> bool:
+def _bounded(text: str, start: int, end: int) -> bool:
     """Latin names match whole words only (GE not inside GENERAL)."""
-    start, end, _ = hit
     latin = re.compile(r"[a-z]")
     return not (latin.match(text[start]) and start > 0 and latin.match(text[start - 1])) and not (
         latin.match(text[end - 1]) and end < len(text) and latin.match(text[end]))
+
+
+def _is_source(plain: str, start: int, end: int) -> bool:
+    """据智研研究院统计, 企查查显示: a name that only tells where something comes from."""
+    r = rules()
+    return any(plain[:start].endswith(w) for w in r["source_before"]) or any(
+        plain.startswith(w, end) for w in r["source_after"])
+
+
+__all__ = ["DraftFact", "Drafter", "fold", "slugify"]

@@ -192,7 +192,7 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) ->
             gap = sentence[change.end: after[0].begins]
             if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
                 target = after[0]
-        compatible = target is not None and (change.unit == "%" or change.unit == target.unit)
+        compatible = target is not None and (change.unit in ("%", "個百分點") or change.unit == target.unit)
         if target is not None and target.change is None and compatible:
             target.change = {"value": change.value * change.change_sign, "unit": change.unit or "%",
                              **({"approx": change.approx} if change.approx else {}),
@@ -206,7 +206,8 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) ->
 
 def find_names(body: str, known: set[str]) -> Counter[str]:
     """Names of companies and the like: 2-4 characters (or a Latin word) before a suffix such as 醫療 or
-    公司, or a capitalised Latin name; kept when seen twice, or once with a legal suffix (有限公司)."""
+    公司, or a capitalised Latin name; kept when seen twice, or once with a legal suffix (有限公司) or right
+    after a word that introduces a name (竞争对手北辰能源)."""
     r = rules()
     stops = set(r["name_stops"])
     not_names = list(r["not_names"])
@@ -214,17 +215,39 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
     for suffix in sorted(r["entity_suffixes"], key=len, reverse=True):
         for match in re.finditer(re.escape(suffix), body):
             options = _name_options(body, match.start(), suffix, stops, r["strong_suffixes"])
-            options = [o for o in options if o != suffix and not any(n in o[: -len(suffix)] for n in not_names)]
+            options = [o for o in options if o != suffix and not any(n in o[: -len(suffix)] for n in not_names)
+                       and not any(w in o[: -len(suffix)] for w in r["name_intro_words"])]
             if options:
-                best = max(options, key=lambda o: (body.count(o), len(o)))
-                if body.count(best) >= 2 or any(best.endswith(s) for s in r["strong_suffixes"]):
+                def introduced_at(option: str, end: int = match.start() + len(suffix)) -> bool:
+                    return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
+
+                best = max(options, key=lambda o: (introduced_at(o), body.count(o), len(o)))
+                introduced = introduced_at(best)
+                if body.count(best) >= 2 or introduced or any(best.endswith(s) for s in r["strong_suffixes"]):
                     counts[best] = body.count(best)
+    _brand_names(body, counts, r)
     for match in _LATIN_NAME.finditer(body):
         counts[match.group()] = body.count(match.group())
     for name in list(counts):
         if simplified(name).lower() in known:
             del counts[name]
     return counts
+
+
+def _brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
+    """Other names of a brand already found (澜拓电气 -> 澜拓智充, 澜拓欧洲): the brand's first two characters
+    and two more, seen twice or right after a word that introduces a name (子公司澜拓欧洲)."""
+    stops = set(r["name_stops"])
+    brands = {name[:2] for name in counts if len(name) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in name[:2])}
+    for brand in brands:
+        for match in re.finditer(re.escape(brand), body):
+            name = body[match.start(): match.start() + 4]
+            if len(name) < 4 or set(name) & stops or any(name in known for known in counts) or any(
+                    c.isdigit() or c.isascii() for c in name):
+                continue
+            introduced = any(body[: match.start()].endswith(w) for w in r["name_intro_words"])
+            if body.count(name) >= 2 or introduced:
+                counts[name] = body.count(name)
 
 
 def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list[str]) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +19,7 @@ import yaml
 
 from assistant.errors import AssistantError, Problem
 from assistant.pack.loader import read_pack
+from assistant.tools.draft import overview
 from assistant.tools.draft.analysis import Drafter, slugify
 
 __all__ = ["DraftResult", "Drafter", "slugify", "write_draft"]
@@ -81,23 +81,20 @@ def write_draft(article: str | Path, out: str | Path, *, outlet: str | None = No
 
 
 def sources_yaml(self: Drafter) -> str:
-    periods = Counter(str(f.data["period"])[:4] for f in self.facts if f.data.get("period"))
-    header = {"default_subject": self.default_subject()}
-    if periods:
-        header["default_period"] = periods.most_common(1)[0][0]
+    header: dict[str, Any] = {"default_subject": self.default_subject()}
+    period = overview.default_period(self)
+    if period:
+        header["default_period"] = period
+    if self.current_year:
+        header["current_year"] = self.current_year
+    header["examples"] = overview.examples(self)
     source = {"id": self.slug, "file": f"sources/{self.slug}.txt", "outlet": self.outlet, "skip": self.skip,
-              "title": _title(self)}
+              "title": overview.title(self), "summary": overview.summary(self)}
     return ("# Drafted by `assistant draft`. Paragraphs are the article's non-empty lines minus those matching\n"
-            f"# `skip` ({len(self.paragraphs)} in all). Review: outlet, title (title.en is to translate), and the\n"
-            "# default subject and period that questions without them fall back to.\n"
+            f"# `skip` ({len(self.paragraphs)} in all). Review: outlet, title, summary and examples; the default\n"
+            "# subject and period that questions without them fall back to; current_year, the year the article\n"
+            "# was written (what 今年 and 去年 mean).\n"
             + _dump(header) + "\n" + _dump({"sources": [source]}))
-
-
-def _title(self: Drafter) -> dict[str, str]:
-    title = self.title or self.slug
-    if self.simplified_source:
-        return {"zh-Hant": self.traditional(title), "zh-Hans": title, "en": title}
-    return {"zh-Hant": title, "en": title}
 
 
 def facts_yaml(self: Drafter) -> str:
@@ -127,10 +124,10 @@ def _annotate(self: Drafter, line: str) -> str:
 
 def gazetteer_yaml(self: Drafter) -> str:
     known = sorted(m for m in self.metrics_used if m in self.vocabulary)
-    head = ["# Concepts of this article found by `assistant draft`: the names it found (entity_<n>) and the",
-            "# metrics its keyword tables did not know (metric_<n>). Review names and aliases; names.en is to",
-            "# translate. Metrics that the bundled vocabulary (intents/vocabulary.yaml) defines are used as they",
-            f"# are: {', '.join(known) or 'none'}."]
+    head = ["# Concepts of this article found by `assistant draft`: its companies and people, its product lines",
+            "# and regions, the topics of its statements and the metrics the vocabulary did not know. Review names",
+            "# and aliases; names.en comes from the glossary or pinyin. Metrics that the bundled vocabulary",
+            f"# (intents/vocabulary.yaml) defines are used as they are: {', '.join(known) or 'none'}."]
     return "\n".join(head) + "\n" + _dump({"concepts": self.concepts} if self.concepts else {"concepts": {}})
 
 

@@ -1,0 +1,105 @@
+"""English names for drafted concepts: glossary words where the glossary knows them, pinyin for the rest.
+
+A reader asking in English names an invented company the way its romanised name reads (澜拓电气 ->
+"Lantuo Electric", or just "Lantuo") and a product line by its English words (直流桩业务 -> "DC charger
+business"). Names that had to be romanised throughout are flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from assistant.lang.scripts import CJK_RUN
+from assistant.tools.draft.reader import simplified
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, Any]:
+    """The glossary shipped with the drafting tool (assistant/tools/draft/glossary.yaml)."""
+    text = resources.files("assistant.tools.draft").joinpath("glossary.yaml").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = yaml.safe_load(text)
+    return loaded
+
+
+def romanised(text: str) -> str:
+    """Pinyin of the Chinese in `text`, one capitalised word per run: 澜拓 -> Lantuo."""
+    from pypinyin import lazy_pinyin  # only when drafting: answering never needs it
+
+    def run(match: re.Match[str]) -> str:
+        return " " + "".join(lazy_pinyin(match.group())).capitalize() + " "
+
+    return _SPACES.sub(" ", CJK_RUN.sub(run, text)).strip()
+
+
+def person(name: str) -> str:
+    """A Chinese personal name in pinyin, surname first: 陆承泽 -> Lu Chengze."""
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(name)
+    if len(syllables) < 2:
+        return romanised(name)
+    return f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}"
+
+
+class English:
+    """Translates names with the glossary."""
+
+    def __init__(self) -> None:
+        data = glossary()
+        self.suffixes = {simplified(k): str(v or "") for k, v in data["company_suffixes"].items()}
+        self.words = {simplified(k): str(v) for k, v in data["words"].items()}
+        self.longest = max((len(k) for k in [*self.suffixes, *self.words]), default=1)
+
+    def phrase(self, text: str) -> tuple[str, bool]:
+        """(English, whether every part was in the glossary): longest glossary words first."""
+        plain = simplified(text)
+        out: list[str] = []
+        complete = True
+        i, pending = 0, ""
+        while i < len(plain):
+            for size in range(min(self.longest, len(plain) - i), 0, -1):
+                piece = plain[i : i + size]
+                found = self.words.get(piece) or (self.suffixes.get(piece) if size > 1 else None)
+                if found is not None:
+                    if pending:
+                        out.append(romanised(pending))
+                        complete, pending = False, ""
+                    out.append(found)
+                    i += size
+                    break
+            else:
+                pending += plain[i]
+                i += 1
+        if pending:
+            out.append(romanised(pending))
+            complete = False
+        return _SPACES.sub(" ", " ".join(w for w in out if w)).strip(), complete
+
+    def company(self, name: str) -> tuple[str, list[str], str]:
+        """(English name, other English names, short name) of an organisation:
+        澜拓智充 -> ("Lantuo Smart Charging", ["Lantuo Zhichong"], "Lantuo"); a Latin name stays."""
+        plain = simplified(name)
+        if not CJK_RUN.search(plain):
+            return name, [], name
+        industry, industry_zh = "", ""
+        while True:
+            suffix = next((s for s in sorted(self.suffixes, key=len, reverse=True)
+                           if plain.endswith(s) and len(plain) > len(s)), None)
+            if suffix is None:
+                break
+            plain = plain[: -len(suffix)]
+            if self.suffixes[suffix]:
+                industry, industry_zh = self.suffixes[suffix], suffix
+                break
+        plain = re.sub(r"[((][^))]*[))]", "", plain)  # 联影科技创新(北京): the place is not the name
+        short = romanised(plain)
+        english = f"{self.phrase(plain)[0]} {industry}".strip()
+        others = [f"{short} {romanised(industry_zh)}".strip()] if industry_zh else []
+        return english, [o for o in others if o != english], short

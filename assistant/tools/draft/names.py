@@ -1,0 +1,154 @@
+"""The names of an article: its organisations (the one it is about first), the people it names with
+their titles, and the forms a reader may write them in (short names, both scripts, English).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.lang.normalize import fold
+from assistant.tools.draft.english import English, person
+from assistant.tools.draft.reader import find_names, rules, simplified
+
+
+@dataclass
+class Entity:
+    """One organisation or person of the article."""
+
+    id: str
+    name: str
+    kind: str  # org or person
+    mentions: int
+    english: str
+    aliases: list[str] = field(default_factory=list)
+    title: str = ""  # a person's title as the article writes it (董事長)
+    employer: str = ""  # the organisation id a person's title is at
+    review: bool = False
+
+
+def slug(text: str) -> str:
+    """An id from an English name: Lantuo Electric -> lantuo_electric."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "entity"
+
+
+def _traditional(text: str, to_traditional: Any) -> str:
+    return str(to_traditional(text))
+
+
+class Names:
+    """Finds and names the entities of an article."""
+
+    def __init__(self, paragraphs: list[str], title: str, known: set[str], to_traditional: Any) -> None:
+        self.paragraphs = paragraphs
+        self.title = title
+        self.english = English()
+        self.to_traditional = to_traditional
+        body = "\n".join(paragraphs)
+        self.entities: dict[str, Entity] = {}
+        self.surface: dict[str, str] = {}  # simplified surface form -> entity id
+        for name, count in find_names(body, known).most_common():
+            self._organisation(name, count, body)
+        self._people(body)
+        self.main = self._main()
+
+    # -- organisations ----------------------------------------------------------------------------
+
+    def _organisation(self, name: str, count: int, body: str) -> None:
+        plain = simplified(name)
+        for other_id, entity in self.entities.items():  # 澜拓电气 and 澜拓电气公司: one entity, two names
+            if entity.kind == "org" and (plain.startswith(simplified(entity.name)) or
+                                         simplified(entity.name).startswith(plain)):
+                self._alias(other_id, name)
+                entity.mentions += count
+                return
+        english, others, short = self.english.company(name)
+        ident = slug(english)
+        while ident in self.entities:
+            ident += "_2"
+        entity = Entity(ident, name, "org", count, english, review=not english.isascii() or " " not in english)
+        self.entities[ident] = entity
+        for form in [name, *others, english]:
+            self._alias(ident, form)
+        distinctive = plain[: max(2, len(plain) - 2)]
+        if 2 <= len(distinctive) <= 3 and body.count(distinctive) > body.count(plain):
+            self._alias(ident, distinctive)  # 禾煜 stands for 禾煜乳業 when the article says so
+        if short and len(short.split()) == 1 and len(short) <= 12:
+            self._alias(ident, short)
+
+    def _alias(self, ident: str, form: str) -> None:
+        key = simplified(form).lower()
+        owner = self.surface.get(key)
+        if not key or (owner is not None and owner != ident):
+            if owner:
+                self.surface[key] = ""  # a short name two entities share points at neither in the text
+            return
+        self.surface[key] = ident
+        entity = self.entities[ident]
+        for variant in dict.fromkeys([form, _traditional(form, self.to_traditional), simplified(form)]):
+            if variant not in entity.aliases:
+                entity.aliases.append(variant)
+
+    # -- people -----------------------------------------------------------------------------------
+
+    def _people(self, body: str) -> None:
+        """A title followed by a name (董事長陸承澤, 合伙人周牧言): a person, and where they work."""
+        r = rules()
+        titles = sorted(r["person_titles"], key=len, reverse=True)
+        surnames = set(r["surnames"])
+        plain = simplified(body)
+        pattern = re.compile(f"({'|'.join(re.escape(simplified(t)) for t in titles)})([\u4e00-\u9fff]{{2,3}})")
+        for match in pattern.finditer(plain):
+            name = match.group(2)
+            while len(name) > 2 and name[-1] in "在表示称说向於于认的进":
+                name = name[:-1]
+            if name[0] not in surnames or name in self.surface:
+                continue
+            written = body[match.start(2): match.start(2) + len(name)]
+            english = person(written)
+            ident = slug(english)
+            if ident in self.entities:
+                continue
+            entity = Entity(ident, written, "person", plain.count(name), english,
+                            title=body[match.start(1): match.end(1)])
+            entity.employer = self._employer(plain, match.start())
+            self.entities[ident] = entity
+            for form in (written, english):
+                self._alias(ident, form)
+
+    def _employer(self, plain: str, position: int) -> str:
+        """The organisation named right before a title (衡岳资本合伙人), if any."""
+        window = plain[max(0, position - 16): position]
+        found = [(window.rfind(form), ident) for form, ident in self.surface.items()
+                 if ident and form in window and self.entities[ident].kind == "org"]
+        return max(found)[1] if found else ""
+
+    # -- the article's own company ----------------------------------------------------------------
+
+    def _main(self) -> str:
+        """The organisation the article is about: named in the title and the opening, and most often."""
+        scores: Counter[str] = Counter()
+        opening = simplified(self.title + "\n" + "\n".join(self.paragraphs[:2]))
+        for ident, entity in self.entities.items():
+            if entity.kind != "org":
+                continue
+            forms = [simplified(a).lower() for a in entity.aliases]
+            scores[ident] = entity.mentions + 3 * any(f and f in opening.lower() for f in forms)
+            scores[ident] += 3 * any(f and f in simplified(self.title).lower() for f in forms)
+        return scores.most_common(1)[0][0] if scores else ""
+
+    def table(self) -> dict[str, str]:
+        """Every surface form (simplified, lower case) -> entity id, for scanning sentences."""
+        return {form: ident for form, ident in self.surface.items() if ident}
+
+    def concepts(self) -> dict[str, dict[str, Any]]:
+        """The entities as gazetteer concepts."""
+        out: dict[str, dict[str, Any]] = {}
+        for ident, entity in self.entities.items():
+            zh = _traditional(entity.name, self.to_traditional)
+            aliases = [a for a in entity.aliases if fold(a)]
+            out[ident] = {"kind": "entity", "names": {"zh-Hant": zh, "zh-Hans": simplified(entity.name),
+                                                      "en": entity.english}, "aliases": aliases}
+        return out

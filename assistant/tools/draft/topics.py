@@ -1,0 +1,108 @@
+"""What a drafted figure or statement is about besides its company and metric: the product line or
+region (分業務看, 直流樁業務收入, 海外收入) and, for a sentence without figures, its topic (who led the
+round, a stated reason, what a rule requires). Patterns and words are data (rules.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from assistant.tools.draft.english import English
+from assistant.tools.draft.names import slug
+from assistant.tools.draft.reader import clause_bounds, rules, scan_words, simplified, word_table
+
+
+def statement_topic(plain: str) -> str | None:
+    """The topic of a sentence by the words it contains (领投: the investors; 原因: reasons), if any."""
+    for topic, spec in rules()["statement_topics"].items():
+        if any(simplified(w) in plain for w in spec["triggers"]):
+            return str(topic)
+    return None
+
+
+class Segments:
+    """The product lines and regions an article reports figures for, found by its own patterns."""
+
+    def __init__(self, paragraphs: list[str], metric_words: dict[str, Any], english: English,
+                 traditional: Callable[[str], str], vocabulary: dict[str, dict[str, Any]]) -> None:
+        self.english = english
+        self.traditional = traditional
+        self.metric_words = metric_words
+        self.found: dict[str, dict[str, Any]] = {}
+        table: dict[str, str] = {}
+        for cid, concept in vocabulary.items():
+            if concept.get("kind") == "segment":
+                for alias in concept.get("aliases", []):
+                    if isinstance(alias, str) and not alias.isascii():
+                        table[simplified(alias)] = cid
+        self.vocabulary_ids = set(table.values())
+        r = rules()
+        pattern = re.compile(r["segment_pattern"])
+        stops = set(r["name_stops"]) | set("0123456789.%")
+        for paragraph in paragraphs:
+            plain = simplified(paragraph)
+            for match in pattern.finditer(plain):
+                name = self._clean(match.group(1), stops)
+                if name and name not in table and not self._is_metric(name):
+                    table[name] = self._add(name)
+        self.table = word_table(table)
+
+    def _clean(self, prefix: str, stops: set[str]) -> str:
+        """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters."""
+        start = len(prefix)
+        while start > 0 and prefix[start - 1] not in stops:
+            start -= 1
+        name = prefix[start:]
+        for word in sorted(rules()["segment_cut_words"], key=len, reverse=True):
+            cut = simplified(word)
+            if cut in name:
+                name = name[name.rindex(cut) + len(cut):]
+        return name if 2 <= len(name) <= 8 else ""
+
+    def _is_metric(self, name: str) -> bool:
+        return any(name.endswith(w) or name == w for w in self.metric_words) or name in rules()["not_segments"]
+
+    def _add(self, name: str) -> str:
+        english, _complete = self.english.phrase(name)
+        ident = slug(english) if english.isascii() else f"segment_{len(self.found) + 1}"
+        while ident in self.found and self.found[ident]["names"]["zh-Hans"] != name:
+            ident += "_2"
+        zh = self.traditional(name)
+        aliases = list(dict.fromkeys([name, zh, english, f"{english} business", f"{english} segment",
+                                      f"{name}业务", f"{zh}業務"]))
+        self.found[ident] = {"kind": "segment", "names": {"zh-Hant": zh, "zh-Hans": name, "en": english},
+                             "aliases": aliases}
+        return ident
+
+    def at(self, plain: str, position: int, state: dict[str, Any]) -> str | None:
+        """The segment a figure at `position` is about: named in its clause or before it in the sentence,
+        or the one 該業務 points back to."""
+        start, _ = clause_bounds(plain, position)
+        hits = scan_words(plain[:position], self.table)
+        in_clause = [h for h in hits if h[0] >= start]
+        if in_clause:
+            return str(in_clause[-1][2])
+        if any(simplified(w) in plain[:position] for w in rules()["segment_pointers"]):
+            return state.get("segment")
+        return str(hits[-1][2]) if hits else None
+
+    def remember(self, plain: str, state: dict[str, Any]) -> None:
+        hits = scan_words(plain, self.table)
+        if hits:
+            state["segment"] = hits[-1][2]
+
+    def words_before(self, sentence: str, start: int, end: int) -> str:
+        """Up to six characters before a number that name what it counts (接入的充電樁達28萬多台)."""
+        text = re.sub(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", " ", sentence[start:end])
+        fillers = sorted(rules()["filler"], key=len, reverse=True)
+        pieces = []
+        for piece in text.split():
+            for word in fillers:
+                piece = piece.replace(word, " ")
+            pieces += [p for p in piece.split() if len(p) >= 2]
+        return pieces[-1][-6:] if pieces else ""
+
+    def concepts(self) -> dict[str, dict[str, Any]]:
+        return dict(self.found)
