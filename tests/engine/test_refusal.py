@@ -38,7 +38,8 @@ def test_refusal_says_not_in_fact_base_and_offers_nearest(bot: Assistant) -> Non
     assert answer.status == "no_answer"
     assert "事實庫" in answer.text
     assert answer.suggestions, "the nearest fact it does hold is suggested"
-    assert not answer.citations
+    assert [c.paragraph for c in answer.citations] == [21], "the nearest figure it shows is cited"
+    assert not answer.facts, "no fact is given as the answer"
 
 
 def test_english_refusal_wording(bot: Assistant) -> None:
