@@ -62,7 +62,7 @@ class Assistant:
             target = Target(concept.kind, cid)
             names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
             aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
-        plain = frozenset(fold(w) for w in pack.stopwords if w.isascii())
+        plain = frozenset(fold(w) for w in [*pack.stopwords, *pack.words.get("common_english", [])] if w.isascii())
         corpus = fold("\n".join(p for paragraphs in pack.paragraphs.values() for p in paragraphs))
         self.lexicon = Lexicon.build(aliases, plain_words=plain, corpus=corpus)
         cues = [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
@@ -80,7 +80,7 @@ class Assistant:
         self.interpreter = Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold)
         labeller = Labeller(pack, self.renderer.template, self.renderer.what, self.renderer.concept_name)
         self.resolver = Resolver(pack, self.matcher, labeller)
-        calculator = Calculator(self.matcher, self.resolver, labeller)
+        calculator = Calculator(self.matcher, self.resolver, labeller, words.get("both_words", []))
         self.decider = Decider(pack, self.matcher, self.resolver, calculator, Statements(pack, self.matcher))
         self.simplified = simplified_only_characters()
         self.composer = Composer(pack, self.renderer, self.matcher, self.simplified)
@@ -210,8 +210,11 @@ class Assistant:
         """The context after this turn: what it answered or offered; a refusal keeps the last one."""
         if decision.kind in ("figures", "compare", "no_figure", "no_reason", "clarify", "entity_only"):
             frame: Frame = decision.frame
+            figures = tuple(f for f in decision.facts[:3] if f.value is not None)
+            answered = bool(figures) and decision.kind in ("figures", "compare")
+            recent = (*context.recent, figures) if answered else context.recent
             return after(frame, [f.subject for f in decision.facts], [f.id for f in decision.facts[:3]],
-                         options=answer.options, language=lang)
+                         options=answer.options, language=lang, recent=recent)
         return replace(context, options=context.options if decision.kind == "empty" else (), language=lang)
 
 

@@ -40,6 +40,8 @@ class Composer:
         self.matcher = matcher
         self.simplified = simplified
         self._examples: dict[str, list[str]] = {}
+        ordinals = dict(pack.periods.get("ordinals") or {})
+        self.numerals = {int(v): str(k) for k, v in ordinals.items() if not str(k).isascii() and len(str(k)) == 1}
 
     def compose(self, question: str, decision: Decision, lang: Language, interpretation: Interpretation,
                 notes: list[str]) -> Answer:
@@ -189,11 +191,27 @@ class Composer:
         return joiner.join(self.renderer.concept_name(c, lang) for c in concepts)
 
     def period_name(self, frame: Frame, lang: Language) -> list[str]:
+        """The periods of a question in words: 2024年第1季度, Q1 2024."""
         names = []
         for period in frame.periods:
-            text = period.canonical().replace("????", "")
-            names.append(text if lang == "en" or not text.isdigit() else f"{text}年")
-        return names
+            year = str(period.year) if period.year is not None else ""
+            if period.quarter:
+                numeral = self.numerals.get(period.quarter, str(period.quarter)) if lang != "en" else ""
+                key, fields = "period_quarter", {"quarter": numeral or str(period.quarter)}
+            elif period.part in ("H1", "H2"):
+                half = {"zh-Hant": "上" if period.part == "H1" else "下", "zh-Hans": "上" if period.part == "H1"
+                        else "下"}.get(lang, period.part[1])
+                key, fields = "period_half", {"half": half}
+            elif period.part == "9M":
+                key, fields = "period_nine_months", {}
+            elif period.month and period.day:
+                key, fields = "period_day", {"month": str(period.month), "day": str(period.day)}
+            elif period.month:
+                key, fields = "period_month", {"month": str(period.month)}
+            else:
+                key, fields = "period_year", {}
+            names.append(self.renderer.template(key, lang, year=year, **fields).strip() if year or fields else "")
+        return [n for n in names if n]
 
     def asked(self, frame: Frame, lang: Language) -> str:
         """What the question asked for, named in the reader's language: "GE醫療 2024年 營業收入"."""

@@ -19,6 +19,7 @@ from assistant.pack import figures
 from assistant.pack.figures import FigureError, Quantity
 from assistant.pack.schema import Fact
 
+COUNTS = ("人", "個", "家", "款", "張", "台", "套", "名", "位")
 _YEARS = re.compile(r"几年|多少年|多久|几个年头|how many years|how long|years (?:apart|between|passed|later)")
 _FALLS = re.compile(r"降|跌|下滑|下降|萎缩|缩水|减少|fell|fall|decline|drop|shrank|shrink|worst")
 
@@ -37,25 +38,33 @@ class Outcome:
 class Calculator:
     """Computes what a compute or compare question asks, from the operands it names."""
 
-    def __init__(self, matcher: Matcher, resolver: Resolver, labeller: Labeller) -> None:
+    def __init__(self, matcher: Matcher, resolver: Resolver, labeller: Labeller, both_words: list[str]) -> None:
         self.matcher = matcher
         self.resolver = resolver
         self.labeller = labeller
+        self.both_words = both_words
 
-    def outcome(self, frame: Frame, previous: list[str]) -> Outcome | None:
-        """The result for `frame`, or None when the question turns out to be a plain look-up."""
-        outcome = self._outcome(frame, previous)
+    def outcome(self, frame: Frame, previous: list[str], recent: tuple[tuple[Fact, ...], ...] = ()
+                ) -> Outcome | None:
+        """The result for `frame`, or None when the question turns out to be a plain look-up. `recent` are
+        the figures of the conversation's last answers: "the two" adds them up; "比RT少多少" after one
+        figure compares it with RT."""
+        outcome = self._outcome(frame, previous, recent)
         return None if outcome is not None and outcome.kind == "single" else outcome
 
-    def _outcome(self, frame: Frame, previous: list[str]) -> Outcome | None:
+    def _outcome(self, frame: Frame, previous: list[str], recent: tuple[tuple[Fact, ...], ...]) -> Outcome | None:
         kind = frame.detail
-        if kind == "sum" and self._share_metric(frame):
-            kind = "ratio"  # "CT和MR合計占營收多少": the share of a sum
+        if kind == "sum" and (self._share_metric(frame) or frame.unit == "%"):
+            kind = "ratio"  # "CT和MR合計占營收多少", "合計貢獻了營收的幾成": the share of a sum
         operands = split(frame, set(self.resolver.computed), by_metric=kind in ("ratio", "multiple", "difference",
                                                                                 "derive"))
         if len(operands) == 1 and frame.segments and frame.totals and kind in ("multiple", "difference", "compare"):
             # "境內收入跌幅比總營收跌幅多幾個百分點": the segment against the whole
             operands = [operands[0], replace(operands[0], segments=[], qualifiers=[])]
+        if len(operands) == 1 and recent and kind in ("sum", "difference", "multiple", "ratio", "compare"):
+            given = self._from_conversation(frame, operands[0], recent)
+            if len(given) == 2:
+                operands = [replace(operands[0], given=given[0]), replace(operands[0], given=given[1])]
         if kind == "ratio":
             return self._ratio(frame, operands, previous)
         if kind == "multiple" and len(operands) >= 2:
@@ -89,12 +98,25 @@ class Calculator:
 
     # -- operands -------------------------------------------------------------------------------
 
+    def _from_conversation(self, frame: Frame, part: Frame, recent: tuple[tuple[Fact, ...], ...]) -> list[Fact]:
+        """The two figures a follow-up works on: the last two answers' ("What do the two add up to?"),
+        or the last answer's and the one it names ("比RT業務收入少多少?")."""
+        if any(word in frame.folded for word in self.both_words) and len(recent) >= 2:
+            return [recent[-2][0], recent[-1][0]]
+        if not (part.metrics or part.segments or part.entities):
+            return []
+        found = self.resolver.figure(part)
+        last = recent[-1][0]
+        if found.fact is None or found.problem or found.fact.id == last.id:
+            return []
+        return [last, found.fact]
+
     def _resolve(self, frames: list[Frame]) -> tuple[list[Fact], Outcome | None]:
         """The figure of each operand; when they all turn out to be one and the same fact ("CT/MR集采
         總金額"), the question is about that one figure, not an operation on several."""
         facts: list[Fact] = []
         for part in frames:
-            found = self.resolver.figure(part)
+            found = Found(part.given, part) if part.given is not None else self.resolver.figure(part)
             if found.fact is None or found.problem:
                 return [], self._stop(found, part)
             facts.append(found.fact)
@@ -187,7 +209,8 @@ class Calculator:
         """The article's own percentage, when it states exactly the share asked for: about the same
         segments and covering every measure the question names (and not an exact computation asked of a
         rounded statement)."""
-        measures = {m for o in operands for m in o.metrics}
+        measures = {m for o in operands for m in o.metrics} | {m for m in frame.metrics if m in self.resolver.computed
+                                                            and self.resolver.computed[m].operation == "ratio"}
         ranked = [s.fact for s in self.matcher.rank(frame, previous=previous)
                   if s.fact.unit == "%" and s.fact.derivation is None
                   and set(s.fact.segment) <= set(frame.segments)
@@ -223,6 +246,8 @@ class Calculator:
         if isinstance(values, Outcome):
             return values
         per_unit = values[0].unit != values[1].unit and "%" not in (values[0].unit, values[1].unit)
+        if per_unit and values[0].unit in COUNTS and values[1].unit not in COUNTS:
+            values, facts = values[::-1], facts[::-1]  # "每位研發人員對應多少研發費用": money per person
         try:
             quantity = figures.ratio(values[0], values[1], percent=formula == "ratio" and not per_unit)
         except FigureError:
@@ -328,6 +353,8 @@ class Calculator:
     def _events(frame: Frame) -> list[Frame]:
         """The dated things a "how many years from X to Y" names: its measures (成立, 上市) and its
         qualifiers that mark an event (A輪)."""
+        if len(frame.entities) >= 2 and len(frame.metrics) == 1:  # 聯影智能成立時,距聯影醫療成立過了幾年
+            return [operand(frame, entities=[e], qualifiers=[]) for e in frame.entities]
         named = [operand(frame, metrics=[m], focus=m, qualifiers=[]) for m in frame.metrics]
         named += [operand(frame, metrics=[], qualifiers=[q]) for q in frame.qualifiers
                   if q not in frame.operation_words]

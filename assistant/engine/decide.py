@@ -19,13 +19,9 @@ from assistant.engine.reading import Reading
 from assistant.engine.session import Context, Edit, needs_context
 from assistant.engine.statements import Statements
 from assistant.engine.weights import WEIGHTS
+from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
-
-_CONJUNCTION = re.compile(
-    r"和|与|及|以及|、|还有|还是|或|分别|各是|各为|\?|;|,"
-    r"|(?<![a-z])(and|or|plus|respectively|as well as|versus|vs)(?![a-z])| & "
-)
 
 
 @dataclass
@@ -59,6 +55,11 @@ class Decider:
         self.calculator = calculator
         self.statements = statements
         self.units_used = {f.unit for f in pack.facts.values() if f.unit}
+        words = [fold(w) for w in pack.words.get("conjunctions", [])]
+        latin = "|".join(re.escape(w) for w in words if w.isalpha() and w.isascii())
+        other = "|".join(re.escape(w) for w in words if not (w.isalpha() and w.isascii()))
+        self.conjunction = re.compile("|".join(p for p in (other, f"(?<![a-z])(?:{latin})(?![a-z])" if latin else "")
+                                               if p) or "(?!)")
 
     def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         frame = edit.frame
@@ -168,12 +169,12 @@ class Decider:
     def _decide_figure(self, frame: Frame, edit: Edit, context: Context) -> Decision:
         previous = list(context.fact_ids)
         if frame.operation in ("compute", "compare"):
-            outcome = self.calculator.outcome(frame, previous)
+            outcome = self.calculator.outcome(frame, previous, context.recent)
             for slot in edit.soft:  # slots the conversation lent: drop them when nothing fits with them
                 if outcome is None or outcome.kind != "missing":
                     break
                 frame = frame.dropping(slot)
-                outcome = self.calculator.outcome(frame, previous)
+                outcome = self.calculator.outcome(frame, previous, context.recent)
             if outcome is not None:
                 return self._from_outcome(outcome, frame)
             frame = replace(frame, operation=frame.fallback[0], detail=frame.fallback[1])
@@ -232,6 +233,8 @@ class Decider:
         if (frame.unit or "lookup" in frame.cues) and any(s.fact.value is not None for s in ranked[:3]):
             ranked = [s for s in ranked if s.fact.value is not None]  # an amount is asked: figures answer it
         top = ranked[0]
+        if top.fact.id not in self.matcher.keys:  # a figure the stated ones imply: nothing to weigh it against
+            return Decision("figures", used, used.detail, [top.fact], 0.7)
         strangers = self._uncovered_entities(frame, top.fact)
         if strangers:
             return Decision("unknown_entity", used, "unknown_entity", concepts=strangers)
@@ -326,14 +329,17 @@ class Decider:
         return Decision("gap", frame, "no_fact", asked=frame)
 
     def _rank(self, frame: Frame, edit: Edit, previous: list[str]) -> tuple[list[Scored], Frame]:
-        """Rank facts; when slots inherited softly from the conversation leave nothing, drop them."""
-        previous_metrics = None
-        tried = frame
+        """Rank facts; when slots inherited softly from the conversation leave nothing stated or implied
+        (2023 net profit from 2024's and its change), drop them one by one."""
         for drop in [(), *[edit.soft[: i + 1] for i in range(len(edit.soft))]]:
             tried = frame.dropping(*drop)
-            ranked = self.matcher.rank(tried, previous=previous, previous_metrics=previous_metrics)
+            ranked = self.matcher.rank(tried, previous=previous)
             if ranked:
                 return ranked, tried
+            if drop != edit.soft:
+                implied = self.resolver.implied(tried)
+                if implied.fact is not None and not implied.problem:
+                    return [Scored(WEIGHTS.implied_score, implied.fact)], tried
         return [], frame
 
     def _uncovered_entities(self, frame: Frame, fact: Fact) -> list[str]:
@@ -389,9 +395,8 @@ class Decider:
             chosen.append(best)
         return chosen
 
-    @staticmethod
-    def joined(frame: Frame, kind: str) -> bool:
+    def joined(self, frame: Frame, kind: str) -> bool:
         """Whether a conjunction stands between two mentions of this kind ("營收和凈利潤" for metrics)."""
         spans = sorted((h.start, h.end) for h in frame.hits if h.target.kind == kind)
         gaps = (frame.folded[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans))
-        return any(_CONJUNCTION.search(gap) for gap in gaps)
+        return any(self.conjunction.search(gap) for gap in gaps)

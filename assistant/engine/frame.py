@@ -13,6 +13,7 @@ from assistant.engine.answer import Selector
 from assistant.engine.lexicon import Hit
 from assistant.engine.reading import QuotedNumber
 from assistant.lang.periods import Period
+from assistant.pack.schema import Fact
 
 SLOTS = ("entities", "metrics", "segments", "qualifiers", "periods")
 
@@ -48,6 +49,7 @@ class Frame:
     totals: bool = False
     amount: bool = False  # asks for an amount in the figure's own unit ("in absolute terms")
     operation_words: set[str] = field(default_factory=set)  # qualifiers read as the operation ("combined")
+    given: Fact | None = None  # an operand already known: a figure of the conversation ("the two")
 
     @property
     def has_topic(self) -> bool:

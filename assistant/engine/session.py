@@ -16,9 +16,11 @@ from dataclasses import dataclass, field, replace
 from assistant.engine.frame import Frame
 from assistant.lang.normalize import Language
 from assistant.lang.periods import Period
+from assistant.pack.schema import Fact
 
 SOFT = ("periods", "segments", "qualifiers")
 KEPT_OPERATIONS = ("lookup", "change", "when")
+RECENT_TURNS = 3
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Context:
     options: tuple[str, ...] = ()
     language: Language | None = None
     subject: str | None = None
+    recent: tuple[tuple[Fact, ...], ...] = ()  # the figures of the last answers, oldest first ("the two")
 
 
 @dataclass(frozen=True)
@@ -122,9 +125,9 @@ def _relative(frame: Frame, period: Period | None, default: str | None) -> Frame
 
 
 def after(frame: Frame, facts_subjects: list[str], fact_ids: list[str], *, options: list[str] | None = None,
-          language: Language | None = None) -> Context:
+          language: Language | None = None, recent: tuple[tuple[Fact, ...], ...] = ()) -> Context:
     """The context after an answer: its frame, and the company it turned out to be about."""
     subjects = list(dict.fromkeys(facts_subjects))
     subject = frame.entities[0] if len(frame.entities) == 1 else (subjects[0] if len(subjects) == 1 else None)
     return Context(frame=frame, fact_ids=tuple(fact_ids), options=tuple(options or ()), language=language,
-                   subject=subject)
+                   subject=subject, recent=recent[-RECENT_TURNS:])

@@ -60,6 +60,7 @@ class Weights:
     previous_sentence: float = 0.6  # the fact comes from the sentence of the last answer
     previous_metric: float = 0.6  # the fact covers the last answer's metric
     # -- deciding ------------------------------------------------------------------------------------
+    implied_score: float = 5.0  # the standing of a figure the stated ones imply, when nothing is stated
     clarify_margin: float = 0.25  # facts within this score of the best are a tie: ask which one
     same_topic_margin: float = 1.0  # statements on the best one's topic within this score are answered with it
     statement_min_words: float = 3.0  # a statement found by shared words alone needs this many

@@ -92,7 +92,7 @@ def test_every_piece_of_a_question_is_accounted_for(bot: Assistant, question: st
     ("question", "piece", "kind"),
     [
         ("聯影醫療二三年營收多少?", "二三年", "period"),
-        ("联影医疗的人均创收额是多少", "人均创收额", "metric"),
+        ("联影医疗的坪效额是多少", "坪效额", "metric"),
         ("联影医疗2024年第五季度营收", "2024年第五季度", "period"),
     ],
 )

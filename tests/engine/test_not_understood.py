@@ -15,7 +15,7 @@ from assistant import Assistant
         ("聯影醫療2024年13月的經營性現金流是多少?", "13月"),
         ("9999年聯影醫療營收多少?", "9999年"),
         ("Q5 2024 revenue of UIH?", "q5"),
-        ("联影医疗的人均创收额是多少", "人均创收额"),
+        ("联影医疗的坪效额是多少", "坪效额"),
     ],
 )
 def test_the_unread_piece_is_named_and_nothing_is_answered(bot: Assistant, question: str, piece: str) -> None:

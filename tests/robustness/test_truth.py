@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from assistant import Answer, Assistant
 
-_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?")  # Q1, FY24: period notation
 PIECES = [
     "聯影醫療", "联影医疗", "UIH", "聯影智能", "UII", "GE醫療", "2024年", "2023年", "二〇二三年", "FY23", "24年",
     "去年",
