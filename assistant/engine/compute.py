@@ -98,11 +98,22 @@ class Calculator:
 
     # -- operands -------------------------------------------------------------------------------
 
+    def _measure_of(self, turn: tuple[Fact, ...], part: Frame) -> Fact:
+        """The figure of an earlier answer in the measure a question asks for: "how much did it pay in
+        total across both deals" after a stake, the amount paid stated in that stake's sentence."""
+        wanted = [m for m in part.metrics if m not in self.resolver.computed]
+        if not wanted or any(f.metric in wanted for f in turn):
+            return turn[0]
+        beside = [k.fact for k in self.matcher.keys.values() if k.fact.quote == turn[0].quote
+                  and k.fact.value is not None and k.fact.derivation is None
+                  and any(self.matcher.covers(k.fact, m) for m in wanted)]
+        return beside[0] if len(beside) == 1 else turn[0]
+
     def _from_conversation(self, frame: Frame, part: Frame, recent: tuple[tuple[Fact, ...], ...]) -> list[Fact]:
         """The two figures a follow-up works on: the last two answers' ("What do the two add up to?"),
         or the last answer's and the one it names ("比RT業務收入少多少?")."""
         if any(word in frame.folded for word in self.both_words) and len(recent) >= 2:
-            return [recent[-2][0], recent[-1][0]]
+            return [self._measure_of(turn, part) for turn in recent[-2:]]
         if not (part.metrics or part.segments or part.entities):
             return []
         found = self.resolver.figure(part)
@@ -315,7 +326,7 @@ class Calculator:
         try:
             quantity = figures.total(values)
         except FigureError:
-            return Outcome("missing", facts, frame)
+            return None  # figures in different units are no sum: a look-up may still find a stated total
         return self._computed(frame, quantity, facts, "sum", "label_sum", a=_sum_label(facts))
 
     def _compare(self, frame: Frame, operands: list[Frame]) -> Outcome | None:

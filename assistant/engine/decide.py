@@ -190,7 +190,18 @@ class Decider:
                 return Decision("figures", context.frame, frame.detail, facts, 0.7)
         if "refer_others" in frame.cues and context.fact_ids and "entities" in frame.inherited:
             frame = replace(frame, entities=self._others_in(list(context.fact_ids)))
-        return self._lookup(frame, edit, previous)
+        return self._lookup(self._without_known_periods(frame), edit, previous)
+
+    def _without_known_periods(self, frame: Frame) -> Frame:
+        """"2024年淨利潤12.62億…那2023年是多少?": a period whose figure the question quotes is known to the
+        asker; the question asks about the other one."""
+        if len(frame.periods) < 2 or not frame.numbers:
+            return frame
+        known = [p for p in frame.periods
+                 if any(frame.numbers & self.matcher.keys[s.fact.id].own_numbers
+                        for s in self.matcher.rank(replace(frame, periods=[p])) if s.fact.id in self.matcher.keys)]
+        kept = [p for p in frame.periods if p not in known]
+        return replace(frame, periods=kept) if kept and known else frame
 
     @staticmethod
     def _repeat(asked: Frame) -> bool:
@@ -220,7 +231,7 @@ class Decider:
         """A question that names no company asks about the article's main company first: its stated
         figure, else the figure its stated ones imply; only then about whichever company has one."""
         main = self.pack.default_subject
-        if main and not frame.entities and frame.has_topic:
+        if main and not frame.entities and frame.has_topic and frame.operation != "statement":
             decision = self._lookup_in(replace(frame, entities=[main]), edit, previous)
             if decision.kind not in ("gap", "unknown_entity"):
                 return decision
@@ -232,6 +243,9 @@ class Decider:
             return self._nothing_ranked(used)
         if (frame.unit or "lookup" in frame.cues) and any(s.fact.value is not None for s in ranked[:3]):
             ranked = [s for s in ranked if s.fact.value is not None]  # an amount is asked: figures answer it
+        if frame.unit and any(s.fact.unit == frame.unit for s in ranked[:3]):
+            ranked = [s for s in ranked if s.fact.unit == frame.unit or (s.fact.change and s.fact.change.unit
+                                                                          == frame.unit)]  # 多少錢: amounts in money
         top = ranked[0]
         if top.fact.id not in self.matcher.keys:  # a figure the stated ones imply: nothing to weigh it against
             return Decision("figures", used, used.detail, [top.fact], 0.7)
@@ -359,10 +373,12 @@ class Decider:
         for metric in frame.metrics:
             if self.matcher.covers(fact, metric) or metric in self.resolver.computed:
                 continue
-            dated = [f for s in subjects if s for f in self.matcher.facts_about(s)
-                     if f.period and f.subject == s and self.matcher.covers(f, metric)]
-            if dated and not self.matcher.rank(replace(frame, metrics=[metric])):
-                missing.append(metric)
+            held = [f for s in subjects if s for f in self.matcher.facts_about(s)
+                    if f.subject == s and self.matcher.covers(f, metric)]
+            dated = [f for f in held if f.period]
+            lacking = dated and not self.matcher.rank(replace(frame, metrics=[metric]))
+            if (not held and metric == frame.focus) or lacking:
+                missing.append(metric)  # "how much did UIH raise in its IPO": no fund-raising of UIH at all
         return missing
 
     def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from assistant.lang.homophones import Homophones
+from assistant.lang.homophones import FUNCTION_CHARS, Homophones
 from assistant.lang.normalize import fold
+from assistant.lang.scripts import CJK_RUN
 
 _LATIN = re.compile(r"[a-z0-9]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
@@ -233,6 +234,8 @@ class Lexicon:
                 free = [m for m in group if not any(covered[m.start() : m.end()])]
                 if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
                     continue
+                if any(m.group() not in self.alias_words and not self._misspelt(m.group()) for m in group):
+                    continue  # "united imagng add": a plain word ("add") is no part of a misspelt name
                 replaces = len(free) < len(group)
                 cutoff = 92 if replaces or len(piece) <= 5 else 88 if len(piece) <= 6 else 85
                 best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
@@ -263,4 +266,25 @@ class Lexicon:
             start, end = match.start() + where.dest_start, match.start() + where.dest_end
             hits = self._upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
                                                     for t in self.entries[best[0]]])
+        return self._mistyped_ends(text, hits, covered)
+
+    def _mistyped_ends(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
+        """研發費油: a short alias (研發) followed by a character or two no alias covers may be a longer alias
+        with one character mistyped (研發費用); the longer one replaces it when it differs by one character."""
+        for hit in sorted(hits, key=lambda h: h.start):
+            if not CJK_RUN.fullmatch(hit.surface) or len(hit.surface) > 2:
+                continue
+            tail = hit.end
+            while (tail < len(text) and tail - hit.end < 2 and not covered[tail] and CJK_RUN.match(text[tail])
+                   and text[tail] not in FUNCTION_CHARS):
+                tail += 1
+            window = text[hit.start : tail]
+            if tail == hit.end or len(window) < 4:
+                continue
+            near = [a for a in self.cjk if len(a) == len(window) and a.startswith(hit.surface)
+                    and sum(x != y for x, y in zip(a, window, strict=True)) == 1]
+            if len(near) == 1:
+                hits = self._upgrade(hits, hit.start, tail, [Hit(t, hit.start, tail, window, 0.8)
+                                                             for t in self.entries[near[0]]])
+                covered[hit.start : tail] = [True] * (tail - hit.start)
         return hits

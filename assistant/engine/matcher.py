@@ -187,13 +187,15 @@ class Matcher:
         quotes = {self.keys[f].fact.quote for f in previous or [] if f in self.keys}
         scored = []
         candidates = [self.keys[fid] for fid in self.candidates(frame)]
+        identify = bool(frame.numbers) and any(
+            frame.numbers & (k.own_numbers | k.near_numbers | k.before_numbers) for k in candidates)
         beside = bool(frame.numbers) and any(
             frame.numbers & (k.near_numbers | k.before_numbers) and not frame.numbers & k.own_numbers
             for k in candidates
         )
         asked = self.asked(frame)
         for keys in candidates:
-            value = self.score(frame, keys, asked, numbers_beside=beside)
+            value = self.score(frame, keys, asked, numbers_beside=beside, numbers_identify=identify)
             if value is not None:
                 if keys.fact.quote in quotes:
                     value += W.previous_sentence
@@ -231,7 +233,8 @@ class Matcher:
             units=frozenset([frame.unit] if frame.unit else []),
         )
 
-    def score(self, frame: Frame, keys: FactKeys, asked: Asked, *, numbers_beside: bool = False) -> float | None:
+    def score(self, frame: Frame, keys: FactKeys, asked: Asked, *, numbers_beside: bool = False,
+              numbers_identify: bool = False) -> float | None:
         """Score of a fact for a frame, or None when a slot rules it out."""
         parts = (self._metric_score(frame, keys, asked), self._entity_score(frame, keys),
                  self._segment_score(frame, keys, asked), self._qualifier_score(frame, keys, asked),
@@ -240,7 +243,7 @@ class Matcher:
             return None
         fact = keys.fact
         total = sum(part for part in parts if part is not None)
-        total += self._numbers_score(frame, keys, numbers_beside)
+        total += self._numbers_score(frame, keys, numbers_beside, numbers_identify)
         words = W.word_unit * sum(self.rarity.get(u, 0.0) for u in frame.units & keys.units)
         wordy = fact.value is None and frame.operation in ("statement", "when")
         total += min(W.word_cap_statement if wordy else W.word_cap, words)
@@ -335,12 +338,15 @@ class Matcher:
         return bonus
 
     @staticmethod
-    def _numbers_score(frame: Frame, keys: FactKeys, beside: bool) -> float:
+    def _numbers_score(frame: Frame, keys: FactKeys, beside: bool, identify: bool) -> float:
         """A number the question gives is known to the asker: when another fact sits beside it
         ("the stake bought for 7000萬元"), the fact stating it is not the answer; otherwise the
         question is about the figure it quotes ("is the 6% of overseas or of total revenue?")."""
         if not frame.numbers:
             return 0.0
+        related = frame.numbers & (keys.own_numbers | keys.near_numbers | keys.before_numbers)
+        if identify and keys.fact.value is not None and not related:
+            return -W.number_absent  # "the 0.70% stake": a figure away from the number that points at one
         if frame.numbers & keys.own_numbers:
             asked_here = bool(frame.metrics) and set(frame.metrics) <= keys.metrics
             return -W.number_beside if beside and not asked_here else W.number_own

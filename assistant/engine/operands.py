@@ -84,8 +84,21 @@ class Resolver:
                   if s.fact.value is not None and s.fact.derivation is None]
         if ranked:
             return self._single(frame, ranked)
+        quoted = self._quoted(frame)
+        if quoted is not None:
+            return Found(quoted, frame)
         implied = self.implied(frame)
         return implied if implied.fact is not None or implied.problem else Found(frame=frame, problem="missing")
+
+    def _quoted(self, frame: Frame) -> Fact | None:
+        """"按100億估值和2023年營收算": the figure the question quotes, whatever the period it names."""
+        if not frame.numbers or not frame.periods:
+            return None
+        keys = self.matcher.keys
+        stating = [s.fact for s in self.matcher.rank(frame.dropping("periods"))
+                   if s.fact.value is not None and s.fact.derivation is None
+                   and frame.numbers & keys[s.fact.id].own_numbers]
+        return stating[0] if stating and len({f.value for f in stating}) == 1 else None
 
     def _single(self, frame: Frame, ranked: list[Scored]) -> Found:
         top = ranked[0]

@@ -81,14 +81,22 @@ class Statements:
         return any(m in text for m in self.reason_markers) or any(m in named for m in self.reason_markers)
 
     def why(self, frame: Frame) -> Decision:
-        """The statement that answers a why-question, or a no-answer that says the article gives no reason."""
+        """The statement that answers a why-question, or a no-answer that says the article gives no reason.
+
+        Candidates come by concepts (the matcher) and by rare shared words (in any language: an English
+        question shares words with a statement's English text); the best that states a reason answers."""
         from assistant.engine.decide import Decision
 
-        ranked = [s.fact for s in self.matcher.rank(frame) if s.fact.value is None]
-        worded = [s.fact for s in self.matcher.lexical(frame, limit=5) if s.fact.value is None]
-        candidates = list({f.id: f for f in [*ranked, *worded]}.values())
-        reasons = [f for f in candidates if self.gives_reason(f)]
-        if reasons and (not ranked or reasons[0] in ranked[:2] or not frame.has_topic):
+        combined: dict[str, tuple[float, Fact]] = {}
+        for scored in self.matcher.rank(frame):
+            if scored.fact.value is None:
+                combined[scored.fact.id] = (scored.score, scored.fact)
+        for words, fact in self.rank(frame)[:5]:
+            score = combined.get(fact.id, (0.0, fact))[0] + W.why_words * words
+            combined[fact.id] = (score, fact)
+        candidates = [f for _, f in sorted(combined.values(), key=lambda c: -c[0])]
+        reasons = [f for f in candidates[:3] if self.gives_reason(f)]
+        if reasons:
             return Decision("figures", frame, "why", [reasons[0]], 0.7)
         if candidates:
             return Decision("no_reason", frame, "no_reason", [candidates[0]], 0.7)

@@ -43,6 +43,7 @@ class Weights:
     number_beside: float = 1.0  # ... but another fact sits beside that number (subtracted)
     number_near: float = 0.6  # a number the question quotes stands next to the fact's figure
     number_before: float = 0.3  # ... in the clause before it
+    number_absent: float = 1.0  # a figure unrelated to any number the question quotes (subtracted)
     word_unit: float = 0.1  # per shared word with the fact's sentence and labels, times the word's rarity
     word_cap: float = 1.2  # at most this much from shared words, for a figure
     word_cap_statement: float = 3.0  # ... and for a statement, which words single out more than concepts
@@ -70,6 +71,7 @@ class Weights:
     statement_concept: float = 1.0  # per concept of the question a statement covers
     statement_min_score: float = 6.0  # a statement chosen by its words needs this score (rare words weigh ~2-4)
     statement_margin: float = 2.0  # ... and this lead over the next
+    why_words: float = 0.2  # a why-question: the weight of shared words beside the concepts
     confidence_base: float = 0.5  # confidence of an answer: base, plus per score point and lead
     confidence_per_point: float = 0.05
     confidence_lead: float = 0.2

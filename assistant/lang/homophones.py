@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 
 MAX_READINGS = 2
-_FUNCTION_CHARS = frozenset("的了是在和与及吗呢吧啊也都就还又很把被给对向从")
+FUNCTION_CHARS = frozenset("的了是在和与及吗呢吧啊也都就还又很把被给对向从")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -82,7 +82,7 @@ class Homophones:
                 window = text[i : i + length]
                 if i + length > stop or not any(free[i : i + length]):
                     continue
-                if length == 2 and any(c in _FUNCTION_CHARS for c in window):
+                if length == 2 and any(c in FUNCTION_CHARS for c in window):
                     continue  # 的标 is not 得标: two-character look-alikes across a function word are chance
                 if window in self.corpus:
                     continue  # the article writes this word itself
