@@ -127,8 +127,11 @@ class Assistant:
             raise AssistantError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
         text = strip_control(question).strip()
         picked = bool(context.options and _OPTION.fullmatch(text) and 0 < int(text) <= len(context.options))
+        chosen = None
         if picked:
-            text = context.options[int(text) - 1]  # an option chosen by its number
+            number = int(text) - 1
+            text = context.options[number]  # an option chosen by its number
+            chosen = context.option_facts[number] if number < len(context.option_facts) else None
         lang = language or self._language(text, context, picked)
         notes: list[str] = []
         if len(text) > MAX_QUESTION_CHARS:
@@ -145,7 +148,12 @@ class Assistant:
         else:
             edited = edit(frame, context, default_period=self.pack.default_period, has_figures=self._has_figures,
                           computed=frozenset(self.resolver.computed))
-            decision = self.decider.decide(reading, edited, context)
+            if chosen in self.pack.facts:  # the option picked is that fact, even when its question is ambiguous
+                fact = self.pack.facts[chosen]
+                decision = Decision("figures", replace(edited.frame, numbers=set()),
+                                    "lookup" if fact.value is not None else "statement", facts=[fact], confidence=1.0)
+            else:
+                decision = self.decider.decide(reading, edited, context)
         interpretation = self._interpretation(reading, decision)
         answer = self.composer.compose(text, decision, lang, interpretation, notes)
         return answer, self._next(context, decision, answer, lang)
@@ -213,8 +221,9 @@ class Assistant:
             figures = tuple(f for f in decision.facts[:3] if f.value is not None)
             answered = bool(figures) and decision.kind in ("figures", "compare")
             recent = (*context.recent, figures) if answered else context.recent
+            offered = [f.id for f in decision.facts] if decision.kind in ("clarify", "entity_only") else []
             return after(frame, [f.subject for f in decision.facts], [f.id for f in decision.facts[:3]],
-                         options=answer.options, language=lang, recent=recent)
+                         options=answer.options, option_facts=offered, language=lang, recent=recent)
         return replace(context, options=context.options if decision.kind == "empty" else (), language=lang)
 
 

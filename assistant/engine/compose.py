@@ -72,12 +72,15 @@ class Composer:
             return self._figures(decision, lang)
         if kind in ("clarify", "entity_only"):
             options = [self.renderer.question_for(f, lang) for f in facts]
+            if len(set(options)) < len(options):  # two facts asked the same way: tell them apart by paragraph
+                options = [template("option_paragraph", lang, question=o, paragraph=str(f.paragraph))
+                           if options.count(o) > 1 else o for o, f in zip(options, facts, strict=True)]
             head = template("entity_only", lang, subject=self._names(decision.concepts, lang)) \
                 if kind == "entity_only" else template("clarify", lang)
             return Parts([head, *(f"{i}. {o}" for i, o in enumerate(options, 1))], [], [], options, options)
-        if kind in ("no_figure", "no_reason", "approximate"):
+        if kind in ("no_figure", "no_reason", "approximate", "unmatched"):
             fact = facts[0]
-            head = template(kind, lang, what=self.renderer.what(fact, lang))
+            head = template(kind, lang, what=self.renderer.what(fact, lang), **decision.fields)
             return Parts([head, self._body(fact, "lookup", lang)[0]], self.citations([fact]), [],
                          [], self.related(fact, lang))
         if kind == "meta":
@@ -210,7 +213,10 @@ class Composer:
                 key, fields = "period_month", {"month": str(period.month)}
             else:
                 key, fields = "period_year", {}
-            names.append(self.renderer.template(key, lang, year=year, **fields).strip() if year or fields else "")
+            if not year and key != "period_year":
+                names.append(self.renderer.template(f"{key}_any_year", lang, **fields).strip())
+            else:
+                names.append(self.renderer.template(key, lang, year=year, **fields).strip() if year else "")
         return [n for n in names if n]
 
     def asked(self, frame: Frame, lang: Language) -> str:

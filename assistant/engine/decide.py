@@ -20,6 +20,7 @@ from assistant.engine.session import Context, Edit, needs_context
 from assistant.engine.statements import Statements
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.normalize import fold
+from assistant.lang.scripts import CJK_RUN
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -72,7 +73,33 @@ class Decider:
             return held
         decision = self._decide_figure(held, edit, context)
         decision.notes = notes + decision.notes
-        return decision
+        return self._unmatched(reading, decision) or decision
+
+    def _unmatched(self, reading: Reading, decision: Decision) -> Decision | None:
+        """A word of the question the engine could not place, which the article uses in a few other
+        sentences but not in the one answering (华北 asked, 常温奶 answered): the question is about
+        something the figure is not, so it is no answer."""
+        if decision.kind != "figures" or len(decision.facts) != 1 or decision.frame.operation != "lookup":
+            return None
+        keys = self.matcher.keys.get(decision.facts[0].id)
+        if keys is None:
+            return None
+        few = max(2, len(self.matcher.keys) // WEIGHTS.specific_word_share)
+        for token in reading.tokens:
+            if token.role != "unknown" or not CJK_RUN.fullmatch(token.text) or any(
+                    s <= token.start < e for s, e in reading.context_spans):
+                continue
+            start, end = _comma_clause(reading.folded, token.start)
+            if not any(t.role in ("metric", "segment") and start <= t.start < end for t in reading.tokens):
+                continue  # "回款壓力上升,應收賬款多少": the scene, not the figure asked for
+            text = token.text
+            foreign = [text[i: i + 2] not in keys.units and 0 < self._sentences_with(text[i: i + 2]) <= few
+                       for i in range(len(text) - 1)]
+            if any(a and b for a, b in itertools.pairwise(foreign)):  # a word of three characters or more
+                piece = reading.question[token.start: token.end] if len(reading.question) == len(reading.folded) \
+                    else text
+                return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
+        return None
 
     # -- early stages ---------------------------------------------------------------------------
 
@@ -90,6 +117,10 @@ class Decider:
         piece, kind = unread[0]
         return Decision("not_understood", frame, "not_understood", confidence=0.9,
                         fields={"piece": piece, "kind": kind})
+
+    def _sentences_with(self, unit: str) -> int:
+        """How many of the article's sentences behind the facts use a word."""
+        return len({self.matcher.keys[f].fact.quote for f in self.matcher.by_unit.get(unit, ())})
 
     def _spoken_of(self, piece: str) -> bool:
         """Whether the article's sentences share a word with a piece the engine could not read (设被数量
@@ -416,3 +447,12 @@ class Decider:
         spans = sorted((h.start, h.end) for h in frame.hits if h.target.kind == kind)
         gaps = (frame.folded[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans))
         return any(self.conjunction.search(gap) for gap in gaps)
+
+
+def _comma_clause(text: str, position: int) -> tuple[int, int]:
+    """The stretch between commas (or sentence ends) around `position`."""
+    marks = ",,;;。!?!?"
+    start = max(text.rfind(m, 0, position) for m in marks) + 1
+    ends = [i for i in (text.find(m, position) for m in marks) if i >= 0]
+    return start, min(ends) if ends else len(text)
+

@@ -31,6 +31,7 @@ class Context:
     frame: Frame | None = None
     fact_ids: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    option_facts: tuple[str, ...] = ()  # the fact each option stands for, so that a pick is that fact
     language: Language | None = None
     subject: str | None = None
     recent: tuple[tuple[Fact, ...], ...] = ()  # the figures of the last answers, oldest first ("the two")
@@ -125,9 +126,11 @@ def _relative(frame: Frame, period: Period | None, default: str | None) -> Frame
 
 
 def after(frame: Frame, facts_subjects: list[str], fact_ids: list[str], *, options: list[str] | None = None,
-          language: Language | None = None, recent: tuple[tuple[Fact, ...], ...] = ()) -> Context:
+          option_facts: list[str] | None = None, language: Language | None = None,
+          recent: tuple[tuple[Fact, ...], ...] = ()) -> Context:
     """The context after an answer: its frame, and the company it turned out to be about."""
     subjects = list(dict.fromkeys(facts_subjects))
     subject = frame.entities[0] if len(frame.entities) == 1 else (subjects[0] if len(subjects) == 1 else None)
-    return Context(frame=frame, fact_ids=tuple(fact_ids), options=tuple(options or ()), language=language,
-                   subject=subject, recent=recent[-RECENT_TURNS:])
+    return Context(frame=frame, fact_ids=tuple(fact_ids), options=tuple(options or ()),
+                   option_facts=tuple(option_facts or ()), language=language, subject=subject,
+                   recent=recent[-RECENT_TURNS:])

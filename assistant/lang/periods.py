@@ -381,10 +381,12 @@ def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
     A fact without a period fits when the asked year appears in its sentence.
     """
     stated = Period.parse(fact_period)
-    if stated is None:
-        return asked.year is None or str(asked.year) in fact_text
+    if stated is None:  # a part of an unnamed year is no figure without a period (a plan, a founding year)
+        return not asked.sub_year if asked.year is None else str(asked.year) in fact_text
     if asked.year is not None and stated.year != asked.year:
         return False
+    if not asked.sub_year and (stated.quarter is not None or stated.part is not None):
+        return False  # a quarter's or a half's figure does not answer for the whole year
     if asked.part is not None or stated.part is not None:
         return asked.part == stated.part and asked.quarter is None
     if asked.quarter is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Assistant
@@ -62,3 +64,14 @@ def test_a_peak_is_no_answer_to_a_plain_value(bot: Assistant, question: str) -> 
 def test_the_peak_itself_is_answered(bot: Assistant) -> None:
     answer = bot.ask("联影医疗市值最高多少")
     assert answer.status == "answered" and "突破1500" in answer.text
+
+
+@pytest.mark.parametrize("question", ["星湖儲能工商業儲能櫃的營業收入是多少?", "星湖储能工商业储能柜的营业收入是多少?"])
+def test_words_the_answering_sentence_lacks_are_no_answer(mini_pack: Path, question: str) -> None:
+    """The article names 工商業儲能櫃 in another sentence; the revenue sentence is not about it, so the
+    company's total revenue is no answer for the product's, and the refusal says which words it missed."""
+    answer = Assistant.load(mini_pack).ask(question)
+    assert answer.status == "no_answer"
+    assert "儲能櫃" in answer.text or "储能柜" in answer.text
+    plain = Assistant.load(mini_pack).ask("星湖儲能的營業收入是多少?")
+    assert plain.status == "answered" and "48.5" in plain.text

@@ -138,6 +138,13 @@ def test_quarter_question_rejects_full_year_fact() -> None:
     assert fits(Period(2024, quarter=1), "2024Q1", "")
 
 
+def test_a_year_question_does_not_take_a_quarter_or_half_figure() -> None:
+    """"2025年全年净利润" with only Q1 in the base: the quarter is no answer for the year."""
+    assert not fits(Period(2025), "2025Q1", "")
+    assert not fits(Period(2024), "2024H1", "")
+    assert fits(Period(2025), "2025-05-30", "")  # a figure on a day of the year (a market value) still fits
+
+
 def test_an_unnamed_year_fits_any_year_of_the_same_part() -> None:
     assert fits(Period(None, quarter=1), "2025Q1", "")
     assert fits(Period(None, quarter=1), "2024Q1", "")
@@ -148,6 +155,12 @@ def test_a_month_question_does_not_take_a_full_year_figure() -> None:
     assert not fits(Period(2024, month=12), "2024", "")
     assert fits(Period(2024, month=12), "2024-12", "")
     assert fits(Period(2024, month=2), "2024Q1", "")
+
+
+def test_a_part_of_an_unnamed_year_never_takes_a_figure_without_period() -> None:
+    """"二季度呢?" must not be answered with a plan that has no period."""
+    assert not fits(Period(None, quarter=2), None, "公司計劃用三年時間將奶酪業務收入占比提升至兩成")
+    assert fits(Period(None), None, "公司計劃用三年時間將奶酪業務收入占比提升至兩成")
 
 
 def test_fact_without_period_fits_when_its_sentence_names_the_year() -> None:

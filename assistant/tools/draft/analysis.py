@@ -33,6 +33,7 @@ from assistant.tools.draft.reader import (
     scan_words,
     sentences,
     simplified,
+    unit_kind,
     word_table,
 )
 from assistant.tools.draft.topics import Segments, statement_topic
@@ -55,6 +56,17 @@ class Dated:
     period: Period | None
     text: str
     prior: bool = False  # 去年同期: a year before the period in question
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """What one figure of a sentence was read to be about."""
+
+    figure: Figure
+    subject: str
+    metric: str
+    date: Dated | None
+    segment: str | None
 
 
 def slugify(name: str) -> str:
@@ -128,7 +140,8 @@ class Drafter:
         self.main = self.names.main
         self.concepts.update(self.names.concepts())
         self.entity_table = word_table(self.names.table())
-        self.segments = Segments(self.paragraphs, self.metric_words, self.english, self.traditional, self.vocabulary)
+        self.segments = Segments(self.paragraphs, self.metric_words, self.english, self.traditional, self.vocabulary,
+                                 set(self.entity_table))
         numbering = re.compile(rules()["section_numbering"])
         state: dict[str, Any] = {"org": self.main, "date": None, "segment": None}
         for number, paragraph in enumerate(self.paragraphs, 1):
@@ -170,12 +183,21 @@ class Drafter:
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
         figures = attach_changes(sentence, sorted(figures, key=lambda f: f.start), self._has_metric_word)
+        drafted: list[Drafted] = []
         for figure in figures:
+            earlier = self.parallel(sentence, plain, figure, drafted, orgs)
+            if earlier is not None:  # 较上年的6.08亿元, 而去年同期为9186万元: the figure before, another period
+                drafted.append(self.follow(plain, figure, earlier))
+                continue
             subject = self.subject(plain, figure.begins, orgs, state)
             date = self.date(plain, figure, dates, state)
             metric = figure.event or self.metric(sentence, plain, figure)
-            segment = self.segments.at(plain, figure.begins, state)
-            self.add_figure(paragraph, sentence, figure, subject, metric, date, segment)
+            segment = None if figure.event else self.segments.at(plain, figure.begins, state)
+            drafted.append(Drafted(figure, subject, metric, date, segment))
+        for one in drafted:
+            self.add_figure(paragraph, sentence, one.figure, one.subject, one.metric, one.date, one.segment)
+        resolved = [d.date for d in drafted if d.date is not None and d.date.period is not None
+                    and d.date.period.year is not None and not d.date.prior]
         topic = statement_topic(plain)
         if not figures or (topic and topic != "plans"):
             subject = orgs[0][2] if orgs else state["org"] or self.main
@@ -187,8 +209,8 @@ class Drafter:
         if orgs:
             state["org"] = orgs[-1][2]
         explicit = [d for d in dates if d.period is not None and d.period.year is not None and not d.prior]
-        if explicit:
-            state["date"] = explicit[-1]
+        if explicit or resolved:  # 一季度 read as 2025年一季度 is the period 同期 means next
+            state["date"] = max([*explicit, *resolved], key=lambda d: d.start)
         self.segments.remember(plain, state)
 
     def dates(self, plain: str, sentence: str) -> list[Dated]:
@@ -221,16 +243,24 @@ class Drafter:
         return found
 
     def subject(self, plain: str, position: int, orgs: list[tuple[int, int, str]], state: dict[str, Any]) -> str:
-        """The company a figure is about: named before it in its sentence; 公司 is the article's own
-        company; 其, 該公司, 它 and an unnamed subject are the company in question."""
-        before = [ident for s, e, ident in orgs if e <= position]
-        if before:
-            return before[-1]
-        head = plain[:position]
+        """The company a figure is about: named before it in its clause; 公司 is the article's own company;
+        else the company the sentence opens with, else one named after the figure; 其, 該公司, 它 and an
+        unnamed subject are the company in question."""
+        start, _ = clause_bounds(plain, position)
+        own = [ident for s, e, ident in orgs if start <= s and e <= position]
+        if own:
+            return own[-1]
+        head = plain[start:position]
         if any(word in head for word in rules()["own_company_words"]) and not any(
                 word in head for word in rules()["pointing_words"]):
             return self.main
-        return str(state["org"] or self.main)
+        before = [ident for s, e, ident in orgs if e <= position]
+        if before:
+            return before[0]
+        if any(word in plain[:position] for word in rules()["pointing_words"]):
+            return str(state["org"] or self.main)
+        after = [ident for s, e, ident in orgs if s >= position]
+        return after[0] if after else str(state["org"] or self.main)
 
     def date(self, plain: str, figure: Figure, dates: list[Dated], state: dict[str, Any]) -> Dated | None:
         """The period of a figure: its clause, then its sentence, then the paragraph's last date."""
@@ -242,6 +272,10 @@ class Drafter:
         after = [d for d in dates if d.start >= figure.end and d.end <= end]
         chosen = own[-1] if own else before[-1] if before else after[0] if after else state["date"]
         if chosen is None:
+            return None
+        since = chosen.end if chosen in dates and chosen.end <= figure.begins else start
+        if not own and any(simplified(w) in plain[since: figure.begins] for w in rules()["future_words"]):
+            figure.hints.append("a plan or forecast: no period of its own")
             return None
         if chosen.period is not None and chosen.period.year is None:
             year = next((d.period.year for d in reversed(before) if d.period and d.period.year), None)
@@ -255,7 +289,7 @@ class Drafter:
         return chosen
 
     def metric(self, sentence: str, plain: str, figure: Figure) -> str:
-        hits = scan_words(plain, self.metric_words)
+        hits = [h for h in scan_words(plain, self.metric_words) if self.fits(h[2], figure)]
         start, end = clause_bounds(sentence, figure.number.start)
         own_words = self.segments.words_before(sentence, start, figure.begins)
         for choice in ([h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
@@ -264,10 +298,56 @@ class Drafter:
                        [h for h in hits if h[1] <= figure.begins][-1:] if not own_words else []):
             if choice:
                 figure.hints.append(f"metric from {sentence[choice[0][0]: choice[0][1]]}")
-                return str(choice[0][2])
+                return self.share_of(str(choice[0][2]), figure)
         words = own_words or "數值"
         figure.hints.append("no metric word: a new metric named after the words before it")
         return self.new_metric(words)
+
+    def fits(self, metric: str, figure: Figure) -> bool:
+        """A metric word names a figure of its kind: 股权 a percentage, 营收 an amount (or its share)."""
+        r = rules()
+        wanted = r["metric_units"].get(metric)
+        kind = unit_kind(figure.unit)
+        return wanted is None or wanted == kind or (kind == "%" and wanted == "money" and metric in r["share_of"])
+
+    def share_of(self, metric: str, figure: Figure) -> str:
+        """A percentage of an amount (贡献了海外收入的约62%) is its share."""
+        shares = rules()["share_of"]
+        if unit_kind(figure.unit) == "%" and rules()["metric_units"].get(metric) == "money" and metric in shares:
+            figure.hints.append(f"a percentage of {metric}: its share")
+            return str(shares[metric])
+        return metric
+
+    def parallel(self, sentence: str, plain: str, figure: Figure, drafted: list[Drafted],
+                 orgs: list[tuple[int, int, str]]) -> Drafted | None:
+        """The figure before this one in its sentence, when this one names no metric of its own and is of
+        the same unit: a prior value (较上年的6.08亿元) or the other end of a range (从0.8元降至0.4元)."""
+        start, end = clause_bounds(sentence, figure.number.start)
+        kind = unit_kind(figure.unit)
+        same = [d for d in drafted if d.figure.event is None and kind is not None and unit_kind(d.figure.unit) == kind]
+        if figure.event or not same or self._has_metric_word(sentence[same[-1].figure.end: figure.begins]) or \
+                self._has_metric_word(sentence[figure.end: min(end, figure.end + 2)]):
+            return None
+        named = [ident for s, e, ident in orgs if start <= s and e <= figure.begins]
+        if same and named and named[-1] != same[-1].subject:
+            return None  # another company's figure of its own
+        return same[-1] if same else None
+
+    def follow(self, plain: str, figure: Figure, earlier: Drafted) -> Drafted:
+        """Another figure of the same measure: a year before when a prior word stands before it, else of
+        its own period when it names one."""
+        start, _ = clause_bounds(plain, figure.begins)
+        date = earlier.date
+        dates = self.dates(plain[start: figure.begins], plain[start: figure.begins])
+        own = [d for d in dates if d.period is not None and d.period.year is not None and not d.prior]
+        if own:
+            date = replace(own[-1], start=start + own[-1].start, end=start + own[-1].end)
+        elif any(simplified(w) in plain[start: figure.begins] for w in rules()["prior_words"]) and \
+                date is not None and date.period is not None and date.period.year is not None:
+            date = replace(date, period=date.period.with_year(date.period.year - 1), text="", prior=False)
+            figure.hints.append("a year before the figure it follows")
+        figure.hints.append("the same measure as the figure before it")
+        return Drafted(figure, earlier.subject, earlier.metric, date, earlier.segment)
 
     def _has_metric_word(self, text: str) -> bool:
         return bool(scan_words(_plain(text), self.metric_words))

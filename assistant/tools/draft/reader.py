@@ -178,6 +178,11 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
     return figure
 
 
+def unit_kind(unit: str | None) -> str | None:
+    """Money in any currency is one kind (元, 美元); other units are their own kind."""
+    return "money" if unit in rules()["money_units"] else unit
+
+
 def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) -> list[Figure]:
     """Fold each change (同比下降9.73%) into the figure it qualifies; the figures left are the candidates."""
     kept = [f for f in figures if not f.change_sign]
@@ -186,7 +191,10 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) ->
         target = None
         before = [f for f in levels if f.end <= change.change_start]
         after = [f for f in levels if f.start >= change.end]
-        if before and not re.sub(r"[\s,,、]", "", sentence[before[-1].end: change.change_start]):
+        gap = re.sub(r"[\s,,、]", "", simplified(sentence[before[-1].end: change.change_start])) if before else "x"
+        for word in sorted(rules()["change_gap_words"], key=len, reverse=True):
+            gap = gap.replace(simplified(word), "")
+        if before and not gap:  # 24.3%,较上年下降3.8个百分点: the change of the figure before
             target = before[-1]
         elif after:
             gap = sentence[change.end: after[0].begins]
@@ -226,8 +234,9 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
                 if body.count(best) >= 2 or introduced or any(best.endswith(s) for s in r["strong_suffixes"]):
                     counts[best] = body.count(best)
     _brand_names(body, counts, r)
-    for match in _LATIN_NAME.finditer(body):
-        counts[match.group()] = body.count(match.group())
+    for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
+        if body.count(match.group()) >= 2:
+            counts[match.group()] = body.count(match.group())
     for name in list(counts):
         if simplified(name).lower() in known:
             del counts[name]

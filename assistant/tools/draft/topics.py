@@ -26,7 +26,8 @@ class Segments:
     """The product lines and regions an article reports figures for, found by its own patterns."""
 
     def __init__(self, paragraphs: list[str], metric_words: dict[str, Any], english: English,
-                 traditional: Callable[[str], str], vocabulary: dict[str, dict[str, Any]]) -> None:
+                 traditional: Callable[[str], str], vocabulary: dict[str, dict[str, Any]],
+                 entity_forms: set[str]) -> None:
         self.english = english
         self.traditional = traditional
         self.metric_words = metric_words
@@ -38,15 +39,19 @@ class Segments:
                     if isinstance(alias, str) and not alias.isascii():
                         table[simplified(alias)] = cid
         self.vocabulary_ids = set(table.values())
+        self.entity_forms = sorted(entity_forms, key=len, reverse=True)
         r = rules()
-        pattern = re.compile(r["segment_pattern"])
         stops = set(r["name_stops"]) | set("0123456789.%")
-        for paragraph in paragraphs:
-            plain = simplified(paragraph)
-            for match in pattern.finditer(plain):
-                name = self._clean(match.group(1), stops)
-                if name and name not in table and not self._is_metric(name):
-                    table[name] = self._add(name)
+        names: list[str] = []
+        for pattern in (re.compile(p) for p in r["segment_patterns"]):
+            for paragraph in paragraphs:
+                for match in pattern.finditer(simplified(paragraph)):
+                    name = self._clean(match.group(1), stops)
+                    if name and name not in table and name not in names and not self._is_metric(name):
+                        names.append(name)
+        for name in sorted(names, key=len, reverse=True):
+            longer = next((table[n] for n in table if n in names and _abbreviates(name, n)), None)
+            table[name] = self._also(longer, name) if longer else self._add(name)
         self.table = word_table(table)
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
@@ -59,6 +64,11 @@ class Segments:
             cut = simplified(word)
             if cut in name:
                 name = name[name.rindex(cut) + len(cut):]
+        for form in self.entity_forms:  # 澜拓电气海外 is the company's 海外; 澜拓智充 is a company, not a line
+            if name.startswith(form):
+                name = name[len(form):]
+        if any(name in form for form in self.entity_forms):
+            return ""
         return name if 2 <= len(name) <= 8 else ""
 
     def _is_metric(self, name: str) -> bool:
@@ -74,6 +84,13 @@ class Segments:
                                       f"{name}业务", f"{zh}業務"]))
         self.found[ident] = {"kind": "segment", "names": {"zh-Hant": zh, "zh-Hans": name, "en": english},
                              "aliases": aliases}
+        return ident
+
+    def _also(self, ident: str, name: str) -> str:
+        """A short name of a line already found (储能 for 储能系统) becomes one of its aliases."""
+        english, _complete = self.english.phrase(name)
+        aliases = self.found[ident]["aliases"]
+        aliases += [a for a in (name, self.traditional(name), english) if a not in aliases]
         return ident
 
     def at(self, plain: str, position: int, state: dict[str, Any]) -> str | None:
@@ -106,3 +123,11 @@ class Segments:
 
     def concepts(self) -> dict[str, dict[str, Any]]:
         return dict(self.found)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """交流桩 for 交流充电桩, 储能 for 储能系统: the same first two characters, the rest in order."""
+    if len(short) >= len(long) or short[:2] != long[:2]:
+        return False
+    rest = iter(long[2:])
+    return all(c in rest for c in short[2:])
