@@ -10,6 +10,7 @@ from typing import Any
 
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 from litestar.response import File
 
 from assistant.http.openapi import publish
@@ -37,7 +38,7 @@ async def index() -> Response[bytes]:
 
 
 @get("/static/{name:str}", include_in_schema=False)
-async def static(name: str) -> Response[bytes]:
+async def static(name: FromPath[str]) -> Response[bytes]:
     if name not in {"app.css", "app.js", "docs.js"}:
         raise NotFoundException(f"no file {name!r}")
     return _static(name)
@@ -59,7 +60,7 @@ async def docs() -> Response[bytes]:
 
 
 @get("/docs/{name:str}", include_in_schema=False)
-async def swagger_file(name: str) -> File:
+async def swagger_file(name: FromPath[str]) -> File:
     folder = swagger_dir()
     if folder is None or name not in _SWAGGER_FILES:
         raise NotFoundException(f"no file {name!r}")

@@ -17,7 +17,7 @@ import anyio.to_thread
 from litestar import Request, delete, get, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
 
 from assistant.engine.answer import Answer
 from assistant.http.schemas import (
@@ -73,14 +73,15 @@ async def ask(request: Request[Any, Any, Any],
 
 
 @post("/v1/conversations", status_code=201, tags=["conversations"], responses=_responses(401, 404, 413, 422))
-async def create_conversation(request: Request[Any, Any, Any], data: ConversationRequest | None = None) -> Created:
+async def create_conversation(request: Request[Any, Any, Any], data: JSONBody[ConversationRequest | None] = None
+                              ) -> Created:
     """Start a conversation; follow-ups asked in it take what they leave out from earlier turns."""
     return _service(request).create(data.pack if data else None)
 
 
 @post("/v1/conversations/{conversation_id:str}/ask", status_code=200, tags=["conversations"],
       responses=_responses(401, 404, 413, 422, 503))
-async def ask_in_conversation(request: Request[Any, Any, Any], conversation_id: str,
+async def ask_in_conversation(request: Request[Any, Any, Any], conversation_id: FromPath[str],
                               data: Annotated[TurnRequest, Body(examples=[
                                   Example(summary="A follow-up", value={"question": "那MR呢?"})])]) -> Answer:
     """Answer the next question of a conversation, in its context."""
@@ -88,13 +89,13 @@ async def ask_in_conversation(request: Request[Any, Any, Any], conversation_id: 
 
 
 @get("/v1/conversations/{conversation_id:str}", tags=["conversations"], responses=_responses(401, 404))
-async def get_conversation(request: Request[Any, Any, Any], conversation_id: str) -> Conversation:
+async def get_conversation(request: Request[Any, Any, Any], conversation_id: FromPath[str]) -> Conversation:
     """A conversation's turns, oldest first."""
     return _service(request).conversation(conversation_id)
 
 
 @delete("/v1/conversations/{conversation_id:str}", tags=["conversations"], responses=_responses(401, 404))
-async def delete_conversation(request: Request[Any, Any, Any], conversation_id: str) -> None:
+async def delete_conversation(request: Request[Any, Any, Any], conversation_id: FromPath[str]) -> None:
     """Forget a conversation now (conversations also expire on their own)."""
     _service(request).delete(conversation_id)
 
@@ -106,18 +107,19 @@ async def packs(request: Request[Any, Any, Any]) -> list[PackInfo]:
 
 
 @get("/v1/facts", tags=["packs"], responses=_responses(401, 404, 422))
-async def facts(request: Request[Any, Any, Any], pack: str | None = None,
-                search: Annotated[str | None, Parameter(description="Words every listed fact holds")] = None,
-                subject: Annotated[str | None, Parameter(description="Entity id or name (uih, 聯影醫療)")] = None,
-                metric: Annotated[str | None, Parameter(description="Metric id or name (revenue, 營收)")] = None,
-                period: Annotated[str | None, Parameter(description="Canonical period (2024, 2025Q1)")] = None,
-                offset: int = 0, limit: int = 100) -> FactsPage:
+async def facts(request: Request[Any, Any, Any], pack: FromQuery[str | None] = None,
+                search: Annotated[str | None, QueryParameter(description="Words every listed fact holds")] = None,
+                subject: Annotated[str | None, QueryParameter(description="Entity id or name (uih, 聯影醫療)")] = None,
+                metric: Annotated[str | None, QueryParameter(description="Metric id or name (revenue, 營收)")] = None,
+                period: Annotated[str | None, QueryParameter(description="Canonical period (2024, 2025Q1)")] = None,
+                offset: FromQuery[int] = 0, limit: FromQuery[int] = 100) -> FactsPage:
     """The pack's facts in file order, filtered."""
     return await within(request, _service(request).facts, pack, search, subject, metric, period, offset, limit)
 
 
 @get("/v1/sources/{source:str}/paragraphs/{number:int}", tags=["packs"], responses=_responses(401, 404))
-async def paragraph(request: Request[Any, Any, Any], source: str, number: int, pack: str | None = None) -> Paragraph:
+async def paragraph(request: Request[Any, Any, Any], source: FromPath[str], number: FromPath[int],
+                    pack: FromQuery[str | None] = None) -> Paragraph:
     """A paragraph of a source, as cited by answers (`citations[].paragraph`)."""
     return _service(request).paragraph(pack, source, number)
 
