@@ -41,7 +41,7 @@ class Settings:
     max_history: int = 20  # previous questions a stateless /v1/ask may replay
     max_conversations: int = 1000  # the least recently used beyond this are dropped
     conversation_ttl: float = 3600.0  # seconds a conversation lives after its last question
-    max_turns: int = 50  # turns a conversation keeps (and replays when it moves between workers)
+    max_turns: int = 20  # turns a conversation keeps (and replays when it moves between workers)
     request_timeout: float = 10.0  # seconds for one request's answering work
     store: str | None = None  # a SQLite file shared by workers; None keeps conversations in memory
 

@@ -89,8 +89,8 @@ def screenshot(driver: Any, tmp_path: Path, name: str) -> Path:
     driver.save_screenshot(str(path))
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     target = os.environ.get(SCREENSHOT_ENV)
-    if target and name == "answer.png":
-        shutil.copyfile(path, target)
+    if target:
+        shutil.copyfile(path, Path(target).with_name(f"{Path(target).stem}-{name}") if name != "answer.png" else target)
     return path
 
 
@@ -104,11 +104,11 @@ def test_ask_see_the_cited_paragraph_and_follow_up(browser: Any, live_server: Se
     assert shown_figures(card) == first.figures and first.understood in card.text
     paragraph = highlighted(browser, first.citations[0].quote)
     assert paragraph == bot.pack.paragraph(first.citations[0].source, first.citations[0].paragraph)
-    screenshot(browser, tmp_path, "answer.png")
     second = ask(browser, "那MR呢?")
     assert second.get_attribute("data-status") == "answered"
     assert shown_figures(second) == follow_up.figures, "the follow-up must take CT's company and year from the first"
     highlighted(browser, follow_up.citations[0].quote)
+    screenshot(browser, tmp_path, "answer.png")
 
 
 def clarifying(bot: Assistant) -> Answer:
