@@ -64,7 +64,8 @@ async def swagger_file(name: FromPath[str]) -> File:
     folder = swagger_dir()
     if folder is None or name not in _SWAGGER_FILES:
         raise NotFoundException(f"no file {name!r}")
-    return File(folder / name, content_disposition_type="inline", headers={"cache-control": "max-age=86400"})
+    return File(folder / name, filename=name, media_type=_TYPES[Path(name).suffix], content_disposition_type="inline",
+                headers={"cache-control": "max-age=86400", "x-content-type-options": "nosniff"})
 
 
 @get("/openapi.json", include_in_schema=False)

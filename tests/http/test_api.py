@@ -192,6 +192,8 @@ def test_interactive_docs_are_served_from_this_machine(client: Client) -> None:
     assert "/docs/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     bundle = client.get("/docs/swagger-ui-bundle.js")
     assert bundle.status_code == 200 and len(bundle.content) > 100_000
+    assert bundle.headers["content-type"].startswith("text/javascript")
+    assert client.get("/docs/swagger-ui.css").headers["content-type"].startswith("text/css"), "else browsers ignore it"
     assert "SwaggerUIBundle" in client.get("/static/docs.js").text
 
 
