@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--force", action="store_true", help="overwrite the files of an existing DIR/facts")
     for command in (ask, chat, check, evaluate, facts, source):
         command.add_argument("--pack", help="fact pack directory (with facts/ and optional intents/)")
+    serve = sub.add_parser("serve", help="serve the HTTP API and the web page (docs at /docs)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--pack", action="append", default=[], help="a pack to serve; repeat for several")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
     return parser
 
 
@@ -223,7 +228,13 @@ def _draft(args: argparse.Namespace) -> int:
     return EXIT_OK if result.loads else EXIT_FAILED
 
 
-TOOLS = {"check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft}
+def _serve(args: argparse.Namespace) -> int:
+    from assistant.http.server import main as serve  # the web stack is imported by `serve` only
+
+    return serve(args.host, args.port, args.pack, args.workers)
+
+
+TOOLS = {"check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft, "serve": _serve}
 
 
 if __name__ == "__main__":
