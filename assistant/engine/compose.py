@@ -73,7 +73,8 @@ class Composer:
         if kind in ("clarify", "entity_only"):
             options = [self.renderer.question_for(f, lang) for f in facts]
             if len(set(options)) < len(options):  # two facts asked the same way: tell them apart by paragraph
-                options = [template("option_paragraph", lang, question=o, paragraph=str(f.paragraph))
+                options = [template("option_paragraph", lang, question=o, paragraph=str(f.paragraph),
+                                    written=f.written or self.renderer.what(f, lang))
                            if options.count(o) > 1 else o for o, f in zip(options, facts, strict=True)]
             head = template("entity_only", lang, subject=self._names(decision.concepts, lang)) \
                 if kind == "entity_only" else template("clarify", lang)

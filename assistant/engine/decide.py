@@ -79,8 +79,9 @@ class Decider:
         """A word of the question the engine could not place, which the article uses in a few other
         sentences but not in the one answering (华北 asked, 常温奶 answered): the question is about
         something the figure is not, so it is no answer."""
-        if decision.kind != "figures" or len(decision.facts) != 1 or decision.frame.operation != "lookup":
-            return None
+        if decision.kind != "figures" or len(decision.facts) != 1 or decision.frame.operation != "lookup" \
+                or decision.facts[0].value is None:
+            return None  # statements are found by their words; these checks are for figures
         keys = self.matcher.keys.get(decision.facts[0].id)
         if keys is None:
             return None
@@ -274,6 +275,8 @@ class Decider:
             return self._nothing_ranked(used)
         if (frame.unit or "lookup" in frame.cues) and any(s.fact.value is not None for s in ranked[:3]):
             ranked = [s for s in ranked if s.fact.value is not None]  # an amount is asked: figures answer it
+        elif frame.operation == "statement" and any(s.fact.value is None for s in ranked[:3]):
+            ranked = [s for s in ranked if s.fact.value is None]  # who led, what it says: statements answer it
         if frame.unit and any(s.fact.unit == frame.unit for s in ranked[:3]):
             ranked = [s for s in ranked if s.fact.unit == frame.unit or (s.fact.change and s.fact.change.unit
                                                                           == frame.unit)]  # 多少錢: amounts in money

@@ -18,6 +18,7 @@ from assistant.lang.scripts import CJK_RUN
 
 _LATIN = re.compile(r"[a-z0-9]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
+SHORT_FUZZY_ALIAS = 4  # Chinese aliases this short are matched with a typo only when the first character agrees
 MAX_TYPO_WORDS = 6  # a question with more suspicious words than this is not one with a few typos
 _FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
 _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
@@ -264,6 +265,8 @@ class Lexicon:
             if where is None:
                 continue
             start, end = match.start() + where.dest_start, match.start() + where.dest_end
+            if len(best[0]) <= SHORT_FUZZY_ALIAS and (text[start] != best[0][0] or end - start != len(best[0])):
+                continue  # 华北市场 is no typo of 北美市场: a short name misspelt keeps its first character and length
             hits = self._upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
                                                     for t in self.entries[best[0]]])
         return self._mistyped_ends(text, hits, covered)

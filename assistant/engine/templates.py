@@ -31,7 +31,7 @@ _FIELDS: dict[str, str] = {
     "need_context": "",
     "nothing": "topics",
     "clarify": "",
-    "option_paragraph": "question paragraph",
+    "option_paragraph": "question paragraph written",
     "entity_only": "subject",
     "compare": "winner figure others",
     "empty": "",

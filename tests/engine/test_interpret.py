@@ -68,6 +68,12 @@ def test_homophone_typos(bot: Assistant, question: str, metric: str) -> None:
     assert metric in frame_of(bot, question).metrics
 
 
+@pytest.mark.parametrize("question", ["聯影醫療在華北市場的收入是多少?", "联影医疗华北地区收入"])
+def test_a_short_name_with_another_first_character_is_no_typo(bot: Assistant, question: str) -> None:
+    """华北市场 differs from 北美市场 by one character, but it is another region, not a misspelling."""
+    assert "north_america" not in frame_of(bot, question).segments
+
+
 @pytest.mark.parametrize("question", ["這篇報道出自哪裡?", "文章的标题是什么"])
 def test_question_words_are_not_read_as_homophones(bot: Assistant, question: str) -> None:
     assert frame_of(bot, question).metrics == []

@@ -155,6 +155,7 @@ class Drafter:
                 if offset + len(sentence) > covered:
                     self.sentence(number, sentence, state, max(0, covered - offset))
             state["segment"] = None
+            state["org"] = self.main  # a new paragraph speaks of the article's company unless it names another
         self.concepts.update(self.segments.concepts())
 
     def _current_year(self, grammar: PeriodGrammar) -> int | None:
@@ -216,8 +217,8 @@ class Drafter:
     def dates(self, plain: str, sentence: str) -> list[Dated]:
         found = []
         for mention in self.grammar.scan(plain):
-            if mention.problem:
-                continue
+            if mention.problem or mention.role == "base":
+                continue  # 较2022年的高点: what a figure is compared with, not its period
             text = sentence[mention.start: mention.end]
             found.append(Dated(mention.start, mention.end, mention.period, text,
                                prior=mention.role in ("same_prior", "same_prior_base", "prior", "prior_base")))
@@ -232,6 +233,8 @@ class Drafter:
             if period is None or period.year is None or period.sub_year or not date.text[:4].isdigit():
                 continue
             start, end = clause_bounds(sentence, date.start)
+            if not plain[start:end].replace(plain[date.start: date.end], "").strip():
+                end = clause_bounds(sentence, min(len(sentence) - 1, end + 1))[1]  # 2016年,禾煜乳業登陸上交所
             hits = scan_words(plain[start:end], events)
             number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
             if hits and number is not None:
@@ -273,9 +276,8 @@ class Drafter:
         chosen = own[-1] if own else before[-1] if before else after[0] if after else state["date"]
         if chosen is None:
             return None
-        since = chosen.end if chosen in dates and chosen.end <= figure.begins else start
-        if not own and any(simplified(w) in plain[since: figure.begins] for w in rules()["future_words"]):
-            figure.hints.append("a plan or forecast: no period of its own")
+        if any(simplified(w) in plain[: figure.begins] for w in rules()["future_words"]):
+            figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
             return None
         if chosen.period is not None and chosen.period.year is None:
             year = next((d.period.year for d in reversed(before) if d.period and d.period.year), None)
@@ -340,10 +342,11 @@ class Drafter:
         date = earlier.date
         dates = self.dates(plain[start: figure.begins], plain[start: figure.begins])
         own = [d for d in dates if d.period is not None and d.period.year is not None and not d.prior]
+        prior = any(d.prior for d in dates) or any(simplified(w) in plain[start: figure.begins]
+                                                     for w in rules()["prior_words"])
         if own:
             date = replace(own[-1], start=start + own[-1].start, end=start + own[-1].end)
-        elif any(simplified(w) in plain[start: figure.begins] for w in rules()["prior_words"]) and \
-                date is not None and date.period is not None and date.period.year is not None:
+        elif prior and date is not None and date.period is not None and date.period.year is not None:
             date = replace(date, period=date.period.with_year(date.period.year - 1), text="", prior=False)
             figure.hints.append("a year before the figure it follows")
         figure.hints.append("the same measure as the figure before it")

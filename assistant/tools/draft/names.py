@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.lang.normalize import fold
 from assistant.tools.draft.english import English, person
-from assistant.tools.draft.reader import find_names, rules, simplified
+from assistant.tools.draft.reader import brand_names, find_names, rules, simplified
 
 
 @dataclass
@@ -49,12 +49,30 @@ class Names:
         body = "\n".join(paragraphs)
         self.entities: dict[str, Entity] = {}
         self.surface: dict[str, str] = {}  # simplified surface form -> entity id
-        for name, count in find_names(body, known).most_common():
+        found = find_names(body, known)
+        titled = self._title_name(body, known)
+        plain = simplified(titled)
+        if titled and not any(plain in simplified(n) or simplified(n) in plain for n in found):
+            found[titled] = body.count(titled)
+            brand_names(body, found, rules())  # 青禾智控 beside 青禾電機
+        for name, count in found.most_common():
             self._organisation(name, count, body)
         self._people(body)
         self.main = self._main()
 
     # -- organisations ----------------------------------------------------------------------------
+
+    def _title_name(self, body: str, known: set[str]) -> str:
+        """The name a headline opens with (青禾電機營收增長…): its longest opening the body repeats."""
+        r = rules()
+        stops = set(r["name_stops"])
+        for length in range(6, 1, -1):
+            name = self.title[:length]
+            if len(name) == length and not set(name) & stops and all("\u4e00" <= c <= "\u9fff" for c in name) \
+                    and body.count(name) >= r["title_name_mentions"] and name not in r["not_names"] \
+                    and simplified(name).lower() not in known:
+                return name
+        return ""
 
     def _organisation(self, name: str, count: int, body: str) -> None:
         plain = simplified(name)

@@ -233,7 +233,7 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
                 introduced = introduced_at(best)
                 if body.count(best) >= 2 or introduced or any(best.endswith(s) for s in r["strong_suffixes"]):
                     counts[best] = body.count(best)
-    _brand_names(body, counts, r)
+    brand_names(body, counts, r)
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
         if body.count(match.group()) >= 2:
             counts[match.group()] = body.count(match.group())
@@ -243,7 +243,7 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
     return counts
 
 
-def _brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
+def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
     """Other names of a brand already found (澜拓电气 -> 澜拓智充, 澜拓欧洲): the brand's first two characters
     and two more, seen twice or right after a word that introduces a name (子公司澜拓欧洲)."""
     stops = set(r["name_stops"])

@@ -41,7 +41,7 @@ class Segments:
         self.vocabulary_ids = set(table.values())
         self.entity_forms = sorted(entity_forms, key=len, reverse=True)
         r = rules()
-        stops = set(r["name_stops"]) | set("0123456789.%")
+        stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
         names: list[str] = []
         for pattern in (re.compile(p) for p in r["segment_patterns"]):
             for paragraph in paragraphs:
@@ -56,14 +56,14 @@ class Segments:
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
         """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters."""
+        for word in sorted(rules()["segment_cut_words"], key=len, reverse=True):
+            cut = simplified(word)
+            if cut in prefix:
+                prefix = prefix[prefix.rindex(cut) + len(cut):]
         start = len(prefix)
         while start > 0 and prefix[start - 1] not in stops:
             start -= 1
         name = prefix[start:]
-        for word in sorted(rules()["segment_cut_words"], key=len, reverse=True):
-            cut = simplified(word)
-            if cut in name:
-                name = name[name.rindex(cut) + len(cut):]
         for form in self.entity_forms:  # 澜拓电气海外 is the company's 海外; 澜拓智充 is a company, not a line
             if name.startswith(form):
                 name = name[len(form):]
@@ -97,7 +97,7 @@ class Segments:
         """The segment a figure at `position` is about: named in its clause or before it in the sentence,
         or the one 該業務 points back to."""
         start, _ = clause_bounds(plain, position)
-        hits = scan_words(plain[:position], self.table)
+        hits = [h for h in scan_words(plain[:position], self.table) if self._named(plain, h)]
         in_clause = [h for h in hits if h[0] >= start]
         if in_clause:
             return str(in_clause[-1][2])
@@ -105,8 +105,20 @@ class Segments:
             return state.get("segment")
         return str(hits[-1][2]) if hits else None
 
+    def _named(self, plain: str, hit: tuple[int, int, Any]) -> bool:
+        """A line named as the topic, not one item of a list (常温奶、低温鲜奶、奶粉等); a region word of
+        the vocabulary (国内, 海外) only before a word that makes it a segment (海外收入, 国内市场)."""
+        r = rules()
+        start, end, ident = hit
+        if plain[end: end + 1] in r["list_marks"] or plain[max(0, start - 1): start] in r["list_marks"]:
+            return False
+        if ident in self.vocabulary_ids and ident not in self.found:
+            clause_end = clause_bounds(plain, end)[1]
+            return any(simplified(w) in plain[end: min(clause_end, end + 10)] for w in r["segment_markers"])
+        return True
+
     def remember(self, plain: str, state: dict[str, Any]) -> None:
-        hits = scan_words(plain, self.table)
+        hits = [h for h in scan_words(plain, self.table) if self._named(plain, h)]
         if hits:
             state["segment"] = hits[-1][2]
 
@@ -118,7 +130,7 @@ class Segments:
         for piece in text.split():
             for word in fillers:
                 piece = piece.replace(word, " ")
-            pieces += [p for p in piece.split() if len(p) >= 2]
+            pieces += [p for p in piece.split() if len(p) >= 2 and not p.startswith(rules()["per_unit_prefix"])]
         return pieces[-1][-6:] if pieces else ""
 
     def concepts(self) -> dict[str, dict[str, Any]]:

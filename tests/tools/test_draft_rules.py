@@ -1,0 +1,118 @@
+"""Drafting rules, sentence in and fields out, in both scripts: what each figure of a short invented
+article is read to be about (company, measure, period, product line, change). The articles are written
+for these tests; none of them is the bundled one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.lang.normalize import to_simplified, to_traditional
+from assistant.tools.draft.analysis import Drafter
+
+OUTLET = "晨光財訊"
+TITLE = "青禾電機營收增長但利潤下滑"
+
+# One paragraph per line; every article opens with the company it is about.
+ARTICLE = "\n".join([
+    OUTLET,
+    TITLE,
+    "青禾電機成立於2010年,主要產品包括伺服電機、步進電機和驅動器等品類。",
+    "2018年,青禾電機登陸深交所創業板。",
+    "2024年,青禾電機實現營業收入42.6億元,同比增長9.5%;歸母淨利潤3.1億元,同比下降12.4%。",
+    "2024年,公司綜合毛利率為27.3%,較上年下降2.2個百分點。",
+    "2024年,公司經營活動產生的現金流量淨額為4.8億元,較上年的6.5億元明顯回落。",
+    "分業務看,伺服電機業務收入為25.2億元,同比增長14.1%。",
+    "步進電機則表現平淡,收入9.7億元,同比下降3.3%。",
+    "2024年,青禾電機海外收入為8.6億元,貢獻了總營收的約20%,其中歐洲市場貢獻了海外收入的約55%。",
+    "國內市場需求疲弱,行業龍頭東嶺電氣2024年營收達到88.4億元。",
+    "2024年11月,青禾電機以3600萬元受讓青禾智控1.5%的股權。",
+    "2025年4月,青禾智控完成B輪融資,融資總額4億元,由遠峰資本領投,投後估值為30億元。",
+    "董事長林書衡表示,公司計劃在2026年把海外收入占比提升至三成。",
+    "進入2025年,公司一季度實現營收10.3億元,同比增長6.2%;歸母淨利潤為5600萬元,而去年同期為7100萬元。",
+    "電機價格已從2022年的每台約1800元降至2024年的不足1500元,較2021年的高點下跌約兩成。",
+])
+
+
+def _draft(text: str) -> dict[str, dict[str, Any]]:
+    drafter = Drafter(text, slug="qinghe")
+    drafter.run()
+    facts = {f.data["written"]: f.data for f in drafter.facts if "written" in f.data}
+    facts["__segments__"] = {ident: c for ident, c in drafter.concepts.items() if c["kind"] == "segment"}
+    facts["__main__"] = {"id": drafter.main}
+    return facts
+
+
+@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans"])
+def drafted(request: pytest.FixtureRequest) -> dict[str, dict[str, Any]]:
+    """The facts by written form, in traditional script whichever script the article is in."""
+    text = ARTICLE if request.param == "zh-Hant" else to_simplified(ARTICLE)
+    return {k if k.startswith("__") else to_traditional(k): v for k, v in _draft(text).items()}
+
+
+def fields(drafted: dict[str, dict[str, Any]], written: str) -> dict[str, Any]:
+    assert written in drafted, f"{written} not drafted: {sorted(k for k in drafted if not k.startswith('__'))}"
+    return drafted[written]
+
+
+def test_the_main_company_is_the_one_of_the_title(drafted: dict[str, dict[str, Any]]) -> None:
+    assert drafted["__main__"]["id"].startswith("qinghe")
+
+
+def test_a_year_beside_an_event_is_its_year(drafted: dict[str, dict[str, Any]]) -> None:
+    assert fields(drafted, "2010年")["metric"] == "founding"
+    assert fields(drafted, "2018年")["metric"] == "listing"  # the event is in the next clause
+
+
+def test_a_change_after_较上年_belongs_to_the_figure_before_it(drafted: dict[str, dict[str, Any]]) -> None:
+    margin = fields(drafted, "27.3%")
+    assert margin["metric"] == "gross_margin" and margin["change"]["unit"] == "個百分點"
+    assert float(margin["change"]["value"]) == -2.2
+    assert "2.2個百分點" not in drafted
+
+
+def test_a_prior_value_is_the_same_measure_a_year_earlier(drafted: dict[str, dict[str, Any]]) -> None:
+    now, before = fields(drafted, "4.8億元"), fields(drafted, "6.5億元")
+    assert now["metric"] == before["metric"] == "operating_cash_flow"
+    assert (now["period"], before["period"]) == ("2024", "2023")
+    q1, q1_before = fields(drafted, "5600萬元"), fields(drafted, "7100萬元")
+    assert q1["metric"] == q1_before["metric"] == "net_profit"
+    assert (q1["period"], q1_before["period"]) == ("2025Q1", "2024Q1")
+
+
+def test_the_other_end_of_a_range_keeps_the_measure_and_a_comparison_base_is_no_period(
+        drafted: dict[str, dict[str, Any]]) -> None:
+    start, end = fields(drafted, "約1800元"), fields(drafted, "不足1500元")
+    assert start["metric"] == end["metric"]
+    assert (start["period"], end["period"]) == ("2022", "2024")
+    assert fields(drafted, "約兩成").get("period") != "2021"  # 較2021年的高點 is what it is compared with
+
+
+def test_product_lines_by_the_articles_own_patterns(drafted: dict[str, dict[str, Any]]) -> None:
+    servo, stepper = fields(drafted, "25.2億元"), fields(drafted, "9.7億元")
+    assert servo["metric"] == stepper["metric"] == "revenue"
+    assert servo["segment"] != stepper["segment"]
+    assert "segment" not in fields(drafted, "42.6億元")  # the company's revenue, not a line's
+    segments = drafted["__segments__"]
+    assert not any("青禾" in c["names"]["zh-Hant"] for c in segments.values()), "a company is no product line"
+
+
+def test_a_percentage_of_an_amount_is_its_share(drafted: dict[str, dict[str, Any]]) -> None:
+    assert fields(drafted, "約20%")["metric"] == "revenue_share"
+    assert fields(drafted, "8.6億元")["metric"] == "revenue"
+
+
+def test_a_metric_word_of_another_kind_does_not_name_a_figure(drafted: dict[str, dict[str, Any]]) -> None:
+    paid, stake = fields(drafted, "3600萬元"), fields(drafted, "1.5%")
+    assert paid["metric"] == "investment_amount" and stake["metric"] == "stake"
+
+
+def test_the_company_a_figure_is_about(drafted: dict[str, dict[str, Any]]) -> None:
+    assert fields(drafted, "88.4億元")["subject"] != drafted["__main__"]["id"]  # 東嶺電氣 named in its clause
+    round_, valuation = fields(drafted, "4億元"), fields(drafted, "30億元")
+    assert round_["subject"] == valuation["subject"] != drafted["__main__"]["id"]  # the company the sentence opens with
+
+
+def test_a_plan_has_no_period_of_its_own(drafted: dict[str, dict[str, Any]]) -> None:
+    assert "period" not in fields(drafted, "三成")
