@@ -53,6 +53,10 @@ class Calculator:
         return None if outcome is not None and outcome.kind == "single" else outcome
 
     def _outcome(self, frame: Frame, previous: list[str], recent: tuple[tuple[Fact, ...], ...]) -> Outcome | None:
+        for metric in frame.metrics:  # "gross profit from revenue and gross margin": the inputs say how
+            rule = self.resolver.computed.get(metric)
+            if rule is not None and rule.of in frame.metrics and rule.over in frame.metrics:
+                frame = replace(frame, metrics=[metric], focus=metric)
         kind = frame.detail
         if kind == "sum" and (self._share_metric(frame) or frame.unit == "%"):
             kind = "ratio"  # "CT和MR合計占營收多少", "合計貢獻了營收的幾成": the share of a sum

@@ -166,7 +166,8 @@ class Resolver:
         return Found(self.labeller.result(quantity, fact, "prior_from_change", label, frame, period=period), frame)
 
     def _defined(self, frame: Frame, metric: str, operation: str, of: str | None, over: str | None) -> Found:
-        """A metric defined by its concept: net margin = net profit ÷ revenue; a share = the part ÷ all."""
+        """A metric defined by its concept: net margin = net profit ÷ revenue; a share = the part ÷ all;
+        pre-money valuation = valuation − the round; gross profit = revenue × gross margin."""
         others = [m for m in frame.metrics if m != metric and m not in self.computed]
         numerator_metric = of or (others[0] if others else over)
         if numerator_metric is None:
@@ -181,8 +182,13 @@ class Resolver:
             if part.fact is None:
                 return part
         assert numerator.fact is not None and denominator.fact is not None
+        if numerator.fact.period != denominator.fact.period and None not in (numerator.fact.period,
+                                                                              denominator.fact.period):
+            return Found(frame=frame, problem="missing")  # figures of two dates describe no one measure
         try:
-            quantity = figures.ratio(figures.of_fact(numerator.fact), figures.of_fact(denominator.fact), percent=True)
+            a, b = figures.of_fact(numerator.fact), figures.of_fact(denominator.fact)
+            quantity = figures.difference(a, b) if operation == "difference" else figures.part_of(a, b) \
+                if operation == "part" else figures.ratio(a, b, percent=True)
         except FigureError:
             return Found(numerator.fact, frame, problem="approximate")
         label = self.labeller.concept_label(numerator.fact, metric)

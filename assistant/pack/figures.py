@@ -132,12 +132,22 @@ def rate_of_change(current: Quantity, change: Quantity) -> Quantity:
 
 def ratio(a: Quantity, b: Quantity, *, percent: bool) -> Quantity:
     """a ÷ b: as a percentage (a share, a margin), as a multiple (倍), or per unit (元 per 人)."""
+    if percent and a.unit != b.unit:
+        raise FigureError(f"a percentage of {b.unit or 'a number'} cannot be made of {a.unit or 'a number'}")
     value = _divide(a.value, b.value)
     if percent:
         return Quantity(value * 100, "%", f"{a.wrapped()} ÷ {b.wrapped()} × 100%", _joined(a, b), True)
     if a.unit == b.unit or not b.unit or b.unit == "%":
         return Quantity(value, TIMES, f"{a.wrapped()} ÷ {b.wrapped()}", _joined(a, b), True)
     return Quantity(value, f"{a.unit}/{b.unit}", f"{a.wrapped()} ÷ {b.wrapped()}", _joined(a, b), True)
+
+
+def part_of(amount: Quantity, rate: Quantity) -> Quantity:
+    """An amount times a percentage of it: gross profit from revenue and gross margin, 186.42億元 × 31.6%."""
+    if rate.unit != "%" or amount.unit == "%":
+        raise FigureError("a part of an amount needs the amount and a percentage")
+    return Quantity(amount.value * rate.value / 100, amount.unit, f"{amount.wrapped()} × {rate.wrapped()}",
+                    _joined(amount, rate), True)
 
 
 def difference(a: Quantity, b: Quantity) -> Quantity:

@@ -118,10 +118,12 @@ class NotAFact(Record, frozen=True, kw_only=True):
 
 class Computed(Record, frozen=True, kw_only=True):
     """How a metric follows from others when the article does not state it: a ratio (net margin = net
-    profit ÷ revenue), a share (a segment's revenue ÷ all revenue) or the years between two events
-    (founding and listing), computed on demand for any subject and period that has the inputs."""
+    profit ÷ revenue), a share (a segment's revenue ÷ all revenue), a difference (pre-money valuation =
+    post-money valuation − the round), a part (gross profit = revenue × gross margin) or the years
+    between two events (founding and listing), computed on demand for any subject and period that has
+    the inputs."""
 
-    operation: Literal["ratio", "share", "years_between"]
+    operation: Literal["ratio", "share", "difference", "part", "years_between"]
     of: Annotated[str | None, _doc("The numerator metric (a share: the metric the question names).")] = None
     over: Annotated[str | None, _doc("The denominator metric (a share: the same metric without segments).")] = None
 

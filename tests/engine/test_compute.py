@@ -3,9 +3,14 @@ units right, and a refusal naming the operand that is missing or only approximat
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from assistant import Answer, Assistant
+
+TESTS = Path(__file__).resolve().parents[1]
 
 
 def computed(answer: Answer) -> None:
@@ -67,3 +72,75 @@ def test_the_interpretation_is_returned_and_shown(bot: Assistant) -> None:
     assert answer.interpretation is not None
     assert answer.interpretation.operation == "compute" and answer.interpretation.detail == "ratio"
     assert answer.understood.startswith("Understood as:") and answer.understood in answer.text
+
+
+DEAL = "2025年5月,星湖儲能子公司星湖智控完成2億元A輪融資,投後估值12億元;星湖儲能2024年綜合毛利率為21.5%。"
+DEAL_FACTS = """facts:
+  - id: zk-round
+    subject: starlake_control
+    metric: funding_round
+    period: "2025-05"
+    value: 2
+    unit: 元
+    scale: 億
+    written: 2億元
+    quote: 2025年5月,星湖儲能子公司星湖智控完成2億元A輪融資,投後估值12億元;
+    paragraph: 6
+  - id: zk-valuation
+    subject: starlake_control
+    metric: valuation
+    period: "2025-05"
+    value: 12
+    unit: 元
+    scale: 億
+    written: 12億元
+    quote: 2025年5月,星湖儲能子公司星湖智控完成2億元A輪融資,投後估值12億元;
+    paragraph: 6
+  - id: sl-gross-margin
+    subject: starlake
+    metric: gross_margin
+    period: "2024"
+    value: 21.5
+    unit: "%"
+    written: 21.5%
+    quote: 星湖儲能2024年綜合毛利率為21.5%。
+    paragraph: 6
+"""
+
+
+@pytest.fixture(scope="module")
+def deal_bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The small test pack with a funding round and a gross margin added (a paragraph written for it)."""
+    pack = tmp_path_factory.mktemp("deal") / "pack"
+    shutil.copytree(TESTS / "packs" / "mini", pack)
+    article = pack / "facts" / "sources" / "starlake-2024.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("本文僅供參考", DEAL + "\n本文僅供參考"),
+                       encoding="utf-8")
+    (pack / "facts" / "deal.yaml").write_text(DEAL_FACTS, encoding="utf-8")
+    gazetteer = pack / "facts" / "gazetteer.yaml"
+    gazetteer.write_text(gazetteer.read_text(encoding="utf-8").replace("concepts:\n", (
+        "concepts:\n  starlake_control:\n    kind: entity\n    names: {zh-Hant: 星湖智控, en: Starlake Control}\n"
+        "    aliases: [星湖智控, Starlake Control]\n"), 1), encoding="utf-8")
+    return Assistant.load(pack, use_cache=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("星湖智控A輪投前估值多少?", "10.00億元"),
+        ("What was Starlake Control's pre-money valuation?", "10.00億元"),
+        ("星湖儲能2024年毛利大約多少億元?", "10.43億元"),
+        ("From revenue and gross margin, how much gross profit did Starlake make in 2024?", "10.43億元"),
+    ],
+)
+def test_measures_defined_by_others_are_computed(deal_bot: Assistant, question: str, result: str) -> None:
+    """Pre-money valuation = post-money − the round; gross profit = revenue × gross margin."""
+    answer = deal_bot.ask(question)
+    computed(answer)
+    assert result in answer.text.replace("亿", "億")
+
+
+def test_inputs_of_two_dates_make_no_computed_measure(bot: Assistant) -> None:
+    """联影智能's 100億 valuation is of December 2024, the 10億 round of 2025: no pre-money of the round."""
+    answer = bot.ask("联影智能A轮投前估值多少")
+    assert answer.status == "no_answer" and "90" not in answer.text

@@ -55,6 +55,19 @@ def test_ratio_across_scales_and_units() -> None:
     assert shown.written == "約69.09萬元/人"
 
 
+def test_a_part_of_an_amount_and_no_percentage_of_unlike_figures() -> None:
+    """Gross profit from revenue and gross margin; revenue 'as a share of' a margin is no figure."""
+    revenue = figures.of_fact(fact("rev", "186.42"))
+    margin = figures.of_fact(fact("gm", "31.6", scale=None, unit="%"))
+    gross = figures.part_of(revenue, margin)
+    assert figures.rounded(gross.value / Decimal(10) ** 8, 2) == Decimal("58.91") and gross.unit == "元"
+    assert gross.expression == "186.42億元 × 31.6%" and gross.inputs == ("rev", "gm")
+    with pytest.raises(FigureError):
+        figures.part_of(margin, revenue)
+    with pytest.raises(FigureError):
+        figures.ratio(revenue, margin, percent=True)
+
+
 def test_multiple_and_difference() -> None:
     multiple = figures.ratio(figures.of_fact(fact("a", "22.6")), figures.of_fact(fact("b", "12.62")), percent=False)
     assert multiple.unit == figures.TIMES and figures.rounded(multiple.value, 2) == Decimal("1.79")

@@ -110,7 +110,7 @@ class Segments:
         the vocabulary (国内, 海外) only before a word that makes it a segment (海外收入, 国内市场)."""
         r = rules()
         start, end, ident = hit
-        if plain[end: end + 1] in r["list_marks"] or plain[max(0, start - 1): start] in r["list_marks"]:
+        if plain[end: end + 1] in r["list_marks"] or plain[max(0, start - 1): start] == "、":
             return False
         if ident in self.vocabulary_ids and ident not in self.found:
             clause_end = clause_bounds(plain, end)[1]
