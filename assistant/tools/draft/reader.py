@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -44,6 +45,11 @@ def simplified(text: str) -> str:
     """A simplified-script copy of `text` with the same length (character by character if need be)."""
     converted = to_simplified(text)
     return converted if len(converted) == len(text) else "".join(to_simplified(c)[:1] or c for c in text)
+
+
+def plain_form(text: str) -> str:
+    """Simplified script and lower case, same length as `text`."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in simplified(text))
 
 
 def word_table(words: dict[str, Any]) -> dict[str, Any]:
@@ -183,23 +189,12 @@ def unit_kind(unit: str | None) -> str | None:
     return "money" if unit in rules()["money_units"] else unit
 
 
-def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) -> list[Figure]:
+def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callable[[str], bool]) -> list[Figure]:
     """Fold each change (同比下降9.73%) into the figure it qualifies; the figures left are the candidates."""
     kept = [f for f in figures if not f.change_sign]
     levels = [f for f in kept if f.event is None]
     for change in (f for f in figures if f.change_sign):
-        target = None
-        before = [f for f in levels if f.end <= change.change_start]
-        after = [f for f in levels if f.start >= change.end]
-        gap = re.sub(r"[\s,,、]", "", simplified(sentence[before[-1].end: change.change_start])) if before else "x"
-        for word in sorted(rules()["change_gap_words"], key=len, reverse=True):
-            gap = gap.replace(simplified(word), "")
-        if before and not gap:  # 24.3%,较上年下降3.8个百分点: the change of the figure before
-            target = before[-1]
-        elif after:
-            gap = sentence[change.end: after[0].begins]
-            if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
-                target = after[0]
+        target = _qualified(sentence, change, levels, is_metric_word)
         compatible = target is not None and (change.unit in ("%", "個百分點") or change.unit == target.unit)
         if target is not None and target.change is None and compatible:
             target.change = {"value": change.value * change.change_sign, "unit": change.unit or "%",
@@ -210,6 +205,25 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Any) ->
             change.change_sign = 0
             kept.append(change)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _qualified(sentence: str, change: Figure, levels: list[Figure], is_metric_word: Callable[[str], bool]
+               ) -> Figure | None:
+    """The figure a change belongs to: the one right before it (only comparison words such as 较上年 in
+    between), else the one shortly after it in the same clause (同比增长31.6%,达到27.45亿元)."""
+    before = [f for f in levels if f.end <= change.change_start]
+    if before:
+        gap = re.sub(r"[\s,,、]", "", simplified(sentence[before[-1].end: change.change_start]))
+        for word in sorted(rules()["change_gap_words"], key=len, reverse=True):
+            gap = gap.replace(simplified(word), "")
+        if not gap:
+            return before[-1]
+    after = [f for f in levels if f.start >= change.end]
+    if after:
+        gap = sentence[change.end: after[0].begins]
+        if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
+            return after[0]
+    return None
 
 
 def find_names(body: str, known: set[str]) -> Counter[str]:

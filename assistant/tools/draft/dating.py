@@ -1,0 +1,146 @@
+"""When a drafted figure is: the periods a sentence names (read by the period grammar), the one each
+figure takes (its clause, its sentence, the paragraph's running date), a year earlier after 去年同期 or
+较上年, none for a plan or for 目前, and the year an event happened (成立于2015年). Words are data
+(rules.yaml and the period words of intents/language.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from assistant.lang.numbers import numbers_in
+from assistant.lang.periods import Period, PeriodGrammar
+from assistant.tools.draft.reader import (
+    Figure,
+    clause_bounds,
+    plain_form,
+    rules,
+    scan_words,
+    sentences,
+    simplified,
+    word_table,
+)
+
+PRIOR_ROLES = ("same_prior", "same_prior_base", "prior", "prior_base")
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A period named in a sentence, with its span."""
+
+    start: int
+    end: int
+    period: Period | None
+    text: str
+    prior: bool = False  # 去年同期: a year before the period in question
+
+    @property
+    def dated(self) -> bool:
+        """A period with its year, not a year earlier than another."""
+        return self.period is not None and self.period.year is not None and not self.prior
+
+
+def current_year(paragraphs: list[str], grammar: PeriodGrammar) -> int | None:
+    """The year the article was written: the latest year it reports about (not one it forecasts)."""
+    future = rules()["future_words"]
+    years = []
+    for paragraph in paragraphs:
+        for _, sentence in sentences(paragraph):
+            if any(simplified(w) in simplified(sentence) for w in future):
+                continue
+            years += [m.period.year for m in grammar.scan(plain_form(sentence))
+                      if m.period is not None and m.period.year is not None and m.role == "asked"]
+    return max(years) if years else None
+
+
+class Dating:
+    """The periods of one article's figures."""
+
+    def __init__(self, grammar: PeriodGrammar, year: int | None) -> None:
+        self.grammar = grammar
+        self.current_year = year
+        self.events = word_table({w: event for event, words in rules()["year_events"].items() for w in words})
+
+    def dates(self, plain: str, sentence: str) -> list[Dated]:
+        """The periods a sentence names; a comparison base (较2022年的高点) is no figure's period."""
+        found = []
+        for mention in self.grammar.scan(plain):
+            if mention.problem or mention.role == "base":
+                continue
+            found.append(Dated(mention.start, mention.end, mention.period, sentence[mention.start: mention.end],
+                               prior=mention.role in PRIOR_ROLES))
+        return found
+
+    def year_events(self, sentence: str, plain: str, dates: list[Dated]) -> list[Figure]:
+        """A bare year next to 成立 or 上市 (成立于2015年) is a figure of its own: the founding year."""
+        found = []
+        for date in dates:
+            period = date.period
+            if period is None or period.year is None or period.sub_year or not date.text[:4].isdigit():
+                continue
+            start, end = clause_bounds(sentence, date.start)
+            if not plain[start:end].replace(plain[date.start: date.end], "").strip():
+                end = clause_bounds(sentence, min(len(sentence) - 1, end + 1))[1]  # 2016年,禾煜乳業登陸上交所
+            hits = scan_words(plain[start:end], self.events)
+            number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
+            if hits and number is not None:
+                nearest = min(hits, key=lambda h: abs(start + h[0] - date.start))
+                end = date.start + 4 + (sentence[date.start + 4: date.start + 5] == "年")
+                figure = Figure(number, date.start, end, Decimal(period.year), "年", event=nearest[2])
+                figure.hints.append(f"a year next to {sentence[start + nearest[0]: start + nearest[1]]}")
+                found.append(figure)
+        return found
+
+    def date(self, plain: str, figure: Figure, dates: list[Dated], state: dict[str, Any]) -> Dated | None:
+        """The period of a figure: its clause, then its sentence, then the paragraph's last date; none for
+        a figure of now (目前) or of a plan."""
+        start, end = clause_bounds(plain, figure.begins)
+        if any(word in plain[start:end] for word in rules()["now_words"]):
+            return None  # 目前: the time of writing, not the last date mentioned
+        before = [d for d in dates if d.end <= figure.begins]
+        own = [d for d in before if start <= d.start]
+        after = [d for d in dates if d.start >= figure.end and d.end <= end]
+        chosen = own[-1] if own else before[-1] if before else after[0] if after else state["date"]
+        if chosen is None:
+            return None
+        if any(simplified(w) in plain[: figure.begins] for w in rules()["future_words"]):
+            figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
+            return None
+        chosen = self._with_year(chosen, before, state)
+        if chosen.prior or any(word in plain[start: figure.begins] for word in rules()["prior_words"]):
+            return self._year_before(chosen, state)
+        return chosen
+
+    def _with_year(self, chosen: Dated, before: list[Dated], state: dict[str, Any]) -> Dated:
+        """一季度 in an article about 2025: the year of the dates before it, else the article's."""
+        if chosen.period is None or chosen.period.year is not None:
+            return chosen
+        year = next((d.period.year for d in reversed(before) if d.period and d.period.year), None)
+        year = year or (state["date"].period.year if state["date"] and state["date"].period else None)
+        return replace(chosen, period=chosen.period.with_year(year or self.current_year))
+
+    @staticmethod
+    def _year_before(chosen: Dated, state: dict[str, Any]) -> Dated:
+        """去年同期 on its own is the running period a year earlier; 较上年的 after a date, that date's."""
+        base = chosen.period if chosen.period is not None else (state["date"].period if state["date"] else None)
+        if base is None or base.year is None:
+            return chosen
+        back = 0 if chosen.prior and chosen.period is None else 1
+        return replace(chosen, period=base.with_year(base.year - back))
+
+    def following(self, plain: str, figure: Figure, earlier: Dated | None) -> Dated | None:
+        """The period of a figure that follows another of the same measure: its own when it names one, a
+        year before the other's after a prior word (上年为, 较上年的, 而去年同期为), else the other's."""
+        start, _ = clause_bounds(plain, figure.begins)
+        between = plain[start: figure.begins]
+        dates = self.dates(between, between)
+        own = [d for d in dates if d.dated]
+        if own:
+            return replace(own[-1], start=start + own[-1].start, end=start + own[-1].end)
+        prior = any(d.prior for d in dates) or any(simplified(w) in between for w in rules()["prior_words"])
+        if prior and earlier is not None and earlier.period is not None and earlier.period.year is not None:
+            figure.hints.append("a year before the figure it follows")
+            return replace(earlier, period=earlier.period.with_year(earlier.period.year - 1), text="", prior=False)
+        return earlier

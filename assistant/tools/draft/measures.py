@@ -1,0 +1,128 @@
+"""What a drafted figure measures: the metric word nearest it of the figure's kind (营收 an amount, 股权
+a percentage, a percentage of an amount its share), the measure of the figure before it when it names
+none of its own (a prior value, the other end of a range), else a new metric named after the article's
+own words. Word tables are data (rules.yaml and the bundled vocabulary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.tools.draft.dating import Dated
+from assistant.tools.draft.english import English
+from assistant.tools.draft.names import slug
+from assistant.tools.draft.reader import (
+    Figure,
+    clause_bounds,
+    plain_form,
+    rules,
+    scan_words,
+    simplified,
+    unit_kind,
+    word_table,
+)
+from assistant.tools.draft.topics import Segments
+
+Mention = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """What one figure of a sentence was read to be about."""
+
+    figure: Figure
+    subject: str
+    metric: str
+    date: Dated | None
+    segment: str | None
+
+
+def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Metric words (simplified, longest first) -> metric: the vocabulary's Chinese aliases and the draft
+    rules' words, which win on ties."""
+    return word_table(
+        {a: cid for cid, c in vocabulary.items() if c.get("kind") == "metric"
+         for a in c.get("aliases", []) if isinstance(a, str) and not a.isascii() and len(a) >= 2}
+        | {w: mid for mid, spec in rules()["metrics"].items() for w in spec["words"]}
+    )
+
+
+class Measures:
+    """Names the measure of each figure, adding the metrics the vocabulary lacks to `concepts`."""
+
+    def __init__(self, words: dict[str, Any], vocabulary: dict[str, dict[str, Any]], concepts: dict[str, Any],
+                 english: English, traditional: Callable[[str], str]) -> None:
+        self.words = words
+        self.vocabulary = vocabulary
+        self.concepts = concepts
+        self.english = english
+        self.traditional = traditional
+        self.new_metrics: dict[str, str] = {}
+
+    def named_in(self, text: str) -> bool:
+        """Whether a piece of text names a metric."""
+        return bool(scan_words(plain_form(text), self.words))
+
+    def metric(self, sentence: str, plain: str, figure: Figure, segments: Segments) -> str:
+        """The metric word right after the figure, else the last before it in its clause, else the first
+        after it in its clause, else the last before it in the sentence (unless its clause names what
+        it counts in words no metric has: then a new metric of those words)."""
+        hits = [h for h in scan_words(plain, self.words) if self.fits(h[2], figure)]
+        start, end = clause_bounds(sentence, figure.number.start)
+        own_words = segments.words_before(sentence, start, figure.begins)
+        for choice in ([h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
+                       [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
+                       [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
+                       [h for h in hits if h[1] <= figure.begins][-1:] if not own_words else []):
+            if choice:
+                figure.hints.append(f"metric from {sentence[choice[0][0]: choice[0][1]]}")
+                return self.share_of(str(choice[0][2]), figure)
+        figure.hints.append("no metric word: a new metric named after the words before it")
+        return self.new_metric(own_words or "數值")
+
+    @staticmethod
+    def fits(metric: str, figure: Figure) -> bool:
+        """A metric word names a figure of its kind: 股权 a percentage, 营收 an amount (or its share)."""
+        r = rules()
+        wanted = r["metric_units"].get(metric)
+        kind = unit_kind(figure.unit)
+        return wanted is None or wanted == kind or (kind == "%" and wanted == "money" and metric in r["share_of"])
+
+    @staticmethod
+    def share_of(metric: str, figure: Figure) -> str:
+        """A percentage of an amount (贡献了海外收入的约62%) is its share."""
+        shares = rules()["share_of"]
+        if unit_kind(figure.unit) == "%" and rules()["metric_units"].get(metric) == "money" and metric in shares:
+            figure.hints.append(f"a percentage of {metric}: its share")
+            return str(shares[metric])
+        return metric
+
+    def parallel(self, sentence: str, figure: Figure, drafted: list[Drafted], orgs: list[Mention]) -> Drafted | None:
+        """The figure before this one in its sentence, when this one names no metric of its own and is of
+        the same unit: a prior value (较上年的6.08亿元) or the other end of a range (从0.8元降至0.4元)."""
+        start, end = clause_bounds(sentence, figure.number.start)
+        kind = unit_kind(figure.unit)
+        same = [d for d in drafted if d.figure.event is None and kind is not None and unit_kind(d.figure.unit) == kind]
+        if figure.event or not same or self.named_in(sentence[same[-1].figure.end: figure.begins]) or \
+                self.named_in(sentence[figure.end: min(end, figure.end + 2)]):
+            return None
+        named = [ident for s, e, ident in orgs if start <= s and e <= figure.begins]
+        if named and named[-1] != same[-1].subject:
+            return None  # another company's figure of its own
+        return same[-1]
+
+    def new_metric(self, words: str) -> str:
+        """A metric the vocabulary lacks, named after the article's own words, with a readable id."""
+        zh = self.traditional(words)
+        if zh in self.new_metrics:
+            return self.new_metrics[zh]
+        english, _complete = self.english.phrase(words)
+        ident = slug(english) if english.isascii() else f"metric_{len(self.new_metrics) + 1}"
+        while ident in self.concepts or ident in self.vocabulary:
+            ident += "_2"
+        self.concepts[ident] = {"kind": "metric", "names": {"zh-Hant": zh, "zh-Hans": simplified(words),
+                                                            "en": english}, "aliases": [words, zh, english]}
+        self.new_metrics[zh] = ident
+        return ident
