@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--min", metavar="RATE", help="fail when the overall pass rate is below RATE (0.9, 90%%)")
     facts = sub.add_parser("facts", help="list the pack's facts as a table")
     facts.add_argument("--search", metavar="TEXT", help="only facts whose id, labels, quote or concepts match")
+    facts.add_argument("--subject", metavar="NAME", help="only facts about this entity (id, name or alias)")
+    facts.add_argument("--metric", metavar="NAME", help="only facts of this metric (id, name or alias)")
+    facts.add_argument("--period", metavar="PERIOD", help="only facts of this period (2024 includes 2024Q1, 2024-12)")
     facts.add_argument("--json", action="store_true", help="print the facts as JSON")
     source = sub.add_parser("source", help="print a source's numbered paragraphs, or paragraph N")
     source.add_argument("number", nargs="?", type=int, metavar="N", help="the paragraph to print")
@@ -189,15 +192,18 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _facts(args: argparse.Namespace) -> int:
-    from assistant.tools.catalog import fact_row, facts_json, find_facts, table
+    from assistant.tools.catalog import FactFilter, fact_row, facts_json, find_facts, table
 
-    found = find_facts(_load(args.pack).pack, args.search)
+    where = FactFilter(search=args.search, subject=args.subject, metric=args.metric, period=args.period)
+    pack = _load(args.pack).pack
+    found = find_facts(pack, where)
     if args.json:
         print(json.dumps(facts_json(found), ensure_ascii=False, indent=2))
     elif found:
-        print(table([fact_row(f) for f in found]))
+        print(table([fact_row(pack, f) for f in found]))
     else:
-        print(f"assistant facts: no fact matches {args.search!r}", file=sys.stderr)
+        asked = ", ".join(f"{k} {v!r}" for k, v in vars(where).items() if v is not None)
+        print(f"assistant facts: no fact matches {asked or 'this pack'}", file=sys.stderr)
     return EXIT_OK
 
 
