@@ -24,13 +24,13 @@ from assistant.errors import Problem
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import numbers_in
 from assistant.pack.figures import SCALES
-from assistant.pack.loader import read_pack
-from assistant.pack.locate import paragraph_lines, yaml_lines
+from assistant.pack.loader import parse_yaml, read_pack
+from assistant.pack.locate import paragraph_lines
 from assistant.pack.model import Pack
 from assistant.pack.paths import intents_root, pack_root
 from assistant.pack.schema import Fact
 from assistant.tools import check_names, check_settings
-from assistant.tools.check_files import CheckResult, Use, YamlFile, format_problem
+from assistant.tools.check_files import CheckResult, Use, YamlFile, format_problem, node_lines
 from assistant.tools.explain import explain
 
 __all__ = ["CheckResult", "Checker", "check_pack", "format_problem"]
@@ -52,12 +52,13 @@ class Checker:
         self.drafts = 0
 
     def _read(self, path: Path) -> YamlFile:
+        """The file's data and line numbers from one pass of the C parser (the vocabulary is long)."""
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data, node = parse_yaml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return YamlFile(path, self.rel(path), None, {})
         data = {} if data is None else data
-        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, yaml_lines(path))
+        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, node_lines(node))
 
     def _placed(self, problem: Problem) -> Problem:
         """A loader problem about a fact at the fact's own line (and an unknown concept at its field's).

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from assistant.errors import Problem
 from assistant.pack.locate import Key, line_of
 
@@ -89,3 +91,23 @@ def format_problem(problem: Problem) -> str:
     where = f"{problem.file}:{problem.line}" if problem.line else problem.file
     entry = f"[{problem.entry}] " if problem.entry else ""
     return f"{where}: {problem.severity}: {entry}{problem.message}"
+
+
+def node_lines(node: yaml.Node | None) -> dict[Key, int]:
+    """1-based line of every mapping key and sequence item of a composed document, by its path (the
+    shape of `locate.yaml_lines`, from a node tree the loader's C parser has already built)."""
+    lines: dict[Key, int] = {}
+    stack: list[tuple[yaml.Node | None, Key]] = [(node, ())]
+    while stack:
+        current, prefix = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                path = (*prefix, key.value)
+                lines.setdefault(path, key.start_mark.line + 1)
+                stack.append((value, path))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                path = (*prefix, index)
+                lines[path] = item.start_mark.line + 1
+                stack.append((item, path))
+    return lines
