@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("number", nargs="?", type=int, metavar="N", help="the paragraph to print")
     source.add_argument("--source", metavar="ID", help="which source (default: the pack's first)")
     source.add_argument("--json", action="store_true", help="print the paragraphs as JSON")
+    review = sub.add_parser("review", help="review a drafted pack fact by fact (keyboard first; saves as you go)")
+    review.add_argument("pack_dir", metavar="PACK", help="the pack directory, as written by `assistant draft`")
     draft = sub.add_parser("draft", help="draft a new pack from an article: candidate facts marked draft: true")
     draft.add_argument("article", metavar="ARTICLE.txt", help="the article, one paragraph per line (UTF-8)")
     draft.add_argument("--out", required=True, metavar="DIR", help="directory of the new pack")
@@ -221,6 +223,13 @@ def _source(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review(args: argparse.Namespace) -> int:
+    from assistant.review.app import run
+
+    run(args.pack_dir)
+    return EXIT_OK
+
+
 def _draft(args: argparse.Namespace) -> int:
     from assistant.tools.draft.writer import write_draft
 
@@ -229,7 +238,7 @@ def _draft(args: argparse.Namespace) -> int:
     return EXIT_OK if result.loads else EXIT_FAILED
 
 
-TOOLS = {"check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft}
+TOOLS = {"check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft, "review": _review}
 
 
 if __name__ == "__main__":

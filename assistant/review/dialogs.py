@@ -1,0 +1,190 @@
+"""The review's small dialogs, all keyboard first: a line to edit, a concept to pick (type to filter,
+arrows, Enter), a new concept to define. Each calls back into the review, which saves at once; an
+error keeps the dialog open with the message under the line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.lang.normalize import fold
+from assistant.review.pack_files import KINDS, ConceptItem
+
+Act = Callable[[str], str | None]  # performs the change; returns an error message, or None when done
+MAX_OPTIONS = 200
+NEW = "new:"
+NONE = "none:"
+
+
+class EditLine(ModalScreen[str | None]):
+    """One line of text: Enter saves it (when the review accepts it), Esc leaves it as it was."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str, value: str, hint: str, act: Act) -> None:
+        super().__init__()
+        self.title_text, self.value, self.hint, self.act = title, value, hint, act
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled(self.title_text, "bold"))
+            yield Input(value=self.value, id="line", select_on_focus=False)
+            yield Static(Content.styled(self.hint, "$text-muted"), classes="hint")
+            yield Static("", id="error")
+
+    @on(Input.Submitted, "#line")
+    def submit(self, event: Input.Submitted) -> None:
+        error = self.act(event.value)
+        if error:
+            self.query_one("#error", Static).update(Content.styled(error, "$text-error"))
+        else:
+            self.dismiss(event.value)
+
+
+class PickConcept(ModalScreen[str | None]):
+    """Concepts to choose from: type to filter by id, name or alias, arrows to move, Enter to choose.
+
+    The result is a concept id, `new:<typed text>` to define a new concept, or `none:` to clear."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False),
+        Binding("pageup", "move(-10)", "Page up", show=False),
+    ]
+
+    def __init__(self, title: str, choices: list[ConceptItem], current: list[str], *, allow_new: bool = True,
+                 allow_none: bool = False, hint: str = "") -> None:
+        super().__init__()
+        self.title_text, self.choices, self.current = title, choices, current
+        self.allow_new, self.allow_none, self.hint = allow_new, allow_none, hint
+        self.folded = {c.id: frozenset(fold(w) for w in c.words()) for c in choices}  # once, not per key
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog picker"):
+            yield Static(Content.styled(self.title_text, "bold"))
+            yield Input(placeholder="type to filter: id, name or alias", id="filter")
+            yield OptionList(id="options")
+            yield Static(Content.styled(self.hint or "Enter choose · Esc cancel", "$text-muted"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.fill("")
+        options = self.query_one(OptionList)
+        for index in range(options.option_count):
+            if options.get_option_at_index(index).id in self.current:
+                options.highlighted = index
+                break
+        self.query_one("#filter", Input).focus()
+
+    def fill(self, typed: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        needle = fold(typed.strip())
+        ranked = sorted((c for c in self.choices if not needle or any(needle in w for w in self.folded[c.id])),
+                        key=lambda c: (needle not in self.folded[c.id], not c.own, c.id))
+        shown = [Option(Content.assemble("✓ " if c.id in self.current else "  ", (c.id, "bold"), f"  {c.name}",
+                                         ("" if c.own else "  vocabulary", "$text-muted")), id=c.id)
+                 for c in ranked[:MAX_OPTIONS]]
+        exact = any(needle in self.folded[c.id] for c in ranked)
+        if self.allow_new and typed.strip() and not exact:
+            shown.append(Option(Content.styled(f"+ new concept «{typed.strip()}»", "$text-success"),
+                                id=NEW + typed.strip()))
+        if self.allow_none and self.current:
+            shown.append(Option(Content.styled("(none: clear)", "$text-muted"), id=NONE))
+        options.add_options(shown)
+        if shown:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def choose_highlighted(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def choose(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+
+class NewConcept(ModalScreen[str | None]):
+    """A new concept of the pack: id, kind, names in both languages, aliases (separated by commas).
+
+    Enter moves to the next line and saves on the last; the id follows the English name until typed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    LINES = (("zh", "Chinese name (zh-Hant)"), ("en", "English name"), ("id", "id (letters, digits, _)"),
+             ("kind", f"kind: {', '.join(KINDS)}"), ("aliases", "aliases, separated by commas"))
+
+    def __init__(self, typed: str, kind: str, act: Callable[[dict[str, str]], str | None]) -> None:
+        super().__init__()
+        latin = typed.isascii()
+        self.start = {"zh": "" if latin else typed, "en": typed if latin else "", "id": slug(typed) if latin else "",
+                      "kind": kind, "aliases": typed}
+        self.act = act
+        self.id_typed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled("New concept", "bold"))
+            for key, label in self.LINES:
+                yield Input(value=self.start[key], placeholder=label, id=f"concept-{key}", select_on_focus=False)
+            yield Static(Content.styled("Enter: next line, and save on the last · Esc cancel", "$text-muted"),
+                         classes="hint")
+            yield Static("", id="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#concept-zh" if not self.start["zh"] else "#concept-en", Input).focus()
+
+    @on(Input.Changed, "#concept-en")
+    def follow_name(self, event: Input.Changed) -> None:
+        if not self.id_typed:
+            self.query_one("#concept-id", Input).value = slug(event.value)
+
+    @on(Input.Changed, "#concept-id")
+    def id_changed(self, event: Input.Changed) -> None:
+        if self.focused is event.input:
+            self.id_typed = True
+
+    @on(Input.Submitted)
+    def next_line(self, event: Input.Submitted) -> None:
+        keys = [key for key, _ in self.LINES]
+        current = (event.input.id or "").removeprefix("concept-")
+        if current != keys[-1]:
+            self.query_one(f"#concept-{keys[keys.index(current) + 1]}", Input).focus()
+            return
+        values = {key: self.query_one(f"#concept-{key}", Input).value.strip() for key in keys}
+        error = self.act(values)
+        if error:
+            self.query_one("#error", Static).update(Content.styled(error, "$text-error"))
+        else:
+            self.dismiss(values["id"])
+
+
+def slug(text: str) -> str:
+    """An id from an English name: Lantuo Electric -> lantuo_electric."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def split_aliases(text: str) -> list[str]:
+    return [a.strip() for a in re.split(r"[,,、]", text) if a.strip()]
