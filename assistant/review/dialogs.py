@@ -1,6 +1,7 @@
-"""The review's small dialogs, all keyboard first: a line to edit, a concept to pick (type to filter,
-arrows, Enter), a new concept to define. Each calls back into the review, which saves at once; an
-error keeps the dialog open with the message under the line."""
+"""The review's small dialogs, all keyboard first and each a single line (no focus to move between
+fields, so that keys typed quickly all land where they are meant): a line to edit, a concept to pick
+(type to filter, arrows, Enter). Each calls back into the review, which saves at once; an error keeps
+the dialog open with the message under the line."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.lang.normalize import fold
-from assistant.review.pack_files import KINDS, ConceptItem
+from assistant.review.pack_files import ConceptItem
 
 Act = Callable[[str], str | None]  # performs the change; returns an error message, or None when done
 MAX_OPTIONS = 200
@@ -29,16 +30,21 @@ NONE = "none:"
 class EditLine(ModalScreen[str | None]):
     """One line of text: Enter saves it (when the review accepts it), Esc leaves it as it was."""
 
+    AUTO_FOCUS = "#line"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, title: str, value: str, hint: str, act: Act) -> None:
+    def __init__(self, title: str, value: str, hint: str, act: Act, cursor: int | None = None) -> None:
         super().__init__()
         self.title_text, self.value, self.hint, self.act = title, value, hint, act
+        self.cursor = len(value) if cursor is None else cursor
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content.styled(self.title_text, "bold"))
-            yield Input(value=self.value, id="line", select_on_focus=False)
+            line = Input(value=self.value, id="line", select_on_focus=False)
+            line.cursor_position = self.cursor
+            yield line
             yield Static(Content.styled(self.hint, "$text-muted"), classes="hint")
             yield Static("", id="error")
 
@@ -55,6 +61,8 @@ class PickConcept(ModalScreen[str | None]):
     """Concepts to choose from: type to filter by id, name or alias, arrows to move, Enter to choose.
 
     The result is a concept id, `new:<typed text>` to define a new concept, or `none:` to clear."""
+
+    AUTO_FOCUS = "#filter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel"),
@@ -85,7 +93,6 @@ class PickConcept(ModalScreen[str | None]):
             if options.get_option_at_index(index).id in self.current:
                 options.highlighted = index
                 break
-        self.query_one("#filter", Input).focus()
 
     def fill(self, typed: str) -> None:
         options = self.query_one(OptionList)
@@ -127,58 +134,21 @@ class PickConcept(ModalScreen[str | None]):
             options.highlighted = max(0, min(options.option_count - 1, current + step))
 
 
-class NewConcept(ModalScreen[str | None]):
-    """A new concept of the pack: id, kind, names in both languages, aliases (separated by commas).
+def concept_line(typed: str, kind: str) -> tuple[str, int]:
+    """The line a new concept starts from, and where the cursor goes (where the English name is typed):
+    `zh-Hant | en | kind | aliases` from what was typed in the picker."""
+    zh, en = ("", typed) if typed.isascii() else (typed, "")
+    line = f"{zh} | {en} | {kind} | {typed}"
+    return line, len(f"{zh} | {en}")
 
-    Enter moves to the next line and saves on the last; the id follows the English name until typed."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
-    LINES = (("zh", "Chinese name (zh-Hant)"), ("en", "English name"), ("id", "id (letters, digits, _)"),
-             ("kind", f"kind: {', '.join(KINDS)}"), ("aliases", "aliases, separated by commas"))
-
-    def __init__(self, typed: str, kind: str, act: Callable[[dict[str, str]], str | None]) -> None:
-        super().__init__()
-        latin = typed.isascii()
-        self.start = {"zh": "" if latin else typed, "en": typed if latin else "", "id": slug(typed) if latin else "",
-                      "kind": kind, "aliases": typed}
-        self.act = act
-        self.id_typed = False
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content.styled("New concept", "bold"))
-            for key, label in self.LINES:
-                yield Input(value=self.start[key], placeholder=label, id=f"concept-{key}", select_on_focus=False)
-            yield Static(Content.styled("Enter: next line, and save on the last · Esc cancel", "$text-muted"),
-                         classes="hint")
-            yield Static("", id="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#concept-zh" if not self.start["zh"] else "#concept-en", Input).focus()
-
-    @on(Input.Changed, "#concept-en")
-    def follow_name(self, event: Input.Changed) -> None:
-        if not self.id_typed:
-            self.query_one("#concept-id", Input).value = slug(event.value)
-
-    @on(Input.Changed, "#concept-id")
-    def id_changed(self, event: Input.Changed) -> None:
-        if self.focused is event.input:
-            self.id_typed = True
-
-    @on(Input.Submitted)
-    def next_line(self, event: Input.Submitted) -> None:
-        keys = [key for key, _ in self.LINES]
-        current = (event.input.id or "").removeprefix("concept-")
-        if current != keys[-1]:
-            self.query_one(f"#concept-{keys[keys.index(current) + 1]}", Input).focus()
-            return
-        values = {key: self.query_one(f"#concept-{key}", Input).value.strip() for key in keys}
-        error = self.act(values)
-        if error:
-            self.query_one("#error", Static).update(Content.styled(error, "$text-error"))
-        else:
-            self.dismiss(values["id"])
+def read_concept(line: str) -> dict[str, str]:
+    """`zh-Hant | en | kind | aliases [| id]` as the fields of a new concept; the id follows the English
+    name (Qinghe Dairy -> qinghe_dairy) unless given."""
+    parts = [part.strip() for part in line.split("|")]
+    parts += [""] * (5 - len(parts))
+    zh, en, kind, aliases, given = parts[:5]
+    return {"zh": zh, "en": en, "kind": kind, "aliases": aliases, "id": given or slug(en)}
 
 
 def slug(text: str) -> str:

@@ -3,6 +3,7 @@ one key per decision (Prodigy-style: accept, delete, skip), and 1-7 to edit a fi
 
 from __future__ import annotations
 
+import threading
 from typing import ClassVar
 
 from textual import work
@@ -10,15 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from assistant.errors import AssistantError
 from assistant.review import view
-from assistant.review.dialogs import NEW, NONE, EditLine, NewConcept, PickConcept, split_aliases
+from assistant.review.dialogs import NEW, NONE, EditLine, PickConcept, read_concept
 from assistant.review.fields import CONCEPT_KINDS, FIELDS, parse, shown
+from assistant.review.pack_actions import PackActions
 from assistant.review.pack_files import FactItem
 from assistant.review.session import ReviewSession
 from assistant.review.trial import Trial, Trials
@@ -33,7 +34,7 @@ HINTS = {
 }
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(PackActions):
     """One draft fact at a time, in file order, starting with the first draft."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -44,7 +45,9 @@ class ReviewScreen(Screen[None]):
         Binding("c", "new_concept", "New concept"),
         Binding("plus", "add_alias", "Alias"),
         Binding("t", "ask", "Ask"),
+        Binding("e", "edit_concept", "Edit concept"),
         Binding("d", "default_subject", "Default subject"),
+        Binding("y", "current_year", "Year", show=False),
         Binding("right", "step(1)", "Next fact", show=False),
         Binding("left", "step(-1)", "Previous fact", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -60,6 +63,7 @@ class ReviewScreen(Screen[None]):
         self.trials: Trials | None = None
         self.trial: Trial | None = None
         self.timer: Timer | None = None
+        self.busy = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -112,18 +116,23 @@ class ReviewScreen(Screen[None]):
         self.query_one("#problems", Static).update(view.problems_view(findings, check))
         self.query_one("#trial", Static).update(view.trial_view(self.trial))
 
-    @work(thread=True, exclusive=True, group="pack")
+    @work(thread=True, exclusive=True, group="pack", exit_on_error=False)
     def refresh_pack(self) -> None:
-        """Check the saved pack and load it afresh, away from the keyboard; the newest save wins."""
+        """Check the saved pack and load it afresh, away from the keyboard; the newest save wins, and one
+        check runs at a time (a stale one finishes first, its result dropped)."""
         worker = get_current_worker()
-        try:
-            checked: CheckResult | None = check_pack(self.session.root)
-        except AssistantError:
-            checked = None
-        trials = Trials(self.session.root)
-        trials.reload()
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.pack_ready, checked, trials)
+        with self.busy:
+            if worker.is_cancelled:
+                return
+            checked: CheckResult | None = None
+            trials = Trials(self.session.root)
+            try:
+                checked = check_pack(self.session.root)
+                trials.reload()
+            except Exception as exc:  # a review never dies of a pack it cannot read
+                trials.error = f"the pack cannot be checked or loaded: {exc}"
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self.pack_ready, checked, trials)
 
     def pack_ready(self, checked: CheckResult | None, trials: Trials) -> None:
         self.checked, self.trials = checked, trials
@@ -132,7 +141,10 @@ class ReviewScreen(Screen[None]):
 
     def try_fact(self) -> None:
         fact = self.fact
-        self.trial = self.trials.try_fact(fact.id) if self.trials and fact else None
+        try:
+            self.trial = self.trials.try_fact(fact.id) if self.trials and fact else None
+        except Exception as exc:  # an engine error is shown, not raised
+            self.trial = Trial("", error=f"the question failed: {exc}", fact_id=fact.id if fact else "")
 
     def changed(self, index: int | None = None) -> None:
         """After a save: move where asked, show at once, then check and try again in the background."""
@@ -221,8 +233,8 @@ class ReviewScreen(Screen[None]):
         if chosen is None or fact is None:
             return
         if chosen.startswith(NEW):
-            self.app.push_screen(NewConcept(chosen.removeprefix(NEW), CONCEPT_KINDS[field], self.create_concept),
-                                 lambda made: self.concept_chosen(field, made))
+            self.app.push_screen(self.concept_editor(chosen.removeprefix(NEW), CONCEPT_KINDS[field]),
+                                 lambda line: self.concept_chosen(field, read_concept(line)["id"]) if line else None)
             return
         try:
             if field == "segment":
@@ -235,50 +247,6 @@ class ReviewScreen(Screen[None]):
         except AssistantError as exc:
             self.notify(str(exc), severity="error")
         self.changed()
-
-    def create_concept(self, values: dict[str, str]) -> str | None:
-        try:
-            self.session.add_concept(values["id"], values["kind"], values["zh"], values["en"],
-                                     split_aliases(values["aliases"]))
-        except AssistantError as exc:
-            return str(exc)
-        return None
-
-    def action_new_concept(self) -> None:
-        self.app.push_screen(NewConcept("", "entity", self.create_concept), self.concept_added)
-
-    def concept_added(self, made: str | None) -> None:
-        if made:
-            self.notify(f"added {made}")
-            self.changed()
-
-    def action_add_alias(self) -> None:
-        own = [c for c in self.session.concepts.values() if c.own]
-        subject = str(self.fact.data.get("subject", "")) if self.fact else ""
-        picker = PickConcept("Add an alias to", own, [subject], allow_new=False)
-        self.app.push_screen(picker, self.alias_for)
-
-    def alias_for(self, concept_id: str | None) -> None:
-        if concept_id is None:
-            return
-
-        def add(text: str) -> str | None:
-            try:
-                self.session.add_alias(concept_id, text)
-            except AssistantError as exc:
-                return str(exc)
-            return None
-
-        concept = self.session.concepts[concept_id]
-        editor = EditLine(f"New alias of {concept_id} ({concept.name})", "", "as people write it, any script", add)
-        self.app.push_screen(editor, lambda done: self.changed() if done is not None else None)
-
-    def action_default_subject(self) -> None:
-        subject = str(self.fact.data.get("subject", "")) if self.fact else ""
-        if subject:
-            self.session.set_default_subject(subject)
-            self.notify(f"default_subject: {subject}")
-            self.changed()
 
     def action_ask(self) -> None:
         def ask(question: str) -> str | None:

@@ -6,18 +6,16 @@ No Textual here: the screen calls these methods, and the tests call them directl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import msgspec
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from assistant.errors import AssistantError
-from assistant.lang.normalize import fold
 from assistant.pack.paths import pack_root
 from assistant.pack.schema import Fact
+from assistant.review.concepts import ConceptChanges, flow
 from assistant.review.fields import CONCEPT_KINDS, Updates
 from assistant.review.pack_files import (
     ConceptItem,
@@ -27,13 +25,11 @@ from assistant.review.pack_files import (
     read_facts,
     read_paragraphs,
     setting,
-    yaml_files,
 )
 from assistant.review.yamltext import YamlText
 
 FACT_ORDER = [f.encode_name for f in msgspec.structs.fields(Fact)]
 NOT_A_FACT = "not worth a fact (review)"
-_CONCEPT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -44,7 +40,7 @@ class Snapshot:
     deleted: int
 
 
-class ReviewSession:
+class ReviewSession(ConceptChanges):
     """One pack under review; every action writes the files at once."""
 
     def __init__(self, path: str | Path) -> None:
@@ -68,6 +64,11 @@ class ReviewSession:
         """(reviewed, total): accepted or hand-written facts and those deleted in this review, of all."""
         reviewed = sum(not f.draft for f in self.facts) + self.deleted
         return reviewed, len(self.facts) + self.deleted
+
+    @property
+    def current_year(self) -> int | None:
+        found = setting(self.root, "current_year")
+        return found[1] if found and isinstance(found[1], int) else None
 
     def next_draft(self, after: int, step: int = 1) -> int | None:
         """The index of the next fact still a draft after `after` (wrapping), None when none is left."""
@@ -108,7 +109,7 @@ class ReviewSession:
         others = [f for f in self.facts if f is not fact and f.data.get("paragraph") == number]
         if quote and isinstance(number, int) and not any(quote in str(f.data.get("quote", "")) for f in others):
             entry = CommentedMap([("paragraph", number), ("text", quote), ("reason", NOT_A_FACT)])
-            text.append("not_facts", None, _flow(entry))
+            text.append("not_facts", None, flow(entry))
         text.save()
         self.deleted += 1
         self.reload()
@@ -130,40 +131,15 @@ class ReviewSession:
             raise AssistantError(f"{', '.join(unknown)}: not a concept of the pack or the vocabulary")
         self.update(index, {field: value if isinstance(value, str) else (list(value) or None)})
 
-    def add_concept(self, concept_id: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
-        """A new concept in the pack's gazetteer, with names in both languages and its aliases."""
-        if not _CONCEPT_ID.fullmatch(concept_id):
-            raise AssistantError(f"id {concept_id!r}: letters, digits and _, starting with a letter")
-        if concept_id in self.concepts:
-            raise AssistantError(f"{concept_id} already names a concept ({self.concepts[concept_id].name})")
-        if not zh.strip() or not en.strip():
-            raise AssistantError("a concept needs a Chinese and an English name")
-        path = concept_file(self.root)
-        text = YamlText(path, "" if not path.exists() else None)
-        self._remember([path])
-        names = _flow(CommentedMap([("zh-Hant", zh.strip()), ("en", en.strip())]))
-        body = CommentedMap([("kind", kind), ("names", names)])
-        if aliases:
-            body["aliases"] = _flow(CommentedSeq(dict.fromkeys(a.strip() for a in aliases if a.strip())))
-        text.append("concepts", concept_id, body)
-        text.save()
-        self.reload()
-
-    def add_alias(self, concept_id: str, alias: str) -> None:
-        """One more way to write a concept of the pack."""
-        concept = self.concepts.get(concept_id)
-        alias = alias.strip()
-        if concept is None:
-            raise AssistantError(f"{concept_id}: no such concept")
-        if not concept.own:
-            raise AssistantError(f"{concept_id} is a concept of the vocabulary: its aliases are kept there, for "
-                                 "every pack (a pack concept of the same id would replace it)")
-        if not alias or fold(alias) in {fold(w) for w in concept.words()[1:]}:  # names and aliases, not the id
-            raise AssistantError(f"{alias!r} already names {concept_id}" if alias else "type the alias")
-        path = self._concept_path(concept_id)
+    def set_current_year(self, year: int) -> None:
+        """The year the article was written: what its own 今年 and a question's 去年 mean."""
+        if not 1900 <= year <= 2100:
+            raise AssistantError(f"current_year {year}: the year the article was written, such as 2025")
+        found = setting(self.root, "current_year") or setting(self.root, "default_subject")
+        path = found[0] if found else concept_file(self.root)
         text = YamlText(path)
         self._remember([path])
-        text.edit(text.entry("concepts", concept_id), lambda body: _add_alias(body, alias))
+        text.set_top("current_year", year)
         text.save()
         self.reload()
 
@@ -197,21 +173,15 @@ class ReviewSession:
         files = {p: (p.read_text(encoding="utf-8") if p.exists() else None) for p in paths}
         self.history.append(Snapshot(files, self.deleted))
 
-    def _concept_path(self, concept_id: str) -> Path:
-        for path in yaml_files(self.root / "facts"):
-            if concept_id in {e.key for e in YamlText(path).entries("concepts")}:
-                return path
-        raise AssistantError(f"{concept_id}: not found in the pack's files")
-
     def _apply(self, item: CommentedMap, updates: Updates) -> None:
         for key, value in updates.items():
             if value is None:
                 item.pop(key, None)
                 continue
             if isinstance(value, dict):
-                value = _flow(CommentedMap(value.items()))
+                value = flow(CommentedMap(value.items()))
             elif isinstance(value, list):
-                value = _flow(CommentedSeq(value))
+                value = flow(CommentedSeq(value))
             if key in item:
                 item[key] = value
             else:
@@ -222,16 +192,3 @@ class ReviewSession:
                 concept = self.concepts.get(str(value))
                 if concept is not None and concept.name != value:
                     item.yaml_add_eol_comment(f"# {concept.name}", key)
-
-
-def _flow(node: Any) -> Any:
-    node.fa.set_flow_style()
-    return node
-
-
-def _add_alias(body: CommentedMap, alias: str) -> None:
-    aliases = body.get("aliases")
-    if isinstance(aliases, CommentedSeq):
-        aliases.append(alias)
-    else:
-        body["aliases"] = _flow(CommentedSeq([alias]))

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from assistant.cli import main
 from assistant.review import screen as review_screen
 from assistant.review.app import ReviewApp
-from assistant.review.dialogs import EditLine, NewConcept, PickConcept
+from assistant.review.dialogs import EditLine, PickConcept
 from assistant.review.screen import ReviewScreen
 from assistant.review.session import ReviewSession
 
@@ -130,13 +130,13 @@ async def test_a_new_concept_from_the_picker(drafted: Path) -> None:
         await pilot.press("end")
         options.highlighted = options.option_count - 1
         await pilot.press("enter")
-        assert isinstance(app.screen, NewConcept)
-        await type_in(pilot, "Yunfan Cold Chain")  # the English name; the id follows it
-        assert app.screen.query_one("#concept-id", Input).value == "yunfan_cold_chain"
-        for _ in range(3):  # id, kind (entity: a subject), aliases (the typed name)
-            await pilot.press("enter")
+        assert isinstance(app.screen, EditLine)
+        line = app.screen.query_one("#line", Input)
+        assert line.value == "雲帆冷鏈 |  | entity | 雲帆冷鏈"  # the kind a subject takes, the name as an alias
+        await pilot.press(*"Yunfan Cold Chain")  # typed where the English name goes; the id follows it
+        await pilot.press("end", *", 云帆", "enter")
         concepts = yaml.safe_load((drafted / "facts" / "gazetteer.yaml").read_text(encoding="utf-8"))["concepts"]
-        assert concepts["yunfan_cold_chain"] == {"kind": "entity", "aliases": ["雲帆冷鏈"],
+        assert concepts["yunfan_cold_chain"] == {"kind": "entity", "aliases": ["雲帆冷鏈", "云帆"],
                                                  "names": {"zh-Hant": "雲帆冷鏈", "en": "Yunfan Cold Chain"}}
         assert facts_of(drafted)["p1-1-founding"]["subject"] == "yunfan_cold_chain"
         await pilot.press("d")  # and make it the default subject
@@ -212,17 +212,39 @@ async def test_alias_new_concept_and_own_question(drafted: Path) -> None:
         await pilot.press("enter")  # the fact's subject is highlighted: company
         await type_in(pilot, "雲帆冷鏈")
         await pilot.press("c")
-        await type_in(pilot, "冷庫容量")
-        for typed in ("cold storage capacity", "", "metric", ""):
-            await type_in(pilot, typed) if typed else await pilot.press("enter")
+        await type_in(pilot, "冷庫容量 | cold storage capacity | metric | 冷庫容量, 冷庫總容量")
         concepts = yaml.safe_load((drafted / "facts" / "gazetteer.yaml").read_text(encoding="utf-8"))["concepts"]
         assert "雲帆冷鏈" in concepts["company"]["aliases"]
-        assert concepts["cold_storage_capacity"]["kind"] == "metric"
+        assert concepts["cold_storage_capacity"] == {"kind": "metric", "aliases": ["冷庫容量", "冷庫總容量"],
+                                                     "names": {"zh-Hant": "冷庫容量", "en": "cold storage capacity"}}
+        await pilot.press("c")
+        await type_in(pilot, "冷庫 | cold storage | product | 冷庫")
+        assert "kind 'product': one of entity, metric, segment, qualifier" in text_of(app, "#error")
+        await pilot.press("escape")
         await settle(pilot)
         await pilot.press("t")
         await type_in(pilot, "雲帆冷鏈2024年凈利潤是多少?")
         trial = text_of(app, "#trial")
         assert "2.1億元" in trial and "answered" in trial
+
+
+async def test_edit_a_concept_and_the_year(drafted: Path, keys_only: None) -> None:
+    app = ReviewApp(ReviewSession(drafted))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, PickConcept)
+        await pilot.press("enter")  # the fact's subject: company
+        line = app.screen.query_one("#line", Input)
+        assert line.value == "本公司 | the company | entity | "
+        await type_in(pilot, "雲帆冷鏈 | Yunfan Cold Chain | entity | 雲帆")
+        assert "1 subject  company  雲帆冷鏈" in text_of(app, "#card")
+        await pilot.press("y")
+        await type_in(pilot, "2025")
+        sources = yaml.safe_load((drafted / "facts" / "sources.yaml").read_text(encoding="utf-8"))
+        assert sources["current_year"] == 2025
+        await pilot.press("e", *"metric_1", "enter")
+        await type_in(pilot, "")  # empty: delete; refused while a fact names it
+        assert "still named by p4-1-metric-1" in text_of(app, "#error")
 
 
 async def test_quit(drafted: Path, keys_only: None) -> None:

@@ -125,6 +125,30 @@ def test_new_concept_and_alias_load_and_settle_the_default_subject(drafted: Path
     assert not [p for p in check_pack(drafted).problems if "default_subject" in p.message]
 
 
+def test_rename_a_placeholder_concept_and_delete_a_leftover(drafted: Path) -> None:
+    """The draft's `company` (本公司) becomes the article's company in one edit; metric_1, once no fact names
+    it, goes; a concept still named cannot."""
+    session = ReviewSession(drafted)
+    session.edit_concept("company", "entity", "雲帆冷鏈", "Yunfan Cold Chain", ["雲帆", "Yunfan"])
+    with pytest.raises(AssistantError, match="metric_1 is still named by p4-1-metric-1"):
+        session.delete_concept("metric_1")
+    session.delete(index_of(session, "p4-1-metric-1"))
+    session.delete_concept("metric_1")
+    with pytest.raises(AssistantError, match="still named by p1-1-founding"):
+        session.delete_concept("company")
+    with pytest.raises(AssistantError, match="concept of the vocabulary"):
+        session.edit_concept("revenue", "metric", "營收", "revenue", [])
+    session.set_current_year(2025)
+    pack = load_pack(drafted)
+    assert pack.concepts["company"].names.en == "Yunfan Cold Chain" and "metric_1" not in pack.concepts
+    assert pack.current_year == 2025
+    text = (drafted / "facts" / "gazetteer.yaml").read_text(encoding="utf-8")
+    assert "  company:\n    kind: entity\n    names: {zh-Hant: 雲帆冷鏈, en: Yunfan Cold Chain}\n" in text
+    assert "    aliases: [雲帆, Yunfan]\n" in text and "metric_1" not in text
+    result = check_pack(drafted)
+    assert not [p for p in result.problems if "default_subject" in p.message or "current_year" in p.message]
+
+
 def test_concepts_and_aliases_that_cannot_be_added(drafted: Path) -> None:
     session = ReviewSession(drafted)
     with pytest.raises(AssistantError, match="already names a concept"):
