@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -27,7 +27,27 @@ NEW = "new:"
 NONE = "none:"
 
 
-class EditLine(ModalScreen[str | None]):
+class OneLine(ModalScreen[str | None]):
+    """A dialog around one Input: keys that arrive before the Input has the focus (typed right after the
+    key that opened the dialog) go to it all the same, in order."""
+
+    LINE = "#line"
+
+    async def on_key(self, event: events.Key) -> None:
+        line = self.query_one(self.LINE, Input)
+        if self.focused is line:
+            return
+        if event.is_printable and event.character:
+            self.set_focus(line)
+            line.insert_text_at_cursor(event.character)
+            event.stop()
+        elif event.key == "enter":
+            self.set_focus(line)
+            event.stop()
+            await line.action_submit()
+
+
+class EditLine(OneLine):
     """One line of text: Enter saves it (when the review accepts it), Esc leaves it as it was."""
 
     AUTO_FOCUS = "#line"
@@ -57,12 +77,13 @@ class EditLine(ModalScreen[str | None]):
             self.dismiss(event.value)
 
 
-class PickConcept(ModalScreen[str | None]):
+class PickConcept(OneLine):
     """Concepts to choose from: type to filter by id, name or alias, arrows to move, Enter to choose.
 
     The result is a concept id, `new:<typed text>` to define a new concept, or `none:` to clear."""
 
     AUTO_FOCUS = "#filter"
+    LINE = "#filter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel"),

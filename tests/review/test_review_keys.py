@@ -247,6 +247,16 @@ async def test_edit_a_concept_and_the_year(drafted: Path, keys_only: None) -> No
         assert "still named by p4-1-metric-1" in text_of(app, "#error")
 
 
+async def test_keys_typed_before_the_dialog_has_the_focus_reach_it(drafted: Path, keys_only: None) -> None:
+    """The key that opens a dialog and the next ones may come faster than the focus moves."""
+    app = ReviewApp(ReviewSession(drafted))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "3")
+        app.screen.set_focus(None)  # as when "2025" follows "3" at once
+        await pilot.press(*"2025q1", "enter")
+        assert facts_of(drafted)["p2-1-revenue"]["period"] == "2025Q1"
+
+
 async def test_quit(drafted: Path, keys_only: None) -> None:
     app = ReviewApp(ReviewSession(drafted))
     async with app.run_test(size=SIZE) as pilot:
