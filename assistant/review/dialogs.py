@@ -29,7 +29,8 @@ NONE = "none:"
 
 class OneLine(ModalScreen[str | None]):
     """A dialog around one Input: keys that arrive before the Input has the focus (typed right after the
-    key that opened the dialog) go to it all the same, in order."""
+    key that opened the dialog) go to it all the same, in order, replacing its text when it selects all
+    on focus (as typing would)."""
 
     LINE = "#line"
 
@@ -38,6 +39,9 @@ class OneLine(ModalScreen[str | None]):
         if self.focused is line:
             return
         if event.is_printable and event.character:
+            if line.select_on_focus:
+                line.value = ""
+                line.select_on_focus = False  # the rest of the burst is appended, not selected away
             self.set_focus(line)
             line.insert_text_at_cursor(event.character)
             event.stop()
@@ -55,15 +59,17 @@ class EditLine(OneLine):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, title: str, value: str, hint: str, act: Act, cursor: int | None = None) -> None:
+        """`cursor`: where typing goes in the line; without it the whole line is selected and typing
+        replaces it (End or an arrow keeps it to edit)."""
         super().__init__()
         self.title_text, self.value, self.hint, self.act = title, value, hint, act
-        self.cursor = len(value) if cursor is None else cursor
+        self.cursor = cursor
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content.styled(self.title_text, "bold"))
-            line = Input(value=self.value, id="line", select_on_focus=False)
-            line.cursor_position = self.cursor
+            line = Input(value=self.value, id="line", select_on_focus=self.cursor is None)
+            line.cursor_position = len(self.value) if self.cursor is None else self.cursor
             yield line
             yield Static(Content.styled(self.hint, "$text-muted"), classes="hint")
             yield Static("", id="error")

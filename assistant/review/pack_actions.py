@@ -101,7 +101,7 @@ class PackActions(Screen[None]):
             return attempt(lambda: self.session.edit_concept(concept_id, values["kind"], values["zh"], values["en"],
                                                              split_aliases(values["aliases"])))
 
-        self.app.push_screen(EditLine(f"Concept {concept_id}", line, EDIT_HINT, save), self.after_saved)
+        self.app.push_screen(EditLine(f"Concept {concept_id}", line, EDIT_HINT, save, len(line)), self.after_saved)
 
     def action_default_subject(self) -> None:
         if self.subject:
