@@ -35,6 +35,7 @@ def shadowed(checker: Checker, pack: Pack) -> None:
             extends, line = raw.get("extends"), yfile.line("concepts", cid)
             if extends is not None:
                 _check_extends(checker, yfile, cid, raw, str(extends), vocabulary)
+                _merged(checker, pack, yfile, cid, vocabulary.get(str(extends)))
                 continue
             if cid not in vocabulary:
                 continue
@@ -65,6 +66,19 @@ def _check_extends(checker: Checker, yfile: YamlFile, cid: str, raw: dict[str, A
     elif raw.get("kind") != _raw(home, extends).get("kind"):
         checker.add(yfile.rel, line, f"concept {cid} is a {raw.get('kind')} but extends the vocabulary's "
                     f"{_raw(home, extends).get('kind')} {extends} ({home.rel}:{home.line('concepts', extends)})", cid)
+
+
+def _merged(checker: Checker, pack: Pack, yfile: YamlFile, cid: str, home: YamlFile | None) -> None:
+    """`extends` only helps when the loader keeps the vocabulary's aliases: say so while it does not."""
+    loaded = pack.concepts.get(cid)
+    if home is None or loaded is None:
+        return
+    kept = {fold(a) for a in loaded.aliases}
+    lost = [a for a in _raw(home, cid).get("aliases") or [] if isinstance(a, str) and fold(a) not in kept]
+    if lost:
+        checker.add(yfile.rel, yfile.line("concepts", cid, "extends"), f"extends: {cid} is not honoured by this "
+                    f"version's loader: the vocabulary's aliases ({', '.join(lost[:3])}…) are not kept", cid,
+                    "warning")
 
 
 def swallowed_words(checker: Checker, pack: Pack) -> None:

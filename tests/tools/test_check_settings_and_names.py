@@ -81,7 +81,10 @@ def test_concept_shadowing_the_vocabulary(pack: Path) -> None:
     assert "aliases (營收, 营收, 營業收入, …) no longer name it" in problem.message
     assert "Add `extends: revenue`" in problem.message
     edit(gazetteer, "    aliases: [營收規模]\n", "    extends: revenue\n    aliases: [營收規模]\n")
-    assert not [p for p in check_pack(pack).problems if p.entry == "revenue"]
+    left = [p for p in check_pack(pack).problems if p.entry == "revenue"]
+    assert not [p for p in left if p.severity == "error" or "shadows" in p.message]
+    # until the loader merges `extends`, check says the vocabulary's aliases are not kept (then nothing)
+    assert all("is not honoured by this version's loader" in p.message for p in left)
 
 
 def test_extends_that_names_no_vocabulary_concept_or_another_kind(pack: Path) -> None:
