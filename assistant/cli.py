@@ -40,11 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--min", metavar="RATE", help="fail when the overall pass rate is below RATE (0.9, 90%%)")
     facts = sub.add_parser("facts", help="list the pack's facts as a table")
     facts.add_argument("--search", metavar="TEXT", help="only facts whose id, labels, quote or concepts match")
+    facts.add_argument("--subject", metavar="NAME", help="only facts about this entity (id, name or alias)")
+    facts.add_argument("--metric", metavar="NAME", help="only facts of this metric (id, name or alias)")
+    facts.add_argument("--period", metavar="PERIOD", help="only facts of this period (2024 includes 2024Q1, 2024-12)")
     facts.add_argument("--json", action="store_true", help="print the facts as JSON")
     source = sub.add_parser("source", help="print a source's numbered paragraphs, or paragraph N")
     source.add_argument("number", nargs="?", type=int, metavar="N", help="the paragraph to print")
     source.add_argument("--source", metavar="ID", help="which source (default: the pack's first)")
     source.add_argument("--json", action="store_true", help="print the paragraphs as JSON")
+    review = sub.add_parser("review", help="review a drafted pack fact by fact (keyboard first; saves as you go)")
+    review.add_argument("pack_dir", metavar="PACK", help="the pack directory, as written by `assistant draft`")
     draft = sub.add_parser("draft", help="draft a new pack from an article: candidate facts marked draft: true")
     draft.add_argument("article", metavar="ARTICLE.txt", help="the article, one paragraph per line (UTF-8)")
     draft.add_argument("--out", required=True, metavar="DIR", help="directory of the new pack")
@@ -194,15 +199,18 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _facts(args: argparse.Namespace) -> int:
-    from assistant.tools.catalog import fact_row, facts_json, find_facts, table
+    from assistant.tools.catalog import FactFilter, fact_row, facts_json, find_facts, table
 
-    found = find_facts(_load(args.pack).pack, args.search)
+    where = FactFilter(search=args.search, subject=args.subject, metric=args.metric, period=args.period)
+    pack = _load(args.pack).pack
+    found = find_facts(pack, where)
     if args.json:
         print(json.dumps(facts_json(found), ensure_ascii=False, indent=2))
     elif found:
-        print(table([fact_row(f) for f in found]))
+        print(table([fact_row(pack, f) for f in found]))
     else:
-        print(f"assistant facts: no fact matches {args.search!r}", file=sys.stderr)
+        asked = ", ".join(f"{k} {v!r}" for k, v in vars(where).items() if v is not None)
+        print(f"assistant facts: no fact matches {asked or 'this pack'}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -220,6 +228,13 @@ def _source(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review(args: argparse.Namespace) -> int:
+    from assistant.review.app import run
+
+    run(args.pack_dir)
+    return EXIT_OK
+
+
 def _draft(args: argparse.Namespace) -> int:
     from assistant.tools.draft.writer import write_draft
 
@@ -234,7 +249,8 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(args.host, args.port, args.pack, args.workers)
 
 
-TOOLS = {"check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft, "serve": _serve}
+TOOLS = {"check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft, "review": _review,
+         "serve": _serve}
 
 
 if __name__ == "__main__":

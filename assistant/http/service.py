@@ -29,7 +29,7 @@ from assistant.http.store import Record, Store, StoredTurn
 from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
-from assistant.tools.catalog import find_facts
+from assistant.tools.catalog import FactFilter, find_facts
 
 LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 MAX_FACTS_PAGE = 1000
@@ -152,7 +152,8 @@ class Service:
         if offset < 0 or not 0 < limit <= MAX_FACTS_PAGE:
             raise Invalid(f"offset must be 0 or more and limit between 1 and {MAX_FACTS_PAGE}")
         _, bot = self.bot(pack)
-        found = [f for f in find_facts(bot.pack, search) if _fits(bot.pack, f, subject, metric, period)]
+        searched = find_facts(bot.pack, FactFilter(search=search))
+        found = [f for f in searched if _fits(bot.pack, f, subject, metric, period)]
         return FactsPage(total=len(found), offset=offset, facts=found[offset:offset + limit])
 
     def paragraph(self, pack: str | None, source: str, number: int) -> Paragraph:

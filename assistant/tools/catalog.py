@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -11,9 +13,25 @@ import msgspec
 from assistant.errors import AssistantError
 from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
-from assistant.pack.schema import Fact
+from assistant.pack.schema import Concept, Fact
 
-COLUMNS = ("id", "subject", "metric", "period", "value", "para")
+COLUMNS = ("id", "subject", "metric", "period", "segment", "tags", "label", "value", "para")
+OPTIONAL = ("segment", "tags", "label")  # left out when no fact listed has one
+TABLE_WIDTH = 100
+GAP = "  "
+# How narrow each column may get when the table is wider than the terminal (others keep their width).
+MIN_WIDTH = {"id": 12, "subject": 6, "metric": 8, "period": 7, "segment": 7, "tags": 6, "label": 8, "value": 11}
+LAST_TO_SHRINK = ("id",)
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """What `assistant facts` narrows the list to: words to search, a subject, a metric, a period."""
+
+    search: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    period: str | None = None
 
 
 def search_text(pack: Pack, fact: Fact) -> str:
@@ -30,24 +48,80 @@ def search_text(pack: Pack, fact: Fact) -> str:
     return fold(" ".join(parts))
 
 
-def find_facts(pack: Pack, search: str | None = None) -> list[Fact]:
-    """The pack's facts in file order; with `search`, those whose folded text holds every folded word of it."""
-    facts = list(pack.facts.values())
-    words = fold(search or "").split()
-    if not words:
-        return facts
-    return [f for f in facts if all(w in search_text(pack, f) for w in words)]
+def find_facts(pack: Pack, where: FactFilter | None = None) -> list[Fact]:
+    """The pack's facts in file order, narrowed by `where`: every folded word of its search in the fact's
+    text, its subject and metric (by id, name or alias) and its period (2024 takes 2024Q1 and 2024-12)."""
+    where = where or FactFilter()
+    words = fold(where.search or "").split()
+    subjects = concepts_named(pack, where.subject, "--subject", ("entity",))
+    metrics = concepts_named(pack, where.metric, "--metric", ("metric",))
+    period = _period_asked(where.period)
+    found = []
+    for fact in pack.facts.values():
+        if subjects is not None and fact.subject not in subjects:
+            continue
+        if metrics is not None and fact.metric not in metrics:
+            continue
+        if period is not None and not _in_period(fact, period):
+            continue
+        if words and not all(w in search_text(pack, fact) for w in words):
+            continue
+        found.append(fact)
+    return found
 
 
-def fact_row(fact: Fact) -> tuple[str, ...]:
-    """One table row: id, subject, metric, period, the value as written, paragraph."""
+def concepts_named(pack: Pack, term: str | None, option: str, kinds: tuple[str, ...]) -> set[str] | None:
+    """The concepts a filter names: by id, by a name or by an alias, in any script (None: no filter).
+
+    A word that names nothing is a usage error that lists the closest concepts, so a typo is not
+    mistaken for "no facts"."""
+    if term is None:
+        return None
+    wanted = fold(term)
+    found = {cid for cid, concept in pack.concepts.items()
+             if wanted in {fold(n) for n in _names(cid, concept)} and concept.kind in kinds}
+    if found:
+        return found
+    known = sorted(cid for cid, c in pack.concepts.items() if c.kind in kinds and _used(pack, cid))
+    close = difflib.get_close_matches(term, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else f" (used by facts: {', '.join(known[:12])})"
+    raise AssistantError(f"{option} {term!r}: no {' or '.join(kinds)} of this pack is called that{hint}")
+
+
+def _names(concept_id: str, concept: Concept) -> list[str]:
+    names = concept.names
+    return [concept_id, names.zh_Hant, names.zh_Hans or "", names.en, *concept.aliases]
+
+
+def _used(pack: Pack, concept_id: str) -> bool:
+    return any(concept_id in (f.subject, f.metric) for f in pack.facts.values())
+
+
+def _period_asked(term: str | None) -> str | None:
+    """`--period 2024`, `2024年`, `2025q1`: the canonical prefix to match."""
+    if term is None:
+        return None
+    return term.strip().upper().removesuffix("年")
+
+
+def _in_period(fact: Fact, period: str) -> bool:
+    """A fact is in 2024 when its period is 2024 or lies inside it (2024Q1, 2024H2, 2024-12, 2024-12-31)."""
+    own = (fact.period or "").upper()
+    return own == period or (own.startswith(period) and not own[len(period)].isdigit())
+
+
+def fact_row(pack: Pack, fact: Fact) -> tuple[str, ...]:
+    """One table row: id, subject, metric, period, segments, qualifiers (tags), label, value as written,
+    paragraph."""
     if fact.value is None:
         value = "(statement)"
     elif fact.derivation is not None:
-        value = f"{fact.written} (derived)"
+        value = f"(derived) {fact.written}"  # the mark first, so that a narrow column keeps it
     else:
         value = fact.written or str(fact.value)
-    return fact.id, fact.subject, fact.metric, fact.period or fact.when or "", value, str(fact.paragraph)
+    label = fact.label.zh_Hant if fact.label is not None else ""
+    return (fact.id, fact.subject, fact.metric, fact.period or fact.when or "", ",".join(fact.segment),
+            ",".join(fact.tags), label, value, str(fact.paragraph))
 
 
 def width(text: str) -> int:
@@ -55,14 +129,45 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def table(rows: list[tuple[str, ...]], header: tuple[str, ...] = COLUMNS) -> str:
-    """A plain-text table aligned for terminals, CJK included."""
-    everything = [header, *rows]
-    widths = [max(width(row[i]) for row in everything) for i in range(len(header))]
+def clip(text: str, columns: int) -> str:
+    """`text` cut to `columns` terminal columns, with an ellipsis where it was cut."""
+    if width(text) <= columns:
+        return text
+    while text and width(text) > columns - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def column_widths(rows: list[tuple[str, ...]], header: tuple[str, ...], limit: int) -> list[int]:
+    """Natural widths; while the line is wider than `limit`, the widest column that may still give way
+    loses one column (never below MIN_WIDTH), so long cells are cut and short ones stay whole. The id,
+    the handle to find a fact in its file, gives way only when nothing else can."""
+    widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    floors = [max(MIN_WIDTH.get(name, width(name)), width(name)) for name in header]
+    excess = sum(widths) + len(GAP) * (len(header) - 1) - limit
+    for tier in (LAST_TO_SHRINK, ()):
+        while excess > 0:
+            room = [(widths[i], -i) for i, name in enumerate(header) if widths[i] > floors[i] and name not in tier]
+            if not room:
+                break
+            widest = -max(room)[1]
+            widths[widest] -= 1
+            excess -= 1
+    return widths
+
+
+def table(rows: list[tuple[str, ...]], header: tuple[str, ...] = COLUMNS, limit: int = TABLE_WIDTH) -> str:
+    """A plain-text table aligned for terminals, CJK included, no wider than `limit` columns; the
+    optional columns (segment, tags, label) only when some row has one."""
+    kept = [i for i, name in enumerate(header) if name not in OPTIONAL or any(row[i] for row in rows)]
+    header = tuple(header[i] for i in kept)
+    rows = [tuple(row[i] for i in kept) for row in rows]
+    widths = column_widths(rows, header, limit)
     lines = []
-    for row in everything:
-        cells = [cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
+    for row in [header, *rows]:
+        cells = [clip(cell, widths[i]) for i, cell in enumerate(row)]
+        cells = [cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(cells)]
+        lines.append(GAP.join(cells).rstrip())
     return "\n".join(lines)
 
 

@@ -3,13 +3,16 @@
 The loader already reports schema errors, quotes not verbatim in their paragraph, paragraphs out of range,
 duplicate ids and unknown concepts. On top of that this module finds numbers of the article that no fact
 covers, facts that repeat one another, aliases and intent cues that name two things, templates that use
-fields the renderer does not fill, and facts still marked `draft: true`.
+fields the renderer does not fill, and facts still marked `draft: true`; check_settings looks at the
+default subject and the dates, check_names at concepts that shadow the vocabulary and aliases that swallow
+a metric or segment word. Schema and YAML errors are said again in words a person acts on (explain).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,92 +24,18 @@ from assistant.errors import Problem
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import numbers_in
 from assistant.pack.figures import SCALES
-from assistant.pack.loader import read_pack
-from assistant.pack.locate import Key, line_of, paragraph_lines, yaml_lines
+from assistant.pack.loader import parse_yaml, read_pack
+from assistant.pack.locate import paragraph_lines
 from assistant.pack.model import Pack
 from assistant.pack.paths import intents_root, pack_root
 from assistant.pack.schema import Fact
+from assistant.tools import check_names, check_settings
+from assistant.tools.check_files import CheckResult, Use, YamlFile, format_problem, node_lines
+from assistant.tools.explain import explain
+
+__all__ = ["CheckResult", "Checker", "check_pack", "format_problem"]
 
 LANGUAGES = ("zh-Hant", "zh-Hans", "en")
-
-
-@dataclass
-class YamlFile:
-    """One YAML file of the pack as raw data, with its display name and line numbers."""
-
-    path: Path
-    rel: str
-    data: dict[str, Any] | None
-    lines: dict[Key, int]
-
-    def items(self, section: str) -> list[tuple[int, dict[str, Any]]]:
-        value = (self.data or {}).get(section)
-        if not isinstance(value, list):
-            return []
-        return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
-
-    def mapping(self, section: str) -> dict[str, Any]:
-        value = (self.data or {}).get(section)
-        return value if isinstance(value, dict) else {}
-
-    def line(self, *path: Any) -> int:
-        return line_of(self.lines, *path)
-
-
-@dataclass(frozen=True)
-class Use:
-    """One place a word is given to a concept or an intent."""
-
-    owner: str
-    yfile: YamlFile
-    path: Key
-    text: str
-
-    @property
-    def line(self) -> int:
-        return self.yfile.line(*self.path)
-
-    @property
-    def where(self) -> str:
-        return f"{self.yfile.rel}:{self.line}"
-
-
-@dataclass
-class CheckResult:
-    """Every problem found, sorted by file and line, and how many facts are still drafts."""
-
-    problems: list[Problem] = field(default_factory=list)
-    drafts: int = 0
-
-    @property
-    def errors(self) -> int:
-        return sum(p.severity == "error" for p in self.problems)
-
-    @property
-    def warnings(self) -> int:
-        return sum(p.severity != "error" for p in self.problems)
-
-    @property
-    def failed(self) -> bool:
-        """A pack fails the check on any error, and while any fact is still a draft."""
-        return bool(self.errors or self.drafts)
-
-    def summary(self) -> str:
-        text = f"{self.errors} error{'s' * (self.errors != 1)}, {self.warnings} warning{'s' * (self.warnings != 1)}"
-        if self.drafts:
-            text += f"; {self.drafts} draft fact{'s' * (self.drafts != 1)} left to review (remove `draft: true`)"
-        return text
-
-    def as_json(self) -> list[dict[str, Any]]:
-        return [{"file": p.file, "line": p.line, "severity": p.severity, "entry": p.entry, "message": p.message}
-                for p in self.problems]
-
-
-def format_problem(problem: Problem) -> str:
-    """`file:line: severity: [entry] message`, like a compiler or a linter."""
-    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-    entry = f"[{problem.entry}] " if problem.entry else ""
-    return f"{where}: {problem.severity}: {entry}{problem.message}"
 
 
 class Checker:
@@ -114,18 +43,44 @@ class Checker:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.pack, self.problems = read_pack(root)
+        self.pack, found = read_pack(root)
         self.facts_files = [self._read(p) for p in _yaml_files(root / "facts")]
         self.intent_files = [self._read(p) for p in _yaml_files(intents_root(root))]
+        broken = any(f.data is None for f in self.facts_files)  # its concepts are missing, not unknown
+        self.problems = [explain(self._placed(p), root) for p in found
+                         if not (broken and p.message.startswith("unknown concept"))]
         self.drafts = 0
 
     def _read(self, path: Path) -> YamlFile:
+        """The file's data and line numbers from one pass of the C parser (the vocabulary is long)."""
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data, node = parse_yaml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return YamlFile(path, self.rel(path), None, {})
         data = {} if data is None else data
-        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, yaml_lines(path))
+        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, node_lines(node))
+
+    def _placed(self, problem: Problem) -> Problem:
+        """A loader problem about a fact at the fact's own line (and an unknown concept at its field's).
+
+        The loader numbers the facts it kept, so after an entry it rejected its lines drift; the raw
+        file knows where each id is."""
+        yfile = next((f for f in self.facts_files if f.rel == problem.file), None)
+        if yfile is None or not problem.entry:
+            return problem
+        found = [(section, i, item) for section in ("facts", "derived") for i, item in yfile.items(section)
+                 if item.get("id") == problem.entry]
+        if len(found) != 1:
+            return problem
+        section, index, item = found[0]
+        line = yfile.line(section, index)
+        unknown = re.match(r"unknown concept '(.+)'", problem.message)
+        for key in ("subject", "metric", "object", "segment", "tags") if unknown else ():
+            value = item.get(key)
+            if unknown and unknown.group(1) in (value if isinstance(value, list) else [value]):
+                line = yfile.line(section, index, key)
+                break
+        return replace(problem, line=line)
 
     def rel(self, path: Path) -> str:
         try:
@@ -141,6 +96,10 @@ class Checker:
         for check in (self.coverage, self.duplicate_keys, self.aliases, self.cues, self.templates, self.words,
                       self.draft_facts):
             check(self.pack)
+        if all(f.data is not None for f in self.facts_files):  # a broken file hides concepts and settings
+            for extra in (check_settings.default_subject, check_settings.dates, check_names.shadowed,
+                          check_names.swallowed_words):
+                extra(self, self.pack)
         unique = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.severity != "error", p.entry, p.message))
         return CheckResult(unique, self.drafts)
 
@@ -255,8 +214,10 @@ class Checker:
                      "error" if same_kind else "warning")
 
     def cues(self, pack: Pack) -> None:
-        """A cue word (after folding) signals one intent: an error between intents of equal priority (the
-        choice is arbitrary), a warning otherwise (the cue is dead in the intent of lower priority)."""
+        """A cue word (after folding) signals one operation: an error between intents of equal priority (the
+        choice is arbitrary), a warning otherwise (the cue is dead in the intent of lower priority). Intents
+        that only say the unit wanted (ask_percent: 增幅) add to whichever operation wins, so they compete
+        with none."""
         seen: dict[str, list[Use]] = defaultdict(list)
         for yfile in self.intent_files:
             for intent_id, intent in yfile.mapping("intents").items():
@@ -264,7 +225,9 @@ class Checker:
                     if isinstance(cue, str) and fold(cue):
                         seen[fold(cue)].append(Use(intent_id, yfile, ("intents", intent_id, "cues", index), cue))
         priority = {i: intent.priority for i, intent in pack.intents.items()}
+        hints = {i for i, intent in pack.intents.items() if intent.unit}  # a unit asked adds to any operation
         for folded, uses in seen.items():
+            uses = [u for u in uses if u.owner not in hints]
             if len({u.owner for u in uses}) < 2:
                 continue
             use = min(uses, key=lambda u: (priority.get(u.owner, 0), -u.line))

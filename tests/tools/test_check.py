@@ -9,41 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packedit import ARTICLE, FACTS, GAZETTEER, edit, line_of, only_problem
 
 from assistant.cli import main
 from assistant.engine.templates import TEMPLATE_FIELDS
-from assistant.errors import Problem
 from assistant.pack.paths import bundled_root
-from assistant.tools.check import CheckResult, check_pack
-
-FACTS = "facts/facts.yaml"
-GAZETTEER = "facts/gazetteer.yaml"
-ARTICLE = "facts/sources/starlake-2024.txt"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace the one occurrence of `old` in a file."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str, after: int = 0) -> int:
-    """The 1-based number of the first line after line `after` that contains `needle`."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if number > after and needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def at(result: CheckResult, file: str, line: int, severity: str = "error") -> list[Problem]:
-    return [p for p in result.problems if p.file == file and p.line == line and p.severity == severity]
-
-
-def only_problem(result: CheckResult, file: str, line: int, text: str, severity: str = "error") -> Problem:
-    found = [p for p in at(result, file, line, severity) if text in p.message]
-    assert found, "\n".join(str(p) for p in result.problems)
-    return found[0]
+from assistant.tools.check import check_pack
 
 
 def test_bundled_pack_passes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,7 +41,8 @@ def test_wrong_type(pack: Path) -> None:
     facts = pack / FACTS
     edit(facts, "    value: 3.2\n", "    value: three point two\n")
     result = check_pack(pack)
-    problem = only_problem(result, FACTS, line_of(facts, "id: starlake-net-profit-2024"), "value")
+    problem = only_problem(result, FACTS, line_of(facts, "value: three point two"), "value: 'three point two' is not a "
+                           "number; write the number alone")
     assert problem.entry == "starlake-net-profit-2024"
 
 
@@ -170,7 +142,7 @@ def test_alias_shared_across_kinds_is_a_warning(pack: Path) -> None:
 def test_unknown_concept(pack: Path) -> None:
     facts = pack / FACTS
     edit(facts, "    metric: rd_staff\n", "    metric: research_people\n")
-    only_problem(check_pack(pack), FACTS, line_of(facts, "id: starlake-rd-staff-2024"),
+    only_problem(check_pack(pack), FACTS, line_of(facts, "metric: research_people"),
                  "unknown concept 'research_people'")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from assistant.tools.catalog import width
 
 
 @pytest.fixture
@@ -54,12 +55,23 @@ def test_eval_unreadable_cases_is_a_usage_error(tmp_path: Path, capsys: pytest.C
     assert "expected a YAML list of cases" in capsys.readouterr().err
 
 
+def shows(line: str, cells: list[str]) -> bool:
+    """The table line shows these cells, each whole or cut short with an ellipsis."""
+    shown = line.split()
+    return len(shown) == len(cells) and all(
+        a == b or (a.endswith("…") and b.startswith(a[:-1])) for a, b in zip(shown, cells, strict=True))
+
+
 def test_facts_table_and_search(mini_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["facts", "--pack", str(mini_pack)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["id", "subject", "metric", "period", "value", "para"]
-    assert lines[1].split() == ["starlake-revenue-2024", "starlake", "revenue", "2024", "48.5億元", "1"]
-    assert any(line.split()[-2:] == ["(derived)", "1"] for line in lines)
+    assert lines[0].split() == ["id", "subject", "metric", "period", "segment", "label", "value", "para"]
+    assert shows(lines[1], ["starlake-revenue-2024", "starlake", "revenue", "2024", "2024年營業收入", "48.5億元", "1"])
+    europe = next(line for line in lines if line.startswith("starlake-europe-revenue-2024 "))
+    assert shows(europe, ["starlake-europe-revenue-2024", "starlake", "revenue", "2024", "europe", "2024年歐洲市場收入",
+                          "約6億元", "2"])
+    derived = next(line for line in lines if line.startswith("starlake-revenue-2023 "))
+    assert derived.split()[-3] == "(derived)"  # the mark first: a narrow column keeps it
     assert main(["facts", "--pack", str(mini_pack), "--search", "europe"]) == 0
     rows = capsys.readouterr().out.splitlines()[1:]
     assert [r.split()[0] for r in rows] == ["starlake-europe-revenue-2024"]
@@ -75,6 +87,63 @@ def test_facts_table_and_search(mini_pack: Path, capsys: pytest.CaptureFixture[s
     assert ids == ["starlake-overseas-revenue-2024", "starlake-overseas-share-2024"]
     assert main(["facts", "--pack", str(mini_pack), "--search", "nothing like this"]) == 0
     assert "no fact matches" in capsys.readouterr().err
+
+
+def _rows(capsys: pytest.CaptureFixture[str]) -> list[list[str]]:
+    return [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+
+
+def test_facts_filtered_by_subject_metric_and_period(mini_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = ["--pack", str(mini_pack)]
+    assert main(["facts", *pack, "--metric", "營收", "--period", "2024"]) == 0  # an alias, in another script
+    assert [r[0] for r in _rows(capsys)] == ["starlake-revenue-2024", "starlake-overseas-revenue-2024",
+                                              "starlake-europe-revenue-2024"]
+    assert main(["facts", *pack, "--metric", "revenue", "--period", "2023"]) == 0
+    assert [r[0] for r in _rows(capsys)] == ["starlake-revenue-2023"]
+    assert main(["facts", *pack, "--period", "2025"]) == 0  # a year holds its months
+    assert [r[0] for r in _rows(capsys)] == ["starlake-factory-2025"]
+    assert main(["facts", *pack, "--subject", "Starlake Storage", "--metric", "net profit"]) == 0
+    assert [r[0] for r in _rows(capsys)] == ["starlake-net-profit-2024"]
+    assert main(["facts", *pack, "--subject", "星湖儲能", "--period", "2019"]) == 0
+    assert "no fact matches subject '星湖儲能', period '2019'" in capsys.readouterr().err
+
+
+def test_facts_filter_that_names_nothing_is_a_usage_error(mini_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["facts", "--pack", str(mini_pack), "--subject", "starlak"]) == 2
+    error = capsys.readouterr().err
+    assert "--subject 'starlak': no entity of this pack is called that; did you mean starlake?" in error
+    assert main(["facts", "--pack", str(mini_pack), "--metric", "starlake"]) == 2  # an entity is not a metric
+    assert "no metric" in capsys.readouterr().err
+
+
+def test_facts_table_fits_100_columns(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Long ids, labels and tags are cut with an ellipsis; the columns stay aligned."""
+    facts = pack / "facts" / "facts.yaml"
+    text = facts.read_text(encoding="utf-8").replace(
+        "    label: {zh-Hant: 2024年歐洲市場收入, en: European revenue in 2024}\n",
+        "    tags: [europe_market_estimate_of_the_management]\n"
+        "    label: {zh-Hant: 2024年歐洲市場收入按管理層估計的數字, en: European revenue in 2024}\n")
+    facts.write_text(text.replace("  - id: starlake-europe-revenue-2024\n",
+                                  "  - id: starlake-europe-revenue-2024-as-estimated-by-the-management\n"),
+                     encoding="utf-8")
+    gazetteer = pack / "facts" / "gazetteer.yaml"
+    gazetteer.write_text(gazetteer.read_text(encoding="utf-8") + (
+        "  europe_market_estimate_of_the_management:\n    kind: qualifier\n"
+        "    names: {zh-Hant: 管理層估計, en: management estimate}\n"), encoding="utf-8")
+    for pack_args in (["--pack", str(pack)], []):  # the edited mini pack, the bundled pack
+        assert main(["facts", *pack_args]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert max(width(line) for line in lines) <= 100
+        header = lines[0]
+        assert header.split() == ["id", "subject", "metric", "period", "segment", "tags", "label", "value", "para"]
+        para = width(header[:header.index("para")])
+        assert all(width(line[:len(line) - len(line.split()[-1])]) == para for line in lines[1:])
+    assert main(["facts", "--pack", str(pack), "--search", "管理層"]) == 0
+    [row] = capsys.readouterr().out.splitlines()[1:]
+    cells = row.split()
+    assert cells[0].startswith("starlake-europe-revenue-2024-") and cells[0].endswith("…")
+    assert cells[5].startswith("europ") and cells[5].endswith("…")  # the tag
+    assert cells[6].startswith("2024年") and cells[6].endswith("…")  # the label
 
 
 def test_source_paragraphs(mini_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:

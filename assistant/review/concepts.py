@@ -1,0 +1,140 @@
+"""A review's changes to the pack's concepts: new ones, their names, kind and aliases, and taking out
+those no fact names any more (the metric_3 a draft made up and a better concept replaced)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from assistant.errors import AssistantError
+from assistant.lang.normalize import fold
+from assistant.review.pack_files import ConceptItem, FactItem, concept_file, setting, yaml_files
+from assistant.review.yamltext import YamlText
+
+_CONCEPT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+class ConceptChanges:
+    """Mixed into the review session, which holds the pack, its facts and concepts, and the undo history."""
+
+    root: Path
+    facts: list[FactItem]
+    concepts: dict[str, ConceptItem]
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _remember(self, paths: list[Path]) -> None:
+        raise NotImplementedError
+
+    def add_concept(self, concept_id: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
+        """A new concept in the pack's gazetteer, with names in both languages and its aliases."""
+        if not _CONCEPT_ID.fullmatch(concept_id):
+            raise AssistantError(f"id {concept_id!r}: letters, digits and _, starting with a letter")
+        if concept_id in self.concepts:
+            raise AssistantError(f"{concept_id} already names a concept ({self.concepts[concept_id].name})")
+        if not zh.strip() or not en.strip():
+            raise AssistantError("a concept needs a Chinese and an English name")
+        path = concept_file(self.root)
+        text = YamlText(path, "" if not path.exists() else None)
+        self._remember([path])
+        names = flow(CommentedMap([("zh-Hant", zh.strip()), ("en", en.strip())]))
+        body = CommentedMap([("kind", kind), ("names", names)])
+        if aliases:
+            body["aliases"] = flow(CommentedSeq(dict.fromkeys(a.strip() for a in aliases if a.strip())))
+        text.append("concepts", concept_id, body)
+        text.save()
+        self.reload()
+
+    def add_alias(self, concept_id: str, alias: str) -> None:
+        """One more way to write a concept of the pack."""
+        concept = self._own(concept_id)
+        alias = alias.strip()
+        if not alias or fold(alias) in {fold(w) for w in concept.words()[1:]}:  # names and aliases, not the id
+            raise AssistantError(f"{alias!r} already names {concept_id}" if alias else "type the alias")
+        path = self._concept_path(concept_id)
+        text = YamlText(path)
+        self._remember([path])
+        text.edit(text.entry("concepts", concept_id), lambda body: _add_alias(body, alias))
+        text.save()
+        self.reload()
+
+    def edit_concept(self, concept_id: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
+        """New names, kind and aliases for a concept of the pack (its id, which facts cite, stays)."""
+        concept = self._own(concept_id)
+        if not zh.strip() or not en.strip():
+            raise AssistantError("a concept needs a Chinese and an English name")
+
+        def change(body: CommentedMap) -> None:
+            names = body.get("names") if isinstance(body.get("names"), dict) else {}
+            simplified = names.get("zh-Hans") if names.get("zh-Hant") == zh.strip() else None
+            body["kind"] = kind
+            body["names"] = flow(CommentedMap([("zh-Hant", zh.strip()), *([("zh-Hans", simplified)] if simplified
+                                                 else []), ("en", en.strip())]))
+            kept = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
+            if kept:
+                body["aliases"] = flow(CommentedSeq(kept))
+            else:
+                body.pop("aliases", None)
+
+        path = self._concept_path(concept.id)
+        text = YamlText(path)
+        self._remember([path])
+        text.edit(text.entry("concepts", concept.id), change)
+        text.save()
+        self.reload()
+
+    def delete_concept(self, concept_id: str) -> None:
+        """Take out a concept of the pack that no fact names (a drafted metric_3 a new concept replaced)."""
+        self._own(concept_id)
+        users = [f.id for f in self.facts if concept_id in _named(f.data)]
+        default = setting(self.root, "default_subject")
+        if users or (default and default[1] == concept_id):
+            named = ", ".join(users[:3]) + (" …" if len(users) > 3 else "") if users else "default_subject"
+            raise AssistantError(f"{concept_id} is still named by {named}")
+        path = self._concept_path(concept_id)
+        text = YamlText(path)
+        self._remember([path])
+        text.remove(text.entry("concepts", concept_id))
+        text.save()
+        self.reload()
+
+    def _own(self, concept_id: str) -> ConceptItem:
+        concept = self.concepts.get(concept_id)
+        if concept is None:
+            raise AssistantError(f"{concept_id}: no such concept")
+        if not concept.own:
+            raise AssistantError(f"{concept_id} is a concept of the vocabulary: it is kept there, for every pack "
+                                 "(a pack concept of the same id would replace it)")
+        return concept
+
+    def _concept_path(self, concept_id: str) -> Path:
+        for path in yaml_files(self.root / "facts"):
+            if concept_id in {e.key for e in YamlText(path).entries("concepts")}:
+                return path
+        raise AssistantError(f"{concept_id}: not found in the pack's files")
+
+
+def _named(data: dict[str, Any]) -> set[str]:
+    """The concepts a fact names."""
+    named = {str(data.get(k)) for k in ("subject", "metric", "object") if data.get(k)}
+    for key in ("segment", "tags"):
+        named.update(str(v) for v in data.get(key) or [])
+    return named
+
+
+def flow(node: Any) -> Any:
+    """A mapping or list written on one line, as `assistant draft` writes names and aliases."""
+    node.fa.set_flow_style()
+    return node
+
+
+def _add_alias(body: CommentedMap, alias: str) -> None:
+    aliases = body.get("aliases")
+    if isinstance(aliases, CommentedSeq):
+        aliases.append(alias)
+    else:
+        body["aliases"] = flow(CommentedSeq([alias]))

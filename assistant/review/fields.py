@@ -1,0 +1,132 @@
+"""The fields a reviewer edits, shown as one line of text and read back from it.
+
+subject, metric and segment are concept ids (chosen from a list); the others are typed:
+  period   2024, 2025Q1, 2024H2, 2024-12, 2025-06-10 (empty: none)
+  value    [approx] number [scale] [unit] | written     e.g. 約 6 億 元 | 約6億元
+  change   number [unit] | written                      e.g. -18.45 % | 同比下降18.45%   (empty: none)
+  label    zh-Hant | en                                 e.g. 2024年營業收入 | revenue in 2024   (empty: none)
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from assistant.errors import AssistantError
+from assistant.pack.figures import SCALES
+
+FIELDS = ("subject", "metric", "period", "segment", "value", "change", "label")
+CONCEPT_KINDS = {"subject": "entity", "metric": "metric", "segment": "segment"}
+_PERIOD = re.compile(r"\d{4}(?:Q[1-4]|H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+Updates = dict[str, Any]  # field -> new value; None removes the field
+
+
+class FieldError(AssistantError):
+    """Input a field cannot take; the message says what to write instead."""
+
+
+def shown(field: str, data: dict[str, Any]) -> str:
+    """The field's value as one editable line."""
+    value = data.get(field)
+    if field == "segment":
+        return ", ".join(str(s) for s in value or [])
+    if field == "value":
+        if value is None:
+            return ""
+        parts = [data.get("approx"), _number(value), data.get("scale"), data.get("unit")]
+        return " ".join(str(p) for p in parts if p not in (None, "")) + f" | {data.get('written') or ''}"
+    if field == "change":
+        if not isinstance(value, dict):
+            return ""
+        return f"{_number(value.get('value'))} {value.get('unit', '%')} | {value.get('written', '')}"
+    if field == "label":
+        return f"{value.get('zh-Hant', '')} | {value.get('en', '')}" if isinstance(value, dict) else ""
+    return "" if value is None else str(value)
+
+
+def parse(field: str, text: str, data: dict[str, Any]) -> Updates:
+    """The changes to the fact that `text` asks for in `field`; FieldError when it cannot be read."""
+    text = text.strip()
+    quote = str(data.get("quote") or "")
+    if field == "period":
+        return {"period": _period(text)}
+    if field == "value":
+        return _value(text, quote)
+    if field == "change":
+        return {"change": _change(text, quote)}
+    if field == "label":
+        return {"label": _label(text)}
+    raise FieldError(f"{field} is chosen from the list of concepts")
+
+
+def _number(value: Any) -> str:
+    """A number without a float's noise (12.4, not 12.400000000000001)."""
+    return format(Decimal(str(value)).normalize(), "f") if value is not None else ""
+
+
+def _period(text: str) -> str | None:
+    text = text.upper().removesuffix("年").replace(" ", "")
+    if not text:
+        return None
+    if not _PERIOD.fullmatch(text):
+        raise FieldError(f"period {text!r}: write 2024, 2025Q1, 2024H2, 2024-12 or 2025-06-10 (empty for none)")
+    return text
+
+
+def _split(text: str, example: str) -> tuple[list[str], str]:
+    """The words before `|` and the text after it (the figure as the article writes it)."""
+    left, bar, right = text.partition("|")
+    if not bar or not right.strip():
+        raise FieldError(f"give the figure as the article writes it after `|`, e.g. {example}")
+    return left.split(), right.strip()
+
+
+def _decimal(word: str) -> int | float:
+    try:
+        value = Decimal(word)
+    except InvalidOperation:
+        raise FieldError(f"{word!r} is not a number") from None
+    return int(value) if value == value.to_integral_value() and "." not in word else float(word)
+
+
+def _verbatim(written: str, quote: str) -> str:
+    if written not in quote:
+        raise FieldError(f"{written!r} is not in the quote: copy the figure exactly as the article writes it")
+    return written
+
+
+def _value(text: str, quote: str) -> Updates:
+    if not text:
+        raise FieldError("a figure needs a value; delete the fact (x) if it holds none")
+    words, written = _split(text, "約 6 億 元 | 約6億元")
+    at = next((i for i, w in enumerate(words) if _NUMBER.fullmatch(w)), None)
+    if at is None or at > 1:
+        raise FieldError("write [approx] number [scale] [unit] | written, e.g. 約 6 億 元 | 約6億元")
+    rest = words[at + 1:]
+    scale = rest.pop(0) if rest and rest[0] in SCALES and rest[0] else None
+    if len(rest) > 1:
+        raise FieldError(f"after the number: one scale ({', '.join(k for k in SCALES if k)}) and one unit")
+    return {"approx": words[0] if at == 1 else None, "value": _decimal(words[at]), "scale": scale,
+            "unit": rest[0] if rest else None, "written": _verbatim(written, quote)}
+
+
+def _change(text: str, quote: str) -> dict[str, Any] | None:
+    if not text:
+        return None
+    words, written = _split(text, "-18.45 % | 同比下降18.45%")
+    if not words or not _NUMBER.fullmatch(words[0]) or len(words) > 2:
+        raise FieldError("write number [unit] | written, e.g. -18.45 % | 同比下降18.45% (a fall is negative)")
+    change_unit = words[1] if len(words) == 2 else "%"
+    return {"value": _decimal(words[0]), "unit": change_unit, "written": _verbatim(written, quote)}
+
+
+def _label(text: str) -> dict[str, str] | None:
+    if not text:
+        return None
+    zh, bar, en = (part.strip() for part in text.partition("|"))
+    if not bar or not zh or not en:
+        raise FieldError("a label has both languages: 2024年營業收入 | revenue in 2024")
+    return {"zh-Hant": zh, "en": en}

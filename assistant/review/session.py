@@ -1,0 +1,194 @@
+"""A review of a drafted pack: the facts in file order, what has been reviewed, and every change a
+reviewer makes (accept, delete, edit a field, add a concept or an alias), saved at once and undoable.
+
+No Textual here: the screen calls these methods, and the tests call them directly as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from assistant.errors import AssistantError
+from assistant.pack.paths import pack_root
+from assistant.pack.schema import Fact
+from assistant.review.concepts import ConceptChanges, flow
+from assistant.review.fields import CONCEPT_KINDS, Updates
+from assistant.review.pack_files import (
+    ConceptItem,
+    FactItem,
+    concept_file,
+    read_concepts,
+    read_facts,
+    read_paragraphs,
+    setting,
+)
+from assistant.review.yamltext import YamlText
+
+FACT_ORDER = [f.encode_name for f in msgspec.structs.fields(Fact)]
+NOT_A_FACT = "not worth a fact (review)"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The files an action changed, as they were before it (None: the file did not exist)."""
+
+    files: dict[Path, str | None]
+    deleted: int
+
+
+class ReviewSession(ConceptChanges):
+    """One pack under review; every action writes the files at once."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.root = pack_root(path)
+        self.deleted = 0
+        self.history: list[Snapshot] = []
+        self.facts: list[FactItem] = []
+        self.concepts: dict[str, ConceptItem] = {}
+        self.paragraphs: dict[str, list[str]] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        self.facts = read_facts(self.root)
+        self.concepts = read_concepts(self.root)
+        self.paragraphs = read_paragraphs(self.root)
+
+    # -- what the screen shows --------------------------------------------------------------------
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, total): accepted or hand-written facts and those deleted in this review, of all."""
+        reviewed = sum(not f.draft for f in self.facts) + self.deleted
+        return reviewed, len(self.facts) + self.deleted
+
+    @property
+    def current_year(self) -> int | None:
+        found = setting(self.root, "current_year")
+        return found[1] if found and isinstance(found[1], int) else None
+
+    def next_draft(self, after: int, step: int = 1) -> int | None:
+        """The index of the next fact still a draft after `after` (wrapping), None when none is left."""
+        count = len(self.facts)
+        for offset in range(1, count + 1):
+            index = (after + step * offset) % count
+            if self.facts[index].draft:
+                return index
+        return None
+
+    def paragraph(self, fact: FactItem) -> str:
+        """The text of the paragraph a fact cites ('' when the source or the number is wrong)."""
+        source = fact.data.get("source") or next(iter(self.paragraphs), "")
+        paragraphs = self.paragraphs.get(str(source), [])
+        number = fact.data.get("paragraph")
+        return paragraphs[number - 1] if isinstance(number, int) and 0 < number <= len(paragraphs) else ""
+
+    def choices(self, field: str) -> list[ConceptItem]:
+        """The concepts a field may name: the pack's first, then the vocabulary's, each by id."""
+        kind = CONCEPT_KINDS[field]
+        found = [c for c in self.concepts.values() if c.kind == kind]
+        return sorted(found, key=lambda c: (not c.own, c.id))
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def accept(self, index: int) -> None:
+        """The fact is right: remove `draft: true`."""
+        self.update(index, {"draft": None})
+
+    def delete(self, index: int) -> None:
+        """The fact is not worth asking about: take it out, with the comment above it, and record its
+        sentence under `not_facts` (unless another fact quotes it) so that its numbers stay accounted for."""
+        fact = self.facts[index]
+        text = YamlText(fact.path)
+        self._remember([fact.path])
+        text.remove(text.entry("facts", fact.entry.key))
+        quote, number = fact.data.get("quote"), fact.data.get("paragraph")
+        others = [f for f in self.facts if f is not fact and f.data.get("paragraph") == number]
+        if quote and isinstance(number, int) and not any(quote in str(f.data.get("quote", "")) for f in others):
+            entry = CommentedMap([("paragraph", number), ("text", quote), ("reason", NOT_A_FACT)])
+            text.append("not_facts", None, flow(entry))
+        text.save()
+        self.deleted += 1
+        self.reload()
+
+    def update(self, index: int, updates: Updates) -> None:
+        """Set (or, for None, remove) fields of a fact; nothing else in the file changes."""
+        fact = self.facts[index]
+        text = YamlText(fact.path)
+        self._remember([fact.path])
+        text.edit(text.entry("facts", fact.entry.key), lambda item: self._apply(item, updates))
+        text.save()
+        self.reload()
+
+    def set_concept(self, index: int, field: str, value: str | list[str]) -> None:
+        """subject, metric or segment set to concepts of the pack or the vocabulary."""
+        names = [value] if isinstance(value, str) else value
+        unknown = [v for v in names if v not in self.concepts]
+        if unknown:
+            raise AssistantError(f"{', '.join(unknown)}: not a concept of the pack or the vocabulary")
+        self.update(index, {field: value if isinstance(value, str) else (list(value) or None)})
+
+    def set_current_year(self, year: int) -> None:
+        """The year the article was written: what its own 今年 and a question's 去年 mean."""
+        if not 1900 <= year <= 2100:
+            raise AssistantError(f"current_year {year}: the year the article was written, such as 2025")
+        found = setting(self.root, "current_year") or setting(self.root, "default_subject")
+        path = found[0] if found else concept_file(self.root)
+        text = YamlText(path)
+        self._remember([path])
+        text.set_top("current_year", year)
+        text.save()
+        self.reload()
+
+    def set_default_subject(self, concept_id: str) -> None:
+        """The company questions fall back to when they name none."""
+        found = setting(self.root, "default_subject")
+        path = found[0] if found else concept_file(self.root)
+        text = YamlText(path)
+        self._remember([path])
+        text.set_top("default_subject", concept_id)
+        text.save()
+        self.reload()
+
+    def undo(self) -> bool:
+        """Put back the files as they were before the last action; False when there is nothing to undo."""
+        if not self.history:
+            return False
+        snapshot = self.history.pop()
+        for path, text in snapshot.files.items():
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_text(text, encoding="utf-8")
+        self.deleted = snapshot.deleted
+        self.reload()
+        return True
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _remember(self, paths: list[Path]) -> None:
+        files = {p: (p.read_text(encoding="utf-8") if p.exists() else None) for p in paths}
+        self.history.append(Snapshot(files, self.deleted))
+
+    def _apply(self, item: CommentedMap, updates: Updates) -> None:
+        for key, value in updates.items():
+            if value is None:
+                item.pop(key, None)
+                continue
+            if isinstance(value, dict):
+                value = flow(CommentedMap(value.items()))
+            elif isinstance(value, list):
+                value = flow(CommentedSeq(value))
+            if key in item:
+                item[key] = value
+            else:
+                later = [k for k in FACT_ORDER[FACT_ORDER.index(key) + 1:] if k in item] if key in FACT_ORDER else []
+                item.insert(list(item).index(later[0]) if later else len(item), key, value)
+            if key in ("subject", "metric") and key in item.ca.items:  # the draft names the concept beside it
+                item.ca.items.pop(key)
+                concept = self.concepts.get(str(value))
+                if concept is not None and concept.name != value:
+                    item.yaml_add_eol_comment(f"# {concept.name}", key)

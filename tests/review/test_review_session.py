@@ -1,0 +1,193 @@
+"""The review's changes to the pack's files: each one saves at once, keeps every comment, changes only
+the fields edited, and loads; undo puts the files back byte for byte."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import AssistantError
+from assistant.pack.loader import load_pack
+from assistant.review.fields import FieldError, parse
+from assistant.review.session import ReviewSession
+from assistant.tools.check import check_pack
+
+
+def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """(lines removed, lines added) between two versions of a file."""
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    return [d[2:] for d in diff if d.startswith("- ")], [d[2:] for d in diff if d.startswith("+ ")]
+
+
+def comments(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.lstrip().startswith("#")]
+
+
+def index_of(session: ReviewSession, fact_id: str) -> int:
+    return next(i for i, f in enumerate(session.facts) if f.id == fact_id)
+
+
+def test_facts_in_file_order_with_their_draft_comments(drafted: Path) -> None:
+    session = ReviewSession(drafted)
+    assert [f.id for f in session.facts][:3] == ["p1-1-founding", "p2-1-revenue", "p2-2-net-profit"]
+    assert session.facts[1].note == "metric from 營業收入"
+    assert session.progress == (0, 8)
+    assert "跨境冷鏈業務收入達到9.6億元" in session.paragraph(session.facts[3])
+
+
+def test_saving_keeps_the_comments_and_changes_only_the_edited_fields(drafted: Path, facts_file: Path) -> None:
+    before = facts_file.read_text(encoding="utf-8")
+    session = ReviewSession(drafted)
+    index = index_of(session, "p2-2-net-profit")
+    session.update(index, parse("label", "2024年凈利潤, 歸母 | net profit in 2024", session.facts[index].data))
+    session.update(index, parse("period", "2024H2", session.facts[index].data))
+    after = facts_file.read_text(encoding="utf-8")
+    removed, added = changed_lines(before, after)
+    assert removed == ["    period: '2024'"]
+    assert added == ["    period: '2024H2'", "    label: {zh-Hant: '2024年凈利潤, 歸母', en: net profit in 2024}"]
+    assert comments(after) == comments(before)
+    fact = load_pack(drafted).facts["p2-2-net-profit"]  # the comma inside the label is quoted, so it loads
+    assert fact.label is not None and fact.label.zh_Hant == "2024年凈利潤, 歸母" and fact.period == "2024H2"
+    assert after.index("label:") < after.index("quote: 2024年,雲帆冷鏈實現營業收入36.8億元", after.index("p2-2"))
+
+
+def test_accept_removes_only_the_draft_mark(drafted: Path, facts_file: Path) -> None:
+    before = facts_file.read_text(encoding="utf-8")
+    session = ReviewSession(drafted)
+    session.accept(index_of(session, "p2-1-revenue"))
+    removed, added = changed_lines(before, facts_file.read_text(encoding="utf-8"))
+    assert removed == ["    draft: true"] and added == []
+    assert "# metric from 凈利潤\n  - id: p2-2-net-profit" in facts_file.read_text(encoding="utf-8")
+    assert session.progress == (1, 8)
+    assert not load_pack(drafted).facts["p2-1-revenue"].draft
+
+
+def test_concept_fields_rename_the_draft_s_comment(drafted: Path, facts_file: Path) -> None:
+    session = ReviewSession(drafted)
+    session.add_concept("yunfan", "entity", "雲帆冷鏈", "Yunfan Cold Chain", ["雲帆冷鏈", "雲帆"])
+    session.set_concept(0, "subject", "yunfan")
+    session.set_concept(0, "segment", ["overseas"])
+    text = facts_file.read_text(encoding="utf-8")
+    assert "    subject: yunfan  # 雲帆冷鏈\n    metric: founding\n    segment: [overseas]\n" in text
+    with pytest.raises(AssistantError, match="not a concept"):
+        session.set_concept(0, "metric", "no_such_metric")
+
+
+def test_delete_takes_the_fact_and_its_comment_and_accounts_for_its_numbers(drafted: Path, facts_file: Path) -> None:
+    session = ReviewSession(drafted)
+    session.delete(index_of(session, "p4-1-metric-1"))  # the other fact of paragraph 4 quotes the same sentence
+    text = facts_file.read_text(encoding="utf-8")
+    assert "p4-1-metric-1" not in text and "# no metric word" not in text
+    assert "  # -- paragraph 4: 截至2024年底" in text  # the heading stays over p4-2
+    assert "not_facts: []" in text  # another fact quotes the sentence: nothing to add
+    session.delete(index_of(session, "p5-1-investment-amount"))  # the last fact of its paragraph
+    text = facts_file.read_text(encoding="utf-8")
+    assert "# -- paragraph 5" not in text and "\n\n\n" not in text
+    assert ("- {paragraph: 5, text: '2025年3月,雲帆冷鏈宣布投資8億元在成都建設西南冷鏈樞紐。', "
+            "reason: not worth a fact (review)}") in text  # quoted: an ASCII comma inside {…}
+    assert session.progress == (2, 8)
+    result = check_pack(drafted)
+    assert not [p for p in result.problems if "not covered" in p.message], "the deleted figures stay accounted for"
+    assert load_pack(drafted).not_facts[-1].paragraph == 5
+
+
+def test_undo_puts_every_file_back(drafted: Path) -> None:
+    files = sorted((drafted / "facts").glob("*.yaml"))
+    before = {p: p.read_text(encoding="utf-8") for p in files}
+    session = ReviewSession(drafted)
+    session.add_concept("yunfan", "entity", "雲帆冷鏈", "Yunfan Cold Chain", [])
+    session.set_concept(1, "subject", "yunfan")
+    session.set_default_subject("yunfan")
+    session.accept(1)
+    session.delete(7)
+    session.add_alias("yunfan", "雲帆")
+    while session.undo():
+        pass
+    assert {p: p.read_text(encoding="utf-8") for p in files} == before
+    assert session.progress == (0, 8)
+
+
+def test_new_concept_and_alias_load_and_settle_the_default_subject(drafted: Path) -> None:
+    gazetteer = drafted / "facts" / "gazetteer.yaml"
+    before = gazetteer.read_text(encoding="utf-8")
+    session = ReviewSession(drafted)
+    session.add_concept("yunfan", "entity", "雲帆冷鏈", "Yunfan Cold Chain", ["雲帆冷鏈", "云帆冷链"])
+    session.add_alias("yunfan", "Yunfan")
+    session.set_default_subject("yunfan")
+    removed, added = changed_lines(before, gazetteer.read_text(encoding="utf-8"))
+    assert removed == []
+    assert added == ["  yunfan:", "    kind: entity", "    names: {zh-Hant: 雲帆冷鏈, en: Yunfan Cold Chain}",
+                     "    aliases: [雲帆冷鏈, 云帆冷链, Yunfan]"]
+    pack = load_pack(drafted)
+    assert pack.default_subject == "yunfan" and "Yunfan" in pack.concepts["yunfan"].aliases
+    assert not [p for p in check_pack(drafted).problems if "default_subject" in p.message]
+
+
+def test_rename_a_placeholder_concept_and_delete_a_leftover(drafted: Path) -> None:
+    """The draft's `company` (本公司) becomes the article's company in one edit; metric_1, once no fact names
+    it, goes; a concept still named cannot."""
+    session = ReviewSession(drafted)
+    session.edit_concept("company", "entity", "雲帆冷鏈", "Yunfan Cold Chain", ["雲帆", "Yunfan"])
+    with pytest.raises(AssistantError, match="metric_1 is still named by p4-1-metric-1"):
+        session.delete_concept("metric_1")
+    session.delete(index_of(session, "p4-1-metric-1"))
+    session.delete_concept("metric_1")
+    with pytest.raises(AssistantError, match="still named by p1-1-founding"):
+        session.delete_concept("company")
+    with pytest.raises(AssistantError, match="concept of the vocabulary"):
+        session.edit_concept("revenue", "metric", "營收", "revenue", [])
+    session.set_current_year(2025)
+    pack = load_pack(drafted)
+    assert pack.concepts["company"].names.en == "Yunfan Cold Chain" and "metric_1" not in pack.concepts
+    assert pack.current_year == 2025
+    text = (drafted / "facts" / "gazetteer.yaml").read_text(encoding="utf-8")
+    assert "  company:\n    kind: entity\n    names: {zh-Hant: 雲帆冷鏈, en: Yunfan Cold Chain}\n" in text
+    assert "    aliases: [雲帆, Yunfan]\n" in text and "metric_1" not in text
+    result = check_pack(drafted)
+    assert not [p for p in result.problems if "default_subject" in p.message or "current_year" in p.message]
+
+
+def test_concepts_and_aliases_that_cannot_be_added(drafted: Path) -> None:
+    session = ReviewSession(drafted)
+    with pytest.raises(AssistantError, match="already names a concept"):
+        session.add_concept("revenue", "metric", "營收", "revenue", [])
+    with pytest.raises(AssistantError, match="letters, digits and _"):
+        session.add_concept("雲帆", "entity", "雲帆", "Yunfan", [])
+    with pytest.raises(AssistantError, match="Chinese and an English name"):
+        session.add_concept("yunfan", "entity", "雲帆", " ", [])
+    with pytest.raises(AssistantError, match="concept of the vocabulary"):
+        session.add_alias("revenue", "營收規模")
+    with pytest.raises(AssistantError, match="already names metric_1"):
+        session.add_alias("metric_1", "有冷庫總容量")
+
+
+@pytest.mark.parametrize(("field", "text", "updates"), [
+    ("period", "2025q1", {"period": "2025Q1"}),
+    ("period", "2024年", {"period": "2024"}),
+    ("period", "", {"period": None}),
+    ("value", "約 36.8 億 元 | 36.8億元", {"approx": "約", "value": 36.8, "scale": "億", "unit": "元",
+                                        "written": "36.8億元"}),
+    ("value", "36.8 | 36.8億元", {"approx": None, "value": 36.8, "scale": None, "unit": None, "written": "36.8億元"}),
+    ("change", "-6.4 % | 同比下降6.4%", {"change": {"value": -6.4, "unit": "%", "written": "同比下降6.4%"}}),
+    ("change", "", {"change": None}),
+    ("label", "2024年營收 | revenue in 2024", {"label": {"zh-Hant": "2024年營收", "en": "revenue in 2024"}}),
+])
+def test_fields_read_back(drafted: Path, field: str, text: str, updates: dict[str, object]) -> None:
+    data = ReviewSession(drafted).facts[1].data
+    assert parse(field, text, data) == updates
+
+
+@pytest.mark.parametrize(("field", "text", "message"), [
+    ("period", "2024Q5", "write 2024, 2025Q1"),
+    ("value", "36.8億元", "as the article writes it after `|`"),
+    ("value", "36.8 億 元 | 36.9億元", "'36.9億元' is not in the quote"),
+    ("value", "thirty | 36.8億元", "write [approx] number [scale] [unit]"),
+    ("change", "down | 同比增長15.2%", "a fall is negative"),
+    ("label", "2024年營收", "a label has both languages"),
+])
+def test_fields_that_cannot_be_read_say_what_to_write(drafted: Path, field: str, text: str, message: str) -> None:
+    data = ReviewSession(drafted).facts[1].data
+    with pytest.raises(FieldError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        parse(field, text, data)
