@@ -73,7 +73,9 @@ class Assistant:
         vocabulary = Vocabulary(stopwords=stopwords, known=frozenset(known | stopwords),
                                 metric_suffixes=tuple(words.get("metric_suffixes", [])),
                                 currency_words=tuple(words.get("currency_words", [])),
-                                question_marks=tuple(words.get("question_marks", [])))
+                                question_marks=tuple(words.get("question_marks", [])),
+                                names=tuple(fold(a) for c in pack.concepts.values() if c.kind == "entity"
+                                            for a in [*c.aliases, c.names.en] if a.isascii() and " " in a))
         self.reader = Reader(self.lexicon, self.cue_lexicon, self.grammar, vocabulary)
         units = {cid: c.names.en for cid, c in pack.concepts.items() if c.kind == "unit"}
         computed = {cid: c.computed.operation for cid, c in pack.concepts.items() if c.computed is not None}

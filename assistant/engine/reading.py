@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from rapidfuzz import fuzz, process
+
 from assistant.engine.answer import Role, Token
 from assistant.engine.lexicon import Hit, Lexicon, content_units
 from assistant.lang.numbers import strip_decimals
@@ -19,6 +21,7 @@ from assistant.lang.periods import PeriodGrammar, PeriodMention
 from assistant.lang.scripts import CJK_RUN, LATIN_WORD
 
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)")
+TYPO_OF_A_NAME = 85  # a capitalised name this similar to a company's Latin name is that name misspelt
 _CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*)('s|’s)?")
 _QUOTED = re.compile(r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(%|万元|亿元|万|亿|元|人|个|家|款|张|倍"
                      r"|(?:million|billion|mn|bn|m|k)(?![a-z]))?")
@@ -74,6 +77,7 @@ class Vocabulary:
     metric_suffixes: tuple[str, ...] = ()
     currency_words: tuple[str, ...] = ()
     question_marks: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # the Latin names of the pack's companies, folded (typos of them are no strangers)
 
 
 class Reader:
@@ -209,12 +213,15 @@ class Reader:
         for match in _CAPITALISED.finditer(question):
             words = match.group(1)
             lowered = words.lower()
-            if lowered in known or any(w.lower() in stopwords or w.lower() in known for w in words.split()):
-                continue
+            first = words.split()[0].lower()
+            if lowered in known or first in stopwords or first in known or process.extractOne(
+                    lowered, self.vocabulary.names, scorer=fuzz.ratio, score_cutoff=TYPO_OF_A_NAME):
+                continue  # "Zeyuan Dairy" is a stranger although "Dairy" is in "Heyu Dairy"; "Untied Imaging" is not
             if lowered not in rest:
                 continue
             is_first = question[: match.start()].strip() == ""
-            if match.group(2) or not is_first or words[0].islower():  # iPhone, eBay: a name wherever it stands
+            if match.group(2) or not is_first or words[0].islower() or len(words.split()) > 1:
+                # iPhone, eBay, Moonlake Storage: a name wherever it stands (a lone capital may open a sentence)
                 names.append(words)
         return names
 

@@ -75,3 +75,10 @@ def test_words_the_answering_sentence_lacks_are_no_answer(mini_pack: Path, quest
     assert "儲能櫃" in answer.text or "储能柜" in answer.text
     plain = Assistant.load(mini_pack).ask("星湖儲能的營業收入是多少?")
     assert plain.status == "answered" and "48.5" in plain.text
+
+
+@pytest.mark.parametrize("question", ["What was Moonlake Storage's revenue in 2024?", "Moonlake Storage revenue 2024"])
+def test_a_stranger_sharing_a_word_with_a_known_company_is_refused(mini_pack: Path, question: str) -> None:
+    """"Storage" is in "Starlake Storage"; "Moonlake Storage" is still another company."""
+    answer = Assistant.load(mini_pack).ask(question)
+    assert answer.status == "no_answer" and "48.5" not in answer.headline

@@ -102,7 +102,10 @@ class Drafter:
     def run(self) -> None:
         self.metadata()
         words = _language()["periods"]
-        self.current_year = current_year(self.paragraphs, PeriodGrammar(words, None))
+        lines = [line.strip() for line in self.text.splitlines()]
+        metadata = [line for line in lines if line and line != self.outlet and line != self.title
+                    and any(re.search(p, line) for p in self.skip)]
+        self.current_year = current_year(self.paragraphs, PeriodGrammar(words, None), metadata)
         self.dating = Dating(PeriodGrammar(words, self.current_year), self.current_year)
         known = {simplified(a).lower() for c in self.vocabulary.values() if c.get("kind") == "entity"
                  for a in _forms(c)}

@@ -6,6 +6,7 @@ figure takes (its clause, its sentence, the paragraph's running date), a year ea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -42,16 +43,21 @@ class Dated:
         return self.period is not None and self.period.year is not None and not self.prior
 
 
-def current_year(paragraphs: list[str], grammar: PeriodGrammar) -> int | None:
-    """The year the article was written: the latest year it reports about (not one it forecasts)."""
-    future = rules()["future_words"]
+def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[str]) -> int | None:
+    """The year the article was written: the year of its date or copyright line, else the latest year
+    it reports about (not one it forecasts, nor a date to come: 自2026年7月1日起)."""
+    stated = [int(y) for line in metadata for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", line)]
+    if stated:
+        return max(stated)
+    future, later = rules()["future_words"], tuple(rules()["not_reported_after"])
     years = []
     for paragraph in paragraphs:
         for _, sentence in sentences(paragraph):
-            if any(simplified(w) in simplified(sentence) for w in future):
+            plain = plain_form(sentence)
+            if any(simplified(w) in plain for w in future):
                 continue
-            years += [m.period.year for m in grammar.scan(plain_form(sentence))
-                      if m.period is not None and m.period.year is not None and m.role == "asked"]
+            years += [m.period.year for m in grammar.scan(plain) if m.period is not None and m.period.year
+                      is not None and m.role == "asked" and not plain[m.end:].startswith(later)]
     return max(years) if years else None
 
 

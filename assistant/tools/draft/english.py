@@ -82,6 +82,22 @@ class English:
             complete = False
         return _SPACES.sub(" ", " ".join(w for w in out if w)).strip(), complete
 
+    def generic(self, name: str) -> bool:
+        """汽车电子, 消费电子: a name made only of the glossary's common words is an industry, not a company."""
+        plain = simplified(name)
+        if not CJK_RUN.fullmatch(plain):
+            return False
+        rest = self._without_suffixes(plain)
+        return not rest or self.phrase(rest)[1] or self.phrase(plain)[1]
+
+    def _without_suffixes(self, plain: str) -> str:
+        while True:
+            suffix = next((s for s in sorted(self.suffixes, key=len, reverse=True)
+                           if plain.endswith(s) and len(plain) > len(s)), None)
+            if suffix is None:
+                return plain
+            plain = plain[: -len(suffix)]
+
     def company(self, name: str) -> tuple[str, list[str], str]:
         """(English name, other English names, short name) of an organisation:
         澜拓智充 -> ("Lantuo Smart Charging", ["Lantuo Zhichong"], "Lantuo"); a Latin name stays."""
@@ -102,4 +118,7 @@ class English:
         short = romanised(plain)
         english = f"{self.phrase(plain)[0]} {industry}".strip()
         others = [f"{short} {romanised(industry_zh)}".strip()] if industry_zh else []
-        return english, [o for o in others if o != english], short
+        whole = simplified(name)
+        if len(whole) >= 4 and CJK_RUN.fullmatch(whole):  # 千帆智芯 -> Qianfan Zhixin: the brand, then the rest
+            others.append(f"{romanised(whole[:2])} {romanised(whole[2:])}")
+        return english, list(dict.fromkeys(o for o in others if o != english)), short

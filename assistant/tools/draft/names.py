@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.lang.normalize import fold
+from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.english import English, person
 from assistant.tools.draft.reader import brand_names, find_names, rules, simplified
 
@@ -56,9 +57,12 @@ class Names:
             found[titled] = body.count(titled)
             brand_names(body, found, rules())  # 青禾智控 beside 青禾電機
         for name, count in found.most_common():
+            if self.english.generic(name) and not any(name.endswith(s) for s in rules()["strong_suffixes"]):
+                continue  # 汽车电子 is an industry, 消费电子 a market
             self._organisation(name, count, body)
         self._people(body)
         self.main = self._main()
+        self._brand_of_main(body)
 
     # -- organisations ----------------------------------------------------------------------------
 
@@ -91,10 +95,22 @@ class Names:
         for form in [name, *others, english]:
             self._alias(ident, form)
         distinctive = plain[: max(2, len(plain) - 2)]
-        if 2 <= len(distinctive) <= 3 and body.count(distinctive) > body.count(plain):
+        shared = any(e.kind == "org" and simplified(e.name).startswith(distinctive) and e.id != ident
+                     for e in self.entities.values())
+        if 2 <= len(distinctive) <= 3 and body.count(distinctive) > body.count(plain) and not shared:
             self._alias(ident, distinctive)  # 禾煜 stands for 禾煜乳業 when the article says so
         if short and len(short.split()) == 1 and len(short) <= 12:
             self._alias(ident, short)
+
+    def _brand_of_main(self, body: str) -> None:
+        """千帆 alone, when 千帆微电子 and 千帆智芯 share it, is the article's own company."""
+        if not self.main:
+            return
+        brand = simplified(self.entities[self.main].name)[:2]
+        sharing = [e for e in self.entities.values() if e.kind == "org" and simplified(e.name).startswith(brand)]
+        if len(sharing) > 1 and brand not in self.surface and CJK_RUN.fullmatch(brand) and \
+                simplified(body).count(brand) > sum(simplified(body).count(simplified(e.name)) for e in sharing):
+            self._alias(self.main, brand)
 
     def _alias(self, ident: str, form: str) -> None:
         key = simplified(form).lower()

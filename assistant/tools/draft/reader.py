@@ -238,6 +238,7 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
         for match in re.finditer(re.escape(suffix), body):
             options = _name_options(body, match.start(), suffix, stops, r["strong_suffixes"])
             options = [o for o in options if o != suffix and not any(n in o[: -len(suffix)] for n in not_names)
+                       and not any(o.endswith(n) for n in not_names if len(n) >= 3)  # 冷链子公司: a subsidiary
                        and not any(w in o[: -len(suffix)] for w in r["name_intro_words"])]
             if options:
                 def introduced_at(option: str, end: int = match.start() + len(suffix)) -> bool:

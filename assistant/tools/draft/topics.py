@@ -72,7 +72,8 @@ class Segments:
         return name if 2 <= len(name) <= 8 else ""
 
     def _is_metric(self, name: str) -> bool:
-        return any(name.endswith(w) or name == w for w in self.metric_words) or name in rules()["not_segments"]
+        """亏损额超过, 净利润: a name holding a metric word is a measure, not a line."""
+        return any(w in name for w in self.metric_words if len(w) >= 2) or name in rules()["not_segments"]
 
     def _add(self, name: str) -> str:
         english, _complete = self.english.phrase(name)
@@ -138,8 +139,13 @@ class Segments:
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """交流桩 for 交流充电桩, 储能 for 储能系统: the same first two characters, the rest in order."""
-    if len(short) >= len(long) or short[:2] != long[:2]:
+    """交流桩 for 交流充电桩, 储能 for 储能系统: the same first two characters, the rest in order; 海运货代 for
+    国际海运货代: the longer name with a word before it."""
+    if len(short) >= len(long):
+        return False
+    if long.endswith(short) and len(short) >= 3:
+        return True
+    if short[:2] != long[:2]:
         return False
     rest = iter(long[2:])
     return all(c in rest for c in short[2:])
