@@ -175,7 +175,8 @@ class Drafter:
                 continue
             subject = self.subject(plain, figure.begins, orgs, state)
             date = self.dating.date(plain, figure, dates, state)
-            metric = figure.event or self.measures.metric(sentence, plain, figure, self.segments)
+            metric = figure.event or self.measures.metric(sentence, plain, figure, self.segments,
+                                                          frozenset(self.entity_table))
             segment = None if figure.event else self.segments.at(plain, figure.begins, state)
             drafted.append(Drafted(figure, subject, metric, date, segment))
         return drafted

@@ -65,13 +65,16 @@ class Measures:
         """Whether a piece of text names a metric."""
         return bool(scan_words(plain_form(text), self.words))
 
-    def metric(self, sentence: str, plain: str, figure: Figure, segments: Segments) -> str:
+    def metric(self, sentence: str, plain: str, figure: Figure, segments: Segments,
+               names: frozenset[str] = frozenset()) -> str:
         """The metric word right after the figure, else the last before it in its clause, else the first
         after it in its clause, else the last before it in the sentence (unless its clause names what
-        it counts in words no metric has: then a new metric of those words)."""
+        it counts in words no metric has: then a new metric of those words, never a company's `names`)."""
         hits = [h for h in scan_words(plain, self.words) if self.fits(h[2], figure)]
         start, end = clause_bounds(sentence, figure.number.start)
         own_words = segments.words_before(sentence, start, figure.begins)
+        if plain_form(own_words) in names:
+            own_words = ""  # 超过明泰物流的1.7倍: a company's name is not what a figure measures
         for choice in ([h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
                        [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
                        [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],

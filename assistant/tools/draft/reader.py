@@ -249,6 +249,7 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
                 if body.count(best) >= 2 or introduced or any(best.endswith(s) for s in r["strong_suffixes"]):
                     counts[best] = body.count(best)
     brand_names(body, counts, r)
+    _introduced_names(body, counts, r)
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
         if body.count(match.group()) >= 2:
             counts[match.group()] = body.count(match.group())
@@ -256,6 +257,17 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
         if simplified(name).lower() in known:
             del counts[name]
     return counts
+
+
+def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
+    """竞争对手东海航联: four characters right after a word that introduces a rival, named again later."""
+    stops = set(r["name_stops"])
+    for word in r["rival_words"]:
+        for match in re.finditer(re.escape(word), body):
+            name = body[match.end(): match.end() + 4]
+            if len(name) == 4 and not set(name) & stops and all("\u4e00" <= c <= "\u9fff" for c in name) \
+                    and body.count(name) >= 2 and not any(name in known or known in name for known in counts):
+                counts[name] = body.count(name)
 
 
 def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
