@@ -13,9 +13,9 @@ from assistant.tui.widgets.source_pane import SourcePane
 
 
 class FactSourceScreen(ModalScreen[None]):
-    """The paragraph and quote a fact cites; Esc or Enter closes it."""
+    """The paragraph and quote a fact cites; Esc, Enter or q closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q", "dismiss", "Close", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q,s", "dismiss", "Close", show=True)]
 
     def __init__(self, view: SourceView) -> None:
         super().__init__()
@@ -23,7 +23,7 @@ class FactSourceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         pane = SourcePane(self.view, id="fact-source")
-        pane.border_subtitle = "Esc to close"
+        pane.border_subtitle = "Esc"
         yield pane
 
     def on_mount(self) -> None:

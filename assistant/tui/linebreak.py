@@ -1,0 +1,125 @@
+"""Line breaking for Chinese, English and mixed text, as the chat wraps it.
+
+Rules: a number stays whole and stays with its unit or percent sign (9.73%, 2848.72萬元); a Latin word is
+never cut unless it alone is wider than the line; no line starts with closing punctuation (。,、;:?!」』))
+and none ends with opening punctuation; spaces at a break are dropped. Anywhere else a line may break
+between two characters when one of them is Chinese (or another wide character), or after a space.
+The data (units, punctuation) is in linebreak.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from rich.cells import cell_len
+
+_JOINERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The data of the rule: units that stick to numbers, closing and opening punctuation."""
+
+    number_units: re.Pattern[str]
+    closing: frozenset[str]
+    opening: frozenset[str]
+    doubled: frozenset[str]
+
+
+@cache
+def rules() -> Rules:
+    text = resources.files("assistant.tui").joinpath("linebreak.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    units = sorted({str(u) for u in data["units"]}, key=len, reverse=True)
+    unit = "|".join(re.escape(u) for u in units)
+    number = rf"[+\-−±~≈]?\d[\d,,]*(?:[.．]\d+)?(?:\s?(?:{unit}))?"
+    return Rules(re.compile(number), frozenset(data["closing"]), frozenset(data["opening"]),
+                 frozenset(data["doubled"]))
+
+
+def _narrow_word(char: str) -> bool:
+    """Letters, digits and ASCII symbols that make up a Latin word or a number."""
+    return char.isascii() and not char.isspace() and char.isprintable()
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF" or cell_len(char) == 2
+
+
+def break_allowed(text: str) -> list[bool]:
+    """For each position i, whether a line may start at text[i] (position 0 and spaces: False)."""
+    data = rules()
+    allowed = [False] * len(text)
+    for i in range(1, len(text)):
+        before, after = text[i - 1], text[i]
+        if after.isspace() or after in _JOINERS or before == "\u200d" or unicodedata.combining(after):
+            continue
+        if after in data.closing or before in data.opening:
+            continue
+        if before in data.doubled and after == before:
+            continue
+        if before.isspace():
+            allowed[i] = True
+        elif not (_narrow_word(before) and _narrow_word(after)):
+            allowed[i] = _wide(before) or _wide(after) or not (before.isalnum() and after.isalnum())
+    for match in data.number_units.finditer(text):
+        for i in range(match.start() + 1, match.end()):
+            allowed[i] = False
+    return allowed
+
+
+def wrap(text: str, width: int, indent: int = 0) -> list[tuple[int, int]]:
+    """The (start, end) of each line of `text` at `width` columns; lines after the first of each paragraph
+    get `width - indent` (for a hanging indent). Newlines always break; trailing spaces are left out."""
+    allowed = break_allowed(text)
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for paragraph in text.split("\n"):
+        end = start + len(paragraph)
+        lines += _wrap_paragraph(text, start, end, max(1, width), max(1, width - indent), allowed)
+        start = end + 1
+    return lines
+
+
+def _wrap_paragraph(text: str, start: int, end: int, first: int, rest: int, allowed: list[bool]
+                    ) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    line = start
+    while True:
+        limit = first if not lines else rest
+        used, cut, i = 0, None, line
+        while i < end:
+            if i > line and allowed[i]:
+                cut = i
+            size = cell_len(text[i])
+            if used + size > limit and not text[i].isspace() and i > line:
+                break
+            used += size
+            i += 1
+        if i >= end:
+            lines.append((line, _trimmed(text, line, end)))
+            return lines
+        if cut is None or cut <= line:
+            cut = i  # one word or number wider than the line: cut it where it overflows
+        lines.append((line, _trimmed(text, line, cut)))
+        line = cut
+        while line < end and text[line].isspace():
+            line += 1
+        if line >= end:
+            return lines
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def lines_of(text: str, width: int, indent: int = 0) -> list[str]:
+    """The lines themselves (for tests and plain output)."""
+    return [text[s:e] for s, e in wrap(text, width, indent)]
