@@ -1,6 +1,7 @@
 """Line breaking for Chinese, English and mixed text, as the chat wraps it.
 
-Rules: a number stays whole and stays with its unit or percent sign (9.73%, 2848.72萬元); a Latin word is
+Rules: a number stays whole and stays with its unit or percent sign and its approximation word (9.73%,
+2848.72萬元, 約12.25%), and so does every figure an answer names as written; a Latin word is
 never cut unless it alone is wider than the line; no line starts with closing punctuation (。,、;:?!」』))
 and none ends with opening punctuation; spaces at a break are dropped. Anywhere else a line may break
 between two characters when one of them is Chinese (or another wide character), or after a space.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,9 +37,9 @@ class Rules:
 def rules() -> Rules:
     text = resources.files("assistant.tui").joinpath("linebreak.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    units = sorted({str(u) for u in data["units"]}, key=len, reverse=True)
-    unit = "|".join(re.escape(u) for u in units)
-    number = rf"[+\-−±~≈]?\d[\d,,]*(?:[.．]\d+)?(?:\s?(?:{unit}))?"
+    unit = "|".join(re.escape(u) for u in sorted({str(u) for u in data["units"]}, key=len, reverse=True))
+    prefix = "|".join(re.escape(p) for p in sorted({str(p) for p in data["prefixes"]}, key=len, reverse=True))
+    number = rf"(?P<prefix>{prefix})?[+\-−±]?\d[\d,\uFF0C]*(?:[.\uFF0E]\d+)?(?:\s?(?:{unit}))?"
     return Rules(re.compile(number), frozenset(data["closing"]), frozenset(data["opening"]),
                  frozenset(data["doubled"]))
 
@@ -51,10 +53,16 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF" or cell_len(char) == 2
 
 
-def break_allowed(text: str) -> list[bool]:
-    """For each position i, whether a line may start at text[i] (position 0 and spaces: False)."""
+NEVER, LAST_RESORT, FREE = 0, 1, 2
+
+
+def break_allowed(text: str, keep: Iterable[str] = ()) -> list[int]:
+    """For each position i, how freely a line may start at text[i]: NEVER (inside a number and its unit,
+    a `keep` string, a Latin word, or against the punctuation rules; also position 0 and spaces),
+    LAST_RESORT (between an approximation word and its number: only when they do not fit on one line
+    together), or FREE."""
     data = rules()
-    allowed = [False] * len(text)
+    allowed = [NEVER] * len(text)
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
         if after.isspace() or after in _JOINERS or before == "\u200d" or unicodedata.combining(after):
@@ -64,19 +72,26 @@ def break_allowed(text: str) -> list[bool]:
         if before in data.doubled and after == before:
             continue
         if before.isspace():
-            allowed[i] = True
+            allowed[i] = FREE
         elif not (_narrow_word(before) and _narrow_word(after)):
-            allowed[i] = _wide(before) or _wide(after) or not (before.isalnum() and after.isalnum())
+            free = _wide(before) or _wide(after) or not (before.isalnum() and after.isalnum())
+            allowed[i] = FREE if free else NEVER
     for match in data.number_units.finditer(text):
         for i in range(match.start() + 1, match.end()):
-            allowed[i] = False
+            allowed[i] = NEVER
+        if match.group("prefix"):
+            allowed[match.end("prefix")] = LAST_RESORT
+    for piece in set(keep):
+        for match in re.finditer(re.escape(piece), text) if piece else ():
+            for i in range(match.start() + 1, match.end()):
+                allowed[i] = NEVER
     return allowed
 
 
-def wrap(text: str, width: int, indent: int = 0) -> list[tuple[int, int]]:
+def wrap(text: str, width: int, indent: int = 0, keep: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The (start, end) of each line of `text` at `width` columns; lines after the first of each paragraph
     get `width - indent` (for a hanging indent). Newlines always break; trailing spaces are left out."""
-    allowed = break_allowed(text)
+    allowed = break_allowed(text, keep)
     lines: list[tuple[int, int]] = []
     start = 0
     for paragraph in text.split("\n"):
@@ -86,16 +101,18 @@ def wrap(text: str, width: int, indent: int = 0) -> list[tuple[int, int]]:
     return lines
 
 
-def _wrap_paragraph(text: str, start: int, end: int, first: int, rest: int, allowed: list[bool]
+def _wrap_paragraph(text: str, start: int, end: int, first: int, rest: int, allowed: list[int]
                     ) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     line = start
     while True:
         limit = first if not lines else rest
-        used, cut, i = 0, None, line
+        used, cut, weak, i = 0, None, None, line
         while i < end:
-            if i > line and allowed[i]:
+            if i > line and allowed[i] == FREE:
                 cut = i
+            elif i > line and allowed[i] == LAST_RESORT:
+                weak = i
             size = cell_len(text[i])
             if used + size > limit and not text[i].isspace() and i > line:
                 break
@@ -105,7 +122,7 @@ def _wrap_paragraph(text: str, start: int, end: int, first: int, rest: int, allo
             lines.append((line, _trimmed(text, line, end)))
             return lines
         if cut is None or cut <= line:
-            cut = i  # one word or number wider than the line: cut it where it overflows
+            cut = weak if weak is not None and weak > line else i  # else a word wider than the line: cut it
         lines.append((line, _trimmed(text, line, cut)))
         line = cut
         while line < end and text[line].isspace():
@@ -120,6 +137,6 @@ def _trimmed(text: str, start: int, end: int) -> int:
     return end
 
 
-def lines_of(text: str, width: int, indent: int = 0) -> list[str]:
+def lines_of(text: str, width: int, indent: int = 0, keep: Iterable[str] = ()) -> list[str]:
     """The lines themselves (for tests and plain output)."""
-    return [text[s:e] for s, e in wrap(text, width, indent)]
+    return [text[s:e] for s, e in wrap(text, width, indent, keep)]

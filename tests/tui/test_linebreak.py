@@ -51,6 +51,27 @@ def test_punctuation_rules(width: int) -> None:
         assert all(cell_len(line) <= width for line in lines), lines
 
 
+def test_an_approximation_word_stays_with_its_number_when_it_can() -> None:
+    assert lines_of("the article): 約12.25% (about 12.25%).", 16) == ["the article):", "約12.25% (about", "12.25%)."]
+    assert lines_of("份額超過35%的公司", 10) == ["份額", "超過35%的", "公司"]
+    assert lines_of("降36.08%,為12.62億元;", 10) == ["降36.08%,", "為", "12.62億元;"]  # apart only when it must be
+
+
+def test_figures_given_are_kept_whole() -> None:
+    assert lines_of("營收約一百億元左右", 8) == ["營收約一", "百億元左", "右"]
+    assert lines_of("營收約一百億元左右", 12, keep=["約一百億元"]) == ["營收", "約一百億元左", "右"]
+
+
+def test_full_width_punctuation_and_digits_too() -> None:
+    comma, percent, colon, paren = "\uff0c", "\uff05", "\uff1a", "\uff08"
+    text = f"營收103億元{comma}同比下降9.73{percent}{colon}原因見{paren}下文)。"
+    for width in range(12, 30):
+        lines = lines_of(text, width)
+        assert not any(line[0] in f"{comma}{percent}{colon})。" for line in lines[1:]), lines
+        assert not any(line[-1] == paren for line in lines[:-1]), lines
+        assert not cut_inside(lines, text, f"9.73{percent}") and not cut_inside(lines, text, "103億元")
+
+
 def test_examples() -> None:
     assert lines_of("同比下降9.73%,為", 10) == ["同比下降", "9.73%,為"]
     assert lines_of("資金2848.72萬元增資", 14) == ["資金", "2848.72萬元增", "資"]
@@ -82,3 +103,4 @@ def test_nothing_is_lost(text: str, width: int) -> None:
     kept = "".join(text[s:e] for s, e in spans)
     assert kept.replace(" ", "") == text.replace(" ", "").replace("\n", "")
     assert all(s <= e for s, e in spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert all(cell_len(text[s:e]) <= width for s, e in spans)  # Textual never has to wrap a line again

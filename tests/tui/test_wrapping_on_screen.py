@@ -3,6 +3,7 @@ never starts a line with closing punctuation: the conversation, the source pane 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -34,14 +35,16 @@ def shown(screen: ChatScreen) -> Iterator[tuple[str, list[str]]]:
             yield visual.plain, [line.plain for line in visual.lines(width)]
 
 
-def broken_figures(text: str, lines: list[str]) -> list[str]:
+def broken_figures(text: str, lines: list[str], figures: set[str]) -> list[str]:
+    """Numbers with their units, and the answers' figures as written (約12.25%), cut by a line end."""
     ends, position = [], 0
     for line in lines:
         start = text.find(line.strip(), position) if line.strip() else position
         position = start + len(line.strip())
         ends.append(position)
-    return [m.group() for m in rules().number_units.finditer(text)
-            if any(m.start() < end < m.end() for end in ends[:-1])]
+    spans = [(m.start(), m.group()) for m in rules().number_units.finditer(text)]
+    spans += [(m.start(), figure) for figure in figures for m in re.finditer(re.escape(figure), text)]
+    return [piece for start, piece in spans if any(start < end < start + len(piece) for end in ends[:-1])]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 45)])
@@ -53,10 +56,12 @@ async def test_no_figure_is_split(make_app: Callable[..., AssistantApp], size: t
         assert screen is not None
         await pilot.pause(0.1)
         checked = 0
+        figures = {figure for answer in screen.turns for figure in answer.figures}
+        assert "約12.25%" in figures
         for text, lines in shown(screen):
             checked += 1
             width = max((cell_len(line) for line in lines), default=0)
-            assert not broken_figures(text, lines), (size, lines)
+            assert not broken_figures(text, lines, figures), (size, lines)
             assert not any(line.strip() and line.lstrip()[0] in CLOSING for line in lines[1:]), (size, lines)
             assert not any(line.strip() and line.rstrip()[-1] in OPENING for line in lines[:-1]), (size, lines)
             assert width <= size[0]

@@ -27,6 +27,11 @@ def line_content(line: Line, figure_style: str = FIGURE_STYLE) -> Content:
     return Content.assemble(*((run.text, styles[run.kind]) if run.kind in styles else run.text for run in line))
 
 
+def figures_in(line: Line) -> list[str]:
+    """The figures of a line, kept whole when it wraps."""
+    return [run.text for run in line if run.kind == FIGURE]
+
+
 def citation_content(cited: CitedLine) -> Content:
     """A citation line with the figures of its quote in bold."""
     quote = cited.citation.quote
@@ -79,11 +84,11 @@ class AnswerMessage(Vertical, can_focus=True):
         if layout.understood:
             yield WrappedText(layout.understood, classes="understood")
         for line in layout.headline:
-            yield WrappedText(line_content(line), classes="headline")
+            yield WrappedText(line_content(line), keep=figures_in(line), classes="headline")
         for note in layout.notes:
             yield WrappedText(note, classes="note")
         for cited in layout.citations:
-            yield WrappedText(citation_content(cited), classes="citation")
+            yield WrappedText(citation_content(cited), keep=figures_in(cited.runs), classes="citation")
         if layout.cited:
             yield WrappedText(layout.cited, classes="cited")
         if self.options:

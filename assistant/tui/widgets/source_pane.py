@@ -24,6 +24,11 @@ def paragraph_content(item: CitedParagraph) -> Content:
     return content
 
 
+def figures_of(view: SourceView) -> list[str]:
+    """The figures located in the cited paragraphs, kept whole when they wrap."""
+    return [item.text[start:end] for item in view.items for start, end in item.figures]
+
+
 def view_content(view: SourceView) -> Content:
     """The whole pane's text for one view."""
     parts: list[Content] = []
@@ -54,12 +59,12 @@ class SourcePane(VerticalScroll, can_focus=True):
         return self.query_one("#source-text", WrappedText).shown_lines()
 
     def compose(self) -> ComposeResult:
-        yield WrappedText(view_content(self.view), id="source-text")
+        yield WrappedText(view_content(self.view), keep=figures_of(self.view), id="source-text")
 
     def show(self, view: SourceView) -> None:
         """Replace the content with another answer's or fact's sources."""
         self.view = view
-        self.query_one("#source-text", WrappedText).set(view_content(view))
+        self.query_one("#source-text", WrappedText).set(view_content(view), figures_of(view))
         self.scroll_home(animate=False)
 
     @property

@@ -7,6 +7,8 @@ with text selection copying the lines as shown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.selection import Selection
@@ -21,9 +23,10 @@ from assistant.tui.linebreak import wrap
 class Wrapped(Visual):
     """Content wrapped by the line-breaking rule; continuation lines indented by `hang` cells."""
 
-    def __init__(self, content: Content | str, hang: int = 0) -> None:
+    def __init__(self, content: Content | str, hang: int = 0, keep: Sequence[str] = ()) -> None:
         self.content = content if isinstance(content, Content) else Content(content)
         self.hang = hang
+        self.keep = tuple(keep)
         self._cache: tuple[int, list[Content]] | None = None
 
     @property
@@ -35,7 +38,7 @@ class Wrapped(Visual):
         if self._cache is not None and self._cache[0] == width:
             return self._cache[1]
         hang = self.hang if width > self.hang + 8 else 0
-        spans = wrap(self.content.plain, width, hang)
+        spans = wrap(self.content.plain, width, hang, self.keep)
         lines: list[Content] = []
         for start, end in spans:
             line = self.content[start:end]
@@ -67,13 +70,14 @@ class Wrapped(Visual):
 class WrappedText(Static):
     """A Static whose text wraps by the line-breaking rule."""
 
-    def __init__(self, content: Content | str = "", *, hang: int = 0, **kwargs: object) -> None:
-        super().__init__(Wrapped(content, hang), **kwargs)  # type: ignore[arg-type]
+    def __init__(self, content: Content | str = "", *, hang: int = 0, keep: Sequence[str] = (),
+                 **kwargs: object) -> None:
+        super().__init__(Wrapped(content, hang, keep), **kwargs)  # type: ignore[arg-type]
         self.hang = hang
 
-    def set(self, content: Content | str) -> None:
-        """Show other text."""
-        self.update(Wrapped(content, self.hang))
+    def set(self, content: Content | str, keep: Sequence[str] = ()) -> None:
+        """Show other text (`keep`: strings never to break)."""
+        self.update(Wrapped(content, self.hang, keep))
 
     @property
     def wrapped(self) -> Wrapped:
