@@ -17,6 +17,7 @@ from textual.widgets import Input
 from assistant import Assistant
 from assistant.history.migrations import StoreError
 from assistant.history.store import Store
+from assistant.tui.keys import localize_bindings
 from assistant.tui.prefs import Prefs
 from assistant.tui.screens.chat import ChatScreen
 from assistant.tui.words import say, ui_words
@@ -50,6 +51,7 @@ class AssistantApp(App[None]):
         self.resume = resume
         self.conversation = conversation
         self.started = False
+        localize_bindings(self, self.prefs.ui)
         theme = self.prefs.settings.theme
         if theme and theme in self.available_themes:
             self.theme = theme

@@ -99,7 +99,10 @@ def source_view(bot: Assistant, answer: Answer) -> SourceView:
     cited = [(c.source, c.paragraph, c.quote) for c in answer.citations]
     if not cited and answer.status == "clarify":
         default = next(iter(bot.pack.sources), "")
-        cited = list(dict.fromkeys((f.source or default, f.paragraph, f.quote) for f in answer.facts))
+        first_quote: dict[tuple[str, int], str] = {}
+        for fact in answer.facts:  # each candidate's paragraph once
+            first_quote.setdefault((fact.source or default, fact.paragraph), fact.quote)
+        cited = [(source, number, quote) for (source, number), quote in first_quote.items()]
     items = tuple(
         cited_paragraph(bot, source, number, quote, figures, answer.language) for source, number, quote in cited
     )

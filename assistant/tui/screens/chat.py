@@ -28,6 +28,7 @@ from assistant.history.session import LoggedChat
 from assistant.history.store import Store
 from assistant.tui import present, text
 from assistant.tui.commands import ChatCommands
+from assistant.tui.keys import localize_bindings
 from assistant.tui.prefs import Prefs
 from assistant.tui.screens.chat_actions import ChatActions
 from assistant.tui.widgets.answer import AnswerMessage
@@ -93,6 +94,7 @@ class ChatScreen(ChatActions, Screen[None]):
         self.selected: int | None = None
         self.about = present.about(bot)
         self.sub_title = self._language_title()
+        localize_bindings(self, self.ui)
 
     @property
     def ui(self) -> str:

@@ -17,6 +17,7 @@ from assistant.history.session import LoggedChat
 from assistant.history.store import Conversation as Logged
 from assistant.history.store import Store
 from assistant.tui import present, text
+from assistant.tui.keys import localize_bindings
 from assistant.tui.prefs import Prefs
 from assistant.tui.screens.conversations import ConversationsScreen
 from assistant.tui.screens.facts import FactsScreen
@@ -206,6 +207,9 @@ class ChatActions(Screen[None]):
         if language not in present.SCRIPTS:
             return
         self._save(ui_language=language)
+        localize_bindings(self, self.ui)
+        localize_bindings(self.app, self.ui)
+        self.refresh_bindings()
         self.sub_title = self._language_title()
         self.query_one(PromptInput).placeholder = say("placeholder", self.ui)
         if not self.turns:
@@ -228,8 +232,8 @@ class ChatActions(Screen[None]):
             self.notify(say("nothing_to_export", self.ui), severity="warning", timeout=4)
             return
         default = export.target(None, self._stem(), ".md")
-        self.app.push_screen(TextPrompt(say("export_title", self.ui), str(default), say("export_hint", self.ui)),
-                             self._export_to)
+        prompt = TextPrompt(say("export_title", self.ui), str(default), say("export_hint", self.ui), ui=self.ui)
+        self.app.push_screen(prompt, self._export_to)
 
     def _export_to(self, chosen: str | None) -> None:
         if chosen is None:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input
 from assistant.history.migrations import StoreError
 from assistant.history.plain import when
 from assistant.history.store import Conversation, Store
+from assistant.tui.keys import localize_bindings
 from assistant.tui.screens.text_prompt import TextPrompt
 from assistant.tui.text import clean, shorten
 from assistant.tui.words import say
@@ -38,6 +39,7 @@ class ConversationsScreen(Screen[int | None]):
         self.ui = ui
         self.armed: int | None = None  # the conversation a first Delete asked about
         self.sub_title = say("conversations_title", ui)
+        localize_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,4 +141,4 @@ class ConversationsScreen(Screen[int | None]):
             self.fill(self.query_one("#conversation-search", Input).value)
 
         self.app.push_screen(TextPrompt(say("rename_title", self.ui, id=chosen), current,
-                                        say("rename_hint", self.ui)), renamed)
+                                        say("rename_hint", self.ui), ui=self.ui), renamed)

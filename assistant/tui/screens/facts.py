@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input
 
 from assistant import Assistant, Fact
 from assistant.lang.normalize import fold
+from assistant.tui.keys import localize_bindings
 from assistant.tui.present import as_script, fact_view, pick
 from assistant.tui.screens.fact_source import FactSourceScreen
 from assistant.tui.text import clean
@@ -21,7 +22,8 @@ from assistant.tui.words import say
 
 FIELDS = {"subject": "subject", "公司": "subject", "主體": "subject", "主体": "subject", "metric": "metric",
           "指標": "metric", "指标": "metric", "period": "period", "時間": "period", "时间": "period"}
-LABEL_WIDTH, VALUE_WIDTH = 48, 24
+VALUE_WIDTH, PERIOD_WIDTH, SUBJECT_WIDTH = 18, 12, 26
+SPARE = VALUE_WIDTH + PERIOD_WIDTH + SUBJECT_WIDTH + 3 + 2 * 5 + 2  # other columns, cell padding, scrollbar
 
 
 def _cut(text: str, width: int) -> str:
@@ -84,6 +86,7 @@ class FactsScreen(Screen[str | None]):
         self.script = as_script(language or ui)
         self.index = FactIndex(bot)
         self.sub_title = say("facts_title", ui)
+        localize_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,8 +111,10 @@ class FactsScreen(Screen[str | None]):
             value = fact.written + (f" ({say('derived', self.ui)})" if fact.derivation is not None else "")
         else:
             value = "“" + (pick(fact.statement, self.script) or pick(fact.label, self.script)) + "”"
-        return (_cut(renderer.label(fact, self.script), LABEL_WIDTH), _cut(value, VALUE_WIDTH),
-                fact.when or fact.period or "", renderer.concept_name(fact.subject, self.script), str(fact.paragraph))
+        label_width = max(20, self.app.size.width - SPARE)  # the table fits the terminal's width
+        return (_cut(renderer.label(fact, self.script), label_width), _cut(value, VALUE_WIDTH),
+                _cut(fact.when or fact.period or "", PERIOD_WIDTH),
+                _cut(renderer.concept_name(fact.subject, self.script), SUBJECT_WIDTH), str(fact.paragraph))
 
     def shown(self) -> list[Fact]:
         return [self.bot.pack.facts[str(key.value)] for key in self.table.rows]
@@ -150,7 +155,7 @@ class FactsScreen(Screen[str | None]):
     def action_source(self) -> None:
         fact = self.current()
         if fact is not None and self.focused is self.table:
-            self.app.push_screen(FactSourceScreen(fact_view(self.bot, fact, self.script)))
+            self.app.push_screen(FactSourceScreen(fact_view(self.bot, fact, self.script), self.ui))
 
     def action_export(self) -> None:
         from assistant.history import export

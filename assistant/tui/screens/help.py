@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from assistant.history.markdown import escape
+from assistant.tui.keys import localize_bindings
 from assistant.tui.present import About
 from assistant.tui.words import say
 
@@ -35,6 +36,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.about = about
         self.ui = ui
+        localize_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from assistant.tui.keys import localize_bindings
 from assistant.tui.widgets.wrapped import WrappedText
 
 
@@ -19,11 +20,12 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, value: str = "", hint: str = "") -> None:
+    def __init__(self, title: str, value: str = "", hint: str = "", ui: str = "en") -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.hint = hint
+        localize_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-prompt") as box:
