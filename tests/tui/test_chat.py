@@ -363,3 +363,28 @@ async def test_ctrl_c_quits_with_130(make_app: Callable[..., AssistantApp]) -> N
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert app.return_code == 130
+
+
+async def test_focus_scroll_and_quit_keys(make_app: Callable[..., AssistantApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ask(pilot, CLARIFY)
+        for _ in range(3):
+            await ask(pilot, ANSWERED)
+        conversation = screen.query_one("#conversation")
+        bottom = conversation.scroll_y
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert conversation.scroll_y < bottom
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert conversation.scroll_y > 0
+        await pilot.press("tab")  # from the input to the answers and lists
+        assert screen.focused is not screen.query_one(PromptInput)
+        await pilot.press("escape")
+        assert screen.focused is screen.query_one(PromptInput)
+        await pilot.press("ctrl+o")
+        assert type(pilot.app.screen).__name__ == "ConversationsScreen"
+        await pilot.press("escape", "ctrl+q")
+        await pilot.pause()
+    assert app.return_code in (None, 0)

@@ -19,10 +19,6 @@ from assistant.history.store import Store
 from assistant.tui import present, text
 from assistant.tui.keys import localize_bindings
 from assistant.tui.prefs import Prefs
-from assistant.tui.screens.conversations import ConversationsScreen
-from assistant.tui.screens.facts import FactsScreen
-from assistant.tui.screens.help import HelpScreen
-from assistant.tui.screens.text_prompt import TextPrompt
 from assistant.tui.widgets.answer import AnswerMessage
 from assistant.tui.widgets.conversation import Conversation
 from assistant.tui.widgets.prompt import PromptInput
@@ -149,6 +145,8 @@ class ChatActions(Screen[None]):
         await self.reopen(found.id)
 
     def action_conversations(self) -> None:
+        from assistant.tui.screens.conversations import ConversationsScreen  # screens load when first opened
+
         if self.store is None:
             self.notify(say("no_log", self.ui), severity="warning", timeout=5)
             return
@@ -176,9 +174,13 @@ class ChatActions(Screen[None]):
     # -- screens and settings -----------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from assistant.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.about, self.ui))
 
     def action_facts(self) -> None:
+        from assistant.tui.screens.facts import FactsScreen
+
         async def chosen(fact_id: str | None) -> None:
             fact = self.bot.pack.facts.get(fact_id or "")
             if fact is not None:
@@ -231,6 +233,8 @@ class ChatActions(Screen[None]):
         if not self.turns:
             self.notify(say("nothing_to_export", self.ui), severity="warning", timeout=4)
             return
+        from assistant.tui.screens.text_prompt import TextPrompt
+
         default = export.target(None, self._stem(), ".md")
         prompt = TextPrompt(say("export_title", self.ui), str(default), say("export_hint", self.ui), ui=self.ui)
         self.app.push_screen(prompt, self._export_to)
