@@ -10,8 +10,6 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
-
 SCRIPTS = ("zh-Hant", "zh-Hans", "en")
 
 
@@ -24,6 +22,8 @@ class Words:
 
     @classmethod
     def load(cls, package: str, name: str) -> Words:
+        import yaml  # only when words are first needed: `assistant logs` and `ask --json` never are
+
         text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         data = yaml.load(text, Loader=loader)
