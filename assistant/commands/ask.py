@@ -28,8 +28,12 @@ def run_ask(args: argparse.Namespace) -> int:
     if not question.strip():
         raise UsageError(f"give a question, e.g. {EXAMPLE}, or pipe one on stdin")
     store, conversation = _continued(args)
-    session = _session(args, store, conversation)
-    answer = session.ask(question, args.lang)
+    try:
+        session = _session(args, store, conversation)
+        answer = session.ask(question, args.lang)
+    finally:
+        if store is not None:
+            store.close()
     _print(answer, args.json)
     _warn_not_logged(session)
     return 0
@@ -103,12 +107,16 @@ def _jsonl(args: argparse.Namespace) -> int:
     from assistant.history.session import LoggedChat
 
     store = None if logging_off(args.no_log) else _store_or_warn()
-    bot = load_bot(args.pack)
-    session = LoggedChat(bot, store, "ask")
-    for _, question in stdin_lines():
-        if not args.chat:
-            session = LoggedChat(bot, store, "ask")  # stateless: each line its own conversation
-        answer = session.ask(question, args.lang)
-        print(answer.to_json(), flush=True)
+    try:
+        bot = load_bot(args.pack)
+        session = LoggedChat(bot, store, "ask")
+        for _, question in stdin_lines():
+            if not args.chat:
+                session = LoggedChat(bot, store, "ask")  # stateless: each line its own conversation
+            answer = session.ask(question, args.lang)
+            print(answer.to_json(), flush=True)
+    finally:
+        if store is not None:
+            store.close()
     _warn_not_logged(session)
     return 0

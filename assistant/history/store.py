@@ -7,6 +7,7 @@ writing at once both land, each turn with its own number. The input history of t
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -140,11 +141,16 @@ class Store:
             yield self.db
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"cannot write the conversation log {self.path}: {exc}") from None
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException:  # Ctrl-C in the middle of a write: nothing half-written stays
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
 
     def _read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[Any]:
         try:
