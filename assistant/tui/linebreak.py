@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -44,11 +44,13 @@ def rules() -> Rules:
                  frozenset(data["doubled"]))
 
 
+@lru_cache(maxsize=8192)
 def _narrow_word(char: str) -> bool:
     """Letters, digits and ASCII symbols that make up a Latin word or a number."""
     return char.isascii() and not char.isspace() and char.isprintable()
 
 
+@lru_cache(maxsize=8192)
 def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF" or cell_len(char) == 2
 
@@ -61,6 +63,12 @@ def break_allowed(text: str, keep: Iterable[str] = ()) -> list[int]:
     a `keep` string, a Latin word, or against the punctuation rules; also position 0 and spaces),
     LAST_RESORT (between an approximation word and its number: only when they do not fit on one line
     together), or FREE."""
+    return list(_break_levels(text, tuple(keep)))
+
+
+@lru_cache(maxsize=1024)
+def _break_levels(text: str, keep: tuple[str, ...]) -> tuple[int, ...]:
+    """break_allowed, computed once per text (the chat re-wraps the same texts at every resize)."""
     data = rules()
     allowed = [NEVER] * len(text)
     for i in range(1, len(text)):
@@ -85,13 +93,13 @@ def break_allowed(text: str, keep: Iterable[str] = ()) -> list[int]:
         for match in re.finditer(re.escape(piece), text) if piece else ():
             for i in range(match.start() + 1, match.end()):
                 allowed[i] = NEVER
-    return allowed
+    return tuple(allowed)
 
 
 def wrap(text: str, width: int, indent: int = 0, keep: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The (start, end) of each line of `text` at `width` columns; lines after the first of each paragraph
     get `width - indent` (for a hanging indent). Newlines always break; trailing spaces are left out."""
-    allowed = break_allowed(text, keep)
+    allowed = _break_levels(text, tuple(keep))
     lines: list[tuple[int, int]] = []
     start = 0
     for paragraph in text.split("\n"):
@@ -101,7 +109,7 @@ def wrap(text: str, width: int, indent: int = 0, keep: Iterable[str] = ()) -> li
     return lines
 
 
-def _wrap_paragraph(text: str, start: int, end: int, first: int, rest: int, allowed: list[int]
+def _wrap_paragraph(text: str, start: int, end: int, first: int, rest: int, allowed: Sequence[int]
                     ) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     line = start
