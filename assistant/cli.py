@@ -1,36 +1,58 @@
-"""Command line: a thin layer over `Assistant`. Data goes to stdout, diagnostics to stderr.
+"""Command line: a thin layer over `Assistant`. Data goes to stdout, diagnostics to stderr, one line each.
 
-Exit codes: 0 when the command ran (an answer's status is in its output), 1 when a check or an
-evaluation fails, 2 on usage errors or a pack that cannot be loaded. Textual is imported only by `chat`.
+Exit codes: 0 when the command ran (an answer's status is in its output), 1 on an error (a check or an
+evaluation that fails, a file or the conversation log that cannot be read or written, stdin that is not
+UTF-8), 2 on usage errors or a pack that cannot be loaded, 130 when interrupted (Ctrl-C). Never a
+traceback (set ASSISTANT_DEBUG=1 to see one for an unexpected error). Textual is imported only by `chat`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from assistant.commands.common import GuardedOutput, OutputError
+from assistant.commands.parsing import ParseError, Parser, Version, conversation_id, usage_line
 from assistant.errors import AssistantError
 
-if TYPE_CHECKING:
-    from assistant.engine.assistant import Assistant
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+CHAT_OPTIONS = ("--pack", "-c", "--continue", "--cid")
+EPILOG = """\
+exit codes:
+  0    the command ran (an answer's status is in its output)
+  1    an error: a failed check or evaluation, a file or the conversation log that cannot be
+       read or written, stdin that is not UTF-8
+  2    usage: an unknown command or option, a missing argument, a pack that cannot be loaded
+  130  interrupted (Ctrl-C)
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+environment: ASSISTANT_PACK, ASSISTANT_HOME, ASSISTANT_CACHE_DIR, ASSISTANT_NO_CACHE,
+ASSISTANT_NO_LOG, NO_COLOR, FORCE_COLOR (see the README)
+"""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description="Cited answers about a fact pack's articles.")
-    sub = parser.add_subparsers(dest="command")
-    ask = sub.add_parser("ask", help="answer one question (or --jsonl from stdin)")
-    ask.add_argument("question", nargs="*", help="the question")
+def _parser() -> Parser:
+    parser = Parser(prog="assistant", description="Cited answers about a fact pack's articles.", epilog=EPILOG,
+                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action=Version)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ask = sub.add_parser("ask", help="answer one question (argument or stdin), or --jsonl from stdin",
+                         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ask.add_argument("question", nargs="*", help="the question (else read from stdin when it is not a terminal)")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
     ask.add_argument("--jsonl", action="store_true", help="read one question per line from stdin, one JSON per line")
     ask.add_argument("--chat", action="store_true", help="with --jsonl: the lines are one conversation")
     ask.add_argument("--lang", choices=["zh-Hant", "zh-Hans", "en"], help="answer language (default: the question's)")
-    chat = sub.add_parser("chat", help="open the terminal chat (the default with no command)")
+    chat = sub.add_parser("chat", help="open the terminal chat (the default on a terminal)")
+    for command in (ask, chat):
+        command.add_argument("-c", "--continue", dest="continue_latest", action="store_true",
+                             help="continue the latest logged conversation")
+        command.add_argument("--cid", type=int, metavar="ID", help="continue the logged conversation ID")
+    ask.add_argument("--no-log", action="store_true", help="do not log this question (also: ASSISTANT_NO_LOG=1)")
+    _logs_parser(sub)
     check = sub.add_parser("check", help="validate a pack; problems as file:line: message (exit 1 on errors)")
     check.add_argument("pack_dir", nargs="?", metavar="PACK", help="the pack directory (same as --pack)")
     check.add_argument("--json", action="store_true", help="print the problems as a JSON list")
@@ -38,12 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("cases", metavar="CASES.yaml", help="a YAML list of cases (id, lang, kind, q, expect ...)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--min", metavar="RATE", help="fail when the overall pass rate is below RATE (0.9, 90%%)")
-    facts = sub.add_parser("facts", help="list the pack's facts as a table")
+    facts = sub.add_parser("facts", help="list the pack's facts as a table (or JSON, or CSV)")
     facts.add_argument("--search", metavar="TEXT", help="only facts whose id, labels, quote or concepts match")
     facts.add_argument("--subject", metavar="NAME", help="only facts about this entity (id, name or alias)")
     facts.add_argument("--metric", metavar="NAME", help="only facts of this metric (id, name or alias)")
     facts.add_argument("--period", metavar="PERIOD", help="only facts of this period (2024 includes 2024Q1, 2024-12)")
     facts.add_argument("--json", action="store_true", help="print the facts as JSON")
+    facts.add_argument("--csv", action="store_true", help="print the facts as CSV (every field, for spreadsheets)")
+    facts.add_argument("--out", metavar="FILE", help="with --csv: write to FILE instead of stdout")
     source = sub.add_parser("source", help="print a source's numbered paragraphs, or paragraph N")
     source.add_argument("number", nargs="?", type=int, metavar="N", help="the paragraph to print")
     source.add_argument("--source", metavar="ID", help="which source (default: the pack's first)")
@@ -66,191 +90,129 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _logs_parser(sub: argparse._SubParsersAction[Parser]) -> None:
+    logs = sub.add_parser("logs", help="the conversation log: list, show, search, delete, rename, export")
+    logs.add_argument("--json", action="store_true", help="print as JSON")
+    logs.add_argument("--limit", type=int, default=20, metavar="N", help="at most N conversations (default 20)")
+    actions = logs.add_subparsers(dest="logs_command", metavar="ACTION")
+    show = actions.add_parser("show", help="a conversation's questions and answers (ID or latest)")
+    search = actions.add_parser("search", help="conversations whose questions or answers contain TEXT")
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="at most N conversations (default 50)")
+    delete = actions.add_parser("delete", help="delete a conversation")
+    rename = actions.add_parser("rename", help="give a conversation a title")
+    export = actions.add_parser("export", help="write a conversation as Markdown or JSON (to ASSISTANT_HOME/exports)")
+    for action in (show, delete, rename, export):
+        action.add_argument("id", type=conversation_id, metavar="ID", help="a conversation id, or latest")
+    rename.add_argument("title", metavar="TITLE")
+    export.add_argument("--format", choices=["md", "json"], default="md", help="md (default) or json")
+    export.add_argument("--out", metavar="PATH", help="a file, a directory, or - for stdout")
+    for action in (show, search, delete, rename, export):
+        action.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print as JSON")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `assistant` command."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    original = sys.stdout
+    try:
+        if original is not None:
+            sys.stdout = GuardedOutput(original)
+        code = _main(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()
+        return code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `assistant facts | head`: the reader has gone, nothing left to say
+        _silence_stdout()
+        return EXIT_OK
+    except OutputError as exc:  # the output itself cannot be written (a full disk, /dev/full)
+        _silence_stdout()
+        _say(f"assistant: cannot write the output: {exc.strerror or exc}")
+        return EXIT_FAILED
+    finally:
+        sys.stdout = original
+        if argv is None:  # the command itself: a Ctrl-C while Python shuts down must not undo a finished run
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _main(args_list: list[str]) -> int:
+    from assistant.commands import CommandError, UsageError
+    from assistant.commands.common import is_terminal
+
     parser = _parser()
-    if not args_list or args_list[0].startswith("--pack"):
+    if not args_list or args_list[0].split("=")[0] in CHAT_OPTIONS:
+        if not args_list and not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
         args_list = ["chat", *args_list]
     try:
         args = parser.parse_args(args_list)
-    except SystemExit as exc:
-        return EXIT_USAGE if exc.code else EXIT_OK
-    try:
-        if args.command == "ask":
-            return _ask(args)
-        if args.command == "chat":
-            return _chat(args)
-        if args.command in TOOLS:
-            return TOOLS[args.command](args)
-    except AssistantError as exc:
-        print(f"assistant: {exc}", file=sys.stderr)
+    except ParseError as exc:
+        _say(usage_line(parser, exc, args_list))
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `assistant facts | head`: the reader has gone, nothing left to say
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
-        return EXIT_OK
+    except SystemExit as exc:  # --help, --version
+        return EXIT_USAGE if exc.code else EXIT_OK
+    name = f"assistant {args.command}" if args.command else "assistant"
+    try:
+        return _dispatch(parser, args)
+    except (CommandError, _store_error()) as exc:
+        _say(f"{name}: {exc}")
+        return EXIT_FAILED
+    except UsageError as exc:
+        _say(f"{name}: {exc}")
+        return EXIT_USAGE
+    except AssistantError as exc:  # a pack that cannot be loaded, a tool's refusal
+        _say(f"assistant: {exc}")
+        return EXIT_USAGE
+    except (KeyboardInterrupt, BrokenPipeError, OutputError):
+        raise
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        _say(f"{name}: cannot use{where}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    except Exception as exc:
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        _say(f"{name}: unexpected error: {exc!r} (set ASSISTANT_DEBUG=1 to see where)")
+        return EXIT_FAILED
+
+
+def _dispatch(parser: Parser, args: argparse.Namespace) -> int:
+    if args.command == "ask":
+        from assistant.commands.ask import run_ask
+
+        return run_ask(args)
+    if args.command == "chat":
+        from assistant.commands.chat import run_chat
+
+        return run_chat(args)
+    if args.command == "logs":
+        from assistant.commands.logs import run_logs
+
+        return run_logs(args)
+    from assistant.commands.tools import TOOLS
+
+    if args.command in TOOLS:
+        return TOOLS[args.command](args)
     parser.print_help(sys.stderr)
     return EXIT_USAGE
 
 
-def _load(pack: str | None) -> Assistant:
-    from assistant.engine.assistant import Assistant
+def _store_error() -> type[Exception]:
+    from assistant.history.migrations import StoreError
 
-    return Assistant.load(pack)
-
-
-def _ask(args: argparse.Namespace) -> int:
-    if args.jsonl:
-        if args.question:
-            print("assistant ask: --jsonl reads questions from stdin; give no question argument", file=sys.stderr)
-            return EXIT_USAGE
-        bot = _load(args.pack)
-        chat = bot.chat() if args.chat else None
-        for line in sys.stdin:
-            question = line.rstrip("\n")
-            answer = chat.ask(question, language=args.lang) if chat else bot.ask(question, language=args.lang)
-            print(answer.to_json(), flush=True)
-        return EXIT_OK
-    if args.chat:
-        print("assistant ask: --chat only applies with --jsonl", file=sys.stderr)
-        return EXIT_USAGE
-    question = " ".join(args.question)
-    if not question.strip():
-        print("assistant ask: give a question, e.g. assistant ask \"聯影醫療2024年營收多少?\"", file=sys.stderr)
-        return EXIT_USAGE
-    answer = _load(args.pack).ask(question, language=args.lang)
-    if args.json:
-        print(answer.to_json(indent=2))
-    else:
-        print(answer.text)
-        if answer.status != "answered" and answer.suggestions:
-            for suggestion in answer.suggestions:
-                print(f"  → {suggestion}")
-    return EXIT_OK
+    return StoreError
 
 
-def _chat(args: argparse.Namespace) -> int:
-    bot = _load(args.pack)
-    from assistant.tui.app import run
-
-    run(bot)
-    return EXIT_OK
+def _say(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr, flush=True)
 
 
-def _check(args: argparse.Namespace) -> int:
-    from assistant.tools.check import check_pack, format_problem
-
-    if args.pack_dir and args.pack and args.pack_dir != args.pack:
-        print("assistant check: give the pack once, as PACK or as --pack", file=sys.stderr)
-        return EXIT_USAGE
-    result = check_pack(args.pack_dir or args.pack)
-    if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
-    else:
-        for problem in result.problems:
-            print(format_problem(problem))
-        print(result.summary())
-    return EXIT_FAILED if result.failed else EXIT_OK
-
-
-def _rate(text: str | None) -> float | None:
-    """--min as a fraction: 0.9, 90 and 90% all mean 90%."""
-    if text is None:
-        return None
-    try:
-        value = float(text.rstrip("%"))
-    except ValueError:
-        raise AssistantError(f"--min {text!r}: expected a rate such as 0.9 or 90%") from None
-    if text.endswith("%") or value > 1:
-        value /= 100
-    if value < 0:
-        raise AssistantError(f"--min {text!r}: a rate is not negative")
-    return value
-
-
-def _eval(args: argparse.Namespace) -> int:
-    from assistant.tools.evaluate import load_cases, run_cases
-
-    minimum = _rate(args.min)
-    cases = load_cases(args.cases)
-    report = run_cases(_load(args.pack), cases)
-    passed = minimum is None or report.rate() >= minimum
-    if args.json:
-        data = {"cases": len(cases), **report.as_dict(), "min": minimum, "passed": passed}
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return EXIT_OK if passed else EXIT_FAILED
-    groups = sorted(report.tally, key=lambda k: (k != "overall", k.split(":")[0] != "expect", k))
-    print(f"{len(cases)} cases, {report.tally['overall'][1]} questions")
-    for key in groups:
-        ok, total = report.tally[key]
-        print(f"  {key:<20} {ok:>4}/{total:<4} {report.rate(key):7.1%}")
-    print(f"latency: p50 {report.percentile(0.5):.1f} ms, p99 {report.percentile(0.99):.1f} ms")
-    if report.failures:
-        print(f"failures ({len(report.failures)}):")
-        for failure in report.failures:
-            print(f"  {failure.case}: {failure.question}\n    why: {failure.why}")
-            print(f"    answered: {' '.join(failure.answer.split())}")
-    if minimum is not None:
-        verdict = "meets" if passed else "is below"
-        print(f"pass rate {report.rate():.1%} {verdict} --min {minimum:.1%}")
-    return EXIT_OK if passed else EXIT_FAILED
-
-
-def _facts(args: argparse.Namespace) -> int:
-    from assistant.tools.catalog import FactFilter, fact_row, facts_json, find_facts, table
-
-    where = FactFilter(search=args.search, subject=args.subject, metric=args.metric, period=args.period)
-    pack = _load(args.pack).pack
-    found = find_facts(pack, where)
-    if args.json:
-        print(json.dumps(facts_json(found), ensure_ascii=False, indent=2))
-    elif found:
-        print(table([fact_row(pack, f) for f in found]))
-    else:
-        asked = ", ".join(f"{k} {v!r}" for k, v in vars(where).items() if v is not None)
-        print(f"assistant facts: no fact matches {asked or 'this pack'}", file=sys.stderr)
-    return EXIT_OK
-
-
-def _source(args: argparse.Namespace) -> int:
-    from assistant.tools.catalog import paragraphs, pick_source
-
-    pack = _load(args.pack).pack
-    source_id = pick_source(pack, args.source)
-    shown = paragraphs(pack, source_id, args.number)
-    if args.json:
-        print(json.dumps([{"source": source_id, "paragraph": n, "text": t} for n, t in shown], ensure_ascii=False))
-    else:
-        for number, text in shown:
-            print(f"{number:>3}  {text}")
-    return EXIT_OK
-
-
-def _review(args: argparse.Namespace) -> int:
-    from assistant.review.app import run
-
-    run(args.pack_dir)
-    return EXIT_OK
-
-
-def _draft(args: argparse.Namespace) -> int:
-    from assistant.tools.draft.writer import write_draft
-
-    result = write_draft(args.article, args.out, outlet=args.outlet, title=args.title, force=args.force)
-    print(result.summary())
-    return EXIT_OK if result.loads else EXIT_FAILED
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from assistant.http.server import main as serve  # the web stack is imported by `serve` only
-
-    return serve(args.host, args.port, args.pack, args.workers)
-
-
-TOOLS = {"check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft, "review": _review,
-         "serve": _serve}
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -1,7 +1,16 @@
-"""Shared fixtures: one loaded Assistant per test session (loading validates the whole pack)."""
+"""Shared fixtures: one loaded Assistant per test session (loading validates the whole pack).
+
+Tests never write outside a temporary folder: before any test runs, the compiled-pack cache
+(ASSISTANT_CACHE_DIR) and the user's folder (ASSISTANT_HOME: conversation log, settings, exports) are
+pointed at a fresh temporary directory, removed at the end; child processes inherit both. Logging is on,
+as for a user; tests that look at the log give themselves their own home.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +18,15 @@ import pytest
 from assistant import Assistant
 
 TESTS = Path(__file__).resolve().parent
+_SESSION_TMP = Path(tempfile.mkdtemp(prefix="assistant-tests-"))
+os.environ["ASSISTANT_CACHE_DIR"] = str(_SESSION_TMP / "cache")
+os.environ["ASSISTANT_HOME"] = str(_SESSION_TMP / "home")
+for variable in ("ASSISTANT_PACK", "ASSISTANT_NO_LOG", "ASSISTANT_NO_CACHE", "NO_COLOR", "FORCE_COLOR"):
+    os.environ.pop(variable, None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_SESSION_TMP, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +38,12 @@ def bot() -> Assistant:
 def mini_pack() -> Path:
     """A small pack about an invented company, written for the tests."""
     return TESTS / "packs" / "mini"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """ASSISTANT_HOME in this test's temporary folder, which is also the working directory."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("ASSISTANT_HOME", str(folder))
+    monkeypatch.chdir(tmp_path)
+    return folder

@@ -21,7 +21,8 @@ TABLE_WIDTH = 100
 GAP = "  "
 # How narrow each column may get when the table is wider than the terminal (others keep their width).
 MIN_WIDTH = {"id": 12, "subject": 6, "metric": 8, "period": 7, "segment": 7, "tags": 6, "label": 8, "value": 11}
-LAST_TO_SHRINK = ("id",)
+NEVER_CUT = ("id",)
+FIRST_TO_DROP = ("label", "tags", "segment")  # when even the narrowest columns do not fit (--csv has all)
 
 
 @dataclass(frozen=True)
@@ -138,31 +139,50 @@ def clip(text: str, columns: int) -> str:
     return text + "…"
 
 
-def column_widths(rows: list[tuple[str, ...]], header: tuple[str, ...], limit: int) -> list[int]:
+def column_widths(
+    rows: list[tuple[str, ...]], header: tuple[str, ...], limit: int, *, keep_ids: bool = True
+) -> list[int]:
     """Natural widths; while the line is wider than `limit`, the widest column that may still give way
     loses one column (never below MIN_WIDTH), so long cells are cut and short ones stay whole. The id,
-    the handle to find a fact in its file, gives way only when nothing else can."""
+    the handle to find a fact in its file (and to paste into `assistant source`), is cut only when
+    `keep_ids` is off."""
     widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    floors = [max(MIN_WIDTH.get(name, width(name)), width(name)) for name in header]
+    floors = [
+        widths[i] if keep_ids and name in NEVER_CUT else max(MIN_WIDTH.get(name, width(name)), width(name))
+        for i, name in enumerate(header)
+    ]
     excess = sum(widths) + len(GAP) * (len(header) - 1) - limit
-    for tier in (LAST_TO_SHRINK, ()):
-        while excess > 0:
-            room = [(widths[i], -i) for i, name in enumerate(header) if widths[i] > floors[i] and name not in tier]
-            if not room:
-                break
-            widest = -max(room)[1]
-            widths[widest] -= 1
-            excess -= 1
+    while excess > 0:
+        room = [(widths[i], -i) for i in range(len(header)) if widths[i] > floors[i]]
+        if not room:
+            break
+        widest = -max(room)[1]
+        widths[widest] -= 1
+        excess -= 1
     return widths
+
+
+def fits(widths: list[int], limit: int) -> bool:
+    return sum(widths) + len(GAP) * (len(widths) - 1) <= limit
 
 
 def table(rows: list[tuple[str, ...]], header: tuple[str, ...] = COLUMNS, limit: int = TABLE_WIDTH) -> str:
     """A plain-text table aligned for terminals, CJK included, no wider than `limit` columns; the
-    optional columns (segment, tags, label) only when some row has one."""
+    optional columns (segment, tags, label) only when some row has one and there is room for them
+    beside whole ids."""
     kept = [i for i, name in enumerate(header) if name not in OPTIONAL or any(row[i] for row in rows)]
     header = tuple(header[i] for i in kept)
     rows = [tuple(row[i] for i in kept) for row in rows]
     widths = column_widths(rows, header, limit)
+    for name in FIRST_TO_DROP:
+        if fits(widths, limit) or name not in header:
+            continue
+        gone = header.index(name)
+        header = header[:gone] + header[gone + 1 :]
+        rows = [row[:gone] + row[gone + 1 :] for row in rows]
+        widths = column_widths(rows, header, limit)
+    if not fits(widths, limit):  # ids longer than a terminal line: cut them too, rather than wrap every row
+        widths = column_widths(rows, header, limit, keep_ids=False)
     lines = []
     for row in [header, *rows]:
         cells = [clip(cell, widths[i]) for i, cell in enumerate(row)]

@@ -1,66 +1,33 @@
-"""Answers -> what the chat shows: Markdown for messages, source views for the pane, exports.
+"""What the chat shows beside answers: the cited paragraphs for the source pane, a fact's source, what the
+pack is about, and completions for the input. (Answers themselves are laid out by assistant.history.layout.)
 
 Pure functions over the public `Assistant` API, so they are tested without a terminal.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from assistant.tui.text import clean, code, emphasise, escape, find_spans, shorten
+from assistant.history.layout import find_spans
+from assistant.history.words import word
+from assistant.tui.text import clean, shorten
+from assistant.tui.words import say
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant, Fact
     from assistant.lang.normalize import Language
     from assistant.pack.schema import Localized
 
-LANGUAGES: dict[str | None, str] = {None: "auto", "zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English"}
+LANGUAGES: tuple[str | None, ...] = (None, "zh-Hant", "zh-Hans", "en")
 SCRIPTS: tuple[Language, ...] = ("zh-Hant", "zh-Hans", "en")
-_CITATION = re.compile(r"^(來源|来源|Source)\s*[::]")
-_OPTION = re.compile(r"^\s*\d+[.)]\s")
-
-_CAPTIONS: dict[str, dict[str, str]] = {
-    "answered": {"zh-Hant": "✓ 已回答", "zh-Hans": "✓ 已回答", "en": "✓ Answered"},
-    "derived": {"zh-Hant": "✓ 推算", "zh-Hans": "✓ 推算", "en": "✓ Derived"},
-    "clarify": {"zh-Hant": "? 請選擇", "zh-Hans": "? 请选择", "en": "? Which one?"},
-    "no_answer": {"zh-Hant": "∅ 不在事實庫中", "zh-Hans": "∅ 不在事实库中", "en": "∅ Not in the fact base"},
-}
-_WORDS: dict[str, dict[str, str]] = {
-    "arithmetic": {"zh-Hant": "計算", "zh-Hans": "计算", "en": "Arithmetic"},
-    "source": {"zh-Hant": "來源", "zh-Hans": "来源", "en": "Source"},
-    "paragraph": {"zh-Hant": "第{n}段", "zh-Hans": "第{n}段", "en": "Paragraph {n}"},
-    "options": {
-        "zh-Hant": "選擇一項(↑↓ Enter,或輸入編號)",
-        "zh-Hans": "选择一项(↑↓ Enter,或输入编号)",
-        "en": "Choose one (↑↓ Enter, or type its number)",
-    },
-    "suggestions": {"zh-Hant": "可以試試:", "zh-Hans": "可以试试:", "en": "You could ask:"},
-    "no_source": {
-        "zh-Hant": "這個回答沒有引用文章段落。",
-        "zh-Hans": "这个回答没有引用文章段落。",
-        "en": "This answer cites no paragraph of the article.",
-    },
-    "clarify_source": {
-        "zh-Hant": "選擇一個選項後,這裡會顯示它的出處。",
-        "zh-Hans": "选择一个选项后,这里会显示它的出处。",
-        "en": "Choose an option to see where it comes from.",
-    },
-    "clarify_sources": {
-        "zh-Hant": "各選項的出處如下;選擇一項以得到答案。",
-        "zh-Hans": "各选项的出处如下;选择一项以得到答案。",
-        "en": "Where each option comes from; choose one to get its answer.",
-    },
-}
+_TITLES = {"zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English"}
 
 
-def word(key: str, language: str | None, **fields: object) -> str:
-    """A UI word in the answer's language (English when unknown)."""
-    table = _WORDS.get(key) or _CAPTIONS[key]
-    return table.get(language or "en", table["en"]).format(**fields)
+def language_name(language: str | None, ui: str | None = None) -> str:
+    """How a language choice is named: its own name, or "auto" in the interface language."""
+    return _TITLES[language] if language in _TITLES else say("auto", ui)
 
 
 def pick(text: Localized | None, language: str | None) -> str:
@@ -72,116 +39,6 @@ def pick(text: Localized | None, language: str | None) -> str:
     if language == "zh-Hans":
         return text.zh_Hans or text.zh_Hant
     return text.zh_Hant
-
-
-def is_citation(line: str) -> bool:
-    return bool(_CITATION.match(line))
-
-
-def split_answer(answer: Answer) -> tuple[list[str], list[str]]:
-    """The answer's own lines and its citation lines; clarify options and notes (shown apart) are dropped."""
-    body: list[str] = []
-    cited: list[str] = []
-    options = {s.strip() for s in answer.suggestions}
-    notes = {n.strip() for n in answer.notes}
-    for line in answer.text.splitlines():
-        if not line.strip() or line.strip() in notes:
-            continue
-        if is_citation(line):
-            cited.append(line)
-        elif answer.status == "clarify" and _OPTION.match(line) and _OPTION.sub("", line).strip() in options:
-            continue
-        else:
-            body.append(line)
-    return body, cited
-
-
-def figures_of(bot: Assistant, answer: Answer) -> list[str]:
-    """The figures an answer states, as the source writes them and as the answer's script shows them."""
-    found: list[str] = []
-    facts: list[Fact] = list(answer.facts)
-    inputs = answer.derivation.inputs if answer.derivation else []
-    facts += [bot.pack.facts[i] for i in inputs if i in bot.pack.facts]
-    shown = getattr(bot.renderer, "figure", None)
-    for fact in facts:
-        if fact.written:
-            found.append(fact.written)
-            if callable(shown):
-                found.append(str(shown(fact, answer.language)))
-    return found
-
-
-@dataclass(frozen=True)
-class AnswerView:
-    """An answer split for display: body and citations as Markdown, a short citation, options."""
-
-    status: str
-    caption: str
-    body: str
-    citations: str = ""
-    cited: str = ""
-    options: tuple[str, ...] = ()
-    options_title: str = ""
-
-    @property
-    def markdown(self) -> str:
-        return "\n\n".join(part for part in (self.body, self.citations) if part)
-
-
-def answer_view(bot: Assistant, answer: Answer) -> AnswerView:
-    """Body lines with figures bold and the arithmetic as code; citations quoted; notes in italics."""
-    body, cited = split_answer(answer)
-    figures = figures_of(bot, answer) if answer.status != "clarify" else []
-    expression = answer.derivation.expression if answer.derivation else ""
-    blocks: list[str] = []
-    shown_expression = False
-    for line in body:
-        if expression and expression in line:
-            before, _, after = line.partition(expression)
-            tail = emphasise(after, figures, line_start=False)
-            blocks.append(emphasise(before, figures) + code(expression) + tail)
-            shown_expression = True
-        else:
-            blocks.append(emphasise(line, figures))
-    if expression and not shown_expression:
-        blocks.append(f"{escape(word('arithmetic', answer.language))}: {code(expression)}")
-    blocks += [f"*{escape(note)}*" for note in answer.notes if note.strip()]
-    if not blocks and not cited:
-        blocks.append(escape(answer.text))
-    numbers = list(dict.fromkeys(c.paragraph for c in answer.citations))
-    short = ""
-    if numbers:
-        joiner, colon = (", ", ": ") if answer.language == "en" else ("、", ":")
-        short = (
-            word("source", answer.language)
-            + colon
-            + joiner.join(word("paragraph", answer.language, n=n) for n in numbers)
-        )
-    options = tuple(answer.suggestions) if answer.status != "answered" else ()
-    return AnswerView(
-        status=answer.status,
-        caption=caption(answer),
-        body="\n\n".join(blocks),
-        citations="\n\n".join(f"> {emphasise(line, figures)}" for line in cited),
-        cited=short,
-        options=options,
-        options_title=options_title(answer),
-    )
-
-
-def answer_markdown(bot: Assistant, answer: Answer) -> str:
-    """The whole answer as Markdown (body, then citations)."""
-    return answer_view(bot, answer).markdown
-
-
-def caption(answer: Answer) -> str:
-    """A short status line that does not rely on colour alone."""
-    key = "derived" if answer.status == "answered" and answer.derivation is not None else answer.status
-    return word(key, answer.language)
-
-
-def options_title(answer: Answer) -> str:
-    return word("options" if answer.status == "clarify" else "suggestions", answer.language)
 
 
 # -- the source pane ------------------------------------------------------------------------------
@@ -242,15 +99,18 @@ def source_view(bot: Assistant, answer: Answer) -> SourceView:
     cited = [(c.source, c.paragraph, c.quote) for c in answer.citations]
     if not cited and answer.status == "clarify":
         default = next(iter(bot.pack.sources), "")
-        cited = list(dict.fromkeys((f.source or default, f.paragraph, f.quote) for f in answer.facts))
+        first_quote: dict[tuple[str, int], str] = {}
+        for fact in answer.facts:  # each candidate's paragraph once
+            first_quote.setdefault((fact.source or default, fact.paragraph), fact.quote)
+        cited = [(source, number, quote) for (source, number), quote in first_quote.items()]
     items = tuple(
         cited_paragraph(bot, source, number, quote, figures, answer.language) for source, number, quote in cited
     )
     message = ""
     if answer.status == "clarify":
-        message = word("clarify_sources" if items else "clarify_source", answer.language)
+        message = say("clarify_sources" if items else "clarify_source", answer.language)
     elif not items:
-        message = word("no_source", answer.language)
+        message = say("no_source", answer.language)
     expression = answer.derivation.expression if answer.derivation else ""
     return SourceView(
         heading=heading,
@@ -273,18 +133,27 @@ def fact_view(bot: Assistant, fact: Fact, language: str = "zh-Hant") -> SourceVi
             cited_paragraph(bot, f.source or source_id, f.paragraph, f.quote, figures, language)
             for f in (bot.pack.facts[i] for i in fact.derivation.inputs if i in bot.pack.facts)
         ] or items
-    lines = [f"{fact.id}", bot.renderer.label(fact, language if language in SCRIPTS else "en")]
+    lines = []
     if fact.written:
         lines.append(fact.written)
     elif fact.statement is not None:
         lines.append(pick(fact.statement, language))
     return SourceView(
-        heading=fact.id,
+        heading=fact_label(bot, fact, language),
         items=tuple(items),
         arithmetic=fact.derivation.expression if fact.derivation else "",
         arithmetic_label=word("arithmetic", language),
-        lines=tuple(lines[1:]),
+        lines=tuple(lines),
     )
+
+
+def fact_label(bot: Assistant, fact: Fact, language: str | None) -> str:
+    """A fact named for people: subject and label in the language asked ("聯影醫療2024年營業收入")."""
+    return bot.renderer.what(fact, as_script(language))
+
+
+def as_script(language: str | None) -> Language:
+    return next((s for s in SCRIPTS if s == language), "zh-Hant")
 
 
 # -- what the assistant knows ---------------------------------------------------------------------
@@ -336,30 +205,3 @@ def suggestion_candidates(bot: Assistant, history: Sequence[str] = ()) -> list[s
             seen.add(key.casefold())
             unique.append(key)
     return unique
-
-
-# -- export ---------------------------------------------------------------------------------------
-
-
-def conversation_markdown(bot: Assistant, turns: Sequence[Answer], when: datetime | None = None) -> str:
-    """The conversation as a Markdown document: each question, its answer and its sources."""
-    lines = ["# Conversation with uih-assistant", ""]
-    for zh, en, outlet in about(bot).titles:
-        lines.append(f"Article: {escape(zh)} ({escape(en)}), {escape(outlet)}")
-    if when is not None:
-        lines.append(f"Exported: {when:%Y-%m-%d %H:%M}")
-    lines.append("")
-    for number, answer in enumerate(turns, 1):
-        lines += [
-            f"## {number}. {escape(shorten(clean(answer.question)))}",
-            "",
-            f"*{escape(caption(answer))}*",
-            "",
-            answer_markdown(bot, answer),
-            "",
-        ]
-        if answer.status != "answered" and answer.suggestions:
-            lines += [escape(options_title(answer)), ""]
-            lines += [f"{i}. {escape(s)}" for i, s in enumerate(answer.suggestions, 1)]
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"

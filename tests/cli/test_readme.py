@@ -29,3 +29,17 @@ def test_readme_has_examples_in_three_scripts() -> None:
 def test_readme_example_matches_cli(question: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", question]) == 0
     assert capsys.readouterr().out.rstrip("\n") == expected.rstrip("\n")
+
+
+CONTINUED = re.compile(r'^\$ assistant ask "([^"]+)" > /dev/null\n\$ assistant ask -c "([^"]+)"\n(.*?)\n```',
+                       re.M | re.S)
+
+
+def test_readme_follow_up_example(home: object, capsys: pytest.CaptureFixture[str]) -> None:
+    found = CONTINUED.search(README.read_text(encoding="utf-8"))
+    assert found is not None, "the README shows `assistant ask -c`"
+    first, follow, expected = found.groups()
+    assert main(["ask", first]) == 0
+    capsys.readouterr()
+    assert main(["ask", "-c", follow]) == 0
+    assert capsys.readouterr().out.rstrip("\n") == expected

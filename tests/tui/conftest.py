@@ -1,4 +1,4 @@
-"""Fixtures for the chat UI: a data directory in tmp, apps that never blink, and async tests run by asyncio."""
+"""Fixtures for the chat UI: a home in tmp, English by default, apps that never blink, async tests run by asyncio."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import asyncio
 import inspect
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,19 +24,20 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """ASSISTANT_HOME in a temporary folder, which is also the working directory (exports land there)."""
-    folder = tmp_path / "home"
-    monkeypatch.setenv("ASSISTANT_HOME", str(folder))
-    monkeypatch.chdir(tmp_path)
-    return folder
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interface language follows LANG; tests start from English whatever the machine says."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
 
 
 @pytest.fixture
 def make_app(bot: Assistant, home: Path) -> Callable[..., AssistantApp]:
-    def make(pack: Assistant | None = None) -> AssistantApp:
-        return AssistantApp(pack or bot, cursor_blink=False)
+    """A chat app on the bundled pack (or another), its log and settings in this test's home."""
+
+    def make(pack: Assistant | None = None, **options: Any) -> AssistantApp:
+        return AssistantApp(pack or bot, cursor_blink=False, **options)
 
     return make
 

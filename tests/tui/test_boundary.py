@@ -10,6 +10,7 @@ import pytest
 
 from assistant import Assistant, cli
 from assistant.tui import app as tui_app
+from assistant.tui.app import AssistantApp
 
 
 def test_engine_and_cli_do_not_import_textual() -> None:
@@ -26,8 +27,17 @@ def test_stylesheet_is_package_data() -> None:
 
 
 def test_cli_chat_opens_the_app(monkeypatch: pytest.MonkeyPatch, home: object) -> None:
-    opened: list[Assistant] = []
-    monkeypatch.setattr(tui_app.AssistantApp, "run", lambda self, *a, **k: opened.append(self.bot))
+    """On a terminal, `assistant`, `assistant chat` and `assistant -c` open the chat (not run here)."""
+    from assistant.commands import chat, common
+
+    opened: list[AssistantApp] = []
+    monkeypatch.setattr(common, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(chat, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(tui_app.AssistantApp, "run", lambda self, *a, **k: opened.append(self))
     assert cli.main([]) == 0
     assert cli.main(["chat"]) == 0
-    assert len(opened) == 2 and all(isinstance(bot, Assistant) for bot in opened)
+    assert cli.main(["-c"]) == 0
+    assert cli.main(["chat", "--cid", "3"]) == 0
+    assert all(isinstance(app.bot, Assistant) for app in opened)
+    assert [(app.resume, app.conversation) for app in opened] == [(False, None), (False, None), (True, None),
+                                                                   (False, 3)]

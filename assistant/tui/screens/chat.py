@@ -1,9 +1,13 @@
-"""The chat screen: owns the conversation with the engine, the history store and the source pane."""
+"""The chat screen: the conversation with the engine (each turn logged), the source pane and the input.
+
+The input keeps the focus after every answer. A number typed alone picks an option of the newest list
+(previewed as it is typed), so a question that starts with a digit is always a question; the lists also
+take arrows, Enter, digits and the mouse when they have the focus.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import ClassVar
 
 from textual import on
@@ -19,22 +23,40 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from assistant import Answer, Assistant
+from assistant.history.layout import layout
+from assistant.history.session import LoggedChat
+from assistant.history.store import Store
 from assistant.tui import present, text
 from assistant.tui.commands import ChatCommands
-from assistant.tui.screens.facts import FactsScreen
-from assistant.tui.screens.help import HelpScreen
-from assistant.tui.storage import History, write_export
+from assistant.tui.keys import localize_bindings
+from assistant.tui.prefs import Prefs
+from assistant.tui.screens.chat_actions import ChatActions
 from assistant.tui.widgets.answer import AnswerMessage
 from assistant.tui.widgets.conversation import Conversation
 from assistant.tui.widgets.options import QuestionOptions
 from assistant.tui.widgets.prompt import PromptInput
 from assistant.tui.widgets.source_pane import SourcePane
+from assistant.tui.widgets.welcome import Welcome
+from assistant.tui.words import say
 
-LANGUAGE_CYCLE: list[str | None] = [None, "zh-Hant", "zh-Hans", "en"]
 NARROW = 100
 
 
-class ChatScreen(Screen[None]):
+class QuietForPicks(SuggestFromList):
+    """Completions, except while the input holds just the number of an option (Enter picks that option)."""
+
+    def __init__(self, suggestions: list[str], is_pick: Callable[[str], object]) -> None:
+        super().__init__(suggestions, case_sensitive=False)
+        self.cache = None  # whether a number picks depends on the conversation, so nothing is cached
+        self.is_pick = is_pick
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if self.is_pick(value.strip()):
+            return None
+        return await super().get_suggestion(value)
+
+
+class ChatScreen(ChatActions, Screen[None]):
     """Conversation on the left (or on top), sources on the right (or below), the input at the bottom."""
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ChatCommands}
@@ -45,9 +67,12 @@ class ChatScreen(Screen[None]):
         Binding("f2", "toggle_sources", "Sources"),
         Binding("f3", "facts", "Facts"),
         Binding("f4", "cycle_language", "Language"),
+        Binding("f5,ctrl+o", "conversations", "Conversations"),
         Binding("ctrl+l", "new_conversation", "New"),
+        Binding("ctrl+r", "resume", "Resume", show=False),
         Binding("ctrl+s", "export", "Export", show=False),
         Binding("ctrl+y", "copy_answer", "Copy answer", show=False),
+        Binding("ctrl+t", "copy_citation", "Copy citation", show=False),
         Binding("escape", "focus_input", "Input", show=False),
         Binding("alt+up", "step(-1)", "Previous answer", show=False),
         Binding("alt+down", "step(1)", "Next answer", show=False),
@@ -57,45 +82,52 @@ class ChatScreen(Screen[None]):
 
     show_sources: reactive[bool] = reactive(True)
 
-    def __init__(self, bot: Assistant, history: History, *, cursor_blink: bool = True) -> None:
+    def __init__(self, bot: Assistant, store: Store | None, prefs: Prefs, *, cursor_blink: bool = True) -> None:
         super().__init__()
         self.bot = bot
-        self.chat = bot.chat()
-        self.history = history
+        self.store = store
+        self.prefs = prefs
+        self.session = LoggedChat(bot, store, "chat")
         self.cursor_blink = cursor_blink
         self.turns: list[Answer] = []
-        self.language: str | None = None
+        self.language: str | None = prefs.settings.answer_language
         self.selected: int | None = None
         self.about = present.about(bot)
         self.sub_title = self._language_title()
+        localize_bindings(self, self.ui)
+
+    @property
+    def ui(self) -> str:
+        return self.prefs.ui
 
     # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        past = self.history.load()
+        past = self.store.inputs() if self.store is not None else []
         yield Header()
         with Container(id="body"):
-            yield Conversation(self.about, id="conversation")
-            yield SourcePane(self.intro_view(), id="sources")
+            yield Conversation(self.welcome, id="conversation")
+            yield SourcePane(self.intro_view(), say("source_title", self.ui), id="sources")
         yield PromptInput(
             past,
-            placeholder="Ask about the article… (Enter to ask, ↑ for history, F1 for help)",
-            suggester=SuggestFromList(present.suggestion_candidates(self.bot, past), case_sensitive=False),
+            placeholder=say("placeholder", self.ui),
+            suggester=QuietForPicks(present.suggestion_candidates(self.bot, past), self.numbered_pick),
             id="prompt",
         )
         yield Footer()
 
     def on_mount(self) -> None:
         self.add_class("-welcome")
+        self.show_sources = self.prefs.settings.show_sources
         prompt = self.query_one(PromptInput)
         prompt.cursor_blink = self.cursor_blink
         prompt.focus()
 
+    def welcome(self) -> Widget:
+        return Welcome(self.about, self.ui, resume=self.resume_text(), id="welcome")
+
     def intro_view(self) -> present.SourceView:
-        lines = [
-            "The paragraph and sentence behind each answer show here; select an earlier answer "
-            "to see its sources again (F2 hides this pane)."
-        ]
+        lines = [say("sources_intro", self.ui)]
         lines += [f"《{zh}》 {outlet}" for zh, _, outlet in self.about.titles]
         lines += list(self.about.summaries)
         return present.SourceView(heading="", lines=tuple(lines))
@@ -104,7 +136,7 @@ class ChatScreen(Screen[None]):
         self.set_class(not show, "-sources-hidden")
 
     def _language_title(self) -> str:
-        return f"Answer language: {present.LANGUAGES[self.language]}"
+        return say("answer_language", self.ui, name=present.language_name(self.language, self.ui))
 
     # -- asking ---------------------------------------------------------------------------------
 
@@ -113,47 +145,109 @@ class ChatScreen(Screen[None]):
         event.stop()
         prompt = self.query_one(PromptInput)
         question = text.clean(event.value).strip()
-        if not question:
-            prompt.value = ""
-            self.notify(
-                "Type a question first, for example: " + (self.about.examples or ("help",))[0],
-                title="Empty question",
-                timeout=4,
-            )
-            return
         prompt.value = ""
-        await self.ask(question)
+        if not question:
+            example = (self.about.examples or ("help",))[0]
+            self.notify(say("empty_question", self.ui, example=example), title=say("empty_title", self.ui), timeout=4)
+            return
+        pick = self.numbered_pick(question)
+        if pick is not None:
+            await self.pick(*pick)
+        else:
+            await self.ask(question)
+
+    @on(Input.Changed, "#prompt")
+    def typed(self, event: Input.Changed) -> None:
+        """Preview the option a number typed alone would pick."""
+        options = self.live_options()
+        if options is not None:
+            pick = self.numbered_pick(text.clean(event.value).strip())
+            options.preview(pick[1] if pick else None)
+
+    @on(PromptInput.Joined)
+    def joined(self, event: PromptInput.Joined) -> None:
+        self.notify(say("pasted_lines", self.ui, lines=event.lines), timeout=5)
 
     @on(QuestionOptions.Picked)
     async def picked(self, event: QuestionOptions.Picked) -> None:
         event.stop()
-        await self.ask(event.question)
+        await self.pick(event.options, event.index)
 
-    async def ask(self, question: str) -> Answer | None:
+    def live_options(self) -> QuestionOptions | None:
+        """The list a typed number picks from: the newest answer's, or the welcome's examples."""
+        answers = self.query(AnswerMessage)
+        if answers:
+            return answers.last().choices
+        found = self.query("#examples")
+        return found.first(QuestionOptions) if found else None
+
+    def numbered_pick(self, value: str) -> tuple[QuestionOptions, int] | None:
+        """(list, index) when `value` is just the number of an option of the live list."""
+        options = self.live_options()
+        if options is None or not (value.isascii() and value.isdigit()):
+            return None
+        number = int(value)
+        return (options, number - 1) if 1 <= number <= len(options.questions) else None
+
+    async def pick(self, options: QuestionOptions, index: int) -> None:
+        """Ask an option. The newest clarify list is answered by its number, so that the engine keeps the
+        conversation's language and context exactly as it offered them."""
+        question = options.questions[index]
+        answers = self.query(AnswerMessage)
+        newest = answers.last() if answers else None
+        if newest is not None and options is newest.choices and newest.parts.kind == "clarify":
+            await self.ask(str(index + 1), shown=question)
+        else:
+            await self.ask(question)
+
+    async def ask(self, question: str, *, shown: str | None = None) -> Answer | None:
         """Ask the engine in this conversation and show the question, the answer and its sources."""
         question = text.clean(question).strip()
         if not question:
             return None
-        prompt = self.query_one(PromptInput)
-        prompt.remember(question)
-        self.history.append(question)
+        shown = shown or question
+        self.remember(shown)
         conversation = self.query_one(Conversation)
-        await conversation.add_question(text.shorten(question))
+        await conversation.add_question(text.shorten(shown))
         try:
-            answer = self.chat.ask(question, language=self.language)  # type: ignore[arg-type]
+            answer = self.session.ask(question, self.language)
         except Exception as exc:  # the engine should never raise; if it does, say so and carry on
             self.log.error(f"engine failed on {question!r}: {exc!r}")
-            await conversation.add_note(
-                Static(Content(f"The engine failed on this question: {exc}"), classes="message answer -error")
-            )
+            await conversation.add_note(Static(Content(say("engine_failed", self.ui, error=exc)),
+                                               classes="message answer -error"))
             return None
         self.turns.append(answer)
-        widget = await conversation.add_answer(len(self.turns) - 1, present.answer_view(self.bot, answer))
+        self.clear_hints()
+        widget = await conversation.add_answer(len(self.turns) - 1, layout(answer), self.hint(answer))
         self.remove_class("-welcome")
         self.select(widget)
-        if not (answer.status == "clarify" and widget.focus_options()):
-            prompt.focus()
+        self.query_one(PromptInput).focus()
+        self.after_logging()
         return answer
+
+    def hint(self, answer: Answer) -> str:
+        """What the newest list's title adds: how to choose, and that typing asks something else."""
+        if answer.status == "clarify":
+            return say("options_hint", answer.language)
+        return say("suggestions_hint", answer.language) if answer.status == "no_answer" and answer.suggestions else ""
+
+    def clear_hints(self) -> None:
+        for message in self.query(AnswerMessage):
+            message.set_hint("")
+            if message.choices is not None:
+                message.choices.preview(None)
+
+    def remember(self, question: str) -> None:
+        """The question into the input history, shared through the log with other windows."""
+        prompt = self.query_one(PromptInput)
+        if self.store is None:
+            prompt.remember(question)
+            return
+        try:
+            self.store.add_input(question)
+            prompt.remember(question, self.store.inputs())
+        except Exception:  # the history is a convenience; a locked or broken log never stops the chat
+            prompt.remember(question)
 
     # -- selection ------------------------------------------------------------------------------
 
@@ -176,7 +270,8 @@ class ChatScreen(Screen[None]):
         self._step_from(event.message.index, event.direction)
 
     def _step_from(self, index: int | None, direction: int) -> None:
-        answers = self.query_one(Conversation).answers
+        conversation = self.query_one(Conversation)
+        answers = conversation.answers
         if not answers:
             return
         if index is None:
@@ -187,12 +282,9 @@ class ChatScreen(Screen[None]):
                 self.action_focus_input()
                 return
             target = max(0, target)
-        conversation = self.query_one(Conversation)
         conversation.release_anchor()
         answers[target].focus()
         conversation.scroll_to_widget(answers[target], animate=False, top=True)
-
-    # -- actions --------------------------------------------------------------------------------
 
     def action_focus_input(self) -> None:
         self.query_one(PromptInput).focus()
@@ -213,53 +305,3 @@ class ChatScreen(Screen[None]):
             conversation.scroll_page_up()
         else:
             conversation.scroll_page_down()
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.about))
-
-    def action_facts(self) -> None:
-        self.app.push_screen(FactsScreen(self.bot))
-
-    def action_toggle_sources(self) -> None:
-        self.show_sources = not self.show_sources
-
-    def action_cycle_language(self) -> None:
-        position = LANGUAGE_CYCLE.index(self.language) if self.language in LANGUAGE_CYCLE else 0
-        self._set_language(LANGUAGE_CYCLE[(position + 1) % len(LANGUAGE_CYCLE)])
-
-    def action_set_language(self, language: str) -> None:
-        self._set_language(None if language == "auto" else language)
-
-    def _set_language(self, language: str | None) -> None:
-        self.language = language if language in present.LANGUAGES else None
-        self.sub_title = self._language_title()
-        self.notify(self._language_title(), timeout=3)
-
-    async def action_new_conversation(self) -> None:
-        self.chat.reset()
-        self.turns.clear()
-        self.selected = None
-        await self.query_one(Conversation).reset()
-        self.add_class("-welcome")
-        self.query_one(SourcePane).show(self.intro_view())
-        self.action_focus_input()
-
-    def action_export(self) -> None:
-        if not self.turns:
-            self.notify("Nothing to export yet: ask a question first.", severity="warning", timeout=4)
-            return
-        now = datetime.now()
-        document = present.conversation_markdown(self.bot, self.turns, when=now)
-        try:
-            path = write_export(document, now)
-        except OSError as exc:
-            self.notify(f"Could not export: {exc}", severity="error", timeout=6)
-            return
-        self.notify(f"Exported to {path}", title="Conversation exported", timeout=8)
-
-    def action_copy_answer(self) -> None:
-        if not self.turns:
-            self.notify("No answer to copy yet.", severity="warning", timeout=4)
-            return
-        self.app.copy_to_clipboard(self.turns[-1].text)
-        self.notify("Last answer copied to the clipboard.", timeout=3)

@@ -1,72 +1,138 @@
-"""Browse the fact base: a filterable table; Enter shows a fact's source."""
+"""Browse the fact base: readable labels, a filter (focused on open) by any word or by subject:, metric:
+or period:; Enter asks about the fact in the conversation, `s` shows its source, Ctrl+S exports CSV."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from rich.cells import cell_len
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from assistant import Assistant, Fact
-from assistant.tui.present import fact_view, pick
+from assistant.lang.normalize import fold
+from assistant.tui.keys import localize_bindings
+from assistant.tui.present import as_script, fact_view, pick
 from assistant.tui.screens.fact_source import FactSourceScreen
 from assistant.tui.text import clean
+from assistant.tui.words import say
 
-COLUMNS = ("id", "value as written", "¶", "period", "subject", "metric")
-VALUE_WIDTH = 24
-
-
-def fact_row(bot: Assistant, fact: Fact) -> tuple[str, ...]:
-    """One table row; a statement shows its label, a derived figure is marked."""
-    if fact.written:
-        value = fact.written + (" (derived)" if fact.derivation is not None else "")
-    else:
-        value = "“" + (pick(fact.label, "zh-Hant") or pick(fact.statement, "zh-Hant")) + "”"
-    if cell_len(value) > VALUE_WIDTH:
-        while cell_len(value) > VALUE_WIDTH - 1:
-            value = value[:-1]
-        value += "…"
-    return (fact.id, value, str(fact.paragraph), fact.period or fact.when or "", fact.subject, fact.metric)
+FIELDS = {"subject": "subject", "公司": "subject", "主體": "subject", "主体": "subject", "metric": "metric",
+          "指標": "metric", "指标": "metric", "period": "period", "時間": "period", "时间": "period"}
+VALUE_WIDTH, PERIOD_WIDTH, SUBJECT_WIDTH = 18, 12, 26
+SPARE = VALUE_WIDTH + PERIOD_WIDTH + SUBJECT_WIDTH + 3 + 2 * 5 + 2  # other columns, cell padding, scrollbar
 
 
-class FactsScreen(Screen[None]):
-    """Every fact of the pack; type to filter, Enter to see its source, Esc to go back."""
+def _cut(text: str, width: int) -> str:
+    if cell_len(text) <= width:
+        return text
+    while cell_len(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+class FactIndex:
+    """Each fact's searchable text, folded (so 营收 finds 營收), by field."""
+
+    def __init__(self, bot: Assistant) -> None:
+        self.bot = bot
+        self.texts: dict[str, dict[str, str]] = {fid: self._fields(f) for fid, f in bot.pack.facts.items()}
+
+    def _names(self, concept_id: str | None) -> list[str]:
+        concept = self.bot.pack.concepts.get(concept_id or "")
+        if concept is None:
+            return [concept_id or ""]
+        return [concept_id or "", concept.names.zh_Hant, concept.names.zh_Hans or "", concept.names.en,
+                *concept.aliases]
+
+    def _fields(self, fact: Fact) -> dict[str, str]:
+        labels = [pick(fact.label, s) for s in ("zh-Hant", "zh-Hans", "en")] if fact.label else []
+        subject = " ".join(self._names(fact.subject) + self._names(fact.object))
+        metric = " ".join(self._names(fact.metric) + [n for s in fact.segment for n in self._names(s)] + labels)
+        period = " ".join([fact.period or "", fact.when or ""])
+        statement = [pick(fact.statement, s) for s in ("zh-Hant", "en")] if fact.statement else []
+        everything = " ".join([subject, metric, period, fact.written or "", *statement])
+        return {k: fold(v) for k, v in
+                {"subject": subject, "metric": metric, "period": period, "all": everything}.items()}
+
+    def matches(self, fact_id: str, query: str) -> bool:
+        """Every word of the query found; `field:word` looks in that field only."""
+        texts = self.texts[fact_id]
+        for word in query.split():
+            field, _, value = word.partition(":") if ":" in word else ("all", "", word)
+            field = FIELDS.get(field.casefold(), "all") if field != "all" else "all"
+            if fold(value) not in texts[field]:
+                return False
+        return True
+
+
+class FactsScreen(Screen[str | None]):
+    """Every fact of the pack. Returns the id of a fact to ask about, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+f", "focus_filter", "Filter"),
+        Binding("s", "source", "Source"),
+        Binding("ctrl+s", "export", "Export CSV"),
     ]
 
-    def __init__(self, bot: Assistant) -> None:
+    def __init__(self, bot: Assistant, ui: str, language: str | None) -> None:
         super().__init__()
         self.bot = bot
-        self.sub_title = "Facts"
+        self.ui = ui
+        self.script = as_script(language or ui)
+        self.index = FactIndex(bot)
+        self.sub_title = say("facts_title", ui)
+        localize_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter facts (id, subject, metric, figure…)", id="fact-filter")
+        yield Input(placeholder=say("facts_filter", self.ui), id="fact-filter")
         yield DataTable(id="facts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
+        table = self.table
+        table.add_columns(*(say(f"facts_{c}", self.ui) for c in ("fact", "value", "period", "subject", "para")))
         self.fill("")
-        table.focus()
+        self.query_one("#fact-filter", Input).focus()
+
+    @property
+    def table(self) -> DataTable[str]:
+        return self.query_one("#facts", DataTable)
+
+    def row(self, fact: Fact) -> tuple[str, ...]:
+        """One row in readable words: what the fact is, its value as written, when, about whom, where."""
+        renderer = self.bot.renderer
+        if fact.written:
+            value = fact.written + (f" ({say('derived', self.ui)})" if fact.derivation is not None else "")
+        else:
+            value = "“" + (pick(fact.statement, self.script) or pick(fact.label, self.script)) + "”"
+        label_width = max(20, self.app.size.width - SPARE)  # the table fits the terminal's width
+        return (_cut(renderer.label(fact, self.script), label_width), _cut(value, VALUE_WIDTH),
+                _cut(fact.when or fact.period or "", PERIOD_WIDTH),
+                _cut(renderer.concept_name(fact.subject, self.script), SUBJECT_WIDTH), str(fact.paragraph))
+
+    def shown(self) -> list[Fact]:
+        return [self.bot.pack.facts[str(key.value)] for key in self.table.rows]
 
     def fill(self, query: str) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.clear()
-        needle = clean(query).strip().casefold()
-        for fact in self.bot.pack.facts.values():
-            row = fact_row(self.bot, fact)
-            if needle and needle not in " ".join([*row, self.bot.renderer.label(fact, "en")]).casefold():
-                continue
-            table.add_row(*row, key=fact.id)
+        query = clean(query).strip()
+        for fact_id, fact in self.bot.pack.facts.items():
+            if not query or self.index.matches(fact_id, query):
+                table.add_row(*self.row(fact), key=fact_id)
+
+    def current(self) -> Fact | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.bot.pack.facts.get(str(key))
 
     @on(Input.Changed, "#fact-filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -74,19 +140,41 @@ class FactsScreen(Screen[None]):
 
     @on(Input.Submitted, "#fact-filter")
     def filter_done(self) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.focused is self.query_one("#fact-filter", Input):
+            event.stop()
+            self.table.focus()
 
     @on(DataTable.RowSelected)
-    def show_source(self, event: DataTable.RowSelected) -> None:
-        fact = self.bot.pack.facts.get(str(event.row_key.value))
-        if fact is not None:
-            self.app.push_screen(FactSourceScreen(fact_view(self.bot, fact)))
+    def ask_about(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.dismiss(str(event.row_key.value))
+
+    def action_source(self) -> None:
+        fact = self.current()
+        if fact is not None and self.focused is self.table:
+            self.app.push_screen(FactSourceScreen(fact_view(self.bot, fact, self.script), self.ui))
+
+    def action_export(self) -> None:
+        from assistant.history import export
+
+        path = export.target(None, "facts", ".csv")
+        try:
+            export.write(export.facts_csv(self.bot.pack, self.shown()), path)
+        except OSError as exc:
+            self.notify(say("export_failed", self.ui, error=exc), severity="error", timeout=6)
+            return
+        self.notify(say("exported_to", self.ui, path=path), timeout=8)
 
     def action_focus_filter(self) -> None:
         self.query_one("#fact-filter", Input).focus()
 
     def action_back(self) -> None:
-        if self.focused is not None and self.focused.id == "fact-filter" and self.query_one(Input).value:
-            self.query_one(Input).value = ""
+        field = self.query_one("#fact-filter", Input)
+        if field.value:
+            field.value = ""
+            field.focus()
             return
-        self.dismiss()
+        self.dismiss(None)

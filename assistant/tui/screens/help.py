@@ -1,4 +1,4 @@
-"""The help screen: keys, commands and what the assistant can answer."""
+"""The help screen, in the interface language: what the assistant knows, example questions, the keys."""
 
 from __future__ import annotations
 
@@ -10,49 +10,20 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from assistant.history.markdown import escape
+from assistant.tui.keys import localize_bindings
 from assistant.tui.present import About
-from assistant.tui.text import escape
-
-KEYS = """\
-| Key | What it does |
-| --- | --- |
-| Enter | Ask the question typed |
-| ↑ / ↓ in the input | Earlier / later questions (kept across runs) |
-| → at the end of the input | Accept the grey completion |
-| Tab / Shift+Tab | Move between the input, answers and options |
-| ↑ / ↓ on an answer | Previous / next answer; its sources show on the right |
-| Alt+↑ / Alt+↓ | Jump to the previous / next answer from anywhere |
-| PgUp / PgDn | Scroll the conversation |
-| Enter on an answer | Go to its options (clarify or suggestions) |
-| 1–9 on options | Choose an option by its number |
-| Esc | Back to the input |
-| F1 or ? | This help |
-| F2 | Show or hide the source pane |
-| F3 | Browse the facts |
-| F4 | Answer language: auto → 繁體 → 简体 → English |
-| Ctrl+L | New conversation |
-| Ctrl+S | Export the conversation to Markdown |
-| Ctrl+Y | Copy the last answer |
-| Ctrl+P | Command palette (all of the above, and themes) |
-| Ctrl+Q | Quit |
-"""
-
-TIPS = """\
-Every figure comes from the article, with its paragraph and the exact sentence. Anything the article
-does not give is answered as *not in the fact base*, never guessed. Ask in 繁體, 简体 or English;
-follow-ups such as 那MR呢? or *and the change?* reuse the earlier question. When an answer asks
-*which one?*, choose an option or type its number.
-"""
+from assistant.tui.words import say
 
 
-def help_markdown(about: About) -> str:
-    lines = [TIPS, "## What it knows", ""]
+def help_markdown(about: About, ui: str) -> str:
+    lines = [say("help_tips", ui), "", f"## {say('help_knows', ui)}", ""]
     for zh, en, outlet in about.titles:
         lines.append(f"- 《{escape(zh)}》 ({escape(en)}), {escape(outlet)}")
-    lines.append(f"- {about.fact_count} facts")
-    lines += ["", "## Example questions", ""]
+    lines.append(f"- {say('help_fact_count', ui, count=about.fact_count)}")
+    lines += ["", f"## {say('help_examples', ui)}", ""]
     lines += [f"- {escape(question, line_start=False)}" for question in about.examples]
-    lines += ["", "## Keys", "", KEYS]
+    lines += ["", f"## {say('help_keys_title', ui)}", "", say("help_keys", ui)]
     return "\n".join(lines)
 
 
@@ -61,15 +32,17 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark,q", "dismiss", "Close", show=True)]
 
-    def __init__(self, about: About) -> None:
+    def __init__(self, about: About, ui: str) -> None:
         super().__init__()
         self.about = about
+        self.ui = ui
+        localize_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Help"
-            body.border_subtitle = "Esc to close"
-            yield Markdown(help_markdown(self.about))
+            body.border_title = say("help_title", self.ui)
+            body.border_subtitle = say("esc_to_close", self.ui)
+            yield Markdown(help_markdown(self.about, self.ui))
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

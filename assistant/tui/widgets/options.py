@@ -11,9 +11,17 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from assistant.tui.widgets.wrapped import Wrapped
+
+
+def numbered(number: int, question: str) -> Wrapped:
+    """"2. question", wrapped by the chat's rule with continuation lines under the question."""
+    prefix = f"{number}. "
+    return Wrapped(Content.assemble((prefix, "dim"), question), hang=len(prefix))
+
 
 class QuestionOptions(OptionList):
-    """A numbered list of questions; Enter or a click asks the chosen one."""
+    """A numbered list of questions; Enter, a click, or (while the list has focus) a digit asks one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *[Binding(str(n), f"choose({n - 1})", show=False) for n in range(1, 10)],
@@ -22,10 +30,14 @@ class QuestionOptions(OptionList):
     class Picked(Message):
         """The user chose a question to ask."""
 
-        def __init__(self, options: QuestionOptions, question: str) -> None:
+        def __init__(self, options: QuestionOptions, index: int) -> None:
             super().__init__()
             self.options = options
-            self.question = question
+            self.index = index
+
+        @property
+        def question(self) -> str:
+            return self.options.questions[self.index]
 
         @property
         def control(self) -> QuestionOptions:
@@ -33,17 +45,21 @@ class QuestionOptions(OptionList):
 
     def __init__(self, questions: Sequence[str], **kwargs: object) -> None:
         self.questions = list(questions)
-        options = [
-            Option(Content.assemble((f"{n}. ", "dim"), question)) for n, question in enumerate(self.questions, 1)
-        ]
+        options = [Option(numbered(n, question)) for n, question in enumerate(self.questions, 1)]
         super().__init__(*options, **kwargs)  # type: ignore[arg-type]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if 0 <= event.option_index < len(self.questions):
-            self.post_message(self.Picked(self, self.questions[event.option_index]))
+            self.post_message(self.Picked(self, event.option_index))
 
     def action_choose(self, index: int) -> None:
         if 0 <= index < len(self.questions):
             self.highlighted = index
-            self.post_message(self.Picked(self, self.questions[index]))
+            self.post_message(self.Picked(self, index))
+
+    def preview(self, index: int | None) -> None:
+        """Highlight the option a number typed in the input would ask (None: no preview)."""
+        self.set_class(index is not None, "-preview")
+        if index is not None and 0 <= index < len(self.questions):
+            self.highlighted = index

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+
+from assistant.tui.widgets.wrapped import WrappedText
 
 
-class QuestionMessage(Static):
+class QuestionMessage(WrappedText):
     """One question in the conversation (already cleaned and shortened by the screen)."""
 
     def __init__(self, question: str, **kwargs: object) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
 
 from assistant.tui.present import CitedParagraph, SourceView
+from assistant.tui.widgets.wrapped import WrappedText
 
 QUOTE_STYLE = "on $warning-muted"
 FIGURE_STYLE = "bold underline $text-warning"
@@ -22,6 +22,11 @@ def paragraph_content(item: CitedParagraph) -> Content:
     for start, end in item.figures:
         content = content.stylize(FIGURE_STYLE, start, end)
     return content
+
+
+def figures_of(view: SourceView) -> list[str]:
+    """The figures located in the cited paragraphs, kept whole when they wrap."""
+    return [item.text[start:end] for item in view.items for start, end in item.figures]
 
 
 def view_content(view: SourceView) -> Content:
@@ -43,18 +48,23 @@ def view_content(view: SourceView) -> Content:
 class SourcePane(VerticalScroll, can_focus=True):
     """Shows one SourceView at a time; scrolls when the paragraphs are long."""
 
-    def __init__(self, intro: SourceView | None = None, **kwargs: object) -> None:
+    def __init__(self, intro: SourceView | None = None, title: str = "Source", **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.view = intro or SourceView(heading="")
-        self.border_title = "Source"
+        self.border_title = title
+
+    @property
+    def shown_lines(self) -> list[str]:
+        """The lines as wrapped on screen (for tests)."""
+        return self.query_one("#source-text", WrappedText).shown_lines()
 
     def compose(self) -> ComposeResult:
-        yield Static(view_content(self.view), id="source-text")
+        yield WrappedText(view_content(self.view), keep=figures_of(self.view), id="source-text")
 
     def show(self, view: SourceView) -> None:
         """Replace the content with another answer's or fact's sources."""
         self.view = view
-        self.query_one("#source-text", Static).update(view_content(view))
+        self.query_one("#source-text", WrappedText).set(view_content(view), figures_of(view))
         self.scroll_home(animate=False)
 
     @property

@@ -1,37 +1,36 @@
-"""The first thing shown: what the assistant knows and questions to start with."""
+"""The first thing shown: what the assistant knows, questions to start with, and the conversation to
+resume when there is one."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label, Static
 
 from assistant.tui.present import About
 from assistant.tui.widgets.options import QuestionOptions
+from assistant.tui.widgets.wrapped import WrappedText
+from assistant.tui.words import say
 
 
 class Welcome(Vertical):
     """The article(s) the fact base covers, in two languages, and example questions in three scripts."""
 
-    def __init__(self, about: About, **kwargs: object) -> None:
+    def __init__(self, about: About, ui: str | None, resume: str = "", **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.about = about
+        self.ui = ui
+        self.resume = resume
 
     def compose(self) -> ComposeResult:
-        yield Label("Ask about this article · 問這篇文章 · 问这篇文章", classes="welcome-title")
+        yield WrappedText("Ask about this article · 問這篇文章 · 问这篇文章", classes="welcome-title")
         for zh, en, outlet in self.about.titles:
-            yield Static(
-                Content.assemble((f"《{zh}》", "bold"), f" {outlet}\n", (en, "italic $text-muted")), classes="article"
-            )
-        yield Static(
-            Content(
-                f"{self.about.fact_count} facts, each cited to its paragraph and sentence; anything else is "
-                "answered \u201cnot in the fact base\u201d. Ask in 繁體, 简体 or English."
-            ),
-            classes="facts-note",
-        )
-        yield Label("Try one (Tab, ↑↓, Enter) or type your own question below:", classes="options-title")
+            yield WrappedText(Content.assemble((f"《{zh}》", "bold"), f" {outlet}\n", (en, "italic $text-muted")),
+                              classes="article")
+        yield WrappedText(say("welcome_facts", self.ui, count=self.about.fact_count), classes="facts-note")
+        if self.resume:
+            yield WrappedText(self.resume, classes="resume")
+        yield WrappedText(say("welcome_try", self.ui), classes="options-title")
         yield QuestionOptions(self.about.examples, id="examples", classes="options")
         for summary in self.about.summaries:
-            yield Static(Content(summary), classes="summary")
+            yield WrappedText(summary, classes="summary")
