@@ -17,7 +17,8 @@ import msgspec
 from assistant.engine.answer import Answer, Interpretation
 from assistant.engine.compose import Composer
 from assistant.engine.compute import Calculator
-from assistant.engine.decide import Decider, Decision
+from assistant.engine.decide import Decider
+from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
 from assistant.engine.interpret import Interpreter
 from assistant.engine.lexicon import Lexicon, Target

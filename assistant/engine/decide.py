@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from assistant.engine.compute import Calculator, Outcome
+from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher, Scored
 from assistant.engine.operands import Resolver
@@ -23,26 +24,6 @@ from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
-
-
-@dataclass
-class Decision:
-    """What the engine decided to answer, before any text is written."""
-
-    kind: str
-    frame: Frame
-    intent: str = "lookup"
-    facts: list[Fact] = field(default_factory=list)
-    confidence: float = 0.7
-    fields: dict[str, str] = field(default_factory=dict)
-    concepts: list[str] = field(default_factory=list)
-    asked: Frame | None = None
-    notes: list[list[str]] = field(default_factory=list)
-    winner: int = 0
-
-    @property
-    def answered(self) -> bool:
-        return self.kind in ("figures", "computed", "compare", "meta")
 
 
 class Decider:
