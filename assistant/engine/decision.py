@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.engine.compute import Outcome
 from assistant.engine.frame import Frame
 from assistant.pack.schema import Fact
 
@@ -30,3 +31,18 @@ class Decision:
     @property
     def answered(self) -> bool:
         return self.kind in ("figures", "computed", "compare", "meta")
+
+
+def from_outcome(outcome: Outcome, frame: Frame) -> Decision:
+    """What a computation came to, as a decision: its figures, a comparison, the options of an ambiguous
+    operand, the approximate figure that stopped it, or the gap it names."""
+    if outcome.kind in ("computed", "stated"):
+        return Decision("figures", outcome.frame or frame, frame.detail, outcome.facts, 0.8)
+    if outcome.kind == "compare":
+        return Decision("compare", outcome.frame or frame, frame.detail, outcome.facts, 0.8, winner=outcome.winner)
+    if outcome.kind == "ambiguous":
+        return Decision("clarify", outcome.frame or frame, "clarify", outcome.options, 0.4)
+    if outcome.kind == "approximate" and outcome.facts:
+        return Decision("approximate", frame, "approximate", outcome.facts, 0.7)
+    missing = outcome.frame or frame
+    return Decision("gap", frame, "no_fact", asked=missing)
