@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.engine.compute import Outcome
+from assistant.engine.arithmetic import Outcome
 from assistant.engine.frame import Frame
 from assistant.pack.schema import Fact
 

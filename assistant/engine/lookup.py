@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.engine.compute import Calculator, Outcome
+from assistant.engine.arithmetic import Outcome
+from assistant.engine.compute import Calculator
 from assistant.engine.conjunctions import Conjunctions
 from assistant.engine.decision import Decision, from_outcome
 from assistant.engine.frame import Frame

@@ -129,7 +129,7 @@ class Resolver:
             if event is None:
                 return Found(frame=frame, problem="missing")
             found = self.figure(replace(operand(frame, metrics=[event], focus=event, periods=[]), operation="when"))
-            year = _year_of(found.fact) if found.fact is not None else None
+            year = year_of(found.fact) if found.fact is not None else None
             if year is None:
                 return Found(frame=frame, problem="missing")
             events.append((year, found.fact))
@@ -255,7 +255,7 @@ def _combine(operation: str, a: figures.Quantity, b: figures.Quantity) -> figure
     return figures.ratio(a, b, percent=True)
 
 
-def _year_of(fact: Fact) -> int | None:
+def year_of(fact: Fact) -> int | None:
     """The year of an event: its figure when it is a year (成立於2011年), else the year of its period."""
     if fact.unit == "年" and fact.value is not None:
         return int(fact.value)
