@@ -114,13 +114,7 @@ class Assistant:
             raise AssistantError(f"a question is text, not {type(question).__name__}")
         if language is not None and language not in LANGUAGES:
             raise AssistantError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-        text = strip_control(question).strip()
-        picked = bool(context.options and _OPTION.fullmatch(text) and 0 < int(text) <= len(context.options))
-        chosen = None
-        if picked:
-            number = int(text) - 1
-            text = context.options[number]  # an option chosen by its number
-            chosen = context.option_facts[number] if number < len(context.option_facts) else None
+        text, picked, chosen = _picked_option(strip_control(question).strip(), context)
         lang = language or self._language(text, context, picked)
         notes: list[str] = []
         if len(text) > MAX_QUESTION_CHARS:
@@ -129,23 +123,25 @@ class Assistant:
         questions = self._questions(text)
         if len(questions) > 1:
             return self._several(questions, context, lang, notes)
-        folded = fold(text)
-        reading = self.reader.read(text, folded)
-        frame = self.interpreter.frame(reading)
-        if not text:
-            decision = Decision("empty", frame, "empty", confidence=1.0)
-        else:
-            edited = edit(frame, context, default_period=self.pack.default_period, has_figures=self._has_figures,
-                          computed=frozenset(self.resolver.computed))
-            if chosen in self.pack.facts:  # the option picked is that fact, even when its question is ambiguous
-                fact = self.pack.facts[chosen]
-                decision = Decision("figures", replace(edited.frame, numbers=set()),
-                                    "lookup" if fact.value is not None else "statement", facts=[fact], confidence=1.0)
-            else:
-                decision = self.decider.decide(reading, edited, context)
+        reading = self.reader.read(text, fold(text))
+        decision = self._decide(text, reading, context, chosen)
         interpretation = self._interpretation(reading, decision)
         answer = self.composer.compose(text, decision, lang, interpretation, notes)
         return answer, self._next(context, decision, answer, lang)
+
+    def _decide(self, text: str, reading: Reading, context: Context, chosen: str | None) -> Decision:
+        """The decision for one question: its frame edited by the conversation, or the fact of an option
+        picked by its number."""
+        frame = self.interpreter.frame(reading)
+        if not text:
+            return Decision("empty", frame, "empty", confidence=1.0)
+        edited = edit(frame, context, default_period=self.pack.default_period, has_figures=self._has_figures,
+                      computed=frozenset(self.resolver.computed))
+        if chosen in self.pack.facts:  # the option picked is that fact, even when its question is ambiguous
+            fact = self.pack.facts[chosen]
+            return Decision("figures", replace(edited.frame, numbers=set()),
+                            "lookup" if fact.value is not None else "statement", facts=[fact], confidence=1.0)
+        return self.decider.decide(reading, edited, context)
 
     def _questions(self, text: str) -> list[str]:
         """The questions of a message that asks several ("研發花了多少?佔營收多少?"), else the message."""
@@ -201,6 +197,16 @@ class Assistant:
             return after(frame, [f.subject for f in decision.facts], [f.id for f in decision.facts[:3]],
                          options=answer.options, option_facts=offered, language=lang, recent=recent)
         return replace(context, options=context.options if decision.kind == "empty" else (), language=lang)
+
+
+def _picked_option(text: str, context: Context) -> tuple[str, bool, str | None]:
+    """An option of the last answer chosen by its number: its question, True, and the fact it stands for
+    (if any); else the text as asked, False and None."""
+    if not (context.options and _OPTION.fullmatch(text) and 0 < int(text) <= len(context.options)):
+        return text, False, None
+    number = int(text) - 1
+    chosen = context.option_facts[number] if number < len(context.option_facts) else None
+    return context.options[number], True, chosen
 
 
 def _concept_lexicon(pack: Pack) -> Lexicon:

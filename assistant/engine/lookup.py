@@ -121,17 +121,18 @@ class Lookup:
         if "metrics" in frame.inherited or len(frame.metrics) < 2 or not frame.periods:
             return []
         subjects = set(frame.entities) or ({self.pack.default_subject} if self.pack.default_subject else set())
-        missing = []
-        for metric in frame.metrics:
-            if self.matcher.covers(fact, metric) or metric in self.resolver.computed:
-                continue
-            held = [f for s in subjects if s for f in self.matcher.facts_about(s)
-                    if f.subject == s and self.matcher.covers(f, metric)]
-            dated = [f for f in held if f.period]
-            lacking = dated and not self.matcher.rank(replace(frame, metrics=[metric]))
-            if (not held and metric == frame.focus) or lacking:
-                missing.append(metric)  # "how much did UIH raise in its IPO": no fund-raising of UIH at all
-        return missing
+        return [m for m in frame.metrics if self._lacks(frame, fact, m, subjects)]
+
+    def _lacks(self, frame: Frame, fact: Fact, metric: str, subjects: set[str]) -> bool:
+        """Whether the base has no figure of this metric for the period asked (or none at all, for the
+        metric asked about): "how much did UIH raise in its IPO" when it holds no fund-raising of UIH."""
+        if self.matcher.covers(fact, metric) or metric in self.resolver.computed:
+            return False
+        held = [f for s in subjects if s for f in self.matcher.facts_about(s)
+                if f.subject == s and self.matcher.covers(f, metric)]
+        dated = [f for f in held if f.period]
+        lacking = bool(dated) and not self.matcher.rank(replace(frame, metrics=[metric]))
+        return (not held and metric == frame.focus) or lacking
 
     def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
         """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
