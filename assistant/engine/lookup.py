@@ -29,8 +29,15 @@ from assistant.pack.schema import Fact
 class Lookup:
     """Finds the facts that answer a look-up, with the matcher's ranking and the resolver's implied figures."""
 
-    def __init__(self, pack: Pack, matcher: Matcher, resolver: Resolver, calculator: Calculator,
-                 statements: Statements, conjunctions: Conjunctions) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        matcher: Matcher,
+        resolver: Resolver,
+        calculator: Calculator,
+        statements: Statements,
+        conjunctions: Conjunctions,
+    ) -> None:
         self.pack = pack
         self.matcher = matcher
         self.resolver = resolver
@@ -112,8 +119,11 @@ class Lookup:
         """Companies the question names that the chosen fact is not about ("compare UIH and Mindray"):
         answering only the part about the pack's own subject would mislead."""
         keys = self.matcher.keys[fact.id]
-        return [e for e in frame.entities
-                if e != self.pack.default_subject and e not in keys.entities and not self.matcher.mentioned(e, keys)]
+        return [
+            e
+            for e in frame.entities
+            if e != self.pack.default_subject and e not in keys.entities and not self.matcher.mentioned(e, keys)
+        ]
 
     def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
         """Metrics the question names that the chosen fact does not give and no fact fits at all:
@@ -128,8 +138,13 @@ class Lookup:
         metric asked about): "how much did UIH raise in its IPO" when it holds no fund-raising of UIH."""
         if self.matcher.covers(fact, metric) or metric in self.resolver.computed:
             return False
-        held = [f for s in subjects if s for f in self.matcher.facts_about(s)
-                if f.subject == s and self.matcher.covers(f, metric)]
+        held = [
+            f
+            for s in subjects
+            if s
+            for f in self.matcher.facts_about(s)
+            if f.subject == s and self.matcher.covers(f, metric)
+        ]
         dated = [f for f in held if f.period]
         lacking = bool(dated) and not self.matcher.rank(replace(frame, metrics=[metric]))
         return (not held and metric == frame.focus) or lacking
@@ -151,7 +166,7 @@ class Lookup:
         return chosen if len({f.id for f in chosen}) == len(chosen) else []
 
     def _per_segment(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
-        """"CT和MR收入" or "overseas or RT": the figure of each segment, when no fact covers them together
+        """ "CT和MR收入" or "overseas or RT": the figure of each segment, when no fact covers them together
         as a total."""
         if len(frame.segments) < 2 or "total" in frame.qualifiers or not self.conjunctions.join(frame, "segment"):
             return []
@@ -173,17 +188,22 @@ class Lookup:
             return changed
         if _wrong_unit(frame, fact) or fact.figure_not_given:
             return Decision("no_figure", frame, "no_figure", [fact])
-        quantity_asked = ((frame.detail == "lookup" and "lookup" in frame.cues) or frame.unit is not None) \
-            and frame.operation not in ("when", "statement")
+        quantity_asked = (
+            (frame.detail == "lookup" and "lookup" in frame.cues) or frame.unit is not None
+        ) and frame.operation not in ("when", "statement")
         if fact.value is None and quantity_asked:
             return Decision("no_figure", frame, "no_figure", [fact])
         runner_up = ranked[len(tied)].score if len(ranked) > len(tied) else top.score - 1.0
-        confidence = min(1.0, WEIGHTS.confidence_base + WEIGHTS.confidence_per_point * top.score
-                         + WEIGHTS.confidence_lead * min(1.0, top.score - runner_up))
+        confidence = min(
+            1.0,
+            WEIGHTS.confidence_base
+            + WEIGHTS.confidence_per_point * top.score
+            + WEIGHTS.confidence_lead * min(1.0, top.score - runner_up),
+        )
         return Decision("figures", frame, frame.detail, [s.fact for s in tied], max(0.0, confidence))
 
     def _change_in_unit(self, frame: Frame, fact: Fact) -> Decision | None:
-        """"增長了多少億元" when the article gives the change in %, or "增長了百分之幾" when it gives an
+        """ "增長了多少億元" when the article gives the change in %, or "增長了百分之幾" when it gives an
         amount: the other form is computed from the figure and its stated change."""
         if frame.operation == "change" and fact.change is None and fact.value is not None:
             between = self.calculator.change_between(frame, fact)
@@ -209,8 +229,9 @@ class Lookup:
             return Outcome("approximate", [fact], frame)
         key = "label_change_rate" if rate else "label_change_amount"
         label = self.resolver.labeller.localized(key, a=fact)
-        result = self.resolver.labeller.result(quantity, fact, "rate_of_change" if rate else "amount_of_change",
-                                               label, frame)
+        result = self.resolver.labeller.result(
+            quantity, fact, "rate_of_change" if rate else "amount_of_change", label, frame
+        )
         return Outcome("computed", [result], frame)
 
 
@@ -224,7 +245,7 @@ def _of_kind_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
 
 
 def _in_unit_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
-    """"多少錢" asks for amounts in money: figures (or changes) in the unit asked, when the best have one."""
+    """ "多少錢" asks for amounts in money: figures (or changes) in the unit asked, when the best have one."""
     if not (frame.unit and any(s.fact.unit == frame.unit for s in ranked[:3])):
         return ranked
     return [s for s in ranked if s.fact.unit == frame.unit or (s.fact.change and s.fact.change.unit == frame.unit)]
@@ -234,8 +255,13 @@ def _tied(ranked: list[Scored], top: Scored) -> list[Scored]:
     """The facts as good as the best; statements on the same topic close behind are part of the answer."""
     tied = [s for s in ranked if top.score - s.score < WEIGHTS.clarify_margin]
     if top.fact.value is None:
-        tied += [s for s in ranked[len(tied):3] if s.fact.value is None and s.fact.metric == top.fact.metric
-                 and top.score - s.score < WEIGHTS.same_topic_margin]
+        tied += [
+            s
+            for s in ranked[len(tied) : 3]
+            if s.fact.value is None
+            and s.fact.metric == top.fact.metric
+            and top.score - s.score < WEIGHTS.same_topic_margin
+        ]
     return tied
 
 

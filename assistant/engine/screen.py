@@ -57,8 +57,9 @@ class Screen:
         if not unread:
             return None
         piece, kind = unread[0]
-        return Decision("not_understood", frame, "not_understood", confidence=0.9,
-                        fields={"piece": piece, "kind": kind})
+        return Decision(
+            "not_understood", frame, "not_understood", confidence=0.9, fields={"piece": piece, "kind": kind}
+        )
 
     def _spoken_of(self, piece: str) -> bool:
         """Whether the article's sentences share a word with a piece the engine could not read (设被数量
@@ -75,8 +76,9 @@ class Screen:
     def _stranger(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         frame = edit.frame
         if frame.unknown_names and not frame.entities:
-            return Decision("unknown_entity", frame, "unknown_entity", confidence=0.8,
-                            fields={"name": frame.unknown_names[0]})
+            return Decision(
+                "unknown_entity", frame, "unknown_entity", confidence=0.8, fields={"name": frame.unknown_names[0]}
+            )
         return None
 
     def _lonely(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
@@ -106,7 +108,7 @@ class Screen:
         return self._currency(kept), [unheld]
 
     def _anchored(self, frame: Frame, metrics: list[str]) -> Decision | None:
-        """"The price of the 0.2849% stake": a number the question quotes points at the sentence that
+        """ "The price of the 0.2849% stake": a number the question quotes points at the sentence that
         states it, and that sentence's one figure in the unit the asked measure is in is the answer."""
         units = {c.unit for m in metrics if (c := self.pack.concepts.get(m)) is not None and c.unit}
         if not units or not frame.numbers:
@@ -119,15 +121,25 @@ class Screen:
 
     def _quote_stating(self, frame: Frame) -> str | None:
         """The one sentence that states a number the question quotes, if only one does."""
-        quotes = {k.fact.quote for k in self.matcher.keys.values()
-                  if frame.numbers & k.own_numbers and k.fact.derivation is None}
+        quotes = {
+            k.fact.quote
+            for k in self.matcher.keys.values()
+            if frame.numbers & k.own_numbers and k.fact.derivation is None
+        }
         return next(iter(quotes)) if len(quotes) == 1 else None
 
     def _figures_beside(self, frame: Frame, quote: str, units: set[str]) -> list[Fact]:
         """The other figures of that sentence in the units asked for; of several, those the question's
         other words name ("what price did UIH pay for the 0.70% stake")."""
-        answers = [k.fact for k in self.matcher.keys.values() if k.fact.quote == quote and k.fact.unit in units
-                   and k.fact.value is not None and k.fact.derivation is None and not frame.numbers & k.own_numbers]
+        answers = [
+            k.fact
+            for k in self.matcher.keys.values()
+            if k.fact.quote == quote
+            and k.fact.unit in units
+            and k.fact.value is not None
+            and k.fact.derivation is None
+            and not frame.numbers & k.own_numbers
+        ]
         if len(answers) > 1:
             answers = [f for f in answers if any(self.matcher.covers(f, m) for m in frame.metrics)]
         return answers
@@ -152,32 +164,44 @@ class Screen:
         """A word of the question the engine could not place, which the article uses in a few other
         sentences but not in the one answering (华北 asked, 常温奶 answered): the question is about
         something the figure is not, so it is no answer."""
-        if decision.kind != "figures" or len(decision.facts) != 1 or decision.frame.operation != "lookup" \
-                or decision.facts[0].value is None:
+        if (
+            decision.kind != "figures"
+            or len(decision.facts) != 1
+            or decision.frame.operation != "lookup"
+            or decision.facts[0].value is None
+        ):
             return None  # statements are found by their words; these checks are for figures
         keys = self.matcher.keys.get(decision.facts[0].id)
         if keys is None:
             return None
         for token in reading.tokens:
             if self._foreign(token, reading, keys.units):
-                piece = reading.question[token.start: token.end] if len(reading.question) == len(reading.folded) \
+                piece = (
+                    reading.question[token.start : token.end]
+                    if len(reading.question) == len(reading.folded)
                     else token.text
+                )
                 return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
         return None
 
     def _foreign(self, token: Token, reading: Reading, units: frozenset[str]) -> bool:
         """Whether an unplaced Chinese word of the figure's own clause is a word of three characters or
         more that the answering sentence lacks and only a few other sentences use."""
-        if token.role != "unknown" or not CJK_RUN.fullmatch(token.text) or any(
-                s <= token.start < e for s, e in reading.context_spans):
+        if (
+            token.role != "unknown"
+            or not CJK_RUN.fullmatch(token.text)
+            or any(s <= token.start < e for s, e in reading.context_spans)
+        ):
             return False
         start, end = _comma_clause(reading.folded, token.start)
         if not any(t.role in ("metric", "segment") and start <= t.start < end for t in reading.tokens):
             return False  # "回款壓力上升,應收賬款多少": the scene, not the figure asked for
         few = max(2, len(self.matcher.keys) // WEIGHTS.specific_word_share)
         text = token.text
-        foreign = [text[i: i + 2] not in units and 0 < self._sentences_with(text[i: i + 2]) <= few
-                   for i in range(len(text) - 1)]
+        foreign = [
+            text[i : i + 2] not in units and 0 < self._sentences_with(text[i : i + 2]) <= few
+            for i in range(len(text) - 1)
+        ]
         return any(a and b for a, b in itertools.pairwise(foreign))
 
     def _sentences_with(self, unit: str) -> int:
