@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
-from assistant.engine.answer import Answer, Interpretation
+from assistant.engine.answer import Answer, Citation, Interpretation
 from assistant.engine.compose import Composer
 from assistant.engine.compute import Calculator
-from assistant.engine.decide import Decider, Decision
+from assistant.engine.decide import Decider
+from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
 from assistant.engine.interpret import Interpreter
 from assistant.engine.lexicon import Lexicon, Target
@@ -47,6 +50,7 @@ LANGUAGES: tuple[Language, ...] = ("zh-Hant", "zh-Hans", "en")
 _OPTION = re.compile(r"[0-9]{1,2}")
 _SENTENCE = re.compile(r"[^。!?;!?;]+[。!?;!?;]*")
 _ASKED = re.compile(r"[??]\s*$")
+T = TypeVar("T")
 
 
 class Assistant:
@@ -57,29 +61,12 @@ class Assistant:
         self.grammar = PeriodGrammar(pack.periods, pack.current_year)
         self.matcher = Matcher(pack, self.grammar)
         self.renderer = Renderer(pack)
-        aliases: list[tuple[str, Target]] = []
-        for cid, concept in pack.concepts.items():
-            target = Target(concept.kind, cid)
-            names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
-            aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
-        plain = frozenset(fold(w) for w in [*pack.stopwords, *pack.words.get("common_english", [])] if w.isascii())
-        corpus = fold("\n".join(p for paragraphs in pack.paragraphs.values() for p in paragraphs))
-        self.lexicon = Lexicon.build(aliases, plain_words=plain, corpus=corpus)
-        cues = [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
-        self.cue_lexicon = Lexicon.build(cues, fuzzy=False)
-        stopwords = frozenset(fold(w) for w in pack.stopwords)
-        known = {w for lex in (self.lexicon, self.cue_lexicon) for alias in lex.entries for w in alias.split()}
+        self.lexicon = _concept_lexicon(pack)
+        self.cue_lexicon = Lexicon.build(_cues(pack), fuzzy=False)
         words = {key: [fold(w) for w in values] for key, values in pack.words.items()}
-        vocabulary = Vocabulary(stopwords=stopwords, known=frozenset(known | stopwords),
-                                metric_suffixes=tuple(words.get("metric_suffixes", [])),
-                                currency_words=tuple(words.get("currency_words", [])),
-                                question_marks=tuple(words.get("question_marks", [])),
-                                names=tuple(fold(a) for c in pack.concepts.values() if c.kind == "entity"
-                                            for a in [*c.aliases, c.names.en] if a.isascii() and " " in a))
+        vocabulary = _vocabulary(pack, words, (self.lexicon, self.cue_lexicon))
         self.reader = Reader(self.lexicon, self.cue_lexicon, self.grammar, vocabulary)
-        units = {cid: c.names.en for cid, c in pack.concepts.items() if c.kind == "unit"}
-        computed = {cid: c.computed.operation for cid, c in pack.concepts.items() if c.computed is not None}
-        self.interpreter = Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold)
+        self.interpreter = _interpreter(pack)
         labeller = Labeller(pack, self.renderer.template, self.renderer.what, self.renderer.concept_name)
         self.resolver = Resolver(pack, self.matcher, labeller)
         calculator = Calculator(self.matcher, self.resolver, labeller, words.get("both_words", []))
@@ -127,13 +114,7 @@ class Assistant:
             raise AssistantError(f"a question is text, not {type(question).__name__}")
         if language is not None and language not in LANGUAGES:
             raise AssistantError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-        text = strip_control(question).strip()
-        picked = bool(context.options and _OPTION.fullmatch(text) and 0 < int(text) <= len(context.options))
-        chosen = None
-        if picked:
-            number = int(text) - 1
-            text = context.options[number]  # an option chosen by its number
-            chosen = context.option_facts[number] if number < len(context.option_facts) else None
+        text, picked, chosen = _picked_option(strip_control(question).strip(), context)
         lang = language or self._language(text, context, picked)
         notes: list[str] = []
         if len(text) > MAX_QUESTION_CHARS:
@@ -142,23 +123,25 @@ class Assistant:
         questions = self._questions(text)
         if len(questions) > 1:
             return self._several(questions, context, lang, notes)
-        folded = fold(text)
-        reading = self.reader.read(text, folded)
-        frame = self.interpreter.frame(reading)
-        if not text:
-            decision = Decision("empty", frame, "empty", confidence=1.0)
-        else:
-            edited = edit(frame, context, default_period=self.pack.default_period, has_figures=self._has_figures,
-                          computed=frozenset(self.resolver.computed))
-            if chosen in self.pack.facts:  # the option picked is that fact, even when its question is ambiguous
-                fact = self.pack.facts[chosen]
-                decision = Decision("figures", replace(edited.frame, numbers=set()),
-                                    "lookup" if fact.value is not None else "statement", facts=[fact], confidence=1.0)
-            else:
-                decision = self.decider.decide(reading, edited, context)
+        reading = self.reader.read(text, fold(text))
+        decision = self._decide(text, reading, context, chosen)
         interpretation = self._interpretation(reading, decision)
         answer = self.composer.compose(text, decision, lang, interpretation, notes)
         return answer, self._next(context, decision, answer, lang)
+
+    def _decide(self, text: str, reading: Reading, context: Context, chosen: str | None) -> Decision:
+        """The decision for one question: its frame edited by the conversation, or the fact of an option
+        picked by its number."""
+        frame = self.interpreter.frame(reading)
+        if not text:
+            return Decision("empty", frame, "empty", confidence=1.0)
+        edited = edit(frame, context, default_period=self.pack.default_period, has_figures=self._has_figures,
+                      computed=frozenset(self.resolver.computed))
+        if chosen in self.pack.facts:  # the option picked is that fact, even when its question is ambiguous
+            fact = self.pack.facts[chosen]
+            return Decision("figures", replace(edited.frame, numbers=set()),
+                            "lookup" if fact.value is not None else "statement", facts=[fact], confidence=1.0)
+        return self.decider.decide(reading, edited, context)
 
     def _questions(self, text: str) -> list[str]:
         """The questions of a message that asks several ("研發花了多少?佔營收多少?"), else the message."""
@@ -175,20 +158,7 @@ class Assistant:
         for question in questions:
             answer, context = self.answer(question, context, language=lang)
             answers.append(answer)
-        first = answers[0]
-        answered = [a for a in answers if a.status == "answered"]
-        status = "answered" if answered else first.status
-        citations = list({(c.source, c.paragraph, c.quote): c for a in answers for c in a.citations}.values())
-        merged = msgspec.structs.replace(first, question=" ".join(questions), status=status,
-                         text="\n".join([*(a.text for a in answers), *notes]),
-                         headline="\n".join(a.headline for a in answers), understood=" / ".join(
-                             a.understood for a in answers if a.understood),
-                         figures=[f for a in answers for f in a.figures], facts=[f for a in answers for f in a.facts],
-                         citations=citations, notes=[*notes, *(n for a in answers for n in a.notes)],
-                         derivation=next((a.derivation for a in answers if a.derivation), None),
-                         options=[o for a in answers for o in a.options],
-                         confidence=min(a.confidence for a in answers))
-        return merged, context
+        return _merged(questions, answers, notes), context
 
     def _has_figures(self, entity: str) -> bool:
         """Whether the pack gives figures about `entity` (a company), not only mentions it."""
@@ -227,6 +197,78 @@ class Assistant:
             return after(frame, [f.subject for f in decision.facts], [f.id for f in decision.facts[:3]],
                          options=answer.options, option_facts=offered, language=lang, recent=recent)
         return replace(context, options=context.options if decision.kind == "empty" else (), language=lang)
+
+
+def _picked_option(text: str, context: Context) -> tuple[str, bool, str | None]:
+    """An option of the last answer chosen by its number: its question, True, and the fact it stands for
+    (if any); else the text as asked, False and None."""
+    if not (context.options and _OPTION.fullmatch(text) and 0 < int(text) <= len(context.options)):
+        return text, False, None
+    number = int(text) - 1
+    chosen = context.option_facts[number] if number < len(context.option_facts) else None
+    return context.options[number], True, chosen
+
+
+def _concept_lexicon(pack: Pack) -> Lexicon:
+    """Every alias and name of every concept, in all scripts, matched fuzzily against the article's words."""
+    aliases: list[tuple[str, Target]] = []
+    for cid, concept in pack.concepts.items():
+        target = Target(concept.kind, cid)
+        names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
+        aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
+    plain = frozenset(fold(w) for w in [*pack.stopwords, *pack.words.get("common_english", [])] if w.isascii())
+    corpus = fold("\n".join(p for paragraphs in pack.paragraphs.values() for p in paragraphs))
+    return Lexicon.build(aliases, plain_words=plain, corpus=corpus)
+
+
+def _cues(pack: Pack) -> list[tuple[str, Target]]:
+    """The intents' cue words, each standing for its intent."""
+    return [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
+
+
+def _vocabulary(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexicon, ...]) -> Vocabulary:
+    """The words the reader knows (every alias, cue and stop word) and the pack's word lists it reads by."""
+    stopwords = frozenset(fold(w) for w in pack.stopwords)
+    known = {w for lex in lexicons for alias in lex.entries for w in alias.split()}
+    return Vocabulary(stopwords=stopwords, known=frozenset(known | stopwords),
+                      metric_suffixes=tuple(words.get("metric_suffixes", [])),
+                      currency_words=tuple(words.get("currency_words", [])),
+                      question_marks=tuple(words.get("question_marks", [])),
+                      names=tuple(fold(a) for c in pack.concepts.values() if c.kind == "entity"
+                                  for a in [*c.aliases, c.names.en] if a.isascii() and " " in a))
+
+
+def _interpreter(pack: Pack) -> Interpreter:
+    """The interpreter of the pack's intents, with the units and computed measures its concepts name."""
+    units = {cid: c.names.en for cid, c in pack.concepts.items() if c.kind == "unit"}
+    computed = {cid: c.computed.operation for cid, c in pack.concepts.items() if c.computed is not None}
+    return Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold)
+
+
+def _merged(questions: list[str], answers: list[Answer], notes: list[str]) -> Answer:
+    """The answers to the questions of one message as one answer: their texts in turn, every figure,
+    fact, citation and option, and the least confidence."""
+    first = answers[0]
+    status = "answered" if any(a.status == "answered" for a in answers) else first.status
+    return msgspec.structs.replace(
+        first, question=" ".join(questions), status=status,
+        text="\n".join([*(a.text for a in answers), *notes]),
+        headline="\n".join(a.headline for a in answers),
+        understood=" / ".join(a.understood for a in answers if a.understood),
+        figures=_every(answers, lambda a: a.figures), facts=_every(answers, lambda a: a.facts),
+        citations=_distinct_citations(answers), notes=[*notes, *_every(answers, lambda a: a.notes)],
+        derivation=next((a.derivation for a in answers if a.derivation), None),
+        options=_every(answers, lambda a: a.options), confidence=min(a.confidence for a in answers))
+
+
+def _every(answers: list[Answer], part: Callable[[Answer], list[T]]) -> list[T]:
+    """One part of every answer, in order."""
+    return [item for answer in answers for item in part(answer)]
+
+
+def _distinct_citations(answers: list[Answer]) -> list[Citation]:
+    """The answers' citations, each sentence once."""
+    return list({(c.source, c.paragraph, c.quote): c for a in answers for c in a.citations}.values())
 
 
 class Chat:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.engine.answer import Answer, Citation, Interpretation
-from assistant.engine.decide import Decision
+from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher
 from assistant.engine.render import Renderer, pick

@@ -97,13 +97,20 @@ class Interpreter:
         fallback = next(((o, d) for o, d in ranked if o not in ("compute", "compare")), ("lookup", "lookup"))
         frame = Frame(folded=folded, operation=operation, detail=detail, fallback=fallback, cues=dict(reading.cues),
                       unknown_names=list(reading.unknown_names), units=set(reading.content))
-        for mention in reading.periods:
-            if mention.period is None and mention.role in ("prior", "same_prior"):
-                frame.relative = frame.relative or mention.role
-            elif mention.period is not None and mention.role == "asked" and mention.period not in frame.periods:
-                frame.periods.append(mention.period)
-            elif mention.period is not None and mention.role == "base":
-                frame.bases.append(mention.period)
+        _read_periods(frame, reading)
+        self._fill_slots(frame, reading)
+        frame.periods, frame.bases = _spread_parts(frame.periods, frame.bases)
+        self._computed_operation(frame)
+        frame.quoted = list(reading.numbers)
+        frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
+        frame.unit = frame.unit or self._cued_unit(reading)
+        frame.decimals = self.decimals(folded)
+        frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
+        self._read_signs(frame, reading)
+        return frame
+
+    def _fill_slots(self, frame: Frame, reading: Reading) -> None:
+        """The concept hits into their slots, in order of appearance; a unit named sets the unit asked for."""
         operation_spans = {(s, e) for s, e, cue in reading.cue_spans
                            if self.intents.get(cue) and self.intents[cue].operation in ("compute", "compare")}
         for hit in reading.hits:
@@ -118,30 +125,46 @@ class Interpreter:
             slot: list[str] = getattr(frame, _TARGETS.get(hit.target.kind, "qualifiers"))
             if hit.target.id not in slot:
                 slot.append(hit.target.id)
-        frame.periods, frame.bases = _spread_parts(frame.periods, frame.bases)
+
+    def _computed_operation(self, frame: Frame) -> None:
+        """A look-up of a computed measure (a net margin, the years between two events) is a computation."""
         computed = [m for m in frame.metrics if self.computed.get(m)]
         if computed and frame.operation in ("lookup", "statement"):
             kind = self.computed[computed[0]]
             frame.operation, frame.detail = "compute", "derive" if kind == "years_between" else "ratio"
-        frame.quoted = list(reading.numbers)
-        frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
-        frame.unit = frame.unit or next((str(self.intents[c].unit) for c in reading.cues
-                                         if self.intents.get(c) and self.intents[c].unit), None)
-        frame.decimals = self.decimals(folded)
-        frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
+
+    def _cued_unit(self, reading: Reading) -> str | None:
+        """The unit an intent cue asks for (多少人 asks for people)."""
+        return next((str(self.intents[c].unit) for c in reading.cues
+                     if self.intents.get(c) and self.intents[c].unit), None)
+
+    def _read_signs(self, frame: Frame, reading: Reading) -> None:
+        """Words that change how the question is answered: a pronoun or a follow-up mark (it leans on the
+        last question), and words asking for an exact figure, a total or an amount."""
+        folded = reading.folded
         stops = {t.text for t in reading.tokens if t.role in ("stop", "unknown")}
         frame.pronoun = any(p in stops for p in self.words.get("pronouns", []))
         frame.follow_up = frame.pronoun or self._leans_on_context(folded)
         frame.exact = self.has("exact_words", folded)
         frame.totals = self.has("total_words", folded)
         frame.amount = self.has("amount_words", folded)
-        return frame
 
     def _leans_on_context(self, folded: str) -> bool:
         text = folded.strip(" ?.!")
         marks = self.words.get("follow_up_marks", [])
         return any(text.startswith(m) or text.endswith(m) for m in marks if not m.isascii()) or any(
             re.match(rf"{re.escape(m)}(?![a-z])", text) for m in marks if m.isascii())
+
+
+def _read_periods(frame: Frame, reading: Reading) -> None:
+    """The periods asked about, the bases they are compared with, and a relative period (前一年)."""
+    for mention in reading.periods:
+        if mention.period is None and mention.role in ("prior", "same_prior"):
+            frame.relative = frame.relative or mention.role
+        elif mention.period is not None and mention.role == "asked" and mention.period not in frame.periods:
+            frame.periods.append(mention.period)
+        elif mention.period is not None and mention.role == "base":
+            frame.bases.append(mention.period)
 
 
 def _focus(metric_hits: list[Hit], cue_spans: list[tuple[int, int, str]], folded: str) -> str | None:

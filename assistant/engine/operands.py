@@ -129,7 +129,7 @@ class Resolver:
             if event is None:
                 return Found(frame=frame, problem="missing")
             found = self.figure(replace(operand(frame, metrics=[event], focus=event, periods=[]), operation="when"))
-            year = _year_of(found.fact) if found.fact is not None else None
+            year = year_of(found.fact) if found.fact is not None else None
             if year is None:
                 return Found(frame=frame, problem="missing")
             events.append((year, found.fact))
@@ -168,31 +168,38 @@ class Resolver:
     def _defined(self, frame: Frame, metric: str, operation: str, of: str | None, over: str | None) -> Found:
         """A metric defined by its concept: net margin = net profit ÷ revenue; a share = the part ÷ all;
         pre-money valuation = valuation − the round; gross profit = revenue × gross margin."""
+        inputs = self._defined_inputs(frame, metric, operation, of, over)
+        if isinstance(inputs, Found):
+            return inputs
+        numerator, denominator = inputs
+        if numerator.period != denominator.period and None not in (numerator.period, denominator.period):
+            return Found(frame=frame, problem="missing")  # figures of two dates describe no one measure
+        try:
+            quantity = _combine(operation, figures.of_fact(numerator), figures.of_fact(denominator))
+        except FigureError:
+            return Found(numerator, frame, problem="approximate")
+        label = self.labeller.concept_label(numerator, metric)
+        return Found(self.labeller.result(quantity, numerator, operation, label, frame, metric=metric), frame)
+
+    def _defined_inputs(self, frame: Frame, metric: str, operation: str, of: str | None, over: str | None
+                        ) -> tuple[Fact, Fact] | Found:
+        """The two figures a defined metric is computed from, or the operand that is missing."""
         others = [m for m in frame.metrics if m != metric and m not in self.computed]
         numerator_metric = of or (others[0] if others else over)
         if numerator_metric is None:
             return Found(frame=frame, problem="missing")
+        whole_metric = over or numerator_metric
         numerator = self.figure(operand(frame, metrics=[numerator_metric], focus=numerator_metric))
-        whole = operand(frame, metrics=[over or numerator_metric], focus=over or numerator_metric,
+        whole = operand(frame, metrics=[whole_metric], focus=whole_metric,
                         segments=[] if operation == "share" else frame.segments, qualifiers=[])
-        if operation == "share" and not frame.segments and numerator_metric == (over or numerator_metric):
+        if operation == "share" and not frame.segments and numerator_metric == whole_metric:
             return Found(frame=frame, problem="missing")  # a share of what? nothing to divide
         denominator = self.figure(whole)
         for part in (numerator, denominator):
             if part.fact is None:
                 return part
         assert numerator.fact is not None and denominator.fact is not None
-        if numerator.fact.period != denominator.fact.period and None not in (numerator.fact.period,
-                                                                              denominator.fact.period):
-            return Found(frame=frame, problem="missing")  # figures of two dates describe no one measure
-        try:
-            a, b = figures.of_fact(numerator.fact), figures.of_fact(denominator.fact)
-            quantity = figures.difference(a, b) if operation == "difference" else figures.part_of(a, b) \
-                if operation == "part" else figures.ratio(a, b, percent=True)
-        except FigureError:
-            return Found(numerator.fact, frame, problem="approximate")
-        label = self.labeller.concept_label(numerator.fact, metric)
-        return Found(self.labeller.result(quantity, numerator.fact, operation, label, frame, metric=metric), frame)
+        return numerator.fact, denominator.fact
 
 
 class Labeller:
@@ -239,7 +246,16 @@ class Labeller:
                                    segment=list(anchor.segment), decimals=frame.decimals, label=label)
 
 
-def _year_of(fact: Fact) -> int | None:
+def _combine(operation: str, a: figures.Quantity, b: figures.Quantity) -> figures.Quantity:
+    """The arithmetic a defined metric names: a difference, a part of a whole, else a ratio in percent."""
+    if operation == "difference":
+        return figures.difference(a, b)
+    if operation == "part":
+        return figures.part_of(a, b)
+    return figures.ratio(a, b, percent=True)
+
+
+def year_of(fact: Fact) -> int | None:
     """The year of an event: its figure when it is a year (成立於2011年), else the year of its period."""
     if fact.unit == "年" and fact.value is not None:
         return int(fact.value)

@@ -77,16 +77,34 @@ def edit(frame: Frame, context: Context, *, default_period: str | None,
     if previous is None or frame.operation in ("meta", "refuse"):
         return Edit(_relative(frame, None, default_period), asked=frame)
     merged = replace(frame, inherited=set(frame.inherited), hits=list(frame.hits))
-    soft: list[str] = []
-    if not frame.entities and not frame.unknown_names:  # "GE醫療呢?" asks about another company
-        named = list(previous.entities)
-        entities = [context.subject] if (frame.pronoun or not named) and context.subject else named
-        if entities:
-            merged.entities = entities
-            merged.inherited.add("entities")
-            firm = frame.pronoun or (bool(named) and not frame.metrics and all(has_figures(e) for e in entities))
-            if not firm:
-                soft.append("entities")
+    soft = _inherit_entities(merged, frame, previous, context.subject, has_figures)
+    _inherit_metrics(merged, frame, previous, computed)
+    soft += _inherit_soft_slots(merged, frame, previous)
+    _inherit_operation(merged, frame, previous)
+    previous_period = previous.periods[0] if previous.periods else None
+    merged = _relative(merged, previous_period, default_period)
+    return Edit(merged, tuple(soft), asked=frame)
+
+
+def _inherit_entities(merged: Frame, frame: Frame, previous: Frame, subject: str | None,
+                      has_figures: Callable[[str], bool]) -> list[str]:
+    """The companies of the last question (or the one it turned out to be about), unless the follow-up
+    names its own; returns ["entities"] when they are kept only softly."""
+    if frame.entities or frame.unknown_names:  # "GE醫療呢?" asks about another company
+        return []
+    named = list(previous.entities)
+    entities = [subject] if (frame.pronoun or not named) and subject else named
+    if not entities:
+        return []
+    merged.entities = entities
+    merged.inherited.add("entities")
+    firm = frame.pronoun or (bool(named) and not frame.metrics and all(has_figures(e) for e in entities))
+    return [] if firm else ["entities"]
+
+
+def _inherit_metrics(merged: Frame, frame: Frame, previous: Frame, computed: frozenset[str]) -> None:
+    """The measures of the last question when the follow-up names none; a computed measure alone
+    ("how much of it") is taken of the last question's measures and segments."""
     own_statement = frame.operation == "statement" and frame.entities
     if not frame.metrics and previous.metrics and not own_statement:
         merged.metrics = list(previous.metrics)
@@ -97,22 +115,35 @@ def edit(frame: Frame, context: Context, *, default_period: str | None,
         merged.metrics = [*frame.metrics, *(m for m in previous.metrics if m not in frame.metrics)]
         merged.segments = [*frame.segments, *(s for s in previous.segments if s not in frame.segments)]
         merged.inherited |= {"metrics", "segments"}
+
+
+def _inherit_soft_slots(merged: Frame, frame: Frame, previous: Frame) -> list[str]:
+    """The period, segments and qualifiers of the last question that the follow-up leaves open; all
+    kept softly, so the names of those taken are returned."""
+    taken: list[str] = []
     for slot in SOFT:
-        if getattr(merged, slot) or not getattr(previous, slot) or (slot == "periods" and frame.relative):
-            continue
-        if slot == "qualifiers" and (frame.segments or frame.metrics):
-            continue  # "國內呢?" after foreign competitors asks for the domestic ones, not foreign
-        if slot != "periods" and frame.entities and set(frame.entities) != set(previous.entities):
-            continue  # a new company does not take the last one's product lines
-        setattr(merged, slot, list(getattr(previous, slot)))
-        merged.inherited.add(slot)
-        soft.append(slot)
+        if _lends(slot, merged, frame, previous):
+            setattr(merged, slot, list(getattr(previous, slot)))
+            merged.inherited.add(slot)
+            taken.append(slot)
+    return taken
+
+
+def _lends(slot: str, merged: Frame, frame: Frame, previous: Frame) -> bool:
+    """Whether the last question's value of a soft slot carries over to the follow-up."""
+    if getattr(merged, slot) or not getattr(previous, slot) or (slot == "periods" and frame.relative):
+        return False
+    if slot == "qualifiers" and (frame.segments or frame.metrics):
+        return False  # "國內呢?" after foreign competitors asks for the domestic ones, not foreign
+    # a new company does not take the last one's product lines
+    return slot == "periods" or not frame.entities or set(frame.entities) == set(previous.entities)
+
+
+def _inherit_operation(merged: Frame, frame: Frame, previous: Frame) -> None:
+    """A follow-up with no cue of its own ("MR的呢?") asks what the last question asked."""
     if frame.detail == "lookup" and not frame.cues and previous.operation in KEPT_OPERATIONS:
         merged.operation, merged.detail = previous.operation, previous.detail
         merged.unit = merged.unit or previous.unit
-    previous_period = previous.periods[0] if previous.periods else None
-    merged = _relative(merged, previous_period, default_period)
-    return Edit(merged, tuple(soft), asked=frame)
 
 
 def _relative(frame: Frame, period: Period | None, default: str | None) -> Frame:

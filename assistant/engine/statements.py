@@ -5,8 +5,8 @@ fact's sentence, labels and statement; a why-question is only answered by a sent
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
+from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher
 from assistant.engine.weights import WEIGHTS
@@ -14,9 +14,6 @@ from assistant.engine.weights import WEIGHTS as W
 from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
-
-if TYPE_CHECKING:
-    from assistant.engine.decide import Decision
 
 
 class Statements:
@@ -85,8 +82,6 @@ class Statements:
 
         Candidates come by concepts (the matcher) and by rare shared words (in any language: an English
         question shares words with a statement's English text); the best that states a reason answers."""
-        from assistant.engine.decide import Decision
-
         combined: dict[str, tuple[float, Fact]] = {}
         for scored in self.matcher.rank(frame):
             if scored.fact.value is None:
@@ -116,21 +111,13 @@ class Statements:
     def entity_only(self, frame: Frame) -> Decision:
         """A question that names a company and nothing else: a statement its words point at, else the
         company's facts to choose from."""
-        from assistant.engine.decide import Decision
-
         subject = frame.entities[-1]
-        keys = self.matcher.keys
-        if len(frame.entities) > 1:  # "王昊在聯影智能擔任什麼職務": the one fact that involves them all
-            together = [f for f in self.matcher.facts_about(subject)
-                        if set(frame.entities) <= keys[f.id].entities and f.derivation is None]
-            if len(together) == 1 and frame.operation == "statement":
-                asks_amount = frame.unit is not None or "lookup" in frame.cues
-                kind = "no_figure" if asks_amount and together[0].value is None else "figures"
-                return Decision(kind, frame, frame.detail, together, 0.6)
-        worded = [s for s in self.matcher.lexical(frame, limit=5) if subject in keys[s.fact.id].entities]
-        if worded and worded[0].score >= WEIGHTS.entity_only_words and (
-                len(worded) == 1 or worded[0].score >= worded[1].score + 1):
-            return Decision("figures", frame, "lookup", [worded[0].fact], 0.45)
+        involving = self._involving_all(frame, subject)
+        if involving is not None:
+            return involving
+        worded = self._worded(frame, subject)
+        if worded is not None:
+            return Decision("figures", frame, "lookup", [worded], 0.45)
         involved = [f for f in self.matcher.facts_about(subject) if f.derivation is None]
         facts = [f for f in involved if f.subject == subject][:5] or involved[:5]
         if not facts or frame.operation in ("when", "change", "compute", "compare") or frame.detail == "why":
@@ -138,3 +125,26 @@ class Statements:
         if len(facts) == 1:
             return Decision("figures", frame, "lookup", facts, 0.6)
         return Decision("entity_only", frame, "clarify", facts, 0.3, concepts=[subject])
+
+    def _involving_all(self, frame: Frame, subject: str) -> Decision | None:
+        """"王昊在聯影智能擔任什麼職務": the one fact that involves every company and person named."""
+        if len(frame.entities) < 2:
+            return None
+        keys = self.matcher.keys
+        together = [f for f in self.matcher.facts_about(subject)
+                    if set(frame.entities) <= keys[f.id].entities and f.derivation is None]
+        if len(together) != 1 or frame.operation != "statement":
+            return None
+        asks_amount = frame.unit is not None or "lookup" in frame.cues
+        kind = "no_figure" if asks_amount and together[0].value is None else "figures"
+        return Decision(kind, frame, frame.detail, together, 0.6)
+
+    def _worded(self, frame: Frame, subject: str) -> Fact | None:
+        """The fact about the company sharing clearly the most words with the question, if one does."""
+        keys = self.matcher.keys
+        worded = [s for s in self.matcher.lexical(frame, limit=5) if subject in keys[s.fact.id].entities]
+        if not worded or worded[0].score < WEIGHTS.entity_only_words:
+            return None
+        if len(worded) > 1 and worded[0].score < worded[1].score + 1:
+            return None
+        return worded[0].fact

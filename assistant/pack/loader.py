@@ -9,10 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
-import yaml
 
 from assistant.errors import PackError, Problem
 from assistant.pack.derive import DerivationError, derive
@@ -20,97 +19,10 @@ from assistant.pack.model import Pack
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root, intents_root, pack_root
 from assistant.pack.schema import Concept, Fact, FactFile, IntentFile, Source
-from assistant.pack.validate import validate
+from assistant.pack.yaml_files import Reader
 
-M = TypeVar("M", FactFile, IntentFile)
 LANGUAGE_FILE = "language.yaml"
 SECTIONS = ("sources", "facts", "derived", "not_facts")
-
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """Parse once, safely, with the C parser when PyYAML has it: the data and its node tree (for lines)."""
-    loader = _SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
-    finally:
-        loader.dispose()
-
-
-class Reader:
-    """Collects problems while reading files so that one run reports all of them."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-        self.lines: dict[tuple[str, str, int], int] = {}
-
-    def rel(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
-
-    def problem(self, path: Path, line: int, message: str, entry: str = "", severity: str = "error") -> None:
-        self.problems.append(Problem(self.rel(path), line, message, entry, severity))
-
-    def read_yaml(self, path: Path) -> dict[str, Any] | None:
-        """Parse one YAML file; None (and a problem) when it is unreadable or not a mapping."""
-        try:
-            text = path.read_text(encoding="utf-8")
-            data, node = parse_yaml(text)
-        except UnicodeDecodeError:
-            self.problem(path, 0, "not UTF-8 text")
-            return None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark else 0
-            self.problem(path, line, f"broken YAML: {getattr(exc, 'problem', None) or exc}")
-            return None
-        if data is None:
-            return {}
-        if not isinstance(data, dict):
-            self.problem(path, 1, "expected a mapping of sections at the top level")
-            return None
-        self._remember_lines(path, node)
-        return data
-
-    def _remember_lines(self, path: Path, node: yaml.Node | None) -> None:
-        if not isinstance(node, yaml.MappingNode):
-            return
-        for key, value in node.value:
-            if isinstance(value, yaml.SequenceNode):
-                for index, item in enumerate(value.value):
-                    self.lines[(str(path), key.value, index)] = item.start_mark.line + 1
-            elif isinstance(value, yaml.MappingNode):
-                for index, (sub, _) in enumerate(value.value):
-                    self.lines[(str(path), key.value, index)] = sub.start_mark.line + 1
-            self.lines[(str(path), key.value, -1)] = key.start_mark.line + 1
-
-    def line(self, path: Path, section: str, index: int = -1) -> int:
-        return self.lines.get((str(path), section, index), self.lines.get((str(path), section, -1), 0))
-
-    def validate(self, path: Path, data: dict[str, Any], model: type[M]) -> M | None:
-        """Validate one file entry by entry; record each broken entry with its line and keep the rest."""
-        parsed, errors = validate(data, model)
-        for error in errors:
-            index = error.index if isinstance(error.index, int) else -1
-            if isinstance(error.index, str):
-                index = list(data.get(error.section) or {}).index(error.index)
-            entry = _entry_name(data, error.section, index) or (error.index if isinstance(error.index, str) else "")
-            entry = str(entry)
-            self.problem(path, self.line(path, error.section, index), f"{error.location}: {error.message}", entry)
-        return parsed
-
-
-def _entry_name(data: dict[str, Any], section: str, index: int) -> str:
-    items = data.get(section)
-    if isinstance(items, list) and 0 <= index < len(items) and isinstance(items[index], dict):
-        return str(items[index].get("id", f"#{index + 1}"))
-    return ""
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -132,82 +44,16 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
     """Read a pack and return it with every problem found (warnings included)."""
     reader = Reader(root)
     facts_dir = root / "facts"
-    sources: dict[str, Source] = {}
-    paragraphs: dict[str, list[str]] = {}
-    facts: dict[str, Fact] = {}
-    fact_files: dict[str, tuple[Path, int]] = {}
-    concepts: dict[str, Concept] = {}
-    files: list[tuple[Path, FactFile]] = []
-    defaults: dict[str, str | None] = {"default_subject": None, "default_period": None}
     digest = hashlib.sha256()
-    for path in _yaml_files(facts_dir):
-        digest.update(path.read_bytes())
-        data = reader.read_yaml(path)
-        parsed = reader.validate(path, data, FactFile) if data is not None else None
-        if parsed is not None:
-            files.append((path, parsed))
+    files = _read_fact_files(reader, facts_dir, digest)
     intent_data = _read_intents(reader, intents_root(root), digest)
-    for key in ("default_subject", "default_period"):
-        for _, parsed in files:
-            defaults[key] = getattr(parsed, key) or defaults[key]
-    for path, parsed in files:
-        for index, source in enumerate(parsed.sources):
-            line = reader.line(path, "sources", index)
-            if source.id in sources:
-                reader.problem(path, line, f"duplicate source id {source.id}", source.id)
-                continue
-            text_path = facts_dir / source.file
-            if not text_path.is_file():
-                reader.problem(path, line, f"source file {source.file} not found", source.id)
-                continue
-            try:
-                text = text_path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                reader.problem(path, line, f"source file {source.file} is not UTF-8 text", source.id)
-                continue
-            digest.update(text.encode())
-            try:
-                paragraphs[source.id] = split_paragraphs(text, source.skip)
-            except re.error as exc:
-                reader.problem(path, line, f"skip: not a regular expression ({exc}): {exc.pattern!r}", source.id)
-                continue
-            sources[source.id] = source
-    for concept_id, concept in intent_data["concepts"].items():
-        concepts[concept_id] = concept
-    for _, parsed in files:
-        for concept_id, concept in parsed.concepts.items():
-            concepts[concept_id] = concept
-    for path, parsed in files:
-        for index, fact in enumerate(parsed.facts):
-            line = reader.line(path, "facts", index)
-            if fact.id in facts:
-                reader.problem(path, line, f"duplicate fact id {fact.id}", fact.id)
-                continue
-            sourced = _with_source(reader, path, line, fact, sources)
-            if sourced is not None and _verify(reader, path, line, sourced, paragraphs):
-                facts[sourced.id] = sourced
-                fact_files[sourced.id] = (path, line)
-    for path, parsed in files:
-        for index, spec in enumerate(parsed.derived):
-            line = reader.line(path, "derived", index)
-            if spec.id in facts:
-                reader.problem(path, line, f"duplicate fact id {spec.id}", spec.id)
-                continue
-            try:
-                facts[spec.id] = derive(spec, facts)
-                fact_files[spec.id] = (path, line)
-            except DerivationError as exc:
-                reader.problem(path, line, f"cannot derive: {exc}", spec.id)
-    for fact_id, fact in facts.items():
-        path, line = fact_files[fact_id]
-        for concept_id in _concepts_of(fact):
-            if concept_id not in concepts:
-                reader.problem(path, line, f"unknown concept {concept_id!r} (define it in a gazetteer)", fact_id)
+    sources, paragraphs = _read_sources(reader, facts_dir, files, digest)
+    concepts = _concepts(intent_data["concepts"], files)
+    facts, fact_files = _read_facts(reader, files, sources, paragraphs)
+    _derive_facts(reader, files, facts, fact_files)
+    _check_concepts(reader, facts, fact_files, concepts)
     if not sources:
         reader.problem(facts_dir, 0, "the pack has no source (facts/*.yaml needs a `sources:` section)")
-    not_facts = [item for _, parsed in files for item in parsed.not_facts]
-    examples = [question for _, parsed in files for question in parsed.examples]
-    current_year = next((parsed.current_year for _, parsed in files if parsed.current_year), None)
     pack = Pack(
         root=root,
         sources=sources,
@@ -222,14 +68,123 @@ def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
         periods=intent_data["periods"],
         words=intent_data["words"],
         precision=intent_data["precision"],
-        not_facts=not_facts,
-        default_subject=defaults["default_subject"],
-        default_period=defaults["default_period"],
-        examples=examples,
-        current_year=current_year,
+        not_facts=[item for _, parsed in files for item in parsed.not_facts],
+        default_subject=_last_set(files, "default_subject"),
+        default_period=_last_set(files, "default_period"),
+        examples=[question for _, parsed in files for question in parsed.examples],
+        current_year=next((parsed.current_year for _, parsed in files if parsed.current_year), None),
         fingerprint=digest.hexdigest(),
     )
     return pack, reader.problems
+
+
+def _read_fact_files(reader: Reader, facts_dir: Path, digest: Any) -> list[tuple[Path, FactFile]]:
+    """Every YAML file under facts/ that parses and validates (broken entries left out), in path order."""
+    files: list[tuple[Path, FactFile]] = []
+    for path in _yaml_files(facts_dir):
+        digest.update(path.read_bytes())
+        data = reader.read_yaml(path)
+        parsed = reader.validate(path, data, FactFile) if data is not None else None
+        if parsed is not None:
+            files.append((path, parsed))
+    return files
+
+
+def _last_set(files: list[tuple[Path, FactFile]], key: str) -> str | None:
+    """A pack-wide setting (the default subject or period): the one the last file that sets it gives."""
+    value: str | None = None
+    for _, parsed in files:
+        value = getattr(parsed, key) or value
+    return value
+
+
+def _read_sources(reader: Reader, facts_dir: Path, files: list[tuple[Path, FactFile]], digest: Any
+                  ) -> tuple[dict[str, Source], dict[str, list[str]]]:
+    """The sources the fact files declare, with their texts split into paragraphs."""
+    sources: dict[str, Source] = {}
+    paragraphs: dict[str, list[str]] = {}
+    for path, parsed in files:
+        for index, source in enumerate(parsed.sources):
+            line = reader.line(path, "sources", index)
+            if source.id in sources:
+                reader.problem(path, line, f"duplicate source id {source.id}", source.id)
+                continue
+            text = _source_text(reader, path, line, facts_dir, source)
+            if text is None:
+                continue
+            digest.update(text.encode())
+            try:
+                paragraphs[source.id] = split_paragraphs(text, source.skip)
+            except re.error as exc:
+                reader.problem(path, line, f"skip: not a regular expression ({exc}): {exc.pattern!r}", source.id)
+                continue
+            sources[source.id] = source
+    return sources, paragraphs
+
+
+def _source_text(reader: Reader, path: Path, line: int, facts_dir: Path, source: Source) -> str | None:
+    """The text of a source's file, or None (and a problem) when it is missing or not UTF-8."""
+    text_path = facts_dir / source.file
+    if not text_path.is_file():
+        reader.problem(path, line, f"source file {source.file} not found", source.id)
+        return None
+    try:
+        return text_path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        reader.problem(path, line, f"source file {source.file} is not UTF-8 text", source.id)
+        return None
+
+
+def _concepts(shared: dict[str, Concept], files: list[tuple[Path, FactFile]]) -> dict[str, Concept]:
+    """The concepts of the intents, then those of the pack's gazetteers (a pack's own definition wins)."""
+    concepts = dict(shared)
+    for _, parsed in files:
+        concepts.update(parsed.concepts)
+    return concepts
+
+
+def _read_facts(reader: Reader, files: list[tuple[Path, FactFile]], sources: dict[str, Source],
+                paragraphs: dict[str, list[str]]) -> tuple[dict[str, Fact], dict[str, tuple[Path, int]]]:
+    """The stated facts whose source, quote and figures check out, and where each is written."""
+    facts: dict[str, Fact] = {}
+    fact_files: dict[str, tuple[Path, int]] = {}
+    for path, parsed in files:
+        for index, fact in enumerate(parsed.facts):
+            line = reader.line(path, "facts", index)
+            if fact.id in facts:
+                reader.problem(path, line, f"duplicate fact id {fact.id}", fact.id)
+                continue
+            sourced = _with_source(reader, path, line, fact, sources)
+            if sourced is not None and _verify(reader, path, line, sourced, paragraphs):
+                facts[sourced.id] = sourced
+                fact_files[sourced.id] = (path, line)
+    return facts, fact_files
+
+
+def _derive_facts(reader: Reader, files: list[tuple[Path, FactFile]], facts: dict[str, Fact],
+                  fact_files: dict[str, tuple[Path, int]]) -> None:
+    """The derived facts, computed from the stated ones (and added to them) in the order they are written."""
+    for path, parsed in files:
+        for index, spec in enumerate(parsed.derived):
+            line = reader.line(path, "derived", index)
+            if spec.id in facts:
+                reader.problem(path, line, f"duplicate fact id {spec.id}", spec.id)
+                continue
+            try:
+                facts[spec.id] = derive(spec, facts)
+                fact_files[spec.id] = (path, line)
+            except DerivationError as exc:
+                reader.problem(path, line, f"cannot derive: {exc}", spec.id)
+
+
+def _check_concepts(reader: Reader, facts: dict[str, Fact], fact_files: dict[str, tuple[Path, int]],
+                    concepts: dict[str, Concept]) -> None:
+    """Every concept a fact names must be defined."""
+    for fact_id, fact in facts.items():
+        path, line = fact_files[fact_id]
+        for concept_id in _concepts_of(fact):
+            if concept_id not in concepts:
+                reader.problem(path, line, f"unknown concept {concept_id!r} (define it in a gazetteer)", fact_id)
 
 
 def _read_intents(reader: Reader, folder: Path, digest: Any) -> dict[str, Any]:

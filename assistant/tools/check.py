@@ -24,11 +24,12 @@ from assistant.errors import Problem
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import numbers_in
 from assistant.pack.figures import SCALES
-from assistant.pack.loader import parse_yaml, read_pack
+from assistant.pack.loader import read_pack
 from assistant.pack.locate import paragraph_lines
 from assistant.pack.model import Pack
 from assistant.pack.paths import intents_root, pack_root
 from assistant.pack.schema import Fact
+from assistant.pack.yaml_files import parse_yaml
 from assistant.tools import check_names, check_settings
 from assistant.tools.check_files import CheckResult, Use, YamlFile, format_problem, node_lines
 from assistant.tools.explain import explain

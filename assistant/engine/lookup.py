@@ -1,0 +1,282 @@
+"""Look-ups: the fact (or facts) a question selects, a figure the stated ones imply, or a named gap.
+
+A question that names no company asks about the article's main company first. Of the ranked facts the
+best answers, unless others are as good and say something else (then the reader chooses), the question
+names a company or a measure the fact is not about (then it is a gap), or asks for each of several
+metrics or segments (then each gets its own figure).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.engine.arithmetic import Outcome
+from assistant.engine.compute import Calculator
+from assistant.engine.conjunctions import Conjunctions
+from assistant.engine.decision import Decision, from_outcome
+from assistant.engine.frame import Frame
+from assistant.engine.matcher import Matcher, Scored
+from assistant.engine.operands import Resolver
+from assistant.engine.session import Edit
+from assistant.engine.statements import Statements
+from assistant.engine.weights import WEIGHTS
+from assistant.pack import figures
+from assistant.pack.figures import FigureError
+from assistant.pack.model import Pack
+from assistant.pack.schema import Fact
+
+
+class Lookup:
+    """Finds the facts that answer a look-up, with the matcher's ranking and the resolver's implied figures."""
+
+    def __init__(
+        self,
+        pack: Pack,
+        matcher: Matcher,
+        resolver: Resolver,
+        calculator: Calculator,
+        statements: Statements,
+        conjunctions: Conjunctions,
+    ) -> None:
+        self.pack = pack
+        self.matcher = matcher
+        self.resolver = resolver
+        self.calculator = calculator
+        self.statements = statements
+        self.conjunctions = conjunctions
+
+    def find(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
+        """A question that names no company asks about the article's main company first: its stated
+        figure, else the figure its stated ones imply; only then about whichever company has one."""
+        main = self.pack.default_subject
+        if main and not frame.entities and frame.has_topic and frame.operation != "statement":
+            decision = self._find_in(replace(frame, entities=[main]), edit, previous)
+            if decision.kind not in ("gap", "unknown_entity"):
+                return decision
+        return self._find_in(frame, edit, previous)
+
+    def _find_in(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
+        ranked, used = self._rank(frame, edit, previous)
+        if not ranked:
+            return self._nothing_ranked(used)
+        ranked = _in_unit_asked(frame, _of_kind_asked(frame, ranked))
+        top = ranked[0]
+        if top.fact.id not in self.matcher.keys:  # a figure the stated ones imply: nothing to weigh it against
+            return Decision("figures", used, used.detail, [top.fact], 0.7)
+        objection = self._objection(frame, used, top.fact)
+        if objection is not None:
+            return objection
+        tied = _tied(ranked, top)
+        several = self._per_metric(used, ranked) or self._per_segment(used, ranked)
+        if several:
+            return Decision("figures", used, used.detail, several, 0.8)
+        if _differ(tied):
+            return Decision("clarify", used, "clarify", [s.fact for s in tied[:4]], 0.4)
+        return self._single(used, top, tied, ranked)
+
+    def _rank(self, frame: Frame, edit: Edit, previous: list[str]) -> tuple[list[Scored], Frame]:
+        """Rank facts; when slots inherited softly from the conversation leave nothing stated or implied
+        (2023 net profit from 2024's and its change), drop them one by one."""
+        for drop in [(), *[edit.soft[: i + 1] for i in range(len(edit.soft))]]:
+            tried = frame.dropping(*drop)
+            ranked = self.matcher.rank(tried, previous=previous)
+            if ranked:
+                return ranked, tried
+            if drop != edit.soft:
+                implied = self.resolver.implied(tried)
+                if implied.fact is not None and not implied.problem:
+                    return [Scored(WEIGHTS.implied_score, implied.fact)], tried
+        return [], frame
+
+    def _nothing_ranked(self, frame: Frame) -> Decision:
+        implied = self.resolver.implied(frame)
+        if implied.fact is not None and not implied.problem:
+            return Decision("figures", frame, frame.detail, [implied.fact], 0.7)
+        if implied.problem == "approximate" and implied.fact is not None:
+            return Decision("approximate", frame, "approximate", [implied.fact])
+        separately = self._per_segment(frame, [])
+        if separately:
+            return Decision("figures", frame, frame.detail, separately, 0.7)
+        wordy = frame.operation == "statement" or not frame.metrics  # a figure question is not answered by words
+        guess = self.statements.best(frame) if wordy else None
+        if guess is not None and not (frame.unit or "lookup" in frame.cues):
+            return Decision("figures", frame, frame.detail, [guess], 0.5)
+        if frame.entities and not frame.has_topic:
+            return self.statements.entity_only(frame)
+        return Decision("gap", frame, "no_fact", asked=frame)
+
+    def _objection(self, frame: Frame, used: Frame, fact: Fact) -> Decision | None:
+        """A company or a measure the question names that the best fact does not answer for."""
+        strangers = self._uncovered_entities(frame, fact)
+        if strangers:
+            return Decision("unknown_entity", used, "unknown_entity", concepts=strangers)
+        missing = self._missing_metrics(used, fact)
+        if missing:
+            return Decision("gap", used, "no_fact", asked=replace(used, metrics=missing, segments=[], qualifiers=[]))
+        return None
+
+    def _uncovered_entities(self, frame: Frame, fact: Fact) -> list[str]:
+        """Companies the question names that the chosen fact is not about ("compare UIH and Mindray"):
+        answering only the part about the pack's own subject would mislead."""
+        keys = self.matcher.keys[fact.id]
+        return [
+            e
+            for e in frame.entities
+            if e != self.pack.default_subject and e not in keys.entities and not self.matcher.mentioned(e, keys)
+        ]
+
+    def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
+        """Metrics the question names that the chosen fact does not give and no fact fits at all:
+        "revenue in 2022, the year it listed" asks for a revenue the base lacks, not the listing year."""
+        if "metrics" in frame.inherited or len(frame.metrics) < 2 or not frame.periods:
+            return []
+        subjects = set(frame.entities) or ({self.pack.default_subject} if self.pack.default_subject else set())
+        return [m for m in frame.metrics if self._lacks(frame, fact, m, subjects)]
+
+    def _lacks(self, frame: Frame, fact: Fact, metric: str, subjects: set[str]) -> bool:
+        """Whether the base has no figure of this metric for the period asked (or none at all, for the
+        metric asked about): "how much did UIH raise in its IPO" when it holds no fund-raising of UIH."""
+        if self.matcher.covers(fact, metric) or metric in self.resolver.computed:
+            return False
+        held = [
+            f
+            for s in subjects
+            if s
+            for f in self.matcher.facts_about(s)
+            if f.subject == s and self.matcher.covers(f, metric)
+        ]
+        dated = [f for f in held if f.period]
+        lacking = bool(dated) and not self.matcher.rank(replace(frame, metrics=[metric]))
+        return (not held and metric == frame.focus) or lacking
+
+    def _per_metric(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
+        """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
+        if len(frame.metrics) < 2 or "metrics" in frame.inherited or not self.conjunctions.join(frame, "metric"):
+            return []
+        top = ranked[0].fact
+        if set(frame.metrics) <= {top.metric, *top.tags}:
+            return []
+        chosen: list[Fact] = []
+        for metric in frame.metrics:
+            best = next((s.fact for s in ranked if s.fact.metric == metric), None)
+            best = best or next((s.fact for s in ranked if self.matcher.covers(s.fact, metric)), None)
+            if best is None:
+                return []
+            chosen.append(best)
+        return chosen if len({f.id for f in chosen}) == len(chosen) else []
+
+    def _per_segment(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:
+        """ "CT和MR收入" or "overseas or RT": the figure of each segment, when no fact covers them together
+        as a total."""
+        if len(frame.segments) < 2 or "total" in frame.qualifiers or not self.conjunctions.join(frame, "segment"):
+            return []
+        chosen: list[Fact] = []
+        for segment in frame.segments:
+            alone = self.matcher.rank(replace(frame, segments=[segment]))
+            best = next((s.fact for s in alone if s.fact.segment == [segment]), None)
+            if best is None:
+                return []
+            chosen.append(best)
+        return chosen
+
+    # -- one fact -------------------------------------------------------------------------------
+
+    def _single(self, frame: Frame, top: Scored, tied: list[Scored], ranked: list[Scored]) -> Decision:
+        fact = top.fact
+        changed = self._change_in_unit(frame, fact)
+        if changed is not None:
+            return changed
+        if _wrong_unit(frame, fact) or fact.figure_not_given:
+            return Decision("no_figure", frame, "no_figure", [fact])
+        quantity_asked = (
+            (frame.detail == "lookup" and "lookup" in frame.cues) or frame.unit is not None
+        ) and frame.operation not in ("when", "statement")
+        if fact.value is None and quantity_asked:
+            return Decision("no_figure", frame, "no_figure", [fact])
+        runner_up = ranked[len(tied)].score if len(ranked) > len(tied) else top.score - 1.0
+        confidence = min(
+            1.0,
+            WEIGHTS.confidence_base
+            + WEIGHTS.confidence_per_point * top.score
+            + WEIGHTS.confidence_lead * min(1.0, top.score - runner_up),
+        )
+        return Decision("figures", frame, frame.detail, [s.fact for s in tied], max(0.0, confidence))
+
+    def _change_in_unit(self, frame: Frame, fact: Fact) -> Decision | None:
+        """ "增長了多少億元" when the article gives the change in %, or "增長了百分之幾" when it gives an
+        amount: the other form is computed from the figure and its stated change."""
+        if frame.operation == "change" and fact.change is None and fact.value is not None:
+            between = self.calculator.change_between(frame, fact)
+            return from_outcome(between, frame) if between is not None else None
+        unit = fact.unit if frame.amount and frame.unit is None else frame.unit
+        if frame.operation != "change" or fact.change is None or fact.value is None or unit is None:
+            return None
+        stated = fact.change.unit
+        if unit == "%" and stated not in ("%", "個百分點") and stated == fact.unit:
+            outcome = self._change(frame, fact, rate=True)
+        elif unit not in ("%",) and stated == "%" and unit == fact.unit:
+            outcome = self._change(frame, fact, rate=False)
+        else:
+            return None
+        return from_outcome(outcome, frame)
+
+    def _change(self, frame: Frame, fact: Fact, *, rate: bool) -> Outcome:
+        """The stated change in the other form: its rate from an amount, or its amount from a rate."""
+        try:
+            current, change = figures.of_fact(fact), figures.of_change(fact)
+            quantity = figures.rate_of_change(current, change) if rate else figures.amount_of_change(current, change)
+        except FigureError:
+            return Outcome("approximate", [fact], frame)
+        key = "label_change_rate" if rate else "label_change_amount"
+        label = self.resolver.labeller.localized(key, a=fact)
+        result = self.resolver.labeller.result(
+            quantity, fact, "rate_of_change" if rate else "amount_of_change", label, frame
+        )
+        return Outcome("computed", [result], frame)
+
+
+def _of_kind_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
+    """Figures when an amount is asked; statements when the question asks who led or what it says."""
+    if (frame.unit or "lookup" in frame.cues) and any(s.fact.value is not None for s in ranked[:3]):
+        return [s for s in ranked if s.fact.value is not None]
+    if frame.operation == "statement" and any(s.fact.value is None for s in ranked[:3]):
+        return [s for s in ranked if s.fact.value is None]
+    return ranked
+
+
+def _in_unit_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
+    """ "多少錢" asks for amounts in money: figures (or changes) in the unit asked, when the best have one."""
+    if not (frame.unit and any(s.fact.unit == frame.unit for s in ranked[:3])):
+        return ranked
+    return [s for s in ranked if s.fact.unit == frame.unit or (s.fact.change and s.fact.change.unit == frame.unit)]
+
+
+def _tied(ranked: list[Scored], top: Scored) -> list[Scored]:
+    """The facts as good as the best; statements on the same topic close behind are part of the answer."""
+    tied = [s for s in ranked if top.score - s.score < WEIGHTS.clarify_margin]
+    if top.fact.value is None:
+        tied += [
+            s
+            for s in ranked[len(tied) : 3]
+            if s.fact.value is None
+            and s.fact.metric == top.fact.metric
+            and top.score - s.score < WEIGHTS.same_topic_margin
+        ]
+    return tied
+
+
+def _differ(tied: list[Scored]) -> bool:
+    """Whether the facts as good as the best say different things (the reader then chooses); statements
+    on one topic are read together instead."""
+    distinct = {(s.fact.written, s.fact.statement) for s in tied}
+    same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
+    return len(distinct) > 1 and not same_topic
+
+
+def _wrong_unit(frame: Frame, fact: Fact) -> bool:
+    """The question asks for an amount in one unit ("how much in yuan") and the article gives this
+    figure only in another (a 6% share): the amount itself is not in the fact base."""
+    unit = frame.unit
+    if unit is None or fact.value is None:
+        return False
+    return fact.unit != unit and not (fact.change and fact.change.unit == unit)

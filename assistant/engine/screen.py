@@ -1,0 +1,217 @@
+"""The stages of a decision that need no look-up, and the check after one.
+
+Before any fact is ranked: refusals asked for (a forecast, advice), parts of the question not understood,
+meta questions, unknown companies, follow-ups with nothing to follow, metrics the pack does not hold and
+currencies it does not use. After a figure is chosen: a word of the question that the answering sentence
+does not use but a few others do, which makes the figure no answer.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from assistant.engine.answer import Token
+from assistant.engine.conjunctions import Conjunctions
+from assistant.engine.decision import Decision
+from assistant.engine.frame import Frame
+from assistant.engine.matcher import Matcher
+from assistant.engine.operands import Resolver
+from assistant.engine.reading import Reading
+from assistant.engine.session import Context, Edit, needs_context
+from assistant.engine.weights import WEIGHTS
+from assistant.lang.scripts import CJK_RUN
+from assistant.pack.model import Pack
+from assistant.pack.schema import Fact
+
+PLAIN_UNITS = ("元", "%", "人")  # units every pack answers in, used by its figures or not
+
+
+class Screen:
+    """Decides what can be decided from the question and the pack's vocabulary alone."""
+
+    def __init__(self, pack: Pack, matcher: Matcher, resolver: Resolver, conjunctions: Conjunctions) -> None:
+        self.pack = pack
+        self.matcher = matcher
+        self.resolver = resolver
+        self.conjunctions = conjunctions
+        self.units_used = {f.unit for f in pack.facts.values() if f.unit}
+
+    def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        """The first early stage that decides, in order; None when the question needs a look-up."""
+        for stage in (self._refusal, self._unread, self._meta, self._stranger, self._lonely):
+            decision = stage(edit, reading, context)
+            if decision is not None:
+                return decision
+        return None
+
+    def _refusal(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        frame = edit.frame
+        if frame.operation == "refuse":
+            return Decision("refuse", frame, frame.detail, confidence=0.9)
+        return None
+
+    def _unread(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        frame = edit.frame
+        unread = [(p, k) for p, k in reading.unread if k != "metric" or not self._spoken_of(p)]
+        if not unread:
+            return None
+        piece, kind = unread[0]
+        return Decision(
+            "not_understood", frame, "not_understood", confidence=0.9, fields={"piece": piece, "kind": kind}
+        )
+
+    def _spoken_of(self, piece: str) -> bool:
+        """Whether the article's sentences share a word with a piece the engine could not read (设被数量
+        shares 数量 with 获批数量: a typo of something the article says, not an unknown measure)."""
+        return any(piece[i : i + 2] in self.matcher.by_unit for i in range(len(piece) - 1))
+
+    def _meta(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        frame = edit.frame
+        others = [e for e in frame.entities if e != self.pack.default_subject]
+        if frame.operation == "meta" and not frame.metrics and not frame.segments and not others:
+            return Decision("meta", frame, frame.detail, confidence=0.9)
+        return None
+
+    def _stranger(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        frame = edit.frame
+        if frame.unknown_names and not frame.entities:
+            return Decision(
+                "unknown_entity", frame, "unknown_entity", confidence=0.8, fields={"name": frame.unknown_names[0]}
+            )
+        return None
+
+    def _lonely(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        """A follow-up on the first turn: there is nothing to follow, so ask instead of guessing."""
+        frame = edit.frame
+        if context.frame is None and needs_context(frame):
+            return Decision("need_context", frame, "clarify", confidence=0.3)
+        asked = edit.asked or frame
+        if not (asked.has_topic or asked.entities or asked.periods or asked.cues or asked.relative):
+            return Decision("nothing", frame, "no_fact")  # "¹", "?": nothing asked, nothing taken from before
+        return None
+
+    # -- metrics and currencies the pack does not hold -------------------------------------------
+
+    def held(self, frame: Frame) -> tuple[Frame | Decision, list[list[str]]]:
+        """Metrics no fact holds (and none can be computed from held ones) are refused by name; in a
+        question that also asks for held ones, they become a note."""
+        unheld = [m for m in self.matcher.unheld(frame) if not self._computable(m)]
+        if not unheld:
+            return self._currency(frame), []
+        anchored = self._anchored(frame, unheld)
+        if anchored is not None:
+            return anchored, []
+        if len(unheld) == len(frame.metrics) or frame.focus in unheld or not self.conjunctions.join(frame, "metric"):
+            return Decision("gap", frame, "unheld_metric", concepts=unheld), []
+        kept = replace(frame, metrics=[m for m in frame.metrics if m not in unheld])
+        return self._currency(kept), [unheld]
+
+    def _anchored(self, frame: Frame, metrics: list[str]) -> Decision | None:
+        """ "The price of the 0.2849% stake": a number the question quotes points at the sentence that
+        states it, and that sentence's one figure in the unit the asked measure is in is the answer."""
+        units = {c.unit for m in metrics if (c := self.pack.concepts.get(m)) is not None and c.unit}
+        if not units or not frame.numbers:
+            return None
+        quote = self._quote_stating(frame)
+        if quote is None:
+            return None
+        answers = self._figures_beside(frame, quote, units)
+        return Decision("figures", frame, "lookup", answers, 0.6) if len(answers) == 1 else None
+
+    def _quote_stating(self, frame: Frame) -> str | None:
+        """The one sentence that states a number the question quotes, if only one does."""
+        quotes = {
+            k.fact.quote
+            for k in self.matcher.keys.values()
+            if frame.numbers & k.own_numbers and k.fact.derivation is None
+        }
+        return next(iter(quotes)) if len(quotes) == 1 else None
+
+    def _figures_beside(self, frame: Frame, quote: str, units: set[str]) -> list[Fact]:
+        """The other figures of that sentence in the units asked for; of several, those the question's
+        other words name ("what price did UIH pay for the 0.70% stake")."""
+        answers = [
+            k.fact
+            for k in self.matcher.keys.values()
+            if k.fact.quote == quote
+            and k.fact.unit in units
+            and k.fact.value is not None
+            and k.fact.derivation is None
+            and not frame.numbers & k.own_numbers
+        ]
+        if len(answers) > 1:
+            answers = [f for f in answers if any(self.matcher.covers(f, m) for m in frame.metrics)]
+        return answers
+
+    def _computable(self, metric: str) -> bool:
+        rule = self.resolver.computed.get(metric)
+        if rule is None:
+            return False
+        needed = [m for m in (rule.of, rule.over) if m]
+        return all(m in self.matcher.held_metrics for m in needed)
+
+    def _currency(self, frame: Frame) -> Frame | Decision:
+        """A question for an amount in a currency the article does not use: the article's figure is
+        given as the nearest fact, never converted."""
+        if frame.unit is None or frame.unit in self.units_used or frame.unit in PLAIN_UNITS:
+            return frame
+        return Decision("gap", frame, "wrong_unit", concepts=[frame.unit])
+
+    # -- after the look-up ------------------------------------------------------------------------
+
+    def unmatched(self, reading: Reading, decision: Decision) -> Decision | None:
+        """A word of the question the engine could not place, which the article uses in a few other
+        sentences but not in the one answering (华北 asked, 常温奶 answered): the question is about
+        something the figure is not, so it is no answer."""
+        if (
+            decision.kind != "figures"
+            or len(decision.facts) != 1
+            or decision.frame.operation != "lookup"
+            or decision.facts[0].value is None
+        ):
+            return None  # statements are found by their words; these checks are for figures
+        keys = self.matcher.keys.get(decision.facts[0].id)
+        if keys is None:
+            return None
+        for token in reading.tokens:
+            if self._foreign(token, reading, keys.units):
+                piece = (
+                    reading.question[token.start : token.end]
+                    if len(reading.question) == len(reading.folded)
+                    else token.text
+                )
+                return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
+        return None
+
+    def _foreign(self, token: Token, reading: Reading, units: frozenset[str]) -> bool:
+        """Whether an unplaced Chinese word of the figure's own clause is a word of three characters or
+        more that the answering sentence lacks and only a few other sentences use."""
+        if (
+            token.role != "unknown"
+            or not CJK_RUN.fullmatch(token.text)
+            or any(s <= token.start < e for s, e in reading.context_spans)
+        ):
+            return False
+        start, end = _comma_clause(reading.folded, token.start)
+        if not any(t.role in ("metric", "segment") and start <= t.start < end for t in reading.tokens):
+            return False  # "回款壓力上升,應收賬款多少": the scene, not the figure asked for
+        few = max(2, len(self.matcher.keys) // WEIGHTS.specific_word_share)
+        text = token.text
+        foreign = [
+            text[i : i + 2] not in units and 0 < self._sentences_with(text[i : i + 2]) <= few
+            for i in range(len(text) - 1)
+        ]
+        return any(a and b for a, b in itertools.pairwise(foreign))
+
+    def _sentences_with(self, unit: str) -> int:
+        """How many of the article's sentences behind the facts use a word."""
+        return len({self.matcher.keys[f].fact.quote for f in self.matcher.by_unit.get(unit, ())})
+
+
+def _comma_clause(text: str, position: int) -> tuple[int, int]:
+    """The stretch between commas (or sentence ends) around `position`."""
+    marks = ",,;;。!?!?"
+    start = max(text.rfind(m, 0, position) for m in marks) + 1
+    ends = [i for i in (text.find(m, position) for m in marks) if i >= 0]
+    return start, min(ends) if ends else len(text)
