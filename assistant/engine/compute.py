@@ -44,7 +44,10 @@ class Calculator:
 
     def outcome(self, frame: Frame, previous: list[str]) -> Outcome | None:
         """The result for `frame`, or None when the question turns out to be a plain look-up."""
-        outcome = self._outcome(frame, previous)
+        try:
+            outcome = self._outcome(frame, previous)
+        except FigureError:  # a zero divisor or an out-of-range figure: nothing the article supports
+            return Outcome("missing", [], frame)
         return None if outcome is not None and outcome.kind == "single" else outcome
 
     def _outcome(self, frame: Frame, previous: list[str]) -> Outcome | None:

@@ -1,126 +1,40 @@
 """Read a fact pack from YAML into validated models; every problem is collected with file and line.
 
-Loading fails (PackError) on a schema error, a quote not found verbatim in its paragraph, a paragraph
-out of range, an unknown concept, a duplicate id or a derivation that cannot be computed.
+Loading fails (PackError) on a schema error, a file outside the pack or over a limit, broken or duplicated
+YAML keys, a quote not found verbatim in its paragraph, a paragraph out of range, a figure whose value
+disagrees with its written form, an unknown concept, a duplicate id, a derivation that cannot be computed,
+and (when the engine passes its template rules) a template it cannot fill safely.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
-import yaml
 
 from assistant.errors import PackError, Problem
 from assistant.pack.derive import DerivationError, derive
+from assistant.pack.files import PackFileError, named_file
+from assistant.pack.limits import MAX_CONCEPTS, MAX_EXAMPLES, MAX_FACTS, MAX_PARAGRAPH_CHARS, MAX_TEXT_BYTES
 from assistant.pack.model import Pack
-from assistant.pack.paragraphs import split_paragraphs
+from assistant.pack.paragraphs import PatternError, split_paragraphs
 from assistant.pack.paths import bundled_root, intents_root, pack_root
+from assistant.pack.reader import Reader
 from assistant.pack.schema import Concept, Fact, FactFile, IntentFile, Source
-from assistant.pack.validate import validate
+from assistant.pack.verify import TemplateRules, plain_data, verify_fact, verify_language, verify_templates
+from assistant.pack.written import Words
 
-M = TypeVar("M", FactFile, IntentFile)
 LANGUAGE_FILE = "language.yaml"
-SECTIONS = ("sources", "facts", "derived", "not_facts")
+MERGED = ("intents", "concepts", "templates", "units", "approximations", "periods", "words", "precision")
+
+__all__ = ["load_pack", "read_pack"]
 
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """Parse once, safely, with the C parser when PyYAML has it: the data and its node tree (for lines)."""
-    loader = _SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
-    finally:
-        loader.dispose()
-
-
-class Reader:
-    """Collects problems while reading files so that one run reports all of them."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-        self.lines: dict[tuple[str, str, int], int] = {}
-
-    def rel(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
-
-    def problem(self, path: Path, line: int, message: str, entry: str = "", severity: str = "error") -> None:
-        self.problems.append(Problem(self.rel(path), line, message, entry, severity))
-
-    def read_yaml(self, path: Path) -> dict[str, Any] | None:
-        """Parse one YAML file; None (and a problem) when it is unreadable or not a mapping."""
-        try:
-            text = path.read_text(encoding="utf-8")
-            data, node = parse_yaml(text)
-        except UnicodeDecodeError:
-            self.problem(path, 0, "not UTF-8 text")
-            return None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark else 0
-            self.problem(path, line, f"broken YAML: {getattr(exc, 'problem', None) or exc}")
-            return None
-        if data is None:
-            return {}
-        if not isinstance(data, dict):
-            self.problem(path, 1, "expected a mapping of sections at the top level")
-            return None
-        self._remember_lines(path, node)
-        return data
-
-    def _remember_lines(self, path: Path, node: yaml.Node | None) -> None:
-        if not isinstance(node, yaml.MappingNode):
-            return
-        for key, value in node.value:
-            if isinstance(value, yaml.SequenceNode):
-                for index, item in enumerate(value.value):
-                    self.lines[(str(path), key.value, index)] = item.start_mark.line + 1
-            elif isinstance(value, yaml.MappingNode):
-                for index, (sub, _) in enumerate(value.value):
-                    self.lines[(str(path), key.value, index)] = sub.start_mark.line + 1
-            self.lines[(str(path), key.value, -1)] = key.start_mark.line + 1
-
-    def line(self, path: Path, section: str, index: int = -1) -> int:
-        return self.lines.get((str(path), section, index), self.lines.get((str(path), section, -1), 0))
-
-    def validate(self, path: Path, data: dict[str, Any], model: type[M]) -> M | None:
-        """Validate one file entry by entry; record each broken entry with its line and keep the rest."""
-        parsed, errors = validate(data, model)
-        for error in errors:
-            index = error.index if isinstance(error.index, int) else -1
-            if isinstance(error.index, str):
-                index = list(data.get(error.section) or {}).index(error.index)
-            entry = _entry_name(data, error.section, index) or (error.index if isinstance(error.index, str) else "")
-            entry = str(entry)
-            self.problem(path, self.line(path, error.section, index), f"{error.location}: {error.message}", entry)
-        return parsed
-
-
-def _entry_name(data: dict[str, Any], section: str, index: int) -> str:
-    items = data.get(section)
-    if isinstance(items, list) and 0 <= index < len(items) and isinstance(items[index], dict):
-        return str(items[index].get("id", f"#{index + 1}"))
-    return ""
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
-
-
-def load_pack(path: str | Path | None = None, *, strict: bool = True) -> Pack:
+def load_pack(path: str | Path | None = None, *, strict: bool = True, templates: TemplateRules | None = None) -> Pack:
     """Load and validate a pack; raise PackError listing every problem (unless strict is False)."""
     root = pack_root(path)
-    pack, problems = read_pack(root)
+    pack, problems = read_pack(root, templates=templates)
     errors = [p for p in problems if p.severity == "error"]
     if errors and strict:
         raise PackError(errors)
@@ -128,129 +42,164 @@ def load_pack(path: str | Path | None = None, *, strict: bool = True) -> Pack:
     return pack
 
 
-def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
+def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pack | None, list[Problem]]:
     """Read a pack and return it with every problem found (warnings included)."""
     reader = Reader(root)
-    facts_dir = root / "facts"
-    sources: dict[str, Source] = {}
-    paragraphs: dict[str, list[str]] = {}
-    facts: dict[str, Fact] = {}
-    fact_files: dict[str, tuple[Path, int]] = {}
-    concepts: dict[str, Concept] = {}
     files: list[tuple[Path, FactFile]] = []
-    defaults: dict[str, str | None] = {"default_subject": None, "default_period": None}
-    digest = hashlib.sha256()
-    for path in _yaml_files(facts_dir):
-        digest.update(path.read_bytes())
+    for path in reader.yaml_files(root / "facts", root):
         data = reader.read_yaml(path)
         parsed = reader.validate(path, data, FactFile) if data is not None else None
         if parsed is not None:
             files.append((path, parsed))
-    intent_data = _read_intents(reader, intents_root(root), digest)
-    for key in ("default_subject", "default_period"):
-        for _, parsed in files:
-            defaults[key] = getattr(parsed, key) or defaults[key]
+    language = _read_intents(reader, intents_root(root))
+    sources, paragraphs = _sources(reader, root, files)
+    concepts = _concepts(reader, language["concepts"], files)
+    words = Words.of(language["approximations"], language["words"].get("rise_words", ()),
+                     language["words"].get("fall_words", ()))
+    facts, where = _facts(reader, files, sources, paragraphs, words)
+    _derived(reader, files, facts, where)
+    for fact_id, fact in facts.items():
+        path, line = where[fact_id]
+        for concept_id in _concepts_of(fact):
+            if concept_id not in concepts:
+                reader.problem(path, line, f"unknown concept {concept_id!r} (define it in a gazetteer)", fact_id)
+    if not sources:
+        reader.problem(root / "facts", 0, "the pack has no source (facts/*.yaml needs a `sources:` section)")
+    verify_language(reader, language["origins"], language["periods"], language["precision"])
+    if templates is not None:
+        verify_templates(reader, templates, language["templates"], language["intents"], language["origins"])
+    examples = [question for _, parsed in files for question in parsed.examples]
+    if len(examples) > MAX_EXAMPLES:
+        reader.problem(files[0][0], reader.line(files[0][0], "examples"),
+                       f"{len(examples)} example questions: more than the limit of {MAX_EXAMPLES}")
+    pack = Pack(
+        root=root, sources=sources, paragraphs=paragraphs, facts=facts, concepts=concepts,
+        intents=language["intents"], templates=language["templates"], units=language["units"],
+        approximations=language["approximations"], stopwords=language["stopwords"],
+        periods=plain_data(language["periods"]), words=language["words"], precision=plain_data(language["precision"]),
+        not_facts=[item for _, parsed in files for item in parsed.not_facts],
+        default_subject=next((p.default_subject for _, p in reversed(files) if p.default_subject), None),
+        default_period=next((p.default_period for _, p in reversed(files) if p.default_period), None),
+        examples=examples[:MAX_EXAMPLES],
+        current_year=next((parsed.current_year for _, parsed in files if parsed.current_year), None),
+        fingerprint=reader.digest.hexdigest(),
+    )
+    return pack, reader.problems
+
+
+def _read_intents(reader: Reader, folder: Path) -> dict[str, Any]:
+    """The intents, vocabulary, templates and language words, merged over the intent files; `origins`
+    remembers the file and line each section (and each template) came from."""
+    merged: dict[str, Any] = {key: {} for key in MERGED}
+    merged["stopwords"] = []
+    origins: dict[str, tuple[Path, int]] = {}
+    merged["origins"] = origins
+    paths = reader.yaml_files(folder, folder.parent)
+    language = bundled_root() / "intents" / LANGUAGE_FILE
+    if not any(p.name == LANGUAGE_FILE for p in paths) and language.is_file():
+        paths.append(language)  # a pack with intents of its own still reads dates and periods the usual way
+    for path in paths:
+        data = reader.read_yaml(path)
+        parsed = reader.validate(path, data, IntentFile) if data is not None else None
+        if parsed is None:
+            continue
+        for key in MERGED:
+            section = getattr(parsed, key)
+            merged[key].update(section)
+            if section:
+                origins[key] = (path, reader.line(path, key))
+        for index, key in enumerate(parsed.templates):
+            origins[f"templates.{key}"] = (path, reader.line(path, "templates", index))
+        merged["stopwords"].extend(parsed.stopwords)
+    return merged
+
+
+def _sources(reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
+             ) -> tuple[dict[str, Source], dict[str, list[str]]]:
+    """Each source's text, read only from inside the pack, split into paragraphs within the limits."""
+    sources: dict[str, Source] = {}
+    paragraphs: dict[str, list[str]] = {}
     for path, parsed in files:
         for index, source in enumerate(parsed.sources):
             line = reader.line(path, "sources", index)
             if source.id in sources:
                 reader.problem(path, line, f"duplicate source id {source.id}", source.id)
                 continue
-            text_path = facts_dir / source.file
+            try:
+                text_path = named_file(root / "facts", root, source.file)
+            except PackFileError as exc:
+                reader.problem(path, line, f"file: {exc}", source.id)
+                continue
             if not text_path.is_file():
                 reader.problem(path, line, f"source file {source.file} not found", source.id)
                 continue
-            try:
-                text = text_path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                reader.problem(path, line, f"source file {source.file} is not UTF-8 text", source.id)
+            text = reader.read_text(text_path, MAX_TEXT_BYTES)
+            if text is None:
+                reader.problem(path, line, f"source file {source.file} cannot be used (see {reader.rel(text_path)})",
+                               source.id)
                 continue
-            digest.update(text.encode())
+            long = next((n for n, row in enumerate(text.splitlines(), 1) if len(row) > MAX_PARAGRAPH_CHARS), 0)
+            if long:
+                reader.problem(text_path, long, f"a line of more than {MAX_PARAGRAPH_CHARS:,} characters: the limit "
+                               "for one paragraph", source.id)
+                continue
             try:
                 paragraphs[source.id] = split_paragraphs(text, source.skip)
-            except re.error as exc:
-                reader.problem(path, line, f"skip: not a regular expression ({exc}): {exc.pattern!r}", source.id)
+            except PatternError as exc:
+                reader.problem(path, line, f"skip: {exc}", source.id)
                 continue
             sources[source.id] = source
-    for concept_id, concept in intent_data["concepts"].items():
-        concepts[concept_id] = concept
-    for _, parsed in files:
-        for concept_id, concept in parsed.concepts.items():
-            concepts[concept_id] = concept
+    return sources, paragraphs
+
+
+def _concepts(reader: Reader, vocabulary: dict[str, Concept], files: list[tuple[Path, FactFile]]
+              ) -> dict[str, Concept]:
+    concepts = dict(vocabulary)
+    for path, parsed in files:
+        concepts.update(parsed.concepts)
+        if len(concepts) > MAX_CONCEPTS:
+            reader.problem(path, reader.line(path, "concepts"), f"more than {MAX_CONCEPTS:,} concepts: the limit")
+            break
+    return concepts
+
+
+def _facts(reader: Reader, files: list[tuple[Path, FactFile]], sources: dict[str, Source],
+           paragraphs: dict[str, list[str]], words: Words) -> tuple[dict[str, Fact], dict[str, tuple[Path, int]]]:
+    facts: dict[str, Fact] = {}
+    where: dict[str, tuple[Path, int]] = {}
     for path, parsed in files:
         for index, fact in enumerate(parsed.facts):
             line = reader.line(path, "facts", index)
+            if len(facts) >= MAX_FACTS:
+                reader.problem(path, line, f"more than {MAX_FACTS:,} facts: the limit for a pack", fact.id)
+                return facts, where
             if fact.id in facts:
                 reader.problem(path, line, f"duplicate fact id {fact.id}", fact.id)
                 continue
             sourced = _with_source(reader, path, line, fact, sources)
-            if sourced is not None and _verify(reader, path, line, sourced, paragraphs):
+            if sourced is not None and verify_fact(reader, path, line, sourced, paragraphs, words):
                 facts[sourced.id] = sourced
-                fact_files[sourced.id] = (path, line)
+                where[sourced.id] = (path, line)
+    return facts, where
+
+
+def _derived(reader: Reader, files: list[tuple[Path, FactFile]], facts: dict[str, Fact],
+             where: dict[str, tuple[Path, int]]) -> None:
+    """Figures computed at load time; any arithmetic failure (a zero divisor, an overflow) is a problem."""
     for path, parsed in files:
         for index, spec in enumerate(parsed.derived):
             line = reader.line(path, "derived", index)
             if spec.id in facts:
                 reader.problem(path, line, f"duplicate fact id {spec.id}", spec.id)
                 continue
+            if len(facts) >= MAX_FACTS:
+                reader.problem(path, line, f"more than {MAX_FACTS:,} facts: the limit for a pack", spec.id)
+                return
             try:
                 facts[spec.id] = derive(spec, facts)
-                fact_files[spec.id] = (path, line)
-            except DerivationError as exc:
+                where[spec.id] = (path, line)
+            except (DerivationError, ArithmeticError, msgspec.ValidationError) as exc:
                 reader.problem(path, line, f"cannot derive: {exc}", spec.id)
-    for fact_id, fact in facts.items():
-        path, line = fact_files[fact_id]
-        for concept_id in _concepts_of(fact):
-            if concept_id not in concepts:
-                reader.problem(path, line, f"unknown concept {concept_id!r} (define it in a gazetteer)", fact_id)
-    if not sources:
-        reader.problem(facts_dir, 0, "the pack has no source (facts/*.yaml needs a `sources:` section)")
-    not_facts = [item for _, parsed in files for item in parsed.not_facts]
-    examples = [question for _, parsed in files for question in parsed.examples]
-    current_year = next((parsed.current_year for _, parsed in files if parsed.current_year), None)
-    pack = Pack(
-        root=root,
-        sources=sources,
-        paragraphs=paragraphs,
-        facts=facts,
-        concepts=concepts,
-        intents=intent_data["intents"],
-        templates=intent_data["templates"],
-        units=intent_data["units"],
-        approximations=intent_data["approximations"],
-        stopwords=intent_data["stopwords"],
-        periods=intent_data["periods"],
-        words=intent_data["words"],
-        precision=intent_data["precision"],
-        not_facts=not_facts,
-        default_subject=defaults["default_subject"],
-        default_period=defaults["default_period"],
-        examples=examples,
-        current_year=current_year,
-        fingerprint=digest.hexdigest(),
-    )
-    return pack, reader.problems
-
-
-def _read_intents(reader: Reader, folder: Path, digest: Any) -> dict[str, Any]:
-    merged: dict[str, Any] = {
-        "intents": {}, "concepts": {}, "templates": {}, "units": {}, "approximations": {}, "stopwords": [],
-        "periods": {}, "words": {}, "precision": {},
-    }
-    paths = _yaml_files(folder)
-    language = bundled_root() / "intents" / LANGUAGE_FILE
-    if not any(p.name == LANGUAGE_FILE for p in paths) and language.is_file():
-        paths.append(language)  # a pack with intents of its own still reads dates and periods the usual way
-    for path in paths:
-        digest.update(path.read_bytes())
-        data = reader.read_yaml(path)
-        parsed = reader.validate(path, data, IntentFile) if data is not None else None
-        if parsed is None:
-            continue
-        for key in ("intents", "concepts", "templates", "units", "approximations", "periods", "words", "precision"):
-            merged[key].update(getattr(parsed, key))
-        merged["stopwords"].extend(parsed.stopwords)
-    return merged
 
 
 def _concepts_of(fact: Fact) -> list[str]:
@@ -269,27 +218,3 @@ def _with_source(reader: Reader, path: Path, line: int, fact: Fact, sources: dic
         reader.problem(path, line, f"source: unknown source {fact.source!r}", fact.id)
         return None
     return fact
-
-
-def _verify(reader: Reader, path: Path, line: int, fact: Fact, paragraphs: dict[str, list[str]]) -> bool:
-    """The quote must lie verbatim in its paragraph, and the written figures verbatim in the quote."""
-    assert fact.source is not None
-    numbered = paragraphs[fact.source]
-    if fact.paragraph > len(numbered):
-        reader.problem(path, line, f"paragraph {fact.paragraph} is out of range (1-{len(numbered)})", fact.id)
-        return False
-    if fact.quote not in numbered[fact.paragraph - 1]:
-        reader.problem(path, line, f"quote not found verbatim in paragraph {fact.paragraph}: {fact.quote!r}", fact.id)
-        return False
-    ok = True
-    for label, written in (("written", fact.written), ("change.written", fact.change and fact.change.written)):
-        if written and written not in fact.quote:
-            reader.problem(path, line, f"{label} {written!r} is not in the quote", fact.id)
-            ok = False
-    if fact.value is None and fact.statement is None:
-        reader.problem(path, line, "a fact needs a value or a statement", fact.id)
-        ok = False
-    if fact.value is not None and not fact.written:
-        reader.problem(path, line, "a figure needs `written`: the figure as the source writes it", fact.id)
-        ok = False
-    return ok

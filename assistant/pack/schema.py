@@ -150,7 +150,9 @@ class FactFile(Record, frozen=True, kw_only=True):
     default_subject: str | None = None
     default_period: str | None = None
     examples: Annotated[list[str], _doc("Example questions for help and welcome screens.")] = []
-    current_year: Annotated[int | None, _doc("The year the article was written: what 今年 and 去年 mean.")] = None
+    current_year: Annotated[int | None, Meta(ge=1900, le=2100,
+                                             description="The year the article was written: what 今年 and 去年 mean.")
+                            ] = None
 
 
 class Intent(Record, frozen=True, kw_only=True):
@@ -177,3 +179,47 @@ class IntentFile(Record, frozen=True, kw_only=True):
     periods: Annotated[dict[str, object], _doc("Words of the period grammar (language.yaml).")] = {}
     words: Annotated[dict[str, list[str]], _doc("Named word lists of the engine (cue tables, markers).")] = {}
     precision: Annotated[dict[str, object], _doc("Patterns for the rounding a question asks for.")] = {}
+
+
+Word = Annotated[str, Meta(min_length=1)]
+
+
+class PeriodWords(msgspec.Struct, frozen=True, kw_only=True):
+    """The words of the period grammar (`periods:` in intents/language.yaml), checked at load so that a
+    pack with its own language file cannot hand the grammar a shape it does not expect."""
+
+    year_marks: list[Word]
+    fiscal_prefixes: list[Word]
+    year_end: list[Word]
+    year_end_en: list[Word]
+    quarter_end: list[Word]
+    ordinals: dict[str, int]
+    quarter_words: list[Word]
+    quarter_words_en: list[Word]
+    halves: dict[str, list[Word]]
+    half_codes: dict[str, str]
+    nine_months: list[Word]
+    month_marks: list[Word]
+    day_marks: list[Word]
+    months_en: dict[str, Annotated[int, Meta(ge=1, le=12)]]
+    relative_years: dict[str, Annotated[int, Meta(ge=-100, le=100)]]
+    prior_year: list[Word]
+    same_period_prior: list[Word]
+    comparison: list[Word]
+    range_from: list[Word]
+    range_to: list[Word]
+    duration_after: list[Word]
+    duration_before: list[Word]
+    two_digit_future: Annotated[int, Meta(ge=0, le=99)]
+    earliest_year: Annotated[int, Meta(ge=1000, le=9999)]
+    latest_year: Annotated[int, Meta(ge=1000, le=9999)]
+
+
+class PrecisionWords(msgspec.Struct, frozen=True, kw_only=True):
+    """The rounding a question asks for (`precision:` in intents/language.yaml): regular expressions that
+    run on every question, so the loader holds them to a safe subset (see `patterns`)."""
+
+    zh: str | None = None
+    en: str | None = None
+    whole: str | None = None
+    numbers: dict[str, int] = {}

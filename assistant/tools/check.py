@@ -14,15 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.engine.templates import REQUIRED_TEMPLATES, fields_of, problems
 from assistant.errors import Problem
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import numbers_in
 from assistant.pack.figures import SCALES
+from assistant.pack.files import YAML_SUFFIXES, list_files
 from assistant.pack.loader import read_pack
-from assistant.pack.locate import Key, line_of, paragraph_lines, yaml_lines
+from assistant.pack.locate import Key, line_of, paragraph_lines, read_yaml_file
 from assistant.pack.model import Pack
 from assistant.pack.paths import intents_root, pack_root
 from assistant.pack.schema import Fact
@@ -120,12 +119,11 @@ class Checker:
         self.drafts = 0
 
     def _read(self, path: Path) -> YamlFile:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        readable, data, lines = read_yaml_file(path)  # within the pack limits; the loader reports problems
+        if not readable:
             return YamlFile(path, self.rel(path), None, {})
         data = {} if data is None else data
-        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, yaml_lines(path))
+        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, lines)
 
     def rel(self, path: Path) -> str:
         try:
@@ -336,7 +334,7 @@ def check_pack(path: str | Path | None = None) -> CheckResult:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return list_files(folder, folder.parent, YAML_SUFFIXES).files  # the files the loader reads, no others
 
 
 def _spans(text: str, needle: str) -> list[tuple[int, int]]:
