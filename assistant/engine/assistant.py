@@ -15,6 +15,7 @@ from pathlib import Path
 import msgspec
 
 from assistant.engine.answer import Answer, Interpretation
+from assistant.engine.compiled import COMPILING, Compiled, decode_path, encode_path
 from assistant.engine.compose import Composer
 from assistant.engine.compute import Calculator
 from assistant.engine.decide import Decider, Decision
@@ -27,17 +28,20 @@ from assistant.engine.reading import Reader, Reading, Vocabulary
 from assistant.engine.render import Renderer
 from assistant.engine.session import Context, after, edit
 from assistant.engine.statements import Statements
+from assistant.engine.templates import template_problems
 from assistant.errors import AssistantError
 from assistant.lang.normalize import (
     Language,
     detect_language,
     fold,
+    learn_folds,
+    recording_folds,
     simplified_only_characters,
     strip_control,
     to_simplified,
 )
 from assistant.lang.periods import PeriodGrammar
-from assistant.pack.cache import cached
+from assistant.pack.cache import ENV_OFF, PackCache
 from assistant.pack.model import Pack
 from assistant.pack.paths import pack_root
 
@@ -52,10 +56,11 @@ _ASKED = re.compile(r"[??]\s*$")
 class Assistant:
     """The answer engine over one fact pack. Thread-safe: `ask` keeps no state; `chat()` does."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, compiled: Compiled | None = None) -> None:
+        """`compiled`: the tables of this pack from the cache (see engine.compiled), else derived now."""
         self.pack = pack
         self.grammar = PeriodGrammar(pack.periods, pack.current_year)
-        self.matcher = Matcher(pack, self.grammar)
+        self.matcher = Matcher(pack, self.grammar, compiled.fact_keys() if compiled else None)
         self.renderer = Renderer(pack)
         aliases: list[tuple[str, Target]] = []
         for cid, concept in pack.concepts.items():
@@ -63,8 +68,9 @@ class Assistant:
             names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
             aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
         plain = frozenset(fold(w) for w in pack.stopwords if w.isascii())
-        corpus = fold("\n".join(p for paragraphs in pack.paragraphs.values() for p in paragraphs))
-        self.lexicon = Lexicon.build(aliases, plain_words=plain, corpus=corpus)
+        self.corpus = compiled.corpus if compiled else fold("\n".join(p for ps in pack.paragraphs.values() for p in ps))
+        self.lexicon = Lexicon.build(aliases, plain_words=plain, corpus=self.corpus,
+                                     readings=compiled.readings if compiled else None)
         cues = [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
         self.cue_lexicon = Lexicon.build(cues, fuzzy=False)
         stopwords = frozenset(fold(w) for w in pack.stopwords)
@@ -82,7 +88,7 @@ class Assistant:
         self.resolver = Resolver(pack, self.matcher, labeller)
         calculator = Calculator(self.matcher, self.resolver, labeller)
         self.decider = Decider(pack, self.matcher, self.resolver, calculator, Statements(pack, self.matcher))
-        self.simplified = simplified_only_characters()
+        self.simplified = compiled.simplified if compiled else simplified_only_characters()
         self.composer = Composer(pack, self.renderer, self.matcher, self.simplified)
         self.companies = frozenset(f.subject for f in pack.facts.values() if f.value is not None)
 
@@ -93,16 +99,30 @@ class Assistant:
         The compiled pack is cached on disk by content hash (see assistant.pack.cache).
         """
         root = pack_root(Path(path) if path is not None else None)
-
-        def build() -> Assistant:
+        store = None
+        if use_cache and not os.environ.get(ENV_OFF):
+            store = PackCache(root, Compiled, COMPILING, enc_hook=encode_path, dec_hook=decode_path)
+        compiled = store.load() if store is not None else None
+        if compiled is not None:
+            learn_folds(compiled.folds)
+            assistant = cls(compiled.unpack(root), compiled)
+        else:
             from assistant.pack.loader import load_pack  # YAML and validation only when the cache cannot serve
 
-            return cls(load_pack(root))
-
-        assistant = cached(root, build) if use_cache else build()
+            pack = load_pack(root, templates=template_problems)
+            with recording_folds() as folds:
+                assistant = cls(pack)
+            if store is not None:
+                store.save(assistant.compiled(folds))
         to_simplified("聯")  # the OpenCC converter is built now, not in the first answer
         assistant.ask("")
         return assistant
+
+    def compiled(self, folds: dict[str, str] | None = None) -> Compiled:
+        """This assistant's pack and derived tables, as the data the cache stores."""
+        homophones = self.lexicon.homophones
+        return Compiled.of(self.pack, self.matcher.keys, homophones.table if homophones else {}, self.simplified,
+                           self.corpus, folds or {})
 
     def chat(self) -> Chat:
         """A conversation: follow-up questions are edits of the last one."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from assistant.engine.answer import Citation
+from assistant.engine.templates import fill
 from assistant.lang.normalize import Language, to_simplified
 from assistant.pack.figures import SCALES
 from assistant.pack.model import Pack
@@ -45,8 +46,8 @@ class Renderer:
         if localized is None:
             return ""
         if language == "zh-Hans" and localized.zh_Hans is None:
-            return to_simplified(localized.zh_Hant.format(**fields))
-        text = pick(localized, language).format(**fields)
+            return to_simplified(fill(localized.zh_Hant, fields))
+        text = fill(pick(localized, language), fields)
         return text[:1].upper() + text[1:] if language == "en" else text
 
     def concept_name(self, concept_id: str | None, language: Language) -> str:
@@ -146,7 +147,7 @@ class Renderer:
     def citation_text(self, citation: Citation, language: Language) -> str:
         localized = self.pack.templates["citation"]
         text = pick(localized, language)
-        return text.format(paragraph=citation.paragraph, quote=citation.quote, title=citation.title)
+        return fill(text, {"paragraph": citation.paragraph, "quote": citation.quote, "title": citation.title})
 
     def question_for(self, fact: Fact, language: Language) -> str:
         """A question that asks for this fact, used for suggestions and clarify options."""
