@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import msgspec
 
@@ -98,7 +97,7 @@ class Assistant:
 
         The compiled pack is cached on disk by content hash (see assistant.pack.cache).
         """
-        root = pack_root(Path(path) if path is not None else None)
+        root = pack_root(path)
         store = None
         if use_cache and not os.environ.get(ENV_OFF):
             store = PackCache(root, Compiled, COMPILING, enc_hook=encode_path, dec_hook=decode_path)

@@ -24,6 +24,6 @@ MAX_CONCEPTS = 50_000
 MAX_EXAMPLES = 200  # example questions of the pack
 MAX_SKIP_PATTERNS = 100  # per source
 MAX_PATTERN_CHARS = 500  # one regular expression
-REGEX_BUDGET_SECONDS = 1.0  # all `skip` matching of one source text
+REGEX_BUDGET_SECONDS = 1.0  # all `skip` matching of a pack (the regex module may overrun it up to 3x)
 MAX_FIGURE = 10**15  # a figure in its own scale (103 in 103億元); larger ones are typing errors
 MAX_FIGURE_DECIMALS = 8

@@ -18,7 +18,7 @@ from assistant.pack.derive import DerivationError, derive
 from assistant.pack.files import PackFileError, named_file
 from assistant.pack.limits import MAX_CONCEPTS, MAX_EXAMPLES, MAX_FACTS, MAX_PARAGRAPH_CHARS, MAX_TEXT_BYTES
 from assistant.pack.model import Pack
-from assistant.pack.paragraphs import PatternError, split_paragraphs
+from assistant.pack.paragraphs import Deadline, PatternError, split_paragraphs
 from assistant.pack.paths import bundled_root, intents_root, pack_root
 from assistant.pack.reader import Reader
 from assistant.pack.schema import Concept, Fact, FactFile, IntentFile, Source
@@ -119,6 +119,7 @@ def _sources(reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
     """Each source's text, read only from inside the pack, split into paragraphs within the limits."""
     sources: dict[str, Source] = {}
     paragraphs: dict[str, list[str]] = {}
+    deadline = Deadline()  # one time budget for every skip pattern of the pack
     for path, parsed in files:
         for index, source in enumerate(parsed.sources):
             line = reader.line(path, "sources", index)
@@ -130,7 +131,7 @@ def _sources(reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
             except PackFileError as exc:
                 reader.problem(path, line, f"file: {exc}", source.id)
                 continue
-            if not text_path.is_file():
+            if not text_path.exists():
                 reader.problem(path, line, f"source file {source.file} not found", source.id)
                 continue
             text = reader.read_text(text_path, MAX_TEXT_BYTES)
@@ -144,7 +145,7 @@ def _sources(reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
                                "for one paragraph", source.id)
                 continue
             try:
-                paragraphs[source.id] = split_paragraphs(text, source.skip)
+                paragraphs[source.id] = split_paragraphs(text, source.skip, deadline)
             except PatternError as exc:
                 reader.problem(path, line, f"skip: {exc}", source.id)
                 continue

@@ -107,6 +107,21 @@ def inspect(root: yaml.Node, max_nodes: int) -> tuple[int, list[tuple[int, str]]
     return size[id(root)], problems, fatal
 
 
+def _error_line(error: yaml.YAMLError, text: str) -> int:
+    """The 1-based line a YAML error points at (a reader error gives a character position instead)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(error, "position", None)
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+
+
+def _error_message(error: yaml.YAMLError) -> str:
+    if isinstance(error, yaml.reader.ReaderError):
+        return f"unacceptable character #x{error.character:04x}" if isinstance(error.character, int) else str(error)
+    return str(getattr(error, "problem", None) or str(error).splitlines()[0])
+
+
 def parse(text: str, max_nodes: int) -> Parsed:
     """Parse one YAML document within the limits; never raises for any input text."""
     loader = _SafeLoader(text)
@@ -114,9 +129,7 @@ def parse(text: str, max_nodes: int) -> Parsed:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            message = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            return Parsed(problems=[(mark.line + 1 if mark else 0, f"broken YAML: {message}")])
+            return Parsed(problems=[(_error_line(exc, text), f"broken YAML: {_error_message(exc)}")])
         except RecursionError:
             return Parsed(problems=[(0, f"nested more than {MAX_YAML_DEPTH} levels deep: the limit for a pack")])
         if node is None:
@@ -127,9 +140,8 @@ def parse(text: str, max_nodes: int) -> Parsed:
         try:
             data = loader.construct_document(node)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark else _line(node)
-            return Parsed(node=node, size=size, problems=[*problems, (line, f"broken YAML: {exc}")])
+            line = _error_line(exc, text) if getattr(exc, "problem_mark", None) else _line(node)
+            return Parsed(node=node, size=size, problems=[*problems, (line, f"broken YAML: {_error_message(exc)}")])
         except (ValueError, OverflowError, RecursionError, TypeError) as exc:
             return Parsed(node=node, size=size, problems=[*problems, (_line(node), f"unreadable value: {exc}")])
         return Parsed(data=data, node=node, size=size, problems=problems)
