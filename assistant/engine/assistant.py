@@ -7,8 +7,11 @@ context each answer returns.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import msgspec
@@ -50,6 +53,17 @@ LANGUAGES: tuple[Language, ...] = ("zh-Hant", "zh-Hans", "en")
 _OPTION = re.compile(r"[0-9]{1,2}")
 _SENTENCE = re.compile(r"[^。!?;!?;]+[。!?;!?;]*")
 _ASKED = re.compile(r"[??]\s*$")
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Assistant:
@@ -104,7 +118,8 @@ class Assistant:
         compiled = store.load() if store is not None else None
         if compiled is not None:
             learn_folds(compiled.folds)
-            assistant = cls(compiled.unpack(root), compiled)
+            with _collector_paused():  # hundreds of thousands of records, none of them garbage
+                assistant = cls(compiled.unpack(root), compiled)
         else:
             from assistant.pack.loader import load_pack  # YAML and validation only when the cache cannot serve
 

@@ -43,19 +43,27 @@ def list_files(folder: Path, root: Path, suffixes: tuple[str, ...] | None = None
     listing = Listing()
     if not folder.is_dir():
         return listing
-    found: list[Path] = []
-    for directory, subdirectories, names in os.walk(folder, followlinks=False, onerror=None):
-        subdirectories.sort()
-        found.extend(Path(directory) / name for name in names)
-        if len(found) > MAX_PACK_FILES:
-            listing.refused.append((folder, f"more than {MAX_PACK_FILES} files: the limit for a pack"))
-            break
-    for path in sorted(found)[:MAX_PACK_FILES]:
+    contained = inside(folder, root)  # then only a symlinked file can leave the pack
+    found: list[tuple[Path, bool, bool]] = []  # (path, is a symlink, is a regular file)
+    pending = [str(folder)]
+    while pending and len(found) <= MAX_PACK_FILES:
+        try:
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    else:
+                        found.append((Path(entry.path), entry.is_symlink(), entry.is_file()))
+        except OSError:
+            continue
+    if len(found) > MAX_PACK_FILES:
+        listing.refused.append((folder, f"more than {MAX_PACK_FILES} files: the limit for a pack"))
+    for path, symlink, regular in sorted(found)[:MAX_PACK_FILES]:
         if suffixes is not None and path.suffix not in suffixes:
             continue
-        if not inside(path, root):
+        if not contained or (symlink and not inside(path, root)):
             listing.refused.append((path, "a symlink that leaves the pack's folder: not read"))
-        elif path.is_file():
+        elif regular:
             listing.files.append(path)
     return listing
 

@@ -18,7 +18,7 @@ def _doc(text: str) -> Meta:
     return Meta(description=text)
 
 
-class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=False):
+class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=False, gc=False):
     """Base of every data record: unknown keys are errors, so typos in YAML surface at load."""
 
 
