@@ -33,8 +33,8 @@ class Compiled(msgspec.Struct, frozen=True, gc=False):
     @classmethod
     def of(cls, pack: Pack, keys: dict[str, FactKeys], readings: dict[str, tuple[str, ...]],
            simplified: frozenset[str], corpus: str, folds: dict[str, str]) -> Compiled:
-        return cls(msgspec.structs.replace(pack, facts={}), [keys[fid] for fid in pack.facts], readings,
-                   simplified, corpus, folds)
+        stored = msgspec.structs.replace(pack, facts={}, root=Path())  # where the pack lives is not stored
+        return cls(stored, [keys[fid] for fid in pack.facts], readings, simplified, corpus, folds)
 
     def unpack(self, root: Path) -> Pack:
         """The pack, found at `root` now, with its facts."""

@@ -387,3 +387,19 @@ def test_old_pickle_files_are_removed_unread(mini_pack: Path, copy_pack: CopyPac
     Assistant.load(pack)
     assert not old.exists()
     assert not marker.exists()
+
+
+def test_a_load_from_the_cache_imports_no_loader(tmp_path: Path) -> None:
+    """From the cache, nothing that reads YAML, unpickles or compiles is even imported."""
+    env = {**os.environ, "ASSISTANT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("ASSISTANT_NO_CACHE", None)
+    env.pop("ASSISTANT_PACK", None)
+    script = ("import sys; from assistant import Assistant; Assistant.load().ask('聯影醫療2024年營收多少?'); "
+              "print(sorted(m for m in ('pickle', 'yaml', 'pypinyin', 'regex', 'assistant.pack.loader') "
+              "if m in sys.modules))")
+    for expected in (None, "[]"):
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300,
+                              check=False)
+        assert done.returncode == 0, done.stderr
+        if expected is not None:
+            assert done.stdout.strip() == expected
