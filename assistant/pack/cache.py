@@ -43,6 +43,7 @@ ENV_DIR = "ASSISTANT_CACHE_DIR"
 ENV_OFF = "ASSISTANT_NO_CACHE"
 MAGIC = b"uih-assistant-cache"
 SUFFIX = ".msgpack"
+NO_DESCRIPTOR = -1  # the cache directory where a directory cannot be opened by descriptor (Windows)
 _HASHED_LIMIT = 64 * 1024 * 1024  # a file larger than this is hashed by size only (the loader refuses it anyway)
 _ROOT = 0  # root's files are trusted: root can replace any file anyway
 _warned: set[str] = set()
@@ -143,15 +144,17 @@ class PackCache(Generic[T]):
         return MAGIC + f" {CACHE_FORMAT} {self.key} {_root_id(self.root)} {payload_digest}\n".encode()
 
     def _open_folder(self, create: bool) -> int | None:
-        """A descriptor of the cache directory if it may be trusted (created 0700 when asked), else None."""
+        """A descriptor of the cache directory if it may be trusted (created 0700 when asked), else None;
+        NO_DESCRIPTOR where directories cannot be opened (Windows: the user's profile is private)."""
         if create:
             try:
                 self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError:
                 return None
-        flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+        if os.open not in os.supports_dir_fd:
+            return NO_DESCRIPTOR if self.folder.is_dir() else None
         try:
-            descriptor = os.open(self.folder, flags)
+            descriptor = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         except OSError:
             return None
         why = _trusted(os.fstat(descriptor))
@@ -160,6 +163,11 @@ class PackCache(Generic[T]):
             _warn(f"not using the cache directory {self.folder}: {why}")
             return None
         return descriptor
+
+    @staticmethod
+    def _close(folder: int) -> None:
+        if folder != NO_DESCRIPTOR:
+            os.close(folder)
 
     def load(self) -> T | None:
         """The cached value, or None when there is none that may be used (the reason is never an error)."""
@@ -171,7 +179,7 @@ class PackCache(Generic[T]):
         try:
             data = self._read(folder)
         finally:
-            os.close(folder)
+            self._close(folder)
         if data is None:
             return None
         newline = data.find(b"\n")
@@ -199,8 +207,8 @@ class PackCache(Generic[T]):
     def _read(self, folder: int) -> bytes | None:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         try:
-            descriptor = os.open(self.name, flags, dir_fd=folder) if os.open in os.supports_dir_fd else os.open(
-                self.path, flags)
+            descriptor = os.open(self.path, flags) if folder == NO_DESCRIPTOR else os.open(self.name, flags,
+                                                                                             dir_fd=folder)
         except OSError:
             return None
         with os.fdopen(descriptor, "rb") as handle:
@@ -230,7 +238,7 @@ class PackCache(Generic[T]):
         except (OSError, msgspec.EncodeError, TypeError, ValueError, OverflowError):
             pass
         finally:
-            os.close(folder)
+            self._close(folder)
 
     def _write(self, folder: int, data: bytes) -> None:
         """Write to a private temporary file, then rename: readers never see a half-written cache.
@@ -238,7 +246,7 @@ class PackCache(Generic[T]):
         (Not `tempfile`: importing it costs a few milliseconds of every one-shot `assistant ask`.)"""
         temporary = f".tmp-{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}{SUFFIX}"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-        dir_fd = folder if os.open in os.supports_dir_fd else None
+        dir_fd = None if folder == NO_DESCRIPTOR else folder
         descriptor = os.open(temporary if dir_fd is not None else self.folder / temporary, flags, 0o600,
                              dir_fd=dir_fd)
         try:

@@ -403,3 +403,14 @@ def test_a_load_from_the_cache_imports_no_loader(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         if expected is not None:
             assert done.stdout.strip() == expected
+
+
+def test_without_directory_descriptors_the_cache_still_serves(
+    mini_pack: Path, copy_pack: CopyPack, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where directories cannot be opened by descriptor (Windows), files are read and written by path."""
+    monkeypatch.setattr(cache.os, "supports_dir_fd", set())
+    pack = copy_pack(mini_pack)
+    Assistant.load(pack)
+    assert Assistant.load(pack).ask(QUESTION).status == "answered"
+    assert len(builds) == 1
