@@ -6,7 +6,7 @@ for English readers (RMB 1.262 billion); quotes are always verbatim, never conve
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from assistant.engine.answer import Citation
 from assistant.engine.templates import fill
@@ -28,7 +28,9 @@ def pick(text: Localized | None, language: Language) -> str:
 
 
 def _plain(value: Decimal, decimals: int) -> str:
-    text = f"{value.quantize(Decimal(1).scaleb(-decimals)):f}" if decimals else f"{value.quantize(Decimal(1)):f}"
+    with localcontext() as context:
+        context.prec = 60  # every figure under figures.MAX_MAGNITUDE, with its decimals
+        text = f"{value.quantize(Decimal(1).scaleb(-decimals)):f}" if decimals else f"{value.quantize(Decimal(1)):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

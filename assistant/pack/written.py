@@ -9,17 +9,19 @@ while the cited sentence looks right, so it is a load error.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assistant.lang.normalize import to_simplified
+from assistant.lang.normalize import chinese_number, to_simplified
 from assistant.lang.numbers import Number, numbers_in
 from assistant.pack.limits import MAX_FIGURE, MAX_FIGURE_DECIMALS
 from assistant.pack.schema import Change, Fact
 
 _RATE_UNITS = ("%", "個百分點", "个百分点")
+_CHINESE = re.compile(r"[〇零一二兩两三四五六七八九十百]+(?:[點点][〇零一二三四五六七八九]+)?")
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,21 @@ def _same(a: str, b: str) -> bool:
 
 
 def _one_number(text: str, label: str) -> tuple[Number | None, str | None]:
-    found = numbers_in(text)
+    found = numbers_in(text) or _chinese_numbers(text)
     if len(found) != 1:
         many = "no figure" if not found else f"{len(found)} figures"
         return None, f"{label} {text!r} has {many}: it must hold exactly one (103億元, 超過42%, 三成)"
     return found[0], None
+
+
+def _chinese_numbers(text: str) -> list[Number]:
+    """A figure written in Chinese numerals (兩億元, 十二萬人), when the text has no Arabic one."""
+    found = []
+    for match in _CHINESE.finditer(text):
+        value = chinese_number(to_simplified(match.group()))
+        if value is not None:
+            found.append(Number(match.start(), match.end(), match.group(), Decimal(str(value)).normalize()))
+    return found
 
 
 def _split_approx(before: str, after: str, words: Words) -> tuple[str | None, str, str] | None:

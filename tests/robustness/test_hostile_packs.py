@@ -291,3 +291,31 @@ def test_attacked_bundled_pack_fails_check_and_never_answers(tmp_path: Path, att
     for done in (checked, asked):
         assert "Traceback" not in done.stdout + done.stderr
         assert "root:x:0:0" not in done.stdout + done.stderr
+
+
+TINY, HUGE = "0.00000001", "999999999999999"
+EXTREMES = [(TINY, "0", HUGE), (HUGE, HUGE, TINY), ("0", TINY, HUGE), (HUGE, "0", "0"), (TINY, HUGE, TINY),
+            ("1", TINY, HUGE)]
+COMPUTED = ["星湖儲能2024年營收多少?", "2023年營收多少?", "凈利率多少?", "凈利潤占營收多少?", "營收是凈利潤的幾倍?",
+            "營收比凈利潤多多少?", "營收增加了多少億元?", "營收和凈利潤合計多少?", "What was the net margin in 2024?",
+            "2023年營收是多少?保留6位小數"]
+
+
+@pytest.mark.parametrize(("revenue", "rate", "profit"), EXTREMES, ids=["-".join(e) for e in EXTREMES])
+def test_extreme_figures_are_no_crash(mini_pack: Path, tmp_path: Path, valid: Callable[[Assistant, object], None],
+                                      revenue: str, rate: str, profit: str) -> None:
+    """The largest and smallest figures the loader accepts, and zero, in every computation a question asks."""
+    def extreme(pack: Path) -> None:
+        edit(pack, ARTICLE, "營業收入為48.5億元,同比增長12.3%;凈利潤為3.2億元",
+             f"營業收入為{revenue}億元,同比增長{rate}%;凈利潤為{profit}億元")
+        for old, new in [("value: 48.5\n", f"value: {revenue}\n"), ("written: 48.5億元", f"written: {revenue}億元"),
+                         ("營業收入為48.5億元,同比增長12.3%;", f"營業收入為{revenue}億元,同比增長{rate}%;"),
+                         ("{value: 12.3, unit: \"%\", written: 同比增長12.3%}",
+                          f"{{value: {rate}, unit: \"%\", written: 同比增長{rate}%}}"),
+                         ("value: 3.2\n", f"value: {profit}\n"), ("written: 3.2億元", f"written: {profit}億元"),
+                         ("quote: 凈利潤為3.2億元", f"quote: 凈利潤為{profit}億元")]:
+            edit(pack, FACTS, old, new)
+
+    bot = Assistant.load(_broken(mini_pack, tmp_path, extreme), use_cache=False)
+    for question in COMPUTED:
+        valid(bot, bot.ask(question))
