@@ -35,6 +35,7 @@ from typing import Any, Generic, TypeVar
 import msgspec
 
 from assistant.pack.files import list_files
+from assistant.pack.limits import MAX_PACK_BYTES, MAX_TEXT_BYTES, MAX_YAML_BYTES
 from assistant.pack.paths import bundled_root, intents_root
 
 T = TypeVar("T")
@@ -44,7 +45,6 @@ ENV_OFF = "ASSISTANT_NO_CACHE"
 MAGIC = b"uih-assistant-cache"
 SUFFIX = ".msgpack"
 NO_DESCRIPTOR = -1  # the cache directory where a directory cannot be opened by descriptor (Windows)
-_HASHED_LIMIT = 64 * 1024 * 1024  # a file larger than this is hashed by size only (the loader refuses it anyway)
 _ROOT = 0  # root's files are trusted: root can replace any file anyway
 _warned: set[str] = set()
 _digests: dict[tuple[str, ...], str] = {}
@@ -93,15 +93,18 @@ def pack_key(root: Path, code: str) -> str:
     digest = hashlib.sha256(code.encode())
     folders = [(root / "facts", root), (intents_root(root), intents_root(root).parent),
                (bundled_root() / "intents", bundled_root())]
+    budget = MAX_PACK_BYTES  # past it (or past a file's limit) the loader refuses the pack: nothing is cached
     for folder, confined in folders:
         digest.update(f"\0{folder.name}\0".encode())
         for path in list_files(folder, confined).files:
             try:
-                size = path.stat().st_size
-                data = path.read_bytes() if size <= _HASHED_LIMIT else b""
+                info = path.stat()
+                readable = info.st_size <= min(budget, max(MAX_YAML_BYTES, MAX_TEXT_BYTES))
+                data = path.read_bytes() if readable else str(info.st_mtime_ns).encode()
             except OSError:
-                size, data = -1, b""
-            digest.update(f"{path.relative_to(folder)}\0{size}\0".encode())
+                info, data = None, b"?"
+            budget -= len(data)
+            digest.update(f"{path.relative_to(folder)}\0{info.st_size if info else -1}\0".encode())
             digest.update(data)
     return digest.hexdigest()[:40]
 
