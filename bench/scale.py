@@ -107,12 +107,17 @@ YEARS = list(range(2019, 2025))
 COMPANIES_PER_ARTICLE = 5
 
 
+def _trimmed(value: Decimal) -> Decimal:
+    """Without trailing zeros, and never in exponent form (40, not 4E+1: an article writes 40億元)."""
+    return Decimal(format(value.normalize(), "f"))
+
+
 def _money(rng: random.Random, low: float, high: float) -> Decimal:
-    return Decimal(f"{rng.uniform(low, high):.2f}").normalize()
+    return _trimmed(Decimal(f"{rng.uniform(low, high):.2f}"))
 
 
 def _pct(rng: random.Random, low: float, high: float) -> Decimal:
-    return Decimal(f"{rng.uniform(low, high):.2f}").normalize()
+    return _trimmed(Decimal(f"{rng.uniform(low, high):.2f}"))
 
 
 def _num(value: Decimal) -> float | int:
@@ -211,8 +216,8 @@ def _article(index: int, rng: random.Random, names: Names) -> tuple[str, dict[st
         )
         revenue = _money(rng, 5, 400)
         for year in YEARS:
-            revenue = Decimal(f"{float(revenue) * rng.uniform(0.8, 1.3):.2f}").normalize()
-            profit = Decimal(f"{float(revenue) * rng.uniform(0.02, 0.2):.2f}").normalize()
+            revenue = _trimmed(Decimal(f"{float(revenue) * rng.uniform(0.8, 1.3):.2f}"))
+            profit = _trimmed(Decimal(f"{float(revenue) * rng.uniform(0.02, 0.2):.2f}"))
             rev_change, rev_written = _change(rng)
             np_change, np_written = _change(rng)
             rev_quote = f"{full}{year}年營業收入為{revenue}億元,{rev_written};"
@@ -224,7 +229,7 @@ def _article(index: int, rng: random.Random, names: Names) -> tuple[str, dict[st
                 emp_quote = f"截至{year}年底,公司員工總數約{staff}人。"
                 text += emp_quote
             if year >= 2023:
-                rd = Decimal(f"{float(revenue) * rng.uniform(0.03, 0.15):.2f}").normalize()
+                rd = _trimmed(Decimal(f"{float(revenue) * rng.uniform(0.03, 0.15):.2f}"))
                 rd_quote = f"當年研發費用為{rd}億元。"
                 text += rd_quote
             paragraphs.append(text)
@@ -298,7 +303,7 @@ def _article(index: int, rng: random.Random, names: Names) -> tuple[str, dict[st
                         "source": sid,
                     }
                 )
-        overseas = Decimal(f"{float(revenue) * rng.uniform(0.05, 0.5):.2f}").normalize()
+        overseas = _trimmed(Decimal(f"{float(revenue) * rng.uniform(0.05, 0.5):.2f}"))
         share = (overseas / revenue * 100).quantize(Decimal("0.1"))
         margin = _pct(rng, 15, 65)
         ov_quote = f"2024年,{full}海外收入達到{overseas}億元,占總營收比重提升至{share}%;"

@@ -7,16 +7,18 @@ context each answer returns.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 from typing import TypeVar
 
 import msgspec
 
 from assistant.engine.answer import Answer, Citation, Interpretation
+from assistant.engine.compiled import COMPILING, Compiled, decode_path, encode_path
 from assistant.engine.compose import Composer
 from assistant.engine.compute import Calculator
 from assistant.engine.decide import Decider
@@ -30,17 +32,20 @@ from assistant.engine.reading import Reader, Reading, Vocabulary
 from assistant.engine.render import Renderer
 from assistant.engine.session import Context, after, edit
 from assistant.engine.statements import Statements
+from assistant.engine.templates import template_problems
 from assistant.errors import AssistantError
 from assistant.lang.normalize import (
     Language,
     detect_language,
     fold,
+    learn_folds,
+    recording_folds,
     simplified_only_characters,
     strip_control,
     to_simplified,
 )
 from assistant.lang.periods import PeriodGrammar
-from assistant.pack.cache import cached
+from assistant.pack.cache import ENV_OFF, PackCache
 from assistant.pack.model import Pack
 from assistant.pack.paths import pack_root
 
@@ -53,15 +58,28 @@ _ASKED = re.compile(r"[??]\s*$")
 T = TypeVar("T")
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Assistant:
     """The answer engine over one fact pack. Thread-safe: `ask` keeps no state; `chat()` does."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, compiled: Compiled | None = None) -> None:
+        """`compiled`: the tables of this pack from the cache (see engine.compiled), else derived now."""
         self.pack = pack
         self.grammar = PeriodGrammar(pack.periods, pack.current_year)
-        self.matcher = Matcher(pack, self.grammar)
+        self.matcher = Matcher(pack, self.grammar, compiled.fact_keys() if compiled else None)
         self.renderer = Renderer(pack)
-        self.lexicon = _concept_lexicon(pack)
+        self.corpus = compiled.corpus if compiled else fold("\n".join(p for ps in pack.paragraphs.values() for p in ps))
+        self.lexicon = _concept_lexicon(pack, self.corpus, compiled.readings if compiled else None)
         self.cue_lexicon = Lexicon.build(_cues(pack), fuzzy=False)
         words = {key: [fold(w) for w in values] for key, values in pack.words.items()}
         vocabulary = _vocabulary(pack, words, (self.lexicon, self.cue_lexicon))
@@ -71,7 +89,7 @@ class Assistant:
         self.resolver = Resolver(pack, self.matcher, labeller)
         calculator = Calculator(self.matcher, self.resolver, labeller, words.get("both_words", []))
         self.decider = Decider(pack, self.matcher, self.resolver, calculator, Statements(pack, self.matcher))
-        self.simplified = simplified_only_characters()
+        self.simplified = compiled.simplified if compiled else simplified_only_characters()
         self.composer = Composer(pack, self.renderer, self.matcher, self.simplified)
         self.companies = frozenset(f.subject for f in pack.facts.values() if f.value is not None)
 
@@ -81,17 +99,32 @@ class Assistant:
 
         The compiled pack is cached on disk by content hash (see assistant.pack.cache).
         """
-        root = pack_root(Path(path) if path is not None else None)
-
-        def build() -> Assistant:
+        root = pack_root(path)
+        store = None
+        if use_cache and not os.environ.get(ENV_OFF):
+            store = PackCache(root, Compiled, COMPILING, enc_hook=encode_path, dec_hook=decode_path)
+        compiled = store.load() if store is not None else None
+        if compiled is not None:
+            learn_folds(compiled.folds)
+            with _collector_paused():  # hundreds of thousands of records, none of them garbage
+                assistant = cls(compiled.unpack(root), compiled)
+        else:
             from assistant.pack.loader import load_pack  # YAML and validation only when the cache cannot serve
 
-            return cls(load_pack(root))
-
-        assistant = cached(root, build) if use_cache else build()
+            pack = load_pack(root, templates=template_problems)
+            with recording_folds() as folds:
+                assistant = cls(pack)
+            if store is not None:
+                store.save(assistant.compiled(folds))
         to_simplified("聯")  # the OpenCC converter is built now, not in the first answer
         assistant.ask("")
         return assistant
+
+    def compiled(self, folds: dict[str, str] | None = None) -> Compiled:
+        """This assistant's pack and derived tables, as the data the cache stores."""
+        homophones = self.lexicon.homophones
+        return Compiled.of(self.pack, self.matcher.keys, homophones.table if homophones else {}, self.simplified,
+                           self.corpus, folds or {})
 
     def chat(self) -> Chat:
         """A conversation: follow-up questions are edits of the last one."""
@@ -209,16 +242,16 @@ def _picked_option(text: str, context: Context) -> tuple[str, bool, str | None]:
     return context.options[number], True, chosen
 
 
-def _concept_lexicon(pack: Pack) -> Lexicon:
-    """Every alias and name of every concept, in all scripts, matched fuzzily against the article's words."""
+def _concept_lexicon(pack: Pack, corpus: str, readings: dict[str, tuple[str, ...]] | None) -> Lexicon:
+    """Every alias and name of every concept, in all scripts, matched fuzzily against the article's words
+    (`corpus`, folded); `readings`: the aliases' pinyin from the cache, else computed now."""
     aliases: list[tuple[str, Target]] = []
     for cid, concept in pack.concepts.items():
         target = Target(concept.kind, cid)
         names = [concept.names.zh_Hant, concept.names.en, concept.names.zh_Hans or ""]
         aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
     plain = frozenset(fold(w) for w in [*pack.stopwords, *pack.words.get("common_english", [])] if w.isascii())
-    corpus = fold("\n".join(p for paragraphs in pack.paragraphs.values() for p in paragraphs))
-    return Lexicon.build(aliases, plain_words=plain, corpus=corpus)
+    return Lexicon.build(aliases, plain_words=plain, corpus=corpus, readings=readings)
 
 
 def _cues(pack: Pack) -> list[tuple[str, Target]]:

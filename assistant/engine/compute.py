@@ -43,7 +43,10 @@ class Calculator(Arithmetic):
         """The result for `frame`, or None when the question turns out to be a plain look-up. `recent` are
         the figures of the conversation's last answers: "the two" adds them up; "比RT少多少" after one
         figure compares it with RT."""
-        outcome = self._outcome(frame, previous, recent)
+        try:
+            outcome = self._outcome(frame, previous, recent)
+        except FigureError:  # a zero divisor or an out-of-range figure: nothing the article supports
+            return Outcome("missing", [], frame)
         return None if outcome is not None and outcome.kind == "single" else outcome
 
     def _outcome(self, frame: Frame, previous: list[str], recent: tuple[tuple[Fact, ...], ...]) -> Outcome | None:

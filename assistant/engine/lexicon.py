@@ -69,12 +69,13 @@ class Lexicon:
     """Folded alias -> targets, with the alias lengths to try and the lists for fuzzy matching."""
 
     def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True,
-                 plain_words: frozenset[str] = frozenset(), corpus: str = "") -> None:
+                 plain_words: frozenset[str] = frozenset(), corpus: str = "",
+                 readings: dict[str, tuple[str, ...]] | None = None) -> None:
         self.entries = entries
         self.fuzzy = fuzzy
         self.plain_words = plain_words  # ordinary words of questions ("please", "about"): never typos of a name
         self._near: dict[tuple[int, float], list[str]] = {}
-        self.homophones = Homophones(entries, corpus) if fuzzy else None
+        self.homophones = Homophones(entries, corpus, readings) if fuzzy else None
         starts: dict[str, set[int]] = {}
         ends: dict[str, set[int]] = {}
         for alias in entries:
@@ -92,7 +93,8 @@ class Lexicon:
 
     @classmethod
     def build(cls, aliases: list[tuple[str, Target]], *, fuzzy: bool = True,
-              plain_words: frozenset[str] = frozenset(), corpus: str = "") -> Lexicon:
+              plain_words: frozenset[str] = frozenset(), corpus: str = "",
+              readings: dict[str, tuple[str, ...]] | None = None) -> Lexicon:
         entries: dict[str, list[Target]] = {}
         for alias, target in aliases:
             folded = fold(alias)
@@ -102,7 +104,7 @@ class Lexicon:
                 bucket = entries.setdefault(form, [])
                 if target not in bucket:
                     bucket.append(target)
-        return cls(entries, fuzzy=fuzzy, plain_words=plain_words, corpus=corpus)
+        return cls(entries, fuzzy=fuzzy, plain_words=plain_words, corpus=corpus, readings=readings)
 
     def _bounded(self, text: str, start: int, end: int) -> bool:
         """Latin aliases match whole words only: 'mr' is not found inside 'more'."""

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+import msgspec
+
 from assistant.engine.frame import Frame
 from assistant.engine.lexicon import content_units
 from assistant.engine.weights import WEIGHTS as W
@@ -37,9 +39,9 @@ def _beside_figure(fact: Fact) -> tuple[str, str]:
     return fact.quote, ""
 
 
-@dataclass(frozen=True)
-class FactKeys:
-    """The concepts and text of one fact, precomputed for matching."""
+class FactKeys(msgspec.Struct, frozen=True, gc=False, array_like=True):
+    """The concepts and text of one fact, precomputed for matching (a Struct: the compiled-pack cache
+    stores them as data)."""
 
     fact: Fact
     entities: frozenset[str]
@@ -76,12 +78,14 @@ class Scored:
 class Matcher:
     """Index of a pack's facts by concept, and the scoring of facts against a frame."""
 
-    def __init__(self, pack: Pack, grammar: PeriodGrammar) -> None:
+    def __init__(self, pack: Pack, grammar: PeriodGrammar, known: dict[str, FactKeys] | None = None) -> None:
+        """`known`: the facts' keys when they are known already (a compiled pack from the cache)."""
         self.pack = pack
         self.grammar = grammar
         self.aliases = {cid: [fold(a) for a in c.aliases] + [fold(c.names.zh_Hant), fold(c.names.en)]
                         for cid, c in pack.concepts.items()}
-        self.keys: dict[str, FactKeys] = {fid: self._keys(f) for fid, f in pack.facts.items()}
+        self.keys: dict[str, FactKeys] = known if known is not None else {
+            fid: self._keys(f) for fid, f in pack.facts.items()}
         self.index: dict[str, list[str]] = {}
         self.order = {fid: index for index, fid in enumerate(self.keys)}
         self.by_entity: dict[str, set[str]] = {}

@@ -6,9 +6,10 @@ for English readers (RMB 1.262 billion); quotes are always verbatim, never conve
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from assistant.engine.answer import Citation
+from assistant.engine.templates import fill
 from assistant.lang.normalize import Language, to_simplified
 from assistant.pack.figures import SCALES
 from assistant.pack.model import Pack
@@ -27,7 +28,9 @@ def pick(text: Localized | None, language: Language) -> str:
 
 
 def _plain(value: Decimal, decimals: int) -> str:
-    text = f"{value.quantize(Decimal(1).scaleb(-decimals)):f}" if decimals else f"{value.quantize(Decimal(1)):f}"
+    with localcontext() as context:
+        context.prec = 60  # every figure under figures.MAX_MAGNITUDE, with its decimals
+        text = f"{value.quantize(Decimal(1).scaleb(-decimals)):f}" if decimals else f"{value.quantize(Decimal(1)):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
@@ -45,8 +48,8 @@ class Renderer:
         if localized is None:
             return ""
         if language == "zh-Hans" and localized.zh_Hans is None:
-            return to_simplified(localized.zh_Hant.format(**fields))
-        text = pick(localized, language).format(**fields)
+            return to_simplified(fill(localized.zh_Hant, fields))
+        text = fill(pick(localized, language), fields)
         return text[:1].upper() + text[1:] if language == "en" else text
 
     def concept_name(self, concept_id: str | None, language: Language) -> str:
@@ -146,7 +149,7 @@ class Renderer:
     def citation_text(self, citation: Citation, language: Language) -> str:
         localized = self.pack.templates["citation"]
         text = pick(localized, language)
-        return text.format(paragraph=citation.paragraph, quote=citation.quote, title=citation.title)
+        return fill(text, {"paragraph": citation.paragraph, "quote": citation.quote, "title": citation.title})
 
     def question_for(self, fact: Fact, language: Language) -> str:
         """A question that asks for this fact, used for suggestions and clarify options."""

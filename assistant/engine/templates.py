@@ -1,13 +1,17 @@
 """The template language: which `{field}`s each answer template may use, and the check that a template
 uses nothing else. Templates are data a pack may bring; only plain `{name}` placeholders from the list
 below are allowed (no indexing, attributes, conversions or format specs), so a template can neither
-reach into Python objects nor make an answer huge.
+reach into Python objects nor make an answer huge. `Assistant.load` refuses a pack whose templates break
+these rules (`template_problems`), and `fill` only ever substitutes plain names, whatever the text.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+
+from assistant.pack.schema import Intent, Localized
 
 _FIELDS: dict[str, str] = {
     "figure": "what figure figure_en change",
@@ -106,3 +110,36 @@ def problems(text: str, allowed: frozenset[str]) -> list[str]:
             fills = ", ".join(sorted(allowed)) or "none"
             wrong.append(f"uses {{{field}}}, which the renderer does not fill (it fills: {fills})")
     return wrong
+
+
+def template_problems(templates: Mapping[str, Localized], intents: Mapping[str, Intent]) -> list[tuple[str, str]]:
+    """(template key, message) for every template text outside the language and every needed template that
+    is missing; templates the renderer never fills are left to `check`, which warns about them."""
+    meta = frozenset(i for i, intent in intents.items() if intent.kind == "meta")
+    refuse = {f"refuse_{i}" for i, intent in intents.items() if intent.kind == "refuse"}
+    found: list[tuple[str, str]] = []
+    for key, template in templates.items():
+        allowed = fields_of(key, meta)
+        if allowed is None:
+            continue
+        for language, text in (("zh-Hant", template.zh_Hant), ("zh-Hans", template.zh_Hans), ("en", template.en)):
+            found += [(key, f"template {key} ({language}): {message}") for message in problems(text or "", allowed)]
+    for key in sorted((REQUIRED_TEMPLATES | refuse) - set(templates)):
+        found.append((key, f"template {key} is missing: the renderer needs it"))
+    return found
+
+
+@lru_cache(maxsize=2048)
+def _parts(text: str) -> tuple[tuple[str, str | None], ...]:
+    """(literal text, plain field name or None) pieces of a template; anything but a plain name is dropped."""
+    try:
+        pieces = list(string.Formatter().parse(text))
+    except ValueError:
+        return ((text, None),)
+    return tuple((literal, field if field and field.isidentifier() and not spec and not conversion else None)
+                 for literal, field, spec, conversion in pieces)
+
+
+def fill(text: str, fields: Mapping[str, object]) -> str:
+    """The template with each `{name}` replaced by its field (a name without a field becomes empty)."""
+    return "".join(literal + (str(fields.get(field, "")) if field else "") for literal, field in _parts(text))

@@ -42,12 +42,14 @@ def reading_table(extra: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
 class Homophones:
     """Aliases indexed by how they sound; finds windows of a question that sound like an alias."""
 
-    def __init__(self, aliases: Iterable[str], corpus: str = "") -> None:
+    def __init__(self, aliases: Iterable[str], corpus: str = "", table: dict[str, tuple[str, ...]] | None = None
+                 ) -> None:
         """`corpus` is the pack's own text: a word the article itself uses (推出) is a word, not a typo of
-        an alias that sounds the same (退出)."""
+        an alias that sounds the same (退出). `table`: the reading table when it is known already (a
+        compiled pack from the cache), so that pypinyin is not imported."""
         self.corpus = corpus
         chinese = [a for a in aliases if 2 <= len(a) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in a)]
-        self.table = reading_table(c for a in chinese for c in a)
+        self.table = table if table is not None else reading_table(c for a in chinese for c in a)
         self.index: dict[str, list[str]] = {}
         for alias in chinese:
             key = self._key(alias)

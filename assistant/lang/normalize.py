@@ -11,6 +11,8 @@ import functools
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -113,9 +115,46 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-@lru_cache(maxsize=8192)
+_known: dict[str, str] = {}  # folds learnt from a compiled pack (see learn_folds)
+_recording: list[dict[str, str]] = []
+_RECORDED_CHARS = 64  # longer texts (quotes, articles) are folded only to derive cached keys
+
+
 def fold(text: str) -> str:
     """Fold text for matching: NFKC, simplified script, lower case, uniform quarters and percents."""
+    folded = _known.get(text)
+    if folded is None:
+        folded = _fold(text)
+    if _recording and len(text) <= _RECORDED_CHARS:
+        _recording[-1][text] = folded
+    return folded
+
+
+def learn_folds(pairs: Mapping[str, str]) -> None:
+    """Remember folds computed by an earlier process (a compiled pack carries those of its own words), so
+    that building an Assistant from the cache does not fold its thousands of aliases again."""
+    _known.update(pairs)
+
+
+@contextmanager
+def recording_folds() -> Iterator[dict[str, str]]:
+    """Every (short) text folded inside the block, with its fold: what `learn_folds` takes."""
+    recorded: dict[str, str] = {}
+    _recording.append(recorded)
+    try:
+        yield recorded
+    finally:
+        _recording[:] = [r for r in _recording if r is not recorded]
+
+
+def forget_folds() -> None:
+    """Drop every remembered fold (tests of a fresh process state)."""
+    _known.clear()
+    _fold.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
     text = strip_control(unicodedata.normalize("NFKC", text))
     text = to_simplified(text).lower()
     text = text.replace("’", "'").replace("‘", "'")

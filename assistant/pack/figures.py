@@ -54,6 +54,8 @@ def of_fact(fact: Fact) -> Quantity:
         raise FigureError(f"{fact.id} is approximate ({fact.approx}{fact.written or ''})")
     if fact.scale not in SCALES:
         raise FigureError(f"{fact.id} has an unknown scale {fact.scale!r}")
+    if not fact.value.is_finite():
+        raise FigureError(f"{fact.id}: {fact.value} is not a number")
     value = fact.value * SCALES[fact.scale]
     if abs(value) > MAX_MAGNITUDE:
         raise FigureError(f"{fact.id}: {fact.value} is out of range")
@@ -70,6 +72,8 @@ def of_change(fact: Fact) -> Quantity:
         raise FigureError(f"{fact.id} states no change")
     if change.approx:
         raise FigureError(f"{fact.id}: the change is approximate ({change.written})")
+    if not change.value.is_finite() or abs(change.value) > MAX_MAGNITUDE:
+        raise FigureError(f"{fact.id}: the change {change.value} is out of range")
     unit = change.unit
     if unit in ("%", POINTS):
         return Quantity(change.value, unit, f"{change.value:f}{unit}", (fact.id,))
@@ -167,7 +171,13 @@ def total(parts: list[Quantity]) -> Quantity:
 
 
 def rounded(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    """`value` to `decimals` places; precision enough for any figure under MAX_MAGNITUDE."""
+    with localcontext() as context:
+        context.prec = 60
+        try:
+            return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        except ArithmeticError as exc:
+            raise FigureError(f"{value} cannot be rounded to {decimals} decimals") from exc
 
 
 def display_scale(quantity: Quantity, preferred: str | None = None) -> tuple[str | None, Decimal]:
@@ -193,7 +203,7 @@ def result_fact(quantity: Quantity, *, fid: str, subject: str, metric: str, form
                 paragraph: int, source: str | None, period: str | None = None, segment: list[str] | None = None,
                 decimals: int | None = None, scale: str | None = None, label: object = None) -> Fact:
     """A computed figure as a Fact: rounded as asked, 約 when rounding changed it, the arithmetic kept."""
-    if abs(quantity.value) > MAX_MAGNITUDE:
+    if not quantity.value.is_finite() or abs(quantity.value) > MAX_MAGNITUDE:
         raise FigureError("the result is out of range")
     chosen_scale, factor = display_scale(quantity, scale)
     places = default_decimals(quantity.unit) if decimals is None else decimals

@@ -1,13 +1,13 @@
 """Read a fact pack from YAML into validated models; every problem is collected with file and line.
 
-Loading fails (PackError) on a schema error, a quote not found verbatim in its paragraph, a paragraph
-out of range, an unknown concept, a duplicate id or a derivation that cannot be computed.
+Loading fails (PackError) on a schema error, a file outside the pack or over a limit, broken or duplicated
+YAML keys, a quote not found verbatim in its paragraph, a paragraph out of range, a figure whose value
+disagrees with its written form, an unknown concept, a duplicate id, a derivation that cannot be computed,
+and (when the engine passes its template rules) a template it cannot fill safely.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -15,24 +15,26 @@ import msgspec
 
 from assistant.errors import PackError, Problem
 from assistant.pack.derive import DerivationError, derive
+from assistant.pack.files import PackFileError, named_file
+from assistant.pack.limits import MAX_CONCEPTS, MAX_EXAMPLES, MAX_FACTS, MAX_PARAGRAPH_CHARS, MAX_TEXT_BYTES
 from assistant.pack.model import Pack
-from assistant.pack.paragraphs import split_paragraphs
+from assistant.pack.paragraphs import Deadline, PatternError, split_paragraphs
 from assistant.pack.paths import bundled_root, intents_root, pack_root
+from assistant.pack.reader import Reader
 from assistant.pack.schema import Concept, Fact, FactFile, IntentFile, Source
-from assistant.pack.yaml_files import Reader
+from assistant.pack.verify import TemplateRules, plain_data, verify_fact, verify_language, verify_templates
+from assistant.pack.written import Words
 
 LANGUAGE_FILE = "language.yaml"
-SECTIONS = ("sources", "facts", "derived", "not_facts")
+MERGED = ("intents", "concepts", "templates", "units", "approximations", "periods", "words", "precision")
+
+__all__ = ["load_pack", "read_pack"]
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
-
-
-def load_pack(path: str | Path | None = None, *, strict: bool = True) -> Pack:
+def load_pack(path: str | Path | None = None, *, strict: bool = True, templates: TemplateRules | None = None) -> Pack:
     """Load and validate a pack; raise PackError listing every problem (unless strict is False)."""
     root = pack_root(path)
-    pack, problems = read_pack(root)
+    pack, problems = read_pack(root, templates=templates)
     errors = [p for p in problems if p.severity == "error"]
     if errors and strict:
         raise PackError(errors)
@@ -40,172 +42,165 @@ def load_pack(path: str | Path | None = None, *, strict: bool = True) -> Pack:
     return pack
 
 
-def read_pack(root: Path) -> tuple[Pack | None, list[Problem]]:
+def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pack | None, list[Problem]]:
     """Read a pack and return it with every problem found (warnings included)."""
     reader = Reader(root)
-    facts_dir = root / "facts"
-    digest = hashlib.sha256()
-    files = _read_fact_files(reader, facts_dir, digest)
-    intent_data = _read_intents(reader, intents_root(root), digest)
-    sources, paragraphs = _read_sources(reader, facts_dir, files, digest)
-    concepts = _concepts(intent_data["concepts"], files)
-    facts, fact_files = _read_facts(reader, files, sources, paragraphs)
-    _derive_facts(reader, files, facts, fact_files)
-    _check_concepts(reader, facts, fact_files, concepts)
-    if not sources:
-        reader.problem(facts_dir, 0, "the pack has no source (facts/*.yaml needs a `sources:` section)")
-    pack = Pack(
-        root=root,
-        sources=sources,
-        paragraphs=paragraphs,
-        facts=facts,
-        concepts=concepts,
-        intents=intent_data["intents"],
-        templates=intent_data["templates"],
-        units=intent_data["units"],
-        approximations=intent_data["approximations"],
-        stopwords=intent_data["stopwords"],
-        periods=intent_data["periods"],
-        words=intent_data["words"],
-        precision=intent_data["precision"],
-        not_facts=[item for _, parsed in files for item in parsed.not_facts],
-        default_subject=_last_set(files, "default_subject"),
-        default_period=_last_set(files, "default_period"),
-        examples=[question for _, parsed in files for question in parsed.examples],
-        current_year=next((parsed.current_year for _, parsed in files if parsed.current_year), None),
-        fingerprint=digest.hexdigest(),
-    )
-    return pack, reader.problems
-
-
-def _read_fact_files(reader: Reader, facts_dir: Path, digest: Any) -> list[tuple[Path, FactFile]]:
-    """Every YAML file under facts/ that parses and validates (broken entries left out), in path order."""
     files: list[tuple[Path, FactFile]] = []
-    for path in _yaml_files(facts_dir):
-        digest.update(path.read_bytes())
+    for path in reader.yaml_files(root / "facts", root):
         data = reader.read_yaml(path)
         parsed = reader.validate(path, data, FactFile) if data is not None else None
         if parsed is not None:
             files.append((path, parsed))
-    return files
+    language = _read_intents(reader, intents_root(root))
+    sources, paragraphs = _sources(reader, root, files)
+    concepts = _concepts(reader, language["concepts"], files)
+    words = Words.of(language["approximations"], language["words"].get("rise_words", ()),
+                     language["words"].get("fall_words", ()))
+    facts, where = _facts(reader, files, sources, paragraphs, words)
+    _derived(reader, files, facts, where)
+    for fact_id, fact in facts.items():
+        path, line = where[fact_id]
+        for concept_id in _concepts_of(fact):
+            if concept_id not in concepts:
+                reader.problem(path, line, f"unknown concept {concept_id!r} (define it in a gazetteer)", fact_id)
+    if not sources:
+        reader.problem(root / "facts", 0, "the pack has no source (facts/*.yaml needs a `sources:` section)")
+    verify_language(reader, language["origins"], language["periods"], language["precision"])
+    if templates is not None:
+        verify_templates(reader, templates, language["templates"], language["intents"], language["origins"])
+    examples = [question for _, parsed in files for question in parsed.examples]
+    if len(examples) > MAX_EXAMPLES:
+        reader.problem(files[0][0], reader.line(files[0][0], "examples"),
+                       f"{len(examples)} example questions: more than the limit of {MAX_EXAMPLES}")
+    pack = Pack(
+        root=root, sources=sources, paragraphs=paragraphs, facts=facts, concepts=concepts,
+        intents=language["intents"], templates=language["templates"], units=language["units"],
+        approximations=language["approximations"], stopwords=language["stopwords"],
+        periods=plain_data(language["periods"]), words=language["words"], precision=plain_data(language["precision"]),
+        not_facts=[item for _, parsed in files for item in parsed.not_facts],
+        default_subject=next((p.default_subject for _, p in reversed(files) if p.default_subject), None),
+        default_period=next((p.default_period for _, p in reversed(files) if p.default_period), None),
+        examples=examples[:MAX_EXAMPLES],
+        current_year=next((parsed.current_year for _, parsed in files if parsed.current_year), None),
+        fingerprint=reader.digest.hexdigest(),
+    )
+    return pack, reader.problems
 
 
-def _last_set(files: list[tuple[Path, FactFile]], key: str) -> str | None:
-    """A pack-wide setting (the default subject or period): the one the last file that sets it gives."""
-    value: str | None = None
-    for _, parsed in files:
-        value = getattr(parsed, key) or value
-    return value
+def _read_intents(reader: Reader, folder: Path) -> dict[str, Any]:
+    """The intents, vocabulary, templates and language words, merged over the intent files; `origins`
+    remembers the file and line each section (and each template) came from."""
+    merged: dict[str, Any] = {key: {} for key in MERGED}
+    merged["stopwords"] = []
+    origins: dict[str, tuple[Path, int]] = {}
+    merged["origins"] = origins
+    paths = reader.yaml_files(folder, folder.parent)
+    language = bundled_root() / "intents" / LANGUAGE_FILE
+    if not any(p.name == LANGUAGE_FILE for p in paths) and language.is_file():
+        paths.append(language)  # a pack with intents of its own still reads dates and periods the usual way
+    for path in paths:
+        data = reader.read_yaml(path)
+        parsed = reader.validate(path, data, IntentFile) if data is not None else None
+        if parsed is None:
+            continue
+        for key in MERGED:
+            section = getattr(parsed, key)
+            merged[key].update(section)
+            if section:
+                origins[key] = (path, reader.line(path, key))
+        for index, key in enumerate(parsed.templates):
+            origins[f"templates.{key}"] = (path, reader.line(path, "templates", index))
+        merged["stopwords"].extend(parsed.stopwords)
+    return merged
 
 
-def _read_sources(reader: Reader, facts_dir: Path, files: list[tuple[Path, FactFile]], digest: Any
-                  ) -> tuple[dict[str, Source], dict[str, list[str]]]:
-    """The sources the fact files declare, with their texts split into paragraphs."""
+def _sources(reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
+             ) -> tuple[dict[str, Source], dict[str, list[str]]]:
+    """Each source's text, read only from inside the pack, split into paragraphs within the limits."""
     sources: dict[str, Source] = {}
     paragraphs: dict[str, list[str]] = {}
+    deadline = Deadline()  # one time budget for every skip pattern of the pack
     for path, parsed in files:
         for index, source in enumerate(parsed.sources):
             line = reader.line(path, "sources", index)
             if source.id in sources:
                 reader.problem(path, line, f"duplicate source id {source.id}", source.id)
                 continue
-            text = _source_text(reader, path, line, facts_dir, source)
-            if text is None:
-                continue
-            digest.update(text.encode())
             try:
-                paragraphs[source.id] = split_paragraphs(text, source.skip)
-            except re.error as exc:
-                reader.problem(path, line, f"skip: not a regular expression ({exc}): {exc.pattern!r}", source.id)
+                text_path = named_file(root / "facts", root, source.file)
+            except PackFileError as exc:
+                reader.problem(path, line, f"file: {exc}", source.id)
+                continue
+            if not text_path.exists():
+                reader.problem(path, line, f"source file {source.file} not found", source.id)
+                continue
+            text = reader.read_text(text_path, MAX_TEXT_BYTES)
+            if text is None:
+                reader.problem(path, line, f"source file {source.file} cannot be used (see {reader.rel(text_path)})",
+                               source.id)
+                continue
+            long = next((n for n, row in enumerate(text.splitlines(), 1) if len(row) > MAX_PARAGRAPH_CHARS), 0)
+            if long:
+                reader.problem(text_path, long, f"a line of more than {MAX_PARAGRAPH_CHARS:,} characters: the limit "
+                               "for one paragraph", source.id)
+                continue
+            try:
+                paragraphs[source.id] = split_paragraphs(text, source.skip, deadline)
+            except PatternError as exc:
+                reader.problem(path, line, f"skip: {exc}", source.id)
                 continue
             sources[source.id] = source
     return sources, paragraphs
 
 
-def _source_text(reader: Reader, path: Path, line: int, facts_dir: Path, source: Source) -> str | None:
-    """The text of a source's file, or None (and a problem) when it is missing or not UTF-8."""
-    text_path = facts_dir / source.file
-    if not text_path.is_file():
-        reader.problem(path, line, f"source file {source.file} not found", source.id)
-        return None
-    try:
-        return text_path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        reader.problem(path, line, f"source file {source.file} is not UTF-8 text", source.id)
-        return None
-
-
-def _concepts(shared: dict[str, Concept], files: list[tuple[Path, FactFile]]) -> dict[str, Concept]:
-    """The concepts of the intents, then those of the pack's gazetteers (a pack's own definition wins)."""
-    concepts = dict(shared)
-    for _, parsed in files:
+def _concepts(reader: Reader, vocabulary: dict[str, Concept], files: list[tuple[Path, FactFile]]
+              ) -> dict[str, Concept]:
+    concepts = dict(vocabulary)
+    for path, parsed in files:
         concepts.update(parsed.concepts)
+        if len(concepts) > MAX_CONCEPTS:
+            reader.problem(path, reader.line(path, "concepts"), f"more than {MAX_CONCEPTS:,} concepts: the limit")
+            break
     return concepts
 
 
-def _read_facts(reader: Reader, files: list[tuple[Path, FactFile]], sources: dict[str, Source],
-                paragraphs: dict[str, list[str]]) -> tuple[dict[str, Fact], dict[str, tuple[Path, int]]]:
-    """The stated facts whose source, quote and figures check out, and where each is written."""
+def _facts(reader: Reader, files: list[tuple[Path, FactFile]], sources: dict[str, Source],
+           paragraphs: dict[str, list[str]], words: Words) -> tuple[dict[str, Fact], dict[str, tuple[Path, int]]]:
     facts: dict[str, Fact] = {}
-    fact_files: dict[str, tuple[Path, int]] = {}
+    where: dict[str, tuple[Path, int]] = {}
     for path, parsed in files:
         for index, fact in enumerate(parsed.facts):
             line = reader.line(path, "facts", index)
+            if len(facts) >= MAX_FACTS:
+                reader.problem(path, line, f"more than {MAX_FACTS:,} facts: the limit for a pack", fact.id)
+                return facts, where
             if fact.id in facts:
                 reader.problem(path, line, f"duplicate fact id {fact.id}", fact.id)
                 continue
             sourced = _with_source(reader, path, line, fact, sources)
-            if sourced is not None and _verify(reader, path, line, sourced, paragraphs):
+            if sourced is not None and verify_fact(reader, path, line, sourced, paragraphs, words):
                 facts[sourced.id] = sourced
-                fact_files[sourced.id] = (path, line)
-    return facts, fact_files
+                where[sourced.id] = (path, line)
+    return facts, where
 
 
-def _derive_facts(reader: Reader, files: list[tuple[Path, FactFile]], facts: dict[str, Fact],
-                  fact_files: dict[str, tuple[Path, int]]) -> None:
-    """The derived facts, computed from the stated ones (and added to them) in the order they are written."""
+def _derived(reader: Reader, files: list[tuple[Path, FactFile]], facts: dict[str, Fact],
+             where: dict[str, tuple[Path, int]]) -> None:
+    """Figures computed at load time; any arithmetic failure (a zero divisor, an overflow) is a problem."""
     for path, parsed in files:
         for index, spec in enumerate(parsed.derived):
             line = reader.line(path, "derived", index)
             if spec.id in facts:
                 reader.problem(path, line, f"duplicate fact id {spec.id}", spec.id)
                 continue
+            if len(facts) >= MAX_FACTS:
+                reader.problem(path, line, f"more than {MAX_FACTS:,} facts: the limit for a pack", spec.id)
+                return
             try:
                 facts[spec.id] = derive(spec, facts)
-                fact_files[spec.id] = (path, line)
-            except DerivationError as exc:
+                where[spec.id] = (path, line)
+            except (DerivationError, ArithmeticError, msgspec.ValidationError) as exc:
                 reader.problem(path, line, f"cannot derive: {exc}", spec.id)
-
-
-def _check_concepts(reader: Reader, facts: dict[str, Fact], fact_files: dict[str, tuple[Path, int]],
-                    concepts: dict[str, Concept]) -> None:
-    """Every concept a fact names must be defined."""
-    for fact_id, fact in facts.items():
-        path, line = fact_files[fact_id]
-        for concept_id in _concepts_of(fact):
-            if concept_id not in concepts:
-                reader.problem(path, line, f"unknown concept {concept_id!r} (define it in a gazetteer)", fact_id)
-
-
-def _read_intents(reader: Reader, folder: Path, digest: Any) -> dict[str, Any]:
-    merged: dict[str, Any] = {
-        "intents": {}, "concepts": {}, "templates": {}, "units": {}, "approximations": {}, "stopwords": [],
-        "periods": {}, "words": {}, "precision": {},
-    }
-    paths = _yaml_files(folder)
-    language = bundled_root() / "intents" / LANGUAGE_FILE
-    if not any(p.name == LANGUAGE_FILE for p in paths) and language.is_file():
-        paths.append(language)  # a pack with intents of its own still reads dates and periods the usual way
-    for path in paths:
-        digest.update(path.read_bytes())
-        data = reader.read_yaml(path)
-        parsed = reader.validate(path, data, IntentFile) if data is not None else None
-        if parsed is None:
-            continue
-        for key in ("intents", "concepts", "templates", "units", "approximations", "periods", "words", "precision"):
-            merged[key].update(getattr(parsed, key))
-        merged["stopwords"].extend(parsed.stopwords)
-    return merged
 
 
 def _concepts_of(fact: Fact) -> list[str]:
@@ -224,27 +219,3 @@ def _with_source(reader: Reader, path: Path, line: int, fact: Fact, sources: dic
         reader.problem(path, line, f"source: unknown source {fact.source!r}", fact.id)
         return None
     return fact
-
-
-def _verify(reader: Reader, path: Path, line: int, fact: Fact, paragraphs: dict[str, list[str]]) -> bool:
-    """The quote must lie verbatim in its paragraph, and the written figures verbatim in the quote."""
-    assert fact.source is not None
-    numbered = paragraphs[fact.source]
-    if fact.paragraph > len(numbered):
-        reader.problem(path, line, f"paragraph {fact.paragraph} is out of range (1-{len(numbered)})", fact.id)
-        return False
-    if fact.quote not in numbered[fact.paragraph - 1]:
-        reader.problem(path, line, f"quote not found verbatim in paragraph {fact.paragraph}: {fact.quote!r}", fact.id)
-        return False
-    ok = True
-    for label, written in (("written", fact.written), ("change.written", fact.change and fact.change.written)):
-        if written and written not in fact.quote:
-            reader.problem(path, line, f"{label} {written!r} is not in the quote", fact.id)
-            ok = False
-    if fact.value is None and fact.statement is None:
-        reader.problem(path, line, "a fact needs a value or a statement", fact.id)
-        ok = False
-    if fact.value is not None and not fact.written:
-        reader.problem(path, line, "a figure needs `written`: the figure as the source writes it", fact.id)
-        ok = False
-    return ok

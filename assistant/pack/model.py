@@ -1,16 +1,20 @@
-"""The loaded, validated fact pack: plain data shared by the matcher and the renderer."""
+"""The loaded, validated fact pack: plain data shared by the matcher and the renderer.
+
+A msgspec Struct of schema records, so that the compiled-pack cache stores it as data (msgpack) and reads
+it back into the same typed records, never as code.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from assistant.pack.schema import Concept, Fact, Intent, Localized, NotAFact, Source
 
 
-@dataclass
-class Pack:
+class Pack(msgspec.Struct, frozen=True, kw_only=True):
     """Everything one fact pack holds, after validation and derivation."""
 
     root: Path
@@ -23,13 +27,13 @@ class Pack:
     units: dict[str, Localized]
     approximations: dict[str, Localized]
     stopwords: list[str]
-    periods: dict[str, Any] = field(default_factory=dict)
-    words: dict[str, list[str]] = field(default_factory=dict)
-    precision: dict[str, Any] = field(default_factory=dict)
-    not_facts: list[NotAFact] = field(default_factory=list)
+    periods: dict[str, Any] = msgspec.field(default_factory=dict)
+    words: dict[str, list[str]] = msgspec.field(default_factory=dict)
+    precision: dict[str, Any] = msgspec.field(default_factory=dict)
+    not_facts: list[NotAFact] = msgspec.field(default_factory=list)
     default_subject: str | None = None
     default_period: str | None = None
-    examples: list[str] = field(default_factory=list)
+    examples: list[str] = msgspec.field(default_factory=list)
     current_year: int | None = None
     fingerprint: str = ""
 

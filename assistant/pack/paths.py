@@ -31,10 +31,16 @@ def pack_root(path: str | os.PathLike[str] | None = None) -> Path:
     chosen = path if path is not None else os.environ.get(ENV_VAR) or None
     if chosen is None:
         return bundled_root()
-    root = Path(chosen).expanduser()
-    if root.is_dir() and root.name == "facts" and not (root / "facts").is_dir():
-        root = root.parent
-    if not (root / "facts").is_dir():
+    if not isinstance(chosen, (str, os.PathLike)) or not str(chosen).strip():
+        raise AssistantError(f"a pack is a folder path, not {chosen!r}"[:200])
+    try:
+        root = Path(chosen).expanduser()
+        if root.is_dir() and root.name == "facts" and not (root / "facts").is_dir():
+            root = root.parent
+        found = (root / "facts").is_dir()
+    except (TypeError, ValueError, RuntimeError, OSError) as exc:  # a NUL in the path, an unknown ~user
+        raise AssistantError(f"{chosen!r}: not a usable path ({exc})") from exc
+    if not found:
         raise AssistantError(f"{root}: not a fact pack (expected a directory with a facts/ folder)")
     return root
 

@@ -18,7 +18,7 @@ def _doc(text: str) -> Meta:
     return Meta(description=text)
 
 
-class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=False):
+class Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, omit_defaults=False, gc=False):
     """Base of every data record: unknown keys are errors, so typos in YAML surface at load."""
 
 
@@ -37,7 +37,8 @@ class Source(Record, frozen=True, kw_only=True):
     file: Annotated[str, _doc("Path of the article text, relative to the pack's facts/ directory.")]
     title: Annotated[Localized, _doc("Title shown in citations.")]
     outlet: Annotated[str, _doc("Who published it (metadata, not content).")]
-    skip: Annotated[list[str], _doc("Lines matching any of these regular expressions are not paragraphs.")] = []
+    skip: Annotated[list[str], Meta(max_length=100, description="Lines matching any of these regular expressions "
+                                                                "are not paragraphs.")] = []
     summary: Annotated[Localized | None, _doc("What the article is about.")] = None
 
 
@@ -133,8 +134,8 @@ class Concept(Record, frozen=True, kw_only=True):
 
     kind: ConceptKind
     names: Annotated[Localized, _doc("How answers name the concept.")]
-    aliases: Annotated[list[str], _doc("Surface forms in any script or language.")] = []
-    implies: Annotated[list[str], _doc("Concepts a mention of this one also covers.")] = []
+    aliases: Annotated[list[str], Meta(max_length=1000, description="Surface forms in any script or language.")] = []
+    implies: Annotated[list[str], Meta(max_length=100, description="Concepts a mention of this one also covers.")] = []
     restrictive: Annotated[bool, _doc("A fact tagged with this qualifier answers only questions naming it.")] = False
     computed: Annotated[Computed | None, _doc("How to compute this metric from others.")] = None
     extends: Annotated[str | None, _doc("A vocabulary concept this pack concept adds aliases to.")] = None
@@ -152,7 +153,9 @@ class FactFile(Record, frozen=True, kw_only=True):
     default_subject: str | None = None
     default_period: str | None = None
     examples: Annotated[list[str], _doc("Example questions for help and welcome screens.")] = []
-    current_year: Annotated[int | None, _doc("The year the article was written: what 今年 and 去年 mean.")] = None
+    current_year: Annotated[int | None, Meta(ge=1900, le=2100,
+                                             description="The year the article was written: what 今年 and 去年 mean.")
+                            ] = None
 
 
 class Intent(Record, frozen=True, kw_only=True):
@@ -161,8 +164,8 @@ class Intent(Record, frozen=True, kw_only=True):
     kind: Literal["figure", "meta", "refuse"] = "figure"
     operation: Annotated[str | None, _doc("The operation the intent asks for (lookup, change, compute ...).")] = None
     description: str = ""
-    cues: Annotated[list[str], _doc("Words that signal the intent.")] = []
-    examples: Annotated[list[str], _doc("Whole phrasings, matched fuzzily.")] = []
+    cues: Annotated[list[str], Meta(max_length=1000, description="Words that signal the intent.")] = []
+    examples: Annotated[list[str], Meta(max_length=1000, description="Whole phrasings, matched fuzzily.")] = []
     priority: Annotated[int, _doc("Higher wins when several intents are signalled.")] = 0
     unit: Annotated[str | None, _doc("For answer-unit hints: facts in this unit are preferred.")] = None
 
@@ -175,7 +178,53 @@ class IntentFile(Record, frozen=True, kw_only=True):
     templates: dict[str, Localized] = {}
     units: dict[str, Localized] = {}
     approximations: dict[str, Localized] = {}
-    stopwords: list[str] = []
+    stopwords: Annotated[list[str], Meta(max_length=10_000)] = []
     periods: Annotated[dict[str, object], _doc("Words of the period grammar (language.yaml).")] = {}
-    words: Annotated[dict[str, list[str]], _doc("Named word lists of the engine (cue tables, markers).")] = {}
+    words: Annotated[dict[str, Annotated[list[str], Meta(max_length=1000)]],
+                     _doc("Named word lists of the engine (cue tables, markers).")] = {}
     precision: Annotated[dict[str, object], _doc("Patterns for the rounding a question asks for.")] = {}
+
+
+Word = Annotated[str, Meta(min_length=1)]
+Words = Annotated[list[Word], Meta(max_length=1000)]  # each list becomes one regular expression of the grammar
+
+
+class PeriodWords(msgspec.Struct, frozen=True, kw_only=True):
+    """The words of the period grammar (`periods:` in intents/language.yaml), checked at load so that a
+    pack with its own language file cannot hand the grammar a shape it does not expect."""
+
+    year_marks: Words
+    fiscal_prefixes: Words
+    year_end: Words
+    year_end_en: Words
+    quarter_end: Words
+    ordinals: Annotated[dict[str, int], Meta(max_length=1000)]
+    quarter_words: Words
+    quarter_words_en: Words
+    halves: Annotated[dict[str, Words], Meta(max_length=10)]
+    half_codes: Annotated[dict[str, str], Meta(max_length=100)]
+    nine_months: Words
+    month_marks: Words
+    day_marks: Words
+    months_en: Annotated[dict[str, Annotated[int, Meta(ge=1, le=12)]], Meta(max_length=1000)]
+    relative_years: Annotated[dict[str, Annotated[int, Meta(ge=-100, le=100)]], Meta(max_length=1000)]
+    prior_year: Words
+    same_period_prior: Words
+    comparison: Words
+    range_from: Words
+    range_to: Words
+    duration_after: Words
+    duration_before: Words
+    two_digit_future: Annotated[int, Meta(ge=0, le=99)]
+    earliest_year: Annotated[int, Meta(ge=1000, le=9999)]
+    latest_year: Annotated[int, Meta(ge=1000, le=9999)]
+
+
+class PrecisionWords(msgspec.Struct, frozen=True, kw_only=True):
+    """The rounding a question asks for (`precision:` in intents/language.yaml): regular expressions that
+    run on every question, so the loader holds them to a safe subset (see `patterns`)."""
+
+    zh: str | None = None
+    en: str | None = None
+    whole: str | None = None
+    numbers: dict[str, int] = {}

@@ -12,7 +12,7 @@ import yaml
 
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import intents_root
-from assistant.pack.yaml_files import parse_yaml
+from assistant.pack.yamlfile import parse_yaml
 from assistant.review.yamltext import SECTION_MARK, Entry, YamlText
 
 KINDS = ("entity", "metric", "segment", "qualifier")

@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from assistant.errors import AssistantError
-from assistant.pack.yaml_files import parse_yaml
+from assistant.pack.yamlfile import parse_yaml
 
 SECTION_MARK = "# --"  # a comment that heads a group of entries (`# -- paragraph 3: …`), kept on removal
 STYLES = ((2, 2, 0), (2, 4, 2), (4, 4, 2), (4, 2, 0))  # (mapping, sequence, offset) tried for an exact round trip

@@ -17,21 +17,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.engine.templates import REQUIRED_TEMPLATES, fields_of, problems
 from assistant.errors import Problem
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import numbers_in
 from assistant.pack.figures import SCALES
+from assistant.pack.files import YAML_SUFFIXES, list_files
 from assistant.pack.loader import read_pack
-from assistant.pack.locate import paragraph_lines
+from assistant.pack.locate import paragraph_lines, read_yaml_file
 from assistant.pack.model import Pack
 from assistant.pack.paths import intents_root, pack_root
 from assistant.pack.schema import Fact
-from assistant.pack.yaml_files import parse_yaml
 from assistant.tools import check_names, check_settings
-from assistant.tools.check_files import CheckResult, Use, YamlFile, format_problem, node_lines
+from assistant.tools.check_files import CheckResult, Use, YamlFile, format_problem
 from assistant.tools.explain import explain
 
 __all__ = ["CheckResult", "Checker", "check_pack", "format_problem"]
@@ -53,13 +51,12 @@ class Checker:
         self.drafts = 0
 
     def _read(self, path: Path) -> YamlFile:
-        """The file's data and line numbers from one pass of the C parser (the vocabulary is long)."""
-        try:
-            data, node = parse_yaml(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        """The file's data and line numbers from one bounded pass of the C parser (the vocabulary is long)."""
+        readable, data, lines = read_yaml_file(path)  # within the pack limits; the loader reports problems
+        if not readable:
             return YamlFile(path, self.rel(path), None, {})
         data = {} if data is None else data
-        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, node_lines(node))
+        return YamlFile(path, self.rel(path), data if isinstance(data, dict) else None, lines)
 
     def _placed(self, problem: Problem) -> Problem:
         """A loader problem about a fact at the fact's own line (and an unknown concept at its field's).
@@ -300,7 +297,7 @@ def check_pack(path: str | Path | None = None) -> CheckResult:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return list_files(folder, folder.parent, YAML_SUFFIXES).files  # the files the loader reads, no others
 
 
 def _spans(text: str, needle: str) -> list[tuple[int, int]]:

@@ -20,7 +20,10 @@ import msgspec
 import yaml
 
 from assistant.errors import Problem
+from assistant.pack.files import PackFileError, read_limited
+from assistant.pack.limits import MAX_YAML_BYTES, MAX_YAML_NODES
 from assistant.pack.schema import FactFile, IntentFile, Localized
+from assistant.pack.yamlfile import parse
 
 Chain = list[tuple[yaml.Node | None, yaml.Node]]  # (key node, value node) from the document down
 
@@ -46,7 +49,10 @@ def explain(problem: Problem, root: Path) -> Problem:
     path = root / problem.file
     if path.suffix not in {".yaml", ".yml"} or not path.is_file():
         return problem
-    text = path.read_text(encoding="utf-8")
+    try:  # the file as the loader read it: within the limits, UTF-8
+        text = read_limited(path, MAX_YAML_BYTES).decode("utf-8")
+    except (PackFileError, UnicodeDecodeError):
+        return problem
     if problem.message.startswith("broken YAML: "):
         return replace(problem, message=_broken(problem.message, text, problem.line))
     location, sep, detail = problem.message.partition(": ")
@@ -54,10 +60,10 @@ def explain(problem: Problem, root: Path) -> Problem:
     parts = location.split(".")
     if not sep or parts[0] not in {f.encode_name for f in msgspec.structs.fields(model)}:
         return problem
-    try:
-        chain = _chain(yaml.compose(text), parts)
-    except yaml.YAMLError:
+    node = parse(text, MAX_YAML_NODES).node  # bounded: an alias bomb is not expanded here either
+    if node is None:
         return problem
+    chain = _chain(node, parts)
     said = _say(detail, parts, chain, model, text)
     if said is None:
         return problem

@@ -120,7 +120,7 @@ def test_threads_match_serial(robot: Assistant) -> None:
 def test_threads_on_a_fresh_process_state(mini_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """First use under contention: converters not yet built, fold cache empty, a pack loaded just now."""
     monkeypatch.setattr(normalize, "_converters", {})
-    normalize.fold.cache_clear()
+    normalize.forget_folds()
     bot = Assistant.load(mini_pack, use_cache=False)
     questions = [
         "星湖儲能2024年營收多少?",
@@ -133,7 +133,7 @@ def test_threads_on_a_fresh_process_state(mini_pack: Path, monkeypatch: pytest.M
     ] * 8
     serial = [bot.ask(q).model_dump() for q in questions]
     monkeypatch.setattr(normalize, "_converters", {})
-    normalize.fold.cache_clear()
+    normalize.forget_folds()
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         threaded = list(pool.map(lambda q: bot.ask(q).model_dump(), questions))
     assert threaded == serial

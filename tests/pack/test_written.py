@@ -1,0 +1,92 @@
+"""A figure's value, scale, unit and approximation are read back from the way the source writes it, and
+its change from the way the change is written: what agrees loads, what disagrees is named."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.pack.schema import Change, Fact
+from assistant.pack.written import Words, figure_problems
+
+WORDS = Words.of(["超過", "突破", "接近", "近", "約", "约", "不足", "多", "逾", "餘", "余"],
+                 ["增長", "增加", "上升"], ["下降", "下滑", "跌幅", "減少"])
+
+
+def fact(written: str, value: str, unit: str | None, scale: str | None = None, approx: str | None = None,
+         quote: str | None = None, change: Change | None = None) -> Fact:
+    return Fact(id="f", subject="s", metric="m", value=Decimal(value), unit=unit, scale=scale, approx=approx,
+                written=written, quote=quote if quote is not None else f"公司去年{written}。", paragraph=1,
+                change=change)
+
+
+AGREE = [
+    fact("103億元", "103", "元", "億"),
+    fact("超過42%", "42", "%", approx="超過"),
+    fact("三成", "30", "%"),
+    fact("接近八成", "80", "%", approx="接近"),
+    fact("100多款", "100", "款", approx="多"),
+    fact("-6.2億元", "-6.2", "元", "億"),
+    fact("2848.72萬元", "2848.72", "元", "萬"),
+    fact("约1.02亿元", "1.02", "元", "億", approx="約"),
+    fact("1,200億元", "1200", "元", "億"),
+    fact("0.70%", "0.7", "%"),
+    fact("兩億元", "2", "元", "億"),
+    fact("十二萬人", "12", "人", "萬"),
+    fact("2011年", "2011", "年", quote="成立于2015年,2011年開始研發。"),
+    fact("12.62億元", "12.62", "元", "億", quote="凈利潤為12.62億元;營業收入103億元,同比下降9.73%。",
+         change=None),
+    fact("103億元", "103", "元", "億", quote="營業收入103億元,同比下降9.73%。",
+         change=Change(value=Decimal("-9.73"), written="同比下降9.73%")),
+    fact("30.48億元", "30.48", "元", "億", quote="收入30.48億元,同比下滑超過25%。",
+         change=Change(value=Decimal("-25"), approx="超過", written="同比下滑超過25%")),
+    fact("3271人", "3271", "人", quote="員工3271人,同比增加315人。",
+         change=Change(value=Decimal("315"), unit="人", written="同比增加315人")),
+]
+
+
+@pytest.mark.parametrize("agreeing", AGREE, ids=[f"{f.written}|{f.change.written if f.change else ''}" for f in AGREE])
+def test_agreeing_figures_load(agreeing: Fact) -> None:
+    assert figure_problems(agreeing, WORDS) == []
+
+
+DISAGREE = [
+    (fact("103億元", "999", "元", "億"), "value 999 does not agree"),
+    (fact("103億元", "103", "元", "萬"), "scale and unit '萬元'"),
+    (fact("103億元", "103", "美元", "億"), "scale and unit '億美元'"),
+    (fact("超過42%", "42", "%"), "approx None does not agree"),
+    (fact("42%", "42", "%", approx="超過", quote="佔比42%。"), "approx '超過' does not agree"),
+    (fact("三成", "3", "%"), "value 3 does not agree"),
+    (fact("三成", "30", "成"), "percentage (成)"),
+    (fact("6.2億元", "6.2", "元", "億", quote="虧損-6.2億元。"), "part of a larger figure"),
+    (fact("3億元", "3", "元", "億", quote="收入13億元。"), "part of a larger figure"),
+    (fact("3億元", "3", "元", "億", quote="收入3.5億元,利潤3億元。"), ""),  # the second 3億元 stands on its own
+    (fact("42%", "42", "%", quote="佔比超過42%。"), "approximation word"),
+    (fact("億元", "2", "元", "億"), "no figure"),
+    (fact("兩億元", "3", "元", "億"), "value 3 does not agree"),
+    (fact("2024年3月", "2024", "年"), "2 figures"),
+    (fact("1E+1億元", "10", "元", "億"), ""),
+    (fact("103億元", "103", "元", "億", quote="營業收入103億元,同比下降9.73%。",
+          change=Change(value=Decimal("9.73"), written="同比下降9.73%")), "wrong sign"),
+    (fact("103億元", "103", "元", "億", quote="營業收入103億元,同比下降9.73%。",
+          change=Change(value=Decimal("-9.37"), written="同比下降9.73%")), "change.value -9.37"),
+    (fact("103億元", "103", "元", "億", quote="營業收入103億元,同比下降9.73%。",
+          change=Change(value=Decimal("-9.73"), unit="個百分點", written="同比下降9.73%")), "change.unit"),
+    (fact("30.48億元", "30.48", "元", "億", quote="收入30.48億元,同比下滑超過25%。",
+          change=Change(value=Decimal("-25"), written="同比下滑超過25%")), "change.approx None"),
+    (fact("1", "1E+40", None), "larger than"),
+    (fact("1", "NaN", None), "not a number"),
+    (fact("1", "0.000000001", None), "decimals"),
+]
+
+
+@pytest.mark.parametrize(("wrong", "named"), DISAGREE, ids=[f"{f.written}|{f.value}|{n}" for f, n in DISAGREE])
+def test_disagreeing_figures_are_named(wrong: Fact, named: str) -> None:
+    problems = figure_problems(wrong, WORDS)
+    if named:
+        assert any(named in p for p in problems), problems
+    elif "E+" in (wrong.written or ""):
+        assert problems, "a figure in exponent form is not how an article writes it"
+    else:
+        assert problems == []
