@@ -1,8 +1,8 @@
 """Alias look-up: every surface form of every concept and intent cue, found in a folded question.
 
-Exact matches are found leftmost-longest by dictionary look-ups over the alias lengths present, so the
-cost does not grow with the number of aliases; typos are caught afterwards with rapidfuzz, only on the
-words that nothing matched.
+Exact matches are found leftmost-longest by an Aho-Corasick automaton (assistant.engine.automaton), so
+the cost does not grow with the number of aliases; typos are caught afterwards with rapidfuzz, only on
+the words that nothing matched.
 """
 
 from __future__ import annotations
@@ -12,20 +12,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from assistant.engine.automaton import CJK as _CJK
+from assistant.engine.automaton import LATIN_WORDS as _LATIN_WORDS
+from assistant.engine.automaton import AliasAutomaton, Span
 from assistant.lang.homophones import FUNCTION_CHARS, Homophones
 from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 
-_LATIN = re.compile(r"[a-z0-9]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 SHORT_FUZZY_ALIAS = 4  # Chinese aliases this short are matched with a typo only when the first character agrees
 MAX_TYPO_WORDS = 6  # a question with more suspicious words than this is not one with a few typos
 _FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
 _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]+")
-_LATIN_WORDS = re.compile(r"[a-z][a-z0-9&\-]{2,}")
 
 
 def content_units(folded: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
@@ -66,7 +64,7 @@ def _plurals(alias: str) -> list[str]:
 
 
 class Lexicon:
-    """Folded alias -> targets, with the alias lengths to try and the lists for fuzzy matching."""
+    """Folded alias -> targets, with the automaton for exact look-up and the lists for fuzzy matching."""
 
     def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True,
                  plain_words: frozenset[str] = frozenset(), corpus: str = "") -> None:
@@ -75,13 +73,7 @@ class Lexicon:
         self.plain_words = plain_words  # ordinary words of questions ("please", "about"): never typos of a name
         self._near: dict[tuple[int, float], list[str]] = {}
         self.homophones = Homophones(entries, corpus) if fuzzy else None
-        starts: dict[str, set[int]] = {}
-        ends: dict[str, set[int]] = {}
-        for alias in entries:
-            starts.setdefault(alias[0], set()).add(len(alias))
-            ends.setdefault(alias[-1], set()).add(len(alias))
-        self.starting = {c: sorted(ls, reverse=True) for c, ls in starts.items()}
-        self.ending = {c: sorted(ls, reverse=True) for c, ls in ends.items()}
+        self.automaton = AliasAutomaton(alias for alias, targets in entries.items() if targets)
         self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
         self.alias_words = frozenset(w for a in self.latin for w in a.split() if len(w) >= 3)
         self.alias_word_list = sorted(self.alias_words)
@@ -104,49 +96,16 @@ class Lexicon:
                     bucket.append(target)
         return cls(entries, fuzzy=fuzzy, plain_words=plain_words, corpus=corpus)
 
-    def _bounded(self, text: str, start: int, end: int) -> bool:
-        """Latin aliases match whole words only: 'mr' is not found inside 'more'."""
-        if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
-            return False
-        return not (_LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]))
-
-    def _forward(self, text: str) -> list[Hit]:
-        hits: list[Hit] = []
-        i, n = 0, len(text)
-        while i < n:
-            inside_word = i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[
-                i - 1].isalnum()
-            for length in () if inside_word else self.starting.get(text[i], ()):
-                piece = text[i : i + length]
-                if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
-                    hits.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
-                    i += length
-                    break
-            else:
-                i += 1
-        return hits
-
-    def _backward(self, text: str) -> list[Hit]:
-        hits: list[Hit] = []
-        i = n = len(text)
-        while i > 0:
-            inside_word = i < n and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[
-                i - 1].isalnum()
-            for length in () if inside_word else self.ending.get(text[i - 1], ()):
-                if length > i:
-                    continue
-                piece = text[i - length : i]
-                if piece in self.entries and self._bounded(text, i - length, i):
-                    hits.extend(Hit(t, i - length, i, piece) for t in self.entries[piece])
-                    i -= length
-                    break
-            else:
-                i -= 1
-        return sorted(hits, key=lambda h: h.start)
+    def _hits(self, text: str, spans: list[Span]) -> list[Hit]:
+        return [Hit(t, start, end, text[start:end]) for start, end in spans for t in self.entries[text[start:end]]]
 
     def scan(self, text: str) -> list[Hit]:
         """Exact hits, then typo-tolerant ones."""
         return self.with_typos(text, self.exact(text))
+
+    def exact(self, text: str) -> list[Hit]:
+        """Exact hits by bidirectional maximum matching (see AliasAutomaton.segment)."""
+        return self._hits(text, self.automaton.segment(text))
 
     def overlapping(self, text: str) -> list[Hit]:
         """The longest alias starting at each position, overlaps kept, those inside a longer one dropped.
@@ -154,43 +113,16 @@ class Lexicon:
         For cue words, which are not a segmentation of the question: "多多少億元" asks both for a
         difference (多多少) and for an amount in money (多少億).
         """
-        found: list[Hit] = []
-        for i in range(len(text)):
-            if i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
-                continue
-            for length in self.starting.get(text[i], ()):
-                piece = text[i : i + length]
-                if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
-                    found.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
-                    break
-        spans = {(h.start, h.end) for h in found}
-        return [h for h in found if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
-                                            for s, e in spans)]
+        return self._hits(text, self.automaton.overlapping(text))
 
     def with_typos(self, text: str, hits: list[Hit], protected: list[tuple[int, int]] | None = None) -> list[Hit]:
         """`hits` completed by typo-tolerant matches outside them and outside `protected` spans."""
         return self._fuzzy(text, hits, protected or []) if self.fuzzy else hits
 
-    def exact(self, text: str) -> list[Hit]:
-        """Exact hits by bidirectional maximum matching.
-
-        Forward and backward longest matching can cut a phrase differently (总负债|率 or 总|负债率,
-        "shipment share|of" or "shipment|share of"). The cut with fewer pieces wins (a character or word
-        no alias covers is a piece of its own), then the one with the longest alias, then the backward
-        one, which suits Chinese, where the head of a compound comes last.
-        """
-        forward, backward = self._forward(text), self._backward(text)
-
-        def quality(hits: list[Hit]) -> tuple[int, int]:
-            spans = {(h.start, h.end) for h in hits}
-            covered = [False] * len(text)
-            for start, end in spans:
-                covered[start:end] = [True] * (end - start)
-            rest = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
-            pieces = len(spans) + len(_CJK.findall(rest)) + len(_LATIN_WORDS.findall(rest))
-            return -pieces, max((e - s for s, e in spans), default=0)
-
-        return forward if quality(forward) > quality(backward) else backward
+    @staticmethod
+    def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
+        """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
+        return [h for h in hits if h.end <= start or h.start >= end] + new
 
     def _misspelt(self, word: str) -> bool:
         """A word that is no alias word but close to one: the only words worth a typo search."""
@@ -209,11 +141,6 @@ class Lexicon:
             low, high = length * cutoff / (200 - cutoff), length * (200 - cutoff) / cutoff
             self._near[key] = [a for size, names in self.latin_by_length.items() if low <= size <= high for a in names]
         return self._near[key]
-
-    @staticmethod
-    def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
-        """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
-        return [h for h in hits if h.end <= start or h.start >= end] + new
 
     def _fuzzy(self, text: str, hits: list[Hit], protected: list[tuple[int, int]]) -> list[Hit]:
         """Typos: Latin words and word groups by edit similarity, Chinese by sound, then by edit
