@@ -22,6 +22,7 @@ from assistant.lang.scripts import CJK_RUN
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 SHORT_FUZZY_ALIAS = 4  # Chinese aliases this short are matched with a typo only when the first character agrees
 MAX_TYPO_WORDS = 6  # a question with more suspicious words than this is not one with a few typos
+GROUP_SIZES = (4, 3, 2, 1)  # Latin word groups tried for a misspelt name, longest first
 _FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
 _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
 
@@ -61,6 +62,25 @@ def _plurals(alias: str) -> list[str]:
     if alias.isascii() and alias[-1:].isalpha() and not alias.endswith("s"):
         return [alias, alias + "s", alias + "es"]
     return [alias]
+
+
+def _cover(covered: list[bool], start: int, end: int) -> None:
+    covered[start:end] = [True] * (end - start)
+
+
+def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
+    """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
+    return [h for h in hits if h.end <= start or h.start >= end] + new
+
+
+def _group_starts(suspects: list[int], size: int, words: int) -> list[int]:
+    """The first word of every group of `size` words that holds a suspect word."""
+    return sorted({s for i in suspects for s in range(max(0, i - size + 1), i + 1) if s + size <= words})
+
+
+def _cutoff(piece: str, replaces: bool) -> int:
+    """Similarity a word group needs: more when it is short or would replace an exact hit."""
+    return 92 if replaces or len(piece) <= 5 else 88 if len(piece) <= 6 else 85
 
 
 class Lexicon:
@@ -119,10 +139,16 @@ class Lexicon:
         """`hits` completed by typo-tolerant matches outside them and outside `protected` spans."""
         return self._fuzzy(text, hits, protected or []) if self.fuzzy else hits
 
-    @staticmethod
-    def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
-        """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
-        return [h for h in hits if h.end <= start or h.start >= end] + new
+    def _fuzzy(self, text: str, hits: list[Hit], protected: list[tuple[int, int]]) -> list[Hit]:
+        """Typos: Latin words and word groups by edit similarity, Chinese by sound, then by edit
+        similarity for long aliases, then a short alias with a mistyped character after it."""
+        covered = [False] * len(text)
+        for start, end in [(h.start, h.end) for h in hits] + list(protected):
+            _cover(covered, start, end)  # question words (出自, "how much") are no typos either
+        hits = self._latin_typos(text, hits, covered)
+        hits = self._homophone_typos(text, hits, covered)
+        hits = self._cjk_typos(text, hits, covered)
+        return self._mistyped_ends(text, hits, covered)
 
     def _misspelt(self, word: str) -> bool:
         """A word that is no alias word but close to one: the only words worth a typo search."""
@@ -142,46 +168,61 @@ class Lexicon:
             self._near[key] = [a for size, names in self.latin_by_length.items() if low <= size <= high for a in names]
         return self._near[key]
 
-    def _fuzzy(self, text: str, hits: list[Hit], protected: list[tuple[int, int]]) -> list[Hit]:
-        """Typos: Latin words and word groups by edit similarity, Chinese by sound, then by edit
-        similarity for long aliases. A typo-tolerant match may replace shorter exact hits it spans
-        ("united imaging intellegence" is UII, not UIH plus a stray word)."""
-        covered = [False] * len(text)
-        for start, end in [(h.start, h.end) for h in hits] + list(protected):
-            covered[start:end] = [True] * (end - start)  # question words (出自, "how much") are no typos either
+    def _latin_typos(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
+        """Latin words and word groups close to a Latin alias; such a match may replace shorter exact hits
+        it spans ("united imaging intellegence" is UII, not UIH plus a stray word)."""
         words = list(_WORD.finditer(text))
         suspects = [i for i, m in enumerate(words) if not any(covered[m.start() : m.end()])
                     and self._misspelt(m.group())][:MAX_TYPO_WORDS]
-        for size in (4, 3, 2, 1):
-            starts = sorted({s for i in suspects for s in range(max(0, i - size + 1), i + 1)
-                             if s + size <= len(words)})
-            for first in starts:
+        for size in GROUP_SIZES:
+            for first in _group_starts(suspects, size, len(words)):
                 group = words[first : first + size]
                 start, end = group[0].start(), group[-1].end()
-                piece = text[start:end]
-                free = [m for m in group if not any(covered[m.start() : m.end()])]
-                if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
-                    continue
-                if any(m.group() not in self.alias_words and not self._misspelt(m.group()) for m in group):
-                    continue  # "united imagng add": a plain word ("add") is no part of a misspelt name
-                replaces = len(free) < len(group)
-                cutoff = 92 if replaces or len(piece) <= 5 else 88 if len(piece) <= 6 else 85
-                best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
-                                          score_cutoff=cutoff)
-                if best and replaces and not all(
-                    any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free
-                ):
-                    best = None
-                if best and len(best[0]) >= len(piece) - 2:
-                    new = [Hit(t, start, end, piece, best[1] / 100) for t in self.entries[best[0]]]
-                    hits = self._upgrade(hits, start, end, new)
-                    covered[start:end] = [True] * (end - start)
-        if self.homophones is not None:
-            free_chars = [not c for c in covered]
-            for start, end, alias in self.homophones.find(text, free_chars):
-                new = [Hit(t, start, end, text[start:end], 0.8) for t in self.entries[alias]]
-                hits = self._upgrade(hits, start, end, new)
-                covered[start:end] = [True] * (end - start)
+                found = self._misspelt_name(text[start:end], group, covered)
+                if found is not None:
+                    alias, score = found
+                    new = [Hit(t, start, end, text[start:end], score) for t in self.entries[alias]]
+                    hits = _upgrade(hits, start, end, new)
+                    _cover(covered, start, end)
+        return hits
+
+    def _misspelt_name(self, piece: str, group: list[re.Match[str]], covered: list[bool]
+                       ) -> tuple[str, float] | None:
+        """The Latin alias a group of words (`piece`) misspells, with its similarity, or None."""
+        free = [m for m in group if not any(covered[m.start() : m.end()])]
+        if not self._may_misspell(piece, group, free):
+            return None
+        replaces = len(free) < len(group)
+        cutoff = _cutoff(piece, replaces)
+        best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
+                                  score_cutoff=cutoff)
+        if best is None or len(best[0]) < len(piece) - 2:
+            return None
+        if replaces and not all(any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free):
+            return None  # every free word must be close to a word of the alias it would join
+        return best[0], best[1] / 100
+
+    def _may_misspell(self, piece: str, group: list[re.Match[str]], free: list[re.Match[str]]) -> bool:
+        """Whether a word group is worth a typo search: a long enough uncovered word, no alias as it
+        stands, and every word an alias word or a near miss of one."""
+        if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
+            return False
+        # "united imagng add": a plain word ("add") is no part of a misspelt name
+        return all(m.group() in self.alias_words or self._misspelt(m.group()) for m in group)
+
+    def _homophone_typos(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
+        """Chinese words that sound like an alias (估直 for 估值), in text no exact alias matched."""
+        if self.homophones is None:
+            return hits
+        free_chars = [not c for c in covered]
+        for start, end, alias in self.homophones.find(text, free_chars):
+            new = [Hit(t, start, end, text[start:end], 0.8) for t in self.entries[alias]]
+            hits = _upgrade(hits, start, end, new)
+            _cover(covered, start, end)
+        return hits
+
+    def _cjk_typos(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
+        """Runs of uncovered Chinese holding a long alias with a character or two wrong."""
         masked = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
         for match in _CJK_RUN.finditer(masked):
             run = match.group()
@@ -194,9 +235,9 @@ class Lexicon:
             start, end = match.start() + where.dest_start, match.start() + where.dest_end
             if len(best[0]) <= SHORT_FUZZY_ALIAS and (text[start] != best[0][0] or end - start != len(best[0])):
                 continue  # 华北市场 is no typo of 北美市场: a short name misspelt keeps its first character and length
-            hits = self._upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
-                                                    for t in self.entries[best[0]]])
-        return self._mistyped_ends(text, hits, covered)
+            hits = _upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
+                                               for t in self.entries[best[0]]])
+        return hits
 
     def _mistyped_ends(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
         """研發費油: a short alias (研發) followed by a character or two no alias covers may be a longer alias
@@ -204,17 +245,23 @@ class Lexicon:
         for hit in sorted(hits, key=lambda h: h.start):
             if not CJK_RUN.fullmatch(hit.surface) or len(hit.surface) > 2:
                 continue
-            tail = hit.end
-            while (tail < len(text) and tail - hit.end < 2 and not covered[tail] and CJK_RUN.match(text[tail])
-                   and text[tail] not in FUNCTION_CHARS):
-                tail += 1
+            tail = self._free_tail(text, hit.end, covered)
             window = text[hit.start : tail]
             if tail == hit.end or len(window) < 4:
                 continue
             near = [a for a in self.cjk if len(a) == len(window) and a.startswith(hit.surface)
                     and sum(x != y for x, y in zip(a, window, strict=True)) == 1]
             if len(near) == 1:
-                hits = self._upgrade(hits, hit.start, tail, [Hit(t, hit.start, tail, window, 0.8)
-                                                             for t in self.entries[near[0]]])
-                covered[hit.start : tail] = [True] * (tail - hit.start)
+                hits = _upgrade(hits, hit.start, tail, [Hit(t, hit.start, tail, window, 0.8)
+                                                        for t in self.entries[near[0]]])
+                _cover(covered, hit.start, tail)
         return hits
+
+    @staticmethod
+    def _free_tail(text: str, end: int, covered: list[bool]) -> int:
+        """Where up to two uncovered Chinese characters (no function words) after `end` stop."""
+        tail = end
+        while (tail < len(text) and tail - end < 2 and not covered[tail] and CJK_RUN.match(text[tail])
+               and text[tail] not in FUNCTION_CHARS):
+            tail += 1
+        return tail
