@@ -16,7 +16,8 @@ from assistant.engine.matcher import FactKeys
 from assistant.pack.model import Pack
 
 # The code whose output the cached data is: a change to any of it compiles packs again.
-COMPILING = ("assistant.pack", "assistant.lang", "assistant.engine.compiled", "assistant.engine.matcher",
+COMPILING = ("assistant.pack", "assistant.lang", "assistant.engine.compiled", "assistant.engine.factkeys",
+             "assistant.engine.matcher",
              "assistant.engine.lexicon", "assistant.engine.templates")
 
 

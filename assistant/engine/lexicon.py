@@ -1,8 +1,8 @@
 """Alias look-up: every surface form of every concept and intent cue, found in a folded question.
 
-Exact matches are found leftmost-longest by dictionary look-ups over the alias lengths present, so the
-cost does not grow with the number of aliases; typos are caught afterwards with rapidfuzz, only on the
-words that nothing matched.
+Exact matches are found leftmost-longest by an Aho-Corasick automaton (assistant.engine.automaton), so
+the cost does not grow with the number of aliases; typos are caught afterwards with rapidfuzz, only on
+the words that nothing matched.
 """
 
 from __future__ import annotations
@@ -12,20 +12,19 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from assistant.engine.automaton import CJK as _CJK
+from assistant.engine.automaton import LATIN_WORDS as _LATIN_WORDS
+from assistant.engine.automaton import AliasAutomaton, Span
 from assistant.lang.homophones import FUNCTION_CHARS, Homophones
 from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 
-_LATIN = re.compile(r"[a-z0-9]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 SHORT_FUZZY_ALIAS = 4  # Chinese aliases this short are matched with a typo only when the first character agrees
 MAX_TYPO_WORDS = 6  # a question with more suspicious words than this is not one with a few typos
+GROUP_SIZES = (4, 3, 2, 1)  # Latin word groups tried for a misspelt name, longest first
 _FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
 _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]+")
-_LATIN_WORDS = re.compile(r"[a-z][a-z0-9&\-]{2,}")
 
 
 def content_units(folded: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
@@ -65,8 +64,27 @@ def _plurals(alias: str) -> list[str]:
     return [alias]
 
 
+def _cover(covered: list[bool], start: int, end: int) -> None:
+    covered[start:end] = [True] * (end - start)
+
+
+def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
+    """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
+    return [h for h in hits if h.end <= start or h.start >= end] + new
+
+
+def _group_starts(suspects: list[int], size: int, words: int) -> list[int]:
+    """The first word of every group of `size` words that holds a suspect word."""
+    return sorted({s for i in suspects for s in range(max(0, i - size + 1), i + 1) if s + size <= words})
+
+
+def _cutoff(piece: str, replaces: bool) -> int:
+    """Similarity a word group needs: more when it is short or would replace an exact hit."""
+    return 92 if replaces or len(piece) <= 5 else 88 if len(piece) <= 6 else 85
+
+
 class Lexicon:
-    """Folded alias -> targets, with the alias lengths to try and the lists for fuzzy matching."""
+    """Folded alias -> targets, with the automaton for exact look-up and the lists for fuzzy matching."""
 
     def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True,
                  plain_words: frozenset[str] = frozenset(), corpus: str = "",
@@ -76,13 +94,7 @@ class Lexicon:
         self.plain_words = plain_words  # ordinary words of questions ("please", "about"): never typos of a name
         self._near: dict[tuple[int, float], list[str]] = {}
         self.homophones = Homophones(entries, corpus, readings) if fuzzy else None
-        starts: dict[str, set[int]] = {}
-        ends: dict[str, set[int]] = {}
-        for alias in entries:
-            starts.setdefault(alias[0], set()).add(len(alias))
-            ends.setdefault(alias[-1], set()).add(len(alias))
-        self.starting = {c: sorted(ls, reverse=True) for c, ls in starts.items()}
-        self.ending = {c: sorted(ls, reverse=True) for c, ls in ends.items()}
+        self.automaton = AliasAutomaton(alias for alias, targets in entries.items() if targets)
         self.latin = sorted(a for a in entries if a.isascii() and len(a) >= 4)
         self.alias_words = frozenset(w for a in self.latin for w in a.split() if len(w) >= 3)
         self.alias_word_list = sorted(self.alias_words)
@@ -106,49 +118,16 @@ class Lexicon:
                     bucket.append(target)
         return cls(entries, fuzzy=fuzzy, plain_words=plain_words, corpus=corpus, readings=readings)
 
-    def _bounded(self, text: str, start: int, end: int) -> bool:
-        """Latin aliases match whole words only: 'mr' is not found inside 'more'."""
-        if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
-            return False
-        return not (_LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]))
-
-    def _forward(self, text: str) -> list[Hit]:
-        hits: list[Hit] = []
-        i, n = 0, len(text)
-        while i < n:
-            inside_word = i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[
-                i - 1].isalnum()
-            for length in () if inside_word else self.starting.get(text[i], ()):
-                piece = text[i : i + length]
-                if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
-                    hits.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
-                    i += length
-                    break
-            else:
-                i += 1
-        return hits
-
-    def _backward(self, text: str) -> list[Hit]:
-        hits: list[Hit] = []
-        i = n = len(text)
-        while i > 0:
-            inside_word = i < n and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[
-                i - 1].isalnum()
-            for length in () if inside_word else self.ending.get(text[i - 1], ()):
-                if length > i:
-                    continue
-                piece = text[i - length : i]
-                if piece in self.entries and self._bounded(text, i - length, i):
-                    hits.extend(Hit(t, i - length, i, piece) for t in self.entries[piece])
-                    i -= length
-                    break
-            else:
-                i -= 1
-        return sorted(hits, key=lambda h: h.start)
+    def _hits(self, text: str, spans: list[Span]) -> list[Hit]:
+        return [Hit(t, start, end, text[start:end]) for start, end in spans for t in self.entries[text[start:end]]]
 
     def scan(self, text: str) -> list[Hit]:
         """Exact hits, then typo-tolerant ones."""
         return self.with_typos(text, self.exact(text))
+
+    def exact(self, text: str) -> list[Hit]:
+        """Exact hits by bidirectional maximum matching (see AliasAutomaton.segment)."""
+        return self._hits(text, self.automaton.segment(text))
 
     def overlapping(self, text: str) -> list[Hit]:
         """The longest alias starting at each position, overlaps kept, those inside a longer one dropped.
@@ -156,43 +135,22 @@ class Lexicon:
         For cue words, which are not a segmentation of the question: "多多少億元" asks both for a
         difference (多多少) and for an amount in money (多少億).
         """
-        found: list[Hit] = []
-        for i in range(len(text)):
-            if i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
-                continue
-            for length in self.starting.get(text[i], ()):
-                piece = text[i : i + length]
-                if len(piece) == length and piece in self.entries and self._bounded(text, i, i + length):
-                    found.extend(Hit(t, i, i + length, piece) for t in self.entries[piece])
-                    break
-        spans = {(h.start, h.end) for h in found}
-        return [h for h in found if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
-                                            for s, e in spans)]
+        return self._hits(text, self.automaton.overlapping(text))
 
     def with_typos(self, text: str, hits: list[Hit], protected: list[tuple[int, int]] | None = None) -> list[Hit]:
         """`hits` completed by typo-tolerant matches outside them and outside `protected` spans."""
         return self._fuzzy(text, hits, protected or []) if self.fuzzy else hits
 
-    def exact(self, text: str) -> list[Hit]:
-        """Exact hits by bidirectional maximum matching.
-
-        Forward and backward longest matching can cut a phrase differently (总负债|率 or 总|负债率,
-        "shipment share|of" or "shipment|share of"). The cut with fewer pieces wins (a character or word
-        no alias covers is a piece of its own), then the one with the longest alias, then the backward
-        one, which suits Chinese, where the head of a compound comes last.
-        """
-        forward, backward = self._forward(text), self._backward(text)
-
-        def quality(hits: list[Hit]) -> tuple[int, int]:
-            spans = {(h.start, h.end) for h in hits}
-            covered = [False] * len(text)
-            for start, end in spans:
-                covered[start:end] = [True] * (end - start)
-            rest = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
-            pieces = len(spans) + len(_CJK.findall(rest)) + len(_LATIN_WORDS.findall(rest))
-            return -pieces, max((e - s for s, e in spans), default=0)
-
-        return forward if quality(forward) > quality(backward) else backward
+    def _fuzzy(self, text: str, hits: list[Hit], protected: list[tuple[int, int]]) -> list[Hit]:
+        """Typos: Latin words and word groups by edit similarity, Chinese by sound, then by edit
+        similarity for long aliases, then a short alias with a mistyped character after it."""
+        covered = [False] * len(text)
+        for start, end in [(h.start, h.end) for h in hits] + list(protected):
+            _cover(covered, start, end)  # question words (出自, "how much") are no typos either
+        hits = self._latin_typos(text, hits, covered)
+        hits = self._homophone_typos(text, hits, covered)
+        hits = self._cjk_typos(text, hits, covered)
+        return self._mistyped_ends(text, hits, covered)
 
     def _misspelt(self, word: str) -> bool:
         """A word that is no alias word but close to one: the only words worth a typo search."""
@@ -212,51 +170,61 @@ class Lexicon:
             self._near[key] = [a for size, names in self.latin_by_length.items() if low <= size <= high for a in names]
         return self._near[key]
 
-    @staticmethod
-    def _upgrade(hits: list[Hit], start: int, end: int, new: list[Hit]) -> list[Hit]:
-        """Replace the hits inside [start, end) by `new`, a longer alias found despite a typo."""
-        return [h for h in hits if h.end <= start or h.start >= end] + new
-
-    def _fuzzy(self, text: str, hits: list[Hit], protected: list[tuple[int, int]]) -> list[Hit]:
-        """Typos: Latin words and word groups by edit similarity, Chinese by sound, then by edit
-        similarity for long aliases. A typo-tolerant match may replace shorter exact hits it spans
-        ("united imaging intellegence" is UII, not UIH plus a stray word)."""
-        covered = [False] * len(text)
-        for start, end in [(h.start, h.end) for h in hits] + list(protected):
-            covered[start:end] = [True] * (end - start)  # question words (出自, "how much") are no typos either
+    def _latin_typos(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
+        """Latin words and word groups close to a Latin alias; such a match may replace shorter exact hits
+        it spans ("united imaging intellegence" is UII, not UIH plus a stray word)."""
         words = list(_WORD.finditer(text))
         suspects = [i for i, m in enumerate(words) if not any(covered[m.start() : m.end()])
                     and self._misspelt(m.group())][:MAX_TYPO_WORDS]
-        for size in (4, 3, 2, 1):
-            starts = sorted({s for i in suspects for s in range(max(0, i - size + 1), i + 1)
-                             if s + size <= len(words)})
-            for first in starts:
+        for size in GROUP_SIZES:
+            for first in _group_starts(suspects, size, len(words)):
                 group = words[first : first + size]
                 start, end = group[0].start(), group[-1].end()
-                piece = text[start:end]
-                free = [m for m in group if not any(covered[m.start() : m.end()])]
-                if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
-                    continue
-                if any(m.group() not in self.alias_words and not self._misspelt(m.group()) for m in group):
-                    continue  # "united imagng add": a plain word ("add") is no part of a misspelt name
-                replaces = len(free) < len(group)
-                cutoff = 92 if replaces or len(piece) <= 5 else 88 if len(piece) <= 6 else 85
-                best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
-                                          score_cutoff=cutoff)
-                if best and replaces and not all(
-                    any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free
-                ):
-                    best = None
-                if best and len(best[0]) >= len(piece) - 2:
-                    new = [Hit(t, start, end, piece, best[1] / 100) for t in self.entries[best[0]]]
-                    hits = self._upgrade(hits, start, end, new)
-                    covered[start:end] = [True] * (end - start)
-        if self.homophones is not None:
-            free_chars = [not c for c in covered]
-            for start, end, alias in self.homophones.find(text, free_chars):
-                new = [Hit(t, start, end, text[start:end], 0.8) for t in self.entries[alias]]
-                hits = self._upgrade(hits, start, end, new)
-                covered[start:end] = [True] * (end - start)
+                found = self._misspelt_name(text[start:end], group, covered)
+                if found is not None:
+                    alias, score = found
+                    new = [Hit(t, start, end, text[start:end], score) for t in self.entries[alias]]
+                    hits = _upgrade(hits, start, end, new)
+                    _cover(covered, start, end)
+        return hits
+
+    def _misspelt_name(self, piece: str, group: list[re.Match[str]], covered: list[bool]
+                       ) -> tuple[str, float] | None:
+        """The Latin alias a group of words (`piece`) misspells, with its similarity, or None."""
+        free = [m for m in group if not any(covered[m.start() : m.end()])]
+        if not self._may_misspell(piece, group, free):
+            return None
+        replaces = len(free) < len(group)
+        cutoff = _cutoff(piece, replaces)
+        best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
+                                  score_cutoff=cutoff)
+        if best is None or len(best[0]) < len(piece) - 2:
+            return None
+        if replaces and not all(any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free):
+            return None  # every free word must be close to a word of the alias it would join
+        return best[0], best[1] / 100
+
+    def _may_misspell(self, piece: str, group: list[re.Match[str]], free: list[re.Match[str]]) -> bool:
+        """Whether a word group is worth a typo search: a long enough uncovered word, no alias as it
+        stands, and every word an alias word or a near miss of one."""
+        if not free or max(len(m.group()) for m in free) < 4 or len(piece) < 5 or piece in self.entries:
+            return False
+        # "united imagng add": a plain word ("add") is no part of a misspelt name
+        return all(m.group() in self.alias_words or self._misspelt(m.group()) for m in group)
+
+    def _homophone_typos(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
+        """Chinese words that sound like an alias (估直 for 估值), in text no exact alias matched."""
+        if self.homophones is None:
+            return hits
+        free_chars = [not c for c in covered]
+        for start, end, alias in self.homophones.find(text, free_chars):
+            new = [Hit(t, start, end, text[start:end], 0.8) for t in self.entries[alias]]
+            hits = _upgrade(hits, start, end, new)
+            _cover(covered, start, end)
+        return hits
+
+    def _cjk_typos(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
+        """Runs of uncovered Chinese holding a long alias with a character or two wrong."""
         masked = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
         for match in _CJK_RUN.finditer(masked):
             run = match.group()
@@ -269,9 +237,9 @@ class Lexicon:
             start, end = match.start() + where.dest_start, match.start() + where.dest_end
             if len(best[0]) <= SHORT_FUZZY_ALIAS and (text[start] != best[0][0] or end - start != len(best[0])):
                 continue  # 华北市场 is no typo of 北美市场: a short name misspelt keeps its first character and length
-            hits = self._upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
-                                                    for t in self.entries[best[0]]])
-        return self._mistyped_ends(text, hits, covered)
+            hits = _upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
+                                               for t in self.entries[best[0]]])
+        return hits
 
     def _mistyped_ends(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
         """研發費油: a short alias (研發) followed by a character or two no alias covers may be a longer alias
@@ -279,17 +247,23 @@ class Lexicon:
         for hit in sorted(hits, key=lambda h: h.start):
             if not CJK_RUN.fullmatch(hit.surface) or len(hit.surface) > 2:
                 continue
-            tail = hit.end
-            while (tail < len(text) and tail - hit.end < 2 and not covered[tail] and CJK_RUN.match(text[tail])
-                   and text[tail] not in FUNCTION_CHARS):
-                tail += 1
+            tail = self._free_tail(text, hit.end, covered)
             window = text[hit.start : tail]
             if tail == hit.end or len(window) < 4:
                 continue
             near = [a for a in self.cjk if len(a) == len(window) and a.startswith(hit.surface)
                     and sum(x != y for x, y in zip(a, window, strict=True)) == 1]
             if len(near) == 1:
-                hits = self._upgrade(hits, hit.start, tail, [Hit(t, hit.start, tail, window, 0.8)
-                                                             for t in self.entries[near[0]]])
-                covered[hit.start : tail] = [True] * (tail - hit.start)
+                hits = _upgrade(hits, hit.start, tail, [Hit(t, hit.start, tail, window, 0.8)
+                                                        for t in self.entries[near[0]]])
+                _cover(covered, hit.start, tail)
         return hits
+
+    @staticmethod
+    def _free_tail(text: str, end: int, covered: list[bool]) -> int:
+        """Where up to two uncovered Chinese characters (no function words) after `end` stop."""
+        tail = end
+        while (tail < len(text) and tail - end < 2 and not covered[tail] and CJK_RUN.match(text[tail])
+               and text[tail] not in FUNCTION_CHARS):
+            tail += 1
+        return tail

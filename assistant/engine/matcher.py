@@ -6,55 +6,17 @@ year's figure into another's.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
-from decimal import Decimal
 
-import msgspec
-
+from assistant.engine.factkeys import FactKeys, KeyMaker
 from assistant.engine.frame import Frame
-from assistant.engine.lexicon import content_units
 from assistant.engine.weights import WEIGHTS as W
 from assistant.lang.normalize import fold
-from assistant.lang.numbers import plain_decimals, scaled_decimals
-from assistant.lang.periods import Period, PeriodGrammar, fits
-from assistant.pack.figures import SCALES
+from assistant.lang.periods import PeriodGrammar, fits
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
-_CLAUSE = re.compile(r"[,;:。,;:]")
-
-
-def _beside_figure(fact: Fact) -> tuple[str, str]:
-    """The clause holding the fact's figure with the clause after it, and the clause before it.
-
-    A sentence often holds several figures; a number in a question points at the one it sits beside.
-    """
-    if not fact.written or fact.written not in fact.quote:
-        return fact.quote, ""
-    clauses = [c for c in _CLAUSE.split(fact.quote) if c]
-    for index, clause in enumerate(clauses):
-        if fact.written in clause:
-            return " ".join(clauses[index : index + 2]), clauses[index - 1] if index else ""
-    return fact.quote, ""
-
-
-class FactKeys(msgspec.Struct, frozen=True, gc=False, array_like=True):
-    """The concepts and text of one fact, precomputed for matching (a Struct: the compiled-pack cache
-    stores them as data)."""
-
-    fact: Fact
-    entities: frozenset[str]
-    metrics: frozenset[str]
-    segments: frozenset[str]
-    qualifiers: frozenset[str]
-    text: str
-    own_numbers: frozenset[Decimal]
-    near_numbers: frozenset[Decimal]
-    before_numbers: frozenset[Decimal]
-    units: frozenset[str]
-    period: Period | None
-    input_periods: tuple[str | None, ...] = ()
+__all__ = ["Asked", "FactKeys", "Matcher", "Scored"]
 
 
 @dataclass(frozen=True)
@@ -82,76 +44,52 @@ class Matcher:
         """`known`: the facts' keys when they are known already (a compiled pack from the cache)."""
         self.pack = pack
         self.grammar = grammar
+        self.maker = KeyMaker(pack, grammar)
         self.aliases = {cid: [fold(a) for a in c.aliases] + [fold(c.names.zh_Hant), fold(c.names.en)]
                         for cid, c in pack.concepts.items()}
         self.keys: dict[str, FactKeys] = known if known is not None else {
-            fid: self._keys(f) for fid, f in pack.facts.items()}
-        self.index: dict[str, list[str]] = {}
+            fid: self.maker.keys(f) for fid, f in pack.facts.items()}
+        self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
         self.order = {fid: index for index, fid in enumerate(self.keys)}
-        self.by_entity: dict[str, set[str]] = {}
-        self.by_unit: dict[str, list[str]] = {}
-        for fid, keys in self.keys.items():
-            for concept in keys.entities | keys.metrics | keys.segments | keys.qualifiers:
-                self.index.setdefault(concept, []).append(fid)
-            for entity in keys.entities:
-                self.by_entity.setdefault(entity, set()).add(fid)
-            for unit in keys.units:
-                self.by_unit.setdefault(unit, []).append(fid)
-        self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
+        self.index, self.by_entity = self._by_concept(self.keys)
+        self.by_unit = self._by_unit(self.keys)
         count = max(1, len(self.keys))
         # a word shared with few facts says more than one every fact has (聯影 in all, 封閉 in one)
         self.rarity = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in self.by_unit.items()}
-        self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
+        self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
         self.freely_held = frozenset(m for k in self.keys.values() if not k.qualifiers & self.restrictive
                                      for m in k.metrics)
-        years = [k.period.year for k in self.keys.values() if k.period is not None and k.period.year is not None]
-        self.latest_year = pack.current_year or (max(years) if years else None)
+        self.latest_year = pack.current_year or self._latest_year(self.keys)
+
+    @staticmethod
+    def _by_concept(keys: dict[str, FactKeys]) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+        """Concept -> the facts naming it, in pack order; entity -> the facts about it."""
+        index: dict[str, list[str]] = {}
+        by_entity: dict[str, set[str]] = {}
+        for fid, k in keys.items():
+            for concept in k.entities | k.metrics | k.segments | k.qualifiers:
+                index.setdefault(concept, []).append(fid)
+            for entity in k.entities:
+                by_entity.setdefault(entity, set()).add(fid)
+        return index, by_entity
+
+    @staticmethod
+    def _by_unit(keys: dict[str, FactKeys]) -> dict[str, list[str]]:
+        """Content word -> the facts sharing it, in pack order."""
+        by_unit: dict[str, list[str]] = {}
+        for fid, k in keys.items():
+            for unit in k.units:
+                by_unit.setdefault(unit, []).append(fid)
+        return by_unit
+
+    @staticmethod
+    def _latest_year(keys: dict[str, FactKeys]) -> int | None:
+        years = [k.period.year for k in keys.values() if k.period is not None and k.period.year is not None]
+        return max(years) if years else None
 
     def _expand(self, ids: list[str]) -> set[str]:
         """The concepts and everything they imply, transitively."""
-        out: set[str] = set()
-        todo = list(ids)
-        while todo:
-            cid = todo.pop()
-            if cid in out:
-                continue
-            out.add(cid)
-            concept = self.pack.concepts.get(cid)
-            if concept:
-                todo.extend(concept.implies)
-        return out
-
-    def _kind(self, cid: str) -> str:
-        concept = self.pack.concepts.get(cid)
-        return concept.kind if concept else "qualifier"
-
-    def _keys(self, fact: Fact) -> FactKeys:
-        tags = {t: self._kind(t) for t in fact.tags}
-        quotes = [fact.quote]
-        if fact.derivation:
-            quotes += [self.pack.facts[i].quote for i in fact.derivation.inputs if i in self.pack.facts]
-        words = [*quotes, fact.when or ""]
-        for localized in (fact.label, fact.statement):
-            if localized is not None:
-                words += [localized.zh_Hant, localized.en]
-        near, before = _beside_figure(fact)
-        entities = {fact.subject} | ({fact.object} if fact.object else set())
-        return FactKeys(
-            fact=fact,
-            entities=frozenset(entities | {t for t, k in tags.items() if k == "entity"}),
-            metrics=frozenset(self._expand([fact.metric] + [t for t, k in tags.items() if k == "metric"])),
-            segments=frozenset(self._expand(fact.segment + [t for t, k in tags.items() if k == "segment"])),
-            qualifiers=frozenset(t for t, k in tags.items() if k == "qualifier"),
-            text=self.grammar.with_years(fold(" ".join([*quotes, fact.when or ""]))),
-            own_numbers=plain_decimals(fact.written or "") | ({fact.value, fact.value * SCALES.get(fact.scale, 1)}
-                                                               if fact.value is not None else set()),
-            near_numbers=scaled_decimals(near),
-            before_numbers=scaled_decimals(before),
-            units=frozenset(content_units(fold(" ".join(words)))),
-            period=Period.parse(fact.period),
-            input_periods=tuple(self.pack.facts[i].period for i in fact.derivation.inputs if i in self.pack.facts)
-            if fact.derivation and fact.derivation.formula in {"difference", "sum"} else (),
-        )
+        return self.maker.expand(ids)
 
     def unheld(self, frame: Frame) -> list[str]:
         """Metrics the question names that no fact in the pack holds, or holds only in a reading the

@@ -1,0 +1,133 @@
+"""What the matcher knows of each fact, worked out once per pack: its concepts, numbers, words and period.
+
+Matching a question then compares sets instead of re-reading every fact's sentence and tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+import msgspec
+
+from assistant.engine.lexicon import content_units
+from assistant.lang.normalize import fold
+from assistant.lang.numbers import plain_decimals, scaled_decimals
+from assistant.lang.periods import Period, PeriodGrammar
+from assistant.pack.figures import SCALES
+from assistant.pack.model import Pack
+from assistant.pack.schema import Fact
+
+_CLAUSE = re.compile(r"[,;:。,;:]")
+SUMMED = frozenset({"difference", "sum"})  # derivations whose figure also fits the periods of its inputs
+
+
+class FactKeys(msgspec.Struct, frozen=True, gc=False, array_like=True):
+    """The concepts and text of one fact, precomputed for matching (a Struct: the compiled-pack cache
+    stores them as data)."""
+
+    fact: Fact
+    entities: frozenset[str]
+    metrics: frozenset[str]
+    segments: frozenset[str]
+    qualifiers: frozenset[str]
+    text: str
+    own_numbers: frozenset[Decimal]
+    near_numbers: frozenset[Decimal]
+    before_numbers: frozenset[Decimal]
+    units: frozenset[str]
+    period: Period | None
+    input_periods: tuple[str | None, ...] = ()
+
+
+def beside_figure(fact: Fact) -> tuple[str, str]:
+    """The clause holding the fact's figure with the clause after it, and the clause before it.
+
+    A sentence often holds several figures; a number in a question points at the one it sits beside.
+    """
+    if not fact.written or fact.written not in fact.quote:
+        return fact.quote, ""
+    clauses = [c for c in _CLAUSE.split(fact.quote) if c]
+    for index, clause in enumerate(clauses):
+        if fact.written in clause:
+            return " ".join(clauses[index : index + 2]), clauses[index - 1] if index else ""
+    return fact.quote, ""
+
+
+def own_numbers(fact: Fact) -> frozenset[Decimal]:
+    """The figure as written and as a value, in its scale and in plain units."""
+    values = {fact.value, fact.value * SCALES.get(fact.scale, 1)} if fact.value is not None else set()
+    return plain_decimals(fact.written or "") | values
+
+
+class KeyMaker:
+    """Builds the FactKeys of a pack's facts: concept kinds and implications come from the pack."""
+
+    def __init__(self, pack: Pack, grammar: PeriodGrammar) -> None:
+        self.pack = pack
+        self.grammar = grammar
+
+    def expand(self, ids: Iterable[str]) -> set[str]:
+        """The concepts and everything they imply, transitively."""
+        out: set[str] = set()
+        todo = list(ids)
+        while todo:
+            cid = todo.pop()
+            if cid in out:
+                continue
+            out.add(cid)
+            concept = self.pack.concepts.get(cid)
+            if concept:
+                todo.extend(concept.implies)
+        return out
+
+    def kind(self, cid: str) -> str:
+        concept = self.pack.concepts.get(cid)
+        return concept.kind if concept else "qualifier"
+
+    def keys(self, fact: Fact) -> FactKeys:
+        tagged = self._tags_by_kind(fact)
+        quotes = self._quotes(fact)
+        near, before = beside_figure(fact)
+        return FactKeys(
+            fact=fact,
+            entities=frozenset({fact.subject, *([fact.object] if fact.object else []), *tagged["entity"]}),
+            metrics=frozenset(self.expand([fact.metric, *tagged["metric"]])),
+            segments=frozenset(self.expand([*fact.segment, *tagged["segment"]])),
+            qualifiers=frozenset(tagged["qualifier"]),
+            text=self.grammar.with_years(fold(" ".join([*quotes, fact.when or ""]))),
+            own_numbers=own_numbers(fact),
+            near_numbers=scaled_decimals(near),
+            before_numbers=scaled_decimals(before),
+            units=frozenset(content_units(fold(" ".join(self._words(fact, quotes))))),
+            period=Period.parse(fact.period),
+            input_periods=self._input_periods(fact),
+        )
+
+    def _tags_by_kind(self, fact: Fact) -> dict[str, list[str]]:
+        """The fact's tags by the kind of their concept (an unknown tag is a qualifier), in tag order."""
+        tagged: dict[str, list[str]] = {"entity": [], "metric": [], "segment": [], "qualifier": []}
+        for tag in dict.fromkeys(fact.tags):
+            tagged.setdefault(self.kind(tag), []).append(tag)
+        return tagged
+
+    def _quotes(self, fact: Fact) -> list[str]:
+        """The fact's sentence, and those of the facts a derived figure is computed from."""
+        inputs = fact.derivation.inputs if fact.derivation else []
+        return [fact.quote, *(self.pack.facts[i].quote for i in inputs if i in self.pack.facts)]
+
+    @staticmethod
+    def _words(fact: Fact, quotes: list[str]) -> list[str]:
+        """Every text a question's words may share with the fact: sentences, time, label, statement."""
+        words = [*quotes, fact.when or ""]
+        for localized in (fact.label, fact.statement):
+            if localized is not None:
+                words += [localized.zh_Hant, localized.en]
+        return words
+
+    def _input_periods(self, fact: Fact) -> tuple[str | None, ...]:
+        """The periods of a difference's or a sum's inputs: the figure also answers for them."""
+        if fact.derivation is None or fact.derivation.formula not in SUMMED:
+            return ()
+        return tuple(self.pack.facts[i].period for i in fact.derivation.inputs if i in self.pack.facts)
