@@ -53,7 +53,8 @@ class Composer:
         notes = notes + [self.renderer.template("no_fact", lang, asked=self._names(c, lang)) for c in decision.notes]
         if any(f.draft for f in decision.facts) and status == "answered":
             notes.append(self.renderer.template("draft_note", lang))
-        lines = [*parts.headline, *(self.renderer.citation_text(c, lang) for c in parts.citations)]
+        numbered = [f"{i}. {o}" for i, o in enumerate(parts.options, 1)]  # in the text; a front end shows options
+        lines = [*parts.headline, *numbered, *(self.renderer.citation_text(c, lang) for c in parts.citations)]
         text = "\n".join([understood, *lines, *notes] if understood else [*lines, *notes])
         derivation = next((f.derivation for f in decision.facts if f.derivation), None)
         return Answer(question=question, status=status, text=text, language=lang,  # type: ignore[arg-type]
@@ -78,7 +79,7 @@ class Composer:
                            if options.count(o) > 1 else o for o, f in zip(options, facts, strict=True)]
             head = template("entity_only", lang, subject=self._names(decision.concepts, lang)) \
                 if kind == "entity_only" else template("clarify", lang)
-            return Parts([head, *(f"{i}. {o}" for i, o in enumerate(options, 1))], [], [], options, options)
+            return Parts([head], [], [], options, options)
         if kind in ("no_figure", "no_reason", "approximate", "unmatched"):
             fact = facts[0]
             head = template(kind, lang, what=self.renderer.what(fact, lang), **decision.fields)

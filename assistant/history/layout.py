@@ -2,7 +2,8 @@
 
 Nothing is read back from `answer.text`, so editing a template can never break a screen. The headline's
 figures and arithmetic are marked as runs (each front end styles them its own way); a clarify answer's
-numbered options, which the engine also puts in its headline, are shown once, as choices.
+options are shown once, as choices (answers logged by earlier versions also had them numbered in their
+headline: those lines are left out).
 """
 
 from __future__ import annotations

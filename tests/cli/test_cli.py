@@ -174,3 +174,14 @@ def test_one_shot_path_does_not_import_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_command_line_loads_the_engine_only_when_a_command_needs_it() -> None:
+    """`assistant --help` and a Ctrl-C at start-up do not wait for the engine; the public names still load."""
+    code = (
+        "import sys\nimport assistant.cli\nassert 'assistant.engine.assistant' not in sys.modules\n"
+        "from assistant import Assistant, Answer\nassert Assistant.__module__ == 'assistant.engine.assistant'\n"
+        "import assistant\nassert set(assistant.__all__) <= set(dir(assistant))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr

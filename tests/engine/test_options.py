@@ -51,3 +51,12 @@ def test_options_asked_the_same_way_name_their_paragraph_and_a_pick_answers_that
         assert picked.status == "answered"
         assert [c.paragraph for c in picked.citations] == [paragraph]
         assert ("48.5" if paragraph == 1 else "48.6") in picked.text
+
+
+def test_options_are_a_field_of_their_own_and_numbered_only_in_the_text(bot: Assistant) -> None:
+    """A front end lays out `options` itself (buttons, a list); the headline says only what to choose."""
+    answer = bot.ask("聯影醫療")
+    assert answer.status == "clarify" and len(answer.options) >= 2
+    assert not any(option in answer.headline for option in answer.options)
+    for number, option in enumerate(answer.options, 1):
+        assert f"{number}. {option}" in answer.text
