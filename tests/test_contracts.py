@@ -27,3 +27,10 @@ def test_types_are_strict() -> None:
 def test_ruff_finds_nothing() -> None:
     result = _run("ruff", "check", ".")
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_no_module_is_over_400_lines() -> None:
+    """A module that grows past this has more than one job: split it by job, as engine/ and pack/ are."""
+    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (ROOT / "assistant").rglob("*.py")}
+    assert {name: lines for name, lines in sizes.items() if lines > 400} == {}
