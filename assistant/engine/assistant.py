@@ -48,6 +48,7 @@ from assistant.lang.periods import PeriodGrammar
 from assistant.pack.cache import ENV_OFF, PackCache
 from assistant.pack.model import Pack
 from assistant.pack.paths import pack_root
+from assistant.pack.schema import Fact
 
 MAX_QUESTION_CHARS = 500
 MAX_CHAT_TURNS = 200
@@ -133,6 +134,22 @@ class Assistant:
     def ask(self, question: str, *, language: Language | None = None) -> Answer:
         """Answer one question on its own."""
         return self.answer(question, Context(), language=language)[0]
+
+    def describe(self, fact: Fact, lang: Language) -> str:
+        """A fact named for people in `lang`: subject and label ("聯影醫療2024年營業收入")."""
+        return self.renderer.what(fact, lang)
+
+    def label(self, fact: Fact, lang: Language) -> str:
+        """A fact's label in `lang` without its subject ("2024年營業收入")."""
+        return self.renderer.label(fact, lang)
+
+    def concept_name(self, concept_id: str | None, lang: Language) -> str:
+        """A concept of the pack by its name in `lang` (its id when the pack has no such concept)."""
+        return self.renderer.concept_name(concept_id, lang)
+
+    def question_for(self, fact: Fact, lang: Language) -> str:
+        """The question in `lang` that this fact answers (what the facts browser and completions offer)."""
+        return self.renderer.question_for(fact, lang)
 
     def example_questions(self, lang: Language, count: int = 4) -> list[str]:
         """Questions this pack can answer, in the reader's language."""

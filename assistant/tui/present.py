@@ -149,7 +149,7 @@ def fact_view(bot: Assistant, fact: Fact, language: str = "zh-Hant") -> SourceVi
 
 def fact_label(bot: Assistant, fact: Fact, language: str | None) -> str:
     """A fact named for people: subject and label in the language asked ("聯影醫療2024年營業收入")."""
-    return bot.renderer.what(fact, as_script(language))
+    return bot.describe(fact, as_script(language))
 
 
 def as_script(language: str | None) -> Language:
@@ -189,12 +189,10 @@ def about(bot: Assistant, per_script: int = 3) -> About:
 def suggestion_candidates(bot: Assistant, history: Sequence[str] = ()) -> list[str]:
     """Completions for the input: recent questions, examples, facts as questions, concept names."""
     found: list[str] = [*reversed(history)]
-    ask = getattr(bot.renderer, "question_for", None)
     for script in SCRIPTS:
         found += bot.example_questions(script, count=12)
-        for fact in bot.pack.facts.values():
-            found.append(str(ask(fact, script)) if callable(ask) else bot.renderer.label(fact, script))
-    for concept in getattr(bot.pack, "concepts", {}).values():
+        found += [bot.question_for(fact, script) for fact in bot.pack.facts.values()]
+    for concept in bot.pack.concepts.values():
         names = concept.names
         found += [names.zh_Hant, names.en, names.zh_Hans or ""]
     seen: set[str] = set()

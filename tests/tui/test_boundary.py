@@ -41,3 +41,22 @@ def test_cli_chat_opens_the_app(monkeypatch: pytest.MonkeyPatch, home: object) -
     assert all(isinstance(app.bot, Assistant) for app in opened)
     assert [(app.resume, app.conversation) for app in opened] == [(False, None), (False, None), (True, None),
                                                                    (False, 3)]
+
+
+def test_front_ends_use_the_public_api_only() -> None:
+    """The chat, the CLI, the log and the HTTP API reach the engine through Assistant's methods, its typed
+    answers and the pack's data (`bot.pack`), never through its internal stages: renaming a stage cannot
+    break a front end."""
+    from pathlib import Path
+
+    import assistant
+
+    root = Path(assistant.__file__).parent
+    internals = ("renderer", "matcher", "lexicon", "cue_lexicon", "composer", "decider", "reader", "interpreter",
+                 "resolver", "grammar")
+    offending = []
+    for folder in ("tui", "commands", "history", "http"):
+        for path in (root / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            offending += [f"{path.name}: bot.{name}" for name in internals if f"bot.{name}" in text]
+    assert offending == []

@@ -184,7 +184,7 @@ class ChatActions(Screen[None]):
         async def chosen(fact_id: str | None) -> None:
             fact = self.bot.pack.facts.get(fact_id or "")
             if fact is not None:
-                await self.ask(self.bot.renderer.question_for(fact, present.as_script(self.language or self.ui)))
+                await self.ask(self.bot.question_for(fact, present.as_script(self.language or self.ui)))
 
         self.app.push_screen(FactsScreen(self.bot, self.ui, self.language), chosen)
 

@@ -106,15 +106,15 @@ class FactsScreen(Screen[str | None]):
 
     def row(self, fact: Fact) -> tuple[str, ...]:
         """One row in readable words: what the fact is, its value as written, when, about whom, where."""
-        renderer = self.bot.renderer
+        bot = self.bot
         if fact.written:
             value = fact.written + (f" ({say('derived', self.ui)})" if fact.derivation is not None else "")
         else:
             value = "“" + (pick(fact.statement, self.script) or pick(fact.label, self.script)) + "”"
         label_width = max(20, self.app.size.width - SPARE)  # the table fits the terminal's width
-        return (_cut(renderer.label(fact, self.script), label_width), _cut(value, VALUE_WIDTH),
+        return (_cut(bot.label(fact, self.script), label_width), _cut(value, VALUE_WIDTH),
                 _cut(fact.when or fact.period or "", PERIOD_WIDTH),
-                _cut(renderer.concept_name(fact.subject, self.script), SUBJECT_WIDTH), str(fact.paragraph))
+                _cut(bot.concept_name(fact.subject, self.script), SUBJECT_WIDTH), str(fact.paragraph))
 
     def shown(self) -> list[Fact]:
         return [self.bot.pack.facts[str(key.value)] for key in self.table.rows]
