@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from assistant.lang.normalize import chinese_number, to_simplified
 from assistant.lang.numbers import Number, numbers_in
+from assistant.pack.figures import SCALES
 from assistant.pack.limits import MAX_FIGURE, MAX_FIGURE_DECIMALS
 from assistant.pack.schema import Change, Fact
 
@@ -66,18 +67,23 @@ def _chinese_numbers(text: str) -> list[Number]:
 
 def _split_approx(before: str, after: str, words: Words) -> tuple[str | None, str, str] | None:
     """(approximation word, text before, text after) with the word taken off the end of `before` or
-    the start of `after`; None when both hold one."""
+    the start of `after` (or from right after its scale: 28萬多台); None when both hold one."""
     word = None
     for candidate in sorted(words.approximations, key=len, reverse=True):
         if _plain(before).endswith(candidate):
             word, before = candidate, before[: len(before) - len(candidate)]
             break
+    scale = max((s for s in SCALES if s and after.startswith(s)), key=len, default="")
     for candidate in sorted(words.approximations, key=len, reverse=True):
-        if _plain(after).startswith(candidate):
-            if word is not None:
-                return None
-            word, after = candidate, after[len(candidate):]
-            break
+        for skip in dict.fromkeys(("", scale)):  # 28萬多台 as well as 28多萬台
+            if _plain(after[len(skip):]).startswith(candidate):
+                if word is not None:
+                    return None
+                word, after = candidate, skip + after[len(skip) + len(candidate):]
+                break
+        else:
+            continue
+        break
     return word, before, after
 
 

@@ -32,6 +32,7 @@ ARTICLE = "\n".join([
     "董事長林書衡表示,公司計劃在2026年把海外收入占比提升至三成。",
     "進入2025年,公司一季度實現營收10.3億元,同比增長6.2%;歸母淨利潤為5600萬元,而去年同期為7100萬元。",
     "電機價格已從2022年的每台約1800元降至2024年的不足1500元,較2021年的高點下跌約兩成。",
+    "截至2024年底,青禾電機的電機累計出貨120萬多台。",
 ])
 
 
@@ -116,3 +117,9 @@ def test_the_company_a_figure_is_about(drafted: dict[str, dict[str, Any]]) -> No
 
 def test_a_plan_has_no_period_of_its_own(drafted: dict[str, dict[str, Any]]) -> None:
     assert "period" not in fields(drafted, "三成")
+
+
+def test_an_approximation_word_after_the_scale_is_kept(drafted: dict[str, dict[str, Any]]) -> None:
+    """120萬多台 is "more than 1.2 million": the draft keeps 多, so the figure loads and says so."""
+    shipped = drafted[to_traditional("120萬多台")]
+    assert (shipped["value"], shipped["scale"], shipped.get("approx")) == (120, "萬", "多")

@@ -169,6 +169,10 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
             if plain.startswith(word, end):
                 end, scale = end + len(word), canonical
                 break
+        for word, canonical in word_table(r["approx_after"]).items() if scale and not approx else ():
+            if plain.startswith(word, end):  # 28万多台: the word after the scale
+                end, approx = end + len(word), canonical
+                break
         for word, canonical in word_table(r["units"]).items():
             if plain.startswith(word, end):
                 end, unit = end + len(word), canonical
