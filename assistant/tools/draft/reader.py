@@ -149,39 +149,36 @@ class Figure:
         return self.change_start if self.change_sign else self.start
 
 
+def _word_after(table: str, plain: str, end: int) -> tuple[int, str | None]:
+    """Where the text goes on after the first word of rules' `table` at `end`, and its canonical form."""
+    for word, canonical in word_table(rules()[table]).items():
+        if plain.startswith(word, end):
+            return end + len(word), canonical
+    return end, None
+
+
 def read_figure(sentence: str, plain: str, number: Number) -> Figure:
     """Approximation words, scale, unit and a change word around one number."""
-    r = rules()
     start, end, value = number.start, number.end, number.value
     unit = scale = approx = None
     if number.tenths:
         unit = "%"
-    for word, canonical in word_table(r["approx_before"]).items():
+    for word, canonical in word_table(rules()["approx_before"]).items():
         if plain[:start].endswith(word):
             start, approx = start - len(word), canonical
             break
     if not number.tenths:
-        for word, canonical in word_table(r["approx_after"]).items():
-            if plain.startswith(word, end):
-                end, approx = end + len(word), approx or canonical
-                break
-        for word, canonical in word_table(r["scales"]).items():
-            if plain.startswith(word, end):
-                end, scale = end + len(word), canonical
-                break
-        for word, canonical in word_table(r["approx_after"]).items() if scale and not approx else ():
-            if plain.startswith(word, end):  # 28万多台: the word after the scale
-                end, approx = end + len(word), canonical
-                break
-        for word, canonical in word_table(r["units"]).items():
-            if plain.startswith(word, end):
-                end, unit = end + len(word), canonical
-                break
+        end, after = _word_after("approx_after", plain, end)
+        approx = approx or after
+        end, scale = _word_after("scales", plain, end)
+        if scale and not approx:  # 28万多台: the word after the scale
+            end, approx = _word_after("approx_after", plain, end)
+        end, unit = _word_after("units", plain, end)
     figure = Figure(number, start, end, value, unit, scale, approx)
     before = plain[:start]
     if before.endswith("了"):
         before = before[:-1]
-    for word, sign in word_table(r["change_words"]).items():
+    for word, sign in word_table(rules()["change_words"]).items():
         if before.endswith(word):
             figure.change_sign, figure.change_start = int(sign), len(before) - len(word)
             break
