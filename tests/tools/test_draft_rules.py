@@ -33,6 +33,8 @@ ARTICLE = "\n".join([
     "進入2025年,公司一季度實現營收10.3億元,同比增長6.2%;歸母淨利潤為5600萬元,而去年同期為7100萬元。",
     "電機價格已從2022年的每台約1800元降至2024年的不足1500元,較2021年的高點下跌約兩成。",
     "截至2024年底,青禾電機的電機累計出貨120萬多台。",
+    "驅動器是青禾電機增長最快的業務。2024年,該產品線實現收入5.1億元,同比增長20.5%。",
+    "新開拓的PLC業務起步不久,2024年PLC收入3.3億元,同比增長30.2%。",
 ])
 
 
@@ -123,3 +125,16 @@ def test_an_approximation_word_after_the_scale_is_kept(drafted: dict[str, dict[s
     """120萬多台 is "more than 1.2 million": the draft keeps 多, so the figure loads and says so."""
     shipped = drafted[to_traditional("120萬多台")]
     assert (shipped["value"], shipped["scale"], shipped.get("approx")) == (120, "萬", "多")
+
+
+def test_a_line_pointed_back_to_is_the_line_named_before(drafted: dict[str, dict[str, Any]]) -> None:
+    """該產品線, 這項業務, 此板塊: the figure is about the line the sentence before named."""
+    driver = fields(drafted, "5.1億元")
+    assert driver["metric"] == "revenue" and driver.get("segment")
+    assert "驱动器" in drafted["__segments__"][driver["segment"][0]]["names"]["zh-Hans"]
+
+
+def test_a_line_named_in_latin_letters_is_found_beside_its_figure(drafted: dict[str, dict[str, Any]]) -> None:
+    plc = fields(drafted, "3.3億元")
+    assert plc["metric"] == "revenue" and plc.get("segment")
+    assert drafted["__segments__"][plc["segment"][0]]["names"]["zh-Hans"] == "PLC"

@@ -53,8 +53,9 @@ def plain_form(text: str) -> str:
 
 
 def word_table(words: dict[str, Any]) -> dict[str, Any]:
-    """Keys in simplified script, longest first, for matching against a simplified sentence."""
-    table = {simplified(k): v for k, v in words.items()}
+    """Keys in the plain form (simplified script, lower case), longest first, for matching against a
+    sentence's plain form: MCU收入 is found in 2024年,mcu收入…"""
+    table = {plain_form(k): v for k, v in words.items()}
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 

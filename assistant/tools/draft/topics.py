@@ -102,7 +102,7 @@ class Segments:
         in_clause = [h for h in hits if h[0] >= start]
         if in_clause:
             return str(in_clause[-1][2])
-        if any(simplified(w) in plain[:position] for w in rules()["segment_pointers"]):
+        if re.search(rules()["segment_pointer"], plain[:position]):
             return state.get("segment")
         return str(hits[-1][2]) if hits else None
 
