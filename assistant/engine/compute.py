@@ -18,6 +18,7 @@ from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher
 from assistant.engine.operands import Found, Labeller, Resolver, operand, split, year_of
 from assistant.engine.ratios import Ratios
+from assistant.lang.normalize import fold
 from assistant.lang.periods import Period
 from assistant.pack import figures
 from assistant.pack.figures import FigureError, Quantity
@@ -170,7 +171,8 @@ class Calculator(Arithmetic):
             other = operand(frame, entities=[fact.subject], metrics=[fact.metric], focus=fact.metric,
                             segments=list(fact.segment), periods=[replace(period, year=period.year + shift)], bases=[])
             found = self.resolver.figure(other)
-            if found.fact is not None and not found.problem and found.fact.derivation is None:
+            if (found.fact is not None and not found.problem and found.fact.derivation is None
+                    and set(found.fact.segment) == set(fact.segment)):  # the same line, not overseas for the whole
                 return [fact, found.fact] if shift < 0 else [found.fact, fact]
         return []
 
@@ -178,8 +180,13 @@ class Calculator(Arithmetic):
         if len(operands) < 2:
             found = self.resolver.figure(operands[0]) if operands else Found()
             if found.fact is not None and not found.problem and found.fact.derivation is None:
+                if _states_own_change(found.fact):
+                    return Outcome("stated", [found.fact], frame)  # 毛利率較上年下降了幾個百分點
                 return self.change_between(frame, found.fact)
             return None
+        stated = self._stated_change(frame, operands[0], operands[1])
+        if stated is not None:
+            return stated
         facts, stop = self.resolve(operands[:2])
         if stop:
             return stop
@@ -193,6 +200,21 @@ class Calculator(Arithmetic):
             return Outcome("missing", facts, frame)
         key = "label_change_gap" if of_changes else "label_difference"
         return self.computed(frame, quantity, facts, "difference", key, a=facts[0], b=facts[1])
+
+    def _stated_change(self, frame: Frame, first: Frame, second: Frame) -> Outcome | None:
+        """"毛利率較上年下降了幾個百分點": one measure in a year and the year before, and the later figure
+        states its change in the measure's own unit (points for a rate). That stated change is the answer,
+        not a difference computed with whatever figure the earlier year's operand finds."""
+        same = all(getattr(first, slot) == getattr(second, slot)
+                   for slot in ("entities", "metrics", "segments", "qualifiers"))
+        years = [op.periods[0].year if len(op.periods) == 1 else None for op in (first, second)]
+        if not same or years[0] is None or years[1] is None or abs(years[0] - years[1]) != 1:
+            return None
+        later = first if years[0] > years[1] else second
+        found = self.resolver.figure(later)
+        if found.fact is None or found.problem or not _states_own_change(found.fact):
+            return None
+        return Outcome("stated", [found.fact], frame)
 
     def _total(self, frame: Frame, operands: list[Frame]) -> Outcome | None:
         facts, stop = self.resolve(operands)
@@ -235,3 +257,12 @@ class Calculator(Arithmetic):
                             f"{second[0]}年 − {first[0]}年", tuple(dict.fromkeys([second[1].id, first[1].id])), True)
         return self.computed(frame, quantity, [second[1], first[1]], "years_between", "label_years",
                              a=first[1], b=second[1])
+
+
+def _states_own_change(fact: Fact) -> bool:
+    """Whether the fact states its change in its own unit, exactly (points for a rate, 億元 for an amount):
+    then "how much did it change" is answered by the article, not by arithmetic."""
+    if fact.change is None or fact.change.approx:
+        return False
+    own_unit = figures.POINTS if fact.unit == "%" else fact.unit
+    return fold(fact.change.unit) == fold(own_unit or "")

@@ -55,7 +55,7 @@ def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pa
     sources, paragraphs = _sources(reader, root, files)
     concepts = _concepts(reader, language["concepts"], files)
     words = Words.of(language["approximations"], language["words"].get("rise_words", ()),
-                     language["words"].get("fall_words", ()))
+                     language["words"].get("fall_words", ()), language["words"].get("approximation_links", ()))
     facts, where = _facts(reader, files, sources, paragraphs, words)
     _derived(reader, files, facts, where)
     for fact_id, fact in facts.items():

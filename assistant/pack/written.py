@@ -32,10 +32,22 @@ class Words:
     approximations: frozenset[str]
     rises: frozenset[str] = frozenset()
     falls: frozenset[str] = frozenset()
+    links: frozenset[str] = frozenset()  # 為, 達: between an approximation word and its figure (約為4.2%)
 
     @classmethod
-    def of(cls, approximations: Iterable[str], rises: Iterable[str] = (), falls: Iterable[str] = ()) -> Words:
-        return cls(*(frozenset(_plain(w) for w in words if w) for words in (approximations, rises, falls)))
+    def of(cls, approximations: Iterable[str], rises: Iterable[str] = (), falls: Iterable[str] = (),
+           links: Iterable[str] = ()) -> Words:
+        return cls(*(frozenset(_plain(w) for w in words if w) for words in (approximations, rises, falls, links)))
+
+    def ends_qualified(self, text: str) -> tuple[str, int] | None:
+        """The approximation word `text` ends with, alone or before a link (超過, 約為: 約), and how many
+        characters the two take; None when it ends with none."""
+        plain = _plain(text)
+        for word in sorted(self.approximations, key=len, reverse=True):
+            for link in ("", *sorted(self.links, key=len, reverse=True)):
+                if plain.endswith(word + link):
+                    return word, len(word + link)
+        return None
 
 
 def _plain(text: str) -> str:
@@ -69,10 +81,9 @@ def _split_approx(before: str, after: str, words: Words) -> tuple[str | None, st
     """(approximation word, text before, text after) with the word taken off the end of `before` or
     the start of `after` (or from right after its scale: 28萬多台); None when both hold one."""
     word = None
-    for candidate in sorted(words.approximations, key=len, reverse=True):
-        if _plain(before).endswith(candidate):
-            word, before = candidate, before[: len(before) - len(candidate)]
-            break
+    qualifier = words.ends_qualified(before)
+    if qualifier:
+        word, before = qualifier[0], before[: len(before) - qualifier[1]]
     scale = max((s for s in SCALES if s and after.startswith(s)), key=len, default="")
     for candidate in sorted(words.approximations, key=len, reverse=True):
         for skip in dict.fromkeys(("", scale)):  # 28萬多台 as well as 28多萬台
@@ -213,5 +224,5 @@ def _whole(before: str, after: str, written: str) -> bool:
 
 def _qualified(before: str, after: str, words: Words) -> bool:
     """Whether an approximation word stands right before or right after the figure."""
-    head, tail = _plain(before[-4:]), _plain(after[:2])
-    return any(head.endswith(w) for w in words.approximations) or any(tail.startswith(w) for w in words.approximations)
+    tail = _plain(after[:2])
+    return words.ends_qualified(before[-5:]) is not None or any(tail.startswith(w) for w in words.approximations)

@@ -144,3 +144,46 @@ def test_inputs_of_two_dates_make_no_computed_measure(bot: Assistant) -> None:
     """联影智能's 100億 valuation is of December 2024, the 10億 round of 2025: no pre-money of the round."""
     answer = bot.ask("联影智能A轮投前估值多少")
     assert answer.status == "no_answer" and "90" not in answer.text
+
+
+MARGINS = """
+  - id: starlake-margin-2024
+    subject: starlake
+    metric: gross_margin
+    period: "2024"
+    value: 21.5
+    unit: "%"
+    written: 21.5%
+    change: {value: -1.8, unit: 個百分點, written: 較上年下降1.8個百分點}
+    quote: 2024年,星湖儲能綜合毛利率為21.5%,較上年下降1.8個百分點。
+    paragraph: 6
+  - id: starlake-overseas-margin-2023
+    subject: starlake
+    metric: gross_margin
+    segment: [overseas]
+    period: "2023"
+    value: 17.2
+    unit: "%"
+    written: 17.2%
+    quote: 2023年,星湖儲能海外業務毛利率為17.2%。
+    paragraph: 7
+"""
+
+
+def test_a_stated_change_answers_how_much_a_figure_changed_and_no_other_line_stands_in(
+        mini_pack: Path, tmp_path: Path) -> None:
+    """The change the article states (下降1.8個百分點) answers "by how many points did it fall"; the
+    overseas margin of the year before is another line's figure and is never subtracted from the whole."""
+    pack = tmp_path / "pack"
+    shutil.copytree(mini_pack, pack)
+    article = pack / "facts" / "sources" / "starlake-2024.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "本文僅供參考", "2024年,星湖儲能綜合毛利率為21.5%,較上年下降1.8個百分點。\n"
+        "2023年,星湖儲能海外業務毛利率為17.2%。\n本文僅供參考"), encoding="utf-8")
+    (pack / "facts" / "margins.yaml").write_text("facts:" + MARGINS, encoding="utf-8")
+    bot = Assistant.load(pack, use_cache=False)
+    for question in ("星湖儲能的綜合毛利率較上年下降了幾個百分點?", "星湖储能2024年毛利率比2023年下降了多少个百分点?"):
+        answer = bot.ask(question)
+        assert answer.status == "answered", answer.text
+        assert "1.8個百分點" in answer.text or "1.8个百分点" in answer.text
+        assert "17.2" not in answer.text and "4.3" not in answer.text

@@ -11,7 +11,7 @@ from assistant.pack.schema import Change, Fact
 from assistant.pack.written import Words, figure_problems
 
 WORDS = Words.of(["超過", "突破", "接近", "近", "約", "约", "不足", "多", "逾", "餘", "余"],
-                 ["增長", "增加", "上升"], ["下降", "下滑", "跌幅", "減少"])
+                 ["增長", "增加", "上升"], ["下降", "下滑", "跌幅", "減少"], ["為", "達"])
 
 
 def fact(written: str, value: str, unit: str | None, scale: str | None = None, approx: str | None = None,
@@ -28,6 +28,7 @@ AGREE = [
     fact("接近八成", "80", "%", approx="接近"),
     fact("100多款", "100", "款", approx="多"),
     fact("28萬多台", "28", "台", "萬", approx="多"),
+    fact("約為4.2%", "4.2", "%", approx="約"),
     fact("1000万余元", "1000", "元", "萬", approx="餘"),
     fact("-6.2億元", "-6.2", "元", "億"),
     fact("2848.72萬元", "2848.72", "元", "萬"),
@@ -59,6 +60,7 @@ DISAGREE = [
     (fact("103億元", "103", "美元", "億"), "scale and unit '億美元'"),
     (fact("超過42%", "42", "%"), "approx None does not agree"),
     (fact("28萬多台", "28", "台", "萬"), "approx None does not agree"),
+    (fact("4.2%", "4.2", "%", quote="份額約為4.2%。"), "with an approximation word beside it"),
     (fact("42%", "42", "%", approx="超過", quote="佔比42%。"), "approx '超過' does not agree"),
     (fact("三成", "3", "%"), "value 3 does not agree"),
     (fact("三成", "30", "成"), "percentage (成)"),

@@ -35,6 +35,7 @@ ARTICLE = "\n".join([
     "截至2024年底,青禾電機的電機累計出貨120萬多台。",
     "驅動器是青禾電機增長最快的業務。2024年,該產品線實現收入5.1億元,同比增長20.5%。",
     "新開拓的PLC業務起步不久,2024年PLC收入3.3億元,同比增長30.2%。",
+    "在伺服電機市場,頭部廠商北岸微電子的份額約為9.1%。",
 ])
 
 
@@ -138,3 +139,11 @@ def test_a_line_named_in_latin_letters_is_found_beside_its_figure(drafted: dict[
     plc = fields(drafted, "3.3億元")
     assert plc["metric"] == "revenue" and plc.get("segment")
     assert drafted["__segments__"][plc["segment"][0]]["names"]["zh-Hans"] == "PLC"
+
+
+def test_a_company_introduced_once_by_a_word_like_厂商_is_a_company(drafted: dict[str, dict[str, Any]]) -> None:
+    """頭部廠商北岸微電子: named once, but 廠商 says it is a company, so its share is its own; 約為9.1% is
+    about 9.1% (the approximation word is kept although 為 stands between it and the figure)."""
+    share = fields(drafted, next(written for written in drafted if "9.1%" in written))
+    assert share["subject"] not in (drafted["__main__"]["id"], None)
+    assert share["approx"] == "約" and share["written"].startswith(("約為", "约为", "約爲"))

@@ -164,9 +164,11 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
     unit = scale = approx = None
     if number.tenths:
         unit = "%"
+    links = ["", *rules()["approx_links"]]
     for word, canonical in word_table(rules()["approx_before"]).items():
-        if plain[:start].endswith(word):
-            start, approx = start - len(word), canonical
+        link = next((link for link in links if plain[:start].endswith(word + link)), None)
+        if link is not None:  # 约4.2%, and 约为4.2% with its link
+            start, approx = start - len(word + link), canonical
             break
     if not number.tenths:
         end, after = _word_after("approx_after", plain, end)
