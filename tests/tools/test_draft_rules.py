@@ -147,3 +147,16 @@ def test_a_company_introduced_once_by_a_word_like_厂商_is_a_company(drafted: d
     share = fields(drafted, next(written for written in drafted if "9.1%" in written))
     assert share["subject"] not in (drafted["__main__"]["id"], None)
     assert share["approx"] == "約" and share["written"].startswith(("約為", "约为", "約爲"))
+
+
+def test_a_drafted_line_is_found_by_the_english_words_readers_use() -> None:
+    """电源管理芯片 (named right after the company) is drafted as power management chips; readers also
+    write ICs, IC, and … line."""
+    text = "\n".join([OUTLET, "千帆微電子營收增長", "千帆微電子主要產品包括電源管理芯片。",
+                      "2024年,千帆微電子電源管理芯片收入14.82億元,同比增長16.9%。"])
+    drafter = Drafter(text, slug="qianfan")
+    drafter.run()
+    [line] = [c for c in drafter.concepts.values() if c["kind"] == "segment"]
+    aliases = {a.lower() for a in line["aliases"]}
+    assert {"power management chips", "power management ics", "power management ic",
+            "power management chips line"} <= aliases

@@ -55,6 +55,7 @@ class English:
         data = glossary()
         self.suffixes = {simplified(k): str(v or "") for k, v in data["company_suffixes"].items()}
         self.words = {simplified(k): str(v) for k, v in data["words"].items()}
+        self.variants = {str(k): [str(v) for v in vs] for k, vs in (data.get("variants") or {}).items()}
         self.longest = max((len(k) for k in [*self.suffixes, *self.words]), default=1)
 
     def phrase(self, text: str) -> tuple[str, bool]:
@@ -81,6 +82,15 @@ class English:
             out.append(romanised(pending))
             complete = False
         return _SPACES.sub(" ", " ".join(w for w in out if w)).strip(), complete
+
+    def variants_of(self, english: str) -> list[str]:
+        """Other ways readers write an English name (power management chips: … ICs, … IC, … chip)."""
+        words = english.split()
+        found: list[str] = []
+        for index, word in enumerate(words):
+            for other in self.variants.get(word, []):
+                found.append(" ".join([*words[:index], other, *words[index + 1:]]))
+        return found
 
     def generic(self, name: str) -> bool:
         """汽车电子, 消费电子: a name made only of the glossary's common words is an industry, not a company."""

@@ -82,6 +82,7 @@ class Segments:
             ident += "_2"
         zh = self.traditional(name)
         aliases = list(dict.fromkeys([name, zh, english, f"{english} business", f"{english} segment",
+                                      f"{english} line", *self.english.variants_of(english),
                                       f"{name}业务", f"{zh}業務"]))
         self.found[ident] = {"kind": "segment", "names": {"zh-Hant": zh, "zh-Hans": name, "en": english},
                              "aliases": aliases}
