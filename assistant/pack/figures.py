@@ -138,6 +138,8 @@ def ratio(a: Quantity, b: Quantity, *, percent: bool) -> Quantity:
     """a ÷ b: as a percentage (a share, a margin), as a multiple (倍), or per unit (元 per 人)."""
     if percent and a.unit != b.unit:
         raise FigureError(f"a percentage of {b.unit or 'a number'} cannot be made of {a.unit or 'a number'}")
+    if (a.unit == "%") != (b.unit == "%"):  # 22% ÷ 12.62億元 is no multiple and no amount per unit
+        raise FigureError(f"{a.unit or 'a number'} and {b.unit or 'a number'} cannot be divided into a multiple")
     value = _divide(a.value, b.value)
     if percent:
         return Quantity(value * 100, "%", f"{a.wrapped()} ÷ {b.wrapped()} × 100%", _joined(a, b), True)

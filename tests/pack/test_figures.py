@@ -66,6 +66,10 @@ def test_a_part_of_an_amount_and_no_percentage_of_unlike_figures() -> None:
         figures.part_of(margin, revenue)
     with pytest.raises(FigureError):
         figures.ratio(revenue, margin, percent=True)
+    for a, b in ((margin, revenue), (revenue, margin)):  # 31.6% ÷ 186.42億元 is no multiple either
+        with pytest.raises(FigureError):
+            figures.ratio(a, b, percent=False)
+    assert figures.ratio(margin, margin, percent=False).unit == figures.TIMES
 
 
 def test_multiple_and_difference() -> None:
