@@ -8,24 +8,17 @@ business"). Names that had to be romanised throughout are flagged for review.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from assistant.lang.scripts import CJK_RUN
-from assistant.tools.draft.reader import simplified
+from assistant.tools.draft.reader import shipped, simplified
 
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=1)
 def glossary() -> dict[str, Any]:
-    """The glossary shipped with the drafting tool (assistant/tools/draft/glossary.yaml)."""
-    text = resources.files("assistant.tools.draft").joinpath("glossary.yaml").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = yaml.safe_load(text)
-    return loaded
+    """The English words of drafting (assistant/tools/draft/glossary.yaml)."""
+    return shipped("glossary.yaml")
 
 
 def romanised(text: str) -> str:

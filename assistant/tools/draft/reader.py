@@ -33,12 +33,17 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]*)*(?:\s+[A-Z][A
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*$")
 
 
-@lru_cache(maxsize=1)
-def rules() -> dict[str, Any]:
-    """The keyword tables shipped with the package (assistant/tools/draft/rules.yaml)."""
-    text = resources.files("assistant.tools.draft").joinpath("rules.yaml").read_text(encoding="utf-8")
+@lru_cache(maxsize=4)
+def shipped(name: str) -> dict[str, Any]:
+    """A YAML file shipped with the drafting tool (rules.yaml, glossary.yaml), read once."""
+    text = resources.files("assistant.tools.draft").joinpath(name).read_text(encoding="utf-8")
     loaded: dict[str, Any] = yaml.safe_load(text)
     return loaded
+
+
+def rules() -> dict[str, Any]:
+    """The keyword tables of drafting (assistant/tools/draft/rules.yaml)."""
+    return shipped("rules.yaml")
 
 
 def simplified(text: str) -> str:
