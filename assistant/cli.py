@@ -35,12 +35,20 @@ ASSISTANT_NO_LOG, NO_COLOR, FORCE_COLOR (see the README)
 
 
 def _parser() -> Parser:
-    parser = Parser(prog="assistant", description="Cited answers about a fact pack's articles.", epilog=EPILOG,
-                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(
+        prog="assistant",
+        description="Cited answers about a fact pack's articles.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action=Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    ask = sub.add_parser("ask", help="answer one question (argument or stdin), or --jsonl from stdin",
-                         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ask = sub.add_parser(
+        "ask",
+        help="answer one question (argument or stdin), or --jsonl from stdin",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ask.add_argument("question", nargs="*", help="the question (else read from stdin when it is not a terminal)")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
     ask.add_argument("--jsonl", action="store_true", help="read one question per line from stdin, one JSON per line")
@@ -48,8 +56,13 @@ def _parser() -> Parser:
     ask.add_argument("--lang", choices=["zh-Hant", "zh-Hans", "en"], help="answer language (default: the question's)")
     chat = sub.add_parser("chat", help="open the terminal chat (the default on a terminal)")
     for command in (ask, chat):
-        command.add_argument("-c", "--continue", dest="continue_latest", action="store_true",
-                             help="continue the latest logged conversation")
+        command.add_argument(
+            "-c",
+            "--continue",
+            dest="continue_latest",
+            action="store_true",
+            help="continue the latest logged conversation",
+        )
         command.add_argument("--cid", type=int, metavar="ID", help="continue the logged conversation ID")
     ask.add_argument("--no-log", action="store_true", help="do not log this question (also: ASSISTANT_NO_LOG=1)")
     _logs_parser(sub)

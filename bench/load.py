@@ -87,8 +87,7 @@ class Server:
     def __init__(self, workers: int, cache: Path) -> None:
         self.port = free_port()
         env = child_env(cache, ASSISTANT_HTTP_MAX_BODY="65536")
-        command = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(self.port),
-                   "--workers", str(workers)]
+        command = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(self.port), "--workers", str(workers)]
         self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.wait_ready()
 
@@ -116,8 +115,15 @@ class Server:
             self.process.wait()
 
 
-async def client(port: int, payloads: list[bytes], offset: int, stop: float, budget: list[int],
-                 latencies: list[float], failures: list[int]) -> None:
+async def client(
+    port: int,
+    payloads: list[bytes],
+    offset: int,
+    stop: float,
+    budget: list[int],
+    latencies: list[float],
+    failures: list[int],
+) -> None:
     """One keep-alive connection asking question after question until the time or the request budget ends."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     index = offset
@@ -126,8 +132,10 @@ async def client(port: int, payloads: list[bytes], offset: int, stop: float, bud
             budget[0] -= 1
             body = payloads[index % len(payloads)]
             index += 1
-            head = (f"POST /v1/ask HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n"
-                    f"content-length: {len(body)}\r\n\r\n").encode()
+            head = (
+                f"POST /v1/ask HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n"
+                f"content-length: {len(body)}\r\n\r\n"
+            ).encode()
             sent = time.perf_counter()
             writer.write(head + body)
             status, length = await read_head(reader)
@@ -156,8 +164,14 @@ async def load(port: int, clients: int, seconds: float, max_requests: int) -> di
     stop = started + seconds
     await asyncio.gather(*(client(port, payloads, i * 7, stop, budget, latencies, failures) for i in range(clients)))
     elapsed = time.perf_counter() - started
-    return {"clients": clients, "requests": len(latencies), "failed": len(failures), "rate": len(latencies) / elapsed,
-            "p50_ms": percentile(latencies, 50), "p99_ms": percentile(latencies, 99)}
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "failed": len(failures),
+        "rate": len(latencies) / elapsed,
+        "p50_ms": percentile(latencies, 50),
+        "p99_ms": percentile(latencies, 99),
+    }
 
 
 def run(seconds: float, max_requests: int) -> dict[str, Any]:
@@ -180,10 +194,19 @@ def run(seconds: float, max_requests: int) -> dict[str, Any]:
                     cpu = cpu_seconds(server.process.pid)
                     row = asyncio.run(load(server.port, clients, seconds, max_requests))
                     row["cpu_ms"] = (cpu_seconds(server.process.pid) - cpu) / max(1, row["requests"]) * 1000
-                    results["http"].append({"workers": workers, **row, "in_process_rate": beside["rate"],
-                                            "in_process_cpu_ms": beside["cpu_ms"]})
-                    print(f"  ... {workers} worker(s), {clients} client(s): {row['rate']:.0f} req/s",
-                          file=sys.stderr, flush=True)
+                    results["http"].append(
+                        {
+                            "workers": workers,
+                            **row,
+                            "in_process_rate": beside["rate"],
+                            "in_process_cpu_ms": beside["cpu_ms"],
+                        }
+                    )
+                    print(
+                        f"  ... {workers} worker(s), {clients} client(s): {row['rate']:.0f} req/s",
+                        file=sys.stderr,
+                        flush=True,
+                    )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return results
@@ -191,23 +214,30 @@ def run(seconds: float, max_requests: int) -> dict[str, Any]:
 
 def report(results: dict[str, Any]) -> list[str]:
     base = results["in_process"]["rate"]
-    lines = [f"machine: {results['machine']}",
-             f"engine in-process (one thread, {results['in_process']['questions']} questions): {base:.0f} q/s", "",
-             "| workers | clients | req/s | p50 | p99 | failed | in-process just before | wall ratio "
-             "| server CPU per request | engine CPU per question | CPU ratio |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        f"machine: {results['machine']}",
+        f"engine in-process (one thread, {results['in_process']['questions']} questions): {base:.0f} q/s",
+        "",
+        "| workers | clients | req/s | p50 | p99 | failed | in-process just before | wall ratio "
+        "| server CPU per request | engine CPU per question | CPU ratio |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for row in results["http"]:
-        lines.append(f"| {row['workers']} | {row['clients']} | {row['rate']:.0f} | {row['p50_ms']:.2f} ms | "
-                     f"{row['p99_ms']:.2f} ms | {row['failed']} | {row['in_process_rate']:.0f} q/s | "
-                     f"{row['rate'] / row['in_process_rate']:.0%} | {row['cpu_ms']:.2f} ms | "
-                     f"{row['in_process_cpu_ms']:.2f} ms | {row['in_process_cpu_ms'] / row['cpu_ms']:.0%} |")
+        lines.append(
+            f"| {row['workers']} | {row['clients']} | {row['rate']:.0f} | {row['p50_ms']:.2f} ms | "
+            f"{row['p99_ms']:.2f} ms | {row['failed']} | {row['in_process_rate']:.0f} q/s | "
+            f"{row['rate'] / row['in_process_rate']:.0%} | {row['cpu_ms']:.2f} ms | "
+            f"{row['in_process_cpu_ms']:.2f} ms | {row['in_process_cpu_ms'] / row['cpu_ms']:.0%} |"
+        )
     one = [r for r in results["http"] if r["workers"] == 1]
     walls = [r["rate"] / r["in_process_rate"] for r in one]
     cpus = [r["in_process_cpu_ms"] / r["cpu_ms"] for r in one]
-    lines.append(f"\none worker against the engine in-process (target >= {TARGET_RATIO:.0%}): wall-clock rate "
-                 f"{min(walls):.0%}-{max(walls):.0%}, CPU per request {min(cpus):.0%}-{max(cpus):.0%} "
-                 f"({'met' if min(cpus) >= TARGET_RATIO else 'missed'} by CPU, "
-                 f"{'met' if min(walls) >= TARGET_RATIO else 'missed'} by the wall clock on this machine)")
+    lines.append(
+        f"\none worker against the engine in-process (target >= {TARGET_RATIO:.0%}): wall-clock rate "
+        f"{min(walls):.0%}-{max(walls):.0%}, CPU per request {min(cpus):.0%}-{max(cpus):.0%} "
+        f"({'met' if min(cpus) >= TARGET_RATIO else 'missed'} by CPU, "
+        f"{'met' if min(walls) >= TARGET_RATIO else 'missed'} by the wall clock on this machine)"
+    )
     return lines
 
 

@@ -33,8 +33,14 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 import yaml  # noqa: E402
 
-TARGETS = {"p99_default_ms": 5.0, "p99_100x_ms": 20.0, "load_100x_cached_s": 1.0, "cli_ratio": 1.6,
-           "logs_ratio": 1.2, "tui_first_answer_s": 1.0}
+TARGETS = {
+    "p99_default_ms": 5.0,
+    "p99_100x_ms": 20.0,
+    "load_100x_cached_s": 1.0,
+    "cli_ratio": 1.6,
+    "logs_ratio": 1.2,
+    "tui_first_answer_s": 1.0,
+}
 CLI_QUESTIONS = {"zh-Hant": "聯影醫療2024年營收多少?", "zh-Hans": "联影医疗2024年营收多少?"}
 TUI_QUESTION = "聯影醫療2024年營收多少?"
 TUI_SECOND = "那凈利潤呢?"
@@ -590,8 +596,10 @@ def report(results: dict[str, Any]) -> list[str]:
         )
     if cli and "logs" in cli:
         ratio = cli["logs"] / max(cli[f"cli {lang}"] for lang in CLI_QUESTIONS)
-        lines.append(f"  `assistant logs` <= {TARGETS['logs_ratio']}x the one-shot ask: {ratio:.2f}x  "
-                     f"{verdict(ratio <= TARGETS['logs_ratio'])}")
+        lines.append(
+            f"  `assistant logs` <= {TARGETS['logs_ratio']}x the one-shot ask: {ratio:.2f}x  "
+            f"{verdict(ratio <= TARGETS['logs_ratio'])}"
+        )
     if cli and "error" not in cli:
         worst = max(cli[f"cli {lang}"] for lang in CLI_QUESTIONS) / cli["floor"]
         lines.append(

@@ -14,8 +14,9 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_layers_and_frameworks_follow_the_import_contracts() -> None:
-    result = subprocess.run([str(Path(sys.executable).with_name("lint-imports"))], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports"))], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout[-3000:]
 
 
@@ -31,6 +32,13 @@ def test_ruff_finds_nothing() -> None:
 
 def test_no_module_is_over_400_lines() -> None:
     """A module that grows past this has more than one job: split it by job, as engine/ and pack/ are."""
-    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
-             for p in (ROOT / "assistant").rglob("*.py")}
+    sizes = {
+        p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+        for p in (ROOT / "assistant").rglob("*.py")
+    }
     assert {name: lines for name, lines in sizes.items() if lines > 400} == {}
+
+
+def test_the_code_is_formatted() -> None:
+    result = _run("ruff", "format", "--check", ".")
+    assert result.returncode == 0, result.stdout[-3000:]

@@ -71,8 +71,10 @@ def _session(args: argparse.Namespace, store: Store | None, conversation: Conver
         pack = pack_argument(conversation.pack)
     bot = load_bot(pack)
     if conversation is not None and pack_key(bot) != conversation.pack:
-        raise UsageError(f"conversation {conversation.id} was with the pack {conversation.pack}; "
-                         "continue it without --pack or with that pack")
+        raise UsageError(
+            f"conversation {conversation.id} was with the pack {conversation.pack}; "
+            "continue it without --pack or with that pack"
+        )
     session = LoggedChat(bot, store, "ask")
     if conversation is not None:
         session.resume(conversation.id)

@@ -119,8 +119,9 @@ def stdin_lines() -> Iterator[tuple[int, str]]:
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            raise CommandError(f"stdin line {number} is not valid UTF-8 (byte {exc.start + 1}); "
-                               "give UTF-8 text") from None
+            raise CommandError(
+                f"stdin line {number} is not valid UTF-8 (byte {exc.start + 1}); give UTF-8 text"
+            ) from None
         yield number, text.rstrip("\r\n")
 
 

@@ -32,8 +32,11 @@ def run_logs(args: argparse.Namespace) -> int:
             _done({"deleted": conversation.id}, f"deleted conversation {conversation.id}", args.json)
         elif action == "rename":
             store.rename(conversation.id, args.title)
-            _done({"renamed": conversation.id, "title": args.title.strip() or None},
-                  f"renamed conversation {conversation.id}", args.json)
+            _done(
+                {"renamed": conversation.id, "title": args.title.strip() or None},
+                f"renamed conversation {conversation.id}",
+                args.json,
+            )
         elif action == "export":
             return _export(store, conversation, args)
     return 0
@@ -42,8 +45,11 @@ def run_logs(args: argparse.Namespace) -> int:
 def _find(store: Store, wanted: int | str) -> Conversation:
     found = store.latest() if wanted == "latest" else store.conversation(int(wanted))
     if found is None:
-        raise CommandError("the log holds no conversation yet" if wanted == "latest" else
-                           f"no conversation {wanted} in the log (see `assistant logs`)")
+        raise CommandError(
+            "the log holds no conversation yet"
+            if wanted == "latest"
+            else f"no conversation {wanted} in the log (see `assistant logs`)"
+        )
     return found
 
 
@@ -70,15 +76,30 @@ def _show(store: Store, conversation: Conversation, as_json: bool) -> int:
 
     turns = store.turns(conversation.id)
     if as_json:
-        data = {"conversation": conversation_json(conversation),
-                "turns": [{"number": t.number, "question": t.question, "asked": iso(t.asked),
-                           "language": t.language, "answer": json.loads(t.answer_json)} for t in turns]}
+        data = {
+            "conversation": conversation_json(conversation),
+            "turns": [
+                {
+                    "number": t.number,
+                    "question": t.question,
+                    "asked": iso(t.asked),
+                    "language": t.language,
+                    "answer": json.loads(t.answer_json),
+                }
+                for t in turns
+            ],
+        }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     colours = palette()
     title = f" · {conversation.title}" if conversation.title else ""
-    print(colours.paint(f"conversation {conversation.id}{title} · {pack_name(conversation.pack)} · "
-                        f"{conversation.turns} turns · {when(conversation.created)}", colours.heading))
+    print(
+        colours.paint(
+            f"conversation {conversation.id}{title} · {pack_name(conversation.pack)} · "
+            f"{conversation.turns} turns · {when(conversation.created)}",
+            colours.heading,
+        )
+    )
     for turn in turns:
         answer = turn.answer()
         heading = colours.paint(f"{turn.number}. {turn.shown}", colours.heading)

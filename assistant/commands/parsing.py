@@ -88,8 +88,13 @@ def usage_line(parser: argparse.ArgumentParser, error: ParseError, argv: list[st
         scope = _command_parser(parser, argv)
         words = unknown.group(1).split()
         options = _option_strings(scope)
-        hints = [close[0] for w in words if w.startswith("-")
-                 for close in [difflib.get_close_matches(w.split("=")[0], options, n=1, cutoff=0.6)] if close]
+        hints = [
+            close[0]
+            for w in words
+            if w.startswith("-")
+            for close in [difflib.get_close_matches(w.split("=")[0], options, n=1, cutoff=0.6)]
+            if close
+        ]
         hint = f"; did you mean {hints[0]}?" if hints else ""
         return f"{scope.prog}: unknown argument {' '.join(words)}{hint} (see {scope.prog} --help)"
     return f"{error.parser.prog}: {message} (see {error.parser.prog} --help)"

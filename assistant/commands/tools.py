@@ -153,6 +153,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 TOOLS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "check": _check, "eval": _eval, "facts": _facts, "source": _source, "draft": _draft, "review": _review,
+    "check": _check,
+    "eval": _eval,
+    "facts": _facts,
+    "source": _source,
+    "draft": _draft,
+    "review": _review,
     "serve": _serve,
 }

@@ -100,8 +100,11 @@ class Answer(msgspec.Struct, kw_only=True):
         """The published JSON schema of an answer: the Answer object at the top, the records it uses in $defs."""
         schema: dict[str, Any] = msgspec.json.schema(cls)
         definitions = schema["$defs"]
-        return {"$schema": "https://json-schema.org/draft/2020-12/schema", **definitions[cls.__name__],
-                "$defs": definitions}
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            **definitions[cls.__name__],
+            "$defs": definitions,
+        }
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Answer:

@@ -124,8 +124,14 @@ class Assistant:
     def compiled(self, folds: dict[str, str] | None = None) -> Compiled:
         """This assistant's pack and derived tables, as the data the cache stores."""
         homophones = self.lexicon.homophones
-        return Compiled.of(self.pack, self.matcher.keys, homophones.table if homophones else {}, self.simplified,
-                           self.corpus, folds or {})
+        return Compiled.of(
+            self.pack,
+            self.matcher.keys,
+            homophones.table if homophones else {},
+            self.simplified,
+            self.corpus,
+            folds or {},
+        )
 
     def chat(self) -> Chat:
         """A conversation: follow-up questions are edits of the last one."""
@@ -157,8 +163,7 @@ class Assistant:
 
     # -- the pipeline -------------------------------------------------------------------------
 
-    def answer(self, question: object, context: Context, *, language: Language | None = None
-               ) -> tuple[Answer, Context]:
+    def answer(self, question: object, context: Context, *, language: Language | None = None) -> tuple[Answer, Context]:
         """Answer `question` in `context`; returns the answer and the context for the next turn."""
         if not isinstance(question, str):
             raise AssistantError(f"a question is text, not {type(question).__name__}")
@@ -185,12 +190,22 @@ class Assistant:
         frame = self.interpreter.frame(reading)
         if not text:
             return Decision("empty", frame, "empty", confidence=1.0)
-        edited = edit(frame, context, default_period=self.pack.default_period, has_figures=self._has_figures,
-                      computed=frozenset(self.resolver.computed))
+        edited = edit(
+            frame,
+            context,
+            default_period=self.pack.default_period,
+            has_figures=self._has_figures,
+            computed=frozenset(self.resolver.computed),
+        )
         if chosen in self.pack.facts:  # the option picked is that fact, even when its question is ambiguous
             fact = self.pack.facts[chosen]
-            return Decision("figures", replace(edited.frame, numbers=set()),
-                            "lookup" if fact.value is not None else "statement", facts=[fact], confidence=1.0)
+            return Decision(
+                "figures",
+                replace(edited.frame, numbers=set()),
+                "lookup" if fact.value is not None else "statement",
+                facts=[fact],
+                confidence=1.0,
+            )
         return self.decider.decide(reading, edited, context)
 
     def _questions(self, text: str) -> list[str]:
@@ -201,8 +216,9 @@ class Assistant:
         asking = [p for p in parts if _ASKED.search(p) or self.reader.read(p, fold(p)).cue_spans]
         return parts if len(asking) == len(parts) else [text]
 
-    def _several(self, questions: list[str], context: Context, lang: Language, notes: list[str]
-                 ) -> tuple[Answer, Context]:
+    def _several(
+        self, questions: list[str], context: Context, lang: Language, notes: list[str]
+    ) -> tuple[Answer, Context]:
         """Each question answered in turn, each an edit of the one before, in one answer."""
         answers = []
         for question in questions:
@@ -244,8 +260,15 @@ class Assistant:
             answered = bool(figures) and decision.kind in ("figures", "compare")
             recent = (*context.recent, figures) if answered else context.recent
             offered = [f.id for f in decision.facts] if decision.kind in ("clarify", "entity_only") else []
-            return after(frame, [f.subject for f in decision.facts], [f.id for f in decision.facts[:3]],
-                         options=answer.options, option_facts=offered, language=lang, recent=recent)
+            return after(
+                frame,
+                [f.subject for f in decision.facts],
+                [f.id for f in decision.facts[:3]],
+                options=answer.options,
+                option_facts=offered,
+                language=lang,
+                recent=recent,
+            )
         return replace(context, options=context.options if decision.kind == "empty" else (), language=lang)
 
 
@@ -280,12 +303,20 @@ def _vocabulary(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexicon
     """The words the reader knows (every alias, cue and stop word) and the pack's word lists it reads by."""
     stopwords = frozenset(fold(w) for w in pack.stopwords)
     known = {w for lex in lexicons for alias in lex.entries for w in alias.split()}
-    return Vocabulary(stopwords=stopwords, known=frozenset(known | stopwords),
-                      metric_suffixes=tuple(words.get("metric_suffixes", [])),
-                      currency_words=tuple(words.get("currency_words", [])),
-                      question_marks=tuple(words.get("question_marks", [])),
-                      names=tuple(fold(a) for c in pack.concepts.values() if c.kind == "entity"
-                                  for a in [*c.aliases, c.names.en] if a.isascii() and " " in a))
+    return Vocabulary(
+        stopwords=stopwords,
+        known=frozenset(known | stopwords),
+        metric_suffixes=tuple(words.get("metric_suffixes", [])),
+        currency_words=tuple(words.get("currency_words", [])),
+        question_marks=tuple(words.get("question_marks", [])),
+        names=tuple(
+            fold(a)
+            for c in pack.concepts.values()
+            if c.kind == "entity"
+            for a in [*c.aliases, c.names.en]
+            if a.isascii() and " " in a
+        ),
+    )
 
 
 def _interpreter(pack: Pack) -> Interpreter:
@@ -301,14 +332,20 @@ def _merged(questions: list[str], answers: list[Answer], notes: list[str]) -> An
     first = answers[0]
     status = "answered" if any(a.status == "answered" for a in answers) else first.status
     return msgspec.structs.replace(
-        first, question=" ".join(questions), status=status,
+        first,
+        question=" ".join(questions),
+        status=status,
         text="\n".join([*(a.text for a in answers), *notes]),
         headline="\n".join(a.headline for a in answers),
         understood=" / ".join(a.understood for a in answers if a.understood),
-        figures=_every(answers, lambda a: a.figures), facts=_every(answers, lambda a: a.facts),
-        citations=_distinct_citations(answers), notes=[*notes, *_every(answers, lambda a: a.notes)],
+        figures=_every(answers, lambda a: a.figures),
+        facts=_every(answers, lambda a: a.facts),
+        citations=_distinct_citations(answers),
+        notes=[*notes, *_every(answers, lambda a: a.notes)],
         derivation=next((a.derivation for a in answers if a.derivation), None),
-        options=_every(answers, lambda a: a.options), confidence=min(a.confidence for a in answers))
+        options=_every(answers, lambda a: a.options),
+        confidence=min(a.confidence for a in answers),
+    )
 
 
 def _every(answers: list[Answer], part: Callable[[Answer], list[T]]) -> list[T]:

@@ -16,9 +16,15 @@ from assistant.engine.matcher import FactKeys
 from assistant.pack.model import Pack
 
 # The code whose output the cached data is: a change to any of it compiles packs again.
-COMPILING = ("assistant.pack", "assistant.lang", "assistant.engine.compiled", "assistant.engine.factkeys",
-             "assistant.engine.matcher",
-             "assistant.engine.lexicon", "assistant.engine.templates")
+COMPILING = (
+    "assistant.pack",
+    "assistant.lang",
+    "assistant.engine.compiled",
+    "assistant.engine.factkeys",
+    "assistant.engine.matcher",
+    "assistant.engine.lexicon",
+    "assistant.engine.templates",
+)
 
 
 class Compiled(msgspec.Struct, frozen=True, gc=False):
@@ -32,8 +38,15 @@ class Compiled(msgspec.Struct, frozen=True, gc=False):
     folds: dict[str, str]
 
     @classmethod
-    def of(cls, pack: Pack, keys: dict[str, FactKeys], readings: dict[str, tuple[str, ...]],
-           simplified: frozenset[str], corpus: str, folds: dict[str, str]) -> Compiled:
+    def of(
+        cls,
+        pack: Pack,
+        keys: dict[str, FactKeys],
+        readings: dict[str, tuple[str, ...]],
+        simplified: frozenset[str],
+        corpus: str,
+        folds: dict[str, str],
+    ) -> Compiled:
         stored = msgspec.structs.replace(pack, facts={}, root=Path())  # where the pack lives is not stored
         return cls(stored, [keys[fid] for fid in pack.facts], readings, simplified, corpus, folds)
 

@@ -16,8 +16,14 @@ from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
 NOT_UNDERSTOOD = {"period": "unreadable_period", "metric": "unreadable_metric", "unit": "unreadable_unit"}
-STATUS = {"figures": "answered", "compare": "answered", "meta": "answered", "clarify": "clarify",
-          "entity_only": "clarify", "need_context": "clarify"}
+STATUS = {
+    "figures": "answered",
+    "compare": "answered",
+    "meta": "answered",
+    "clarify": "clarify",
+    "entity_only": "clarify",
+    "need_context": "clarify",
+}
 
 
 @dataclass(frozen=True)
@@ -43,8 +49,9 @@ class Composer:
         ordinals = dict(pack.periods.get("ordinals") or {})
         self.numerals = {int(v): str(k) for k, v in ordinals.items() if not str(k).isascii() and len(str(k)) == 1}
 
-    def compose(self, question: str, decision: Decision, lang: Language, interpretation: Interpretation,
-                notes: list[str]) -> Answer:
+    def compose(
+        self, question: str, decision: Decision, lang: Language, interpretation: Interpretation, notes: list[str]
+    ) -> Answer:
         parts = self._parts(decision, lang)
         status = STATUS.get(decision.kind, "no_answer")
         if decision.kind == "figures" and not self._answers(decision):
@@ -57,12 +64,24 @@ class Composer:
         lines = [*parts.headline, *numbered, *(self.renderer.citation_text(c, lang) for c in parts.citations)]
         text = "\n".join([understood, *lines, *notes] if understood else [*lines, *notes])
         derivation = next((f.derivation for f in decision.facts if f.derivation), None)
-        return Answer(question=question, status=status, text=text, language=lang,  # type: ignore[arg-type]
-                      intent=decision.intent if status != "no_answer" or decision.kind != "figures" else "no_change",
-                      confidence=round(decision.confidence, 3), headline="\n".join(parts.headline),
-                      understood=understood, interpretation=interpretation, figures=parts.figures,
-                      facts=decision.facts[:4], citations=parts.citations, derivation=derivation,
-                      options=parts.options, suggestions=parts.suggestions, notes=notes)
+        return Answer(
+            question=question,
+            status=status,  # type: ignore[arg-type]
+            text=text,
+            language=lang,
+            intent=decision.intent if status != "no_answer" or decision.kind != "figures" else "no_change",
+            confidence=round(decision.confidence, 3),
+            headline="\n".join(parts.headline),
+            understood=understood,
+            interpretation=interpretation,
+            figures=parts.figures,
+            facts=decision.facts[:4],
+            citations=parts.citations,
+            derivation=derivation,
+            options=parts.options,
+            suggestions=parts.suggestions,
+            notes=notes,
+        )
 
     # -- the parts of each kind of decision -----------------------------------------------------
 
@@ -74,17 +93,30 @@ class Composer:
         if kind in ("clarify", "entity_only"):
             options = [self.renderer.question_for(f, lang) for f in facts]
             if len(set(options)) < len(options):  # two facts asked the same way: tell them apart by paragraph
-                options = [template("option_paragraph", lang, question=o, paragraph=str(f.paragraph),
-                                    written=f.written or self.renderer.what(f, lang))
-                           if options.count(o) > 1 else o for o, f in zip(options, facts, strict=True)]
-            head = template("entity_only", lang, subject=self._names(decision.concepts, lang)) \
-                if kind == "entity_only" else template("clarify", lang)
+                options = [
+                    template(
+                        "option_paragraph",
+                        lang,
+                        question=o,
+                        paragraph=str(f.paragraph),
+                        written=f.written or self.renderer.what(f, lang),
+                    )
+                    if options.count(o) > 1
+                    else o
+                    for o, f in zip(options, facts, strict=True)
+                ]
+            head = (
+                template("entity_only", lang, subject=self._names(decision.concepts, lang))
+                if kind == "entity_only"
+                else template("clarify", lang)
+            )
             return Parts([head], [], [], options, options)
         if kind in ("no_figure", "no_reason", "approximate", "unmatched"):
             fact = facts[0]
             head = template(kind, lang, what=self.renderer.what(fact, lang), **decision.fields)
-            return Parts([head, self._body(fact, "lookup", lang)[0]], self.citations([fact]), [],
-                         [], self.related(fact, lang))
+            return Parts(
+                [head, self._body(fact, "lookup", lang)[0]], self.citations([fact]), [], [], self.related(fact, lang)
+            )
         if kind == "meta":
             return self._meta(decision.intent, lang)
         nearest = self._nearest(decision.asked or decision.frame) if kind == "gap" else None
@@ -96,8 +128,13 @@ class Composer:
         if kind == "refuse":
             return [template(f"refuse_{decision.intent}", lang)]
         if kind == "not_understood":
-            return [template(NOT_UNDERSTOOD.get(decision.fields["kind"], "unreadable_period"), lang,
-                             piece=decision.fields["piece"])]
+            return [
+                template(
+                    NOT_UNDERSTOOD.get(decision.fields["kind"], "unreadable_period"),
+                    lang,
+                    piece=decision.fields["piece"],
+                )
+            ]
         if kind == "unknown_entity":
             name = decision.fields.get("name") or self._names(decision.concepts, lang, ", ")
             return [template("unknown_entity", lang, name=name)]
@@ -108,8 +145,11 @@ class Composer:
         if kind == "empty":
             return [template("empty", lang)]
         key = "wrong_unit" if decision.intent == "wrong_unit" else "no_fact"
-        asked = self._names(decision.concepts, lang) if decision.concepts else self.asked(decision.asked or
-                                                                                         decision.frame, lang)
+        asked = (
+            self._names(decision.concepts, lang)
+            if decision.concepts
+            else self.asked(decision.asked or decision.frame, lang)
+        )
         lines = [template(key, lang, asked=asked)]
         nearest = self._nearest(decision.asked or decision.frame)
         if nearest is not None:
@@ -140,9 +180,11 @@ class Composer:
         best = facts[winner]
         others = [f for i, f in enumerate(facts) if i != winner]
         rest = (", " if lang == "en" else "、").join(
-            f"{self.renderer.what(f, lang)}({self.renderer.figure(f, lang)})" for f in others)
-        return self.renderer.template("compare", lang, winner=self.renderer.what(best, lang),
-                                      figure=self.renderer.figure(best, lang), others=rest)
+            f"{self.renderer.what(f, lang)}({self.renderer.figure(f, lang)})" for f in others
+        )
+        return self.renderer.template(
+            "compare", lang, winner=self.renderer.what(best, lang), figure=self.renderer.figure(best, lang), others=rest
+        )
 
     def _answers(self, decision: Decision) -> bool:
         return all(ok for _, ok in (self._body(f, decision.intent, "en") for f in decision.facts[:3]))
@@ -175,9 +217,13 @@ class Composer:
 
     def related(self, fact: Fact, lang: Language) -> list[str]:
         """A few other facts about the same subject and metric, as questions."""
-        related = [f for f in self.matcher.facts_about(fact.subject)
-                   if f.id != fact.id and f.subject == fact.subject and (f.metric == fact.metric or
-                                                                          set(f.segment) & set(fact.segment))]
+        related = [
+            f
+            for f in self.matcher.facts_about(fact.subject)
+            if f.id != fact.id
+            and f.subject == fact.subject
+            and (f.metric == fact.metric or set(f.segment) & set(fact.segment))
+        ]
         return [self.renderer.question_for(f, lang) for f in related[:3]]
 
     def _nearest(self, frame: Frame) -> Fact | None:
@@ -204,8 +250,10 @@ class Composer:
                 numeral = self.numerals.get(period.quarter, str(period.quarter)) if lang != "en" else ""
                 key, fields = "period_quarter", {"quarter": numeral or str(period.quarter)}
             elif period.part in ("H1", "H2"):
-                half = {"zh-Hant": "上" if period.part == "H1" else "下", "zh-Hans": "上" if period.part == "H1"
-                        else "下"}.get(lang, period.part[1])
+                half = {
+                    "zh-Hant": "上" if period.part == "H1" else "下",
+                    "zh-Hans": "上" if period.part == "H1" else "下",
+                }.get(lang, period.part[1])
                 key, fields = "period_half", {"half": half}
             elif period.part == "9M":
                 key, fields = "period_nine_months", {}
@@ -257,9 +305,13 @@ class Composer:
 
     def _meta(self, intent: str, lang: Language) -> Parts:
         source = next(iter(self.pack.sources.values()))
-        fields = {"title": pick(source.title, lang), "outlet": source.outlet, "summary": pick(source.summary, lang),
-                  "subject": self.renderer.concept_name(self.pack.default_subject, lang),
-                  "examples": "\n".join(f"- {q}" for q in self.example_questions(lang))}
+        fields = {
+            "title": pick(source.title, lang),
+            "outlet": source.outlet,
+            "summary": pick(source.summary, lang),
+            "subject": self.renderer.concept_name(self.pack.default_subject, lang),
+            "examples": "\n".join(f"- {q}" for q in self.example_questions(lang)),
+        }
         text = self.renderer.template(intent, lang, **fields) or self.renderer.template("help", lang, **fields)
         citations = []
         if intent == "source_info":

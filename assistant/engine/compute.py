@@ -39,8 +39,7 @@ class Calculator(Arithmetic):
         self.ratios = Ratios(matcher, resolver, labeller)
         self.comparisons = Comparisons(matcher, resolver, labeller)
 
-    def outcome(self, frame: Frame, previous: list[str], recent: tuple[tuple[Fact, ...], ...] = ()
-                ) -> Outcome | None:
+    def outcome(self, frame: Frame, previous: list[str], recent: tuple[tuple[Fact, ...], ...] = ()) -> Outcome | None:
         """The result for `frame`, or None when the question turns out to be a plain look-up. `recent` are
         the figures of the conversation's last answers: "the two" adds them up; "比RT少多少" after one
         figure compares it with RT."""
@@ -71,7 +70,7 @@ class Calculator(Arithmetic):
         return self._derived(frame, kind, operands)
 
     def _defined_by_inputs(self, frame: Frame) -> Frame:
-        """"Gross profit from revenue and gross margin": a question naming a measure and its inputs asks
+        """ "Gross profit from revenue and gross margin": a question naming a measure and its inputs asks
         for the measure."""
         for metric in frame.metrics:
             rule = self.resolver.computed.get(metric)
@@ -103,7 +102,7 @@ class Calculator(Arithmetic):
         return None
 
     def _implied_among(self, operands: list[Frame]) -> Outcome | None:
-        """"Back out 2023 revenue from the 2024 figure": of the periods named, the one the article does
+        """ "Back out 2023 revenue from the 2024 figure": of the periods named, the one the article does
         not state, computed from the one it does."""
         for part in operands:
             found = self.resolver.figure(part)
@@ -121,9 +120,14 @@ class Calculator(Arithmetic):
         wanted = [m for m in part.metrics if m not in self.resolver.computed]
         if not wanted or any(f.metric in wanted for f in turn):
             return turn[0]
-        beside = [k.fact for k in self.matcher.keys.values() if k.fact.quote == turn[0].quote
-                  and k.fact.value is not None and k.fact.derivation is None
-                  and any(self.matcher.covers(k.fact, m) for m in wanted)]
+        beside = [
+            k.fact
+            for k in self.matcher.keys.values()
+            if k.fact.quote == turn[0].quote
+            and k.fact.value is not None
+            and k.fact.derivation is None
+            and any(self.matcher.covers(k.fact, m) for m in wanted)
+        ]
         return beside[0] if len(beside) == 1 else turn[0]
 
     def _from_conversation(self, frame: Frame, part: Frame, recent: tuple[tuple[Fact, ...], ...]) -> list[Fact]:
@@ -153,8 +157,11 @@ class Calculator(Arithmetic):
             return values
         if frame.unit == "%":
             try:
-                quantity = figures.ratio(figures.difference(*values), Quantity(abs(values[1].value), values[1].unit,
-                                         values[1].expression, values[1].inputs), percent=True)
+                quantity = figures.ratio(
+                    figures.difference(*values),
+                    Quantity(abs(values[1].value), values[1].unit, values[1].expression, values[1].inputs),
+                    percent=True,
+                )
             except FigureError:
                 return None
             return self.computed(frame, quantity, pair, "rate_of_change", "label_change_rate", a=fact)
@@ -168,11 +175,22 @@ class Calculator(Arithmetic):
         if period is None or period.year is None or fact.value is None or fact.derivation is not None:
             return []
         for shift in (-1, 1):  # the year before this one, else the year after (when this is the earlier end)
-            other = operand(frame, entities=[fact.subject], metrics=[fact.metric], focus=fact.metric,
-                            segments=list(fact.segment), periods=[replace(period, year=period.year + shift)], bases=[])
+            other = operand(
+                frame,
+                entities=[fact.subject],
+                metrics=[fact.metric],
+                focus=fact.metric,
+                segments=list(fact.segment),
+                periods=[replace(period, year=period.year + shift)],
+                bases=[],
+            )
             found = self.resolver.figure(other)
-            if (found.fact is not None and not found.problem and found.fact.derivation is None
-                    and set(found.fact.segment) == set(fact.segment)):  # the same line, not overseas for the whole
+            if (
+                found.fact is not None
+                and not found.problem
+                and found.fact.derivation is None
+                and set(found.fact.segment) == set(fact.segment)
+            ):  # the same line, not overseas for the whole
                 return [fact, found.fact] if shift < 0 else [found.fact, fact]
         return []
 
@@ -202,11 +220,12 @@ class Calculator(Arithmetic):
         return self.computed(frame, quantity, facts, "difference", key, a=facts[0], b=facts[1])
 
     def _stated_change(self, frame: Frame, first: Frame, second: Frame) -> Outcome | None:
-        """"毛利率較上年下降了幾個百分點": one measure in a year and the year before, and the later figure
+        """ "毛利率較上年下降了幾個百分點": one measure in a year and the year before, and the later figure
         states its change in the measure's own unit (points for a rate). That stated change is the answer,
         not a difference computed with whatever figure the earlier year's operand finds."""
-        same = all(getattr(first, slot) == getattr(second, slot)
-                   for slot in ("entities", "metrics", "segments", "qualifiers"))
+        same = all(
+            getattr(first, slot) == getattr(second, slot) for slot in ("entities", "metrics", "segments", "qualifiers")
+        )
         years = [op.periods[0].year if len(op.periods) == 1 else None for op in (first, second)]
         if not same or years[0] is None or years[1] is None or abs(years[0] - years[1]) != 1:
             return None
@@ -238,8 +257,9 @@ class Calculator(Arithmetic):
         if len(frame.entities) >= 2 and len(frame.metrics) == 1:  # 聯影智能成立時,距聯影醫療成立過了幾年
             return [operand(frame, entities=[e], qualifiers=[]) for e in frame.entities]
         named = [operand(frame, metrics=[m], focus=m, qualifiers=[]) for m in frame.metrics]
-        named += [operand(frame, metrics=[], qualifiers=[q]) for q in frame.qualifiers
-                  if q not in frame.operation_words]
+        named += [
+            operand(frame, metrics=[], qualifiers=[q]) for q in frame.qualifiers if q not in frame.operation_words
+        ]
         return named
 
     def _years_between(self, frame: Frame, operands: list[Frame]) -> Outcome:
@@ -253,10 +273,16 @@ class Calculator(Arithmetic):
         if any(y is None for y in years):
             return Outcome("missing", facts, frame)
         first, second = sorted(zip(years, facts, strict=True), key=lambda p: p[0] or 0)
-        quantity = Quantity(Decimal((second[0] or 0) - (first[0] or 0)), "年",
-                            f"{second[0]}年 − {first[0]}年", tuple(dict.fromkeys([second[1].id, first[1].id])), True)
-        return self.computed(frame, quantity, [second[1], first[1]], "years_between", "label_years",
-                             a=first[1], b=second[1])
+        quantity = Quantity(
+            Decimal((second[0] or 0) - (first[0] or 0)),
+            "年",
+            f"{second[0]}年 − {first[0]}年",
+            tuple(dict.fromkeys([second[1].id, first[1].id])),
+            True,
+        )
+        return self.computed(
+            frame, quantity, [second[1], first[1]], "years_between", "label_years", a=first[1], b=second[1]
+        )
 
 
 def _states_own_change(fact: Fact) -> bool:

@@ -27,8 +27,9 @@ from assistant.pack.model import Pack
 class Decider:
     """Decides one turn over a pack: the matcher ranks facts, the resolver and calculator compute."""
 
-    def __init__(self, pack: Pack, matcher: Matcher, resolver: Resolver, calculator: Calculator,
-                 statements: Statements) -> None:
+    def __init__(
+        self, pack: Pack, matcher: Matcher, resolver: Resolver, calculator: Calculator, statements: Statements
+    ) -> None:
         self.pack = pack
         self.matcher = matcher
         self.calculator = calculator
@@ -90,7 +91,7 @@ class Decider:
         return None
 
     def _repeat(self, frame: Frame, edit: Edit, context: Context) -> Decision | None:
-        """"同比呢?" or "when was that?": a new operation on the facts just answered."""
+        """ "同比呢?" or "when was that?": a new operation on the facts just answered."""
         asked = edit.asked or frame
         if context.frame is None or not _asks_of_last(asked):
             return None
@@ -98,13 +99,19 @@ class Decider:
         return Decision("figures", context.frame, frame.detail, facts, 0.7) if facts else None
 
     def _without_known_periods(self, frame: Frame) -> Frame:
-        """"2024年淨利潤12.62億…那2023年是多少?": a period whose figure the question quotes is known to the
+        """ "2024年淨利潤12.62億…那2023年是多少?": a period whose figure the question quotes is known to the
         asker; the question asks about the other one."""
         if len(frame.periods) < 2 or not frame.numbers:
             return frame
-        known = [p for p in frame.periods
-                 if any(frame.numbers & self.matcher.keys[s.fact.id].own_numbers
-                        for s in self.matcher.rank(replace(frame, periods=[p])) if s.fact.id in self.matcher.keys)]
+        known = [
+            p
+            for p in frame.periods
+            if any(
+                frame.numbers & self.matcher.keys[s.fact.id].own_numbers
+                for s in self.matcher.rank(replace(frame, periods=[p]))
+                if s.fact.id in self.matcher.keys
+            )
+        ]
         kept = [p for p in frame.periods if p not in known]
         return replace(frame, periods=kept) if kept and known else frame
 
@@ -117,5 +124,11 @@ class Decider:
 
 def _asks_of_last(asked: Frame) -> bool:
     """Whether a question only names an operation (a cue) and nothing to apply it to."""
-    return bool(asked.cues) and not asked.has_topic and not asked.entities and not asked.periods \
-        and not asked.numbers and not asked.relative
+    return (
+        bool(asked.cues)
+        and not asked.has_topic
+        and not asked.entities
+        and not asked.periods
+        and not asked.numbers
+        and not asked.relative
+    )

@@ -39,8 +39,15 @@ class Interpreter:
     computed: Mapping[str, str]  # metric concept -> how it is computed (ratio, share, years_between)
 
     @classmethod
-    def build(cls, intents: Mapping[str, Intent], words: Mapping[str, list[str]], precision: Mapping[str, Any],
-              units: Mapping[str, str], computed: Mapping[str, str], fold: Any) -> Interpreter:
+    def build(
+        cls,
+        intents: Mapping[str, Intent],
+        words: Mapping[str, list[str]],
+        precision: Mapping[str, Any],
+        units: Mapping[str, str],
+        computed: Mapping[str, str],
+        fold: Any,
+    ) -> Interpreter:
         examples = [(fold(e), iid) for iid, i in intents.items() if i.kind != "figure" for e in i.examples]
         patterns = tuple(re.compile(str(precision[k])) for k in ("zh", "en") if precision.get(k))
         whole = re.compile(str(precision["whole"])) if precision.get("whole") else None
@@ -51,15 +58,19 @@ class Interpreter:
     def operations(self, cues: Mapping[str, int], folded: str) -> list[tuple[str, str]]:
         """(operation, intent) pairs, best first: the cues that name an operation by priority, else the
         intent of a matching example phrasing, else a look-up."""
-        cued = sorted((c for c in cues if self.intents.get(c) and self.intents[c].operation),
-                      key=lambda c: -self.intents[c].priority)
+        cued = sorted(
+            (c for c in cues if self.intents.get(c) and self.intents[c].operation),
+            key=lambda c: -self.intents[c].priority,
+        )
         found = [(str(self.intents[c].operation), c) for c in cued]
         return found or [self.operation(cues, folded)]
 
     def operation(self, cues: Mapping[str, int], folded: str) -> tuple[str, str]:
         """(operation, intent): the highest-priority cue that names an operation, else an example."""
-        cued = sorted((c for c in cues if self.intents.get(c) and self.intents[c].operation),
-                      key=lambda c: -self.intents[c].priority)
+        cued = sorted(
+            (c for c in cues if self.intents.get(c) and self.intents[c].operation),
+            key=lambda c: -self.intents[c].priority,
+        )
         if cued:
             return str(self.intents[cued[0]].operation), cued[0]
         if self.examples and len(folded) <= 60:
@@ -95,8 +106,15 @@ class Interpreter:
         ranked = self.operations(reading.cues, folded)
         operation, detail = ranked[0]
         fallback = next(((o, d) for o, d in ranked if o not in ("compute", "compare")), ("lookup", "lookup"))
-        frame = Frame(folded=folded, operation=operation, detail=detail, fallback=fallback, cues=dict(reading.cues),
-                      unknown_names=list(reading.unknown_names), units=set(reading.content))
+        frame = Frame(
+            folded=folded,
+            operation=operation,
+            detail=detail,
+            fallback=fallback,
+            cues=dict(reading.cues),
+            unknown_names=list(reading.unknown_names),
+            units=set(reading.content),
+        )
         _read_periods(frame, reading)
         self._fill_slots(frame, reading)
         frame.periods, frame.bases = _spread_parts(frame.periods, frame.bases)
@@ -111,8 +129,11 @@ class Interpreter:
 
     def _fill_slots(self, frame: Frame, reading: Reading) -> None:
         """The concept hits into their slots, in order of appearance; a unit named sets the unit asked for."""
-        operation_spans = {(s, e) for s, e, cue in reading.cue_spans
-                           if self.intents.get(cue) and self.intents[cue].operation in ("compute", "compare")}
+        operation_spans = {
+            (s, e)
+            for s, e, cue in reading.cue_spans
+            if self.intents.get(cue) and self.intents[cue].operation in ("compute", "compare")
+        }
         for hit in reading.hits:
             if hit.target.kind == "qualifier" and (hit.start, hit.end) in operation_spans:
                 frame.operation_words.add(hit.target.id)  # "combined" names the sum, not a kind of figure
@@ -135,8 +156,9 @@ class Interpreter:
 
     def _cued_unit(self, reading: Reading) -> str | None:
         """The unit an intent cue asks for (多少人 asks for people)."""
-        return next((str(self.intents[c].unit) for c in reading.cues
-                     if self.intents.get(c) and self.intents[c].unit), None)
+        return next(
+            (str(self.intents[c].unit) for c in reading.cues if self.intents.get(c) and self.intents[c].unit), None
+        )
 
     def _read_signs(self, frame: Frame, reading: Reading) -> None:
         """Words that change how the question is answered: a pronoun or a follow-up mark (it leans on the
@@ -153,7 +175,8 @@ class Interpreter:
         text = folded.strip(" ?.!")
         marks = self.words.get("follow_up_marks", [])
         return any(text.startswith(m) or text.endswith(m) for m in marks if not m.isascii()) or any(
-            re.match(rf"{re.escape(m)}(?![a-z])", text) for m in marks if m.isascii())
+            re.match(rf"{re.escape(m)}(?![a-z])", text) for m in marks if m.isascii()
+        )
 
 
 def _read_periods(frame: Frame, reading: Reading) -> None:
@@ -182,7 +205,7 @@ def _focus(metric_hits: list[Hit], cue_spans: list[tuple[int, int, str]], folded
 
 
 def _spread_parts(periods: list[Period], bases: list[Period]) -> tuple[list[Period], list[Period]]:
-    """"Q1 … from 2024 to 2025": a part of the year named once applies to each year named."""
+    """ "Q1 … from 2024 to 2025": a part of the year named once applies to each year named."""
     parts = [p for p in periods if p.year is None and p.sub_year]
     years = [p for p in periods if p.year is not None and not p.sub_year]
     if len(parts) != 1 or not (years or bases):

@@ -86,9 +86,15 @@ def _cutoff(piece: str, replaces: bool) -> int:
 class Lexicon:
     """Folded alias -> targets, with the automaton for exact look-up and the lists for fuzzy matching."""
 
-    def __init__(self, entries: dict[str, list[Target]], *, fuzzy: bool = True,
-                 plain_words: frozenset[str] = frozenset(), corpus: str = "",
-                 readings: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        entries: dict[str, list[Target]],
+        *,
+        fuzzy: bool = True,
+        plain_words: frozenset[str] = frozenset(),
+        corpus: str = "",
+        readings: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.entries = entries
         self.fuzzy = fuzzy
         self.plain_words = plain_words  # ordinary words of questions ("please", "about"): never typos of a name
@@ -104,9 +110,15 @@ class Lexicon:
         self.cjk = sorted(a for a in entries if not a.isascii() and len(a) >= 4 and not _FILLER.search(a))
 
     @classmethod
-    def build(cls, aliases: list[tuple[str, Target]], *, fuzzy: bool = True,
-              plain_words: frozenset[str] = frozenset(), corpus: str = "",
-              readings: dict[str, tuple[str, ...]] | None = None) -> Lexicon:
+    def build(
+        cls,
+        aliases: list[tuple[str, Target]],
+        *,
+        fuzzy: bool = True,
+        plain_words: frozenset[str] = frozenset(),
+        corpus: str = "",
+        readings: dict[str, tuple[str, ...]] | None = None,
+    ) -> Lexicon:
         entries: dict[str, list[Target]] = {}
         for alias, target in aliases:
             folded = fold(alias)
@@ -174,8 +186,9 @@ class Lexicon:
         """Latin words and word groups close to a Latin alias; such a match may replace shorter exact hits
         it spans ("united imaging intellegence" is UII, not UIH plus a stray word)."""
         words = list(_WORD.finditer(text))
-        suspects = [i for i, m in enumerate(words) if not any(covered[m.start() : m.end()])
-                    and self._misspelt(m.group())][:MAX_TYPO_WORDS]
+        suspects = [
+            i for i, m in enumerate(words) if not any(covered[m.start() : m.end()]) and self._misspelt(m.group())
+        ][:MAX_TYPO_WORDS]
         for size in GROUP_SIZES:
             for first in _group_starts(suspects, size, len(words)):
                 group = words[first : first + size]
@@ -188,16 +201,14 @@ class Lexicon:
                     _cover(covered, start, end)
         return hits
 
-    def _misspelt_name(self, piece: str, group: list[re.Match[str]], covered: list[bool]
-                       ) -> tuple[str, float] | None:
+    def _misspelt_name(self, piece: str, group: list[re.Match[str]], covered: list[bool]) -> tuple[str, float] | None:
         """The Latin alias a group of words (`piece`) misspells, with its similarity, or None."""
         free = [m for m in group if not any(covered[m.start() : m.end()])]
         if not self._may_misspell(piece, group, free):
             return None
         replaces = len(free) < len(group)
         cutoff = _cutoff(piece, replaces)
-        best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio,
-                                  score_cutoff=cutoff)
+        best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None or len(best[0]) < len(piece) - 2:
             return None
         if replaces and not all(any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free):
@@ -237,8 +248,9 @@ class Lexicon:
             start, end = match.start() + where.dest_start, match.start() + where.dest_end
             if len(best[0]) <= SHORT_FUZZY_ALIAS and (text[start] != best[0][0] or end - start != len(best[0])):
                 continue  # 华北市场 is no typo of 北美市场: a short name misspelt keeps its first character and length
-            hits = _upgrade(hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100)
-                                               for t in self.entries[best[0]]])
+            hits = _upgrade(
+                hits, start, end, [Hit(t, start, end, text[start:end], best[1] / 100) for t in self.entries[best[0]]]
+            )
         return hits
 
     def _mistyped_ends(self, text: str, hits: list[Hit], covered: list[bool]) -> list[Hit]:
@@ -251,11 +263,17 @@ class Lexicon:
             window = text[hit.start : tail]
             if tail == hit.end or len(window) < 4:
                 continue
-            near = [a for a in self.cjk if len(a) == len(window) and a.startswith(hit.surface)
-                    and sum(x != y for x, y in zip(a, window, strict=True)) == 1]
+            near = [
+                a
+                for a in self.cjk
+                if len(a) == len(window)
+                and a.startswith(hit.surface)
+                and sum(x != y for x, y in zip(a, window, strict=True)) == 1
+            ]
             if len(near) == 1:
-                hits = _upgrade(hits, hit.start, tail, [Hit(t, hit.start, tail, window, 0.8)
-                                                        for t in self.entries[near[0]]])
+                hits = _upgrade(
+                    hits, hit.start, tail, [Hit(t, hit.start, tail, window, 0.8) for t in self.entries[near[0]]]
+                )
                 _cover(covered, hit.start, tail)
         return hits
 
@@ -263,7 +281,12 @@ class Lexicon:
     def _free_tail(text: str, end: int, covered: list[bool]) -> int:
         """Where up to two uncovered Chinese characters (no function words) after `end` stop."""
         tail = end
-        while (tail < len(text) and tail - end < 2 and not covered[tail] and CJK_RUN.match(text[tail])
-               and text[tail] not in FUNCTION_CHARS):
+        while (
+            tail < len(text)
+            and tail - end < 2
+            and not covered[tail]
+            and CJK_RUN.match(text[tail])
+            and text[tail] not in FUNCTION_CHARS
+        ):
             tail += 1
         return tail

@@ -57,8 +57,10 @@ def split(frame: Frame, computed: set[str], *, by_metric: bool = True) -> list[F
                 return [operand(frame, metrics=[v], focus=v) for v in values]
             return [operand(frame, metrics=plain, **{slot: [v]}) for v in values]
     if frame.periods and frame.bases:
-        return [operand(frame, metrics=plain, periods=[frame.periods[0]], bases=[]),
-                operand(frame, metrics=plain, periods=[frame.bases[0]], bases=[])]
+        return [
+            operand(frame, metrics=plain, periods=[frame.periods[0]], bases=[]),
+            operand(frame, metrics=plain, periods=[frame.bases[0]], bases=[]),
+        ]
     if len(frame.periods) >= 2:
         return [operand(frame, metrics=plain, periods=[p]) for p in frame.periods]
     return [operand(frame, metrics=plain)]
@@ -80,8 +82,11 @@ class Resolver:
             found = self.figure(replace(frame, entities=[self.pack.default_subject]), previous=previous)
             if found.fact is not None or found.problem != "missing":
                 return found
-        ranked = [s for s in self.matcher.rank(frame, previous=previous)
-                  if s.fact.value is not None and s.fact.derivation is None]
+        ranked = [
+            s
+            for s in self.matcher.rank(frame, previous=previous)
+            if s.fact.value is not None and s.fact.derivation is None
+        ]
         if ranked:
             return self._single(frame, ranked)
         quoted = self._quoted(frame)
@@ -91,19 +96,22 @@ class Resolver:
         return implied if implied.fact is not None or implied.problem else Found(frame=frame, problem="missing")
 
     def _quoted(self, frame: Frame) -> Fact | None:
-        """"按100億估值和2023年營收算": the figure the question quotes, whatever the period it names."""
+        """ "按100億估值和2023年營收算": the figure the question quotes, whatever the period it names."""
         if not frame.numbers or not frame.periods:
             return None
         keys = self.matcher.keys
-        stating = [s.fact for s in self.matcher.rank(frame.dropping("periods"))
-                   if s.fact.value is not None and s.fact.derivation is None
-                   and frame.numbers & keys[s.fact.id].own_numbers]
+        stating = [
+            s.fact
+            for s in self.matcher.rank(frame.dropping("periods"))
+            if s.fact.value is not None and s.fact.derivation is None and frame.numbers & keys[s.fact.id].own_numbers
+        ]
         return stating[0] if stating and len({f.value for f in stating}) == 1 else None
 
     def _single(self, frame: Frame, ranked: list[Scored]) -> Found:
         top = ranked[0]
-        tied = [s for s in ranked
-                if top.score - s.score < WEIGHTS.clarify_margin and s.fact.written != top.fact.written]
+        tied = [
+            s for s in ranked if top.score - s.score < WEIGHTS.clarify_margin and s.fact.written != top.fact.written
+        ]
         if tied and len({s.fact.id for s in [top, *tied]}) > 1:
             return Found(frame=frame, problem="ambiguous", options=[top.fact, *[s.fact for s in tied]][:4])
         return Found(top.fact, frame)
@@ -135,8 +143,9 @@ class Resolver:
             events.append((year, found.fact))
         (start, start_fact), (end, end_fact) = events
         assert start_fact is not None and end_fact is not None
-        quantity = figures.Quantity(Decimal(end - start), "年", f"{end}年 − {start}年",
-                                    tuple(dict.fromkeys([end_fact.id, start_fact.id])), True)
+        quantity = figures.Quantity(
+            Decimal(end - start), "年", f"{end}年 − {start}年", tuple(dict.fromkeys([end_fact.id, start_fact.id])), True
+        )
         label = self.labeller.concept_label(start_fact, metric)
         return Found(self.labeller.result(quantity, start_fact, "years_between", label, frame, metric=metric), frame)
 
@@ -146,8 +155,11 @@ class Resolver:
         if asked is None or asked.year is None or not frame.metrics:
             return Found()
         later = operand(frame, periods=[replace(asked, year=asked.year + 1)])
-        ranked = [s for s in self.matcher.rank(later) if s.fact.value is not None and s.fact.change is not None
-                  and Period.parse(s.fact.period) is not None]
+        ranked = [
+            s
+            for s in self.matcher.rank(later)
+            if s.fact.value is not None and s.fact.change is not None and Period.parse(s.fact.period) is not None
+        ]
         if not ranked:
             return Found()
         fact = ranked[0].fact
@@ -181,8 +193,9 @@ class Resolver:
         label = self.labeller.concept_label(numerator, metric)
         return Found(self.labeller.result(quantity, numerator, operation, label, frame, metric=metric), frame)
 
-    def _defined_inputs(self, frame: Frame, metric: str, operation: str, of: str | None, over: str | None
-                        ) -> tuple[Fact, Fact] | Found:
+    def _defined_inputs(
+        self, frame: Frame, metric: str, operation: str, of: str | None, over: str | None
+    ) -> tuple[Fact, Fact] | Found:
         """The two figures a defined metric is computed from, or the operand that is missing."""
         others = [m for m in frame.metrics if m != metric and m not in self.computed]
         numerator_metric = of or (others[0] if others else over)
@@ -190,8 +203,13 @@ class Resolver:
             return Found(frame=frame, problem="missing")
         whole_metric = over or numerator_metric
         numerator = self.figure(operand(frame, metrics=[numerator_metric], focus=numerator_metric))
-        whole = operand(frame, metrics=[whole_metric], focus=whole_metric,
-                        segments=[] if operation == "share" else frame.segments, qualifiers=[])
+        whole = operand(
+            frame,
+            metrics=[whole_metric],
+            focus=whole_metric,
+            segments=[] if operation == "share" else frame.segments,
+            qualifiers=[],
+        )
         if operation == "share" and not frame.segments and numerator_metric == whole_metric:
             return Found(frame=frame, problem="missing")  # a share of what? nothing to divide
         denominator = self.figure(whole)
@@ -233,17 +251,36 @@ class Labeller:
         return self.localized("label_same", a=moved)
 
     def concept_label(self, fact: Fact, metric: str) -> Localized:
-        """"聯影醫療2024年淨利率": the subject, period and segments of an input, with the computed metric."""
+        """ "聯影醫療2024年淨利率": the subject, period and segments of an input, with the computed metric."""
         return self.localized("label_same", a=replace_fact(fact, metric=metric, label=None, when=None))
 
-    def result(self, quantity: figures.Quantity, anchor: Fact, formula: str, label: Localized, frame: Frame, *,
-               period: str | None = None, metric: str | None = None) -> Fact:
+    def result(
+        self,
+        quantity: figures.Quantity,
+        anchor: Fact,
+        formula: str,
+        label: Localized,
+        frame: Frame,
+        *,
+        period: str | None = None,
+        metric: str | None = None,
+    ) -> Fact:
         """A computed figure as a fact: cited through its inputs, rounded as the question asks."""
         fid = f"computed:{formula}:" + "+".join(quantity.inputs)
-        return figures.result_fact(quantity, fid=fid, subject=anchor.subject, metric=metric or anchor.metric,
-                                   formula=formula, quote=anchor.quote, paragraph=anchor.paragraph,
-                                   source=anchor.source, period=period or anchor.period,
-                                   segment=list(anchor.segment), decimals=frame.decimals, label=label)
+        return figures.result_fact(
+            quantity,
+            fid=fid,
+            subject=anchor.subject,
+            metric=metric or anchor.metric,
+            formula=formula,
+            quote=anchor.quote,
+            paragraph=anchor.paragraph,
+            source=anchor.source,
+            period=period or anchor.period,
+            segment=list(anchor.segment),
+            decimals=frame.decimals,
+            label=label,
+        )
 
 
 def _combine(operation: str, a: figures.Quantity, b: figures.Quantity) -> figures.Quantity:

@@ -23,12 +23,19 @@ from assistant.lang.scripts import CJK_RUN, LATIN_WORD
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)")
 TYPO_OF_A_NAME = 85  # a capitalised name this similar to a company's Latin name is that name misspelt
 _CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*)('s|’s)?")
-_QUOTED = re.compile(r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(%|万元|亿元|万|亿|元|人|个|家|款|张|倍"
-                     r"|(?:million|billion|mn|bn|m|k)(?![a-z]))?")
+_QUOTED = re.compile(
+    r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(%|万元|亿元|万|亿|元|人|个|家|款|张|倍"
+    r"|(?:million|billion|mn|bn|m|k)(?![a-z]))?"
+)
 _SCALE_WORDS = {"万": 4, "万元": 4, "亿": 8, "亿元": 8, "k": 3, "m": 6, "mn": 6, "million": 6, "bn": 9, "billion": 9}
 _CLAUSE_END = re.compile(r"[。.!?;!?;]+")
-_KIND_ROLE: dict[str, Role] = {"entity": "entity", "metric": "metric", "segment": "segment", "qualifier": "qualifier",
-                               "unit": "unit"}
+_KIND_ROLE: dict[str, Role] = {
+    "entity": "entity",
+    "metric": "metric",
+    "segment": "segment",
+    "qualifier": "qualifier",
+    "unit": "unit",
+}
 
 
 @dataclass(frozen=True)
@@ -149,8 +156,9 @@ class Reader:
             self._cjk_piece(reading, match.start(), match.group(), roles)
         reading.unknown_names = self._unknown_names(reading.question, rest)
         roles.sort()
-        reading.tokens = [Token(text=folded[s:e], start=s, end=e, role=role, value=value)
-                          for s, e, role, value in roles]
+        reading.tokens = [
+            Token(text=folded[s:e], start=s, end=e, role=role, value=value) for s, e, role, value in roles
+        ]
 
     def _cjk_piece(self, reading: Reading, offset: int, run: str, roles: list[tuple[int, int, Role, str]]) -> None:
         position = 0
@@ -214,8 +222,12 @@ class Reader:
             words = match.group(1)
             lowered = words.lower()
             first = words.split()[0].lower()
-            if lowered in known or first in stopwords or first in known or process.extractOne(
-                    lowered, self.vocabulary.names, scorer=fuzz.ratio, score_cutoff=TYPO_OF_A_NAME):
+            if (
+                lowered in known
+                or first in stopwords
+                or first in known
+                or process.extractOne(lowered, self.vocabulary.names, scorer=fuzz.ratio, score_cutoff=TYPO_OF_A_NAME)
+            ):
                 continue  # "Zeyuan Dairy" is a stranger although "Dairy" is in "Heyu Dairy"; "Untied Imaging" is not
             if lowered not in rest:
                 continue

@@ -66,8 +66,14 @@ def prior_period(period: Period | None, default: str | None) -> Period | None:
     return replace(period, year=period.year - 1)
 
 
-def edit(frame: Frame, context: Context, *, default_period: str | None,
-         has_figures: Callable[[str], bool] = lambda _: True, computed: frozenset[str] = frozenset()) -> Edit:
+def edit(
+    frame: Frame,
+    context: Context,
+    *,
+    default_period: str | None,
+    has_figures: Callable[[str], bool] = lambda _: True,
+    computed: frozenset[str] = frozenset(),
+) -> Edit:
     """The frame of a follow-up: its own slots, the rest from the last question.
 
     `has_figures(entity)` tells whether the pack gives figures about an entity (a company) rather than
@@ -86,8 +92,9 @@ def edit(frame: Frame, context: Context, *, default_period: str | None,
     return Edit(merged, tuple(soft), asked=frame)
 
 
-def _inherit_entities(merged: Frame, frame: Frame, previous: Frame, subject: str | None,
-                      has_figures: Callable[[str], bool]) -> list[str]:
+def _inherit_entities(
+    merged: Frame, frame: Frame, previous: Frame, subject: str | None, has_figures: Callable[[str], bool]
+) -> list[str]:
     """The companies of the last question (or the one it turned out to be about), unless the follow-up
     names its own; returns ["entities"] when they are kept only softly."""
     if frame.entities or frame.unknown_names:  # "GE醫療呢?" asks about another company
@@ -156,12 +163,25 @@ def _relative(frame: Frame, period: Period | None, default: str | None) -> Frame
     return replace(frame, periods=[shifted], inherited=frame.inherited | {"periods"})
 
 
-def after(frame: Frame, facts_subjects: list[str], fact_ids: list[str], *, options: list[str] | None = None,
-          option_facts: list[str] | None = None, language: Language | None = None,
-          recent: tuple[tuple[Fact, ...], ...] = ()) -> Context:
+def after(
+    frame: Frame,
+    facts_subjects: list[str],
+    fact_ids: list[str],
+    *,
+    options: list[str] | None = None,
+    option_facts: list[str] | None = None,
+    language: Language | None = None,
+    recent: tuple[tuple[Fact, ...], ...] = (),
+) -> Context:
     """The context after an answer: its frame, and the company it turned out to be about."""
     subjects = list(dict.fromkeys(facts_subjects))
     subject = frame.entities[0] if len(frame.entities) == 1 else (subjects[0] if len(subjects) == 1 else None)
-    return Context(frame=frame, fact_ids=tuple(fact_ids), options=tuple(options or ()),
-                   option_facts=tuple(option_facts or ()), language=language, subject=subject,
-                   recent=recent[-RECENT_TURNS:])
+    return Context(
+        frame=frame,
+        fact_ids=tuple(fact_ids),
+        options=tuple(options or ()),
+        option_facts=tuple(option_facts or ()),
+        language=language,
+        subject=subject,
+        recent=recent[-RECENT_TURNS:],
+    )

@@ -42,19 +42,25 @@ class Statements:
             if any(e in self.companies for e in frame.entities) and not named:
                 continue  # a statement about none of the companies asked about (topics such as 影像AI do not gate)
             words = sum(self.weight.get(u, 0.0) for u in frame.units & fact_keys.units)
-            concepts = sum(1 for c in frame.metrics + frame.segments + frame.qualifiers
-                           if c in fact_keys.metrics | fact_keys.segments | fact_keys.qualifiers)
+            concepts = sum(
+                1
+                for c in frame.metrics + frame.segments + frame.qualifiers
+                if c in fact_keys.metrics | fact_keys.segments | fact_keys.qualifiers
+            )
             scored.append((words + W.statement_entity * len(named) + W.statement_concept * concepts, fact))
         scored.sort(key=lambda s: (-s[0], self.matcher.order[s[1].id]))
         return scored
 
     def together(self, frame: Frame) -> Fact | None:
-        """"易方達和上國投資管在聯影智能A輪裡是什麼角色?": the one statement involving every entity named."""
+        """ "易方達和上國投資管在聯影智能A輪裡是什麼角色?": the one statement involving every entity named."""
         if len(frame.entities) < 2 or frame.operation != "statement":
             return None
         keys = self.matcher.keys
-        found = [f for f in self.matcher.facts_about(frame.entities[-1])
-                 if set(frame.entities) <= keys[f.id].entities and f.derivation is None and f.value is None]
+        found = [
+            f
+            for f in self.matcher.facts_about(frame.entities[-1])
+            if set(frame.entities) <= keys[f.id].entities and f.derivation is None and f.value is None
+        ]
         return found[0] if len(found) == 1 else None
 
     def best(self, frame: Frame) -> Fact | None:
@@ -127,12 +133,15 @@ class Statements:
         return Decision("entity_only", frame, "clarify", facts, 0.3, concepts=[subject])
 
     def _involving_all(self, frame: Frame, subject: str) -> Decision | None:
-        """"王昊在聯影智能擔任什麼職務": the one fact that involves every company and person named."""
+        """ "王昊在聯影智能擔任什麼職務": the one fact that involves every company and person named."""
         if len(frame.entities) < 2:
             return None
         keys = self.matcher.keys
-        together = [f for f in self.matcher.facts_about(subject)
-                    if set(frame.entities) <= keys[f.id].entities and f.derivation is None]
+        together = [
+            f
+            for f in self.matcher.facts_about(subject)
+            if set(frame.entities) <= keys[f.id].entities and f.derivation is None
+        ]
         if len(together) != 1 or frame.operation != "statement":
             return None
         asks_amount = frame.unit is not None or "lookup" in frame.cues

@@ -136,8 +136,10 @@ def _parts(text: str) -> tuple[tuple[str, str | None], ...]:
         pieces = list(string.Formatter().parse(text))
     except ValueError:
         return ((text, None),)
-    return tuple((literal, field if field and field.isidentifier() and not spec and not conversion else None)
-                 for literal, field, spec, conversion in pieces)
+    return tuple(
+        (literal, field if field and field.isidentifier() and not spec and not conversion else None)
+        for literal, field, spec, conversion in pieces
+    )
 
 
 def fill(text: str, fields: Mapping[str, object]) -> str:

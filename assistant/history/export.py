@@ -48,8 +48,10 @@ def conversation_md(meta: ExportMeta, turns: Sequence[ExportTurn], language: str
     """The conversation as Markdown, headed in the language of its first answer unless one is given."""
     language = language or (turns[0].answer.language if turns else "en")
     header = [f"{word('export_article', language)}: {article}" for article in meta.articles]
-    header += [f"{word('export_pack', language)}: {meta.pack}",
-               f"{word('export_when', language)}: {now:%Y-%m-%d %H:%M}"]
+    header += [
+        f"{word('export_pack', language)}: {meta.pack}",
+        f"{word('export_when', language)}: {now:%Y-%m-%d %H:%M}",
+    ]
     title = meta.title or word("export_title", language)
     return conversation_markdown(title, header, [layout(t.answer) for t in turns])
 
@@ -104,9 +106,30 @@ def write(text: str, path: Path) -> Path:
 
 # -- facts as CSV ---------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("id", "subject", "subject_name", "metric", "metric_name", "period", "when", "segments", "value",
-               "unit", "scale", "approx", "written", "change", "derived", "label_zh", "label_en", "statement_zh",
-               "statement_en", "source", "paragraph", "quote")
+CSV_COLUMNS = (
+    "id",
+    "subject",
+    "subject_name",
+    "metric",
+    "metric_name",
+    "period",
+    "when",
+    "segments",
+    "value",
+    "unit",
+    "scale",
+    "approx",
+    "written",
+    "change",
+    "derived",
+    "label_zh",
+    "label_en",
+    "statement_zh",
+    "statement_en",
+    "source",
+    "paragraph",
+    "quote",
+)
 
 
 def _name(pack: Pack, concept_id: str | None) -> str:
@@ -117,12 +140,28 @@ def _name(pack: Pack, concept_id: str | None) -> str:
 def _row(pack: Pack, fact: Fact) -> list[str]:
     label, statement = fact.label, fact.statement
     return [
-        fact.id, fact.subject, _name(pack, fact.subject), fact.metric, _name(pack, fact.metric), fact.period or "",
-        fact.when or "", " ".join(fact.segment), "" if fact.value is None else str(fact.value), fact.unit or "",
-        fact.scale or "", fact.approx or "", fact.written or "", fact.change.written if fact.change else "",
-        fact.derivation.expression if fact.derivation else "", label.zh_Hant if label else "",
-        label.en if label else "", statement.zh_Hant if statement else "", statement.en if statement else "",
-        pack.source_of(fact).id, str(fact.paragraph), fact.quote,
+        fact.id,
+        fact.subject,
+        _name(pack, fact.subject),
+        fact.metric,
+        _name(pack, fact.metric),
+        fact.period or "",
+        fact.when or "",
+        " ".join(fact.segment),
+        "" if fact.value is None else str(fact.value),
+        fact.unit or "",
+        fact.scale or "",
+        fact.approx or "",
+        fact.written or "",
+        fact.change.written if fact.change else "",
+        fact.derivation.expression if fact.derivation else "",
+        label.zh_Hant if label else "",
+        label.en if label else "",
+        statement.zh_Hant if statement else "",
+        statement.en if statement else "",
+        pack.source_of(fact).id,
+        str(fact.paragraph),
+        fact.quote,
     ]
 
 

@@ -114,8 +114,9 @@ def _headline(answer: Answer, figures: list[str], expression: str) -> list[Line]
         lines = [answer.text.strip()]  # an answer logged before headlines existed
     out = [runs(line, figures, expression) for line in lines]
     if expression and not any(expression in line for line in lines):
-        out.append((Run(word("arithmetic", answer.language) + word("colon", answer.language)),
-                    Run(expression, EXPRESSION)))
+        out.append(
+            (Run(word("arithmetic", answer.language) + word("colon", answer.language)), Run(expression, EXPRESSION))
+        )
     return out
 
 

@@ -75,8 +75,10 @@ def line_markdown(line: Line, *, line_start: bool = True) -> str:
             start, end = _flanked(text, start, end)
             if start >= end or text[start].isspace() or text[end - 1].isspace():
                 continue
-            out += [escape(text[position:start], line_start=line_start and position == 0),
-                    f"**{escape(text[start:end], line_start=False)}**"]
+            out += [
+                escape(text[position:start], line_start=line_start and position == 0),
+                f"**{escape(text[start:end], line_start=False)}**",
+            ]
             position = end
     out.append(escape(text[position:], line_start=line_start and position == 0))
     return "".join(out)
@@ -94,8 +96,9 @@ def answer_markdown(layout: Layout) -> str:
         blocks.append(escape(layout.understood))
     blocks += [line_markdown(line) for line in layout.headline]
     blocks += [f"*{escape(note)}*" for note in layout.notes]
-    blocks += [f"> {line_markdown(runs(c.text, [r.text for r in c.runs if r.kind == FIGURE]))}"
-               for c in layout.citations]
+    blocks += [
+        f"> {line_markdown(runs(c.text, [r.text for r in c.runs if r.kind == FIGURE]))}" for c in layout.citations
+    ]
     if layout.choices:
         blocks.append(escape(layout.choices_title))
         listed = [f"{n}. {escape(choice, line_start=False)}" for n, choice in enumerate(layout.choices, 1)]
@@ -109,6 +112,10 @@ def conversation_markdown(title: str, header: Sequence[str], layouts: Sequence[L
     lines += [f"{escape(line)}  " for line in header]
     lines.append("")
     for number, layout in enumerate(layouts, 1):
-        lines += [f"## {number}. {escape(' '.join(layout.question.split()), line_start=False)}", "",
-                  answer_markdown(layout), ""]
+        lines += [
+            f"## {number}. {escape(' '.join(layout.question.split()), line_start=False)}",
+            "",
+            answer_markdown(layout),
+            "",
+        ]
     return "\n".join(lines).rstrip() + "\n"

@@ -63,8 +63,10 @@ def migrate(db: sqlite3.Connection, folder: Path) -> None:
     try:
         version = _version(db)  # another process may have migrated while this one waited
         if version > SCHEMA_VERSION:
-            raise StoreError(f"the conversation database has schema version {version}, newer than this "
-                             f"assistant knows ({SCHEMA_VERSION}); upgrade uih-assistant")
+            raise StoreError(
+                f"the conversation database has schema version {version}, newer than this "
+                f"assistant knows ({SCHEMA_VERSION}); upgrade uih-assistant"
+            )
         for number in range(version, SCHEMA_VERSION):
             for statement in MIGRATIONS[number].split(";"):
                 if statement.strip():

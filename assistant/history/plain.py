@@ -32,8 +32,15 @@ class Palette:
 
 
 PLAIN = Palette()
-COLOUR = Palette(figure="\x1b[1;32m", expression="\x1b[36m", dim="\x1b[2m", clarify="\x1b[33m",
-                 no_answer="\x1b[31m", heading="\x1b[1m", reset="\x1b[0m")
+COLOUR = Palette(
+    figure="\x1b[1;32m",
+    expression="\x1b[36m",
+    dim="\x1b[2m",
+    clarify="\x1b[33m",
+    no_answer="\x1b[31m",
+    heading="\x1b[1m",
+    reset="\x1b[0m",
+)
 
 
 def _line(line: Line, palette: Palette, base: str = "") -> str:
@@ -76,9 +83,15 @@ def pack_name(key: str) -> str:
 def conversation_json(conversation: Conversation, questions: list[str] | None = None) -> dict[str, object]:
     """A conversation as listed in JSON; with its questions in order when given."""
     data: dict[str, object] = {
-        "id": conversation.id, "title": conversation.title, "pack": conversation.pack, "origin": conversation.origin,
-        "created": iso(conversation.created), "updated": iso(conversation.updated), "turns": conversation.turns,
-        "first_question": conversation.first_question}
+        "id": conversation.id,
+        "title": conversation.title,
+        "pack": conversation.pack,
+        "origin": conversation.origin,
+        "created": iso(conversation.created),
+        "updated": iso(conversation.updated),
+        "turns": conversation.turns,
+        "first_question": conversation.first_question,
+    }
     if questions is not None:
         data["questions"] = questions
     return data

@@ -163,8 +163,10 @@ class Store:
     def new_conversation(self, pack: str, origin: str, title: str | None = None) -> int:
         now = self.clock()
         with self._write() as db:
-            cursor = db.execute("INSERT INTO conversations (pack, origin, title, created, updated) "
-                                "VALUES (?, ?, ?, ?, ?)", (pack, origin, title, now, now))
+            cursor = db.execute(
+                "INSERT INTO conversations (pack, origin, title, created, updated) VALUES (?, ?, ?, ?, ?)",
+                (pack, origin, title, now, now),
+            )
             return int(cursor.lastrowid or 0)
 
     def log_turn(self, conversation: int, question: str, answer: Answer, language: str | None) -> int:
@@ -173,13 +175,25 @@ class Store:
         with self._write() as db:
             if db.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation,)).fetchone() is None:
                 raise StoreError(f"conversation {conversation} is no longer in the log")
-            row = db.execute("SELECT coalesce(max(number), 0) + 1 FROM turns WHERE conversation = ?",
-                             (conversation,)).fetchone()
+            row = db.execute(
+                "SELECT coalesce(max(number), 0) + 1 FROM turns WHERE conversation = ?", (conversation,)
+            ).fetchone()
             number = int(row[0])
-            db.execute("INSERT INTO turns (conversation, number, question, shown, language, status, text, answer, "
-                       "asked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (conversation, number, storable(question), storable(answer.question or question), language,
-                        answer.status, storable(answer.text), answer.to_json(), now))
+            db.execute(
+                "INSERT INTO turns (conversation, number, question, shown, language, status, text, answer, "
+                "asked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation,
+                    number,
+                    storable(question),
+                    storable(answer.question or question),
+                    language,
+                    answer.status,
+                    storable(answer.text),
+                    answer.to_json(),
+                    now,
+                ),
+            )
             db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (now, conversation))
         return number
 
@@ -200,16 +214,21 @@ class Store:
     def search(self, text: str, limit: int = 50, *, pack: str | None = None) -> list[Conversation]:
         """Conversations whose title, questions or answers contain `text` (case-insensitive for Latin letters)."""
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        match = ("(c.title LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation = c.id AND "
-                 "(t.question LIKE ?1 ESCAPE '\\' OR t.shown LIKE ?1 ESCAPE '\\' OR t.text LIKE ?1 ESCAPE '\\')))")
+        match = (
+            "(c.title LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation = c.id AND "
+            "(t.question LIKE ?1 ESCAPE '\\' OR t.shown LIKE ?1 ESCAPE '\\' OR t.text LIKE ?1 ESCAPE '\\')))"
+        )
         where = f"WHERE {match}" + (" AND c.pack = ?3" if pack is not None else "")
         parameters: tuple[object, ...] = (pattern, limit, pack) if pack is not None else (pattern, limit)
         rows = self._read(f"{_LISTED} {where} ORDER BY c.updated DESC, c.id DESC LIMIT ?2", parameters)
         return [_conversation(row) for row in rows]
 
     def turns(self, conversation: int) -> list[Turn]:
-        rows = self._read("SELECT conversation, number, question, shown, language, status, answer, asked FROM turns "
-                          "WHERE conversation = ? ORDER BY number", (conversation,))
+        rows = self._read(
+            "SELECT conversation, number, question, shown, language, status, answer, asked FROM turns "
+            "WHERE conversation = ? ORDER BY number",
+            (conversation,),
+        )
         return [Turn(int(r[0]), int(r[1]), str(r[2]), str(r[3]), r[4], str(r[5]), str(r[6]), float(r[7])) for r in rows]
 
     def delete(self, conversation: int) -> bool:
@@ -219,8 +238,9 @@ class Store:
 
     def rename(self, conversation: int, title: str) -> bool:
         with self._write() as db:
-            cursor = db.execute("UPDATE conversations SET title = ? WHERE id = ?",
-                                (storable(title.strip()) or None, conversation))
+            cursor = db.execute(
+                "UPDATE conversations SET title = ? WHERE id = ?", (storable(title.strip()) or None, conversation)
+            )
             return cursor.rowcount > 0
 
     # -- input history and small state ---------------------------------------------------------
@@ -251,11 +271,22 @@ class Store:
             if value is None:
                 db.execute("DELETE FROM state WHERE key = ?", (key,))
             else:
-                db.execute("INSERT INTO state (key, value) VALUES (?, ?) "
-                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+                db.execute(
+                    "INSERT INTO state (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
 
 
 def _conversation(row: Any) -> Conversation:
     cid, pack, origin, title, created, updated, turns, first = row
-    return Conversation(id=int(cid), pack=str(pack), origin=str(origin), title=title, created=float(created),
-                        updated=float(updated), turns=int(turns), first_question=str(first))
+    return Conversation(
+        id=int(cid),
+        pack=str(pack),
+        origin=str(origin),
+        title=title,
+        created=float(created),
+        updated=float(updated),
+        turns=int(turns),
+        first_question=str(first),
+    )

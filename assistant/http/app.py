@@ -28,13 +28,24 @@ from assistant.http.settings import WORKER_ENV, Settings
 from assistant.http.store import MemoryStore, SqliteStore, Store
 
 LOG = logging.getLogger("assistant.http")
-_CODES = {400: "invalid_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed",
-          413: "too_large", 422: "invalid_request", 503: "timeout"}
+_CODES = {
+    400: "invalid_request",
+    401: "unauthorized",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    422: "invalid_request",
+    503: "timeout",
+}
 
 
 def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> Response[Error]:
-    return Response(Error(status=status, error=_CODES.get(status, "error"), detail=detail), status_code=status,
-                    media_type=MediaType.JSON, headers=headers)
+    return Response(
+        Error(status=status, error=_CODES.get(status, "error"), detail=detail),
+        status_code=status,
+        media_type=MediaType.JSON,
+        headers=headers,
+    )
 
 
 def _invalid(_: Request[Any, Any, Any], exc: Exception) -> Response[Error]:
@@ -51,8 +62,9 @@ def _http(_: Request[Any, Any, Any], exc: HTTPException) -> Response[Error]:
 
 def _internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Error]:
     if isinstance(exc, TimeoutError):
-        return _error(503, "the answer took longer than this server's time limit; try a shorter question",
-                      {"retry-after": "1"})
+        return _error(
+            503, "the answer took longer than this server's time limit; try a shorter question", {"retry-after": "1"}
+        )
     LOG.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
     return _error(500, "the server met an unexpected error; it has been logged")
 
@@ -78,13 +90,28 @@ def create_app(settings: Settings | None = None, bots: dict[str, Assistant] | No
     bots = bots if bots is not None else load_packs(settings.packs or [None])
     service = Service(bots, settings, make_store(settings))
     example = _example(bots[service.default])
-    cors = CORSConfig(allow_origins=list(settings.cors_origins), allow_headers=["authorization", "content-type"],
-                      allow_methods=["GET", "POST", "DELETE"]) if settings.cors_origins else None
-    openapi = OpenAPIConfig(title="uih-assistant", version="1", description=DESCRIPTION,
-                            path="/schema", render_plugins=[JsonRenderPlugin()])
-    litestar = Litestar(route_handlers=[*API, *PAGES], exception_handlers=HANDLERS, cors_config=cors,
-                        openapi_config=openapi, request_max_body_size=settings.max_body_bytes, debug=False,
-                        state=_state(service, example), logging_config=None)
+    cors = (
+        CORSConfig(
+            allow_origins=list(settings.cors_origins),
+            allow_headers=["authorization", "content-type"],
+            allow_methods=["GET", "POST", "DELETE"],
+        )
+        if settings.cors_origins
+        else None
+    )
+    openapi = OpenAPIConfig(
+        title="uih-assistant", version="1", description=DESCRIPTION, path="/schema", render_plugins=[JsonRenderPlugin()]
+    )
+    litestar = Litestar(
+        route_handlers=[*API, *PAGES],
+        exception_handlers=HANDLERS,
+        cors_config=cors,
+        openapi_config=openapi,
+        request_max_body_size=settings.max_body_bytes,
+        debug=False,
+        state=_state(service, example),
+        logging_config=None,
+    )
     inner: ASGIApp = litestar  # type: ignore[assignment]  # Litestar's scope types are narrower than ASGI's
     return AccessLog(LimitBody(RequireKey(inner, settings.api_key), settings.max_body_bytes))
 
@@ -105,4 +132,3 @@ def _example(bot: Assistant) -> Answer | None:
 
 def _state(service: Service, example: Answer | None) -> State:
     return State({"service": service, "example": example, "openapi": None})
-

@@ -30,12 +30,22 @@ PROTECTED = "/v1/"
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-async def send_error(send: Send, status: int, error: str, detail: str,
-                     headers: list[tuple[bytes, bytes]] | None = None) -> None:
+async def send_error(
+    send: Send, status: int, error: str, detail: str, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
     """A complete JSON error response, in the same shape as every other error of the API."""
     body = msgspec.json.encode(Error(status=status, error=error, detail=detail))
-    await send({"type": "http.response.start", "status": status, "headers": [
-        (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *(headers or [])]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -54,8 +64,13 @@ class RequireKey:
         scheme, _, token = given.partition(b" ")
         if scheme.lower() == b"bearer" and hmac.compare_digest(token.strip(), self.key):
             return await self.app(scope, receive, send)
-        await send_error(send, 401, "unauthorized", "this server needs `Authorization: Bearer <key>` "
-                         "(the value of its ASSISTANT_API_KEY)", [(b"www-authenticate", b"Bearer")])
+        await send_error(
+            send,
+            401,
+            "unauthorized",
+            "this server needs `Authorization: Bearer <key>` (the value of its ASSISTANT_API_KEY)",
+            [(b"www-authenticate", b"Bearer")],
+        )
 
 
 class LimitBody:
@@ -96,8 +111,12 @@ class LimitBody:
         await self.app(scope, replay, send)
 
     async def _refuse(self, send: Send) -> None:
-        await send_error(send, 413, "too_large", f"the request body is over {self.limit} bytes; send a shorter "
-                         "question or a shorter history")
+        await send_error(
+            send,
+            413,
+            "too_large",
+            f"the request body is over {self.limit} bytes; send a shorter question or a shorter history",
+        )
 
 
 class AccessLog:
@@ -127,7 +146,17 @@ class AccessLog:
         finally:
             if ACCESS_LOG.isEnabledFor(logging.INFO):
                 client = scope.get("client") or ("", 0)
-                ACCESS_LOG.info(json.dumps({
-                    "time": round(time.time(), 3), "id": request_id, "client": client[0], "method": scope["method"],
-                    "path": scope["path"], "status": seen["status"], "bytes": seen["bytes"],
-                    "ms": round((time.perf_counter() - started) * 1000, 2)}))
+                ACCESS_LOG.info(
+                    json.dumps(
+                        {
+                            "time": round(time.time(), 3),
+                            "id": request_id,
+                            "client": client[0],
+                            "method": scope["method"],
+                            "path": scope["path"],
+                            "status": seen["status"],
+                            "bytes": seen["bytes"],
+                            "ms": round((time.perf_counter() - started) * 1000, 2),
+                        }
+                    )
+                )

@@ -38,9 +38,13 @@ def publish(generated: dict[str, Any], example: Answer | None) -> dict[str, Any]
         if example.interpretation is not None:
             schemas["Interpretation"] = {**schemas["Interpretation"], "examples": [data["interpretation"]]}
     components["schemas"] = schemas
-    components["securitySchemes"] = {"bearer": {
-        "type": "http", "scheme": "bearer",
-        "description": "Needed only when the server has ASSISTANT_API_KEY (always when it is not on loopback)."}}
+    components["securitySchemes"] = {
+        "bearer": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "Needed only when the server has ASSISTANT_API_KEY (always when it is not on loopback).",
+        }
+    }
     document["components"] = components
     for path, item in document.get("paths", {}).items():
         if path.startswith("/v1/"):

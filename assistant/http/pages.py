@@ -16,19 +16,28 @@ from litestar.response import File
 from assistant.http.openapi import publish
 
 STATIC = resources.files("assistant.http") / "static"
-_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-          ".js": "text/javascript; charset=utf-8"}
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+}
 _SWAGGER_FILES = ("swagger-ui.css", "swagger-ui-bundle.js")
-_SECURITY = {"x-content-type-options": "nosniff", "referrer-policy": "no-referrer",
-             "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"}
+_SECURITY = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+}
 
 
 def _static(name: str) -> Response[bytes]:
     resource = STATIC / name
     if not resource.is_file():
         raise NotFoundException(f"no file {name!r}")
-    return Response(resource.read_bytes(), media_type=_TYPES.get(Path(name).suffix, "application/octet-stream"),
-                    headers={**_SECURITY, "cache-control": "no-cache"})
+    return Response(
+        resource.read_bytes(),
+        media_type=_TYPES.get(Path(name).suffix, "application/octet-stream"),
+        headers={**_SECURITY, "cache-control": "no-cache"},
+    )
 
 
 @get("/", include_in_schema=False)
@@ -64,8 +73,13 @@ async def swagger_file(name: FromPath[str]) -> File:
     folder = swagger_dir()
     if folder is None or name not in _SWAGGER_FILES:
         raise NotFoundException(f"no file {name!r}")
-    return File(folder / name, filename=name, media_type=_TYPES[Path(name).suffix], content_disposition_type="inline",
-                headers={"cache-control": "max-age=86400", "x-content-type-options": "nosniff"})
+    return File(
+        folder / name,
+        filename=name,
+        media_type=_TYPES[Path(name).suffix],
+        content_disposition_type="inline",
+        headers={"cache-control": "max-age=86400", "x-content-type-options": "nosniff"},
+    )
 
 
 @get("/openapi.json", include_in_schema=False)

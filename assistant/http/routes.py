@@ -36,8 +36,13 @@ from assistant.http.service import Service
 
 T = TypeVar("T")
 
-ERRORS = {422: "Invalid request (fields, lengths)", 404: "Not found", 413: "Body too large",
-          401: "Missing or wrong API key", 503: "Over the time limit"}
+ERRORS = {
+    422: "Invalid request (fields, lengths)",
+    404: "Not found",
+    413: "Body too large",
+    401: "Missing or wrong API key",
+    503: "Over the time limit",
+}
 
 
 def _responses(*codes: int) -> dict[int, ResponseSpec]:
@@ -63,8 +68,7 @@ _ASK_EXAMPLES = [
 
 
 @post("/v1/ask", status_code=200, tags=["answers"], responses=_responses(401, 404, 413, 422, 503))
-async def ask(request: Request[Any, Any, Any],
-              data: Annotated[AskRequest, Body(examples=_ASK_EXAMPLES)]) -> Answer:
+async def ask(request: Request[Any, Any, Any], data: Annotated[AskRequest, Body(examples=_ASK_EXAMPLES)]) -> Answer:
     """Answer one question. With `history`, earlier questions are replayed first (no server-side state)."""
     service = _service(request)
     if not data.history:
@@ -73,17 +77,24 @@ async def ask(request: Request[Any, Any, Any],
 
 
 @post("/v1/conversations", status_code=201, tags=["conversations"], responses=_responses(401, 404, 413, 422))
-async def create_conversation(request: Request[Any, Any, Any], data: JSONBody[ConversationRequest | None] = None
-                              ) -> Created:
+async def create_conversation(
+    request: Request[Any, Any, Any], data: JSONBody[ConversationRequest | None] = None
+) -> Created:
     """Start a conversation; follow-ups asked in it take what they leave out from earlier turns."""
     return _service(request).create(data.pack if data else None)
 
 
-@post("/v1/conversations/{conversation_id:str}/ask", status_code=200, tags=["conversations"],
-      responses=_responses(401, 404, 413, 422, 503))
-async def ask_in_conversation(request: Request[Any, Any, Any], conversation_id: FromPath[str],
-                              data: Annotated[TurnRequest, Body(examples=[
-                                  Example(summary="A follow-up", value={"question": "那MR呢?"})])]) -> Answer:
+@post(
+    "/v1/conversations/{conversation_id:str}/ask",
+    status_code=200,
+    tags=["conversations"],
+    responses=_responses(401, 404, 413, 422, 503),
+)
+async def ask_in_conversation(
+    request: Request[Any, Any, Any],
+    conversation_id: FromPath[str],
+    data: Annotated[TurnRequest, Body(examples=[Example(summary="A follow-up", value={"question": "那MR呢?"})])],
+) -> Answer:
     """Answer the next question of a conversation, in its context."""
     return await within(request, _service(request).ask_in, conversation_id, data)
 
@@ -107,19 +118,24 @@ async def packs(request: Request[Any, Any, Any]) -> list[PackInfo]:
 
 
 @get("/v1/facts", tags=["packs"], responses=_responses(401, 404, 422))
-async def facts(request: Request[Any, Any, Any], pack: FromQuery[str | None] = None,
-                search: Annotated[str | None, QueryParameter(description="Words every listed fact holds")] = None,
-                subject: Annotated[str | None, QueryParameter(description="Entity id or name (uih, 聯影醫療)")] = None,
-                metric: Annotated[str | None, QueryParameter(description="Metric id or name (revenue, 營收)")] = None,
-                period: Annotated[str | None, QueryParameter(description="Canonical period (2024, 2025Q1)")] = None,
-                offset: FromQuery[int] = 0, limit: FromQuery[int] = 100) -> FactsPage:
+async def facts(
+    request: Request[Any, Any, Any],
+    pack: FromQuery[str | None] = None,
+    search: Annotated[str | None, QueryParameter(description="Words every listed fact holds")] = None,
+    subject: Annotated[str | None, QueryParameter(description="Entity id or name (uih, 聯影醫療)")] = None,
+    metric: Annotated[str | None, QueryParameter(description="Metric id or name (revenue, 營收)")] = None,
+    period: Annotated[str | None, QueryParameter(description="Canonical period (2024, 2025Q1)")] = None,
+    offset: FromQuery[int] = 0,
+    limit: FromQuery[int] = 100,
+) -> FactsPage:
     """The pack's facts in file order, filtered."""
     return await within(request, _service(request).facts, pack, search, subject, metric, period, offset, limit)
 
 
 @get("/v1/sources/{source:str}/paragraphs/{number:int}", tags=["packs"], responses=_responses(401, 404))
-async def paragraph(request: Request[Any, Any, Any], source: FromPath[str], number: FromPath[int],
-                    pack: FromQuery[str | None] = None) -> Paragraph:
+async def paragraph(
+    request: Request[Any, Any, Any], source: FromPath[str], number: FromPath[int], pack: FromQuery[str | None] = None
+) -> Paragraph:
     """A paragraph of a source, as cited by answers (`citations[].paragraph`)."""
     return _service(request).paragraph(pack, source, number)
 
@@ -130,5 +146,14 @@ async def healthz(request: Request[Any, Any, Any]) -> Health:
     return Health(status="ok", packs=list(_service(request).bots))
 
 
-API = [ask, create_conversation, ask_in_conversation, get_conversation, delete_conversation, packs, facts,
-       paragraph, healthz]
+API = [
+    ask,
+    create_conversation,
+    ask_in_conversation,
+    get_conversation,
+    delete_conversation,
+    packs,
+    facts,
+    paragraph,
+    healthz,
+]

@@ -28,8 +28,13 @@ class AskRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     question: Annotated[str, _doc("The question, in any script (at most max_question_chars characters).")]
     language: Annotated[Language | None, _doc("Answer language; default: the question's.")] = None
     pack: Annotated[str | None, _doc("Pack name from GET /v1/packs; default: the server's first.")] = None
-    history: Annotated[list[str], _doc("Earlier questions of the conversation, oldest first: replayed in a "
-                                       "fresh chat before this one, so no server keeps state.")] = []
+    history: Annotated[
+        list[str],
+        _doc(
+            "Earlier questions of the conversation, oldest first: replayed in a "
+            "fresh chat before this one, so no server keeps state."
+        ),
+    ] = []
 
 
 class ConversationRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -23,7 +23,8 @@ def log_config() -> dict[str, Any]:
     """uvicorn's own messages on stderr, and the access log as JSON lines on stdout (in every worker)."""
     plain = {"format": "%(message)s"}
     return {
-        "version": 1, "disable_existing_loggers": False,
+        "version": 1,
+        "disable_existing_loggers": False,
         "formatters": {"plain": plain, "server": {"format": "%(levelname)s %(name)s: %(message)s"}},
         "handlers": {
             "access": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stdout"},
@@ -43,10 +44,20 @@ def serve(settings: Settings) -> int:
 
     settings.check_binding()
     bots = load_packs(settings.packs or [None])  # fails here, before listening, on a broken pack
-    print(f"assistant: serving {', '.join(bots)} on http://{_url_host(settings.host)}:{settings.port}/ "
-          f"(API docs at /docs, {settings.workers} worker(s))", file=sys.stderr, flush=True)
-    common: dict[str, Any] = {"host": settings.host, "port": settings.port, "access_log": False,
-                              "log_config": log_config(), "server_header": False, "timeout_graceful_shutdown": 5}
+    print(
+        f"assistant: serving {', '.join(bots)} on http://{_url_host(settings.host)}:{settings.port}/ "
+        f"(API docs at /docs, {settings.workers} worker(s))",
+        file=sys.stderr,
+        flush=True,
+    )
+    common: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "access_log": False,
+        "log_config": log_config(),
+        "server_header": False,
+        "timeout_graceful_shutdown": 5,
+    }
     if settings.workers == 1:
         from assistant.http.app import create_app
 

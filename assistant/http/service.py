@@ -98,7 +98,7 @@ class Service:
             context = record.context if record.context is not None else self._replay(bot, record)
             answer, record.context = bot.answer(request.question, context, language=request.language)
             record.turns.append(StoredTurn(question=request.question, language=request.language, answer=answer))
-            del record.turns[:-self.settings.max_turns]
+            del record.turns[: -self.settings.max_turns]
             record.updated = time.time()
             self.store.save(record)
         return answer
@@ -106,8 +106,7 @@ class Service:
     def conversation(self, conversation_id: str) -> Conversation:
         record = self._record(conversation_id)
         turns = [Turn(question=t.question, answer=t.answer) for t in record.turns]
-        return Conversation(id=record.id, pack=record.pack, created=record.created, updated=record.updated,
-                            turns=turns)
+        return Conversation(id=record.id, pack=record.pack, created=record.created, updated=record.updated, turns=turns)
 
     def delete(self, conversation_id: str) -> None:
         if not self.store.delete(conversation_id):
@@ -139,22 +138,34 @@ class Service:
 
     def _pack_info(self, name: str, bot: Assistant) -> PackInfo:
         pack = bot.pack
-        sources = [SourceInfo(id=sid, title=s.title, outlet=s.outlet, summary=s.summary,
-                              paragraphs=len(pack.paragraphs.get(sid, []))) for sid, s in pack.sources.items()]
+        sources = [
+            SourceInfo(
+                id=sid, title=s.title, outlet=s.outlet, summary=s.summary, paragraphs=len(pack.paragraphs.get(sid, []))
+            )
+            for sid, s in pack.sources.items()
+        ]
         examples = {lang: bot.example_questions(lang, 8) for lang in LANGUAGES}  # type: ignore[arg-type]
-        return PackInfo(name=name, default=name == self.default, facts=len(pack.facts), sources=sources,
-                        examples=examples)
+        return PackInfo(
+            name=name, default=name == self.default, facts=len(pack.facts), sources=sources, examples=examples
+        )
 
-    def facts(self, pack: str | None, search: str | None = None, subject: str | None = None,
-              metric: str | None = None, period: str | None = None, offset: int = 0, limit: int = 100
-              ) -> FactsPage:
+    def facts(
+        self,
+        pack: str | None,
+        search: str | None = None,
+        subject: str | None = None,
+        metric: str | None = None,
+        period: str | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> FactsPage:
         """Facts in file order: `search` over their words, `subject` and `metric` by concept id or any name."""
         if offset < 0 or not 0 < limit <= MAX_FACTS_PAGE:
             raise Invalid(f"offset must be 0 or more and limit between 1 and {MAX_FACTS_PAGE}")
         _, bot = self.bot(pack)
         searched = find_facts(bot.pack, FactFilter(search=search))
         found = [f for f in searched if _fits(bot.pack, f, subject, metric, period)]
-        return FactsPage(total=len(found), offset=offset, facts=found[offset:offset + limit])
+        return FactsPage(total=len(found), offset=offset, facts=found[offset : offset + limit])
 
     def paragraph(self, pack: str | None, source: str, number: int) -> Paragraph:
         _, bot = self.bot(pack)
@@ -183,4 +194,3 @@ def _names(pack: Pack, concept_id: str, wanted: str | None) -> bool:
         names += [concept.names.zh_Hant, concept.names.zh_Hans or "", concept.names.en, *concept.aliases]
     folded = fold(wanted)
     return any(fold(name) == folded for name in names if name)
-

@@ -71,8 +71,10 @@ class Settings:
     def check_binding(self) -> None:
         """Refuse to listen beyond this machine without an API key."""
         if not is_loopback(self.host) and self.api_key is None:
-            raise AssistantError(f"--host {self.host} is reachable from other machines: set ASSISTANT_API_KEY "
-                                 "so that requests must carry `Authorization: Bearer <key>`")
+            raise AssistantError(
+                f"--host {self.host} is reachable from other machines: set ASSISTANT_API_KEY "
+                "so that requests must carry `Authorization: Bearer <key>`"
+            )
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))

@@ -128,8 +128,10 @@ class SqliteStore:
 
     def get(self, conversation_id: str) -> Record | None:
         with self._lock:
-            row = self._db.execute("SELECT pack, created, updated, turns FROM conversations WHERE id = ? "
-                                   "AND updated >= ?", (conversation_id, self.clock() - self.ttl)).fetchone()
+            row = self._db.execute(
+                "SELECT pack, created, updated, turns FROM conversations WHERE id = ? AND updated >= ?",
+                (conversation_id, self.clock() - self.ttl),
+            ).fetchone()
         if row is None:
             return None
         pack, created, updated, turns = row
@@ -140,11 +142,16 @@ class SqliteStore:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                self._db.execute("INSERT OR REPLACE INTO conversations VALUES (?, ?, ?, ?, ?)",
-                                 (record.id, record.pack, record.created, record.updated, turns))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO conversations VALUES (?, ?, ?, ?, ?)",
+                    (record.id, record.pack, record.created, record.updated, turns),
+                )
                 self._db.execute("DELETE FROM conversations WHERE updated < ?", (self.clock() - self.ttl,))
-                self._db.execute("DELETE FROM conversations WHERE id IN (SELECT id FROM conversations "
-                                 "ORDER BY updated DESC LIMIT -1 OFFSET ?)", (self.capacity,))
+                self._db.execute(
+                    "DELETE FROM conversations WHERE id IN (SELECT id FROM conversations "
+                    "ORDER BY updated DESC LIMIT -1 OFFSET ?)",
+                    (self.capacity,),
+                )
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")

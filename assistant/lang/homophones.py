@@ -42,8 +42,9 @@ def reading_table(extra: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
 class Homophones:
     """Aliases indexed by how they sound; finds windows of a question that sound like an alias."""
 
-    def __init__(self, aliases: Iterable[str], corpus: str = "", table: dict[str, tuple[str, ...]] | None = None
-                 ) -> None:
+    def __init__(
+        self, aliases: Iterable[str], corpus: str = "", table: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         """`corpus` is the pack's own text: a word the article itself uses (推出) is a word, not a typo of
         an alias that sounds the same (退出). `table`: the reading table when it is known already (a
         compiled pack from the cache), so that pypinyin is not imported."""
@@ -88,8 +89,15 @@ class Homophones:
                     continue  # 的标 is not 得标: two-character look-alikes across a function word are chance
                 if window in self.corpus:
                     continue  # the article writes this word itself
-                match = next((a for key in self._keys(window) for a in self.index.get(key, [])
-                              if a != window and any(x == y for x, y in zip(a, window, strict=True))), None)
+                match = next(
+                    (
+                        a
+                        for key in self._keys(window)
+                        for a in self.index.get(key, [])
+                        if a != window and any(x == y for x, y in zip(a, window, strict=True))
+                    ),
+                    None,
+                )
                 if match:
                     found.append((i, i + length, match))
                     i += length

@@ -22,7 +22,18 @@ _lock = threading.Lock()
 _converters: dict[str, object] = {}
 
 _CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
 }
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _QUARTERS = [
@@ -35,8 +46,10 @@ _HALF = r"(?<![a-z])(?:{words}) half(?: of| year)?(?![a-z])|(?<![a-z0-9]){digit}
 _HALVES = [
     (re.compile(r"上半年|上半财年|" + _HALF.format(words="first|1st", digit=1)), " h1 "),
     (re.compile(r"下半年|下半财年|" + _HALF.format(words="second|2nd", digit=2)), " h2 "),
-    (re.compile(r"前三季度|前三个季度|(?<![a-z])(?:first )?(?:three|3|nine|9) (?:quarters|months)(?: of)?(?![a-z])"),
-     " 9m "),
+    (
+        re.compile(r"前三季度|前三个季度|(?<![a-z])(?:first )?(?:three|3|nine|9) (?:quarters|months)(?: of)?(?![a-z])"),
+        " 9m ",
+    ),
 ]
 _PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点\d.]+)")
 _SPACES = re.compile(r"\s+")

@@ -15,50 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|9M)|-(\d{2})(?:-(\d{2}))?)?$")
-_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+from assistant.lang.period import DAYS, Period, fits
+
+__all__ = ["Period", "PeriodGrammar", "PeriodMention", "fits"]
+
 _NOT_A_YEAR_AFTER = re.compile(r"\s*(?:[万亿元千百%个家款张台项件倍人名]|\.\d)")  # 2000万元, 2011人
 _CN_DIGITS = dict(zip("〇零一二三四五六七八九", (0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-
-
-@dataclass(frozen=True)
-class Period:
-    """A year (None: not said, take it from the conversation) with an optional part of it."""
-
-    year: int | None
-    quarter: int | None = None
-    month: int | None = None
-    part: str | None = None  # H1, H2 or 9M
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, text: str | None) -> Period | None:
-        """Read a canonical fact period: 2024, 2025Q1, 2024H1, 2024-12, 2025-05-30."""
-        match = _FACT_PERIOD.match(text or "")
-        if not match:
-            return None
-        year, quarter, part, month, day = match.groups()
-        return cls(int(year), int(quarter) if quarter else None, int(month) if month else None, part,
-                   int(day) if day else None)
-
-    @property
-    def sub_year(self) -> bool:
-        return self.quarter is not None or self.month is not None or self.part is not None
-
-    def canonical(self) -> str:
-        """The fact-file form: 2024, 2025Q1, 2024H1, 2024-12, 2025-05-30 (a missing year as ????)."""
-        text = str(self.year) if self.year is not None else "????"
-        if self.quarter:
-            return f"{text}Q{self.quarter}"
-        if self.part:
-            return text + self.part
-        if self.month:
-            text += f"-{self.month:02d}"
-            return text + (f"-{self.day:02d}" if self.day else "")
-        return text
-
-    def with_year(self, year: int | None) -> Period:
-        return replace(self, year=year)
 
 
 @dataclass(frozen=True)
@@ -117,14 +79,18 @@ class PeriodGrammar:
         apostrophe = r"'(?P<yap>\d{2})(?![\d%])"
         relative = rf"(?P<yrel>{_alternation(self.relative)})"
         year = f"(?:{fiscal}|{year4}|{year_zh}|{year2}|{apostrophe}|{relative})(?:\\s*(?:{year_mark}))?"
-        quarter_zh = rf"第?\s*(?P<qzh>{ordinal_zh}|\d{{1,2}})\s*(?:{_alternation(w['quarter_words'])})" \
-                     rf"(?:{_alternation(w['quarter_end'])})?"
+        quarter_zh = (
+            rf"第?\s*(?P<qzh>{ordinal_zh}|\d{{1,2}})\s*(?:{_alternation(w['quarter_words'])})"
+            rf"(?:{_alternation(w['quarter_end'])})?"
+        )
         quarter_code = r"(?<![a-z0-9])q(?P<qc>\d{1,2})(?![\d])"
         half = rf"(?P<half>{_alternation(self.halves)})"
         half_code = rf"(?<![a-z0-9])(?P<hc>{_alternation(self.half_codes)})(?![a-z0-9])"
         nine = rf"(?P<nine>{_alternation(w['nine_months'])})"
-        month = rf"(?P<m>\d{{1,2}}|{ordinal_zh})\s*(?:{_alternation(w['month_marks'])})" \
-                rf"(?:\s*(?P<d>\d{{1,2}})\s*(?:{_alternation(w['day_marks'])}))?(?:底|末|初)?"
+        month = (
+            rf"(?P<m>\d{{1,2}}|{ordinal_zh})\s*(?:{_alternation(w['month_marks'])})"
+            rf"(?:\s*(?P<d>\d{{1,2}})\s*(?:{_alternation(w['day_marks'])}))?(?:底|末|初)?"
+        )
         end = rf"(?P<end>{_alternation(w['year_end'])})"
         part = f"(?:{quarter_zh}|{quarter_code}|{half}|{half_code}|{nine}|{month}|{end})"
         lone_end = rf"(?P<end>{_alternation(e for e in w['year_end'] if len(e) > 1)})"
@@ -136,25 +102,54 @@ class PeriodGrammar:
             # 2025年一季度末, 2024年12月5日, 2024H1, 25Q1, FY24, 去年底, 2023年
             (re.compile(f"{year}(?:\\s*(?:{part}))?"), self._year_first),
             # 25Q1, 2025Q1, 24H1
-            (re.compile(r"(?<![\d.])(?P<cy>\d{4}|\d{2})\s*(?:q(?P<cq>\d{1,2})|(?P<ch>h[12]))(?![\da-z])"),
-             self._code_first),
+            (
+                re.compile(r"(?<![\d.])(?P<cy>\d{4}|\d{2})\s*(?:q(?P<cq>\d{1,2})|(?P<ch>h[12]))(?![\da-z])"),
+                self._code_first,
+            ),
             # Q1 2025, 1Q25, H1'24, 1H 2024
-            (re.compile(rf"(?<![a-z0-9])(?:q(?P<cq>\d{{1,2}})|(?P<cqn>\d)q|(?P<ch>{_alternation(self.half_codes)}))"
-                        rf"\s*(?:(?:of|in)\s+(?:the\s+)?)?(?:fy)?\s*'?(?P<cy>\d{{4}}|\d{{2}})(?![\d%])"),
-             self._code_first),
+            (
+                re.compile(
+                    rf"(?<![a-z0-9])(?:q(?P<cq>\d{{1,2}})|(?P<cqn>\d)q|(?P<ch>{_alternation(self.half_codes)}))"
+                    rf"\s*(?:(?:of|in)\s+(?:the\s+)?)?(?:fy)?\s*'?(?P<cy>\d{{4}}|\d{{2}})(?![\d%])"
+                ),
+                self._code_first,
+            ),
             # first quarter of 2025, second half of 2024, nine months of 2024
-            (re.compile(_latin(rf"(?:the\s+)?(?P<eo>{ordinal_en})[\s-]*(?:{_alternation(w['quarter_words_en'])})")
-                        + tail_year), self._english_quarter),
-            (re.compile(_latin(rf"(?:the\s+)?(?P<eh>{_alternation(h for h in self.halves if h.isascii())})")
-                        + tail_year), self._english_half),
-            (re.compile(_latin(rf"(?:the\s+)?(?P<en9>{_alternation(n for n in w['nine_months'] if n.isascii())})")
-                        + tail_year), self._english_nine),
+            (
+                re.compile(
+                    _latin(rf"(?:the\s+)?(?P<eo>{ordinal_en})[\s-]*(?:{_alternation(w['quarter_words_en'])})")
+                    + tail_year
+                ),
+                self._english_quarter,
+            ),
+            (
+                re.compile(
+                    _latin(rf"(?:the\s+)?(?P<eh>{_alternation(h for h in self.halves if h.isascii())})") + tail_year
+                ),
+                self._english_half,
+            ),
+            (
+                re.compile(
+                    _latin(rf"(?:the\s+)?(?P<en9>{_alternation(n for n in w['nine_months'] if n.isascii())})")
+                    + tail_year
+                ),
+                self._english_nine,
+            ),
             # December 2024, Dec. 2024, May 30, 2025, 30 May 2025
-            (re.compile(_latin(rf"(?:(?P<dd>\d{{1,2}})\s+)?(?P<me>{month_en})\.?(?:\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?)?")
-                        + r",?\s*(?P<my>\d{4})(?!\d)"), self._english_month),
+            (
+                re.compile(
+                    _latin(rf"(?:(?P<dd>\d{{1,2}})\s+)?(?P<me>{month_en})\.?(?:\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?)?")
+                    + r",?\s*(?P<my>\d{4})(?!\d)"
+                ),
+                self._english_month,
+            ),
             # end of 2024, year-end 2024
-            (re.compile(_latin(f"(?:{_alternation(w['year_end_en'])})")
-                        + r"\s*(?:of\s*)?(?:fy\s*)?(?P<ey>\d{4})(?!\d)"), self._english_year_end),
+            (
+                re.compile(
+                    _latin(f"(?:{_alternation(w['year_end_en'])})") + r"\s*(?:of\s*)?(?:fy\s*)?(?P<ey>\d{4})(?!\d)"
+                ),
+                self._english_year_end,
+            ),
             # 2024-12, 2024/12
             (re.compile(r"(?<![\d.])(?P<iy>\d{4})[-/](?P<im>\d{1,2})(?:[-/](?P<id>\d{1,2}))?(?![\d.%])"), self._iso),
             # 一季度, 第五季度, 上半年, 12月, 前三季度, Q1, H1: a part of a year that is not named
@@ -237,7 +232,7 @@ class PeriodGrammar:
     def _date(year: int | None, month: int | None, day: int | None) -> tuple[Period | None, str | None]:
         if month is None or not 1 <= month <= 12:
             return None, "impossible_month"
-        if day is not None and not 1 <= day <= _DAYS[month]:
+        if day is not None and not 1 <= day <= DAYS[month]:
             return None, "impossible_day"
         return Period(year, month=month, day=day), None
 
@@ -336,12 +331,13 @@ class PeriodGrammar:
     def _plausible(self, folded: str, match: re.Match[str]) -> bool:
         """Rules out numbers that only look like years: 2000万元, 23年来 (a span), 1500亿."""
         g = match.groupdict()
-        after = folded[match.end():]
+        after = folded[match.end() :]
         bare_year = g.get("y4") and match.group().strip() == g["y4"]
         if bare_year and (not str(g["y4"]).startswith(("19", "20")) or _NOT_A_YEAR_AFTER.match(after)):
             return False
-        if g.get("y2") and (self.duration_after.match(folded[match.end():])
-                            or self.duration_before.search(folded[: match.start()])):
+        if g.get("y2") and (
+            self.duration_after.match(folded[match.end() :]) or self.duration_before.search(folded[: match.start()])
+        ):
             return False
         if g.get("m") and not g.get("y4") and re.search(r"个\s*$", folded[: match.start() + len(g["m"])]):
             return False  # 3个月: a span of months
@@ -356,7 +352,7 @@ class PeriodGrammar:
             if self.comparison.search(before) and not re.search(r"[占佔]\s*比\s*$", before):
                 role = "base" if role == "asked" else f"{role}_base"
             elif role == "asked" and index + 1 < len(mentions) and self.range_from.search(before):
-                between = folded[mention.end: mentions[index + 1].start]
+                between = folded[mention.end : mentions[index + 1].start]
                 if self.range_to.match(between) and len(between.strip()) <= 4:
                     role = "base"
             out.append(replace(mention, role=role))
@@ -371,30 +367,10 @@ class PeriodGrammar:
 
     def looks_like_period(self, text: str) -> bool:
         """Whether a piece of a question the grammar could not read still looks like a period."""
-        return bool(re.search(r"\d\s*(?:年|月|日|号|季)|[〇零一二三四五六七八九十]{2,}\s*年|第.{1,3}季|"
-                              r"(?<![a-z])(?:fy|q|h)\d|\d(?:q|h)(?![a-z])|[〇零]", text))
-
-
-def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
-    """Whether a fact can answer a question about `asked` (a year of None fits any year).
-
-    A fact without a period fits when the asked year appears in its sentence.
-    """
-    stated = Period.parse(fact_period)
-    if stated is None:  # a part of an unnamed year is no figure without a period (a plan, a founding year)
-        return not asked.sub_year if asked.year is None else str(asked.year) in fact_text
-    if asked.year is not None and stated.year != asked.year:
-        return False
-    if not asked.sub_year and (stated.quarter is not None or stated.part is not None):
-        return False  # a quarter's or a half's figure does not answer for the whole year
-    if asked.part is not None or stated.part is not None:
-        return asked.part == stated.part and asked.quarter is None
-    if asked.quarter is not None:
-        return stated.quarter == asked.quarter
-    if asked.month is not None:
-        if stated.month is not None:
-            return stated.month == asked.month and (asked.day is None or stated.day in (None, asked.day))
-        if stated.quarter is not None:
-            return (asked.month - 1) // 3 + 1 == stated.quarter
-        return False
-    return True
+        return bool(
+            re.search(
+                r"\d\s*(?:年|月|日|号|季)|[〇零一二三四五六七八九十]{2,}\s*年|第.{1,3}季|"
+                r"(?<![a-z])(?:fy|q|h)\d|\d(?:q|h)(?![a-z])|[〇零]",
+                text,
+            )
+        )

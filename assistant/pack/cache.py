@@ -76,8 +76,11 @@ def code_digest(modules: Iterable[str]) -> str:
         package = Path(__file__).resolve().parents[1]
         for name in names:
             relative = Path(*name.split(".")[1:])
-            found = sorted((package / relative).glob("*.py")) if (package / relative).is_dir() else [
-                package / relative.with_suffix(".py")]
+            found = (
+                sorted((package / relative).glob("*.py"))
+                if (package / relative).is_dir()
+                else [package / relative.with_suffix(".py")]
+            )
             for path in found:
                 digest.update(str(path.relative_to(package)).encode() + b"\0")
                 try:
@@ -91,8 +94,11 @@ def code_digest(modules: Iterable[str]) -> str:
 def pack_key(root: Path, code: str) -> str:
     """Hash of the pack's files (those the loader may read, by name and content) and of `code`."""
     digest = hashlib.sha256(code.encode())
-    folders = [(root / "facts", root), (intents_root(root), intents_root(root).parent),
-               (bundled_root() / "intents", bundled_root())]
+    folders = [
+        (root / "facts", root),
+        (intents_root(root), intents_root(root).parent),
+        (bundled_root() / "intents", bundled_root()),
+    ]
     budget = MAX_PACK_BYTES  # past it (or past a file's limit) the loader refuses the pack: nothing is cached
     for folder, confined in folders:
         digest.update(f"\0{folder.name}\0".encode())
@@ -128,9 +134,15 @@ def _trusted(info: os.stat_result) -> str | None:
 class PackCache(Generic[T]):
     """The cache slot of one pack for one compiled type: `load()` what is there, `save()` a new build."""
 
-    def __init__(self, root: Path, kind: type[T], modules: Iterable[str], *,
-                 enc_hook: Callable[[Any], Any] | None = None,
-                 dec_hook: Callable[[type, Any], Any] | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        kind: type[T],
+        modules: Iterable[str],
+        *,
+        enc_hook: Callable[[Any], Any] | None = None,
+        dec_hook: Callable[[type, Any], Any] | None = None,
+    ) -> None:
         self.root = root
         self.kind = kind
         self.folder = cache_dir()
@@ -210,8 +222,9 @@ class PackCache(Generic[T]):
     def _read(self, folder: int) -> bytes | None:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         try:
-            descriptor = os.open(self.path, flags) if folder == NO_DESCRIPTOR else os.open(self.name, flags,
-                                                                                             dir_fd=folder)
+            descriptor = (
+                os.open(self.path, flags) if folder == NO_DESCRIPTOR else os.open(self.name, flags, dir_fd=folder)
+            )
         except OSError:
             return None
         with os.fdopen(descriptor, "rb") as handle:
@@ -250,8 +263,7 @@ class PackCache(Generic[T]):
         temporary = f".tmp-{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}{SUFFIX}"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         dir_fd = None if folder == NO_DESCRIPTOR else folder
-        descriptor = os.open(temporary if dir_fd is not None else self.folder / temporary, flags, 0o600,
-                             dir_fd=dir_fd)
+        descriptor = os.open(temporary if dir_fd is not None else self.folder / temporary, flags, 0o600, dir_fd=dir_fd)
         try:
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(data)

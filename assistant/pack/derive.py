@@ -45,8 +45,18 @@ def derive(spec: DerivedSpec, facts: dict[str, Fact]) -> Fact:
     if quantity.unit != spec.unit and not (spec.unit == "%" and quantity.unit == "%"):
         quantity = Quantity(quantity.value, spec.unit, quantity.expression, quantity.inputs, True)
     fact = figures.result_fact(
-        quantity, fid=spec.id, subject=spec.subject, metric=spec.metric, formula=spec.formula,
-        quote=inputs[0].quote, paragraph=inputs[0].paragraph, source=inputs[0].source, period=spec.period,
-        segment=spec.segment, decimals=spec.decimals, scale=spec.scale or "", label=spec.label,
+        quantity,
+        fid=spec.id,
+        subject=spec.subject,
+        metric=spec.metric,
+        formula=spec.formula,
+        quote=inputs[0].quote,
+        paragraph=inputs[0].paragraph,
+        source=inputs[0].source,
+        period=spec.period,
+        segment=spec.segment,
+        decimals=spec.decimals,
+        scale=spec.scale or "",
+        label=spec.label,
     )
     return msgspec.structs.replace(fact, when=spec.when, object=spec.object, tags=spec.tags)

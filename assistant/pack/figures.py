@@ -14,9 +14,17 @@ from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, lo
 from assistant.pack.schema import Derivation, Fact
 
 SCALES: dict[str | None, Decimal] = {
-    None: Decimal(1), "": Decimal(1), "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000),
-    "萬": Decimal(10) ** 4, "万": Decimal(10) ** 4, "百萬": Decimal(10) ** 6, "百万": Decimal(10) ** 6,
-    "億": Decimal(10) ** 8, "亿": Decimal(10) ** 8,
+    None: Decimal(1),
+    "": Decimal(1),
+    "十": Decimal(10),
+    "百": Decimal(100),
+    "千": Decimal(1000),
+    "萬": Decimal(10) ** 4,
+    "万": Decimal(10) ** 4,
+    "百萬": Decimal(10) ** 6,
+    "百万": Decimal(10) ** 6,
+    "億": Decimal(10) ** 8,
+    "亿": Decimal(10) ** 8,
 }
 POINTS = "個百分點"  # the unit of a difference between two percentages
 TIMES = "倍"
@@ -105,23 +113,33 @@ def prior_from_rate(current: Quantity, rate: Quantity) -> Quantity:
         raise FigureError("a fall of 100% or more leaves no prior value to compute")
     sign = "+" if rate.value >= 0 else "−"
     value = _divide(current.value, 1 + rate.value / 100)
-    return Quantity(value, current.unit, f"{current.wrapped()} ÷ (1 {sign} {abs(rate.value)}%)",
-                    _joined(current, rate), True)
+    return Quantity(
+        value, current.unit, f"{current.wrapped()} ÷ (1 {sign} {abs(rate.value)}%)", _joined(current, rate), True
+    )
 
 
 def prior_from_amount(current: Quantity, change: Quantity) -> Quantity:
     """The prior-period value from a value and its change in the same unit: 3271人 − 315人."""
     sign = "−" if change.value >= 0 else "+"
-    return Quantity(current.value - change.value, current.unit, f"{current.wrapped()} {sign} {change.expression}",
-                    _joined(current, change), True)
+    return Quantity(
+        current.value - change.value,
+        current.unit,
+        f"{current.wrapped()} {sign} {change.expression}",
+        _joined(current, change),
+        True,
+    )
 
 
 def amount_of_change(current: Quantity, rate: Quantity) -> Quantity:
     """The change in the figure's own unit from its % change: 103 − 103 ÷ (1 − 9.73%)."""
     prior = prior_from_rate(current, rate)
-    return Quantity(current.value - prior.value, current.unit,
-                    f"{current.wrapped()} − {current.wrapped()} ÷ (1 {'+' if rate.value >= 0 else '−'} "
-                    f"{abs(rate.value)}%)", _joined(current, rate), True)
+    return Quantity(
+        current.value - prior.value,
+        current.unit,
+        f"{current.wrapped()} − {current.wrapped()} ÷ (1 {'+' if rate.value >= 0 else '−'} {abs(rate.value)}%)",
+        _joined(current, rate),
+        True,
+    )
 
 
 def rate_of_change(current: Quantity, change: Quantity) -> Quantity:
@@ -130,8 +148,13 @@ def rate_of_change(current: Quantity, change: Quantity) -> Quantity:
     value = _divide(change.value, prior) * 100
     sign = "−" if change.value >= 0 else "+"
     signed = change.expression if change.value >= 0 else f"-{change.expression}"
-    return Quantity(value, "%", f"{signed} ÷ ({current.wrapped()} {sign} {change.expression}) × 100%",
-                    _joined(current, change), True)
+    return Quantity(
+        value,
+        "%",
+        f"{signed} ÷ ({current.wrapped()} {sign} {change.expression}) × 100%",
+        _joined(current, change),
+        True,
+    )
 
 
 def ratio(a: Quantity, b: Quantity, *, percent: bool) -> Quantity:
@@ -152,8 +175,13 @@ def part_of(amount: Quantity, rate: Quantity) -> Quantity:
     """An amount times a percentage of it: gross profit from revenue and gross margin, 186.42億元 × 31.6%."""
     if rate.unit != "%" or amount.unit == "%":
         raise FigureError("a part of an amount needs the amount and a percentage")
-    return Quantity(amount.value * rate.value / 100, amount.unit, f"{amount.wrapped()} × {rate.wrapped()}",
-                    _joined(amount, rate), True)
+    return Quantity(
+        amount.value * rate.value / 100,
+        amount.unit,
+        f"{amount.wrapped()} × {rate.wrapped()}",
+        _joined(amount, rate),
+        True,
+    )
 
 
 def difference(a: Quantity, b: Quantity) -> Quantity:
@@ -201,9 +229,22 @@ def default_decimals(unit: str) -> int:
     return 0 if unit in ("人", "年", "個", "家", "款", "張") else 2
 
 
-def result_fact(quantity: Quantity, *, fid: str, subject: str, metric: str, formula: str, quote: str,
-                paragraph: int, source: str | None, period: str | None = None, segment: list[str] | None = None,
-                decimals: int | None = None, scale: str | None = None, label: object = None) -> Fact:
+def result_fact(
+    quantity: Quantity,
+    *,
+    fid: str,
+    subject: str,
+    metric: str,
+    formula: str,
+    quote: str,
+    paragraph: int,
+    source: str | None,
+    period: str | None = None,
+    segment: list[str] | None = None,
+    decimals: int | None = None,
+    scale: str | None = None,
+    label: object = None,
+) -> Fact:
     """A computed figure as a Fact: rounded as asked, 約 when rounding changed it, the arithmetic kept."""
     if not quantity.value.is_finite() or abs(quantity.value) > MAX_MAGNITUDE:
         raise FigureError("the result is out of range")
@@ -216,8 +257,20 @@ def result_fact(quantity: Quantity, *, fid: str, subject: str, metric: str, form
     unit_text = unit.split("/")[0] + (f"/{unit.split('/')[1]}" if "/" in unit else "")
     text = f"{shown:f}{chosen_scale or ''}{unit_text}"
     expression = f"{quantity.expression} {'=' if exact else '≈'} {text}"
-    return Fact(id=fid, subject=subject, metric=metric, period=period, segment=segment or [], value=shown,
-                unit=unit, scale=chosen_scale or None, approx=None if exact else "約",
-                written=text if exact else f"約{text}", quote=quote, paragraph=paragraph, source=source,
-                label=label,  # type: ignore[arg-type]
-                derivation=Derivation(formula=formula, inputs=list(quantity.inputs), expression=expression))
+    return Fact(
+        id=fid,
+        subject=subject,
+        metric=metric,
+        period=period,
+        segment=segment or [],
+        value=shown,
+        unit=unit,
+        scale=chosen_scale or None,
+        approx=None if exact else "約",
+        written=text if exact else f"約{text}",
+        quote=quote,
+        paragraph=paragraph,
+        source=source,
+        label=label,  # type: ignore[arg-type]
+        derivation=Derivation(formula=formula, inputs=list(quantity.inputs), expression=expression),
+    )

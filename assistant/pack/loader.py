@@ -54,8 +54,12 @@ def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pa
     language = _read_intents(reader, intents_root(root))
     sources, paragraphs = _sources(reader, root, files)
     concepts = _concepts(reader, language["concepts"], files)
-    words = Words.of(language["approximations"], language["words"].get("rise_words", ()),
-                     language["words"].get("fall_words", ()), language["words"].get("approximation_links", ()))
+    words = Words.of(
+        language["approximations"],
+        language["words"].get("rise_words", ()),
+        language["words"].get("fall_words", ()),
+        language["words"].get("approximation_links", ()),
+    )
     facts, where = _facts(reader, files, sources, paragraphs, words)
     _derived(reader, files, facts, where)
     for fact_id, fact in facts.items():
@@ -70,13 +74,25 @@ def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pa
         verify_templates(reader, templates, language["templates"], language["intents"], language["origins"])
     examples = [question for _, parsed in files for question in parsed.examples]
     if len(examples) > MAX_EXAMPLES:
-        reader.problem(files[0][0], reader.line(files[0][0], "examples"),
-                       f"{len(examples)} example questions: more than the limit of {MAX_EXAMPLES}")
+        reader.problem(
+            files[0][0],
+            reader.line(files[0][0], "examples"),
+            f"{len(examples)} example questions: more than the limit of {MAX_EXAMPLES}",
+        )
     pack = Pack(
-        root=root, sources=sources, paragraphs=paragraphs, facts=facts, concepts=concepts,
-        intents=language["intents"], templates=language["templates"], units=language["units"],
-        approximations=language["approximations"], stopwords=language["stopwords"],
-        periods=plain_data(language["periods"]), words=language["words"], precision=plain_data(language["precision"]),
+        root=root,
+        sources=sources,
+        paragraphs=paragraphs,
+        facts=facts,
+        concepts=concepts,
+        intents=language["intents"],
+        templates=language["templates"],
+        units=language["units"],
+        approximations=language["approximations"],
+        stopwords=language["stopwords"],
+        periods=plain_data(language["periods"]),
+        words=language["words"],
+        precision=plain_data(language["precision"]),
         not_facts=[item for _, parsed in files for item in parsed.not_facts],
         default_subject=next((p.default_subject for _, p in reversed(files) if p.default_subject), None),
         default_period=next((p.default_period for _, p in reversed(files) if p.default_period), None),
@@ -114,8 +130,9 @@ def _read_intents(reader: Reader, folder: Path) -> dict[str, Any]:
     return merged
 
 
-def _sources(reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
-             ) -> tuple[dict[str, Source], dict[str, list[str]]]:
+def _sources(
+    reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
+) -> tuple[dict[str, Source], dict[str, list[str]]]:
     """Each source's text, read only from inside the pack, split into paragraphs within the limits."""
     sources: dict[str, Source] = {}
     paragraphs: dict[str, list[str]] = {}
@@ -136,13 +153,18 @@ def _sources(reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
                 continue
             text = reader.read_text(text_path, MAX_TEXT_BYTES)
             if text is None:
-                reader.problem(path, line, f"source file {source.file} cannot be used (see {reader.rel(text_path)})",
-                               source.id)
+                reader.problem(
+                    path, line, f"source file {source.file} cannot be used (see {reader.rel(text_path)})", source.id
+                )
                 continue
             long = next((n for n, row in enumerate(text.splitlines(), 1) if len(row) > MAX_PARAGRAPH_CHARS), 0)
             if long:
-                reader.problem(text_path, long, f"a line of more than {MAX_PARAGRAPH_CHARS:,} characters: the limit "
-                               "for one paragraph", source.id)
+                reader.problem(
+                    text_path,
+                    long,
+                    f"a line of more than {MAX_PARAGRAPH_CHARS:,} characters: the limit for one paragraph",
+                    source.id,
+                )
                 continue
             try:
                 paragraphs[source.id] = split_paragraphs(text, source.skip, deadline)
@@ -153,8 +175,7 @@ def _sources(reader: Reader, root: Path, files: list[tuple[Path, FactFile]]
     return sources, paragraphs
 
 
-def _concepts(reader: Reader, vocabulary: dict[str, Concept], files: list[tuple[Path, FactFile]]
-              ) -> dict[str, Concept]:
+def _concepts(reader: Reader, vocabulary: dict[str, Concept], files: list[tuple[Path, FactFile]]) -> dict[str, Concept]:
     concepts = dict(vocabulary)
     for path, parsed in files:
         concepts.update(parsed.concepts)
@@ -164,8 +185,13 @@ def _concepts(reader: Reader, vocabulary: dict[str, Concept], files: list[tuple[
     return concepts
 
 
-def _facts(reader: Reader, files: list[tuple[Path, FactFile]], sources: dict[str, Source],
-           paragraphs: dict[str, list[str]], words: Words) -> tuple[dict[str, Fact], dict[str, tuple[Path, int]]]:
+def _facts(
+    reader: Reader,
+    files: list[tuple[Path, FactFile]],
+    sources: dict[str, Source],
+    paragraphs: dict[str, list[str]],
+    words: Words,
+) -> tuple[dict[str, Fact], dict[str, tuple[Path, int]]]:
     facts: dict[str, Fact] = {}
     where: dict[str, tuple[Path, int]] = {}
     for path, parsed in files:
@@ -184,8 +210,9 @@ def _facts(reader: Reader, files: list[tuple[Path, FactFile]], sources: dict[str
     return facts, where
 
 
-def _derived(reader: Reader, files: list[tuple[Path, FactFile]], facts: dict[str, Fact],
-             where: dict[str, tuple[Path, int]]) -> None:
+def _derived(
+    reader: Reader, files: list[tuple[Path, FactFile]], facts: dict[str, Fact], where: dict[str, tuple[Path, int]]
+) -> None:
     """Figures computed at load time; any arithmetic failure (a zero divisor, an overflow) is a problem."""
     for path, parsed in files:
         for index, spec in enumerate(parsed.derived):

@@ -144,5 +144,7 @@ class Deadline:
                 raise TimeoutError
             return pattern.search(text, timeout=left) is not None
         except TimeoutError:
-            raise PatternError(f"skip pattern {pattern.pattern!r} ran out of time (the skip patterns of a pack "
-                               f"get {self.seconds:g} s in all): it backtracks too much; simplify it") from None
+            raise PatternError(
+                f"skip pattern {pattern.pattern!r} ran out of time (the skip patterns of a pack "
+                f"get {self.seconds:g} s in all): it backtracks too much; simplify it"
+            ) from None

@@ -61,8 +61,12 @@ class Reader:
         self.digest.update(data)
         if self.bytes > MAX_PACK_BYTES:
             self.exhausted = True
-            self.problem(path, 0, f"the pack's files exceed {MAX_PACK_BYTES:,} bytes in all: the limit for a pack; "
-                         "this file and the ones after it are not read")
+            self.problem(
+                path,
+                0,
+                f"the pack's files exceed {MAX_PACK_BYTES:,} bytes in all: the limit for a pack; "
+                "this file and the ones after it are not read",
+            )
             return None
         return data
 

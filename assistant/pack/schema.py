@@ -37,8 +37,10 @@ class Source(Record, frozen=True, kw_only=True):
     file: Annotated[str, _doc("Path of the article text, relative to the pack's facts/ directory.")]
     title: Annotated[Localized, _doc("Title shown in citations.")]
     outlet: Annotated[str, _doc("Who published it (metadata, not content).")]
-    skip: Annotated[list[str], Meta(max_length=100, description="Lines matching any of these regular expressions "
-                                                                "are not paragraphs.")] = []
+    skip: Annotated[
+        list[str],
+        Meta(max_length=100, description="Lines matching any of these regular expressions are not paragraphs."),
+    ] = []
     summary: Annotated[Localized | None, _doc("What the article is about.")] = None
 
 
@@ -86,8 +88,9 @@ class Fact(Record, frozen=True, kw_only=True):
     derivation: Annotated[Derivation | None, _doc("Set on facts computed from other facts.")] = None
 
 
-Formula = Literal["prior_from_change", "prior_from_absolute_change", "sum", "difference", "percent_of",
-                  "divide_by_percent"]
+Formula = Literal[
+    "prior_from_change", "prior_from_absolute_change", "sum", "difference", "percent_of", "divide_by_percent"
+]
 
 
 class DerivedSpec(Record, frozen=True, kw_only=True):
@@ -153,9 +156,9 @@ class FactFile(Record, frozen=True, kw_only=True):
     default_subject: str | None = None
     default_period: str | None = None
     examples: Annotated[list[str], _doc("Example questions for help and welcome screens.")] = []
-    current_year: Annotated[int | None, Meta(ge=1900, le=2100,
-                                             description="The year the article was written: what 今年 and 去年 mean.")
-                            ] = None
+    current_year: Annotated[
+        int | None, Meta(ge=1900, le=2100, description="The year the article was written: what 今年 and 去年 mean.")
+    ] = None
 
 
 class Intent(Record, frozen=True, kw_only=True):
@@ -180,8 +183,10 @@ class IntentFile(Record, frozen=True, kw_only=True):
     approximations: dict[str, Localized] = {}
     stopwords: Annotated[list[str], Meta(max_length=10_000)] = []
     periods: Annotated[dict[str, object], _doc("Words of the period grammar (language.yaml).")] = {}
-    words: Annotated[dict[str, Annotated[list[str], Meta(max_length=1000)]],
-                     _doc("Named word lists of the engine (cue tables, markers).")] = {}
+    words: Annotated[
+        dict[str, Annotated[list[str], Meta(max_length=1000)]],
+        _doc("Named word lists of the engine (cue tables, markers)."),
+    ] = {}
     precision: Annotated[dict[str, object], _doc("Patterns for the rounding a question asks for.")] = {}
 
 

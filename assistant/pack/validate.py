@@ -74,8 +74,7 @@ def validate(data: dict[str, Any], model: type[R]) -> tuple[R | None, list[Entry
         return None, errors
 
 
-def _each(section: str, items: list[tuple[Any, Any]], kind: Any, errors: list[EntryError], *,
-          as_list: bool) -> Any:
+def _each(section: str, items: list[tuple[Any, Any]], kind: Any, errors: list[EntryError], *, as_list: bool) -> Any:
     kept_list: list[Any] = []
     kept_dict: dict[str, Any] = {}
     for index, raw in items:

@@ -20,8 +20,9 @@ from assistant.pack.written import Words, figure_problems
 TemplateRules = Callable[[Mapping[str, Localized], Mapping[str, Intent]], list[tuple[str, str]]]
 
 
-def verify_fact(reader: Reader, path: Path, line: int, fact: Fact, paragraphs: dict[str, list[str]],
-                words: Words) -> bool:
+def verify_fact(
+    reader: Reader, path: Path, line: int, fact: Fact, paragraphs: dict[str, list[str]], words: Words
+) -> bool:
     """The quote must lie verbatim in its paragraph, the written figures verbatim in the quote, and the
     value, scale, unit, approximation and change must agree with what is written."""
     assert fact.source is not None
@@ -62,8 +63,9 @@ def plain_data(value: Any) -> Any:
         return {}
 
 
-def verify_language(reader: Reader, origins: dict[str, tuple[Path, int]], periods: dict[str, Any],
-                    precision: dict[str, Any]) -> None:
+def verify_language(
+    reader: Reader, origins: dict[str, tuple[Path, int]], periods: dict[str, Any], precision: dict[str, Any]
+) -> None:
     """Period words in the shape the grammar reads; rounding patterns in the safe subset of `patterns`."""
     path, line = origins.get("periods", (reader.root, 0))
     try:
@@ -85,8 +87,13 @@ def verify_language(reader: Reader, origins: dict[str, tuple[Path, int]], period
                 reader.problem(path, line, f"precision.{name}: {exc}")
 
 
-def verify_templates(reader: Reader, rules: TemplateRules, templates: Mapping[str, Localized],
-                     intents: Mapping[str, Intent], origins: dict[str, tuple[Path, int]]) -> None:
+def verify_templates(
+    reader: Reader,
+    rules: TemplateRules,
+    templates: Mapping[str, Localized],
+    intents: Mapping[str, Intent],
+    origins: dict[str, tuple[Path, int]],
+) -> None:
     """The engine's template rules (placeholders it fills, templates it needs), each problem at its line."""
     fallback = origins.get("templates", (reader.root / "intents", 0))
     for key, message in rules(templates, intents):

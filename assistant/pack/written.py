@@ -35,8 +35,13 @@ class Words:
     links: frozenset[str] = frozenset()  # 為, 達: between an approximation word and its figure (約為4.2%)
 
     @classmethod
-    def of(cls, approximations: Iterable[str], rises: Iterable[str] = (), falls: Iterable[str] = (),
-           links: Iterable[str] = ()) -> Words:
+    def of(
+        cls,
+        approximations: Iterable[str],
+        rises: Iterable[str] = (),
+        falls: Iterable[str] = (),
+        links: Iterable[str] = (),
+    ) -> Words:
         return cls(*(frozenset(_plain(w) for w in words if w) for words in (approximations, rises, falls, links)))
 
     def ends_qualified(self, text: str) -> tuple[str, int] | None:
@@ -87,10 +92,10 @@ def _split_approx(before: str, after: str, words: Words) -> tuple[str | None, st
     scale = max((s for s in SCALES if s and after.startswith(s)), key=len, default="")
     for candidate in sorted(words.approximations, key=len, reverse=True):
         for skip in dict.fromkeys(("", scale)):  # 28萬多台 as well as 28多萬台
-            if _plain(after[len(skip):]).startswith(candidate):
+            if _plain(after[len(skip) :]).startswith(candidate):
                 if word is not None:
                     return None
-                word, after = candidate, skip + after[len(skip) + len(candidate):]
+                word, after = candidate, skip + after[len(skip) + len(candidate) :]
                 break
         else:
             continue
@@ -131,7 +136,7 @@ def _figure(fact: Fact, words: Words) -> list[str]:
     number, error = _one_number(text, "written")
     if number is None:
         return [error or ""]
-    split = _split_approx(text[: number.start], text[number.end:], words)
+    split = _split_approx(text[: number.start], text[number.end :], words)
     if split is None:
         return [f"written {fact.written!r} has two approximation words"]
     approx, before, after = split
@@ -163,14 +168,15 @@ def _change(fact: Fact, change: Change, words: Words) -> list[str]:
     number, error = _one_number(text, "change.written")
     if number is None:
         return [error or ""]
-    split = _split_approx(text[: number.start], text[number.end:], words)
+    split = _split_approx(text[: number.start], text[number.end :], words)
     if split is None:
         return [f"change.written {change.written!r} has two approximation words"]
     approx, before, after = split
     problems = []
     if abs(change.value) != abs(number.value):
-        problems.append(f"change.value {change.value} does not agree with change.written {change.written!r} "
-                        f"({abs(number.value)})")
+        problems.append(
+            f"change.value {change.value} does not agree with change.written {change.written!r} ({abs(number.value)})"
+        )
     falls = any(w in _plain(before) for w in words.falls)
     rises = any(w in _plain(before) for w in words.rises)
     falling = number.value < 0 or (falls and not rises)
@@ -182,8 +188,9 @@ def _change(fact: Fact, change: Change, words: Words) -> list[str]:
     if not (_same(unit, stated) or (number.tenths and change.unit == "%")):
         problems.append(f"change.unit {stated!r} does not agree with change.written {change.written!r} ({unit!r})")
     if not _same(change.approx or "", approx or ""):
-        problems.append(f"change.approx {change.approx!r} does not agree with change.written {change.written!r} "
-                        f"({approx!r})")
+        problems.append(
+            f"change.approx {change.approx!r} does not agree with change.written {change.written!r} ({approx!r})"
+        )
     return problems
 
 
@@ -194,13 +201,15 @@ def _in_quote(quote: str, written: str, approx: str | None, words: Words, label:
         return []  # reported by the loader as "not in the quote"
     start = quote.find(written)
     while start >= 0:
-        before, after = quote[:start], quote[start + len(written):]
+        before, after = quote[:start], quote[start + len(written) :]
         if _whole(before, after, written) and (approx or not _qualified(before, after, words)):
             return []
         start = quote.find(written, start + 1)
-    if any(_whole(quote[:s], quote[s + len(written):], written) for s in _starts(quote, written)):
-        return [f"{label} {written!r} stands in the quote with an approximation word beside it: the figure is "
-                "approximate, so give `approx` and write the word in `written` too"]
+    if any(_whole(quote[:s], quote[s + len(written) :], written) for s in _starts(quote, written)):
+        return [
+            f"{label} {written!r} stands in the quote with an approximation word beside it: the figure is "
+            "approximate, so give `approx` and write the word in `written` too"
+        ]
     return [f"{label} {written!r} is only part of a larger figure in the quote"]
 
 
@@ -215,9 +224,15 @@ def _starts(text: str, needle: str) -> list[int]:
 def _whole(before: str, after: str, written: str) -> bool:
     digits = "0123456789０１２３４５６７８９"
     last, previous = before[-1:], before[-2:-1]
-    glued_before = written[:1] in digits and bool(last) and (
-        last in digits or (last in ".," and previous in digits and bool(previous))
-        or (last in "-−+" and not (previous and previous in digits)))
+    glued_before = (
+        written[:1] in digits
+        and bool(last)
+        and (
+            last in digits
+            or (last in ".," and previous in digits and bool(previous))
+            or (last in "-−+" and not (previous and previous in digits))
+        )
+    )
     glued_after = written[-1:] in digits and (after[:1] in digits or (after[:1] == "." and after[1:2] in digits))
     return not (glued_before or glued_after)
 

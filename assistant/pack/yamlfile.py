@@ -50,11 +50,17 @@ def _own_problems(node: yaml.Node) -> tuple[list[tuple[int, str]], bool]:
     they forbid building the data (a number of thousands of digits is slow, or impossible, to build)."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
-            return [(_line(node), f"a number of {len(node.value):,} characters: more than the limit of "
-                     f"{MAX_NUMBER_CHARS}")], True
+            return [
+                (_line(node), f"a number of {len(node.value):,} characters: more than the limit of {MAX_NUMBER_CHARS}")
+            ], True
         if len(node.value) > MAX_STRING_CHARS:
-            return [(_line(node), f"a text of {len(node.value):,} characters: more than the limit of "
-                     f"{MAX_STRING_CHARS:,} for one value")], False
+            return [
+                (
+                    _line(node),
+                    f"a text of {len(node.value):,} characters: more than the limit of "
+                    f"{MAX_STRING_CHARS:,} for one value",
+                )
+            ], False
         return [], False
     found: list[tuple[int, str]] = []
     if isinstance(node, yaml.MappingNode):
@@ -64,8 +70,13 @@ def _own_problems(node: yaml.Node) -> tuple[list[tuple[int, str]], bool]:
                 continue
             ident = (key.tag, key.value)
             if ident in seen:
-                found.append((_line(key), f"duplicate key {key.value!r} (first at line {seen[ident]}): YAML "
-                              "would silently keep only the last one"))
+                found.append(
+                    (
+                        _line(key),
+                        f"duplicate key {key.value!r} (first at line {seen[ident]}): YAML "
+                        "would silently keep only the last one",
+                    )
+                )
             else:
                 seen[ident] = _line(key)
     return found, False
@@ -88,11 +99,23 @@ def inspect(root: yaml.Node, max_nodes: int) -> tuple[int, list[tuple[int, str]]
             size[key] = 1 + sum(size[id(c)] for c in children)
             depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
             if size[key] > max_nodes:
-                return size[key], [*problems, (_line(node), f"more than {max_nodes:,} values once aliases are "
-                                               "expanded: the limit for a pack")], True
+                return (
+                    size[key],
+                    [
+                        *problems,
+                        (
+                            _line(node),
+                            f"more than {max_nodes:,} values once aliases are expanded: the limit for a pack",
+                        ),
+                    ],
+                    True,
+                )
             if depth[key] > MAX_YAML_DEPTH:
-                return size[key], [*problems, (_line(node), f"nested more than {MAX_YAML_DEPTH} levels deep: "
-                                               "the limit for a pack")], True
+                return (
+                    size[key],
+                    [*problems, (_line(node), f"nested more than {MAX_YAML_DEPTH} levels deep: the limit for a pack")],
+                    True,
+                )
             continue
         if key in size:
             continue

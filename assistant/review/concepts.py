@@ -72,8 +72,11 @@ class ConceptChanges:
             names = body.get("names") if isinstance(body.get("names"), dict) else {}
             simplified = names.get("zh-Hans") if names.get("zh-Hant") == zh.strip() else None
             body["kind"] = kind
-            body["names"] = flow(CommentedMap([("zh-Hant", zh.strip()), *([("zh-Hans", simplified)] if simplified
-                                                 else []), ("en", en.strip())]))
+            body["names"] = flow(
+                CommentedMap(
+                    [("zh-Hant", zh.strip()), *([("zh-Hans", simplified)] if simplified else []), ("en", en.strip())]
+                )
+            )
             kept = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
             if kept:
                 body["aliases"] = flow(CommentedSeq(kept))
@@ -107,8 +110,10 @@ class ConceptChanges:
         if concept is None:
             raise AssistantError(f"{concept_id}: no such concept")
         if not concept.own:
-            raise AssistantError(f"{concept_id} is a concept of the vocabulary: it is kept there, for every pack "
-                                 "(a pack concept of the same id would replace it)")
+            raise AssistantError(
+                f"{concept_id} is a concept of the vocabulary: it is kept there, for every pack "
+                "(a pack concept of the same id would replace it)"
+            )
         return concept
 
     def _concept_path(self, concept_id: str) -> Path:

@@ -99,8 +99,16 @@ class PickConcept(OneLine):
         Binding("pageup", "move(-10)", "Page up", show=False),
     ]
 
-    def __init__(self, title: str, choices: list[ConceptItem], current: list[str], *, allow_new: bool = True,
-                 allow_none: bool = False, hint: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        choices: list[ConceptItem],
+        current: list[str],
+        *,
+        allow_new: bool = True,
+        allow_none: bool = False,
+        hint: str = "",
+    ) -> None:
         super().__init__()
         self.title_text, self.choices, self.current = title, choices, current
         self.allow_new, self.allow_none, self.hint = allow_new, allow_none, hint
@@ -125,15 +133,27 @@ class PickConcept(OneLine):
         options = self.query_one(OptionList)
         options.clear_options()
         needle = fold(typed.strip())
-        ranked = sorted((c for c in self.choices if not needle or any(needle in w for w in self.folded[c.id])),
-                        key=lambda c: (needle not in self.folded[c.id], not c.own, c.id))
-        shown = [Option(Content.assemble("✓ " if c.id in self.current else "  ", (c.id, "bold"), f"  {c.name}",
-                                         ("" if c.own else "  vocabulary", "$text-muted")), id=c.id)
-                 for c in ranked[:MAX_OPTIONS]]
+        ranked = sorted(
+            (c for c in self.choices if not needle or any(needle in w for w in self.folded[c.id])),
+            key=lambda c: (needle not in self.folded[c.id], not c.own, c.id),
+        )
+        shown = [
+            Option(
+                Content.assemble(
+                    "✓ " if c.id in self.current else "  ",
+                    (c.id, "bold"),
+                    f"  {c.name}",
+                    ("" if c.own else "  vocabulary", "$text-muted"),
+                ),
+                id=c.id,
+            )
+            for c in ranked[:MAX_OPTIONS]
+        ]
         exact = any(needle in self.folded[c.id] for c in ranked)
         if self.allow_new and typed.strip() and not exact:
-            shown.append(Option(Content.styled(f"+ new concept «{typed.strip()}»", "$text-success"),
-                                id=NEW + typed.strip()))
+            shown.append(
+                Option(Content.styled(f"+ new concept «{typed.strip()}»", "$text-success"), id=NEW + typed.strip())
+            )
         if self.allow_none and self.current:
             shown.append(Option(Content.styled("(none: clear)", "$text-muted"), id=NONE))
         options.add_options(shown)

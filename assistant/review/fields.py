@@ -105,12 +105,17 @@ def _value(text: str, quote: str) -> Updates:
     at = next((i for i, w in enumerate(words) if _NUMBER.fullmatch(w)), None)
     if at is None or at > 1:
         raise FieldError("write [approx] number [scale] [unit] | written, e.g. 約 6 億 元 | 約6億元")
-    rest = words[at + 1:]
+    rest = words[at + 1 :]
     scale = rest.pop(0) if rest and rest[0] in SCALES and rest[0] else None
     if len(rest) > 1:
         raise FieldError(f"after the number: one scale ({', '.join(k for k in SCALES if k)}) and one unit")
-    return {"approx": words[0] if at == 1 else None, "value": _decimal(words[at]), "scale": scale,
-            "unit": rest[0] if rest else None, "written": _verbatim(written, quote)}
+    return {
+        "approx": words[0] if at == 1 else None,
+        "value": _decimal(words[at]),
+        "scale": scale,
+        "unit": rest[0] if rest else None,
+        "written": _verbatim(written, quote),
+    }
 
 
 def _change(text: str, quote: str) -> dict[str, Any] | None:

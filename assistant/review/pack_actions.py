@@ -12,11 +12,14 @@ from assistant.review.dialogs import EditLine, PickConcept, concept_line, read_c
 from assistant.review.pack_files import KINDS, FactItem
 from assistant.review.session import ReviewSession
 
-CONCEPT_HINT = ("Chinese name | English name | kind (entity, metric, segment, qualifier) | aliases, separated by "
-                "commas [| id]; the id follows the English name: Qinghe Dairy -> qinghe_dairy. Traditional and "
-                "simplified forms are one alias")
-EDIT_HINT = ("Chinese name | English name | kind | aliases; the id stays. Empty the line to delete a concept no fact "
-             "names")
+CONCEPT_HINT = (
+    "Chinese name | English name | kind (entity, metric, segment, qualifier) | aliases, separated by "
+    "commas [| id]; the id follows the English name: Qinghe Dairy -> qinghe_dairy. Traditional and "
+    "simplified forms are one alias"
+)
+EDIT_HINT = (
+    "Chinese name | English name | kind | aliases; the id stays. Empty the line to delete a concept no fact names"
+)
 
 
 def attempt(change: Callable[[], None]) -> str | None:
@@ -60,8 +63,11 @@ class PackActions(Screen[None]):
         values = read_concept(line)
         if values["kind"] not in KINDS:
             return f"kind {values['kind']!r}: one of {', '.join(KINDS)}"
-        return attempt(lambda: self.session.add_concept(values["id"], values["kind"], values["zh"], values["en"],
-                                                        split_aliases(values["aliases"])))
+        return attempt(
+            lambda: self.session.add_concept(
+                values["id"], values["kind"], values["zh"], values["en"], split_aliases(values["aliases"])
+            )
+        )
 
     def action_new_concept(self) -> None:
         self.app.push_screen(self.concept_editor("", "entity"), self.concept_added)
@@ -78,8 +84,12 @@ class PackActions(Screen[None]):
         if concept_id is None:
             return
         concept = self.session.concepts[concept_id]
-        editor = EditLine(f"New alias of {concept_id} ({concept.name})", "", "as people write it, any script",
-                          lambda text: attempt(lambda: self.session.add_alias(concept_id, text)))
+        editor = EditLine(
+            f"New alias of {concept_id} ({concept.name})",
+            "",
+            "as people write it, any script",
+            lambda text: attempt(lambda: self.session.add_alias(concept_id, text)),
+        )
         self.app.push_screen(editor, self.after_saved)
 
     def action_edit_concept(self) -> None:
@@ -98,8 +108,11 @@ class PackActions(Screen[None]):
             values = read_concept(text)
             if values["kind"] not in KINDS:
                 return f"kind {values['kind']!r}: one of {', '.join(KINDS)}"
-            return attempt(lambda: self.session.edit_concept(concept_id, values["kind"], values["zh"], values["en"],
-                                                             split_aliases(values["aliases"])))
+            return attempt(
+                lambda: self.session.edit_concept(
+                    concept_id, values["kind"], values["zh"], values["en"], split_aliases(values["aliases"])
+                )
+            )
 
         self.app.push_screen(EditLine(f"Concept {concept_id}", line, EDIT_HINT, save, len(line)), self.after_saved)
 
@@ -116,7 +129,12 @@ class PackActions(Screen[None]):
             return attempt(lambda: self.session.set_current_year(int(text)))
 
         found = self.session.current_year
-        self.app.push_screen(EditLine("current_year: the year the article was written (今年)", str(found or ""),
-                                      "what 今年 and 去年 mean, in the article and in questions", save),
-                             self.after_saved)
-
+        self.app.push_screen(
+            EditLine(
+                "current_year: the year the article was written (今年)",
+                str(found or ""),
+                "what 今年 and 去年 mean, in the article and in questions",
+                save,
+            ),
+            self.after_saved,
+        )

@@ -71,8 +71,11 @@ def read_facts(root: Path) -> list[FactItem]:
         raw = plain.get("facts") or []
         for entry in text.entries("facts"):
             data = raw[int(entry.key)] if isinstance(entry.key, int) and int(entry.key) < len(raw) else {}
-            note = "".join(line.strip().removeprefix("#").strip() + " " for line in lines[entry.comments:entry.start]
-                           if not line.lstrip().startswith(SECTION_MARK)).strip()
+            note = "".join(
+                line.strip().removeprefix("#").strip() + " "
+                for line in lines[entry.comments : entry.start]
+                if not line.lstrip().startswith(SECTION_MARK)
+            ).strip()
             items.append(FactItem(path, entry, data if isinstance(data, dict) else {}, note))
     return items
 
@@ -83,12 +86,13 @@ def read_concepts(root: Path) -> dict[str, ConceptItem]:
     for own, folder in ((False, intents_root(root)), (True, root / "facts")):
         for path in yaml_files(folder):
             concepts = _plain_load(path).get("concepts")
-            for cid, raw in (concepts.items() if isinstance(concepts, dict) else []):
+            for cid, raw in concepts.items() if isinstance(concepts, dict) else []:
                 if isinstance(raw, dict) and raw.get("kind") in KINDS:
                     names = raw["names"] if isinstance(raw.get("names"), dict) else {}
                     aliases = tuple(str(a) for a in raw.get("aliases") or [] if a is not None)
-                    found[str(cid)] = ConceptItem(str(cid), str(raw["kind"]), {str(k): str(v) for k, v in
-                                                  names.items()}, aliases, own)
+                    found[str(cid)] = ConceptItem(
+                        str(cid), str(raw["kind"]), {str(k): str(v) for k, v in names.items()}, aliases, own
+                    )
     return found
 
 

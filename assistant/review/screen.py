@@ -208,14 +208,19 @@ class ReviewScreen(PackActions):
         if field in CONCEPT_KINDS:
             current = fact.data.get(field) or []
             current = [current] if isinstance(current, str) else [str(c) for c in current]
-            picker = PickConcept(f"{field} of {fact.id}", self.session.choices(field), current,
-                                 allow_none=field == "segment",
-                                 hint="Enter choose · type a new name to add a concept · Esc cancel"
-                                 + (" · a chosen segment again removes it" if field == "segment" else ""))
+            picker = PickConcept(
+                f"{field} of {fact.id}",
+                self.session.choices(field),
+                current,
+                allow_none=field == "segment",
+                hint="Enter choose · type a new name to add a concept · Esc cancel"
+                + (" · a chosen segment again removes it" if field == "segment" else ""),
+            )
             self.app.push_screen(picker, lambda chosen: self.concept_chosen(field, chosen))
             return
-        editor = EditLine(f"{field} of {fact.id}", shown(field, fact.data), HINTS[field],
-                          lambda text: self.save_field(field, text))
+        editor = EditLine(
+            f"{field} of {fact.id}", shown(field, fact.data), HINTS[field], lambda text: self.save_field(field, text)
+        )
         self.app.push_screen(editor, lambda done: self.changed() if done is not None else None)
 
     def save_field(self, field: str, text: str) -> str | None:
@@ -233,14 +238,17 @@ class ReviewScreen(PackActions):
         if chosen is None or fact is None:
             return
         if chosen.startswith(NEW):
-            self.app.push_screen(self.concept_editor(chosen.removeprefix(NEW), CONCEPT_KINDS[field]),
-                                 lambda line: self.concept_chosen(field, read_concept(line)["id"]) if line else None)
+            self.app.push_screen(
+                self.concept_editor(chosen.removeprefix(NEW), CONCEPT_KINDS[field]),
+                lambda line: self.concept_chosen(field, read_concept(line)["id"]) if line else None,
+            )
             return
         try:
             if field == "segment":
                 now = [str(s) for s in fact.data.get("segment") or []]
-                toggled = [] if chosen == NONE else ([s for s in now if s != chosen] if chosen in now
-                                                     else [*now, chosen])
+                toggled = (
+                    [] if chosen == NONE else ([s for s in now if s != chosen] if chosen in now else [*now, chosen])
+                )
                 self.session.set_concept(self.index, field, toggled)
             else:
                 self.session.set_concept(self.index, field, chosen)
@@ -255,5 +263,7 @@ class ReviewScreen(PackActions):
             self.trial = self.trials.ask(question)
             return None
 
-        self.app.push_screen(EditLine("Ask the pack", "", "a question, as a reader would ask it", ask),
-                             lambda done: self.show() if done is not None else None)
+        self.app.push_screen(
+            EditLine("Ask the pack", "", "a question, as a reader would ask it", ask),
+            lambda done: self.show() if done is not None else None,
+        )

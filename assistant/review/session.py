@@ -185,7 +185,7 @@ class ReviewSession(ConceptChanges):
             if key in item:
                 item[key] = value
             else:
-                later = [k for k in FACT_ORDER[FACT_ORDER.index(key) + 1:] if k in item] if key in FACT_ORDER else []
+                later = [k for k in FACT_ORDER[FACT_ORDER.index(key) + 1 :] if k in item] if key in FACT_ORDER else []
                 item.insert(list(item).index(later[0]) if later else len(item), key, value)
             if key in ("subject", "metric") and key in item.ca.items:  # the draft names the concept beside it
                 item.ca.items.pop(key)

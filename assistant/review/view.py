@@ -24,14 +24,14 @@ def paragraph_view(text: str, fact: FactItem) -> Content:
     """The cited paragraph, the quote on a highlight and the figures in it bold."""
     number = fact.data.get("paragraph")
     if not text:
-        return Content.styled(f"paragraph {number} is not in the article (check `paragraph` and `source`)",
-                              ERROR_STYLE)
+        return Content.styled(f"paragraph {number} is not in the article (check `paragraph` and `source`)", ERROR_STYLE)
     content = Content(text)
     quote = str(fact.data.get("quote") or "")
     start = text.find(quote) if quote else -1
     if start < 0:
-        return Content("\n\n").join([content, Content.styled("the quote is not verbatim in this paragraph",
-                                                             ERROR_STYLE)])
+        return Content("\n\n").join(
+            [content, Content.styled("the quote is not verbatim in this paragraph", ERROR_STYLE)]
+        )
     content = content.stylize(QUOTE_STYLE, start, start + len(quote))
     change = fact.data.get("change")
     for written in (fact.data.get("written"), change.get("written") if isinstance(change, dict) else None):
@@ -49,8 +49,11 @@ def card_view(fact: FactItem, concepts: dict[str, ConceptItem]) -> Content:
         lines.append(Content.styled(fact.note, f"italic {MUTED}"))
     lines.append(Content(""))
     for number, field in enumerate(FIELDS, 1):
-        lines.append(Content.assemble((f"{number} ", "bold $text-accent"), (f"{field:<8} ", MUTED),
-                                      _field_value(field, fact, concepts)))
+        lines.append(
+            Content.assemble(
+                (f"{number} ", "bold $text-accent"), (f"{field:<8} ", MUTED), _field_value(field, fact, concepts)
+            )
+        )
     for extra in ("when", "tags", "object", "statement"):
         if fact.data.get(extra):
             lines.append(Content.assemble(("  ", ""), (f"{extra:<8} ", MUTED), str(fact.data[extra])))
@@ -122,8 +125,7 @@ def problems_view(findings: Findings | None, summary: str) -> Content:
 def _problem_line(problem: Problem, *, with_entry: bool) -> Content:
     style = ERROR_STYLE if problem.severity == "error" else WARNING_STYLE
     entry = f"[{problem.entry}] " if with_entry and problem.entry else ""
-    return Content.assemble((f"{problem.severity}: ", style), f"{problem.file}:{problem.line} {entry}",
-                            problem.message)
+    return Content.assemble((f"{problem.severity}: ", style), f"{problem.file}:{problem.line} {entry}", problem.message)
 
 
 def trial_view(trial: Trial | None) -> Content:

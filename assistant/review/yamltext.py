@@ -90,8 +90,9 @@ class YamlText:
                 return []
             value = tops[at][2]
             if isinstance(value, yaml.SequenceNode):
-                starts: list[tuple[int | str, int]] = [(i, _dash_line(lines, item.start_mark.line))
-                                                       for i, item in enumerate(value.value)]
+                starts: list[tuple[int | str, int]] = [
+                    (i, _dash_line(lines, item.start_mark.line)) for i, item in enumerate(value.value)
+                ]
             elif isinstance(value, yaml.MappingNode):
                 starts = [(str(k.value), k.start_mark.line) for k, _ in value.value]
             else:
@@ -122,7 +123,7 @@ class YamlText:
         person wrapped by hand stays wrapped when another field of the entry is edited."""
         lines = self.lines
         base = _indent(lines[entry.start])
-        body = "".join(line[min(base, _indent(line)):] for line in lines[entry.start:entry.end])
+        body = "".join(line[min(base, _indent(line)) :] for line in lines[entry.start : entry.end])
         yaml = _yaml(_style(body))
         data = yaml.load(body)
         holder, key = (data, 0) if isinstance(data, CommentedSeq) else (data, next(iter(data)))
@@ -134,20 +135,21 @@ class YamlText:
         new = _dump(yaml, data)
         if isinstance(holder[key], CommentedMap) and isinstance(before, dict):
             new = _keep_untouched(body, new, before, yaml)
-        self.text = "".join([*lines[:entry.start], _reindent(new, base), *lines[entry.end:]])
+        self.text = "".join([*lines[: entry.start], _reindent(new, base), *lines[entry.end :]])
 
     def remove(self, entry: Entry) -> None:
         """Take out the entry and its own comment lines; a heading comment stays while entries follow it."""
         lines = self.lines
-        kept = [line for line in lines[entry.comments:entry.start] if line.lstrip().startswith(SECTION_MARK)]
-        rest = lines[entry.end:]
+        kept = [line for line in lines[entry.comments : entry.start] if line.lstrip().startswith(SECTION_MARK)]
+        rest = lines[entry.end :]
         following = next((line for line in rest if line.strip()), "")
-        if kept and (not following.startswith(" " * _indent(lines[entry.start])) or
-                     following.lstrip().startswith(SECTION_MARK)):
+        if kept and (
+            not following.startswith(" " * _indent(lines[entry.start])) or following.lstrip().startswith(SECTION_MARK)
+        ):
             kept = []  # a heading with nothing under it any more
             while rest and not rest[0].strip() and entry.comments > 0 and not lines[entry.comments - 1].strip():
                 rest = rest[1:]
-        self.text = "".join([*lines[:entry.comments], *kept, *rest])
+        self.text = "".join([*lines[: entry.comments], *kept, *rest])
 
     def append(self, section: str, key: str | None, value: Any) -> None:
         """Add `key: value` at the end of a mapping section, or `value` at the end of a list section (key
@@ -229,9 +231,10 @@ def _key_lines(text: str, yaml: YAML) -> tuple[list[str], dict[str, list[str]]]:
     mapping = data[0] if isinstance(data, CommentedSeq) else data[next(iter(data))]
     lines = text.splitlines(keepends=True)
     starts = [(str(k), mapping.lc.key(k)[0]) for k in mapping]
-    head = lines[:starts[0][1]] if starts else lines
-    spans = {k: lines[line:(starts[n + 1][1] if n + 1 < len(starts) else len(lines))]
-             for n, (k, line) in enumerate(starts)}
+    head = lines[: starts[0][1]] if starts else lines
+    spans = {
+        k: lines[line : (starts[n + 1][1] if n + 1 < len(starts) else len(lines))] for n, (k, line) in enumerate(starts)
+    }
     return head, spans
 
 

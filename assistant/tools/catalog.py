@@ -79,8 +79,11 @@ def concepts_named(pack: Pack, term: str | None, option: str, kinds: tuple[str, 
     if term is None:
         return None
     wanted = fold(term)
-    found = {cid for cid, concept in pack.concepts.items()
-             if wanted in {fold(n) for n in _names(cid, concept)} and concept.kind in kinds}
+    found = {
+        cid
+        for cid, concept in pack.concepts.items()
+        if wanted in {fold(n) for n in _names(cid, concept)} and concept.kind in kinds
+    }
     if found:
         return found
     known = sorted(cid for cid, c in pack.concepts.items() if c.kind in kinds and _used(pack, cid))
@@ -121,8 +124,17 @@ def fact_row(pack: Pack, fact: Fact) -> tuple[str, ...]:
     else:
         value = fact.written or str(fact.value)
     label = fact.label.zh_Hant if fact.label is not None else ""
-    return (fact.id, fact.subject, fact.metric, fact.period or fact.when or "", ",".join(fact.segment),
-            ",".join(fact.tags), label, value, str(fact.paragraph))
+    return (
+        fact.id,
+        fact.subject,
+        fact.metric,
+        fact.period or fact.when or "",
+        ",".join(fact.segment),
+        ",".join(fact.tags),
+        label,
+        value,
+        str(fact.paragraph),
+    )
 
 
 def width(text: str) -> int:

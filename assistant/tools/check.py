@@ -46,8 +46,9 @@ class Checker:
         self.facts_files = [self._read(p) for p in _yaml_files(root / "facts")]
         self.intent_files = [self._read(p) for p in _yaml_files(intents_root(root))]
         broken = any(f.data is None for f in self.facts_files)  # its concepts are missing, not unknown
-        self.problems = [explain(self._placed(p), root) for p in found
-                         if not (broken and p.message.startswith("unknown concept"))]
+        self.problems = [
+            explain(self._placed(p), root) for p in found if not (broken and p.message.startswith("unknown concept"))
+        ]
         self.drafts = 0
 
     def _read(self, path: Path) -> YamlFile:
@@ -66,8 +67,12 @@ class Checker:
         yfile = next((f for f in self.facts_files if f.rel == problem.file), None)
         if yfile is None or not problem.entry:
             return problem
-        found = [(section, i, item) for section in ("facts", "derived") for i, item in yfile.items(section)
-                 if item.get("id") == problem.entry]
+        found = [
+            (section, i, item)
+            for section in ("facts", "derived")
+            for i, item in yfile.items(section)
+            if item.get("id") == problem.entry
+        ]
         if len(found) != 1:
             return problem
         section, index, item = found[0]
@@ -91,12 +96,23 @@ class Checker:
 
     def run(self) -> CheckResult:
         assert self.pack is not None
-        for check in (self.coverage, self.duplicate_keys, self.aliases, self.cues, self.templates, self.words,
-                      self.draft_facts):
+        for check in (
+            self.coverage,
+            self.duplicate_keys,
+            self.aliases,
+            self.cues,
+            self.templates,
+            self.words,
+            self.draft_facts,
+        ):
             check(self.pack)
         if all(f.data is not None for f in self.facts_files):  # a broken file hides concepts and settings
-            for extra in (check_settings.default_subject, check_settings.dates, check_names.shadowed,
-                          check_names.swallowed_words):
+            for extra in (
+                check_settings.default_subject,
+                check_settings.dates,
+                check_names.shadowed,
+                check_names.swallowed_words,
+            ):
                 extra(self, self.pack)
         unique = sorted(set(self.problems), key=lambda p: (p.file, p.line, p.severity != "error", p.entry, p.message))
         return CheckResult(unique, self.drafts)
@@ -134,10 +150,14 @@ class Checker:
                 covered = spans.get((source_id, number), [])
                 for found in numbers_in(text):
                     if not any(a <= found.start and found.end <= b for a, b in covered):
-                        around = text[max(0, found.start - 12): found.end + 8]
-                        self.add(self.rel(path), lines[number - 1],
-                                 f"number {found.text} in paragraph {number} is not covered by a fact's quote or "
-                                 f"a not_facts entry: …{around}…", source_id)
+                        around = text[max(0, found.start - 12) : found.end + 8]
+                        self.add(
+                            self.rel(path),
+                            lines[number - 1],
+                            f"number {found.text} in paragraph {number} is not covered by a fact's quote or "
+                            f"a not_facts entry: …{around}…",
+                            source_id,
+                        )
 
     # -- facts that say the same thing ------------------------------------------------------------
 
@@ -155,12 +175,23 @@ class Checker:
                 other = f"{first.id} (paragraph {first.paragraph})"
                 if _base(fact) != _base(first) or fact.unit != first.unit:
                     firm = all(not f.draft and not f.approx and f.derivation is None for f in (fact, first))
-                    self.add(rel, line, f"same subject, metric, period, segments, object and tags as {other} but a "
-                             f"different value: {fact.written} vs {first.written}", fact.id,
-                             "error" if firm else "warning")
+                    self.add(
+                        rel,
+                        line,
+                        f"same subject, metric, period, segments, object and tags as {other} but a "
+                        f"different value: {fact.written} vs {first.written}",
+                        fact.id,
+                        "error" if firm else "warning",
+                    )
                 else:
-                    self.add(rel, line, f"repeats {other}: same key and value {fact.written} "
-                             f"(paragraph {fact.paragraph}); keep one, or tell them apart", fact.id, "warning")
+                    self.add(
+                        rel,
+                        line,
+                        f"repeats {other}: same key and value {fact.written} "
+                        f"(paragraph {fact.paragraph}); keep one, or tell them apart",
+                        fact.id,
+                        "warning",
+                    )
 
     def _fact_places(self) -> dict[str, tuple[str, int]]:
         places: dict[str, tuple[str, int]] = {}
@@ -183,9 +214,14 @@ class Checker:
             for concept_id in yfile.mapping("concepts"):
                 earlier = defined.get(concept_id)
                 if earlier in self.facts_files and yfile in self.facts_files:
-                    self.add(yfile.rel, yfile.line("concepts", concept_id), f"concept {concept_id} is defined twice "
-                             f"(also {earlier.rel}:{earlier.line('concepts', concept_id)}); the later one wins",
-                             concept_id, "warning")
+                    self.add(
+                        yfile.rel,
+                        yfile.line("concepts", concept_id),
+                        f"concept {concept_id} is defined twice "
+                        f"(also {earlier.rel}:{earlier.line('concepts', concept_id)}); the later one wins",
+                        concept_id,
+                        "warning",
+                    )
                 defined[concept_id] = yfile
         seen: dict[str, list[Use]] = defaultdict(list)
         kinds: dict[str, str] = {}
@@ -207,9 +243,14 @@ class Checker:
             use = max(uses, key=lambda u: (u.yfile in self.facts_files, u.yfile.rel, u.line))
             others = {u.owner: f"{u.owner} ({kinds[u.owner]}, {u.where})" for u in uses if u.owner != use.owner}
             same_kind = any(kinds[other] == kinds[use.owner] for other in others)
-            self.add(use.yfile.rel, use.line, f"alias {use.text!r} (folded {folded!r}) names both {use.owner} "
-                     f"({kinds[use.owner]}) and {', '.join(others.values())}", use.owner,
-                     "error" if same_kind else "warning")
+            self.add(
+                use.yfile.rel,
+                use.line,
+                f"alias {use.text!r} (folded {folded!r}) names both {use.owner} "
+                f"({kinds[use.owner]}) and {', '.join(others.values())}",
+                use.owner,
+                "error" if same_kind else "warning",
+            )
 
     def cues(self, pack: Pack) -> None:
         """A cue word (after folding) signals one operation: an error between intents of equal priority (the
@@ -233,8 +274,13 @@ class Checker:
             tie = any(priority.get(u.owner, 0) == priority.get(use.owner, 0) for u in others)
             listed = ", ".join(f"{u.owner} ({u.where})" for u in others)
             outcome = "with equal priority" if tie else "and never wins here: a higher priority takes it"
-            self.add(use.yfile.rel, use.line, f"cue {use.text!r} (folded {folded!r}) signals both intent "
-                     f"{use.owner} and {listed} {outcome}", use.owner, "error" if tie else "warning")
+            self.add(
+                use.yfile.rel,
+                use.line,
+                f"cue {use.text!r} (folded {folded!r}) signals both intent {use.owner} and {listed} {outcome}",
+                use.owner,
+                "error" if tie else "warning",
+            )
 
     # -- templates --------------------------------------------------------------------------------
 
@@ -248,15 +294,24 @@ class Checker:
                 found.add(key)
                 allowed = fields_of(key, frozenset(meta))
                 if allowed is None:
-                    self.add(yfile.rel, yfile.line("templates", key),
-                             f"template {key} is not used by the renderer", key, "warning")
+                    self.add(
+                        yfile.rel,
+                        yfile.line("templates", key),
+                        f"template {key} is not used by the renderer",
+                        key,
+                        "warning",
+                    )
                     continue
                 for lang in LANGUAGES:
                     text = template.get(lang) if isinstance(template, dict) else None
                     if isinstance(text, str):
                         for message in problems(text, allowed):
-                            self.add(yfile.rel, yfile.line("templates", key, lang),
-                                     f"template {key} ({lang}): {message}", key)
+                            self.add(
+                                yfile.rel,
+                                yfile.line("templates", key, lang),
+                                f"template {key} ({lang}): {message}",
+                                key,
+                            )
         files = [f for f in self.intent_files if f.mapping("templates")] or self.intent_files
         rel = files[0].rel if files else self.rel(intents_root(self.root))
         line = files[0].line("templates") if files else 0
@@ -272,11 +327,23 @@ class Checker:
             rel, line = where.get(fact.id, ("", 0))
             for word in {fact.approx, fact.change.approx if fact.change else None} - {None}:
                 if word not in pack.approximations:
-                    self.add(rel, line, f"approximation word {word!r} has no entry under `approximations` in the "
-                             "templates: English answers will not translate it", fact.id, "warning")
+                    self.add(
+                        rel,
+                        line,
+                        f"approximation word {word!r} has no entry under `approximations` in the "
+                        "templates: English answers will not translate it",
+                        fact.id,
+                        "warning",
+                    )
             if fact.unit and fact.unit not in pack.units and fact.derivation is None:
-                self.add(rel, line, f"unit {fact.unit!r} has no entry under `units` in the templates: English "
-                         "answers will show the figure without a unit", fact.id, "warning")
+                self.add(
+                    rel,
+                    line,
+                    f"unit {fact.unit!r} has no entry under `units` in the templates: English "
+                    "answers will show the figure without a unit",
+                    fact.id,
+                    "warning",
+                )
 
     # -- drafts -----------------------------------------------------------------------------------
 
@@ -286,9 +353,14 @@ class Checker:
             for index, item in yfile.items("facts"):
                 if item.get("draft") is True:
                     self.drafts += 1
-                    self.add(yfile.rel, yfile.line("facts", index, "draft"),
-                             "draft fact: check subject, metric, period and value against the quote, then remove "
-                             "`draft: true`", str(item.get("id", f"#{index + 1}")), "warning")
+                    self.add(
+                        yfile.rel,
+                        yfile.line("facts", index, "draft"),
+                        "draft fact: check subject, metric, period and value against the quote, then remove "
+                        "`draft: true`",
+                        str(item.get("id", f"#{index + 1}")),
+                        "warning",
+                    )
 
 
 def check_pack(path: str | Path | None = None) -> CheckResult:

@@ -82,8 +82,10 @@ class CheckResult:
         return text
 
     def as_json(self) -> list[dict[str, Any]]:
-        return [{"file": p.file, "line": p.line, "severity": p.severity, "entry": p.entry, "message": p.message}
-                for p in self.problems]
+        return [
+            {"file": p.file, "line": p.line, "severity": p.severity, "entry": p.entry, "message": p.message}
+            for p in self.problems
+        ]
 
 
 def format_problem(problem: Problem) -> str:

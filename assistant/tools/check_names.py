@@ -43,9 +43,14 @@ def shadowed(checker: Checker, pack: Pack) -> None:
             aliases = [a for a in _raw(home, cid).get("aliases") or [] if isinstance(a, str)]
             shown = ", ".join(aliases[:3]) + (", …" if len(aliases) > 3 else "")
             lost = f": its {len(aliases)} aliases ({shown}) no longer name it" if aliases else ""
-            checker.add(yfile.rel, line, f"concept {cid} shadows the vocabulary's {cid} ({home.rel}:"
-                        f"{home.line('concepts', cid)}); this definition replaces it{lost}. Add `extends: {cid}` to "
-                        "keep the vocabulary's aliases and add these, or give this concept another id", cid)
+            checker.add(
+                yfile.rel,
+                line,
+                f"concept {cid} shadows the vocabulary's {cid} ({home.rel}:"
+                f"{home.line('concepts', cid)}); this definition replaces it{lost}. Add `extends: {cid}` to "
+                "keep the vocabulary's aliases and add these, or give this concept another id",
+                cid,
+            )
 
 
 def _raw(yfile: YamlFile, cid: str) -> dict[str, Any]:
@@ -53,19 +58,35 @@ def _raw(yfile: YamlFile, cid: str) -> dict[str, Any]:
     return raw if isinstance(raw, dict) else {}
 
 
-def _check_extends(checker: Checker, yfile: YamlFile, cid: str, raw: dict[str, Any], extends: str,
-                   vocabulary: dict[str, YamlFile]) -> None:
+def _check_extends(
+    checker: Checker, yfile: YamlFile, cid: str, raw: dict[str, Any], extends: str, vocabulary: dict[str, YamlFile]
+) -> None:
     line = yfile.line("concepts", cid, "extends")
     home = vocabulary.get(extends)
     if home is None:
-        checker.add(yfile.rel, line, f"extends: {extends} is not a concept of the vocabulary; `extends` names the "
-                    "vocabulary concept whose aliases this one keeps", cid)
+        checker.add(
+            yfile.rel,
+            line,
+            f"extends: {extends} is not a concept of the vocabulary; `extends` names the "
+            "vocabulary concept whose aliases this one keeps",
+            cid,
+        )
     elif extends != cid:
-        checker.add(yfile.rel, line, f"extends: {extends} on concept {cid}: a pack concept extends the vocabulary "
-                    f"concept of its own id; rename it {extends}, or drop `extends` to keep a concept of its own", cid)
+        checker.add(
+            yfile.rel,
+            line,
+            f"extends: {extends} on concept {cid}: a pack concept extends the vocabulary "
+            f"concept of its own id; rename it {extends}, or drop `extends` to keep a concept of its own",
+            cid,
+        )
     elif raw.get("kind") != _raw(home, extends).get("kind"):
-        checker.add(yfile.rel, line, f"concept {cid} is a {raw.get('kind')} but extends the vocabulary's "
-                    f"{_raw(home, extends).get('kind')} {extends} ({home.rel}:{home.line('concepts', extends)})", cid)
+        checker.add(
+            yfile.rel,
+            line,
+            f"concept {cid} is a {raw.get('kind')} but extends the vocabulary's "
+            f"{_raw(home, extends).get('kind')} {extends} ({home.rel}:{home.line('concepts', extends)})",
+            cid,
+        )
 
 
 def _merged(checker: Checker, pack: Pack, yfile: YamlFile, cid: str, home: YamlFile | None) -> None:
@@ -76,9 +97,14 @@ def _merged(checker: Checker, pack: Pack, yfile: YamlFile, cid: str, home: YamlF
     kept = {fold(a) for a in loaded.aliases}
     lost = [a for a in _raw(home, cid).get("aliases") or [] if isinstance(a, str) and fold(a) not in kept]
     if lost:
-        checker.add(yfile.rel, yfile.line("concepts", cid, "extends"), f"extends: {cid} is not honoured by this "
-                    f"version's loader: the vocabulary's aliases ({', '.join(lost[:3])}…) are not kept", cid,
-                    "warning")
+        checker.add(
+            yfile.rel,
+            yfile.line("concepts", cid, "extends"),
+            f"extends: {cid} is not honoured by this "
+            f"version's loader: the vocabulary's aliases ({', '.join(lost[:3])}…) are not kept",
+            cid,
+            "warning",
+        )
 
 
 def swallowed_words(checker: Checker, pack: Pack) -> None:
@@ -96,8 +122,11 @@ def swallowed_words(checker: Checker, pack: Pack) -> None:
                 continue
             reported: set[str] = set()
             for path, text in _places(_raw(yfile, cid)):
-                hidden = {word: owner for word, owner in _hidden(fold(text), cid, concept, pack, words).items()
-                          if concept.kind == "segment" or (cid, owner) in combined}
+                hidden = {
+                    word: owner
+                    for word, owner in _hidden(fold(text), cid, concept, pack, words).items()
+                    if concept.kind == "segment" or (cid, owner) in combined
+                }
                 if hidden and fold(text) not in reported:
                     reported.add(fold(text))
                     _report(checker, yfile, ("concepts", cid, *path), cid, concept, text, hidden, pack)
@@ -120,7 +149,8 @@ def _forms(concept: Concept) -> list[str]:
 def _places(raw: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
     """Each alias and name of a concept as written, with its path in the YAML file."""
     places: list[tuple[tuple[Any, ...], str]] = [
-        (("aliases", i), a) for i, a in enumerate(raw.get("aliases") or []) if isinstance(a, str)]
+        (("aliases", i), a) for i, a in enumerate(raw.get("aliases") or []) if isinstance(a, str)
+    ]
     names = raw.get("names")
     if isinstance(names, dict):
         places += [(("names", lang), names[lang]) for lang in LANGUAGES if isinstance(names.get(lang), str)]
@@ -151,10 +181,24 @@ def _ends_with(text: str, word: str) -> bool:
     return not (word[0].isascii() and word[0].isalnum() and before.isascii() and before.isalnum())
 
 
-def _report(checker: Checker, yfile: YamlFile, path: tuple[Any, ...], cid: str, concept: Concept, text: str,
-            hidden: dict[str, str], pack: Pack) -> None:
+def _report(
+    checker: Checker,
+    yfile: YamlFile,
+    path: tuple[Any, ...],
+    cid: str,
+    concept: Concept,
+    text: str,
+    hidden: dict[str, str],
+    pack: Pack,
+) -> None:
     parts = [f"{word!r} ({pack.concepts[owner].kind} {owner})" for word, owner in sorted(hidden.items())]
     lost = " and ".join(sorted({pack.concepts[owner].kind for owner in hidden.values()}))
-    checker.add(yfile.rel, yfile.line(*path), f"alias {text!r} of {concept.kind} {cid} ends with {', '.join(parts)}: "
-                f"a question that writes 「{text}」 is read as {cid} alone and loses the {lost}. Keep the alias "
-                "without it, or drop it", cid, "warning")
+    checker.add(
+        yfile.rel,
+        yfile.line(*path),
+        f"alias {text!r} of {concept.kind} {cid} ends with {', '.join(parts)}: "
+        f"a question that writes 「{text}」 is read as {cid} alone and loses the {lost}. Keep the alias "
+        "without it, or drop it",
+        cid,
+        "warning",
+    )

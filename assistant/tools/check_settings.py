@@ -37,17 +37,31 @@ def default_subject(checker: Checker, pack: Pack) -> None:
     concept = pack.concepts.get(subject)
     own = {cid for f in checker.facts_files for cid in f.mapping("concepts")}
     if concept is None:
-        checker.add(yfile.rel, line, f"default_subject {subject} is not a concept: define the article's main company "
-                    "in facts/gazetteer.yaml (kind: entity, its names and aliases)", subject)
+        checker.add(
+            yfile.rel,
+            line,
+            f"default_subject {subject} is not a concept: define the article's main company "
+            "in facts/gazetteer.yaml (kind: entity, its names and aliases)",
+            subject,
+        )
         return
     if concept.kind != "entity":
-        checker.add(yfile.rel, line, f"default_subject {subject} is a {concept.kind}, not an entity (organisation): "
-                    "questions that name no company fall back to it; give the article's main company", subject)
+        checker.add(
+            yfile.rel,
+            line,
+            f"default_subject {subject} is a {concept.kind}, not an entity (organisation): "
+            "questions that name no company fall back to it; give the article's main company",
+            subject,
+        )
         return
     if subject not in own:
-        checker.add(yfile.rel, line, f"default_subject {subject} is a concept of the vocabulary, not of this pack: "
-                    "the article's main company belongs in facts/gazetteer.yaml with the article's names for it",
-                    subject)
+        checker.add(
+            yfile.rel,
+            line,
+            f"default_subject {subject} is a concept of the vocabulary, not of this pack: "
+            "the article's main company belongs in facts/gazetteer.yaml with the article's names for it",
+            subject,
+        )
         return
     _named_most(checker, pack, yfile, line, subject, own)
 
@@ -55,24 +69,44 @@ def default_subject(checker: Checker, pack: Pack) -> None:
 def _named_most(checker: Checker, pack: Pack, yfile: YamlFile, line: int, subject: str, own: set[str]) -> None:
     """A warning when the article names another entity of the pack in more paragraphs than the default."""
     paragraphs = [fold(p) for texts in pack.paragraphs.values() for p in texts]
-    counts = {cid: _paragraphs_naming(pack.concepts[cid], paragraphs) for cid in own
-              if cid in pack.concepts and pack.concepts[cid].kind == "entity"}
+    counts = {
+        cid: _paragraphs_naming(pack.concepts[cid], paragraphs)
+        for cid in own
+        if cid in pack.concepts and pack.concepts[cid].kind == "entity"
+    }
     mine, total = counts.get(subject, 0), len(paragraphs)
     rival = max((cid for cid in counts if cid != subject), key=lambda c: (counts[c], c), default=None)
     name = pack.concepts[subject].names.zh_Hant
     if mine == 0:
-        checker.add(yfile.rel, line, f"default_subject {subject} ({name}): none of its names or aliases occurs in "
-                    "the article; is it the article's main company? Add the name the article uses as an alias",
-                    subject, "warning")
+        checker.add(
+            yfile.rel,
+            line,
+            f"default_subject {subject} ({name}): none of its names or aliases occurs in "
+            "the article; is it the article's main company? Add the name the article uses as an alias",
+            subject,
+            "warning",
+        )
     elif mine < max(2, total * RARELY):
-        checker.add(yfile.rel, line, f"default_subject {subject} ({name}) is named in only {mine} of the article's "
-                    f"{total} paragraphs: is it the article's main company? Questions that name no company ask "
-                    "about it", subject, "warning")
+        checker.add(
+            yfile.rel,
+            line,
+            f"default_subject {subject} ({name}) is named in only {mine} of the article's "
+            f"{total} paragraphs: is it the article's main company? Questions that name no company ask "
+            "about it",
+            subject,
+            "warning",
+        )
     elif rival is not None and counts[rival] > mine:
         other = pack.concepts[rival].names.zh_Hant
-        checker.add(yfile.rel, line, f"default_subject {subject} ({name}) is named in {mine} paragraph"
-                    f"{'s' * (mine != 1)}, {rival} ({other}) in {counts[rival]}: is {rival} the article's main "
-                    "company?", subject, "warning")
+        checker.add(
+            yfile.rel,
+            line,
+            f"default_subject {subject} ({name}) is named in {mine} paragraph"
+            f"{'s' * (mine != 1)}, {rival} ({other}) in {counts[rival]}: is {rival} the article's main "
+            "company?",
+            subject,
+            "warning",
+        )
 
 
 def _paragraphs_naming(concept: Concept, paragraphs: list[str]) -> int:
@@ -87,9 +121,15 @@ def dates(checker: Checker, pack: Pack) -> None:
     if found is None or not isinstance(found[1], int):
         home = next((f for f in checker.facts_files if (f.data or {}).get("sources")), None)
         if found is None and home is not None and pack.facts:
-            checker.add(home.rel, home.line("default_subject") or home.line("sources"), "current_year is not set: "
-                        "the article's own 今年 and 去年, and questions that use them, cannot be dated; add "
-                        "`current_year: <the year the article was written>`", "current_year", "warning")
+            checker.add(
+                home.rel,
+                home.line("default_subject") or home.line("sources"),
+                "current_year is not set: "
+                "the article's own 今年 and 去年, and questions that use them, cannot be dated; add "
+                "`current_year: <the year the article was written>`",
+                "current_year",
+                "warning",
+            )
         return
     yfile, year = found
     assert isinstance(year, int)
@@ -99,8 +139,12 @@ def dates(checker: Checker, pack: Pack) -> None:
                 period = item.get("period")
                 match = _YEAR.match(str(period)) if period is not None else None
                 if match and int(match.group(1)) > year:
-                    checker.add(fact_file.rel, fact_file.line(section, index, "period"),
-                                f"period {period} is after current_year {year} ({yfile.rel}:"
-                                f"{yfile.line('current_year')}), the year the article was written: a figure the "
-                                "article states cannot be dated later. Check the date in the quote (今年, 明年, a "
-                                "two-digit year), or current_year", str(item.get("id", f"#{index + 1}")))
+                    checker.add(
+                        fact_file.rel,
+                        fact_file.line(section, index, "period"),
+                        f"period {period} is after current_year {year} ({yfile.rel}:"
+                        f"{yfile.line('current_year')}), the year the article was written: a figure the "
+                        "article states cannot be dated later. Check the date in the quote (今年, 明年, a "
+                        "two-digit year), or current_year",
+                        str(item.get("id", f"#{index + 1}")),
+                    )

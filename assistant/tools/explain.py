@@ -27,14 +27,23 @@ from assistant.pack.yamlfile import parse
 
 Chain = list[tuple[yaml.Node | None, yaml.Node]]  # (key node, value node) from the document down
 
-TYPE_WORDS = {"int": "a whole number", "str": "text", "decimal": "a number", "float": "a number",
-              "bool": "true or false", "array": "a list, [a, b]", "object": "a mapping, {key: value}",
-              "null": "nothing"}
+TYPE_WORDS = {
+    "int": "a whole number",
+    "str": "text",
+    "decimal": "a number",
+    "float": "a number",
+    "bool": "true or false",
+    "array": "a list, [a, b]",
+    "object": "a mapping, {key: value}",
+    "null": "nothing",
+}
 SCALAR_FIELDS = ("subject", "metric", "period", "when", "quote", "written", "unit", "scale", "approx", "id")
 YAML_ADVICE = (
     ("mapping values are not allowed", "a value that contains ': ' must be quoted: {suggestion}"),
-    ("did not find expected ',' or '}'", "inside {{…}} a value that contains ': ' or ', ' must be quoted, "
-     "as in {{zh-Hant: '…: …', en: …}}"),
+    (
+        "did not find expected ',' or '}'",
+        "inside {{…}} a value that contains ': ' or ', ' must be quoted, as in {{zh-Hant: '…: …', en: …}}",
+    ),
     ("did not find expected ',' or ']'", "inside […] an item that contains ':' or ',' must be quoted"),
     ("cannot start any token", "{token}"),
     ("found unexpected end of stream", "a quote (' or \") is opened and never closed"),
@@ -109,12 +118,15 @@ def _say(detail: str, parts: list[str], chain: Chain, model: type, text: str) ->
         allowed = typing.get_args(_strip(_type_at(model, parts)))
         return 0, f"{field}: {enum.group(1)!r} is not one of {', '.join(map(str, allowed))}"
     if detail.startswith("Invalid decimal string"):
-        return 0, (f"{field}: {raw!r} is not a number; write the number alone ({field}: 48.5), the scale in "
-                   "`scale: 億` and the unit in `unit: 元`")
+        return 0, (
+            f"{field}: {raw!r} is not a number; write the number alone ({field}: 48.5), the scale in "
+            "`scale: 億` and the unit in `unit: 元`"
+        )
     expected = re.fullmatch(r"Expected `([^`]+)`(?:, got `([^`]+)`)?(.*)", detail)
     if expected:
-        return 0, _wrong_type(field, expected.group(1), expected.group(2), expected.group(3), raw,
-                              _type_at(model, parts))
+        return 0, _wrong_type(
+            field, expected.group(1), expected.group(2), expected.group(3), raw, _type_at(model, parts)
+        )
     return None
 
 
@@ -124,8 +136,7 @@ def _prefix(parts: list[str]) -> str:
     return f"{inner}: " if inner else ""
 
 
-def _unknown_field(name: str, parts: list[str], node: yaml.MappingNode, model: type,
-                   text: str) -> tuple[int, str]:
+def _unknown_field(name: str, parts: list[str], node: yaml.MappingNode, model: type, text: str) -> tuple[int, str]:
     """A comma inside a one-line {…} that cut a value in two, or a misspelt field name."""
     keys = [k for k, _ in node.value]
     index = next((i for i, k in enumerate(keys) if str(k.value) == name), None)
@@ -135,11 +146,12 @@ def _unknown_field(name: str, parts: list[str], node: yaml.MappingNode, model: t
     key, value = node.value[index]
     if node.flow_style and index > 0 and isinstance(value, yaml.ScalarNode) and value.value == "":
         before_key, before_value = node.value[index - 1]
-        written = text[before_value.start_mark.index:key.end_mark.index]
+        written = text[before_value.start_mark.index : key.end_mark.index]
         quoted = "'" + written.replace("'", "''") + "'"
         return key.start_mark.line + 1, (
             f"{where}the ASCII comma in {written!r} ends the value inside {{…}}, so `{name}` became a field of "
-            f"its own. Quote the value: {before_key.value}: {quoted} (or write the comma as ,)")
+            f"its own. Quote the value: {before_key.value}: {quoted} (or write the comma as ,)"
+        )
     fields = _fields(_type_at(model, parts))
     close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
     hint = f"did you mean `{close[0]}`?" if close else f"the fields are {', '.join(fields)}"
@@ -214,8 +226,11 @@ def _broken(message: str, text: str, line: int) -> str:
     key, sep, value = source.strip().lstrip("- ").partition(": ")
     quoted = value.strip().replace("'", "''")
     suggestion = f"{key}: '{quoted}'" if sep else "key: '…: …'"
-    token = ("a tab: YAML indents with spaces only" if "\t" in source
-             else "a value that starts with ` @ % or & must be quoted")
+    token = (
+        "a tab: YAML indents with spaces only"
+        if "\t" in source
+        else "a value that starts with ` @ % or & must be quoted"
+    )
     for cue, advice in YAML_ADVICE:
         if cue in said:
             return f"broken YAML: {advice.format(suggestion=suggestion, token=token)} ({said})"

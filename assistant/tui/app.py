@@ -37,8 +37,16 @@ class AssistantApp(App[None]):
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, bot: Assistant, *, log: bool = True, prefs: Prefs | None = None, cursor_blink: bool = True,
-                 resume: bool = False, conversation: int | None = None) -> None:
+    def __init__(
+        self,
+        bot: Assistant,
+        *,
+        log: bool = True,
+        prefs: Prefs | None = None,
+        cursor_blink: bool = True,
+        resume: bool = False,
+        conversation: int | None = None,
+    ) -> None:
         super().__init__()
         self.bot = bot
         self.prefs = prefs if prefs is not None else Prefs()

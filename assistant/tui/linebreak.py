@@ -40,8 +40,7 @@ def rules() -> Rules:
     unit = "|".join(re.escape(u) for u in sorted({str(u) for u in data["units"]}, key=len, reverse=True))
     prefix = "|".join(re.escape(p) for p in sorted({str(p) for p in data["prefixes"]}, key=len, reverse=True))
     number = rf"(?P<prefix>{prefix})?[+\-−±]?\d[\d,\uFF0C]*(?:[.\uFF0E]\d+)?(?:\s?(?:{unit}))?"
-    return Rules(re.compile(number), frozenset(data["closing"]), frozenset(data["opening"]),
-                 frozenset(data["doubled"]))
+    return Rules(re.compile(number), frozenset(data["closing"]), frozenset(data["opening"]), frozenset(data["doubled"]))
 
 
 @lru_cache(maxsize=8192)
@@ -109,8 +108,9 @@ def wrap(text: str, width: int, indent: int = 0, keep: Iterable[str] = ()) -> li
     return lines
 
 
-def _wrap_paragraph(text: str, start: int, end: int, first: int, rest: int, allowed: Sequence[int]
-                    ) -> list[tuple[int, int]]:
+def _wrap_paragraph(
+    text: str, start: int, end: int, first: int, rest: int, allowed: Sequence[int]
+) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     line = start
     while True:

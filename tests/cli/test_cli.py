@@ -19,12 +19,19 @@ ROOT = Path(__file__).resolve().parents[2]
 REVENUE = "聯影醫療2024年營收多少?"
 
 
-def run(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """`python -m assistant.cli ARGS` with stdin piped (closed when None is not wanted: see the tests)."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", *args], input=data, capture_output=True,
-                          timeout=timeout, check=False, env={**os.environ, **(env or {})})
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        input=data,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
     return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
 
 
@@ -95,15 +102,24 @@ def test_help_documents_exit_codes() -> None:
     assert "exit codes:" in run("ask", "--help").stdout
 
 
-@pytest.mark.parametrize(("args", "stderr"), [
-    (["ask", "--jsn", "x"], "assistant ask: unknown argument --jsn; did you mean --json? (see assistant ask --help)\n"),
-    (["aks", "x"], "assistant: unknown command 'aks'; did you mean ask?\n"),
-    (["ask", "--lang", "fr", "x"], "assistant ask: unknown choice 'fr'; choose from zh-Hant, zh-Hans, en\n"),
-    (["logs", "shwo", "1"], "assistant logs: unknown choice 'shwo'; did you mean show?\n"),
-    (["ask", "--chat", "x"], "assistant ask: --chat only applies with --jsonl\n"),
-    (["logs", "show", "abc"], "assistant logs show: argument ID: 'abc' is not a conversation id (a number, or latest)"
-                              " (see assistant logs show --help)\n"),
-])
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (
+            ["ask", "--jsn", "x"],
+            "assistant ask: unknown argument --jsn; did you mean --json? (see assistant ask --help)\n",
+        ),
+        (["aks", "x"], "assistant: unknown command 'aks'; did you mean ask?\n"),
+        (["ask", "--lang", "fr", "x"], "assistant ask: unknown choice 'fr'; choose from zh-Hant, zh-Hans, en\n"),
+        (["logs", "shwo", "1"], "assistant logs: unknown choice 'shwo'; did you mean show?\n"),
+        (["ask", "--chat", "x"], "assistant ask: --chat only applies with --jsonl\n"),
+        (
+            ["logs", "show", "abc"],
+            "assistant logs show: argument ID: 'abc' is not a conversation id (a number, or latest)"
+            " (see assistant logs show --help)\n",
+        ),
+    ],
+)
 def test_usage_errors_are_one_line_with_a_suggestion(args: list[str], stderr: str) -> None:
     done = run(*args, stdin="")
     assert (done.returncode, done.stdout, done.stderr) == (2, "", stderr)
@@ -112,18 +128,28 @@ def test_usage_errors_are_one_line_with_a_suggestion(args: list[str], stderr: st
 def test_no_question_at_all_is_a_usage_error() -> None:
     done = run("ask", stdin="\n  \n")
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == 'assistant ask: give a question, e.g. assistant ask "聯影醫療2024年營收多少?", or pipe one ' \
-                          "on stdin\n"
+    assert (
+        done.stderr == 'assistant ask: give a question, e.g. assistant ask "聯影醫療2024年營收多少?", or pipe one '
+        "on stdin\n"
+    )
 
 
 def test_without_a_terminal_the_chat_is_not_started() -> None:
-    done = subprocess.run([sys.executable, "-m", "assistant.cli"], stdin=subprocess.DEVNULL, capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant.cli"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("usage: assistant") and "exit codes:" in done.stderr
     chat = run("chat", stdin="")
-    assert (chat.returncode, chat.stderr) == (2, 'assistant chat: the chat needs a terminal; for one question use '
-                                                 'assistant ask "…"\n')
+    assert (chat.returncode, chat.stderr) == (
+        2,
+        'assistant chat: the chat needs a terminal; for one question use assistant ask "…"\n',
+    )
 
 
 def test_colour_only_on_request_or_a_terminal() -> None:

@@ -16,13 +16,25 @@ from pathlib import Path
 import pytest
 
 
-def run(*args: str, stdin: bytes | None = b"", stdout: int | None = subprocess.PIPE, close_stdin: bool = False,
-        env: dict[str, str] | None = None) -> tuple[int, str, str]:
+def run(
+    *args: str,
+    stdin: bytes | None = b"",
+    stdout: int | None = subprocess.PIPE,
+    close_stdin: bool = False,
+    env: dict[str, str] | None = None,
+) -> tuple[int, str, str]:
     command = [sys.executable, "-m", "assistant.cli", *args]
     if close_stdin:  # the shell's `<&-`
         command = ["sh", "-c", 'exec "$0" "$@" <&-', *command]
-    done = subprocess.run(command, input=None if close_stdin else stdin, stdout=stdout, stderr=subprocess.PIPE,
-                          timeout=120, check=False, env={**os.environ, **(env or {})})
+    done = subprocess.run(
+        command,
+        input=None if close_stdin else stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
     out = done.stdout.decode("utf-8", "replace") if done.stdout is not None else ""
     return done.returncode, out, done.stderr.decode("utf-8", "replace")
 
@@ -32,8 +44,12 @@ def one_line(stderr: str) -> bool:
 
 
 def test_invalid_utf8_on_stdin_for_jsonl() -> None:
-    code, out, err = run("ask", "--jsonl", stdin="聯影醫療2024年營收多少?\n".encode() + b"\xff\xfe bad\n",
-                         env={"PYTHONIOENCODING": "utf-8"})
+    code, out, err = run(
+        "ask",
+        "--jsonl",
+        stdin="聯影醫療2024年營收多少?\n".encode() + b"\xff\xfe bad\n",
+        env={"PYTHONIOENCODING": "utf-8"},
+    )
     assert code == 1
     assert len(out.splitlines()) == 1 and '"status":"answered"' in out  # the good line before it was answered
     assert err == "assistant ask: stdin line 2 is not valid UTF-8 (byte 1); give UTF-8 text\n"
@@ -79,8 +95,13 @@ STARTER = "import sys, assistant.cli as cli; print('ready', file=sys.stderr, flu
 
 def interrupted(args: list[str], delay: float, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     """Start the CLI, wait until its code runs, then send SIGINT (Ctrl-C) after `delay` seconds."""
-    process = subprocess.Popen([sys.executable, "-c", STARTER, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
+    process = subprocess.Popen(
+        [sys.executable, "-c", STARTER, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    )
     assert process.stderr is not None
     assert process.stderr.readline() == b"ready\n"
     time.sleep(delay)

@@ -16,9 +16,16 @@ from assistant.history.store import Store
 
 
 def run(home: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], input=stdin, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, check=False,
-                          env={**os.environ, "ASSISTANT_HOME": str(home), **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+        env={**os.environ, "ASSISTANT_HOME": str(home), **(env or {})},
+    )
 
 
 def test_continue_the_latest_conversation(home: Path) -> None:
@@ -64,8 +71,10 @@ def test_continue_with_nothing_logged_is_an_error(home: Path) -> None:
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == "assistant ask: no conversation in the log to continue (see `assistant logs`)\n"
     missing = run(home, "ask", "--cid", "99", "那MR呢?")
-    assert (missing.returncode, missing.stderr) == (1, "assistant ask: no conversation 99 in the log to continue "
-                                                       "(see `assistant logs`)\n")
+    assert (missing.returncode, missing.stderr) == (
+        1,
+        "assistant ask: no conversation 99 in the log to continue (see `assistant logs`)\n",
+    )
 
 
 def test_logs_listing_show_search_rename_delete(home: Path, bot: Assistant) -> None:

@@ -31,8 +31,9 @@ def test_readme_example_matches_cli(question: str, expected: str, capsys: pytest
     assert capsys.readouterr().out.rstrip("\n") == expected.rstrip("\n")
 
 
-CONTINUED = re.compile(r'^\$ assistant ask "([^"]+)" > /dev/null\n\$ assistant ask -c "([^"]+)"\n(.*?)\n```',
-                       re.M | re.S)
+CONTINUED = re.compile(
+    r'^\$ assistant ask "([^"]+)" > /dev/null\n\$ assistant ask -c "([^"]+)"\n(.*?)\n```', re.M | re.S
+)
 
 
 def test_readme_follow_up_example(home: object, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,8 +7,11 @@ from assistant.lang.normalize import fold
 
 
 def test_revenue_in_three_scripts(bot: Assistant) -> None:
-    for question, language in (("聯影醫療2024年營收多少?", "zh-Hant"), ("联影医疗2024年营收多少?", "zh-Hans"),
-                               ("What was United Imaging Healthcare's 2024 revenue?", "en")):
+    for question, language in (
+        ("聯影醫療2024年營收多少?", "zh-Hant"),
+        ("联影医疗2024年营收多少?", "zh-Hans"),
+        ("What was United Imaging Healthcare's 2024 revenue?", "en"),
+    ):
         answer = bot.ask(question)
         assert answer.status == "answered" and answer.language == language
         assert "103" in answer.text and "9.73%" in answer.text

@@ -114,13 +114,23 @@ def deal_bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     pack = tmp_path_factory.mktemp("deal") / "pack"
     shutil.copytree(TESTS / "packs" / "mini", pack)
     article = pack / "facts" / "sources" / "starlake-2024.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("本文僅供參考", DEAL + "\n本文僅供參考"),
-                       encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("本文僅供參考", DEAL + "\n本文僅供參考"), encoding="utf-8"
+    )
     (pack / "facts" / "deal.yaml").write_text(DEAL_FACTS, encoding="utf-8")
     gazetteer = pack / "facts" / "gazetteer.yaml"
-    gazetteer.write_text(gazetteer.read_text(encoding="utf-8").replace("concepts:\n", (
-        "concepts:\n  starlake_control:\n    kind: entity\n    names: {zh-Hant: 星湖智控, en: Starlake Control}\n"
-        "    aliases: [星湖智控, Starlake Control]\n"), 1), encoding="utf-8")
+    gazetteer.write_text(
+        gazetteer.read_text(encoding="utf-8").replace(
+            "concepts:\n",
+            (
+                "concepts:\n  starlake_control:\n    kind: entity\n"
+                "    names: {zh-Hant: 星湖智控, en: Starlake Control}\n"
+                "    aliases: [星湖智控, Starlake Control]\n"
+            ),
+            1,
+        ),
+        encoding="utf-8",
+    )
     return Assistant.load(pack, use_cache=False)
 
 
@@ -171,15 +181,21 @@ MARGINS = """
 
 
 def test_a_stated_change_answers_how_much_a_figure_changed_and_no_other_line_stands_in(
-        mini_pack: Path, tmp_path: Path) -> None:
+    mini_pack: Path, tmp_path: Path
+) -> None:
     """The change the article states (下降1.8個百分點) answers "by how many points did it fall"; the
     overseas margin of the year before is another line's figure and is never subtracted from the whole."""
     pack = tmp_path / "pack"
     shutil.copytree(mini_pack, pack)
     article = pack / "facts" / "sources" / "starlake-2024.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "本文僅供參考", "2024年,星湖儲能綜合毛利率為21.5%,較上年下降1.8個百分點。\n"
-        "2023年,星湖儲能海外業務毛利率為17.2%。\n本文僅供參考"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "本文僅供參考",
+            "2024年,星湖儲能綜合毛利率為21.5%,較上年下降1.8個百分點。\n"
+            "2023年,星湖儲能海外業務毛利率為17.2%。\n本文僅供參考",
+        ),
+        encoding="utf-8",
+    )
     (pack / "facts" / "margins.yaml").write_text("facts:" + MARGINS, encoding="utf-8")
     bot = Assistant.load(pack, use_cache=False)
     for question in ("星湖儲能的綜合毛利率較上年下降了幾個百分點?", "星湖储能2024年毛利率比2023年下降了多少个百分点?"):

@@ -81,8 +81,13 @@ def test_question_words_are_not_read_as_homophones(bot: Assistant, question: str
 
 @pytest.mark.parametrize(
     "question",
-    ["聯影醫療2024年營收多少?", "What was UIH's revenue in FY24?", "联影医疗2023年底应收账款是多少",
-     "CT收入比MR少多少?", "UIH 淨利潤 2024 比 2023 少了多少 億元?"],
+    [
+        "聯影醫療2024年營收多少?",
+        "What was UIH's revenue in FY24?",
+        "联影医疗2023年底应收账款是多少",
+        "CT收入比MR少多少?",
+        "UIH 淨利潤 2024 比 2023 少了多少 億元?",
+    ],
 )
 def test_every_piece_of_a_question_is_accounted_for(bot: Assistant, question: str) -> None:
     reading = reading_of(bot, question)
@@ -102,8 +107,7 @@ def test_every_piece_of_a_question_is_accounted_for(bot: Assistant, question: st
         ("联影医疗2024年第五季度营收", "2024年第五季度", "period"),
     ],
 )
-def test_pieces_that_look_like_something_unread_are_kept(bot: Assistant, question: str, piece: str,
-                                                         kind: str) -> None:
+def test_pieces_that_look_like_something_unread_are_kept(bot: Assistant, question: str, piece: str, kind: str) -> None:
     assert (piece, kind) in reading_of(bot, question).unread
 
 

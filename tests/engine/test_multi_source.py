@@ -39,8 +39,10 @@ def _two_source_pack(mini_pack: Path, tmp_path: Path, *, cite_source: bool = Tru
     facts = pack / "facts"
     (facts / "sources" / "starlake-2025q1.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
     original = facts / "facts.yaml"  # with two sources, every fact names its own
-    original.write_text(original.read_text(encoding="utf-8").replace(
-        "    paragraph:", "    source: starlake-2024\n    paragraph:"), encoding="utf-8")
+    original.write_text(
+        original.read_text(encoding="utf-8").replace("    paragraph:", "    source: starlake-2024\n    paragraph:"),
+        encoding="utf-8",
+    )
     sources = facts / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8") + SECOND_SOURCE, encoding="utf-8")
     fact = SECOND_FACT if cite_source else SECOND_FACT.replace("    source: starlake-2025q1\n", "")

@@ -27,18 +27,22 @@ def _pack_with_twin_facts(mini_pack: Path, tmp_path: Path) -> Path:
     pack = tmp_path / "pack"
     shutil.copytree(mini_pack, pack)
     facts = pack / "facts" / "facts.yaml"
-    text = facts.read_text(encoding="utf-8").replace(
-        "    label: {zh-Hant: 2024年營業收入, en: revenue in 2024}\n", "")
+    text = facts.read_text(encoding="utf-8").replace("    label: {zh-Hant: 2024年營業收入, en: revenue in 2024}\n", "")
     facts.write_text(text, encoding="utf-8")
     article = pack / "facts" / "sources" / "starlake-2024.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "本文僅供參考", "年報更正後,星湖儲能2024年營業收入為48.6億元。\n本文僅供參考"), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "本文僅供參考", "年報更正後,星湖儲能2024年營業收入為48.6億元。\n本文僅供參考"
+        ),
+        encoding="utf-8",
+    )
     (pack / "facts" / "twin.yaml").write_text("facts:" + SAME_KEY, encoding="utf-8")
     return pack
 
 
 def test_options_asked_the_same_way_name_their_paragraph_and_a_pick_answers_that_fact(
-        mini_pack: Path, tmp_path: Path) -> None:
+    mini_pack: Path, tmp_path: Path
+) -> None:
     chat = Assistant.load(_pack_with_twin_facts(mini_pack, tmp_path), use_cache=False).chat()
     first = chat.ask("星湖儲能2024年營業收入是多少?")
     assert first.status == "clarify"

@@ -12,17 +12,17 @@ from assistant import Assistant
 @pytest.mark.parametrize(
     "question",
     [
-        "GE醫療2024年營收多少?",           # another company named in the article
+        "GE醫療2024年營收多少?",  # another company named in the article
         "西门子医疗2024年营收",
-        "Mindray's 2024 revenue",           # a company the article never names
+        "Mindray's 2024 revenue",  # a company the article never names
         "What was Stryker's revenue in 2024?",
-        "聯影醫療2025年全年營收",            # a year the base has no full-year figure for
+        "聯影醫療2025年全年營收",  # a year the base has no full-year figure for
         "联影医疗2021年净利润",
-        "联影智能2024年营收是多少",          # a subject-period pair the base lacks
-        "UIH gross margin 2024",            # a metric no fact holds
+        "联影智能2024年营收是多少",  # a subject-period pair the base lacks
+        "UIH gross margin 2024",  # a metric no fact holds
         "联影医疗CEO是谁",
-        "联影医疗MI业务2024年收入多少亿",     # described in words, no figure given
-        "联影医疗研发费用同比增长多少",        # the change is not stated
+        "联影医疗MI业务2024年收入多少亿",  # described in words, no figure given
+        "联影医疗研发费用同比增长多少",  # the change is not stated
         "Write a poem about United Imaging",
         "联影医疗明年营收预测",
         "",
@@ -79,6 +79,6 @@ def test_words_the_answering_sentence_lacks_are_no_answer(mini_pack: Path, quest
 
 @pytest.mark.parametrize("question", ["What was Moonlake Storage's revenue in 2024?", "Moonlake Storage revenue 2024"])
 def test_a_stranger_sharing_a_word_with_a_known_company_is_refused(mini_pack: Path, question: str) -> None:
-    """"Storage" is in "Starlake Storage"; "Moonlake Storage" is still another company."""
+    """ "Storage" is in "Starlake Storage"; "Moonlake Storage" is still another company."""
     answer = Assistant.load(mini_pack).ask(question)
     assert answer.status == "no_answer" and "48.5" not in answer.headline

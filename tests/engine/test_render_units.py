@@ -11,8 +11,18 @@ from assistant.pack.schema import Fact
 
 
 def _fact(value: str, scale: str | None, unit: str = "元", approx: str | None = None) -> Fact:
-    return Fact(id="t", subject="uih", metric="revenue", value=Decimal(value), unit=unit, scale=scale,
-                approx=approx, written=f"{value}", quote="x", paragraph=1)
+    return Fact(
+        id="t",
+        subject="uih",
+        metric="revenue",
+        value=Decimal(value),
+        unit=unit,
+        scale=scale,
+        approx=approx,
+        written=f"{value}",
+        quote="x",
+        paragraph=1,
+    )
 
 
 @pytest.mark.parametrize(

@@ -75,14 +75,14 @@ def test_no_answer_suggestions(bot: Assistant) -> None:
     answer = bot.ask("GE醫療2024年營收多少?")
     shown = layout(answer)
     assert shown.kind == "no_answer" and shown.choices == tuple(answer.suggestions)
-    assert answer_text(shown).splitlines()[-len(answer.suggestions):] == [f"  → {s}" for s in answer.suggestions]
+    assert answer_text(shown).splitlines()[-len(answer.suggestions) :] == [f"  → {s}" for s in answer.suggestions]
 
 
 @pytest.mark.parametrize("question", ["联影医疗2024年营收多少?", "What was UIH's revenue in 2024?"])
 def test_words_follow_the_answer_language(bot: Assistant, question: str) -> None:
     answer = bot.ask(question)
     cited = layout(answer).citations[0].text
-    expected = {"zh-Hans": "来源:第21段「", "en": "Source: paragraph 21, \""}[answer.language]
+    expected = {"zh-Hans": "来源:第21段「", "en": 'Source: paragraph 21, "'}[answer.language]
     assert cited.startswith(expected) and answer.citations[0].quote in cited
 
 
@@ -91,8 +91,9 @@ def test_colour_marks_figures_only_when_asked(bot: Assistant) -> None:
     assert "\x1b[" not in answer_text(shown, PLAIN)
     coloured = answer_text(shown, COLOUR)
     assert f"{COLOUR.figure}103億元{COLOUR.reset}" in coloured
-    assert coloured.replace(COLOUR.figure, "").replace(COLOUR.dim, "").replace(COLOUR.reset, "") == \
-        answer_text(shown, PLAIN)
+    assert coloured.replace(COLOUR.figure, "").replace(COLOUR.dim, "").replace(COLOUR.reset, "") == answer_text(
+        shown, PLAIN
+    )
 
 
 def test_markdown_of_an_answer(bot: Assistant) -> None:
@@ -117,8 +118,10 @@ def test_engine_text_is_never_markdown_syntax() -> None:
     for text in ["1. not a list", "# not a heading", "- not a bullet", "*a* _b_ [c](d) <e> `f` |g|", "> no quote"]:
         rendered = html(escape(text))
         assert rendered == f"<p>{text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>"
-    assert html(line_markdown(runs("2. 12.62億元 ÷ 103億元", [], "12.62億元 ÷ 103億元"))) == \
-        "<p>2. <code>12.62億元 ÷ 103億元</code></p>"
+    assert (
+        html(line_markdown(runs("2. 12.62億元 ÷ 103億元", [], "12.62億元 ÷ 103億元")))
+        == "<p>2. <code>12.62億元 ÷ 103億元</code></p>"
+    )
 
 
 def test_code_span_with_backticks() -> None:

@@ -22,14 +22,22 @@ def test_damaged_files_give_defaults(tmp_path: Path) -> None:
     assert load_settings(path) == Settings()
     path.write_text("{not json", encoding="utf-8")
     assert load_settings(path) == Settings()
-    path.write_text('{"theme": 3, "answer_language": "fr", "ui_language": "en", "show_sources": "no"}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"theme": 3, "answer_language": "fr", "ui_language": "en", "show_sources": "no"}', encoding="utf-8"
+    )
     assert load_settings(path) == Settings(ui_language="en")
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({"LANG": "zh_TW.UTF-8"}, "zh-Hant"), ({"LANG": "zh_HK.UTF-8"}, "zh-Hant"), ({"LANG": "zh_CN.UTF-8"}, "zh-Hans"),
-    ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"), ({}, "en"), ({"LANG": "C.UTF-8"}, "en"),
-])
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "zh_TW.UTF-8"}, "zh-Hant"),
+        ({"LANG": "zh_HK.UTF-8"}, "zh-Hant"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh-Hans"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+    ],
+)
 def test_environment_language(environ: dict[str, str], expected: str) -> None:
     assert environment_language(environ) == expected

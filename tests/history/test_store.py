@@ -132,8 +132,15 @@ def test_two_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "log.sqlite3"
     with Store.open(path) as store:
         shared = store.new_conversation("bundled", "chat")
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(shared), name], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, text=True) for name in ("a", "b")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(shared), name],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
     for writer in writers:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
     for writer in writers:  # both start writing at the same moment

@@ -48,8 +48,12 @@ def start_server(tmp: Path, *args: str, env: dict[str, str] | None = None, timeo
     """`assistant serve` on a free loopback port, waiting until /healthz answers."""
     port = free_port()
     log = tmp / f"server-{port}.log"
-    environment = {**os.environ, "ASSISTANT_CACHE_DIR": str(tmp / "cache"), "ASSISTANT_HOME": str(tmp / "home"),
-                   **(env or {})}
+    environment = {
+        **os.environ,
+        "ASSISTANT_CACHE_DIR": str(tmp / "cache"),
+        "ASSISTANT_HOME": str(tmp / "home"),
+        **(env or {}),
+    }
     command = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), *args]
     with log.open("wb") as out:
         process = subprocess.Popen(command, env=environment, stdout=out, stderr=subprocess.STDOUT)

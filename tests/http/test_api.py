@@ -118,8 +118,9 @@ def test_conversations_are_capped_least_recently_used_first(bots: dict[str, Assi
         error_of(capped.get(f"/v1/conversations/{second}"), 404)
 
 
-def test_conversations_in_a_shared_file_continue_after_a_restart(bots: dict[str, Assistant], bot: Assistant,
-                                                                 tmp_path: Path) -> None:
+def test_conversations_in_a_shared_file_continue_after_a_restart(
+    bots: dict[str, Assistant], bot: Assistant, tmp_path: Path
+) -> None:
     settings = Settings(store=str(tmp_path / "conversations.sqlite"))
     with TestClient(create_app(settings, bots)) as one:
         cid = one.post("/v1/conversations").json()["id"]
@@ -197,8 +198,9 @@ def test_interactive_docs_are_served_from_this_machine(client: Client) -> None:
     assert "SwaggerUIBundle" in client.get("/static/docs.js").text
 
 
-def test_no_stack_trace_when_the_engine_fails(client: Client, bot: Assistant, monkeypatch: pytest.MonkeyPatch,
-                                              caplog: pytest.LogCaptureFixture) -> None:
+def test_no_stack_trace_when_the_engine_fails(
+    client: Client, bot: Assistant, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("secret internal detail")
 

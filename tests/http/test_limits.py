@@ -52,8 +52,9 @@ def test_question_and_history_caps_are_422(bots: dict[str, Assistant]) -> None:
         assert small.post(f"/v1/conversations/{cid}/ask", json={"question": "x" * 101}).status_code == 422
 
 
-def test_work_over_the_time_limit_is_503(bots: dict[str, Assistant], bot: Assistant,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_work_over_the_time_limit_is_503(
+    bots: dict[str, Assistant], bot: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = bot.answer
 
     def slow(*args: Any, **kwargs: Any) -> Any:
@@ -92,10 +93,20 @@ def test_listening_beyond_loopback_needs_a_key() -> None:
 
 
 def test_settings_from_the_environment_and_bad_values() -> None:
-    settings = Settings.from_env({"ASSISTANT_API_KEY": "k", "ASSISTANT_CORS_ORIGINS": "https://a.example, https://b",
-                                  "ASSISTANT_HTTP_TIMEOUT": "2.5"}, port=9000)
+    settings = Settings.from_env(
+        {
+            "ASSISTANT_API_KEY": "k",
+            "ASSISTANT_CORS_ORIGINS": "https://a.example, https://b",
+            "ASSISTANT_HTTP_TIMEOUT": "2.5",
+        },
+        port=9000,
+    )
     assert (settings.api_key, settings.cors_origins, settings.request_timeout, settings.port) == (
-        "k", ("https://a.example", "https://b"), 2.5, 9000)
+        "k",
+        ("https://a.example", "https://b"),
+        2.5,
+        9000,
+    )
     assert Settings.from_json(settings.to_json()) == settings
     with pytest.raises(AssistantError, match="ASSISTANT_HTTP_TIMEOUT"):
         Settings.from_env({"ASSISTANT_HTTP_TIMEOUT": "soon"})
@@ -120,6 +131,8 @@ def test_every_request_is_one_json_access_log_line(client: Any, caplog: pytest.L
         client.get("/nowhere")
     lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "assistant.http.access"]
     assert [(line["method"], line["path"], line["status"]) for line in lines] == [
-        ("POST", "/v1/ask", 200), ("GET", "/nowhere", 404)]
+        ("POST", "/v1/ask", 200),
+        ("GET", "/nowhere", 404),
+    ]
     assert lines[0]["id"] == answered.headers["x-request-id"] and lines[0]["ms"] >= 0
     assert REVENUE not in caplog.text, "questions are not logged"

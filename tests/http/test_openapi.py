@@ -35,9 +35,16 @@ def test_examples_are_real_answers(client: Any, bot: Assistant) -> None:
 
 def test_every_endpoint_is_documented_with_its_errors(client: Any) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    assert set(paths) == {"/v1/ask", "/v1/conversations", "/v1/conversations/{conversation_id}/ask",
-                          "/v1/conversations/{conversation_id}", "/v1/packs", "/v1/facts",
-                          "/v1/sources/{source}/paragraphs/{number}", "/healthz"}
+    assert set(paths) == {
+        "/v1/ask",
+        "/v1/conversations",
+        "/v1/conversations/{conversation_id}/ask",
+        "/v1/conversations/{conversation_id}",
+        "/v1/packs",
+        "/v1/facts",
+        "/v1/sources/{source}/paragraphs/{number}",
+        "/healthz",
+    }
     ask = paths["/v1/ask"]["post"]
     assert ask["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Answer"}
     assert {"413", "422", "401", "503"} <= set(ask["responses"])

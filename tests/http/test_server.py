@@ -19,11 +19,13 @@ from assistant import Assistant, cli
 Server = Any  # tests/http/conftest.py's Server: a url, the process and its log
 
 
-def call(server: Server, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
-         ) -> tuple[int, Any]:
+def call(
+    server: Server, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+) -> tuple[int, Any]:
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(server.url + path, data=data, method=method,
-                                     headers={"content-type": "application/json", **(headers or {})})
+    request = urllib.request.Request(
+        server.url + path, data=data, method=method, headers={"content-type": "application/json", **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             raw = response.read()
@@ -82,8 +84,9 @@ def test_an_api_key_is_required_over_the_wire(start: Any) -> None:
     assert call(server, "GET", "/v1/packs", headers={"authorization": "Bearer wire-key"})[0] == 200
 
 
-def test_serving_beyond_loopback_without_a_key_is_refused(monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_serving_beyond_loopback_without_a_key_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("ASSISTANT_API_KEY", raising=False)
     assert cli.main(["serve", "--host", "0.0.0.0", "--port", "9"]) == 2
     assert "ASSISTANT_API_KEY" in capsys.readouterr().err
@@ -92,7 +95,12 @@ def test_serving_beyond_loopback_without_a_key_is_refused(monkeypatch: pytest.Mo
 def test_a_broken_pack_fails_before_listening(tmp_path: Any) -> None:
     (tmp_path / "facts").mkdir()
     (tmp_path / "facts" / "facts.yaml").write_text("facts: [", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", "serve", "--pack", str(tmp_path), "--port", "9"],
-                          capture_output=True, text=True, timeout=120, check=False,
-                          env={**os.environ, "ASSISTANT_CACHE_DIR": str(tmp_path / "cache")})
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "serve", "--pack", str(tmp_path), "--port", "9"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "ASSISTANT_CACHE_DIR": str(tmp_path / "cache")},
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr and done.stderr.startswith("assistant:")

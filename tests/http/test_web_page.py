@@ -27,13 +27,27 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 SCREENSHOT_ENV = "ASSISTANT_WEB_SCREENSHOT"  # also copy the first screenshot there (a path outside the tests)
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
-         "--no-first-run", "--disable-default-apps", "--lang=zh-TW"]
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--lang=zh-TW",
+]
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None or DRIVER is None, reason=(
-    "the browser test needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver); "
-    ".ci/run installs them"))
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or DRIVER is None,
+    reason=(
+        "the browser test needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver); "
+        ".ci/run installs them"
+    ),
+)
 
 
 @pytest.fixture
@@ -94,8 +108,9 @@ def screenshot(driver: Any, tmp_path: Path, name: str) -> Path:
     return path
 
 
-def test_ask_see_the_cited_paragraph_and_follow_up(browser: Any, live_server: Server, bot: Assistant,
-                                                   tmp_path: Path) -> None:
+def test_ask_see_the_cited_paragraph_and_follow_up(
+    browser: Any, live_server: Server, bot: Assistant, tmp_path: Path
+) -> None:
     chat = bot.chat()
     first, follow_up = chat.ask("2024年CT業務收入多少?"), chat.ask("那MR呢?")
     open_page(browser, live_server)
@@ -162,6 +177,7 @@ def test_readable_at_a_phone_width(browser: Any, live_server: Server, bot: Assis
     card = ask(browser, "What was UIH's revenue in 2024?")
     assert shown_figures(card) == bot.ask("What was UIH's revenue in 2024?").figures
     overflow = browser.execute_script(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 0, "nothing may stick out sideways on a phone"
     screenshot(browser, tmp_path, "phone.png")

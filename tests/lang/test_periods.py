@@ -88,8 +88,18 @@ def test_impossible_periods_carry_a_problem_not_a_period(grammar: PeriodGrammar,
 
 @pytest.mark.parametrize(
     "question",
-    ["增长了35%", "营收103亿元", "2000万元自有资金", "成立10年", "过去10年", "23年来", "3个月", "到底多少",
-     "研发人员3271人", "1500亿元"],
+    [
+        "增长了35%",
+        "营收103亿元",
+        "2000万元自有资金",
+        "成立10年",
+        "过去10年",
+        "23年来",
+        "3个月",
+        "到底多少",
+        "研发人员3271人",
+        "1500亿元",
+    ],
 )
 def test_numbers_that_only_look_like_years_are_not_periods(grammar: PeriodGrammar, question: str) -> None:
     assert _read(grammar, question) == []
@@ -108,8 +118,9 @@ def test_numbers_that_only_look_like_years_are_not_periods(grammar: PeriodGramma
         ("and a year earlier?", [(None, "prior", None)]),
     ],
 )
-def test_bases_and_relative_periods_keep_their_role(grammar: PeriodGrammar, question: str,
-                                                     expected: list[tuple[str | None, str, str | None]]) -> None:
+def test_bases_and_relative_periods_keep_their_role(
+    grammar: PeriodGrammar, question: str, expected: list[tuple[str | None, str, str | None]]
+) -> None:
     assert _read(grammar, question) == expected
 
 
@@ -139,7 +150,7 @@ def test_quarter_question_rejects_full_year_fact() -> None:
 
 
 def test_a_year_question_does_not_take_a_quarter_or_half_figure() -> None:
-    """"2025年全年净利润" with only Q1 in the base: the quarter is no answer for the year."""
+    """ "2025年全年净利润" with only Q1 in the base: the quarter is no answer for the year."""
     assert not fits(Period(2025), "2025Q1", "")
     assert not fits(Period(2024), "2024H1", "")
     assert fits(Period(2025), "2025-05-30", "")  # a figure on a day of the year (a market value) still fits
@@ -158,7 +169,7 @@ def test_a_month_question_does_not_take_a_full_year_figure() -> None:
 
 
 def test_a_part_of_an_unnamed_year_never_takes_a_figure_without_period() -> None:
-    """"二季度呢?" must not be answered with a plan that has no period."""
+    """ "二季度呢?" must not be answered with a plan that has no period."""
     assert not fits(Period(None, quarter=2), None, "公司計劃用三年時間將奶酪業務收入占比提升至兩成")
     assert fits(Period(None), None, "公司計劃用三年時間將奶酪業務收入占比提升至兩成")
 

@@ -11,11 +11,29 @@ from assistant.pack.figures import FigureError
 from assistant.pack.schema import Change, Fact
 
 
-def fact(fid: str, value: str, *, scale: str | None = "億", unit: str = "元", approx: str | None = None,
-         change: Change | None = None) -> Fact:
+def fact(
+    fid: str,
+    value: str,
+    *,
+    scale: str | None = "億",
+    unit: str = "元",
+    approx: str | None = None,
+    change: Change | None = None,
+) -> Fact:
     written = f"{approx or ''}{value}{scale or ''}{unit}"
-    return Fact(id=fid, subject="x", metric="m", value=Decimal(value), unit=unit, scale=scale, approx=approx,
-                written=written, change=change, quote=written, paragraph=1)
+    return Fact(
+        id=fid,
+        subject="x",
+        metric="m",
+        value=Decimal(value),
+        unit=unit,
+        scale=scale,
+        approx=approx,
+        written=written,
+        change=change,
+        quote=written,
+        paragraph=1,
+    )
 
 
 def rate(value: str) -> Change:
@@ -25,8 +43,9 @@ def rate(value: str) -> Change:
 def test_prior_value_from_a_rate_keeps_its_expression_and_input() -> None:
     revenue = fact("rev", "103", change=rate("-9.73"))
     prior = figures.prior_from_rate(figures.of_fact(revenue), figures.of_change(revenue))
-    result = figures.result_fact(prior, fid="r", subject="x", metric="m", formula="f", quote="q", paragraph=1,
-                                 source=None)
+    result = figures.result_fact(
+        prior, fid="r", subject="x", metric="m", formula="f", quote="q", paragraph=1, source=None
+    )
     assert result.written == "約114.10億元" and result.approx == "約"
     assert result.derivation is not None and result.derivation.inputs == ["rev"]
     assert "103億元 ÷ (1 − 9.73%)" in result.derivation.expression
@@ -50,8 +69,9 @@ def test_ratio_across_scales_and_units() -> None:
     staff = fact("staff", "3271", scale=None, unit="人")
     per_person = figures.ratio(figures.of_fact(fact("rd", "22.6")), figures.of_fact(staff), percent=False)
     assert per_person.unit == "元/人"
-    shown = figures.result_fact(per_person, fid="p", subject="x", metric="m", formula="f", quote="q", paragraph=1,
-                                source=None)
+    shown = figures.result_fact(
+        per_person, fid="p", subject="x", metric="m", formula="f", quote="q", paragraph=1, source=None
+    )
     assert shown.written == "約69.09萬元/人"
 
 
@@ -94,8 +114,9 @@ def test_a_sum_in_one_unit_and_not_across_units() -> None:
 
 def test_rounding_as_asked() -> None:
     margin = figures.ratio(figures.of_fact(fact("np", "12.62")), figures.of_fact(fact("rev", "103")), percent=True)
-    one = figures.result_fact(margin, fid="m", subject="x", metric="m", formula="f", quote="q", paragraph=1,
-                              source=None, decimals=1)
+    one = figures.result_fact(
+        margin, fid="m", subject="x", metric="m", formula="f", quote="q", paragraph=1, source=None, decimals=1
+    )
     assert one.written == "約12.3%"
 
 

@@ -10,15 +10,36 @@ import pytest
 from assistant.pack.schema import Change, Fact
 from assistant.pack.written import Words, figure_problems
 
-WORDS = Words.of(["超過", "突破", "接近", "近", "約", "约", "不足", "多", "逾", "餘", "余"],
-                 ["增長", "增加", "上升"], ["下降", "下滑", "跌幅", "減少"], ["為", "達"])
+WORDS = Words.of(
+    ["超過", "突破", "接近", "近", "約", "约", "不足", "多", "逾", "餘", "余"],
+    ["增長", "增加", "上升"],
+    ["下降", "下滑", "跌幅", "減少"],
+    ["為", "達"],
+)
 
 
-def fact(written: str, value: str, unit: str | None, scale: str | None = None, approx: str | None = None,
-         quote: str | None = None, change: Change | None = None) -> Fact:
-    return Fact(id="f", subject="s", metric="m", value=Decimal(value), unit=unit, scale=scale, approx=approx,
-                written=written, quote=quote if quote is not None else f"公司去年{written}。", paragraph=1,
-                change=change)
+def fact(
+    written: str,
+    value: str,
+    unit: str | None,
+    scale: str | None = None,
+    approx: str | None = None,
+    quote: str | None = None,
+    change: Change | None = None,
+) -> Fact:
+    return Fact(
+        id="f",
+        subject="s",
+        metric="m",
+        value=Decimal(value),
+        unit=unit,
+        scale=scale,
+        approx=approx,
+        written=written,
+        quote=quote if quote is not None else f"公司去年{written}。",
+        paragraph=1,
+        change=change,
+    )
 
 
 AGREE = [
@@ -38,14 +59,30 @@ AGREE = [
     fact("兩億元", "2", "元", "億"),
     fact("十二萬人", "12", "人", "萬"),
     fact("2011年", "2011", "年", quote="成立于2015年,2011年開始研發。"),
-    fact("12.62億元", "12.62", "元", "億", quote="凈利潤為12.62億元;營業收入103億元,同比下降9.73%。",
-         change=None),
-    fact("103億元", "103", "元", "億", quote="營業收入103億元,同比下降9.73%。",
-         change=Change(value=Decimal("-9.73"), written="同比下降9.73%")),
-    fact("30.48億元", "30.48", "元", "億", quote="收入30.48億元,同比下滑超過25%。",
-         change=Change(value=Decimal("-25"), approx="超過", written="同比下滑超過25%")),
-    fact("3271人", "3271", "人", quote="員工3271人,同比增加315人。",
-         change=Change(value=Decimal("315"), unit="人", written="同比增加315人")),
+    fact("12.62億元", "12.62", "元", "億", quote="凈利潤為12.62億元;營業收入103億元,同比下降9.73%。", change=None),
+    fact(
+        "103億元",
+        "103",
+        "元",
+        "億",
+        quote="營業收入103億元,同比下降9.73%。",
+        change=Change(value=Decimal("-9.73"), written="同比下降9.73%"),
+    ),
+    fact(
+        "30.48億元",
+        "30.48",
+        "元",
+        "億",
+        quote="收入30.48億元,同比下滑超過25%。",
+        change=Change(value=Decimal("-25"), approx="超過", written="同比下滑超過25%"),
+    ),
+    fact(
+        "3271人",
+        "3271",
+        "人",
+        quote="員工3271人,同比增加315人。",
+        change=Change(value=Decimal("315"), unit="人", written="同比增加315人"),
+    ),
 ]
 
 
@@ -72,14 +109,50 @@ DISAGREE = [
     (fact("兩億元", "3", "元", "億"), "value 3 does not agree"),
     (fact("2024年3月", "2024", "年"), "2 figures"),
     (fact("1E+1億元", "10", "元", "億"), ""),
-    (fact("103億元", "103", "元", "億", quote="營業收入103億元,同比下降9.73%。",
-          change=Change(value=Decimal("9.73"), written="同比下降9.73%")), "wrong sign"),
-    (fact("103億元", "103", "元", "億", quote="營業收入103億元,同比下降9.73%。",
-          change=Change(value=Decimal("-9.37"), written="同比下降9.73%")), "change.value -9.37"),
-    (fact("103億元", "103", "元", "億", quote="營業收入103億元,同比下降9.73%。",
-          change=Change(value=Decimal("-9.73"), unit="個百分點", written="同比下降9.73%")), "change.unit"),
-    (fact("30.48億元", "30.48", "元", "億", quote="收入30.48億元,同比下滑超過25%。",
-          change=Change(value=Decimal("-25"), written="同比下滑超過25%")), "change.approx None"),
+    (
+        fact(
+            "103億元",
+            "103",
+            "元",
+            "億",
+            quote="營業收入103億元,同比下降9.73%。",
+            change=Change(value=Decimal("9.73"), written="同比下降9.73%"),
+        ),
+        "wrong sign",
+    ),
+    (
+        fact(
+            "103億元",
+            "103",
+            "元",
+            "億",
+            quote="營業收入103億元,同比下降9.73%。",
+            change=Change(value=Decimal("-9.37"), written="同比下降9.73%"),
+        ),
+        "change.value -9.37",
+    ),
+    (
+        fact(
+            "103億元",
+            "103",
+            "元",
+            "億",
+            quote="營業收入103億元,同比下降9.73%。",
+            change=Change(value=Decimal("-9.73"), unit="個百分點", written="同比下降9.73%"),
+        ),
+        "change.unit",
+    ),
+    (
+        fact(
+            "30.48億元",
+            "30.48",
+            "元",
+            "億",
+            quote="收入30.48億元,同比下滑超過25%。",
+            change=Change(value=Decimal("-25"), written="同比下滑超過25%"),
+        ),
+        "change.approx None",
+    ),
     (fact("1", "1E+40", None), "larger than"),
     (fact("1", "NaN", None), "not a number"),
     (fact("1", "0.000000001", None), "decimals"),

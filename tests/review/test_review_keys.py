@@ -136,8 +136,11 @@ async def test_a_new_concept_from_the_picker(drafted: Path) -> None:
         await pilot.press(*"Yunfan Cold Chain")  # typed where the English name goes; the id follows it
         await pilot.press("end", *", 云帆", "enter")
         concepts = yaml.safe_load((drafted / "facts" / "gazetteer.yaml").read_text(encoding="utf-8"))["concepts"]
-        assert concepts["yunfan_cold_chain"] == {"kind": "entity", "aliases": ["雲帆冷鏈", "云帆"],
-                                                 "names": {"zh-Hant": "雲帆冷鏈", "en": "Yunfan Cold Chain"}}
+        assert concepts["yunfan_cold_chain"] == {
+            "kind": "entity",
+            "aliases": ["雲帆冷鏈", "云帆"],
+            "names": {"zh-Hant": "雲帆冷鏈", "en": "Yunfan Cold Chain"},
+        }
         assert facts_of(drafted)["p1-1-founding"]["subject"] == "yunfan_cold_chain"
         await pilot.press("d")  # and make it the default subject
         await settle(pilot)
@@ -215,8 +218,11 @@ async def test_alias_new_concept_and_own_question(drafted: Path) -> None:
         await type_in(pilot, "冷庫容量 | cold storage capacity | metric | 冷庫容量, 冷庫總容量")
         concepts = yaml.safe_load((drafted / "facts" / "gazetteer.yaml").read_text(encoding="utf-8"))["concepts"]
         assert "雲帆冷鏈" in concepts["company"]["aliases"]
-        assert concepts["cold_storage_capacity"] == {"kind": "metric", "aliases": ["冷庫容量", "冷庫總容量"],
-                                                     "names": {"zh-Hant": "冷庫容量", "en": "cold storage capacity"}}
+        assert concepts["cold_storage_capacity"] == {
+            "kind": "metric",
+            "aliases": ["冷庫容量", "冷庫總容量"],
+            "names": {"zh-Hant": "冷庫容量", "en": "cold storage capacity"},
+        }
         await pilot.press("c")
         await type_in(pilot, "冷庫 | cold storage | product | 冷庫")
         assert "kind 'product': one of entity, metric, segment, qualifier" in text_of(app, "#error")

@@ -85,8 +85,10 @@ def test_delete_takes_the_fact_and_its_comment_and_accounts_for_its_numbers(draf
     session.delete(index_of(session, "p5-1-investment-amount"))  # the last fact of its paragraph
     text = facts_file.read_text(encoding="utf-8")
     assert "# -- paragraph 5" not in text and "\n\n\n" not in text
-    assert ("- {paragraph: 5, text: '2025年3月,雲帆冷鏈宣布投資8億元在成都建設西南冷鏈樞紐。', "
-            "reason: not worth a fact (review)}") in text  # quoted: an ASCII comma inside {…}
+    assert (
+        "- {paragraph: 5, text: '2025年3月,雲帆冷鏈宣布投資8億元在成都建設西南冷鏈樞紐。', "
+        "reason: not worth a fact (review)}"
+    ) in text  # quoted: an ASCII comma inside {…}
     assert session.progress == (2, 8)
     result = check_pack(drafted)
     assert not [p for p in result.problems if "not covered" in p.message], "the deleted figures stay accounted for"
@@ -118,8 +120,12 @@ def test_new_concept_and_alias_load_and_settle_the_default_subject(drafted: Path
     session.set_default_subject("yunfan")
     removed, added = changed_lines(before, gazetteer.read_text(encoding="utf-8"))
     assert removed == []
-    assert added == ["  yunfan:", "    kind: entity", "    names: {zh-Hant: 雲帆冷鏈, en: Yunfan Cold Chain}",
-                     "    aliases: [雲帆冷鏈, 云帆冷链, Yunfan]"]
+    assert added == [
+        "  yunfan:",
+        "    kind: entity",
+        "    names: {zh-Hant: 雲帆冷鏈, en: Yunfan Cold Chain}",
+        "    aliases: [雲帆冷鏈, 云帆冷链, Yunfan]",
+    ]
     pack = load_pack(drafted)
     assert pack.default_subject == "yunfan" and "Yunfan" in pack.concepts["yunfan"].aliases
     assert not [p for p in check_pack(drafted).problems if "default_subject" in p.message]
@@ -163,30 +169,43 @@ def test_concepts_and_aliases_that_cannot_be_added(drafted: Path) -> None:
         session.add_alias("metric_1", "有冷庫總容量")
 
 
-@pytest.mark.parametrize(("field", "text", "updates"), [
-    ("period", "2025q1", {"period": "2025Q1"}),
-    ("period", "2024年", {"period": "2024"}),
-    ("period", "", {"period": None}),
-    ("value", "約 36.8 億 元 | 36.8億元", {"approx": "約", "value": 36.8, "scale": "億", "unit": "元",
-                                        "written": "36.8億元"}),
-    ("value", "36.8 | 36.8億元", {"approx": None, "value": 36.8, "scale": None, "unit": None, "written": "36.8億元"}),
-    ("change", "-6.4 % | 同比下降6.4%", {"change": {"value": -6.4, "unit": "%", "written": "同比下降6.4%"}}),
-    ("change", "", {"change": None}),
-    ("label", "2024年營收 | revenue in 2024", {"label": {"zh-Hant": "2024年營收", "en": "revenue in 2024"}}),
-])
+@pytest.mark.parametrize(
+    ("field", "text", "updates"),
+    [
+        ("period", "2025q1", {"period": "2025Q1"}),
+        ("period", "2024年", {"period": "2024"}),
+        ("period", "", {"period": None}),
+        (
+            "value",
+            "約 36.8 億 元 | 36.8億元",
+            {"approx": "約", "value": 36.8, "scale": "億", "unit": "元", "written": "36.8億元"},
+        ),
+        (
+            "value",
+            "36.8 | 36.8億元",
+            {"approx": None, "value": 36.8, "scale": None, "unit": None, "written": "36.8億元"},
+        ),
+        ("change", "-6.4 % | 同比下降6.4%", {"change": {"value": -6.4, "unit": "%", "written": "同比下降6.4%"}}),
+        ("change", "", {"change": None}),
+        ("label", "2024年營收 | revenue in 2024", {"label": {"zh-Hant": "2024年營收", "en": "revenue in 2024"}}),
+    ],
+)
 def test_fields_read_back(drafted: Path, field: str, text: str, updates: dict[str, object]) -> None:
     data = ReviewSession(drafted).facts[1].data
     assert parse(field, text, data) == updates
 
 
-@pytest.mark.parametrize(("field", "text", "message"), [
-    ("period", "2024Q5", "write 2024, 2025Q1"),
-    ("value", "36.8億元", "as the article writes it after `|`"),
-    ("value", "36.8 億 元 | 36.9億元", "'36.9億元' is not in the quote"),
-    ("value", "thirty | 36.8億元", "write [approx] number [scale] [unit]"),
-    ("change", "down | 同比增長15.2%", "a fall is negative"),
-    ("label", "2024年營收", "a label has both languages"),
-])
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("period", "2024Q5", "write 2024, 2025Q1"),
+        ("value", "36.8億元", "as the article writes it after `|`"),
+        ("value", "36.8 億 元 | 36.9億元", "'36.9億元' is not in the quote"),
+        ("value", "thirty | 36.8億元", "write [approx] number [scale] [unit]"),
+        ("change", "down | 同比增長15.2%", "a fall is negative"),
+        ("label", "2024年營收", "a label has both languages"),
+    ],
+)
 def test_fields_that_cannot_be_read_say_what_to_write(drafted: Path, field: str, text: str, message: str) -> None:
     data = ReviewSession(drafted).facts[1].data
     with pytest.raises(FieldError, match=message.replace("[", r"\[").replace("]", r"\]")):

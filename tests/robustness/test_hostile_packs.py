@@ -58,10 +58,16 @@ def own_intents(pack: Path) -> None:
 
 def template(text: str) -> Breakage:
     """The zh-Hant text of the `figure` template replaced."""
+
     def breakage(pack: Path) -> None:
         own_intents(pack)
-        edit(pack, TEMPLATES, '    zh-Hant: "{what}:{figure}{change}。"',
-             f"    zh-Hant: {json.dumps(text, ensure_ascii=False)}")
+        edit(
+            pack,
+            TEMPLATES,
+            '    zh-Hant: "{what}:{figure}{change}。"',
+            f"    zh-Hant: {json.dumps(text, ensure_ascii=False)}",
+        )
+
     return breakage
 
 
@@ -98,6 +104,7 @@ def skip(pattern: str, line: str = "") -> Breakage:
         edit(pack, SOURCES, 'skip: ["^晨光財訊$", "^本文僅供參考$"]', f"skip: [{json.dumps(pattern)}]")
         if line:
             edit(pack, ARTICLE, "本文僅供參考", f"本文僅供參考\n{line}")
+
     return breakage
 
 
@@ -105,56 +112,147 @@ def language(old: str, new: str) -> Breakage:
     def breakage(pack: Path) -> None:
         own_intents(pack)
         edit(pack, LANGUAGE, old, new)
+
     return breakage
 
 
 # (id, breakage, file of the problem, whether it names a line, words of the message)
 CASES: list[tuple[str, Breakage, str, bool, list[str]]] = [
-    ("value-vs-written", lambda p: edit(p, FACTS, "value: 48.5\n", "value: 999\n"), FACTS, True,
-     ["value 999", "48.5億元"]),
-    ("scale-vs-written",
-     lambda p: edit(p, FACTS, "scale: 億\n    written: 48.5億元", "scale: 萬\n    written: 48.5億元"),
-     FACTS, True, ["scale and unit", "萬元"]),
-    ("unit-vs-written", lambda p: edit(p, FACTS, "unit: 人\n    approx: 超過", "unit: 個\n    approx: 超過"),
-     FACTS, True, ["scale and unit"]),
-    ("approx-left-out",
-     lambda p: edit(p, FACTS, "    approx: 超過\n    written: 超過2600人", "    written: 超過2600人"),
-     FACTS, True, ["approx None", "超過"]),
-    ("approx-word-dropped", lambda p: edit(p, FACTS, "approx: 約\n    written: 約6億元", "written: 6億元"), FACTS, True,
-     ["approximation word"]),
-    ("part-of-a-figure", lambda p: edit(p, FACTS, "value: 15.2\n    unit: 元\n    scale: 億\n    written: 15.2億元",
-                                        "value: 5.2\n    unit: 元\n    scale: 億\n    written: 5.2億元"), FACTS, True,
-     ["part of a larger figure"]),
-    ("change-value", lambda p: edit(p, FACTS, "change: {value: 12.3,", "change: {value: 21.3,"), FACTS, True,
-     ["change.value 21.3"]),
-    ("change-sign", lambda p: edit(p, FACTS, "change: {value: -8.6,", "change: {value: 8.6,"), FACTS, True,
-     ["wrong sign"]),
+    (
+        "value-vs-written",
+        lambda p: edit(p, FACTS, "value: 48.5\n", "value: 999\n"),
+        FACTS,
+        True,
+        ["value 999", "48.5億元"],
+    ),
+    (
+        "scale-vs-written",
+        lambda p: edit(p, FACTS, "scale: 億\n    written: 48.5億元", "scale: 萬\n    written: 48.5億元"),
+        FACTS,
+        True,
+        ["scale and unit", "萬元"],
+    ),
+    (
+        "unit-vs-written",
+        lambda p: edit(p, FACTS, "unit: 人\n    approx: 超過", "unit: 個\n    approx: 超過"),
+        FACTS,
+        True,
+        ["scale and unit"],
+    ),
+    (
+        "approx-left-out",
+        lambda p: edit(p, FACTS, "    approx: 超過\n    written: 超過2600人", "    written: 超過2600人"),
+        FACTS,
+        True,
+        ["approx None", "超過"],
+    ),
+    (
+        "approx-word-dropped",
+        lambda p: edit(p, FACTS, "approx: 約\n    written: 約6億元", "written: 6億元"),
+        FACTS,
+        True,
+        ["approximation word"],
+    ),
+    (
+        "part-of-a-figure",
+        lambda p: edit(
+            p,
+            FACTS,
+            "value: 15.2\n    unit: 元\n    scale: 億\n    written: 15.2億元",
+            "value: 5.2\n    unit: 元\n    scale: 億\n    written: 5.2億元",
+        ),
+        FACTS,
+        True,
+        ["part of a larger figure"],
+    ),
+    (
+        "change-value",
+        lambda p: edit(p, FACTS, "change: {value: 12.3,", "change: {value: 21.3,"),
+        FACTS,
+        True,
+        ["change.value 21.3"],
+    ),
+    (
+        "change-sign",
+        lambda p: edit(p, FACTS, "change: {value: -8.6,", "change: {value: 8.6,"),
+        FACTS,
+        True,
+        ["wrong sign"],
+    ),
     ("tenths", lambda p: edit(p, FACTS, "value: 30\n", "value: 40\n"), FACTS, True, ["value 40", "接近三成"]),
     ("value-1e40", lambda p: edit(p, FACTS, "value: 48.5\n", "value: 1e40\n"), FACTS, True, ["larger than"]),
     ("value-nan", lambda p: edit(p, FACTS, "value: 48.5\n", "value: .nan\n"), FACTS, True, ["value"]),
-    ("absolute-path", lambda p: edit(p, SOURCES, "file: sources/starlake-2024.txt", "file: /etc/passwd"), SOURCES,
-     True, ["absolute path"]),
-    ("dot-dot", lambda p: edit(p, SOURCES, "file: sources/starlake-2024.txt", "file: ../../outside/secret.txt"),
-     SOURCES, True, ["'..'"]),
-    ("windows-path", lambda p: edit(p, SOURCES, "file: sources/starlake-2024.txt", "file: 'C:\\Windows\\win.ini'"),
-     SOURCES, True, ["absolute path"]),
-    ("duplicate-key", lambda p: edit(p, FACTS, "    value: 48.5\n", "    value: 48.5\n    value: 49\n"), FACTS, True,
-     ["duplicate key 'value'", "first at line"]),
+    (
+        "absolute-path",
+        lambda p: edit(p, SOURCES, "file: sources/starlake-2024.txt", "file: /etc/passwd"),
+        SOURCES,
+        True,
+        ["absolute path"],
+    ),
+    (
+        "dot-dot",
+        lambda p: edit(p, SOURCES, "file: sources/starlake-2024.txt", "file: ../../outside/secret.txt"),
+        SOURCES,
+        True,
+        ["'..'"],
+    ),
+    (
+        "windows-path",
+        lambda p: edit(p, SOURCES, "file: sources/starlake-2024.txt", "file: 'C:\\Windows\\win.ini'"),
+        SOURCES,
+        True,
+        ["absolute path"],
+    ),
+    (
+        "duplicate-key",
+        lambda p: edit(p, FACTS, "    value: 48.5\n", "    value: 48.5\n    value: 49\n"),
+        FACTS,
+        True,
+        ["duplicate key 'value'", "first at line"],
+    ),
     ("alias-bomb", lambda p: write(p, "facts/bomb.yaml", BOMB), "facts/bomb.yaml", True, ["aliases"]),
-    ("deep-flow", lambda p: write(p, "facts/deep.yaml", "a: " + "[" * 10_000 + "]" * 10_000 + "\n"),
-     "facts/deep.yaml", True, ["YAML"]),
-    ("deep-block", lambda p: write(p, "facts/deep.yaml", "".join("  " * i + "a:\n" for i in range(200))),
-     "facts/deep.yaml", True, ["nested more than"]),
-    ("long-text",
-     lambda p: edit(p, FACTS, "label: {zh-Hant: 2024年營業收入,", "label: {zh-Hant: " + "長" * 20_000 + ","),
-     FACTS, True, ["20,000 characters"]),
-    ("long-number", lambda p: edit(p, FACTS, "paragraph: 5\n", "paragraph: " + "9" * 5000 + "\n"), FACTS, True,
-     ["5,000 characters"]),
-    ("big-file", lambda p: write(p, "facts/examples.yaml", "examples:\n" + "  - 星湖儲能2024年營收多少?\n" * 120_000),
-     "facts/examples.yaml", False, ["bytes"]),
-    ("many-examples", lambda p: write(p, "facts/examples.yaml", "examples:\n" + "  - 營收多少?\n" * 500),
-     "facts/examples.yaml", True,
-     ["example questions"]),
+    (
+        "deep-flow",
+        lambda p: write(p, "facts/deep.yaml", "a: " + "[" * 10_000 + "]" * 10_000 + "\n"),
+        "facts/deep.yaml",
+        True,
+        ["YAML"],
+    ),
+    (
+        "deep-block",
+        lambda p: write(p, "facts/deep.yaml", "".join("  " * i + "a:\n" for i in range(200))),
+        "facts/deep.yaml",
+        True,
+        ["nested more than"],
+    ),
+    (
+        "long-text",
+        lambda p: edit(p, FACTS, "label: {zh-Hant: 2024年營業收入,", "label: {zh-Hant: " + "長" * 20_000 + ","),
+        FACTS,
+        True,
+        ["20,000 characters"],
+    ),
+    (
+        "long-number",
+        lambda p: edit(p, FACTS, "paragraph: 5\n", "paragraph: " + "9" * 5000 + "\n"),
+        FACTS,
+        True,
+        ["5,000 characters"],
+    ),
+    (
+        "big-file",
+        lambda p: write(p, "facts/examples.yaml", "examples:\n" + "  - 星湖儲能2024年營收多少?\n" * 120_000),
+        "facts/examples.yaml",
+        False,
+        ["bytes"],
+    ),
+    (
+        "many-examples",
+        lambda p: write(p, "facts/examples.yaml", "examples:\n" + "  - 營收多少?\n" * 500),
+        "facts/examples.yaml",
+        True,
+        ["example questions"],
+    ),
     ("skip-backtracks", skip("(x+x+)+y", "x" * 5_000), SOURCES, True, ["ran out of time"]),
     ("skip-not-a-regex", skip("(unclosed"), SOURCES, True, ["not a regular expression"]),
     ("skip-repeat-bomb", skip("((a{1000}){1000}){10}"), SOURCES, True, ["repeats too much"]),
@@ -169,11 +267,22 @@ CASES: list[tuple[str, Breakage, str, bool, list[str]]] = [
     ("template-unknown-field", template("{secret}"), TEMPLATES, True, ["does not fill"]),
     ("template-braces", template("{what"), TEMPLATES, True, ["braces"]),
     ("template-missing", missing_template, TEMPLATES, True, ["template figure is missing"]),
-    ("prior-of-minus-100", lambda p: (edit(p, ARTICLE, "同比增長12.3%", "同比下降100%"),
-                                      edit(p, FACTS, "{value: 12.3, unit: \"%\", written: 同比增長12.3%}",
-                                           "{value: -100, unit: \"%\", written: 同比下降100%}"),
-                                      edit(p, FACTS, "48.5億元,同比增長12.3%;", "48.5億元,同比下降100%;")), FACTS, True,
-     ["cannot derive", "100%"]),
+    (
+        "prior-of-minus-100",
+        lambda p: (
+            edit(p, ARTICLE, "同比增長12.3%", "同比下降100%"),
+            edit(
+                p,
+                FACTS,
+                '{value: 12.3, unit: "%", written: 同比增長12.3%}',
+                '{value: -100, unit: "%", written: 同比下降100%}',
+            ),
+            edit(p, FACTS, "48.5億元,同比增長12.3%;", "48.5億元,同比下降100%;"),
+        ),
+        FACTS,
+        True,
+        ["cannot derive", "100%"],
+    ),
 ]
 POSIX_CASES: list[tuple[str, Breakage, str, bool, list[str]]] = [
     ("symlinked-source", symlinked_source, SOURCES, True, ["leaves the pack"]),
@@ -234,18 +343,28 @@ def test_hostile_pack_takes_bounded_time(mini_pack: Path, tmp_path: Path, name: 
     must finish (a hang guard with a generous bound, not a speed measurement: see bench/ for speed)."""
     breakage = next(c[1] for c in CASES if c[0] == name)
     pack = _broken(mini_pack, tmp_path, breakage)
-    script = ("import sys; from assistant.tools.check import check_pack; from assistant import Assistant\n"
-              "from assistant.errors import PackError\n"
-              "assert check_pack(sys.argv[1]).failed\n"
-              "try:\n    Assistant.load(sys.argv[1], use_cache=False)\nexcept PackError:\n    print('refused')\n")
-    done = subprocess.run([sys.executable, "-c", script, str(pack)], capture_output=True, text=True, timeout=120,
-                          check=False, env={**os.environ, "ASSISTANT_CACHE_DIR": str(tmp_path / "cache")})
+    script = (
+        "import sys; from assistant.tools.check import check_pack; from assistant import Assistant\n"
+        "from assistant.errors import PackError\n"
+        "assert check_pack(sys.argv[1]).failed\n"
+        "try:\n    Assistant.load(sys.argv[1], use_cache=False)\nexcept PackError:\n    print('refused')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(pack)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "ASSISTANT_CACHE_DIR": str(tmp_path / "cache")},
+    )
     assert done.returncode == 0 and done.stdout.strip() == "refused", done.stderr[-2000:]
 
 
-def test_a_zero_divisor_is_no_crash(mini_pack: Path, tmp_path: Path, valid: Callable[[Assistant, object], None]
-                                    ) -> None:
+def test_a_zero_divisor_is_no_crash(
+    mini_pack: Path, tmp_path: Path, valid: Callable[[Assistant, object], None]
+) -> None:
     """Revenue stated as 0億元: the pack loads, and every share or margin over it is refused, not raised."""
+
     def zero(pack: Path) -> None:
         edit(pack, ARTICLE, "營業收入為48.5億元", "營業收入為0億元")
         edit(pack, FACTS, "value: 48.5\n", "value: 0\n")
@@ -253,8 +372,14 @@ def test_a_zero_divisor_is_no_crash(mini_pack: Path, tmp_path: Path, valid: Call
         edit(pack, FACTS, "quote: 星湖儲能2024年營業收入為48.5億元", "quote: 星湖儲能2024年營業收入為0億元")
 
     bot = Assistant.load(_broken(mini_pack, tmp_path, zero), use_cache=False)
-    for question in ["海外收入占比多少?", "星湖儲能2024年凈利率多少?", "凈利潤占營收多少?", "海外收入是營收的幾倍?",
-                     "What share of revenue came from overseas?", "星湖儲能2023年營收多少?"]:
+    for question in [
+        "海外收入占比多少?",
+        "星湖儲能2024年凈利率多少?",
+        "凈利潤占營收多少?",
+        "海外收入是營收的幾倍?",
+        "What share of revenue came from overseas?",
+        "星湖儲能2023年營收多少?",
+    ]:
         answer = bot.ask(question)
         valid(bot, answer)
         assert "÷ 0億元" not in answer.text
@@ -263,14 +388,26 @@ def test_a_zero_divisor_is_no_crash(mini_pack: Path, tmp_path: Path, valid: Call
 BUNDLED_ATTACKS: dict[str, tuple[str, str, str, str]] = {
     "revenue-value": (FACTS, "    value: 103\n", "    value: 999\n", "value 999 does not agree"),
     "etc-passwd": (SOURCES, "file: sources/zidan-uih-2024.txt", "file: /etc/passwd", "absolute path"),
-    "template-class": (TEMPLATES, '"{what}:{figure}{change}。"', '"{what.__class__}:{figure}{change}。"',
-                       "not a plain field name"),
+    "template-class": (
+        TEMPLATES,
+        '"{what}:{figure}{change}。"',
+        '"{what.__class__}:{figure}{change}。"',
+        "not a plain field name",
+    ),
 }
 
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=300, check=False, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=300,
+        check=False,
+        env=env,
+    )
 
 
 @pytest.mark.parametrize("attack", list(BUNDLED_ATTACKS))
@@ -294,26 +431,53 @@ def test_attacked_bundled_pack_fails_check_and_never_answers(tmp_path: Path, att
 
 
 TINY, HUGE = "0.00000001", "999999999999999"
-EXTREMES = [(TINY, "0", HUGE), (HUGE, HUGE, TINY), ("0", TINY, HUGE), (HUGE, "0", "0"), (TINY, HUGE, TINY),
-            ("1", TINY, HUGE)]
-COMPUTED = ["星湖儲能2024年營收多少?", "2023年營收多少?", "凈利率多少?", "凈利潤占營收多少?", "營收是凈利潤的幾倍?",
-            "營收比凈利潤多多少?", "營收增加了多少億元?", "營收和凈利潤合計多少?", "What was the net margin in 2024?",
-            "2023年營收是多少?保留6位小數"]
+EXTREMES = [
+    (TINY, "0", HUGE),
+    (HUGE, HUGE, TINY),
+    ("0", TINY, HUGE),
+    (HUGE, "0", "0"),
+    (TINY, HUGE, TINY),
+    ("1", TINY, HUGE),
+]
+COMPUTED = [
+    "星湖儲能2024年營收多少?",
+    "2023年營收多少?",
+    "凈利率多少?",
+    "凈利潤占營收多少?",
+    "營收是凈利潤的幾倍?",
+    "營收比凈利潤多多少?",
+    "營收增加了多少億元?",
+    "營收和凈利潤合計多少?",
+    "What was the net margin in 2024?",
+    "2023年營收是多少?保留6位小數",
+]
 
 
 @pytest.mark.parametrize(("revenue", "rate", "profit"), EXTREMES, ids=["-".join(e) for e in EXTREMES])
-def test_extreme_figures_are_no_crash(mini_pack: Path, tmp_path: Path, valid: Callable[[Assistant, object], None],
-                                      revenue: str, rate: str, profit: str) -> None:
+def test_extreme_figures_are_no_crash(
+    mini_pack: Path, tmp_path: Path, valid: Callable[[Assistant, object], None], revenue: str, rate: str, profit: str
+) -> None:
     """The largest and smallest figures the loader accepts, and zero, in every computation a question asks."""
+
     def extreme(pack: Path) -> None:
-        edit(pack, ARTICLE, "營業收入為48.5億元,同比增長12.3%;凈利潤為3.2億元",
-             f"營業收入為{revenue}億元,同比增長{rate}%;凈利潤為{profit}億元")
-        for old, new in [("value: 48.5\n", f"value: {revenue}\n"), ("written: 48.5億元", f"written: {revenue}億元"),
-                         ("營業收入為48.5億元,同比增長12.3%;", f"營業收入為{revenue}億元,同比增長{rate}%;"),
-                         ("{value: 12.3, unit: \"%\", written: 同比增長12.3%}",
-                          f"{{value: {rate}, unit: \"%\", written: 同比增長{rate}%}}"),
-                         ("value: 3.2\n", f"value: {profit}\n"), ("written: 3.2億元", f"written: {profit}億元"),
-                         ("quote: 凈利潤為3.2億元", f"quote: 凈利潤為{profit}億元")]:
+        edit(
+            pack,
+            ARTICLE,
+            "營業收入為48.5億元,同比增長12.3%;凈利潤為3.2億元",
+            f"營業收入為{revenue}億元,同比增長{rate}%;凈利潤為{profit}億元",
+        )
+        for old, new in [
+            ("value: 48.5\n", f"value: {revenue}\n"),
+            ("written: 48.5億元", f"written: {revenue}億元"),
+            ("營業收入為48.5億元,同比增長12.3%;", f"營業收入為{revenue}億元,同比增長{rate}%;"),
+            (
+                '{value: 12.3, unit: "%", written: 同比增長12.3%}',
+                f'{{value: {rate}, unit: "%", written: 同比增長{rate}%}}',
+            ),
+            ("value: 3.2\n", f"value: {profit}\n"),
+            ("written: 3.2億元", f"written: {profit}億元"),
+            ("quote: 凈利潤為3.2億元", f"quote: 凈利潤為{profit}億元"),
+        ]:
             edit(pack, FACTS, old, new)
 
     bot = Assistant.load(_broken(mini_pack, tmp_path, extreme), use_cache=False)

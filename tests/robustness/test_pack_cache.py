@@ -73,8 +73,17 @@ def test_second_load_comes_from_the_cache(
 
 def test_cached_answers_equal_uncached_answers(robot: Assistant) -> None:
     fresh = Assistant.load(use_cache=False)
-    questions = ["聯影醫療2024年營收多少?", "What was UIH's revenue in 2024?", "GE醫療2024年營收多少?", "help", "",
-                 "估直多少?", "联影医疗2024年净利润多少?", "聯影醫療2023年營收多少?", "UIH net margin 2024"]
+    questions = [
+        "聯影醫療2024年營收多少?",
+        "What was UIH's revenue in 2024?",
+        "GE醫療2024年營收多少?",
+        "help",
+        "",
+        "估直多少?",
+        "联影医疗2024年净利润多少?",
+        "聯影醫療2023年營收多少?",
+        "UIH net margin 2024",
+    ]
     for question in questions:
         assert robot.ask(question).model_dump() == fresh.ask(question).model_dump()
     assert robot.pack.facts == fresh.pack.facts
@@ -264,8 +273,9 @@ def test_planted_cache_files_run_nothing_from_the_command_line(tmp_path: Path) -
 
 
 @POSIX
-def test_new_cache_directory_and_files_are_private(mini_pack: Path, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_cache_directory_and_files_are_private(
+    mini_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "fresh" / "cache"
     monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(folder))
     Assistant.load(mini_pack)
@@ -278,8 +288,12 @@ def test_new_cache_directory_and_files_are_private(mini_pack: Path, tmp_path: Pa
 @POSIX
 @pytest.mark.parametrize("what", ["directory", "file"])
 def test_a_cache_others_may_write_is_not_used(
-    mini_pack: Path, copy_pack: CopyPack, builds: list[Path], _cache_in_tmp: Path,
-    capsys: pytest.CaptureFixture[str], what: str
+    mini_pack: Path,
+    copy_pack: CopyPack,
+    builds: list[Path],
+    _cache_in_tmp: Path,
+    capsys: pytest.CaptureFixture[str],
+    what: str,
 ) -> None:
     pack = copy_pack(mini_pack)
     Assistant.load(pack)
@@ -300,8 +314,11 @@ def test_a_cache_others_may_write_is_not_used(
 
 @POSIX
 def test_a_cache_of_another_user_is_not_used(
-    mini_pack: Path, copy_pack: CopyPack, builds: list[Path], monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str]
+    mini_pack: Path,
+    copy_pack: CopyPack,
+    builds: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     pack = copy_pack(mini_pack)
     Assistant.load(pack)
@@ -377,8 +394,9 @@ def test_no_temporary_files_left_behind(mini_pack: Path, copy_pack: CopyPack, _c
     assert [p.name for p in _cache_in_tmp.iterdir() if not p.name.endswith(cache.SUFFIX)] == []
 
 
-def test_old_pickle_files_are_removed_unread(mini_pack: Path, copy_pack: CopyPack, _cache_in_tmp: Path,
-                                            tmp_path: Path) -> None:
+def test_old_pickle_files_are_removed_unread(
+    mini_pack: Path, copy_pack: CopyPack, _cache_in_tmp: Path, tmp_path: Path
+) -> None:
     pack = copy_pack(mini_pack)
     _cache_in_tmp.mkdir(mode=0o700)
     old = _cache_in_tmp / "pack-0123456789ab-0123456789abcdef0123456789abcdef.pickle"
@@ -394,12 +412,15 @@ def test_a_load_from_the_cache_imports_no_loader(tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("ASSISTANT_NO_CACHE", None)
     env.pop("ASSISTANT_PACK", None)
-    script = ("import sys; from assistant import Assistant; Assistant.load().ask('聯影醫療2024年營收多少?'); "
-              "print(sorted(m for m in ('pickle', 'yaml', 'pypinyin', 'regex', 'assistant.pack.loader') "
-              "if m in sys.modules))")
+    script = (
+        "import sys; from assistant import Assistant; Assistant.load().ask('聯影醫療2024年營收多少?'); "
+        "print(sorted(m for m in ('pickle', 'yaml', 'pypinyin', 'regex', 'assistant.pack.loader') "
+        "if m in sys.modules))"
+    )
     for expected in (None, "[]"):
-        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300,
-                              check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300, check=False
+        )
         assert done.returncode == 0, done.stderr
         if expected is not None:
             assert done.stdout.strip() == expected

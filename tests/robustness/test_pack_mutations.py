@@ -19,24 +19,91 @@ from assistant.errors import AssistantError, PackError, Problem
 from assistant.pack.paths import bundled_root
 from assistant.tools.check import check_pack
 
-FILES = sorted(str(p.relative_to(bundled_root())) for folder in ("facts", "intents")
-               for p in (bundled_root() / folder).glob("*.yaml"))
-TOKENS = ["999", "-1", "0", "1e40", ".nan", "-.inf", "'{what.__class__}'", "'{what:>1500000000}'", "/etc/passwd",
-          "../../outside/secret.txt", "[", "]", "{", "}", "&a [*a, *a]", "*nope", "!!python/object/apply:os.system",
-          "null", "~", "''", "9" * 60, "'" + "長" * 12_000 + "'", "[1, 2]", "{a: 1}", "yes", "2024-01-01",
-          "\t", "|", ">", "'(x+x+)+y'", "'(a|aa)+$'", "'^(a+)+$'", "<<: *a", "---", "...", "'%'", "'億'", "'超過'",
-          "-100", "1.0e+3", "0x1F", "'2024Q9'", "[*a]", "&a x", "!!binary aGVsbG8=", "!!set {a, b}"]
-LINES = ["  - &a [*a]", "a: *undefined", "\t- x", "key: [", "<<: *x", "  value: 1\n  value: 2", "facts: {}",
-         "sources: [{id: x, file: /etc/passwd}]", "x: " + "[" * 200 + "]" * 200, "templates: {figure: 3}",
-         "- just a list item", "? [complex, key]\n: value", "%YAML 1.1", "\ufeffbom: true", "periods: {ordinals: 3}",
-         "precision: {zh: '(a+)+$'}", "current_year: 99999", "examples: " + "[q, " * 50 + "q" + "]" * 50]
+FILES = sorted(
+    str(p.relative_to(bundled_root()))
+    for folder in ("facts", "intents")
+    for p in (bundled_root() / folder).glob("*.yaml")
+)
+TOKENS = [
+    "999",
+    "-1",
+    "0",
+    "1e40",
+    ".nan",
+    "-.inf",
+    "'{what.__class__}'",
+    "'{what:>1500000000}'",
+    "/etc/passwd",
+    "../../outside/secret.txt",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a [*a, *a]",
+    "*nope",
+    "!!python/object/apply:os.system",
+    "null",
+    "~",
+    "''",
+    "9" * 60,
+    "'" + "長" * 12_000 + "'",
+    "[1, 2]",
+    "{a: 1}",
+    "yes",
+    "2024-01-01",
+    "\t",
+    "|",
+    ">",
+    "'(x+x+)+y'",
+    "'(a|aa)+$'",
+    "'^(a+)+$'",
+    "<<: *a",
+    "---",
+    "...",
+    "'%'",
+    "'億'",
+    "'超過'",
+    "-100",
+    "1.0e+3",
+    "0x1F",
+    "'2024Q9'",
+    "[*a]",
+    "&a x",
+    "!!binary aGVsbG8=",
+    "!!set {a, b}",
+]
+LINES = [
+    "  - &a [*a]",
+    "a: *undefined",
+    "\t- x",
+    "key: [",
+    "<<: *x",
+    "  value: 1\n  value: 2",
+    "facts: {}",
+    "sources: [{id: x, file: /etc/passwd}]",
+    "x: " + "[" * 200 + "]" * 200,
+    "templates: {figure: 3}",
+    "- just a list item",
+    "? [complex, key]\n: value",
+    "%YAML 1.1",
+    "\ufeffbom: true",
+    "periods: {ordinals: 3}",
+    "precision: {zh: '(a+)+$'}",
+    "current_year: 99999",
+    "examples: " + "[q, " * 50 + "q" + "]" * 50,
+]
 
 
 @st.composite
 def mutation(draw: st.DrawFn) -> tuple[str, str, int, str]:
     kind = draw(st.sampled_from(["value", "delete", "repeat", "swap", "insert", "cut", "bytes"]))
-    token = draw(st.sampled_from(TOKENS) | st.text(max_size=30)) if kind == "value" else \
-        draw(st.sampled_from(LINES)) if kind == "insert" else ""
+    token = (
+        draw(st.sampled_from(TOKENS) | st.text(max_size=30))
+        if kind == "value"
+        else draw(st.sampled_from(LINES))
+        if kind == "insert"
+        else ""
+    )
     return draw(st.sampled_from(FILES)), kind, draw(st.integers(min_value=0, max_value=10**6)), token
 
 
@@ -85,11 +152,16 @@ def workdir() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@settings(max_examples=30, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(mutations=st.lists(mutation(), min_size=1, max_size=3))
-def test_mutated_pack_is_loaded_or_refused_with_locations(workdir: Path, mutations: list[tuple[str, str, int, str]],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mutated_pack_is_loaded_or_refused_with_locations(
+    workdir: Path, mutations: list[tuple[str, str, int, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     pack = workdir / "pack"
     shutil.rmtree(pack, ignore_errors=True)
     for folder in ("facts", "intents"):

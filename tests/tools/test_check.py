@@ -41,8 +41,12 @@ def test_wrong_type(pack: Path) -> None:
     facts = pack / FACTS
     edit(facts, "    value: 3.2\n", "    value: three point two\n")
     result = check_pack(pack)
-    problem = only_problem(result, FACTS, line_of(facts, "value: three point two"), "value: 'three point two' is not a "
-                           "number; write the number alone")
+    problem = only_problem(
+        result,
+        FACTS,
+        line_of(facts, "value: three point two"),
+        "value: 'three point two' is not a number; write the number alone",
+    )
     assert problem.entry == "starlake-net-profit-2024"
 
 
@@ -57,16 +61,23 @@ def test_quote_not_in_paragraph(pack: Path) -> None:
 def test_paragraph_out_of_range(pack: Path) -> None:
     facts = pack / FACTS
     start = line_of(facts, "id: starlake-factory-2025")
-    edit(facts, "    quote: 2025年3月,公司宣布投資不足5億元建設第二座電池工廠。\n    paragraph: 5\n",
-         "    quote: 2025年3月,公司宣布投資不足5億元建設第二座電池工廠。\n    paragraph: 9\n")
+    edit(
+        facts,
+        "    quote: 2025年3月,公司宣布投資不足5億元建設第二座電池工廠。\n    paragraph: 5\n",
+        "    quote: 2025年3月,公司宣布投資不足5億元建設第二座電池工廠。\n    paragraph: 9\n",
+    )
     only_problem(check_pack(pack), FACTS, start, "paragraph 9 is out of range (1-5)")
 
 
 def test_bad_skip_pattern(pack: Path) -> None:
     sources = pack / "facts" / "sources.yaml"
     edit(sources, '"^本文僅供參考$"', '"(unclosed"')
-    only_problem(check_pack(pack), "facts/sources.yaml", line_of(sources, "- id: starlake-2024"),
-                 "skip: not a regular expression")
+    only_problem(
+        check_pack(pack),
+        "facts/sources.yaml",
+        line_of(sources, "- id: starlake-2024"),
+        "skip: not a regular expression",
+    )
 
 
 def test_uncovered_number(pack: Path) -> None:
@@ -92,15 +103,21 @@ def test_not_facts_and_quotes_cover_numbers(pack: Path) -> None:
 def test_duplicate_fact_id(pack: Path) -> None:
     facts = pack / FACTS
     edit(facts, "  - id: starlake-net-profit-2024\n", "  - id: starlake-revenue-2024\n")
-    only_problem(check_pack(pack), FACTS, line_of(facts, "id: starlake-revenue-2024", after=2),
-                 "duplicate fact id starlake-revenue-2024")
+    only_problem(
+        check_pack(pack),
+        FACTS,
+        line_of(facts, "id: starlake-revenue-2024", after=2),
+        "duplicate fact id starlake-revenue-2024",
+    )
 
 
 def test_duplicate_key_with_another_value_is_an_error(pack: Path) -> None:
     facts = pack / FACTS
-    extra = ("  - id: starlake-revenue-2024-again\n    subject: starlake\n    metric: revenue\n    period: '2024'\n"
-             "    value: 15.2\n    unit: 元\n    scale: 億\n    written: 15.2億元\n"
-             "    quote: 公司海外收入達到15.2億元,占總營收比重接近三成,其中歐洲市場收入約6億元。\n    paragraph: 2\n")
+    extra = (
+        "  - id: starlake-revenue-2024-again\n    subject: starlake\n    metric: revenue\n    period: '2024'\n"
+        "    value: 15.2\n    unit: 元\n    scale: 億\n    written: 15.2億元\n"
+        "    quote: 公司海外收入達到15.2億元,占總營收比重接近三成,其中歐洲市場收入約6億元。\n    paragraph: 2\n"
+    )
     edit(facts, "derived:\n", extra + "derived:\n")
     result = check_pack(pack)
     problem = only_problem(result, FACTS, line_of(facts, "id: starlake-revenue-2024-again"), "different value")
@@ -109,9 +126,11 @@ def test_duplicate_key_with_another_value_is_an_error(pack: Path) -> None:
 
 def test_duplicate_key_with_the_same_value_is_a_warning(pack: Path) -> None:
     facts = pack / FACTS
-    extra = ("  - id: starlake-europe-again\n    subject: starlake\n    metric: revenue\n    segment: [europe]\n"
-             "    period: '2024'\n    value: 6\n    unit: 元\n    scale: 億\n    approx: 約\n    written: 約6億元\n"
-             "    quote: 其中歐洲市場收入約6億元。\n    paragraph: 2\n")
+    extra = (
+        "  - id: starlake-europe-again\n    subject: starlake\n    metric: revenue\n    segment: [europe]\n"
+        "    period: '2024'\n    value: 6\n    unit: 元\n    scale: 億\n    approx: 約\n    written: 約6億元\n"
+        "    quote: 其中歐洲市場收入約6億元。\n    paragraph: 2\n"
+    )
     edit(facts, "derived:\n", extra + "derived:\n")
     result = check_pack(pack)
     only_problem(result, FACTS, line_of(facts, "id: starlake-europe-again"), "repeats", "warning")
@@ -142,8 +161,9 @@ def test_alias_shared_across_kinds_is_a_warning(pack: Path) -> None:
 def test_unknown_concept(pack: Path) -> None:
     facts = pack / FACTS
     edit(facts, "    metric: rd_staff\n", "    metric: research_people\n")
-    only_problem(check_pack(pack), FACTS, line_of(facts, "metric: research_people"),
-                 "unknown concept 'research_people'")
+    only_problem(
+        check_pack(pack), FACTS, line_of(facts, "metric: research_people"), "unknown concept 'research_people'"
+    )
 
 
 def _own_intents(pack: Path) -> Path:
@@ -165,7 +185,9 @@ def test_intent_cues_that_collide(pack: Path) -> None:
     intents = _own_intents(pack) / "intents.yaml"
     intents.write_text(
         "intents:\n  lookup:\n    cues:\n      - 是多少\n      - how much\n"
-        "  when:\n    cues:\n      - 什麼時候\n      - 是多少\n", encoding="utf-8")
+        "  when:\n    cues:\n      - 什麼時候\n      - 是多少\n",
+        encoding="utf-8",
+    )
     problem = only_problem(check_pack(pack), "intents/intents.yaml", 9, "cue '是多少'")
     assert "lookup" in problem.message and problem.entry == "when"
 
@@ -173,8 +195,10 @@ def test_intent_cues_that_collide(pack: Path) -> None:
 def test_template_fields_follow_the_template_comments() -> None:
     """The allowed fields in check.py are those the bundled templates.yaml documents beside each key."""
     text = (bundled_root() / "intents" / "templates.yaml").read_text(encoding="utf-8")
-    documented = {m.group(1): frozenset((m.group(2) or "").split())
-                  for m in re.finditer(r"^  (\w+):[ \t]*(?:#[ \t]*(.*))?$", text, re.MULTILINE)}
+    documented = {
+        m.group(1): frozenset((m.group(2) or "").split())
+        for m in re.finditer(r"^  (\w+):[ \t]*(?:#[ \t]*(.*))?$", text, re.MULTILINE)
+    }
     documented = {k: v for k, v in documented.items() if k in yaml.safe_load(text)["templates"]}
     documented.pop("clarify", None)  # documented with {subject}, but the engine fills it without fields
     for key, fields in documented.items():

@@ -87,7 +87,10 @@ def test_check_reports_the_drafts_and_nothing_uncovered(bundled_draft: Path) -> 
 def test_section_numbering_goes_to_not_facts(bundled_draft: Path) -> None:
     not_facts = yaml.safe_load((bundled_draft / "facts" / "facts.yaml").read_text(encoding="utf-8"))["not_facts"]
     assert [(n["paragraph"], n["text"]) for n in not_facts] == [
-        (7, "1、聯影醫療密集投入AI"), (19, "2、主業收入首次雙降,高端產品結構難敵行業變化"), (37, "3、一場AI醫療豪賭?")]
+        (7, "1、聯影醫療密集投入AI"),
+        (19, "2、主業收入首次雙降,高端產品結構難敵行業變化"),
+        (37, "3、一場AI醫療豪賭?"),
+    ]
 
 
 def test_small_article_metadata(small: Path) -> None:
@@ -134,8 +137,9 @@ def test_small_article_gazetteer(small: Path) -> None:
 def test_check_after_review_passes(small: Path, tmp_path: Path) -> None:
     facts_file = small / "facts" / "facts.yaml"
     assert main(["check", str(small)]) == 1
-    facts_file.write_text(facts_file.read_text(encoding="utf-8").replace("draft: true", "draft: false"),
-                          encoding="utf-8")
+    facts_file.write_text(
+        facts_file.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8"
+    )
     result = check_pack(small)
     assert result.errors == 0 and result.drafts == 0 and not result.failed
 

@@ -15,28 +15,30 @@ OUTLET = "晨光財訊"
 TITLE = "青禾電機營收增長但利潤下滑"
 
 # One paragraph per line; every article opens with the company it is about.
-ARTICLE = "\n".join([
-    OUTLET,
-    TITLE,
-    "青禾電機成立於2010年,主要產品包括伺服電機、步進電機和驅動器等品類。",
-    "2018年,青禾電機登陸深交所創業板。",
-    "2024年,青禾電機實現營業收入42.6億元,同比增長9.5%;歸母淨利潤3.1億元,同比下降12.4%。",
-    "2024年,公司綜合毛利率為27.3%,較上年下降2.2個百分點。",
-    "2024年,公司經營活動產生的現金流量淨額為4.8億元,較上年的6.5億元明顯回落。",
-    "分業務看,伺服電機業務收入為25.2億元,同比增長14.1%。",
-    "步進電機則表現平淡,收入9.7億元,同比下降3.3%。",
-    "2024年,青禾電機海外收入為8.6億元,貢獻了總營收的約20%,其中歐洲市場貢獻了海外收入的約55%。",
-    "國內市場需求疲弱,行業龍頭東嶺電氣2024年營收達到88.4億元。",
-    "2024年11月,青禾電機以3600萬元受讓青禾智控1.5%的股權。",
-    "2025年4月,青禾智控完成B輪融資,融資總額4億元,由遠峰資本領投,投後估值為30億元。",
-    "董事長林書衡表示,公司計劃在2026年把海外收入占比提升至三成。",
-    "進入2025年,公司一季度實現營收10.3億元,同比增長6.2%;歸母淨利潤為5600萬元,而去年同期為7100萬元。",
-    "電機價格已從2022年的每台約1800元降至2024年的不足1500元,較2021年的高點下跌約兩成。",
-    "截至2024年底,青禾電機的電機累計出貨120萬多台。",
-    "驅動器是青禾電機增長最快的業務。2024年,該產品線實現收入5.1億元,同比增長20.5%。",
-    "新開拓的PLC業務起步不久,2024年PLC收入3.3億元,同比增長30.2%。",
-    "在伺服電機市場,頭部廠商北岸微電子的份額約為9.1%。",
-])
+ARTICLE = "\n".join(
+    [
+        OUTLET,
+        TITLE,
+        "青禾電機成立於2010年,主要產品包括伺服電機、步進電機和驅動器等品類。",
+        "2018年,青禾電機登陸深交所創業板。",
+        "2024年,青禾電機實現營業收入42.6億元,同比增長9.5%;歸母淨利潤3.1億元,同比下降12.4%。",
+        "2024年,公司綜合毛利率為27.3%,較上年下降2.2個百分點。",
+        "2024年,公司經營活動產生的現金流量淨額為4.8億元,較上年的6.5億元明顯回落。",
+        "分業務看,伺服電機業務收入為25.2億元,同比增長14.1%。",
+        "步進電機則表現平淡,收入9.7億元,同比下降3.3%。",
+        "2024年,青禾電機海外收入為8.6億元,貢獻了總營收的約20%,其中歐洲市場貢獻了海外收入的約55%。",
+        "國內市場需求疲弱,行業龍頭東嶺電氣2024年營收達到88.4億元。",
+        "2024年11月,青禾電機以3600萬元受讓青禾智控1.5%的股權。",
+        "2025年4月,青禾智控完成B輪融資,融資總額4億元,由遠峰資本領投,投後估值為30億元。",
+        "董事長林書衡表示,公司計劃在2026年把海外收入占比提升至三成。",
+        "進入2025年,公司一季度實現營收10.3億元,同比增長6.2%;歸母淨利潤為5600萬元,而去年同期為7100萬元。",
+        "電機價格已從2022年的每台約1800元降至2024年的不足1500元,較2021年的高點下跌約兩成。",
+        "截至2024年底,青禾電機的電機累計出貨120萬多台。",
+        "驅動器是青禾電機增長最快的業務。2024年,該產品線實現收入5.1億元,同比增長20.5%。",
+        "新開拓的PLC業務起步不久,2024年PLC收入3.3億元,同比增長30.2%。",
+        "在伺服電機市場,頭部廠商北岸微電子的份額約為9.1%。",
+    ]
+)
 
 
 def _draft(text: str) -> dict[str, dict[str, Any]]:
@@ -86,7 +88,8 @@ def test_a_prior_value_is_the_same_measure_a_year_earlier(drafted: dict[str, dic
 
 
 def test_the_other_end_of_a_range_keeps_the_measure_and_a_comparison_base_is_no_period(
-        drafted: dict[str, dict[str, Any]]) -> None:
+    drafted: dict[str, dict[str, Any]],
+) -> None:
     start, end = fields(drafted, "約1800元"), fields(drafted, "不足1500元")
     assert start["metric"] == end["metric"]
     assert (start["period"], end["period"]) == ("2022", "2024")
@@ -152,11 +155,21 @@ def test_a_company_introduced_once_by_a_word_like_厂商_is_a_company(drafted: d
 def test_a_drafted_line_is_found_by_the_english_words_readers_use() -> None:
     """电源管理芯片 (named right after the company) is drafted as power management chips; readers also
     write ICs, IC, and … line."""
-    text = "\n".join([OUTLET, "千帆微電子營收增長", "千帆微電子主要產品包括電源管理芯片。",
-                      "2024年,千帆微電子電源管理芯片收入14.82億元,同比增長16.9%。"])
+    text = "\n".join(
+        [
+            OUTLET,
+            "千帆微電子營收增長",
+            "千帆微電子主要產品包括電源管理芯片。",
+            "2024年,千帆微電子電源管理芯片收入14.82億元,同比增長16.9%。",
+        ]
+    )
     drafter = Drafter(text, slug="qianfan")
     drafter.run()
     [line] = [c for c in drafter.concepts.values() if c["kind"] == "segment"]
     aliases = {a.lower() for a in line["aliases"]}
-    assert {"power management chips", "power management ics", "power management ic",
-            "power management chips line"} <= aliases
+    assert {
+        "power management chips",
+        "power management ics",
+        "power management ic",
+        "power management chips line",
+    } <= aliases

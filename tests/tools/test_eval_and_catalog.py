@@ -20,8 +20,16 @@ def cases(mini_pack: Path) -> Path:
 def test_eval_prints_rates_by_group(cases: Path, mini_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(cases), "--pack", str(mini_pack)]) == 0
     out = capsys.readouterr().out
-    for group in ("overall", "expect:answered", "expect:no_answer", "kind:figure", "kind:oos", "lang:zh-Hant",
-                  "lang:zh-Hans", "lang:en"):
+    for group in (
+        "overall",
+        "expect:answered",
+        "expect:no_answer",
+        "kind:figure",
+        "kind:oos",
+        "lang:zh-Hant",
+        "lang:zh-Hans",
+        "lang:en",
+    ):
         assert re.search(rf"^  {re.escape(group)} +\d+/\d+ +\d+\.\d%$", out, re.MULTILINE), group
     assert re.search(r"^latency: p50 \d+\.\d ms, p99 \d+\.\d ms$", out, re.MULTILINE)
 
@@ -38,7 +46,8 @@ def test_eval_json_and_failures(tmp_path: Path, mini_pack: Path, capsys: pytest.
     case_file.write_text(
         '- {id: right, lang: en, kind: figure, q: "Starlake revenue 2024?", expect: answered, must: ["48.5"]}\n'
         '- {id: wrong, lang: en, kind: figure, q: "Starlake revenue 2024?", expect: answered, must: ["99.9"]}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert main(["eval", str(case_file), "--pack", str(mini_pack), "--json", "--min", "0.9"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["groups"]["overall"] == {"passed": 1, "total": 2, "rate": 0.5}
@@ -59,7 +68,8 @@ def shows(line: str, cells: list[str]) -> bool:
     """The table line shows these cells, each whole or cut short with an ellipsis."""
     shown = line.split()
     return len(shown) == len(cells) and all(
-        a == b or (a.endswith("…") and b.startswith(a[:-1])) for a, b in zip(shown, cells, strict=True))
+        a == b or (a.endswith("…") and b.startswith(a[:-1])) for a, b in zip(shown, cells, strict=True)
+    )
 
 
 def test_facts_table_and_search(mini_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,8 +78,10 @@ def test_facts_table_and_search(mini_pack: Path, capsys: pytest.CaptureFixture[s
     assert lines[0].split() == ["id", "subject", "metric", "period", "segment", "label", "value", "para"]
     assert shows(lines[1], ["starlake-revenue-2024", "starlake", "revenue", "2024", "2024年營業收入", "48.5億元", "1"])
     europe = next(line for line in lines if line.startswith("starlake-europe-revenue-2024 "))
-    assert shows(europe, ["starlake-europe-revenue-2024", "starlake", "revenue", "2024", "europe", "2024年歐洲市場收入",
-                          "約6億元", "2"])
+    assert shows(
+        europe,
+        ["starlake-europe-revenue-2024", "starlake", "revenue", "2024", "europe", "2024年歐洲市場收入", "約6億元", "2"],
+    )
     derived = next(line for line in lines if line.startswith("starlake-revenue-2023 "))
     assert derived.split()[-3] == "(derived)"  # the mark first: a narrow column keeps it
     assert main(["facts", "--pack", str(mini_pack), "--search", "europe"]) == 0
@@ -96,8 +108,11 @@ def _rows(capsys: pytest.CaptureFixture[str]) -> list[list[str]]:
 def test_facts_filtered_by_subject_metric_and_period(mini_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = ["--pack", str(mini_pack)]
     assert main(["facts", *pack, "--metric", "營收", "--period", "2024"]) == 0  # an alias, in another script
-    assert [r[0] for r in _rows(capsys)] == ["starlake-revenue-2024", "starlake-overseas-revenue-2024",
-                                              "starlake-europe-revenue-2024"]
+    assert [r[0] for r in _rows(capsys)] == [
+        "starlake-revenue-2024",
+        "starlake-overseas-revenue-2024",
+        "starlake-europe-revenue-2024",
+    ]
     assert main(["facts", *pack, "--metric", "revenue", "--period", "2023"]) == 0
     assert [r[0] for r in _rows(capsys)] == ["starlake-revenue-2023"]
     assert main(["facts", *pack, "--period", "2025"]) == 0  # a year holds its months
@@ -123,14 +138,24 @@ def test_facts_table_fits_100_columns(pack: Path, capsys: pytest.CaptureFixture[
     text = facts.read_text(encoding="utf-8").replace(
         "    label: {zh-Hant: 2024年歐洲市場收入, en: European revenue in 2024}\n",
         "    tags: [europe_market_estimate_of_the_management]\n"
-        "    label: {zh-Hant: 2024年歐洲市場收入按管理層估計的數字, en: European revenue in 2024}\n")
-    facts.write_text(text.replace("  - id: starlake-europe-revenue-2024\n",
-                                  "  - id: starlake-europe-revenue-2024-as-estimated-by-the-management\n"),
-                     encoding="utf-8")
+        "    label: {zh-Hant: 2024年歐洲市場收入按管理層估計的數字, en: European revenue in 2024}\n",
+    )
+    facts.write_text(
+        text.replace(
+            "  - id: starlake-europe-revenue-2024\n",
+            "  - id: starlake-europe-revenue-2024-as-estimated-by-the-management\n",
+        ),
+        encoding="utf-8",
+    )
     gazetteer = pack / "facts" / "gazetteer.yaml"
-    gazetteer.write_text(gazetteer.read_text(encoding="utf-8") + (
-        "  europe_market_estimate_of_the_management:\n    kind: qualifier\n"
-        "    names: {zh-Hant: 管理層估計, en: management estimate}\n"), encoding="utf-8")
+    gazetteer.write_text(
+        gazetteer.read_text(encoding="utf-8")
+        + (
+            "  europe_market_estimate_of_the_management:\n    kind: qualifier\n"
+            "    names: {zh-Hant: 管理層估計, en: management estimate}\n"
+        ),
+        encoding="utf-8",
+    )
     for pack_args in (["--pack", str(pack)], []):  # the edited mini pack, the bundled pack
         assert main(["facts", *pack_args]) == 0
         lines = capsys.readouterr().out.splitlines()
@@ -138,8 +163,8 @@ def test_facts_table_fits_100_columns(pack: Path, capsys: pytest.CaptureFixture[
         header = lines[0]
         assert header.split()[:4] == ["id", "subject", "metric", "period"]
         assert header.split()[-2:] == ["value", "para"]
-        para = width(header[:header.index("para")])
-        assert all(width(line[:len(line) - len(line.split()[-1])]) == para for line in lines[1:])
+        para = width(header[: header.index("para")])
+        assert all(width(line[: len(line) - len(line.split()[-1])]) == para for line in lines[1:])
     assert main(["facts", "--pack", str(pack), "--search", "歐洲"]) == 0
     header, *rows = capsys.readouterr().out.splitlines()
     assert "label" not in header.split()  # no room for it beside a 62-character id

@@ -39,8 +39,12 @@ def test_cli_chat_opens_the_app(monkeypatch: pytest.MonkeyPatch, home: object) -
     assert cli.main(["-c"]) == 0
     assert cli.main(["chat", "--cid", "3"]) == 0
     assert all(isinstance(app.bot, Assistant) for app in opened)
-    assert [(app.resume, app.conversation) for app in opened] == [(False, None), (False, None), (True, None),
-                                                                   (False, 3)]
+    assert [(app.resume, app.conversation) for app in opened] == [
+        (False, None),
+        (False, None),
+        (True, None),
+        (False, 3),
+    ]
 
 
 def test_front_ends_use_the_public_api_only() -> None:
@@ -52,8 +56,18 @@ def test_front_ends_use_the_public_api_only() -> None:
     import assistant
 
     root = Path(assistant.__file__).parent
-    internals = ("renderer", "matcher", "lexicon", "cue_lexicon", "composer", "decider", "reader", "interpreter",
-                 "resolver", "grammar")
+    internals = (
+        "renderer",
+        "matcher",
+        "lexicon",
+        "cue_lexicon",
+        "composer",
+        "decider",
+        "reader",
+        "interpreter",
+        "resolver",
+        "grammar",
+    )
     offending = []
     for folder in ("tui", "commands", "history", "http"):
         for path in (root / folder).rglob("*.py"):

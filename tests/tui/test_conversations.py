@@ -37,7 +37,9 @@ async def test_every_turn_is_logged(make_app: Callable[..., AssistantApp]) -> No
         assert screen.store is not None
         listed = screen.store.conversations()
         assert [(c.turns, c.first_question, c.origin) for c in listed] == [
-            (1, "聯影智能2023年營收多少?", "chat"), (2, "2024年CT業務收入多少?", "chat")]
+            (1, "聯影智能2023年營收多少?", "chat"),
+            (2, "2024年CT業務收入多少?", "chat"),
+        ]
         turns = screen.store.turns(listed[1].id)
         assert turns[1].answer() == screen.store.turns(listed[1].id)[1].answer()
         assert turns[1].answer().facts[0].written == "31.92億元"

@@ -27,8 +27,11 @@ def cut_inside(lines: list[str], text: str, piece: str) -> bool:
     for line in lines:
         position = text.index(line, position) + len(line)
         ends.append(position)
-    return any(start < end < start + len(piece) for start in (m.start() for m in re.finditer(re.escape(piece), text))
-               for end in ends)
+    return any(
+        start < end < start + len(piece)
+        for start in (m.start() for m in re.finditer(re.escape(piece), text))
+        for end in ends
+    )
 
 
 @pytest.mark.parametrize("width", range(10, 60))
@@ -96,8 +99,10 @@ def test_units_come_from_the_data() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("聯影醫療營收0123456789.%億萬元年 ,。、「」(Ab")), max_size=80),
-       st.integers(min_value=4, max_value=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("聯影醫療營收0123456789.%億萬元年 ,。、「」(Ab")), max_size=80),
+    st.integers(min_value=4, max_value=40),
+)
 def test_nothing_is_lost(text: str, width: int) -> None:
     spans = wrap(text, width)
     kept = "".join(text[s:e] for s, e in spans)

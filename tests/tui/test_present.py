@@ -44,7 +44,7 @@ def test_fact_view_is_named_for_people(bot: Assistant) -> None:
     fact = bot.pack.facts["uih-revenue-2024"]
     view = present.fact_view(bot, fact, "en")
     assert view.heading == "United Imaging Healthcare's revenue in 2024"
-    assert view.items[0].text[view.items[0].quote[0]:view.items[0].quote[1]] == fact.quote
+    assert view.items[0].text[view.items[0].quote[0] : view.items[0].quote[1]] == fact.quote
     assert present.fact_label(bot, fact, "zh-Hant") == "聯影醫療2024年營業收入"
 
 

@@ -81,8 +81,9 @@ def test_clarify_list(snap_compare: Callable[..., bool], mini_bot: Assistant, ho
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 45)])
-def test_line_breaking(snap_compare: Callable[..., bool], mini_bot: Assistant, home: Path,
-                       size: tuple[int, int]) -> None:
+def test_line_breaking(
+    snap_compare: Callable[..., bool], mini_bot: Assistant, home: Path, size: tuple[int, int]
+) -> None:
     """Answers full of figures, percentages and Chinese punctuation, in the conversation and the source pane."""
     assert snap_compare(app_on(mini_bot), terminal_size=size, run_before=asking(SHARE, STAFF))
 

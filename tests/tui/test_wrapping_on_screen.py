@@ -16,8 +16,14 @@ from assistant.tui.screens.chat import ChatScreen
 from assistant.tui.widgets.options import QuestionOptions
 from assistant.tui.widgets.wrapped import Wrapped, WrappedText
 
-QUESTIONS = ("聯影醫療2024年營收多少?", "聯影醫療擬以自有資金增資聯影智能的金額是多少?", "那凈利潤呢?",
-             "聯影醫療", "What was UIH's net margin in 2024?", "GE醫療2024年營收多少?")
+QUESTIONS = (
+    "聯影醫療2024年營收多少?",
+    "聯影醫療擬以自有資金增資聯影智能的金額是多少?",
+    "那凈利潤呢?",
+    "聯影醫療",
+    "What was UIH's net margin in 2024?",
+    "GE醫療2024年營收多少?",
+)
 CLOSING = "。,、;:?!」』)"
 OPENING = "「『("
 

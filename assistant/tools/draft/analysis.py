@@ -58,8 +58,9 @@ class Drafter:
         self.entries = Entries(self.concepts, self.traditional)
         self.facts = self.entries.facts
         self.metrics_used = self.entries.metrics_used
-        self.measures = Measures(metric_table(self.vocabulary), self.vocabulary, self.concepts, English(),
-                                 self.traditional)
+        self.measures = Measures(
+            metric_table(self.vocabulary), self.vocabulary, self.concepts, English(), self.traditional
+        )
         self.current_year: int | None = None
         self.main = ""
 
@@ -70,8 +71,12 @@ class Drafter:
         r = rules()
         lines = [line.strip() for line in self.text.splitlines() if line.strip()]
         first = lines[0] if lines else ""
-        if self.outlet is None and first and len(first) <= r["outlet_max_chars"] and not re.search(
-                r"[\d。,,;;::!?!?]", first):
+        if (
+            self.outlet is None
+            and first
+            and len(first) <= r["outlet_max_chars"]
+            and not re.search(r"[\d。,,;;::!?!?]", first)
+        ):
             self.outlet = first
         if self.outlet and self.outlet in lines:
             self.skip.append(f"^{re.escape(self.outlet)}$")
@@ -88,8 +93,13 @@ class Drafter:
         """The first line, when short and not a sentence, is the headline."""
         r = rules()
         head = body[0] if body else ""
-        if self.title is None and head and len(head) <= r["title_max_chars"] and not re.search(
-                f"[{re.escape(r['sentence_ends'])},,]$|[,,]", head) and len(body) > 1:
+        if (
+            self.title is None
+            and head
+            and len(head) <= r["title_max_chars"]
+            and not re.search(f"[{re.escape(r['sentence_ends'])},,]$|[,,]", head)
+            and len(body) > 1
+        ):
             self.title = head
             self.skip.append(f"^{re.escape(head)}$")
 
@@ -103,18 +113,28 @@ class Drafter:
         self.metadata()
         words = _language()["periods"]
         lines = [line.strip() for line in self.text.splitlines()]
-        metadata = [line for line in lines if line and line != self.outlet and line != self.title
-                    and any(re.search(p, line) for p in self.skip)]
+        metadata = [
+            line
+            for line in lines
+            if line and line != self.outlet and line != self.title and any(re.search(p, line) for p in self.skip)
+        ]
         self.current_year = current_year(self.paragraphs, PeriodGrammar(words, None), metadata)
         self.dating = Dating(PeriodGrammar(words, self.current_year), self.current_year)
-        known = {simplified(a).lower() for c in self.vocabulary.values() if c.get("kind") == "entity"
-                 for a in _forms(c)}
+        known = {
+            simplified(a).lower() for c in self.vocabulary.values() if c.get("kind") == "entity" for a in _forms(c)
+        }
         self.names = Names(self.paragraphs, self.title or "", known, to_traditional)
         self.main = self.names.main
         self.concepts.update(self.names.concepts())
         self.entity_table = word_table(self.names.table())
-        self.segments = Segments(self.paragraphs, self.measures.words, self.measures.english, self.traditional,
-                                 self.vocabulary, set(self.entity_table))
+        self.segments = Segments(
+            self.paragraphs,
+            self.measures.words,
+            self.measures.english,
+            self.traditional,
+            self.vocabulary,
+            set(self.entity_table),
+        )
         numbering = re.compile(rules()["section_numbering"])
         state: dict[str, Any] = {"org": self.main, "date": None, "segment": None}
         for number, paragraph in enumerate(self.paragraphs, 1):
@@ -137,8 +157,11 @@ class Drafter:
         """Draft the facts of one sentence; `state` carries the company, date and segment in question."""
         plain = plain_form(sentence)
         dates = self.dating.dates(plain, sentence)
-        mentions = [(s, e, ident) for s, e, ident in scan_words(plain, self.entity_table)
-                    if _bounded(plain, s, e) and not _is_source(plain, s, e)]
+        mentions = [
+            (s, e, ident)
+            for s, e, ident in scan_words(plain, self.entity_table)
+            if _bounded(plain, s, e) and not _is_source(plain, s, e)
+        ]
         orgs = [m for m in mentions if self.names.entities[m[2]].kind == "org"]
         figures = self._figures(sentence, plain, dates, covered)
         drafted = self._read(sentence, plain, figures, dates, orgs, state)
@@ -162,8 +185,15 @@ class Drafter:
                 figures.append(read_figure(sentence, plain, found))
         return attach_changes(sentence, sorted(figures, key=lambda f: f.start), self.measures.named_in)
 
-    def _read(self, sentence: str, plain: str, figures: list[Figure], dates: list[Dated], orgs: list[Mention],
-              state: dict[str, Any]) -> list[Drafted]:
+    def _read(
+        self,
+        sentence: str,
+        plain: str,
+        figures: list[Figure],
+        dates: list[Dated],
+        orgs: list[Mention],
+        state: dict[str, Any],
+    ) -> list[Drafted]:
         """What each figure is about; one that names no measure takes the one before it (较上年的6.08亿元)."""
         drafted: list[Drafted] = []
         for figure in figures:
@@ -175,14 +205,16 @@ class Drafter:
                 continue
             subject = self.subject(plain, figure.begins, orgs, state)
             date = self.dating.date(plain, figure, dates, state)
-            metric = figure.event or self.measures.metric(sentence, plain, figure, self.segments,
-                                                          frozenset(self.entity_table))
+            metric = figure.event or self.measures.metric(
+                sentence, plain, figure, self.segments, frozenset(self.entity_table)
+            )
             segment = None if figure.event else self.segments.at(plain, figure.begins, state)
             drafted.append(Drafted(figure, subject, metric, date, segment))
         return drafted
 
-    def _remember(self, plain: str, dates: list[Dated], drafted: list[Drafted], orgs: list[Mention],
-                  state: dict[str, Any]) -> None:
+    def _remember(
+        self, plain: str, dates: list[Dated], drafted: list[Drafted], orgs: list[Mention], state: dict[str, Any]
+    ) -> None:
         """The company, date and product line the next sentence speaks of unless it names its own."""
         if orgs:
             state["org"] = orgs[-1][2]
@@ -202,7 +234,8 @@ class Drafter:
             return own[-1]
         head = plain[start:position]
         if any(word in head for word in rules()["own_company_words"]) and not any(
-                word in head for word in rules()["pointing_words"]):
+            word in head for word in rules()["pointing_words"]
+        ):
             return self.main
         before = [ident for s, e, ident in orgs if e <= position]
         if before:
@@ -217,8 +250,11 @@ class Drafter:
         if self.main:
             return self.main
         if "company" not in self.concepts:
-            self.concepts["company"] = {"kind": "entity", "names": {"zh-Hant": "本公司", "en": "the company"},
-                                        "aliases": []}
+            self.concepts["company"] = {
+                "kind": "entity",
+                "names": {"zh-Hant": "本公司", "en": "the company"},
+                "aliases": [],
+            }
         return "company"
 
 
@@ -248,14 +284,16 @@ def _bounded(text: str, start: int, end: int) -> bool:
     """Latin names match whole words only (GE not inside GENERAL)."""
     latin = re.compile(r"[a-z]")
     return not (latin.match(text[start]) and start > 0 and latin.match(text[start - 1])) and not (
-        latin.match(text[end - 1]) and end < len(text) and latin.match(text[end]))
+        latin.match(text[end - 1]) and end < len(text) and latin.match(text[end])
+    )
 
 
 def _is_source(plain: str, start: int, end: int) -> bool:
     """据智研研究院统计, 企查查显示: a name that only tells where something comes from."""
     r = rules()
     return any(plain[:start].endswith(w) for w in r["source_before"]) or any(
-        plain.startswith(w, end) for w in r["source_after"])
+        plain.startswith(w, end) for w in r["source_after"]
+    )
 
 
 __all__ = ["DraftFact", "Drafter", "fold", "slugify"]

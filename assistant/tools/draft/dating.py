@@ -56,8 +56,14 @@ def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[s
             plain = plain_form(sentence)
             if any(simplified(w) in plain for w in future):
                 continue
-            years += [m.period.year for m in grammar.scan(plain) if m.period is not None and m.period.year
-                      is not None and m.role == "asked" and not plain[m.end:].startswith(later)]
+            years += [
+                m.period.year
+                for m in grammar.scan(plain)
+                if m.period is not None
+                and m.period.year is not None
+                and m.role == "asked"
+                and not plain[m.end :].startswith(later)
+            ]
     return max(years) if years else None
 
 
@@ -75,8 +81,15 @@ class Dating:
         for mention in self.grammar.scan(plain):
             if mention.problem or mention.role == "base":
                 continue
-            found.append(Dated(mention.start, mention.end, mention.period, sentence[mention.start: mention.end],
-                               prior=mention.role in PRIOR_ROLES))
+            found.append(
+                Dated(
+                    mention.start,
+                    mention.end,
+                    mention.period,
+                    sentence[mention.start : mention.end],
+                    prior=mention.role in PRIOR_ROLES,
+                )
+            )
         return found
 
     def year_events(self, sentence: str, plain: str, dates: list[Dated]) -> list[Figure]:
@@ -87,15 +100,15 @@ class Dating:
             if period is None or period.year is None or period.sub_year or not date.text[:4].isdigit():
                 continue
             start, end = clause_bounds(sentence, date.start)
-            if not plain[start:end].replace(plain[date.start: date.end], "").strip():
+            if not plain[start:end].replace(plain[date.start : date.end], "").strip():
                 end = clause_bounds(sentence, min(len(sentence) - 1, end + 1))[1]  # 2016年,禾煜乳業登陸上交所
             hits = scan_words(plain[start:end], self.events)
             number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
             if hits and number is not None:
                 nearest = min(hits, key=lambda h: abs(start + h[0] - date.start))
-                end = date.start + 4 + (sentence[date.start + 4: date.start + 5] == "年")
+                end = date.start + 4 + (sentence[date.start + 4 : date.start + 5] == "年")
                 figure = Figure(number, date.start, end, Decimal(period.year), "年", event=nearest[2])
-                figure.hints.append(f"a year next to {sentence[start + nearest[0]: start + nearest[1]]}")
+                figure.hints.append(f"a year next to {sentence[start + nearest[0] : start + nearest[1]]}")
                 found.append(figure)
         return found
 
@@ -115,7 +128,7 @@ class Dating:
             figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
             return None
         chosen = self._with_year(chosen, before, state)
-        if chosen.prior or any(word in plain[start: figure.begins] for word in rules()["prior_words"]):
+        if chosen.prior or any(word in plain[start : figure.begins] for word in rules()["prior_words"]):
             return self._year_before(chosen, state)
         return chosen
 
@@ -140,7 +153,7 @@ class Dating:
         """The period of a figure that follows another of the same measure: its own when it names one, a
         year before the other's after a prior word (上年为, 较上年的, 而去年同期为), else the other's."""
         start, _ = clause_bounds(plain, figure.begins)
-        between = plain[start: figure.begins]
+        between = plain[start : figure.begins]
         dates = self.dates(between, between)
         own = [d for d in dates if d.dated]
         if own:

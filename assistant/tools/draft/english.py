@@ -82,7 +82,7 @@ class English:
         found: list[str] = []
         for index, word in enumerate(words):
             for other in self.variants.get(word, []):
-                found.append(" ".join([*words[:index], other, *words[index + 1:]]))
+                found.append(" ".join([*words[:index], other, *words[index + 1 :]]))
         return found
 
     def generic(self, name: str) -> bool:
@@ -95,8 +95,10 @@ class English:
 
     def _without_suffixes(self, plain: str) -> str:
         while True:
-            suffix = next((s for s in sorted(self.suffixes, key=len, reverse=True)
-                           if plain.endswith(s) and len(plain) > len(s)), None)
+            suffix = next(
+                (s for s in sorted(self.suffixes, key=len, reverse=True) if plain.endswith(s) and len(plain) > len(s)),
+                None,
+            )
             if suffix is None:
                 return plain
             plain = plain[: -len(suffix)]
@@ -109,8 +111,10 @@ class English:
             return name, [], name
         industry, industry_zh = "", ""
         while True:
-            suffix = next((s for s in sorted(self.suffixes, key=len, reverse=True)
-                           if plain.endswith(s) and len(plain) > len(s)), None)
+            suffix = next(
+                (s for s in sorted(self.suffixes, key=len, reverse=True) if plain.endswith(s) and len(plain) > len(s)),
+                None,
+            )
             if suffix is None:
                 break
             plain = plain[: -len(suffix)]

@@ -37,8 +37,7 @@ class Entries:
         """A figure as written, with its company, metric, period, product line and change."""
         figure, date = one.figure, one.date
         self.metrics_used[one.metric] += 1
-        data: dict[str, Any] = {"id": self.fact_id(paragraph, one.metric), "subject": one.subject,
-                                "metric": one.metric}
+        data: dict[str, Any] = {"id": self.fact_id(paragraph, one.metric), "subject": one.subject, "metric": one.metric}
         if date is not None and date.period is not None and date.period.year is not None and not figure.event:
             data["period"] = date.period.canonical()
             if date.period.sub_year or not date.text[:4].isdigit():
@@ -49,7 +48,7 @@ class Entries:
         for key in ("unit", "scale", "approx"):
             if getattr(figure, key):
                 data[key] = getattr(figure, key)
-        data["written"] = sentence[figure.start: figure.end]
+        data["written"] = sentence[figure.start : figure.end]
         if figure.change:
             data["change"] = figure.change
         data.update(quote=sentence.strip(), paragraph=paragraph, draft=True)
@@ -64,19 +63,31 @@ class Entries:
         if dated is not None and dated.period is not None:
             data["period"] = dated.period.canonical()
             data["when"] = dated.text
-        data.update(statement={"zh-Hant": self.traditional(text), "en": text}, quote=text, paragraph=paragraph,
-                    draft=True)
-        self.facts.append(DraftFact(data, [f"a statement ({topic or 'no particular topic'}): check the subject; "
-                                           "write statement.en in English"]))
+        data.update(
+            statement={"zh-Hant": self.traditional(text), "en": text}, quote=text, paragraph=paragraph, draft=True
+        )
+        self.facts.append(
+            DraftFact(
+                data,
+                [f"a statement ({topic or 'no particular topic'}): check the subject; write statement.en in English"],
+            )
+        )
 
     def person(self, paragraph: int, sentence: str, person: Entity, main: str) -> None:
         """董事長陸承澤: the person holds that title at the company named before it, else the article's."""
         titles = {simplified(k): v for k, v in rules()["title_metrics"].items()}
         metric = titles.get(simplified(person.title)) or self.topic_concept("views")
         text = sentence.strip()
-        data = {"id": self.fact_id(paragraph, metric), "subject": person.employer or main, "metric": metric,
-                "tags": [person.id], "statement": {"zh-Hant": self.traditional(text), "en": text}, "quote": text,
-                "paragraph": paragraph, "draft": True}
+        data = {
+            "id": self.fact_id(paragraph, metric),
+            "subject": person.employer or main,
+            "metric": metric,
+            "tags": [person.id],
+            "statement": {"zh-Hant": self.traditional(text), "en": text},
+            "quote": text,
+            "paragraph": paragraph,
+            "draft": True,
+        }
         self.facts.append(DraftFact(data, [f"{person.title}{person.name} ({person.english}): check the company"]))
 
     def topic_concept(self, topic: str | None) -> str:

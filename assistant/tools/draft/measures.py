@@ -43,8 +43,13 @@ def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Metric words (simplified, longest first) -> metric: the vocabulary's Chinese aliases and the draft
     rules' words, which win on ties."""
     return word_table(
-        {a: cid for cid, c in vocabulary.items() if c.get("kind") == "metric"
-         for a in c.get("aliases", []) if isinstance(a, str) and not a.isascii() and len(a) >= 2}
+        {
+            a: cid
+            for cid, c in vocabulary.items()
+            if c.get("kind") == "metric"
+            for a in c.get("aliases", [])
+            if isinstance(a, str) and not a.isascii() and len(a) >= 2
+        }
         | {w: mid for mid, spec in rules()["metrics"].items() for w in spec["words"]}
     )
 
@@ -52,8 +57,14 @@ def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
 class Measures:
     """Names the measure of each figure, adding the metrics the vocabulary lacks to `concepts`."""
 
-    def __init__(self, words: dict[str, Any], vocabulary: dict[str, dict[str, Any]], concepts: dict[str, Any],
-                 english: English, traditional: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        words: dict[str, Any],
+        vocabulary: dict[str, dict[str, Any]],
+        concepts: dict[str, Any],
+        english: English,
+        traditional: Callable[[str], str],
+    ) -> None:
         self.words = words
         self.vocabulary = vocabulary
         self.concepts = concepts
@@ -65,8 +76,9 @@ class Measures:
         """Whether a piece of text names a metric."""
         return bool(scan_words(plain_form(text), self.words))
 
-    def metric(self, sentence: str, plain: str, figure: Figure, segments: Segments,
-               names: frozenset[str] = frozenset()) -> str:
+    def metric(
+        self, sentence: str, plain: str, figure: Figure, segments: Segments, names: frozenset[str] = frozenset()
+    ) -> str:
         """The metric word right after the figure, else the last before it in its clause, else the first
         after it in its clause, else the last before it in the sentence (unless its clause names what
         it counts in words no metric has: then a new metric of those words, never a company's `names`)."""
@@ -75,12 +87,14 @@ class Measures:
         own_words = segments.words_before(sentence, start, figure.begins)
         if plain_form(own_words) in names:
             own_words = ""  # 超过明泰物流的1.7倍: a company's name is not what a figure measures
-        for choice in ([h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
-                       [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
-                       [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
-                       [h for h in hits if h[1] <= figure.begins][-1:] if not own_words else []):
+        for choice in (
+            [h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
+            [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
+            [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
+            [h for h in hits if h[1] <= figure.begins][-1:] if not own_words else [],
+        ):
             if choice:
-                figure.hints.append(f"metric from {sentence[choice[0][0]: choice[0][1]]}")
+                figure.hints.append(f"metric from {sentence[choice[0][0] : choice[0][1]]}")
                 return self.share_of(str(choice[0][2]), figure)
         figure.hints.append("no metric word: a new metric named after the words before it")
         return self.new_metric(own_words or "數值")
@@ -108,8 +122,12 @@ class Measures:
         start, end = clause_bounds(sentence, figure.number.start)
         kind = unit_kind(figure.unit)
         same = [d for d in drafted if d.figure.event is None and kind is not None and unit_kind(d.figure.unit) == kind]
-        if figure.event or not same or self.named_in(sentence[same[-1].figure.end: figure.begins]) or \
-                self.named_in(sentence[figure.end: min(end, figure.end + 2)]):
+        if (
+            figure.event
+            or not same
+            or self.named_in(sentence[same[-1].figure.end : figure.begins])
+            or self.named_in(sentence[figure.end : min(end, figure.end + 2)])
+        ):
             return None
         named = [ident for s, e, ident in orgs if start <= s and e <= figure.begins]
         if named and named[-1] != same[-1].subject:
@@ -125,7 +143,10 @@ class Measures:
         ident = slug(english) if english.isascii() else f"metric_{len(self.new_metrics) + 1}"
         while ident in self.concepts or ident in self.vocabulary:
             ident += "_2"
-        self.concepts[ident] = {"kind": "metric", "names": {"zh-Hant": zh, "zh-Hans": simplified(words),
-                                                            "en": english}, "aliases": [words, zh, english]}
+        self.concepts[ident] = {
+            "kind": "metric",
+            "names": {"zh-Hant": zh, "zh-Hans": simplified(words), "en": english},
+            "aliases": [words, zh, english],
+        }
         self.new_metrics[zh] = ident
         return ident

@@ -72,17 +72,23 @@ class Names:
         stops = set(r["name_stops"])
         for length in range(6, 1, -1):
             name = self.title[:length]
-            if len(name) == length and not set(name) & stops and all("\u4e00" <= c <= "\u9fff" for c in name) \
-                    and body.count(name) >= r["title_name_mentions"] and name not in r["not_names"] \
-                    and simplified(name).lower() not in known:
+            if (
+                len(name) == length
+                and not set(name) & stops
+                and all("\u4e00" <= c <= "\u9fff" for c in name)
+                and body.count(name) >= r["title_name_mentions"]
+                and name not in r["not_names"]
+                and simplified(name).lower() not in known
+            ):
                 return name
         return ""
 
     def _organisation(self, name: str, count: int, body: str) -> None:
         plain = simplified(name)
         for other_id, entity in self.entities.items():  # 澜拓电气 and 澜拓电气公司: one entity, two names
-            if entity.kind == "org" and (plain.startswith(simplified(entity.name)) or
-                                         simplified(entity.name).startswith(plain)):
+            if entity.kind == "org" and (
+                plain.startswith(simplified(entity.name)) or simplified(entity.name).startswith(plain)
+            ):
                 self._alias(other_id, name)
                 entity.mentions += count
                 return
@@ -95,8 +101,10 @@ class Names:
         for form in [name, *others, english]:
             self._alias(ident, form)
         distinctive = plain[: max(2, len(plain) - 2)]
-        shared = any(e.kind == "org" and simplified(e.name).startswith(distinctive) and e.id != ident
-                     for e in self.entities.values())
+        shared = any(
+            e.kind == "org" and simplified(e.name).startswith(distinctive) and e.id != ident
+            for e in self.entities.values()
+        )
         if 2 <= len(distinctive) <= 3 and body.count(distinctive) > body.count(plain) and not shared:
             self._alias(ident, distinctive)  # 禾煜 stands for 禾煜乳業 when the article says so
         if short and len(short.split()) == 1 and len(short) <= 12:
@@ -108,8 +116,12 @@ class Names:
             return
         brand = simplified(self.entities[self.main].name)[:2]
         sharing = [e for e in self.entities.values() if e.kind == "org" and simplified(e.name).startswith(brand)]
-        if len(sharing) > 1 and brand not in self.surface and CJK_RUN.fullmatch(brand) and \
-                simplified(body).count(brand) > sum(simplified(body).count(simplified(e.name)) for e in sharing):
+        if (
+            len(sharing) > 1
+            and brand not in self.surface
+            and CJK_RUN.fullmatch(brand)
+            and simplified(body).count(brand) > sum(simplified(body).count(simplified(e.name)) for e in sharing)
+        ):
             self._alias(self.main, brand)
 
     def _alias(self, ident: str, form: str) -> None:
@@ -140,13 +152,14 @@ class Names:
                 name = name[:-1]
             if name[0] not in surnames or name in self.surface:
                 continue
-            written = body[match.start(2): match.start(2) + len(name)]
+            written = body[match.start(2) : match.start(2) + len(name)]
             english = person(written)
             ident = slug(english)
             if ident in self.entities:
                 continue
-            entity = Entity(ident, written, "person", plain.count(name), english,
-                            title=body[match.start(1): match.end(1)])
+            entity = Entity(
+                ident, written, "person", plain.count(name), english, title=body[match.start(1) : match.end(1)]
+            )
             entity.employer = self._employer(plain, match.start())
             self.entities[ident] = entity
             for form in (written, english):
@@ -154,9 +167,12 @@ class Names:
 
     def _employer(self, plain: str, position: int) -> str:
         """The organisation named right before a title (衡岳资本合伙人), if any."""
-        window = plain[max(0, position - 16): position]
-        found = [(window.rfind(form), ident) for form, ident in self.surface.items()
-                 if ident and form in window and self.entities[ident].kind == "org"]
+        window = plain[max(0, position - 16) : position]
+        found = [
+            (window.rfind(form), ident)
+            for form, ident in self.surface.items()
+            if ident and form in window and self.entities[ident].kind == "org"
+        ]
         return max(found)[1] if found else ""
 
     # -- the article's own company ----------------------------------------------------------------
@@ -183,6 +199,9 @@ class Names:
         for ident, entity in self.entities.items():
             zh = _traditional(entity.name, self.to_traditional)
             aliases = [a for a in entity.aliases if fold(a)]
-            out[ident] = {"kind": "entity", "names": {"zh-Hant": zh, "zh-Hans": simplified(entity.name),
-                                                      "en": entity.english}, "aliases": aliases}
+            out[ident] = {
+                "kind": "entity",
+                "names": {"zh-Hant": zh, "zh-Hans": simplified(entity.name), "en": entity.english},
+                "aliases": aliases,
+            }
         return out

@@ -19,16 +19,29 @@ KEY_METRICS = ("revenue", "net_profit", "net_loss", "operating_cash_flow", "rd_e
 
 def default_period(drafter: Drafter) -> str | None:
     """The full year most of the article's own company's figures are about."""
-    years = Counter(str(f.data["period"]) for f in drafter.facts
-                    if f.data.get("period") and str(f.data["period"]).isdigit() and f.data["subject"] == drafter.main)
+    years = Counter(
+        str(f.data["period"])
+        for f in drafter.facts
+        if f.data.get("period") and str(f.data["period"]).isdigit() and f.data["subject"] == drafter.main
+    )
     return years.most_common(1)[0][0] if years else (str(drafter.current_year) if drafter.current_year else None)
 
 
 def _key_facts(drafter: Drafter, period: str | None) -> list[dict[str, Any]]:
     chosen = []
     for metric in KEY_METRICS:
-        found = next((f.data for f in drafter.facts if f.data["metric"] == metric and f.data["subject"] == drafter.main
-                      and f.data.get("period") == period and not f.data.get("segment") and "value" in f.data), None)
+        found = next(
+            (
+                f.data
+                for f in drafter.facts
+                if f.data["metric"] == metric
+                and f.data["subject"] == drafter.main
+                and f.data.get("period") == period
+                and not f.data.get("segment")
+                and "value" in f.data
+            ),
+            None,
+        )
         if found:
             chosen.append(found)
     return chosen
@@ -81,7 +94,9 @@ def examples(drafter: Drafter) -> list[str]:
         subject_zh = _name(drafter, fact["subject"], "zh-Hant")
         metric_zh = _name(drafter, fact["metric"], "zh-Hant")
         question = f"{subject_zh}{period}年{metric_zh}是多少?"
-        out += [question, to_simplified(question),
-                f"What was {_name(drafter, fact['subject'], 'en')}'s {_name(drafter, fact['metric'], 'en')} in "
-                f"{period}?"]
+        out += [
+            question,
+            to_simplified(question),
+            f"What was {_name(drafter, fact['subject'], 'en')}'s {_name(drafter, fact['metric'], 'en')} in {period}?",
+        ]
     return out

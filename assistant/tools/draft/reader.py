@@ -78,7 +78,7 @@ class Date:
 def dates_in(sentence: str) -> list[Date]:
     found = []
     for m in _DATE.finditer(simplified(sentence)):
-        text = sentence[m.start(): m.end()]
+        text = sentence[m.start() : m.end()]
         if m.group("year"):
             year = m.group("year")
             if m.group("month"):
@@ -122,7 +122,7 @@ def scan_words(text: str, table: dict[str, Any]) -> list[tuple[int, int, Any]]:
     lengths = sorted({len(w) for w in table}, reverse=True)
     while i < len(text):
         for length in lengths:
-            piece = text[i: i + length]
+            piece = text[i : i + length]
             if len(piece) == length and piece in table:
                 found.append((i, i + length, table[piece]))
                 i += length
@@ -206,9 +206,12 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callabl
         target = _qualified(sentence, change, levels, is_metric_word)
         compatible = target is not None and (change.unit in ("%", "個百分點") or change.unit == target.unit)
         if target is not None and target.change is None and compatible:
-            target.change = {"value": change.value * change.change_sign, "unit": change.unit or "%",
-                             **({"approx": change.approx} if change.approx else {}),
-                             "written": sentence[change.change_start: change.end]}
+            target.change = {
+                "value": change.value * change.change_sign,
+                "unit": change.unit or "%",
+                **({"approx": change.approx} if change.approx else {}),
+                "written": sentence[change.change_start : change.end],
+            }
         else:
             change.hints.append("a change with no figure next to it to qualify")
             change.change_sign = 0
@@ -216,20 +219,21 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callabl
     return sorted(kept, key=lambda f: f.start)
 
 
-def _qualified(sentence: str, change: Figure, levels: list[Figure], is_metric_word: Callable[[str], bool]
-               ) -> Figure | None:
+def _qualified(
+    sentence: str, change: Figure, levels: list[Figure], is_metric_word: Callable[[str], bool]
+) -> Figure | None:
     """The figure a change belongs to: the one right before it (only comparison words such as 较上年 in
     between), else the one shortly after it in the same clause (同比增长31.6%,达到27.45亿元)."""
     before = [f for f in levels if f.end <= change.change_start]
     if before:
-        gap = re.sub(r"[\s,,、]", "", simplified(sentence[before[-1].end: change.change_start]))
+        gap = re.sub(r"[\s,,、]", "", simplified(sentence[before[-1].end : change.change_start]))
         for word in sorted(rules()["change_gap_words"], key=len, reverse=True):
             gap = gap.replace(simplified(word), "")
         if not gap:
             return before[-1]
     after = [f for f in levels if f.start >= change.end]
     if after:
-        gap = sentence[change.end: after[0].begins]
+        gap = sentence[change.end : after[0].begins]
         if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
             return after[0]
     return None
@@ -246,10 +250,16 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
     for suffix in sorted(r["entity_suffixes"], key=len, reverse=True):
         for match in re.finditer(re.escape(suffix), body):
             options = _name_options(body, match.start(), suffix, stops, r["strong_suffixes"])
-            options = [o for o in options if o != suffix and not any(n in o[: -len(suffix)] for n in not_names)
-                       and not any(o.endswith(n) for n in not_names if len(n) >= 3)  # 冷链子公司: a subsidiary
-                       and not any(w in o[: -len(suffix)] for w in r["name_intro_words"])]
+            options = [
+                o
+                for o in options
+                if o != suffix
+                and not any(n in o[: -len(suffix)] for n in not_names)
+                and not any(o.endswith(n) for n in not_names if len(n) >= 3)  # 冷链子公司: a subsidiary
+                and not any(w in o[: -len(suffix)] for w in r["name_intro_words"])
+            ]
             if options:
+
                 def introduced_at(option: str, end: int = match.start() + len(suffix)) -> bool:
                     return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
 
@@ -273,9 +283,14 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
     stops = set(r["name_stops"])
     for word in r["rival_words"]:
         for match in re.finditer(re.escape(word), body):
-            name = body[match.end(): match.end() + 4]
-            if len(name) == 4 and not set(name) & stops and all("\u4e00" <= c <= "\u9fff" for c in name) \
-                    and body.count(name) >= 2 and not any(name in known or known in name for known in counts):
+            name = body[match.end() : match.end() + 4]
+            if (
+                len(name) == 4
+                and not set(name) & stops
+                and all("\u4e00" <= c <= "\u9fff" for c in name)
+                and body.count(name) >= 2
+                and not any(name in known or known in name for known in counts)
+            ):
                 counts[name] = body.count(name)
 
 
@@ -286,9 +301,13 @@ def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
     brands = {name[:2] for name in counts if len(name) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in name[:2])}
     for brand in brands:
         for match in re.finditer(re.escape(brand), body):
-            name = body[match.start(): match.start() + 4]
-            if len(name) < 4 or set(name) & stops or any(name in known for known in counts) or any(
-                    c.isdigit() or c.isascii() for c in name):
+            name = body[match.start() : match.start() + 4]
+            if (
+                len(name) < 4
+                or set(name) & stops
+                or any(name in known for known in counts)
+                or any(c.isdigit() or c.isascii() for c in name)
+            ):
                 continue
             introduced = any(body[: match.start()].endswith(w) for w in r["name_intro_words"])
             if body.count(name) >= 2 or introduced:
@@ -306,11 +325,11 @@ def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list
         prefix = body[start:at]
         for word in rules()["name_cut_words"]:
             if word in prefix:
-                prefix = prefix[prefix.rindex(word) + len(word):]
+                prefix = prefix[prefix.rindex(word) + len(word) :]
         return [prefix + suffix] if len(prefix) >= 2 else []
     options = []
     for length in (2, 3, 4):
-        prefix = body[max(0, at - length): at]
+        prefix = body[max(0, at - length) : at]
         if len(prefix) == length and not set(prefix) & stops and not any(c.isdigit() or c.isascii() for c in prefix):
             options.append(prefix + suffix)
     return options

@@ -25,9 +25,15 @@ def statement_topic(plain: str) -> str | None:
 class Segments:
     """The product lines and regions an article reports figures for, found by its own patterns."""
 
-    def __init__(self, paragraphs: list[str], metric_words: dict[str, Any], english: English,
-                 traditional: Callable[[str], str], vocabulary: dict[str, dict[str, Any]],
-                 entity_forms: set[str]) -> None:
+    def __init__(
+        self,
+        paragraphs: list[str],
+        metric_words: dict[str, Any],
+        english: English,
+        traditional: Callable[[str], str],
+        vocabulary: dict[str, dict[str, Any]],
+        entity_forms: set[str],
+    ) -> None:
         self.english = english
         self.traditional = traditional
         self.metric_words = metric_words
@@ -59,14 +65,14 @@ class Segments:
         for word in sorted(rules()["segment_cut_words"], key=len, reverse=True):
             cut = simplified(word)
             if cut in prefix:
-                prefix = prefix[prefix.rindex(cut) + len(cut):]
+                prefix = prefix[prefix.rindex(cut) + len(cut) :]
         start = len(prefix)
         while start > 0 and prefix[start - 1] not in stops:
             start -= 1
         name = prefix[start:]
         for form in self.entity_forms:  # 澜拓电气海外 is the company's 海外; 澜拓智充 is a company, not a line
             if name.startswith(form):
-                name = name[len(form):]
+                name = name[len(form) :]
         if any(name in form for form in self.entity_forms):
             return ""
         return name if 2 <= len(name) <= 8 else ""
@@ -81,11 +87,26 @@ class Segments:
         while ident in self.found and self.found[ident]["names"]["zh-Hans"] != name:
             ident += "_2"
         zh = self.traditional(name)
-        aliases = list(dict.fromkeys([name, zh, english, f"{english} business", f"{english} segment",
-                                      f"{english} line", *self.english.variants_of(english),
-                                      f"{name}业务", f"{zh}業務"]))
-        self.found[ident] = {"kind": "segment", "names": {"zh-Hant": zh, "zh-Hans": name, "en": english},
-                             "aliases": aliases}
+        aliases = list(
+            dict.fromkeys(
+                [
+                    name,
+                    zh,
+                    english,
+                    f"{english} business",
+                    f"{english} segment",
+                    f"{english} line",
+                    *self.english.variants_of(english),
+                    f"{name}业务",
+                    f"{zh}業務",
+                ]
+            )
+        )
+        self.found[ident] = {
+            "kind": "segment",
+            "names": {"zh-Hant": zh, "zh-Hans": name, "en": english},
+            "aliases": aliases,
+        }
         return ident
 
     def _also(self, ident: str, name: str) -> str:
@@ -112,11 +133,11 @@ class Segments:
         the vocabulary (国内, 海外) only before a word that makes it a segment (海外收入, 国内市场)."""
         r = rules()
         start, end, ident = hit
-        if plain[end: end + 1] in r["list_marks"] or plain[max(0, start - 1): start] == "、":
+        if plain[end : end + 1] in r["list_marks"] or plain[max(0, start - 1) : start] == "、":
             return False
         if ident in self.vocabulary_ids and ident not in self.found:
             clause_end = clause_bounds(plain, end)[1]
-            return any(simplified(w) in plain[end: min(clause_end, end + 10)] for w in r["segment_markers"])
+            return any(simplified(w) in plain[end : min(clause_end, end + 10)] for w in r["segment_markers"])
         return True
 
     def remember(self, plain: str, state: dict[str, Any]) -> None:

@@ -43,9 +43,11 @@ class DraftResult:
         return not any(p.severity == "error" for p in self.problems)
 
     def summary(self) -> str:
-        lines = [f"drafted {self.out}: source {self.source} ({self.paragraphs} paragraphs), "
-                 f"{self.figures + self.statements} draft facts ({self.figures} figures, {self.statements} "
-                 f"statements), {self.not_facts} not_facts, {self.concepts} new concepts"]
+        lines = [
+            f"drafted {self.out}: source {self.source} ({self.paragraphs} paragraphs), "
+            f"{self.figures + self.statements} draft facts ({self.figures} figures, {self.statements} "
+            f"statements), {self.not_facts} not_facts, {self.concepts} new concepts"
+        ]
         if self.loads:
             lines.append(f"next: review facts/facts.yaml and facts/gazetteer.yaml, then `assistant check {self.out}`")
         else:
@@ -53,8 +55,9 @@ class DraftResult:
         return "\n".join(lines)
 
 
-def write_draft(article: str | Path, out: str | Path, *, outlet: str | None = None, title: str | None = None,
-                force: bool = False) -> DraftResult:
+def write_draft(
+    article: str | Path, out: str | Path, *, outlet: str | None = None, title: str | None = None, force: bool = False
+) -> DraftResult:
     """Draft a pack for `article` in `out` (facts/ with sources, facts and gazetteer) and load it back."""
     article, out = Path(article), Path(out)
     try:
@@ -76,8 +79,16 @@ def write_draft(article: str | Path, out: str | Path, *, outlet: str | None = No
     (facts_dir / "gazetteer.yaml").write_text(gazetteer_yaml(drafter), encoding="utf-8")
     _, problems = read_pack(out)
     statements = sum(1 for f in drafter.facts if "statement" in f.data)
-    return DraftResult(out, slug, len(drafter.paragraphs), len(drafter.facts) - statements, statements,
-                       len(drafter.not_facts), len(drafter.concepts), problems)
+    return DraftResult(
+        out,
+        slug,
+        len(drafter.paragraphs),
+        len(drafter.facts) - statements,
+        statements,
+        len(drafter.not_facts),
+        len(drafter.concepts),
+        problems,
+    )
 
 
 def sources_yaml(self: Drafter) -> str:
@@ -88,19 +99,29 @@ def sources_yaml(self: Drafter) -> str:
     if self.current_year:
         header["current_year"] = self.current_year
     header["examples"] = overview.examples(self)
-    source = {"id": self.slug, "file": f"sources/{self.slug}.txt", "outlet": self.outlet, "skip": self.skip,
-              "title": overview.title(self), "summary": overview.summary(self)}
-    return ("# Drafted by `assistant draft`. Paragraphs are the article's non-empty lines minus those matching\n"
-            f"# `skip` ({len(self.paragraphs)} in all). Review: outlet, title, summary and examples; the default\n"
-            "# subject and period that questions without them fall back to; current_year, the year the article\n"
-            "# was written (what 今年 and 去年 mean).\n"
-            + _dump(header) + "\n" + _dump({"sources": [source]}))
+    source = {
+        "id": self.slug,
+        "file": f"sources/{self.slug}.txt",
+        "outlet": self.outlet,
+        "skip": self.skip,
+        "title": overview.title(self),
+        "summary": overview.summary(self),
+    }
+    return (
+        "# Drafted by `assistant draft`. Paragraphs are the article's non-empty lines minus those matching\n"
+        f"# `skip` ({len(self.paragraphs)} in all). Review: outlet, title, summary and examples; the default\n"
+        "# subject and period that questions without them fall back to; current_year, the year the article\n"
+        "# was written (what 今年 and 去年 mean).\n" + _dump(header) + "\n" + _dump({"sources": [source]})
+    )
 
 
 def facts_yaml(self: Drafter) -> str:
-    out = ["# Draft facts: one candidate for every number of the body, each with its whole sentence as the quote.",
-           "# For each: check subject, metric, period and value against the quote; fix, add a label, or delete",
-           "# it; then remove `draft: true`. `assistant check` lists the drafts left.", "facts:"]
+    out = [
+        "# Draft facts: one candidate for every number of the body, each with its whole sentence as the quote.",
+        "# For each: check subject, metric, period and value against the quote; fix, add a label, or delete",
+        "# it; then remove `draft: true`. `assistant check` lists the drafts left.",
+        "facts:",
+    ]
     shown = 0
     for fact in self.facts:
         if fact.data["paragraph"] != shown:
@@ -124,10 +145,12 @@ def _annotate(self: Drafter, line: str) -> str:
 
 def gazetteer_yaml(self: Drafter) -> str:
     known = sorted(m for m in self.metrics_used if m in self.vocabulary)
-    head = ["# Concepts of this article found by `assistant draft`: its companies and people, its product lines",
-            "# and regions, the topics of its statements and the metrics the vocabulary did not know. Review names",
-            "# and aliases; names.en comes from the glossary or pinyin. Metrics that the bundled vocabulary",
-            f"# (intents/vocabulary.yaml) defines are used as they are: {', '.join(known) or 'none'}."]
+    head = [
+        "# Concepts of this article found by `assistant draft`: its companies and people, its product lines",
+        "# and regions, the topics of its statements and the metrics the vocabulary did not know. Review names",
+        "# and aliases; names.en comes from the glossary or pinyin. Metrics that the bundled vocabulary",
+        f"# (intents/vocabulary.yaml) defines are used as they are: {', '.join(known) or 'none'}.",
+    ]
     return "\n".join(head) + "\n" + _dump({"concepts": self.concepts} if self.concepts else {"concepts": {}})
 
 
@@ -166,5 +189,4 @@ _Dumper.add_representer(Decimal, _decimal)
 
 
 def _dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000,
-                     default_flow_style=False)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)

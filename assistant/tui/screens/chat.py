@@ -213,8 +213,9 @@ class ChatScreen(ChatActions, Screen[None]):
             answer = self.session.ask(question, self.language)
         except Exception as exc:  # the engine should never raise; if it does, say so and carry on
             self.log.error(f"engine failed on {question!r}: {exc!r}")
-            await conversation.add_note(Static(Content(say("engine_failed", self.ui, error=exc)),
-                                               classes="message answer -error"))
+            await conversation.add_note(
+                Static(Content(say("engine_failed", self.ui, error=exc)), classes="message answer -error")
+            )
             return None
         self.turns.append(answer)
         self.clear_hints()

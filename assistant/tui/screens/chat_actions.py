@@ -152,8 +152,11 @@ class ChatActions(Screen[None]):
             return
 
         async def chosen(conversation: int | None) -> None:
-            if self.store is not None and self.session.conversation is not None \
-                    and self.store.conversation(self.session.conversation) is None:
+            if (
+                self.store is not None
+                and self.session.conversation is not None
+                and self.store.conversation(self.session.conversation) is None
+            ):
                 self.session.conversation = None  # deleted there: the next turn starts a new logged conversation
             if conversation is not None:
                 await self.reopen(conversation)
@@ -246,11 +249,17 @@ class ChatActions(Screen[None]):
         if target.is_dir():
             target = export.target(target, self._stem(), ".md")
         fmt = "json" if target.suffix.lower() == ".json" else "md"
-        logged = self.store.conversation(self.session.conversation) \
-            if self.store is not None and self.session.conversation else None
-        meta = export.ExportMeta(pack=pack_name(self.session.pack), conversation=self.session.conversation,
-                                 title=logged.title if logged else None,
-                                 articles=tuple(f"《{zh}》 {outlet}" for zh, _, outlet in self.about.titles))
+        logged = (
+            self.store.conversation(self.session.conversation)
+            if self.store is not None and self.session.conversation
+            else None
+        )
+        meta = export.ExportMeta(
+            pack=pack_name(self.session.pack),
+            conversation=self.session.conversation,
+            title=logged.title if logged else None,
+            articles=tuple(f"《{zh}》 {outlet}" for zh, _, outlet in self.about.titles),
+        )
         try:
             path = export.write(export.render(fmt, meta, [export.ExportTurn(a) for a in self.turns]), target)
         except OSError as exc:

@@ -49,8 +49,9 @@ class ConversationsScreen(Screen[int | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("", "id", say("column_time", self.ui), say("column_turns", self.ui),
-                          say("column_conversation", self.ui))
+        table.add_columns(
+            "", "id", say("column_time", self.ui), say("column_turns", self.ui), say("column_conversation", self.ui)
+        )
         self.fill("")
         table.focus()
 
@@ -61,8 +62,11 @@ class ConversationsScreen(Screen[int | None]):
     def fill(self, query: str) -> None:
         text = clean(query).strip()
         try:
-            found = self.store.search(text, LISTED, pack=self.pack) if text else \
-                self.store.conversations(LISTED, pack=self.pack)
+            found = (
+                self.store.search(text, LISTED, pack=self.pack)
+                if text
+                else self.store.conversations(LISTED, pack=self.pack)
+            )
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             found = []
@@ -73,8 +77,13 @@ class ConversationsScreen(Screen[int | None]):
 
     def row(self, conversation: Conversation) -> tuple[str, ...]:
         mark = "●" if conversation.id == self.current else ""
-        return (mark, str(conversation.id), when(conversation.updated), str(conversation.turns),
-                shorten(" ".join(conversation.name.split()), 120))
+        return (
+            mark,
+            str(conversation.id),
+            when(conversation.updated),
+            str(conversation.turns),
+            shorten(" ".join(conversation.name.split()), 120),
+        )
 
     def selected(self) -> int | None:
         table = self.table
@@ -140,5 +149,7 @@ class ConversationsScreen(Screen[int | None]):
                 self.notify(str(exc), severity="error")
             self.fill(self.query_one("#conversation-search", Input).value)
 
-        self.app.push_screen(TextPrompt(say("rename_title", self.ui, id=chosen), current,
-                                        say("rename_hint", self.ui), ui=self.ui), renamed)
+        self.app.push_screen(
+            TextPrompt(say("rename_title", self.ui, id=chosen), current, say("rename_hint", self.ui), ui=self.ui),
+            renamed,
+        )

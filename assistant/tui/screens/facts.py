@@ -20,8 +20,18 @@ from assistant.tui.screens.fact_source import FactSourceScreen
 from assistant.tui.text import clean
 from assistant.tui.words import say
 
-FIELDS = {"subject": "subject", "公司": "subject", "主體": "subject", "主体": "subject", "metric": "metric",
-          "指標": "metric", "指标": "metric", "period": "period", "時間": "period", "时间": "period"}
+FIELDS = {
+    "subject": "subject",
+    "公司": "subject",
+    "主體": "subject",
+    "主体": "subject",
+    "metric": "metric",
+    "指標": "metric",
+    "指标": "metric",
+    "period": "period",
+    "時間": "period",
+    "时间": "period",
+}
 VALUE_WIDTH, PERIOD_WIDTH, SUBJECT_WIDTH = 18, 12, 26
 SPARE = VALUE_WIDTH + PERIOD_WIDTH + SUBJECT_WIDTH + 3 + 2 * 5 + 2  # other columns, cell padding, scrollbar
 
@@ -45,8 +55,13 @@ class FactIndex:
         concept = self.bot.pack.concepts.get(concept_id or "")
         if concept is None:
             return [concept_id or ""]
-        return [concept_id or "", concept.names.zh_Hant, concept.names.zh_Hans or "", concept.names.en,
-                *concept.aliases]
+        return [
+            concept_id or "",
+            concept.names.zh_Hant,
+            concept.names.zh_Hans or "",
+            concept.names.en,
+            *concept.aliases,
+        ]
 
     def _fields(self, fact: Fact) -> dict[str, str]:
         labels = [pick(fact.label, s) for s in ("zh-Hant", "zh-Hans", "en")] if fact.label else []
@@ -55,8 +70,9 @@ class FactIndex:
         period = " ".join([fact.period or "", fact.when or ""])
         statement = [pick(fact.statement, s) for s in ("zh-Hant", "en")] if fact.statement else []
         everything = " ".join([subject, metric, period, fact.written or "", *statement])
-        return {k: fold(v) for k, v in
-                {"subject": subject, "metric": metric, "period": period, "all": everything}.items()}
+        return {
+            k: fold(v) for k, v in {"subject": subject, "metric": metric, "period": period, "all": everything}.items()
+        }
 
     def matches(self, fact_id: str, query: str) -> bool:
         """Every word of the query found; `field:word` looks in that field only."""
@@ -112,9 +128,13 @@ class FactsScreen(Screen[str | None]):
         else:
             value = "“" + (pick(fact.statement, self.script) or pick(fact.label, self.script)) + "”"
         label_width = max(20, self.app.size.width - SPARE)  # the table fits the terminal's width
-        return (_cut(bot.label(fact, self.script), label_width), _cut(value, VALUE_WIDTH),
-                _cut(fact.when or fact.period or "", PERIOD_WIDTH),
-                _cut(bot.concept_name(fact.subject, self.script), SUBJECT_WIDTH), str(fact.paragraph))
+        return (
+            _cut(bot.label(fact, self.script), label_width),
+            _cut(value, VALUE_WIDTH),
+            _cut(fact.when or fact.period or "", PERIOD_WIDTH),
+            _cut(bot.concept_name(fact.subject, self.script), SUBJECT_WIDTH),
+            str(fact.paragraph),
+        )
 
     def shown(self) -> list[Fact]:
         return [self.bot.pack.facts[str(key.value)] for key in self.table.rows]

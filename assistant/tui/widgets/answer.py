@@ -38,8 +38,9 @@ def citation_content(cited: CitedLine) -> Content:
     at = cited.text.find(quote) if quote else -1
     if at < 0:
         return Content(cited.text)
-    return Content.assemble(cited.text[:at], line_content(cited.runs, QUOTE_FIGURE_STYLE),
-                            cited.text[at + len(quote):])
+    return Content.assemble(
+        cited.text[:at], line_content(cited.runs, QUOTE_FIGURE_STYLE), cited.text[at + len(quote) :]
+    )
 
 
 class AnswerMessage(Vertical, can_focus=True):

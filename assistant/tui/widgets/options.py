@@ -15,7 +15,7 @@ from assistant.tui.widgets.wrapped import Wrapped
 
 
 def numbered(number: int, question: str) -> Wrapped:
-    """"2. question", wrapped by the chat's rule with continuation lines under the question."""
+    """ "2. question", wrapped by the chat's rule with continuation lines under the question."""
     prefix = f"{number}. "
     return Wrapped(Content.assemble((prefix, "dim"), question), hang=len(prefix))
 

@@ -25,8 +25,9 @@ class Welcome(Vertical):
     def compose(self) -> ComposeResult:
         yield WrappedText("Ask about this article · 問這篇文章 · 问这篇文章", classes="welcome-title")
         for zh, en, outlet in self.about.titles:
-            yield WrappedText(Content.assemble((f"《{zh}》", "bold"), f" {outlet}\n", (en, "italic $text-muted")),
-                              classes="article")
+            yield WrappedText(
+                Content.assemble((f"《{zh}》", "bold"), f" {outlet}\n", (en, "italic $text-muted")), classes="article"
+            )
         yield WrappedText(say("welcome_facts", self.ui, count=self.about.fact_count), classes="facts-note")
         if self.resume:
             yield WrappedText(self.resume, classes="resume")

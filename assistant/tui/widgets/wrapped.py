@@ -70,8 +70,9 @@ class Wrapped(Visual):
 class WrappedText(Static):
     """A Static whose text wraps by the line-breaking rule."""
 
-    def __init__(self, content: Content | str = "", *, hang: int = 0, keep: Sequence[str] = (),
-                 **kwargs: object) -> None:
+    def __init__(
+        self, content: Content | str = "", *, hang: int = 0, keep: Sequence[str] = (), **kwargs: object
+    ) -> None:
         super().__init__(Wrapped(content, hang, keep), **kwargs)  # type: ignore[arg-type]
         self.hang = hang
 

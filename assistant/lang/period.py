@@ -1,0 +1,77 @@
+"""A period as a value (a year with an optional quarter, half, month or day) and whether a fact's period
+can answer a question about another: the types the grammar in periods.py produces and the matcher uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|9M)|-(\d{2})(?:-(\d{2}))?)?$")
+DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year (None: not said, take it from the conversation) with an optional part of it."""
+
+    year: int | None
+    quarter: int | None = None
+    month: int | None = None
+    part: str | None = None  # H1, H2 or 9M
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> Period | None:
+        """Read a canonical fact period: 2024, 2025Q1, 2024H1, 2024-12, 2025-05-30."""
+        match = _FACT_PERIOD.match(text or "")
+        if not match:
+            return None
+        year, quarter, part, month, day = match.groups()
+        return cls(
+            int(year), int(quarter) if quarter else None, int(month) if month else None, part, int(day) if day else None
+        )
+
+    @property
+    def sub_year(self) -> bool:
+        return self.quarter is not None or self.month is not None or self.part is not None
+
+    def canonical(self) -> str:
+        """The fact-file form: 2024, 2025Q1, 2024H1, 2024-12, 2025-05-30 (a missing year as ????)."""
+        text = str(self.year) if self.year is not None else "????"
+        if self.quarter:
+            return f"{text}Q{self.quarter}"
+        if self.part:
+            return text + self.part
+        if self.month:
+            text += f"-{self.month:02d}"
+            return text + (f"-{self.day:02d}" if self.day else "")
+        return text
+
+    def with_year(self, year: int | None) -> Period:
+        return replace(self, year=year)
+
+
+def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
+    """Whether a fact can answer a question about `asked` (a year of None fits any year).
+
+    A fact without a period fits when the asked year appears in its sentence.
+    """
+    stated = Period.parse(fact_period)
+    if stated is None:  # a part of an unnamed year is no figure without a period (a plan, a founding year)
+        return not asked.sub_year if asked.year is None else str(asked.year) in fact_text
+    if asked.year is not None and stated.year != asked.year:
+        return False
+    if not asked.sub_year and (stated.quarter is not None or stated.part is not None):
+        return False  # a quarter's or a half's figure does not answer for the whole year
+    if asked.part is not None or stated.part is not None:
+        return asked.part == stated.part and asked.quarter is None
+    if asked.quarter is not None:
+        return stated.quarter == asked.quarter
+    if asked.month is not None:
+        if stated.month is not None:
+            return stated.month == asked.month and (asked.day is None or stated.day in (None, asked.day))
+        if stated.quarter is not None:
+            return (asked.month - 1) // 3 + 1 == stated.quarter
+        return False
+    return True
