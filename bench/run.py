@@ -33,11 +33,11 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 import yaml  # noqa: E402
 
-TARGETS = {
-    "p99_default_ms": 5.0,
-    "p99_100x_ms": 20.0,
-    "load_100x_cached_s": 1.0,
-    "cli_ratio": 1.6,
+TARGETS = {  # the architecture issue's quality bar
+    "p99_default_ms": 2.0,
+    "p99_100x_ms": 10.0,
+    "load_100x_cached_s": 0.3,
+    "cli_ratio": 1.5,
     "logs_ratio": 1.2,
     "tui_first_answer_s": 1.0,
 }
@@ -584,7 +584,7 @@ def report(results: dict[str, Any]) -> list[str]:
             f"  100x pack p99 < {TARGETS['p99_100x_ms']:.0f} ms: {p99:.2f} ms  {verdict(p99 < TARGETS['p99_100x_ms'])}"
         )
         lines.append(
-            f"  100x pack load from cache < {TARGETS['load_100x_cached_s']:.0f} s: {big['cached_s']:.2f} s  "
+            f"  100x pack load from cache < {TARGETS['load_100x_cached_s']:.1f} s: {big['cached_s']:.2f} s  "
             f"{verdict(big['cached_s'] < TARGETS['load_100x_cached_s'])}"
         )
     elif rows is not None:
