@@ -93,6 +93,8 @@ class Assistant:
         self.simplified = compiled.simplified if compiled else simplified_only_characters()
         self.composer = Composer(pack, self.renderer, self.matcher, self.simplified)
         self.companies = frozenset(f.subject for f in pack.facts.values() if f.value is not None)
+        # (measure, qualifier) pairs some fact carries: a follow-up's own qualifier tests the measure it inherits
+        self.qualified = frozenset((m, q) for k in self.matcher.keys.values() for m in k.metrics for q in k.qualifiers)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Assistant:
@@ -196,6 +198,7 @@ class Assistant:
             default_period=self.pack.default_period,
             has_figures=self._has_figures,
             computed=frozenset(self.resolver.computed),
+            qualified=self.qualified,
         )
         if chosen in self.pack.facts:  # the option picked is that fact, even when its question is ambiguous
             fact = self.pack.facts[chosen]

@@ -73,11 +73,15 @@ def edit(
     default_period: str | None,
     has_figures: Callable[[str], bool] = lambda _: True,
     computed: frozenset[str] = frozenset(),
+    qualified: frozenset[tuple[str, str]] | None = None,
 ) -> Edit:
     """The frame of a follow-up: its own slots, the rest from the last question.
 
     `has_figures(entity)` tells whether the pack gives figures about an entity (a company) rather than
     only mentioning it (a regulator, a person): a company is kept firmly, a mention only softly.
+    `qualified` are the (measure, qualifier) pairs the pack's facts carry: a follow-up that names a
+    qualifier no fact of the inherited measure has ("哪年上的科创板?" after the founding year) asks about
+    whatever carries that qualifier, not about the measure before.
     """
     previous = context.frame
     if previous is None or frame.operation in ("meta", "refuse"):
@@ -85,6 +89,8 @@ def edit(
     merged = replace(frame, inherited=set(frame.inherited), hits=list(frame.hits))
     soft = _inherit_entities(merged, frame, previous, context.subject, has_figures)
     _inherit_metrics(merged, frame, previous, computed)
+    if qualified is not None and "metrics" in merged.inherited and not frame.metrics:
+        _drop_unqualified_metrics(merged, frame, qualified)
     soft += _inherit_soft_slots(merged, frame, previous)
     _inherit_operation(merged, frame, previous)
     previous_period = previous.periods[0] if previous.periods else None
@@ -122,6 +128,15 @@ def _inherit_metrics(merged: Frame, frame: Frame, previous: Frame, computed: fro
         merged.metrics = [*frame.metrics, *(m for m in previous.metrics if m not in frame.metrics)]
         merged.segments = [*frame.segments, *(s for s in previous.segments if s not in frame.segments)]
         merged.inherited |= {"metrics", "segments"}
+
+
+def _drop_unqualified_metrics(merged: Frame, frame: Frame, qualified: frozenset[tuple[str, str]]) -> None:
+    """Forget the inherited measures when the follow-up's own qualifiers belong to other measures only."""
+    own = [q for q in frame.qualifiers if any(pair[1] == q for pair in qualified)]
+    if own and not any((m, q) in qualified for m in merged.metrics for q in own):
+        merged.metrics = []
+        merged.focus = None
+        merged.inherited.discard("metrics")
 
 
 def _inherit_soft_slots(merged: Frame, frame: Frame, previous: Frame) -> list[str]:

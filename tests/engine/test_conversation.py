@@ -130,3 +130,12 @@ def test_a_chat_keeps_only_its_last_turns(bot: Assistant) -> None:
     for _ in range(MAX_CHAT_TURNS + 5):
         chat.ask("")
     assert len(chat.turns) == MAX_CHAT_TURNS
+
+
+def test_a_follow_up_naming_another_measures_qualifier_leaves_the_last_measure(bot: Assistant) -> None:
+    """ "哪年上的科创板?" after the founding year asks when the listing on the STAR market was, not when
+    the company was founded: no fact of the founding year is about the STAR market."""
+    chat = bot.chat()
+    assert "2011" in chat.ask("联影医疗哪年成立的?").text
+    listing = chat.ask("哪年上的科创板?")
+    assert listing.status == "answered" and "2022" in listing.headline and "2011" not in listing.headline
