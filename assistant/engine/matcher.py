@@ -46,10 +46,13 @@ class Matcher:
         self.pack = pack
         self.grammar = grammar
         self.maker = KeyMaker(pack, grammar)
-        self.aliases = {cid: [fold(a) for a in c.aliases] + [fold(c.names.zh_Hant), fold(c.names.en)]
-                        for cid, c in pack.concepts.items()}
-        self.keys: dict[str, FactKeys] = known if known is not None else {
-            fid: self.maker.keys(f) for fid, f in pack.facts.items()}
+        self.aliases = {
+            cid: [fold(a) for a in c.aliases] + [fold(c.names.zh_Hant), fold(c.names.en)]
+            for cid, c in pack.concepts.items()
+        }
+        self.keys: dict[str, FactKeys] = (
+            known if known is not None else {fid: self.maker.keys(f) for fid, f in pack.facts.items()}
+        )
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
         segments = {cid: self.aliases[cid] for cid, c in pack.concepts.items() if c.kind == "segment"}
         self.candidate_index = CandidateIndex(self.keys, segments, self.restrictive)
@@ -60,8 +63,9 @@ class Matcher:
         # a word shared with few facts says more than one every fact has (聯影 in all, 封閉 in one)
         self.rarity = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in self.by_unit.items()}
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
-        self.freely_held = frozenset(m for k in self.keys.values() if not k.qualifiers & self.restrictive
-                                     for m in k.metrics)
+        self.freely_held = frozenset(
+            m for k in self.keys.values() if not k.qualifiers & self.restrictive for m in k.metrics
+        )
         self.latest_year = pack.current_year or self._latest_year(self.keys)
 
     @staticmethod
@@ -86,8 +90,11 @@ class Matcher:
         """Metrics the question names that no fact in the pack holds, or holds only in a reading the
         question does not ask for (a market cap the article gives only at its peak)."""
         restricted_asked = bool(self.restrictive & set(frame.qualifiers))
-        return [m for m in frame.metrics
-                if m not in self.held_metrics or (m not in self.freely_held and not restricted_asked)]
+        return [
+            m
+            for m in frame.metrics
+            if m not in self.held_metrics or (m not in self.freely_held and not restricted_asked)
+        ]
 
     def covers(self, fact: Fact, metric: str) -> bool:
         return metric in self.keys[fact.id].metrics
@@ -101,8 +108,9 @@ class Matcher:
         ids = self.by_entity.get(entity, frozenset())
         return [k.fact for fid, k in self.keys.items() if fid in ids]
 
-    def rank(self, frame: Frame, *, previous: list[str] | None = None,
-             previous_metrics: list[str] | None = None) -> list[Scored]:
+    def rank(
+        self, frame: Frame, *, previous: list[str] | None = None, previous_metrics: list[str] | None = None
+    ) -> list[Scored]:
         """Facts that fit the frame, best first; empty when none does.
 
         `previous` are the facts of the last turn: a fact from the same sentence is the likelier referent,
@@ -133,8 +141,9 @@ class Matcher:
             return False, False
         index = self.candidate_index
         related = index.related(frame, index.concepts(frame, self.pack.default_subject))
-        beside = any(frame.numbers & (k.near_numbers | k.before_numbers) and not frame.numbers & k.own_numbers
-                     for k in related)
+        beside = any(
+            frame.numbers & (k.near_numbers | k.before_numbers) and not frame.numbers & k.own_numbers for k in related
+        )
         return bool(related), beside
 
     def lexical(self, frame: Frame, limit: int = 3) -> list[Scored]:
@@ -165,12 +174,23 @@ class Matcher:
             units=frozenset([frame.unit] if frame.unit else []),
         )
 
-    def score(self, frame: Frame, keys: FactKeys, asked: Asked, *, numbers_beside: bool = False,
-              numbers_identify: bool = False) -> float | None:
+    def score(
+        self,
+        frame: Frame,
+        keys: FactKeys,
+        asked: Asked,
+        *,
+        numbers_beside: bool = False,
+        numbers_identify: bool = False,
+    ) -> float | None:
         """Score of a fact for a frame, or None when a slot rules it out."""
-        parts = (self._metric_score(frame, keys, asked), self._entity_score(frame, keys),
-                 self._segment_score(frame, keys, asked), self._qualifier_score(frame, keys, asked),
-                 self._period_score(frame, keys))
+        parts = (
+            self._metric_score(frame, keys, asked),
+            self._entity_score(frame, keys),
+            self._segment_score(frame, keys, asked),
+            self._qualifier_score(frame, keys, asked),
+            self._period_score(frame, keys),
+        )
         if any(part is None for part in parts):
             return None
         fact = keys.fact
@@ -247,8 +267,9 @@ class Matcher:
             total = W.period_default if fact.period == self.pack.default_period else 0.0
             return total - (W.period_part_unnamed if keys.period is not None and keys.period.sub_year else 0.0)
         # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1)
-        fitting = [p for p in frame.periods
-                   if any(fits(p, period, keys.text) for period in (fact.period, *keys.input_periods))]
+        fitting = [
+            p for p in frame.periods if any(fits(p, period, keys.text) for period in (fact.period, *keys.input_periods))
+        ]
         if not fitting:
             return None
         total = W.period_fits * len(fitting)

@@ -124,8 +124,12 @@ def _fact_frames(bot: Assistant, every: int = 1) -> list[Ranked]:
         fact = keys.fact
         period = Period.parse(fact.period)
         base = Frame(
-            fact.id, entities=[fact.subject], metrics=[fact.metric], segments=list(fact.segment),
-            qualifiers=sorted(keys.qualifiers), periods=[period] if period else [],
+            fact.id,
+            entities=[fact.subject],
+            metrics=[fact.metric],
+            segments=list(fact.segment),
+            qualifiers=sorted(keys.qualifiers),
+            periods=[period] if period else [],
         )
         named = [s for s in segments if matcher.mentioned(s, keys)]
         years = [Period(int(y)) for y in dict.fromkeys(re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", keys.text))]
@@ -183,11 +187,19 @@ def summed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Assistant, list[Ra
     shutil.copytree(TESTS.parent / "facts", root / "facts")
     derived = root / "facts" / "derived.yaml"
     data = yaml.safe_load(derived.read_text(encoding="utf-8"))
-    data["derived"].append({
-        "id": "test-revenue-two-years", "subject": "uih", "metric": "revenue", "period": "2024",
-        "formula": "sum", "inputs": ["uih-revenue-2024", "uii-revenue-2023"], "unit": "元", "scale": "億",
-        "label": {"zh-Hant": "測試用的兩年營收合計", "en": "a sum of two years' revenue, for this test"},
-    })
+    data["derived"].append(
+        {
+            "id": "test-revenue-two-years",
+            "subject": "uih",
+            "metric": "revenue",
+            "period": "2024",
+            "formula": "sum",
+            "inputs": ["uih-revenue-2024", "uii-revenue-2023"],
+            "unit": "元",
+            "scale": "億",
+            "label": {"zh-Hant": "測試用的兩年營收合計", "en": "a sum of two years' revenue, for this test"},
+        }
+    )
     derived.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     bot = Assistant.load(root)
     assert bot.matcher.keys["test-revenue-two-years"].input_periods == ("2024", "2023")
@@ -258,14 +270,20 @@ MUTATIONS: dict[str, Callable[[CandidateIndex], dict[str, Any]]] = {
     "no undated fact fits a year": lambda index: {"undated": frozenset()},
     "a sum fits only its own year": _own_periods_only,
     "a peak even when asked for": _always_unrestricted,
-    "a metric only as the fact's own": lambda index: {"by_metric": {
-        m: frozenset(fid for fid in ids if index.keys[fid].fact.metric == m) for m, ids in index.by_metric.items()}},
+    "a metric only as the fact's own": lambda index: {
+        "by_metric": {
+            m: frozenset(fid for fid in ids if index.keys[fid].fact.metric == m) for m, ids in index.by_metric.items()
+        }
+    },
 }
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS)
 def test_the_comparison_catches_a_condition_that_drops_a_fact_scoring_keeps(
-    mutation: str, bot: Assistant, bundled_frames: list[Ranked], summed: tuple[Assistant, list[Ranked]],
+    mutation: str,
+    bot: Assistant,
+    bundled_frames: list[Ranked],
+    summed: tuple[Assistant, list[Ranked]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     caught = []
