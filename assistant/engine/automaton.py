@@ -77,6 +77,12 @@ class AliasAutomaton:
                 ending[end] = length
         return starting, ending
 
+    def found_in(self, text: str) -> set[str]:
+        """The aliases occurring anywhere in `text`, as plain substrings (word boundaries aside)."""
+        if not self.aliases:
+            return set()
+        return {text[last - length + 1 : last + 1] for last, length in self._automaton.iter(text)}
+
     def segment(self, text: str) -> list[Span]:
         """Bidirectional maximum matching.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from assistant.engine.candidates import CandidateIndex
 from assistant.engine.factkeys import FactKeys, KeyMaker
 from assistant.engine.frame import Frame
 from assistant.engine.weights import WEIGHTS as W
@@ -53,8 +54,10 @@ class Matcher:
             known if known is not None else {fid: self.maker.keys(f) for fid, f in pack.facts.items()}
         )
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
-        self.order = {fid: index for index, fid in enumerate(self.keys)}
-        self.index, self.by_entity = self._by_concept(self.keys)
+        segments = {cid: self.aliases[cid] for cid, c in pack.concepts.items() if c.kind == "segment"}
+        self.candidate_index = CandidateIndex(self.keys, segments, self.restrictive)
+        self.order = self.candidate_index.order
+        self.by_entity = self.candidate_index.by_entity
         self.by_unit = self._by_unit(self.keys)
         count = max(1, len(self.keys))
         # a word shared with few facts says more than one every fact has (聯影 in all, 封閉 in one)
@@ -64,18 +67,6 @@ class Matcher:
             m for k in self.keys.values() if not k.qualifiers & self.restrictive for m in k.metrics
         )
         self.latest_year = pack.current_year or self._latest_year(self.keys)
-
-    @staticmethod
-    def _by_concept(keys: dict[str, FactKeys]) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
-        """Concept -> the facts naming it, in pack order; entity -> the facts about it."""
-        index: dict[str, list[str]] = {}
-        by_entity: dict[str, set[str]] = {}
-        for fid, k in keys.items():
-            for concept in k.entities | k.metrics | k.segments | k.qualifiers:
-                index.setdefault(concept, []).append(fid)
-            for entity in k.entities:
-                by_entity.setdefault(entity, set()).add(fid)
-        return index, by_entity
 
     @staticmethod
     def _by_unit(keys: dict[str, FactKeys]) -> dict[str, list[str]]:
@@ -109,19 +100,12 @@ class Matcher:
         return metric in self.keys[fact.id].metrics
 
     def candidates(self, frame: Frame) -> list[str]:
-        ids: dict[str, None] = {}
-        others = [e for e in frame.entities if e != self.pack.default_subject] if not frame.metrics else []
-        for concept in frame.metrics + frame.segments + frame.qualifiers + others:
-            for fid in self.index.get(concept, []):
-                ids[fid] = None
-        if frame.entities:  # a fact about none of the named entities is ruled out by score() anyway
-            about = set().union(*(self.by_entity.get(e, set()) for e in frame.entities))
-            return [fid for fid in ids if fid in about]
-        return list(ids)
+        """Facts naming one of the frame's concepts (about its entities, when it names some)."""
+        return self.candidate_index.candidates(frame, self.pack.default_subject)
 
     def facts_about(self, entity: str) -> list[Fact]:
         """Facts whose subject, object or tags name the entity, in pack order."""
-        ids = self.by_entity.get(entity, set())
+        ids = self.by_entity.get(entity, frozenset())
         return [k.fact for fid, k in self.keys.items() if fid in ids]
 
     def rank(
@@ -135,17 +119,11 @@ class Matcher:
         if not frame.has_topic and not (frame.entities and frame.periods):
             return []
         quotes = {self.keys[f].fact.quote for f in previous or [] if f in self.keys}
-        scored = []
-        candidates = [self.keys[fid] for fid in self.candidates(frame)]
-        identify = bool(frame.numbers) and any(
-            frame.numbers & (k.own_numbers | k.near_numbers | k.before_numbers) for k in candidates
-        )
-        beside = bool(frame.numbers) and any(
-            frame.numbers & (k.near_numbers | k.before_numbers) and not frame.numbers & k.own_numbers
-            for k in candidates
-        )
+        identify, beside = self._numbers_point(frame)
         asked = self.asked(frame)
-        for keys in candidates:
+        scored = []
+        for fid in self.candidate_index.viable(frame, self.pack.default_subject):
+            keys = self.keys[fid]
             value = self.score(frame, keys, asked, numbers_beside=beside, numbers_identify=identify)
             if value is not None:
                 if keys.fact.quote in quotes:
@@ -155,6 +133,18 @@ class Matcher:
                 scored.append(Scored(value, keys.fact))
         scored.sort(key=lambda s: -s.score)
         return scored
+
+    def _numbers_point(self, frame: Frame) -> tuple[bool, bool]:
+        """Whether a number the question gives identifies a candidate's figure, and whether one sits
+        beside a candidate's figure without being it."""
+        if not frame.numbers:
+            return False, False
+        index = self.candidate_index
+        related = index.related(frame, index.concepts(frame, self.pack.default_subject))
+        beside = any(
+            frame.numbers & (k.near_numbers | k.before_numbers) and not frame.numbers & k.own_numbers for k in related
+        )
+        return bool(related), beside
 
     def lexical(self, frame: Frame, limit: int = 3) -> list[Scored]:
         """Facts ranked by the words they share with the question's unrecognised words only."""
