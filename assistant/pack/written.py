@@ -177,11 +177,7 @@ def _change(fact: Fact, change: Change, words: Words) -> list[str]:
         problems.append(
             f"change.value {change.value} does not agree with change.written {change.written!r} ({abs(number.value)})"
         )
-    falls = any(w in _plain(before) for w in words.falls)
-    rises = any(w in _plain(before) for w in words.rises)
-    falling = number.value < 0 or (falls and not rises)
-    rising = number.value >= 0 and rises and not falls
-    if (falling and change.value > 0) or (rising and change.value < 0):
+    if _wrong_sign(change.value, number.value, before, words):
         problems.append(f"change.value {change.value} has the wrong sign for change.written {change.written!r}")
     unit = "%" if number.tenths else after
     stated = change.unit if change.unit in _RATE_UNITS else (fact.scale or "") + change.unit
@@ -192,6 +188,15 @@ def _change(fact: Fact, change: Change, words: Words) -> list[str]:
             f"change.approx {change.approx!r} does not agree with change.written {change.written!r} ({approx!r})"
         )
     return problems
+
+
+def _wrong_sign(value: Decimal, written: Decimal, before: str, words: Words) -> bool:
+    """Whether a change's sign contradicts its words: 下降 with a rise, 增長 with a fall."""
+    falls = any(w in _plain(before) for w in words.falls)
+    rises = any(w in _plain(before) for w in words.rises)
+    falling = written < 0 or (falls and not rises)
+    rising = written >= 0 and rises and not falls
+    return (falling and value > 0) or (rising and value < 0)
 
 
 def _in_quote(quote: str, written: str, approx: str | None, words: Words, label: str) -> list[str]:

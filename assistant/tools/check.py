@@ -19,7 +19,6 @@ from typing import Any
 
 from assistant.engine.templates import REQUIRED_TEMPLATES, fields_of, problems
 from assistant.errors import Problem
-from assistant.lang.normalize import fold
 from assistant.lang.numbers import numbers_in
 from assistant.pack.figures import SCALES
 from assistant.pack.files import YAML_SUFFIXES, list_files
@@ -28,8 +27,8 @@ from assistant.pack.locate import paragraph_lines, read_yaml_file
 from assistant.pack.model import Pack
 from assistant.pack.paths import intents_root, pack_root
 from assistant.pack.schema import Fact
-from assistant.tools import check_names, check_settings
-from assistant.tools.check_files import CheckResult, Use, YamlFile, format_problem
+from assistant.tools import check_collisions, check_names, check_settings
+from assistant.tools.check_files import CheckResult, YamlFile, format_problem
 from assistant.tools.explain import explain
 
 __all__ = ["CheckResult", "Checker", "check_pack", "format_problem"]
@@ -99,13 +98,13 @@ class Checker:
         for check in (
             self.coverage,
             self.duplicate_keys,
-            self.aliases,
-            self.cues,
             self.templates,
             self.words,
             self.draft_facts,
         ):
             check(self.pack)
+        for collision in (check_collisions.aliases, check_collisions.cues):
+            collision(self, self.pack)
         if all(f.data is not None for f in self.facts_files):  # a broken file hides concepts and settings
             for extra in (
                 check_settings.default_subject,
@@ -123,6 +122,28 @@ class Checker:
         """Every number in a paragraph lies inside a quote of a fact citing it, or inside a not_facts text."""
         if any(f.data is None for f in self.facts_files):
             return  # a broken facts file hides its facts: every number would look uncovered
+        spans, unverifiable = self._covered_spans(pack)
+        for source_id, source in pack.sources.items():
+            path = self.root / "facts" / source.file
+            lines = paragraph_lines(path.read_text(encoding="utf-8"), source.skip)
+            for number, text in enumerate(pack.paragraphs[source_id], 1):
+                if (source_id, number) in unverifiable:
+                    continue
+                covered = spans.get((source_id, number), [])
+                for found in numbers_in(text):
+                    if not any(a <= found.start and found.end <= b for a, b in covered):
+                        around = text[max(0, found.start - 12) : found.end + 8]
+                        self.add(
+                            self.rel(path),
+                            lines[number - 1],
+                            f"number {found.text} in paragraph {number} is not covered by a fact's quote or "
+                            f"a not_facts entry: …{around}…",
+                            source_id,
+                        )
+
+    def _covered_spans(self, pack: Pack) -> tuple[dict[tuple[str, int], list[tuple[int, int]]], set[tuple[str, int]]]:
+        """Where each paragraph is quoted by a fact or named by not_facts; and the paragraphs a quote that
+        is not found in them makes impossible to judge (the loader reports those quotes)."""
         spans: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
         unverifiable: set[tuple[str, int]] = set()
         only = next(iter(pack.sources)) if len(pack.sources) == 1 else None
@@ -141,23 +162,7 @@ class Checker:
                 if isinstance(snippet, str) and snippet and isinstance(number, int):
                     for source in pack.sources:
                         spans[(source, number)].extend(_spans(pack.paragraph(source, number), snippet))
-        for source_id, source in pack.sources.items():
-            path = self.root / "facts" / source.file
-            lines = paragraph_lines(path.read_text(encoding="utf-8"), source.skip)
-            for number, text in enumerate(pack.paragraphs[source_id], 1):
-                if (source_id, number) in unverifiable:
-                    continue
-                covered = spans.get((source_id, number), [])
-                for found in numbers_in(text):
-                    if not any(a <= found.start and found.end <= b for a, b in covered):
-                        around = text[max(0, found.start - 12) : found.end + 8]
-                        self.add(
-                            self.rel(path),
-                            lines[number - 1],
-                            f"number {found.text} in paragraph {number} is not covered by a fact's quote or "
-                            f"a not_facts entry: …{around}…",
-                            source_id,
-                        )
+        return spans, unverifiable
 
     # -- facts that say the same thing ------------------------------------------------------------
 
@@ -200,87 +205,6 @@ class Checker:
                 for index, item in yfile.items(section):
                     places.setdefault(str(item.get("id")), (yfile.rel, yfile.line(section, index)))
         return places
-
-    # -- names that point two ways ----------------------------------------------------------------
-
-    def aliases(self, pack: Pack) -> None:
-        """After folding, one alias (or name) stands for one concept, across pack and vocabulary.
-
-        Two concepts of one kind sharing an alias is an error (the matcher cannot tell them apart); across
-        kinds it is a warning, since a word may on purpose name a metric and a qualifier (科創板).
-        """
-        defined: dict[str, YamlFile] = {}
-        for yfile in [*self.intent_files, *self.facts_files]:
-            for concept_id in yfile.mapping("concepts"):
-                earlier = defined.get(concept_id)
-                if earlier in self.facts_files and yfile in self.facts_files:
-                    self.add(
-                        yfile.rel,
-                        yfile.line("concepts", concept_id),
-                        f"concept {concept_id} is defined twice "
-                        f"(also {earlier.rel}:{earlier.line('concepts', concept_id)}); the later one wins",
-                        concept_id,
-                        "warning",
-                    )
-                defined[concept_id] = yfile
-        seen: dict[str, list[Use]] = defaultdict(list)
-        kinds: dict[str, str] = {}
-        for concept_id, yfile in defined.items():
-            concept = yfile.mapping("concepts").get(concept_id)
-            concept = concept if isinstance(concept, dict) else {}
-            kinds[concept_id] = str(concept.get("kind"))
-            names = concept.get("names")
-            named: dict[str, Any] = names if isinstance(names, dict) else {}
-            aliases = enumerate(concept.get("aliases") or [])
-            forms: list[tuple[tuple[str, Any], Any]] = [(("aliases", i), a) for i, a in aliases]
-            forms += [(("names", lang), named.get(lang)) for lang in LANGUAGES]
-            for path, form in forms:
-                if isinstance(form, str) and fold(form):
-                    seen[fold(form)].append(Use(concept_id, yfile, ("concepts", concept_id, *path), form))
-        for folded, uses in seen.items():
-            if len({u.owner for u in uses}) < 2:
-                continue
-            use = max(uses, key=lambda u: (u.yfile in self.facts_files, u.yfile.rel, u.line))
-            others = {u.owner: f"{u.owner} ({kinds[u.owner]}, {u.where})" for u in uses if u.owner != use.owner}
-            same_kind = any(kinds[other] == kinds[use.owner] for other in others)
-            self.add(
-                use.yfile.rel,
-                use.line,
-                f"alias {use.text!r} (folded {folded!r}) names both {use.owner} "
-                f"({kinds[use.owner]}) and {', '.join(others.values())}",
-                use.owner,
-                "error" if same_kind else "warning",
-            )
-
-    def cues(self, pack: Pack) -> None:
-        """A cue word (after folding) signals one operation: an error between intents of equal priority (the
-        choice is arbitrary), a warning otherwise (the cue is dead in the intent of lower priority). Intents
-        that only say the unit wanted (ask_percent: 增幅) add to whichever operation wins, so they compete
-        with none."""
-        seen: dict[str, list[Use]] = defaultdict(list)
-        for yfile in self.intent_files:
-            for intent_id, intent in yfile.mapping("intents").items():
-                for index, cue in enumerate((intent if isinstance(intent, dict) else {}).get("cues") or []):
-                    if isinstance(cue, str) and fold(cue):
-                        seen[fold(cue)].append(Use(intent_id, yfile, ("intents", intent_id, "cues", index), cue))
-        priority = {i: intent.priority for i, intent in pack.intents.items()}
-        hints = {i for i, intent in pack.intents.items() if intent.unit}  # a unit asked adds to any operation
-        for folded, uses in seen.items():
-            uses = [u for u in uses if u.owner not in hints]
-            if len({u.owner for u in uses}) < 2:
-                continue
-            use = min(uses, key=lambda u: (priority.get(u.owner, 0), -u.line))
-            others = [u for u in uses if u.owner != use.owner]
-            tie = any(priority.get(u.owner, 0) == priority.get(use.owner, 0) for u in others)
-            listed = ", ".join(f"{u.owner} ({u.where})" for u in others)
-            outcome = "with equal priority" if tie else "and never wins here: a higher priority takes it"
-            self.add(
-                use.yfile.rel,
-                use.line,
-                f"cue {use.text!r} (folded {folded!r}) signals both intent {use.owner} and {listed} {outcome}",
-                use.owner,
-                "error" if tie else "warning",
-            )
 
     # -- templates --------------------------------------------------------------------------------
 

@@ -69,20 +69,7 @@ def break_allowed(text: str, keep: Iterable[str] = ()) -> list[int]:
 def _break_levels(text: str, keep: tuple[str, ...]) -> tuple[int, ...]:
     """break_allowed, computed once per text (the chat re-wraps the same texts at every resize)."""
     data = rules()
-    allowed = [NEVER] * len(text)
-    for i in range(1, len(text)):
-        before, after = text[i - 1], text[i]
-        if after.isspace() or after in _JOINERS or before == "\u200d" or unicodedata.combining(after):
-            continue
-        if after in data.closing or before in data.opening:
-            continue
-        if before in data.doubled and after == before:
-            continue
-        if before.isspace():
-            allowed[i] = FREE
-        elif not (_narrow_word(before) and _narrow_word(after)):
-            free = _wide(before) or _wide(after) or not (before.isalnum() and after.isalnum())
-            allowed[i] = FREE if free else NEVER
+    allowed = [_between(text[i - 1], text[i], data) if i else NEVER for i in range(len(text))]
     for match in data.number_units.finditer(text):
         for i in range(match.start() + 1, match.end()):
             allowed[i] = NEVER
@@ -93,6 +80,20 @@ def _break_levels(text: str, keep: tuple[str, ...]) -> tuple[int, ...]:
             for i in range(match.start() + 1, match.end()):
                 allowed[i] = NEVER
     return tuple(allowed)
+
+
+def _between(before: str, after: str, data: Rules) -> int:
+    """How freely a line may start at `after` given the character before it, by the punctuation rules."""
+    if after.isspace() or after in _JOINERS or before == "\u200d" or unicodedata.combining(after):
+        return NEVER
+    if after in data.closing or before in data.opening or (before in data.doubled and after == before):
+        return NEVER
+    if before.isspace():
+        return FREE
+    if _narrow_word(before) and _narrow_word(after):
+        return NEVER
+    free = _wide(before) or _wide(after) or not (before.isalnum() and after.isalnum())
+    return FREE if free else NEVER
 
 
 def wrap(text: str, width: int, indent: int = 0, keep: Iterable[str] = ()) -> list[tuple[int, int]]:

@@ -244,29 +244,10 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
     公司, or a capitalised Latin name; kept when seen twice, or once with a legal suffix (有限公司) or right
     after a word that introduces a name (竞争对手北辰能源)."""
     r = rules()
-    stops = set(r["name_stops"])
-    not_names = list(r["not_names"])
     counts: Counter[str] = Counter()
     for suffix in sorted(r["entity_suffixes"], key=len, reverse=True):
         for match in re.finditer(re.escape(suffix), body):
-            options = _name_options(body, match.start(), suffix, stops, r["strong_suffixes"])
-            options = [
-                o
-                for o in options
-                if o != suffix
-                and not any(n in o[: -len(suffix)] for n in not_names)
-                and not any(o.endswith(n) for n in not_names if len(n) >= 3)  # 冷链子公司: a subsidiary
-                and not any(w in o[: -len(suffix)] for w in r["name_intro_words"])
-            ]
-            if options:
-
-                def introduced_at(option: str, end: int = match.start() + len(suffix)) -> bool:
-                    return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
-
-                best = max(options, key=lambda o: (introduced_at(o), body.count(o), len(o)))
-                introduced = introduced_at(best)
-                if body.count(best) >= 2 or introduced or any(best.endswith(s) for s in r["strong_suffixes"]):
-                    counts[best] = body.count(best)
+            _suffixed_name(body, match.start(), suffix, counts, r)
     brand_names(body, counts, r)
     _introduced_names(body, counts, r)
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
@@ -276,6 +257,30 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
         if simplified(name).lower() in known:
             del counts[name]
     return counts
+
+
+def _suffixed_name(body: str, at: int, suffix: str, counts: Counter[str], r: dict[str, Any]) -> None:
+    """The name ending with the suffix found at `at` (聯影醫療), counted when seen twice, or once with a
+    legal suffix or right after a word that introduces a name."""
+    not_names = list(r["not_names"])
+    options = [
+        o
+        for o in _name_options(body, at, suffix, set(r["name_stops"]), r["strong_suffixes"])
+        if o != suffix
+        and not any(n in o[: -len(suffix)] for n in not_names)
+        and not any(o.endswith(n) for n in not_names if len(n) >= 3)  # 冷链子公司: a subsidiary
+        and not any(w in o[: -len(suffix)] for w in r["name_intro_words"])
+    ]
+    if not options:
+        return
+    end = at + len(suffix)
+
+    def introduced_at(option: str) -> bool:
+        return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
+
+    best = max(options, key=lambda o: (introduced_at(o), body.count(o), len(o)))
+    if body.count(best) >= 2 or introduced_at(best) or any(best.endswith(s) for s in r["strong_suffixes"]):
+        counts[best] = body.count(best)
 
 
 def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
