@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from assistant.tui.linebreak import lines_of, rules, wrap
+from assistant.tui.linebreak import break_allowed, lines_of, rules, wrap
 
 QUOTE = "2024年,聯影醫療凈利潤同比下降36.08%,為12.62億元;營業收入103億元,同比下降9.73%。"
 INVEST = "聯影醫療擬以自有資金2848.72萬元增資聯影智能,取得其0.29%的股權。"
@@ -109,3 +109,26 @@ def test_nothing_is_lost(text: str, width: int) -> None:
     assert kept.replace(" ", "") == text.replace(" ", "").replace("\n", "")
     assert all(s <= e for s, e in spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert all(cell_len(text[s:e]) <= width for s, e in spans)  # Textual never has to wrap a line again
+
+
+# Pinned from the rule as it stood before _break_levels was split into steps (joiners, combining marks,
+# doubled dashes, spaces, Latin words, numbers with prefixes, kept pieces).
+PINNED_LEVELS = [
+    ("2024年,聯影醫療凈利潤同比下降36.08%,為12.62億元;", "000000222222222222000000210000000"),
+    ("the article): 約12.25% (about 12.25%).", "0000200000000021000000200000020000000"),
+    ("「聯影醫療」是(一家)公司。他說:「好!」——……", "0022202202022022020002000"),
+    (
+        "United Imaging's AI-Rad 3.0 e\u0301t\u00e9 👍🏽 👨\u200d👩 1\ufe0f\u20e3 x",
+        "000000020000000002000000200020200220200020002",
+    ),
+    ("營收約一百億元左右, 超過35%的公司\n第二行 a  b", "0222222220020100222022202002"),
+]
+
+
+@pytest.mark.parametrize(("text", "levels"), PINNED_LEVELS)
+def test_break_levels_are_pinned(text: str, levels: str) -> None:
+    assert "".join(map(str, break_allowed(text))) == levels
+
+
+def test_break_levels_with_kept_pieces_are_pinned() -> None:
+    assert break_allowed("營收約一百億元左右", ["約一百億元", ""]) == [0, 2, 2, 0, 0, 0, 0, 2, 2]

@@ -1,0 +1,64 @@
+"""find_names pinned on real articles (the bundled one, the review pack's, a short invented one), in
+both scripts, with and without names already known: the names, their counts and their order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.lang.normalize import to_simplified
+from assistant.pack.paths import bundled_root
+from assistant.tools.draft.reader import find_names
+
+SMALL = """財經日報
+星河電池2025年一季度業績
+星河電池2025年一季度營業收入為12.5億元,同比增長20.3%;凈利潤約1.2億元。
+公司海外收入占比接近四成,產品已進入30多個國家。
+Voltia公司是星河電池在歐洲的合作夥伴,Voltia公司2024年向其采購電池2萬套。
+國內市場需求疲弱,行業龍頭東嶺電氣2024年營收達到88.4億元。
+2025年4月,青禾智控完成B輪融資,融資總額4億元,由遠峰資本領投,投後估值為30億元。
+"""
+
+BUNDLED = [
+    ("易方達私募基金管理有限公司", 1),
+    ("聯影科技創新(北京)有限公司", 1),
+    ("北京聯影醫療技術發展有限公司", 1),
+    ("果回顧公司", 1),
+    ("聯影集團", 3),
+    ("聯影醫療", 35),
+    ("西門子醫療", 2),
+    ("GE醫療", 2),
+    ("東軟醫療", 2),
+    ("萬東醫療", 2),
+    ("聯影智能", 15),
+    ("應用軟件", 1),
+    ("上國投資", 1),
+]
+EXPECTED_SMALL = [("Voltia公司", 2), ("遠峰資本", 1), ("星河電池", 3), ("東嶺電氣", 1), ("Voltia", 2)]
+EXPECTED_SMALL_SIMPLIFIED = [("Voltia公司", 2), ("远峰资本", 1), ("星河电池", 3), ("东岭电气", 1), ("Voltia", 2)]
+
+
+def bundled_article() -> str:
+    return (bundled_root() / "facts" / "sources" / "zidan-uih-2024.txt").read_text(encoding="utf-8")
+
+
+def test_names_of_the_bundled_article() -> None:
+    assert list(find_names(bundled_article(), set()).items()) == BUNDLED
+
+
+def test_names_already_known_are_left_out() -> None:
+    found = find_names(bundled_article(), {"联影医疗", "ge医疗"})
+    assert list(found.items()) == [n for n in BUNDLED if n[0] not in ("聯影醫療", "GE醫療")]
+
+
+def test_names_of_the_review_article() -> None:
+    article = Path(__file__).parents[1] / "review" / "pack" / "facts" / "sources" / "article.txt"
+    assert list(find_names(article.read_text(encoding="utf-8"), set()).items()) == [("雲帆冷鏈", 3)]
+
+
+@pytest.mark.parametrize("simplified", [False, True])
+def test_names_of_a_short_article(simplified: bool) -> None:
+    text = to_simplified(SMALL) if simplified else SMALL
+    expected = EXPECTED_SMALL_SIMPLIFIED if simplified else EXPECTED_SMALL
+    assert list(find_names(text, set()).items()) == expected
