@@ -35,6 +35,7 @@ from assistant.engine.statements import Statements
 from assistant.engine.templates import template_problems
 from assistant.errors import AssistantError
 from assistant.lang.normalize import (
+    LANGUAGES,
     Language,
     detect_language,
     fold,
@@ -52,7 +53,6 @@ from assistant.pack.schema import Fact
 
 MAX_QUESTION_CHARS = 500
 MAX_CHAT_TURNS = 200
-LANGUAGES: tuple[Language, ...] = ("zh-Hant", "zh-Hans", "en")
 _OPTION = re.compile(r"[0-9]{1,2}")
 _SENTENCE = re.compile(r"[^。!?;!?;]+[。!?;!?;]*")
 _ASKED = re.compile(r"[??]\s*$")
@@ -93,8 +93,8 @@ class Assistant:
         self.simplified = compiled.simplified if compiled else simplified_only_characters()
         self.composer = Composer(pack, self.renderer, self.matcher, self.simplified)
         self.companies = frozenset(f.subject for f in pack.facts.values() if f.value is not None)
-        # (measure, qualifier) pairs some fact carries: a follow-up's own qualifier tests the measure it inherits
-        self.qualified = frozenset((m, q) for k in self.matcher.keys.values() for m in k.metrics for q in k.qualifiers)
+        # qualifier -> the measures of the facts carrying it: a follow-up's own qualifier tests the measure it inherits
+        self.qualified = _measures_by_qualifier(self.matcher)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Assistant:
@@ -295,6 +295,14 @@ def _concept_lexicon(pack: Pack, corpus: str, readings: dict[str, tuple[str, ...
         aliases.extend((alias, target) for alias in [*concept.aliases, *names] if alias)
     plain = frozenset(fold(w) for w in [*pack.stopwords, *pack.words.get("common_english", [])] if w.isascii())
     return Lexicon.build(aliases, plain_words=plain, corpus=corpus, readings=readings)
+
+
+def _measures_by_qualifier(matcher: Matcher) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for keys in matcher.keys.values():
+        for qualifier in keys.qualifiers:
+            found.setdefault(qualifier, set()).update(keys.metrics)
+    return {qualifier: frozenset(metrics) for qualifier, metrics in found.items()}
 
 
 def _cues(pack: Pack) -> list[tuple[str, Target]]:

@@ -10,7 +10,7 @@ value that only `Chat` holds; deciding an answer never changes it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from assistant.engine.frame import Frame
@@ -73,13 +73,13 @@ def edit(
     default_period: str | None,
     has_figures: Callable[[str], bool] = lambda _: True,
     computed: frozenset[str] = frozenset(),
-    qualified: frozenset[tuple[str, str]] | None = None,
+    qualified: Mapping[str, frozenset[str]] | None = None,
 ) -> Edit:
     """The frame of a follow-up: its own slots, the rest from the last question.
 
     `has_figures(entity)` tells whether the pack gives figures about an entity (a company) rather than
     only mentioning it (a regulator, a person): a company is kept firmly, a mention only softly.
-    `qualified` are the (measure, qualifier) pairs the pack's facts carry: a follow-up that names a
+    `qualified` maps each qualifier to the measures of the facts that carry it: a follow-up that names a
     qualifier no fact of the inherited measure has ("哪年上的科创板?" after the founding year) asks about
     whatever carries that qualifier, not about the measure before.
     """
@@ -130,10 +130,10 @@ def _inherit_metrics(merged: Frame, frame: Frame, previous: Frame, computed: fro
         merged.inherited |= {"metrics", "segments"}
 
 
-def _drop_unqualified_metrics(merged: Frame, frame: Frame, qualified: frozenset[tuple[str, str]]) -> None:
+def _drop_unqualified_metrics(merged: Frame, frame: Frame, qualified: Mapping[str, frozenset[str]]) -> None:
     """Forget the inherited measures when the follow-up's own qualifiers belong to other measures only."""
-    own = [q for q in frame.qualifiers if any(pair[1] == q for pair in qualified)]
-    if own and not any((m, q) in qualified for m in merged.metrics for q in own):
+    own = [q for q in frame.qualifiers if q in qualified]
+    if own and not any(m in qualified[q] for m in merged.metrics for q in own):
         merged.metrics = []
         merged.focus = None
         merged.inherited.discard("metrics")

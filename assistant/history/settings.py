@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.history.home import settings_path
-
-LANGUAGES = ("zh-Hant", "zh-Hans", "en")
+from assistant.lang.normalize import LANGUAGES
 
 
 @dataclass(frozen=True)

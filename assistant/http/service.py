@@ -26,12 +26,11 @@ from assistant.http.schemas import (
 )
 from assistant.http.settings import Settings
 from assistant.http.store import Record, Store, StoredTurn
-from assistant.lang.normalize import fold
+from assistant.lang.normalize import LANGUAGES, fold
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 from assistant.tools.catalog import FactFilter, find_facts
 
-LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 MAX_FACTS_PAGE = 1000
 
 
@@ -144,7 +143,7 @@ class Service:
             )
             for sid, s in pack.sources.items()
         ]
-        examples = {lang: bot.example_questions(lang, 8) for lang in LANGUAGES}  # type: ignore[arg-type]
+        examples: dict[str, list[str]] = {lang: bot.example_questions(lang, 8) for lang in LANGUAGES}
         return PackInfo(
             name=name, default=name == self.default, facts=len(pack.facts), sources=sources, examples=examples
         )

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 Language = Literal["zh-Hant", "zh-Hans", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh-Hant", "zh-Hans", "en")  # every answer language, in this order
 
 _lock = threading.Lock()
 _converters: dict[str, object] = {}

@@ -89,18 +89,24 @@ def _split_approx(before: str, after: str, words: Words) -> tuple[str | None, st
     qualifier = words.ends_qualified(before)
     if qualifier:
         word, before = qualifier[0], before[: len(before) - qualifier[1]]
+    leading = _leading_approx(after, words)
+    if leading is not None:
+        if word is not None:
+            return None
+        word, at = leading
+        after = after[:at] + after[at + len(word) :]
+    return word, before, after
+
+
+def _leading_approx(after: str, words: Words) -> tuple[str, int] | None:
+    """The approximation word `after` starts with, right away or after its scale (28多萬台, 28萬多台),
+    and where it stands."""
     scale = max((s for s in SCALES if s and after.startswith(s)), key=len, default="")
     for candidate in sorted(words.approximations, key=len, reverse=True):
-        for skip in dict.fromkeys(("", scale)):  # 28萬多台 as well as 28多萬台
-            if _plain(after[len(skip) :]).startswith(candidate):
-                if word is not None:
-                    return None
-                word, after = candidate, skip + after[len(skip) + len(candidate) :]
-                break
-        else:
-            continue
-        break
-    return word, before, after
+        for at in dict.fromkeys((0, len(scale))):
+            if _plain(after[at:]).startswith(candidate):
+                return candidate, at
+    return None
 
 
 def _sane(value: Decimal, label: str) -> str | None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant.engine.templates import REQUIRED_TEMPLATES, fields_of, problems
 from assistant.errors import Problem
+from assistant.lang.normalize import LANGUAGES
 from assistant.lang.numbers import numbers_in
 from assistant.pack.figures import SCALES
 from assistant.pack.files import YAML_SUFFIXES, list_files
@@ -32,8 +33,6 @@ from assistant.tools.check_files import CheckResult, YamlFile, format_problem
 from assistant.tools.explain import explain
 
 __all__ = ["CheckResult", "Checker", "check_pack", "format_problem"]
-
-LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 
 
 class Checker:

@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from assistant.lang.normalize import fold
+from assistant.lang.normalize import LANGUAGES, fold
 from assistant.pack.model import Pack
 from assistant.tools.check_files import Use, YamlFile
 
 if TYPE_CHECKING:
     from assistant.tools.check import Checker
-
-LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 
 
 def aliases(checker: Checker, pack: Pack) -> None:

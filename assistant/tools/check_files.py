@@ -11,8 +11,6 @@ import yaml
 from assistant.errors import Problem
 from assistant.pack.locate import Key, line_of
 
-LANGUAGES = ("zh-Hant", "zh-Hans", "en")
-
 
 @dataclass
 class YamlFile:

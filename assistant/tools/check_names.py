@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from assistant.lang.normalize import fold
+from assistant.lang.normalize import LANGUAGES, fold
 from assistant.pack.model import Pack
 from assistant.pack.schema import Concept
 from assistant.tools.check_files import YamlFile
@@ -21,7 +21,6 @@ from assistant.tools.check_files import YamlFile
 if TYPE_CHECKING:
     from assistant.tools.check import Checker
 
-LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 SWALLOWED_KINDS = ("metric", "segment")  # words a question needs to keep: what is asked and of which part
 SWALLOWING_KINDS = ("entity", "segment", "qualifier")  # names a question puts before what it asks
 
