@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import signal
 import sys
@@ -190,7 +191,23 @@ def _main(args_list: list[str]) -> int:
         return EXIT_FAILED
 
 
+COMPILED_LIBRARIES = ("msgspec", "yaml", "rapidfuzz", "ahocorasick", "regex")
+
+
+def _import_compiled_libraries() -> None:
+    """Import the compiled libraries with Ctrl-C held back: an interrupt inside a C library's own start-up
+    leaves it half-built (msgspec then crashed with a segmentation fault when the chat was interrupted just as
+    it began). The held signal is raised as KeyboardInterrupt once they are in."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for name in COMPILED_LIBRARIES:
+            importlib.import_module(name)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _dispatch(parser: Parser, args: argparse.Namespace) -> int:
+    _import_compiled_libraries()
     if args.command == "ask":
         from assistant.commands.ask import run_ask
 
