@@ -30,7 +30,7 @@ from assistant.engine.matcher import Matcher
 from assistant.engine.operands import Labeller, Resolver, split
 from assistant.engine.reading import Reader, Reading, Vocabulary
 from assistant.engine.render import Renderer
-from assistant.engine.session import Context, after, edit
+from assistant.engine.session import Context, after, edit, stands_alone
 from assistant.engine.statements import Statements
 from assistant.engine.templates import template_problems
 from assistant.errors import AssistantError
@@ -192,6 +192,8 @@ class Assistant:
         frame = self.interpreter.frame(reading)
         if not text:
             return Decision("empty", frame, "empty", confidence=1.0)
+        if stands_alone(frame, reading.tokens):
+            context = Context(language=context.language)
         edited = edit(
             frame,
             context,

@@ -13,14 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+from assistant.engine.answer import Token
 from assistant.engine.frame import Frame
 from assistant.lang.normalize import Language
 from assistant.lang.periods import Period
+from assistant.lang.scripts import CJK_RUN
 from assistant.pack.schema import Fact
 
 SOFT = ("periods", "segments", "qualifiers")
 KEPT_OPERATIONS = ("lookup", "change", "when")
 RECENT_TURNS = 3
+UNREAD_CJK = 4  # characters, or
+UNREAD_WORDS = 2  # Latin words, unread in a question that names nothing: a new question, not a follow-up
 
 
 @dataclass(frozen=True)
@@ -51,11 +55,23 @@ def needs_context(frame: Frame) -> bool:
     "它的估值呢?"): it names no topic of its own, or refers back with a pronoun or a relative period."""
     if frame.operation in ("meta", "refuse"):
         return False
-    if frame.pronoun and not frame.entities:
-        return True
+    if frame.pronoun and not frame.entities:  # "FY24 diagnostics revenue and its margin?": "its" points inside
+        return not (frame.has_topic and (frame.periods or frame.segments))
     if frame.relative and not frame.periods:
         return True
     return frame.follow_up and not (frame.metrics or frame.segments) and not frame.entities
+
+
+def stands_alone(frame: Frame, tokens: list[Token]) -> bool:
+    """A question that names nothing the engine knows but says something it cannot read ("匈牙利工厂计划
+    总投资多少?" after a why-question) asks about something new: nothing is taken from the conversation,
+    so it is answered (or refused) on its own instead of as the question before."""
+    if frame.has_topic or frame.entities or frame.periods or frame.pronoun or frame.relative or frame.follow_up:
+        return False
+    unread = [t.text for t in tokens if t.role == "unknown"]
+    cjk = sum(1 for piece in unread for ch in piece if CJK_RUN.match(ch))
+    latin = sum(1 for piece in unread if piece.isascii() and len(piece) > 2)
+    return cjk >= UNREAD_CJK or latin >= UNREAD_WORDS
 
 
 def prior_period(period: Period | None, default: str | None) -> Period | None:

@@ -24,6 +24,9 @@ class Statements:
         self.matcher = matcher
         self.reason_markers = [fold(w) for w in pack.words.get("reason_markers", [])]
         self.companies = frozenset(f.subject for f in pack.facts.values() if f.value is not None)
+        self.topics = frozenset(f.metric for f in pack.facts.values() if f.value is None) - frozenset(
+            f.metric for f in pack.facts.values() if f.value is not None
+        )
         count = max(1, len(matcher.keys))
         self.weight = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in matcher.by_unit.items()}
 
@@ -96,12 +99,33 @@ class Statements:
             score = combined.get(fact.id, (0.0, fact))[0] + W.why_words * words
             combined[fact.id] = (score, fact)
         candidates = [f for _, f in sorted(combined.values(), key=lambda c: -c[0])]
-        reasons = [f for f in candidates[:3] if self.gives_reason(f)]
+        reasons = [f for f in candidates[:3] if self.gives_reason(f) and self._covers(frame, f)]
         if reasons:
             return Decision("figures", frame, "why", [reasons[0]], 0.7)
-        if candidates:
-            return Decision("no_reason", frame, "no_reason", [candidates[0]], 0.7)
+        about = [f for f in candidates if self._covers(frame, f)]
+        if about:  # what the article says of it instead, never a sentence about something else
+            return Decision("no_reason", frame, "no_reason", [about[0]], 0.7)
         return Decision("gap", frame, "no_fact", asked=frame)
+
+    def _covers(self, frame: Frame, fact: Fact) -> bool:
+        """Whether a reason is about every segment and figure the question names ("交流桩为什么萎缩": a
+        reason about 交流桩, not the article's other reasons): by the fact's concepts or its sentence."""
+        keys = self.matcher.keys[fact.id]
+        named = keys.segments | keys.metrics
+        topics = {fact.metric}
+        asked = [*frame.segments, *(m for m in frame.metrics if not self._is_topic(m))]
+        english = fold(" ".join(t.en for t in (fact.statement, fact.label) if t is not None and t.en))
+        return all(
+            c in named or c in topics or self.matcher.mentioned(c, keys) or self._named_in(c, english) for c in asked
+        )
+
+    def _named_in(self, concept: str, english: str) -> bool:
+        """Whether an English name of the concept is a phrase of the statement's English text."""
+        return any(a.isascii() and f" {a} " in f" {english} " for a in self.matcher.aliases.get(concept, []))
+
+    def _is_topic(self, concept: str) -> bool:
+        """A statement topic (原因, 投資方) rather than a figure's measure: it names no unit of its own."""
+        return concept in self.topics
 
     def guess(self, frame: Frame) -> Fact | None:
         """With no concept to go on, a statement sharing many of the question's words, clearly ahead."""
