@@ -156,3 +156,40 @@ def test_keyword_tables_are_package_data() -> None:
     tables = rules()
     assert {"metrics", "units", "scales", "approx_before", "approx_after", "change_words", "boilerplate"} <= set(tables)
     assert "營收" in tables["metrics"]["revenue"]["words"]
+
+
+def test_a_candidate_that_does_not_load_is_set_aside_not_the_whole_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.tools.draft.analysis import Drafter
+
+    real_run = Drafter.run
+
+    def misread(self: Drafter) -> None:  # a drafting bug: one figure's value disagrees with its written form
+        real_run(self)
+        self.facts[1].data["value"] = Decimal("999")
+
+    monkeypatch.setattr(Drafter, "run", misread)
+    article = tmp_path / "xinghe-q1.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = write_draft(article, tmp_path / "out")
+    assert result.loads, result.summary()
+    text = (tmp_path / "out" / "facts" / "facts.yaml").read_text(encoding="utf-8")
+    assert "set aside" in text and "999" in text.split("set aside")[1]
+    assert load_pack(tmp_path / "out").facts
+
+
+def test_numbers_in_code_names_are_no_figures_and_不到_is_kept(tmp_path: Path) -> None:
+    article = tmp_path / "kangning.txt"
+    article.write_text(
+        "醫藥觀察\n康寧藥業2024年營收12.3億元,同比增長8.2%。\n"
+        "康寧藥業的PD-1單抗KH-217已進入三期臨床,研發投入為3.5億元。\n"
+        "康寧藥業從立項到上市用了不到4個月。\n京ICP備12345678號\n",
+        encoding="utf-8",
+    )
+    result = write_draft(article, tmp_path / "out")
+    assert result.loads, result.summary()
+    facts = load_pack(tmp_path / "out").facts.values()
+    written = {f.written for f in facts if f.value is not None}
+    assert "3.5億元" in written and not written & {"217", "1"}
+    assert any(f.approx == "不到" for f in facts), written

@@ -57,6 +57,7 @@ class Drafter:
         self.simplified_source = False
         self.entries = Entries(self.concepts, self.traditional)
         self.facts = self.entries.facts
+        self.set_aside: list[tuple[DraftFact, str]] = []  # candidates the loader rejected, with its reason
         self.metrics_used = self.entries.metrics_used
         self.measures = Measures(
             metric_table(self.vocabulary), self.vocabulary, self.concepts, English(), self.traditional
@@ -124,14 +125,14 @@ class Drafter:
             simplified(a).lower() for c in self.vocabulary.values() if c.get("kind") == "entity" for a in _forms(c)
         }
         self.names = Names(self.paragraphs, self.title or "", known, to_traditional)
-        self.main = self.names.main
+        self.main = self.names.main or self.default_subject()
         self.concepts.update(self.names.concepts())
         self.entity_table = word_table(self.names.table())
         self.segments = Segments(
             self.paragraphs,
             self.measures.words,
             self.measures.english,
-            self.traditional,
+            to_traditional,  # a line's name is read in simplified form, whatever the script
             self.vocabulary,
             set(self.entity_table),
         )
@@ -180,7 +181,10 @@ class Drafter:
     def _figures(self, sentence: str, plain: str, dates: list[Dated], covered: int) -> list[Figure]:
         """The numbers of a sentence that are figures (not its dates), with their changes folded in."""
         figures = self.dating.year_events(sentence, plain, dates)
+        code = re.compile(rules()["code_name_before"])
         for found in numbers_in(sentence):
+            if code.search(sentence[: found.start]):
+                continue  # KH-217, PD-1, H100: the number is part of a name
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
         return attach_changes(sentence, sorted(figures, key=lambda f: f.start), self.measures.named_in)

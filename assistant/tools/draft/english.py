@@ -11,9 +11,11 @@ import re
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
+from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.reader import shipped, simplified
 
 _SPACES = re.compile(r"\s+")
+DICTIONARY_LONGEST = 6  # characters of the longest dictionary word tried
 
 
 def glossary() -> dict[str, Any]:
@@ -51,16 +53,20 @@ class English:
         self.variants = {str(k): [str(v) for v in vs] for k, vs in (data.get("variants") or {}).items()}
         self.longest = max((len(k) for k in [*self.suffixes, *self.words]), default=1)
 
-    def phrase(self, text: str) -> tuple[str, bool]:
-        """(English, whether every part was in the glossary): longest glossary words first."""
+    def phrase(self, text: str, *, dictionary: bool = True) -> tuple[str, bool]:
+        """(English, whether every part was in the glossary): longest glossary words first, then (unless
+        the text is a brand, which is romanised) the dictionary's, then pinyin."""
         plain = simplified(text)
         out: list[str] = []
         complete = True
         i, pending = 0, ""
+        known = senses() if dictionary else {}
         while i < len(plain):
-            for size in range(min(self.longest, len(plain) - i), 0, -1):
+            for size in range(min(max(self.longest, DICTIONARY_LONGEST), len(plain) - i), 0, -1):
                 piece = plain[i : i + size]
                 found = self.words.get(piece) or (self.suffixes.get(piece) if size > 1 else None)
+                if found is None and piece in known and CJK_RUN.fullmatch(piece):
+                    found, complete = known[piece][0], False
                 if found is not None:
                     if pending:
                         out.append(romanised(pending))
@@ -123,7 +129,7 @@ class English:
                 break
         plain = re.sub(r"[((][^))]*[))]", "", plain)  # 联影科技创新(北京): the place is not the name
         short = romanised(plain)
-        english = f"{self.phrase(plain)[0]} {industry}".strip()
+        english = f"{self.phrase(plain, dictionary=False)[0]} {industry}".strip()
         others = [f"{short} {romanised(industry_zh)}".strip()] if industry_zh else []
         whole = simplified(name)
         if len(whole) >= 4 and CJK_RUN.fullmatch(whole):  # 千帆智芯 -> Qianfan Zhixin: the brand, then the rest

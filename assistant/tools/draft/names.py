@@ -11,6 +11,7 @@ from typing import Any
 
 from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
+from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, person
 from assistant.tools.draft.reader import brand_names, find_names, rules, simplified
 
@@ -59,6 +60,8 @@ class Names:
         for name, count in found.most_common():
             if self.english.generic(name) and not any(name.endswith(s) for s in rules()["strong_suffixes"]):
                 continue  # 汽车电子 is an industry, 消费电子 a market
+            if self._common_phrase(name, count, body):
+                continue  # 管理软件, 老牌软件, 剔除股份: words of the language, said a few times, are no company
             self._organisation(name, count, body)
         self._people(body)
         self.main = self._main()
@@ -67,7 +70,8 @@ class Names:
     # -- organisations ----------------------------------------------------------------------------
 
     def _title_name(self, body: str, known: set[str]) -> str:
-        """The name a headline opens with (青禾電機營收增長…): its longest opening the body repeats."""
+        """The name a headline opens with (青禾電機營收增長…): its longest opening the body repeats (once
+        less often when the first paragraph names it too)."""
         r = rules()
         stops = set(r["name_stops"])
         for length in range(6, 1, -1):
@@ -76,12 +80,25 @@ class Names:
                 len(name) == length
                 and not set(name) & stops
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
-                and body.count(name) >= r["title_name_mentions"]
+                and body.count(name) >= r["title_name_mentions"] - (name in body.split("\n", 1)[0])
                 and name not in r["not_names"]
                 and simplified(name).lower() not in known
             ):
                 return name
         return ""
+
+    def _common_phrase(self, name: str, count: int, body: str) -> bool:
+        """A name whose part before its suffix is a dictionary word (管理 of 管理软件), mentioned only a
+        few times and not in the opening, is a phrase; brands that are words (小米) are named more often."""
+        plain = simplified(name)
+        head = next((plain[: -len(s)] for s in self.english.suffixes if s and plain.endswith(s) and plain != s), plain)
+        opening = simplified("\n".join([self.title, *self.paragraphs[:1]]))
+        return (
+            count <= rules()["phrase_name_mentions"]
+            and head in senses()
+            and plain not in opening
+            and not any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"])
+        )
 
     def _organisation(self, name: str, count: int, body: str) -> None:
         plain = simplified(name)
@@ -105,7 +122,12 @@ class Names:
             e.kind == "org" and simplified(e.name).startswith(distinctive) and e.id != ident
             for e in self.entities.values()
         )
-        if 2 <= len(distinctive) <= 3 and body.count(distinctive) > body.count(plain) and not shared:
+        if (
+            2 <= len(distinctive) <= 3
+            and body.count(distinctive) > body.count(plain)
+            and not shared
+            and distinctive not in senses()  # 软件 of 软件许可 is a word, not a brand
+        ):
             self._alias(ident, distinctive)  # 禾煜 stands for 禾煜乳業 when the article says so
         if short and len(short.split()) == 1 and len(short) <= 12:
             self._alias(ident, short)

@@ -49,12 +49,21 @@ class Segments:
         r = rules()
         stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
         names: list[str] = []
+        body = simplified("\n".join(paragraphs))
+        markers = [simplified(w) for w in r["segment_markers"]]
         for pattern in (re.compile(p) for p in r["segment_patterns"]):
             for paragraph in paragraphs:
                 for match in pattern.finditer(simplified(paragraph)):
                     name = self._clean(match.group(1), stops)
-                    if name and name not in table and name not in names and not self._is_metric(name):
+                    if (
+                        name
+                        and name not in table
+                        and name not in names
+                        and not self._is_metric(name)
+                        and not any(m in name for m in markers)  # 业务占 (营收): a pointer, not a name
+                    ):
                         names.append(name)
+        names = [n for n in names if body.count(n) > 1 or self._phrase_once(n, names)]
         for name in sorted(names, key=len, reverse=True):
             longer = next((table[n] for n in table if n in names and _abbreviates(name, n)), None)
             table[name] = self._also(longer, name) if longer else self._add(name)
@@ -73,13 +82,25 @@ class Segments:
         for form in self.entity_forms:  # 澜拓电气海外 is the company's 海外; 澜拓智充 is a company, not a line
             if name.startswith(form):
                 name = name[len(form) :]
-        if any(name in form for form in self.entity_forms):
-            return ""
+        if any(form.startswith(name) for form in self.entity_forms):
+            return ""  # 澜拓智充 or 澜拓 is a company; 诊断 of 康禾诊断 may still be a line
         return name if 2 <= len(name) <= 8 else ""
 
+    def _phrase_once(self, name: str, names: list[str]) -> bool:
+        """A name said only once is a line unless it reads as a phrase: another name with words before it
+        (导致疫苗 beside 疫苗), or words no line's name holds (确认, 也, 二季度)."""
+        if any(name.endswith(other) and other != name for other in names):
+            return False
+        return not any(simplified(w) in name for w in rules()["segment_stop_words"])
+
     def _is_metric(self, name: str) -> bool:
-        """亏损额超过, 净利润: a name holding a metric word is a measure, not a line."""
-        return any(w in name for w in self.metric_words if len(w) >= 2) or name in rules()["not_segments"]
+        """亏损额超过, 净利润: a name holding a metric word is a measure, not a line (nor is 第一大 or 亿元)."""
+        r = rules()
+        return (
+            any(w in name for w in self.metric_words if len(w) >= 2)
+            or name in r["not_segments"]
+            or re.search(r["segment_not_pattern"], name) is not None
+        )
 
     def _add(self, name: str) -> str:
         english, _complete = self.english.phrase(name)

@@ -75,9 +75,8 @@ def write_draft(
     if not (copy.exists() and copy.samefile(article)):
         shutil.copyfile(article, copy)
     (facts_dir / "sources.yaml").write_text(sources_yaml(drafter), encoding="utf-8")
-    (facts_dir / "facts.yaml").write_text(facts_yaml(drafter), encoding="utf-8")
     (facts_dir / "gazetteer.yaml").write_text(gazetteer_yaml(drafter), encoding="utf-8")
-    _, problems = read_pack(out)
+    problems = _write_loadable(drafter, facts_dir / "facts.yaml", out)
     statements = sum(1 for f in drafter.facts if "statement" in f.data)
     return DraftResult(
         out,
@@ -89,6 +88,21 @@ def write_draft(
         len(drafter.concepts),
         problems,
     )
+
+
+def _write_loadable(drafter: Drafter, path: Path, out: Path) -> list[Problem]:
+    """Write the facts, then set aside every candidate the loader rejects (a misread figure must not
+    keep the whole draft from loading): each is listed at the end of facts.yaml with its reason."""
+    for _ in range(3):
+        path.write_text(facts_yaml(drafter), encoding="utf-8")
+        _, problems = read_pack(out)
+        rejected = {p.entry: p.message for p in problems if p.severity == "error" and p.entry}
+        kept = [f for f in drafter.facts if f.data["id"] not in rejected]
+        if not rejected or len(kept) == len(drafter.facts):
+            return problems
+        drafter.set_aside += [(f, rejected[f.data["id"]]) for f in drafter.facts if f.data["id"] in rejected]
+        drafter.facts = kept
+    return problems
 
 
 def sources_yaml(self: Drafter) -> str:
@@ -134,6 +148,13 @@ def facts_yaml(self: Drafter) -> str:
             out.append("  " + _annotate(self, line))
     out.append("")
     out.append(_dump({"not_facts": self.not_facts}) if self.not_facts else "not_facts: []\n")
+    if self.set_aside:
+        out.append("# Candidates set aside because they do not load as drafted; add them by hand if they are facts:")
+        out += [
+            f"#   paragraph {f.data['paragraph']}, {f.data.get('written', f.data['id'])}: {why}"
+            for f, why in self.set_aside
+        ]
+        out.append("")
     return "\n".join(out)
 
 

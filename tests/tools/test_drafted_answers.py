@@ -1,0 +1,79 @@
+"""Answers on a raw draft (no review), in both scripts: why-questions get the reason the article gives
+for what they name, and a new question in a conversation is not taken for the one before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.lang.normalize import to_simplified
+from assistant.tools.draft.writer import write_draft
+
+ARTICLE = "\n".join(
+    [
+        "晨光財訊",
+        "青禾電機營收增長但應收賬款高企",
+        "青禾電機成立於2010年,主要產品包括伺服電機、步進電機和驅動器。",
+        "2024年,青禾電機實現營業收入42.6億元,同比增長9.5%。",
+        "2024年末,公司應收賬款為12.1億元,同比增長25.3%。",
+        "公司在年報中解釋稱,應收賬款增長主要來自海外大客戶賬期較長。",
+        "分業務看,伺服電機業務收入為25.2億元,同比增長14.1%。",
+        "受國內需求疲弱、價格戰加劇等因素影響,步進電機收入為9.7億元,同比下降3.3%。",
+        "海外業務的毛利率達到35.2%,這也是公司加大海外投入的主要原因。",
+        "京ICP備12345678號",
+    ]
+)
+
+
+@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans"])
+def drafted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder = tmp_path_factory.mktemp(request.param)
+    article = folder / "qinghe.txt"
+    article.write_text(ARTICLE if request.param == "zh-Hant" else to_simplified(ARTICLE), encoding="utf-8")
+    result = write_draft(article, folder / "pack")
+    assert result.loads, result.summary()
+    return Assistant.load(Path(folder / "pack"), use_cache=False)
+
+
+def _plain(text: str) -> str:
+    return to_simplified(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("公司怎麼解釋應收賬款增長這麼快?", "账期较长"),
+        ("步進電機為什麼下滑?", "需求疲弱"),
+        ("Why did stepper motor revenue fall?", "需求疲弱"),
+    ],
+)
+def test_a_why_question_gets_the_reason_given_for_what_it_names(drafted: Assistant, question: str, reason: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert reason in _plain(answer.citations[0].quote)
+
+
+def test_a_reason_about_something_else_is_no_answer_to_a_why_question(drafted: Assistant) -> None:
+    answer = drafted.ask("伺服電機業務為什麼增長?")  # the article gives no reason for this line's growth
+    assert "海外投入" not in _plain(answer.text)
+    assert "需求疲弱" not in _plain(answer.text)
+
+
+def test_a_new_question_the_engine_cannot_read_is_not_the_question_before(drafted: Assistant) -> None:
+    chat = drafted.chat()
+    first = chat.ask("步進電機為什麼下滑?")
+    assert first.status == "answered"
+    second = chat.ask("匈牙利工廠計劃總投資多少?")  # nothing of it is read: not a follow-up of the reason
+    assert second.status != "answered", second.text
+    follow = chat.ask("步進電機收入多少?")
+    assert follow.status == "answered" and "9.7" in follow.text
+    assert chat.ask("那伺服電機呢?").status == "answered"  # a real follow-up still follows
+
+
+def test_a_drafted_line_is_named_in_the_readers_script(drafted: Assistant) -> None:
+    traditional = drafted.ask("伺服電機業務收入多少?")
+    assert traditional.status == "answered" and "25.2" in traditional.text
+    assert "伺服電機" in traditional.headline and "伺服电机" not in traditional.headline
+    assert "伺服电机" in drafted.ask("伺服电机业务收入多少?").headline
