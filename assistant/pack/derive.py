@@ -59,4 +59,6 @@ def derive(spec: DerivedSpec, facts: dict[str, Fact]) -> Fact:
         scale=spec.scale or "",
         label=spec.label,
     )
-    return msgspec.structs.replace(fact, when=spec.when, object=spec.object, tags=spec.tags)
+    # a figure computed from unreviewed (drafted) facts is unreviewed too, and answers say so
+    draft = any(f.draft for f in inputs)
+    return msgspec.structs.replace(fact, when=spec.when, object=spec.object, tags=spec.tags, draft=draft)

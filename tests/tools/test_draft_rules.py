@@ -47,6 +47,7 @@ def _draft(text: str) -> dict[str, dict[str, Any]]:
     facts = {f.data["written"]: f.data for f in drafter.facts if "written" in f.data}
     facts["__segments__"] = {ident: c for ident, c in drafter.concepts.items() if c["kind"] == "segment"}
     facts["__main__"] = {"id": drafter.main}
+    facts["__derived__"] = {d.data["id"]: d.data for d in drafter.entries.derived}
     return facts
 
 
@@ -113,6 +114,21 @@ def test_a_percentage_of_an_amount_is_its_share(drafted: dict[str, dict[str, Any
 def test_a_metric_word_of_another_kind_does_not_name_a_figure(drafted: dict[str, dict[str, Any]]) -> None:
     paid, stake = fields(drafted, "3600萬元"), fields(drafted, "1.5%")
     assert paid["metric"] == "investment_amount" and stake["metric"] == "stake"
+
+
+def test_a_stake_is_held_by_the_buyer_in_the_company_named_before_it(drafted: dict[str, dict[str, Any]]) -> None:
+    paid, stake = fields(drafted, "3600萬元"), fields(drafted, "1.5%")
+    main = drafted["__main__"]["id"]
+    assert stake["subject"] == paid["subject"] == main  # 青禾電機 bought it
+    assert stake["object"] == paid["object"] != main  # a stake in 青禾智控
+
+
+def test_a_price_and_the_stake_it_bought_imply_a_valuation(drafted: dict[str, dict[str, Any]]) -> None:
+    paid, stake = fields(drafted, "3600萬元"), fields(drafted, "1.5%")
+    (implied,) = drafted["__derived__"].values()
+    assert implied["subject"] == stake["object"] and implied["metric"] == "valuation"
+    assert implied["formula"] == "divide_by_percent" and implied["inputs"] == [paid["id"], stake["id"]]
+    assert implied["scale"] == "億" and implied["period"] == "2024-11"  # 3600萬元 ÷ 1.5% = 24億元
 
 
 def test_the_company_a_figure_is_about(drafted: dict[str, dict[str, Any]]) -> None:

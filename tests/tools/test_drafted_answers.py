@@ -22,6 +22,7 @@ ARTICLE = "\n".join(
         "分業務看,伺服電機業務收入為25.2億元,同比增長14.1%。",
         "受國內需求疲弱、價格戰加劇等因素影響,步進電機收入為9.7億元,同比下降3.3%。",
         "海外業務的毛利率達到35.2%,這也是公司加大海外投入的主要原因。",
+        "2024年11月,青禾電機以3600萬元受讓青禾智控1.5%的股權。",
         "京ICP備12345678號",
     ]
 )
@@ -77,3 +78,16 @@ def test_a_drafted_line_is_named_in_the_readers_script(drafted: Assistant) -> No
     assert traditional.status == "answered" and "25.2" in traditional.text
     assert "伺服電機" in traditional.headline and "伺服电机" not in traditional.headline
     assert "伺服电机" in drafted.ask("伺服电机业务收入多少?").headline
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "按3600萬元買1.5%股權來算,青禾智控當時估值多少?",
+        "What valuation does the 1.5% stake purchase imply for 青禾智控?",
+    ],
+)
+def test_a_price_and_the_stake_it_bought_answer_the_implied_valuation(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert "24" in answer.text and "÷" in answer.text  # 3600萬元 ÷ 1.5%, shown with its formula

@@ -22,6 +22,7 @@ from assistant.pack.paths import bundled_root
 from assistant.tools.draft.dating import Dated, Dating, current_year
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entries import DraftFact, Entries
+from assistant.tools.draft.holdings import with_objects
 from assistant.tools.draft.measures import Drafted, Measures, Mention, metric_table
 from assistant.tools.draft.names import Names
 from assistant.tools.draft.reader import (
@@ -165,9 +166,8 @@ class Drafter:
         ]
         orgs = [m for m in mentions if self.names.entities[m[2]].kind == "org"]
         figures = self._figures(sentence, plain, dates, covered)
-        drafted = self._read(sentence, plain, figures, dates, orgs, state)
-        for one in drafted:
-            self.entries.figure(paragraph, sentence, one)
+        drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
+        self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         topic = statement_topic(plain)
         if not figures or (topic and topic != "plans"):
             subject = orgs[0][2] if orgs else state["org"] or self.main

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.tools.draft.dating import Dated
+from assistant.tools.draft.holdings import implied_valuation
 from assistant.tools.draft.measures import Drafted
 from assistant.tools.draft.names import Entity
 from assistant.tools.draft.reader import rules, simplified
@@ -31,13 +32,16 @@ class Entries:
         self.concepts = concepts
         self.traditional = traditional
         self.facts: list[DraftFact] = []
+        self.derived: list[DraftFact] = []
         self.metrics_used: Counter[str] = Counter()
 
-    def figure(self, paragraph: int, sentence: str, one: Drafted) -> None:
+    def figure(self, paragraph: int, sentence: str, one: Drafted) -> dict[str, Any]:
         """A figure as written, with its company, metric, period, product line and change."""
         figure, date = one.figure, one.date
         self.metrics_used[one.metric] += 1
         data: dict[str, Any] = {"id": self.fact_id(paragraph, one.metric), "subject": one.subject, "metric": one.metric}
+        if one.object:
+            data["object"] = one.object
         if date is not None and date.period is not None and date.period.year is not None and not figure.event:
             data["period"] = date.period.canonical()
             if date.period.sub_year or not date.text[:4].isdigit():
@@ -53,6 +57,17 @@ class Entries:
             data["change"] = figure.change
         data.update(quote=sentence.strip(), paragraph=paragraph, draft=True)
         self.facts.append(DraftFact(data, figure.hints))
+        return data
+
+    def implied(self, written: list[dict[str, Any]]) -> None:
+        """The valuation one sentence's price and stake imply (one of each, one deal)."""
+        spec = rules()["holdings"]
+        paid = [d for d in written if d["metric"] in spec["paid_metrics"] and d.get("object")]
+        stakes = [d for d in written if d["metric"] in spec["stake_metrics"] and d.get("object")]
+        if len(paid) == 1 and len(stakes) == 1:
+            entry = implied_valuation(paid[0], stakes[0], self.concepts)
+            if entry is not None:
+                self.derived.append(DraftFact(entry, ["implied by the price and the stake it bought: check both"]))
 
     def statement(self, paragraph: int, sentence: str, subject: str, topic: str | None, dates: list[Dated]) -> None:
         """A sentence worth asking about that states no figure: who led, why, what a rule says ..."""

@@ -37,6 +37,7 @@ class Drafted:
     metric: str
     date: Dated | None
     segment: str | None
+    object: str | None = None  # the company a stake is in, or that a price was paid for a stake in
 
 
 def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:

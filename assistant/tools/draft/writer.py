@@ -147,6 +147,14 @@ def facts_yaml(self: Drafter) -> str:
         for line in _dump([fact.data]).splitlines():
             out.append("  " + _annotate(self, line))
     out.append("")
+    derived = [d for d in self.entries.derived if set(d.data["inputs"]) <= {f.data["id"] for f in self.facts}]
+    if derived:
+        out.append("# Figures computed from the facts above when the pack loads; each answer shows its formula.")
+        out.append("derived:")
+        for entry in derived:
+            out += [f"  # {hint}" for hint in entry.hints]
+            out += ["  " + _annotate(self, line) for line in _dump([entry.data]).splitlines()]
+        out.append("")
     out.append(_dump({"not_facts": self.not_facts}) if self.not_facts else "not_facts: []\n")
     if self.set_aside:
         out.append("# Candidates set aside because they do not load as drafted; add them by hand if they are facts:")
