@@ -322,6 +322,8 @@ def _vocabulary(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexicon
         metric_suffixes=tuple(words.get("metric_suffixes", [])),
         currency_words=tuple(words.get("currency_words", [])),
         question_marks=tuple(words.get("question_marks", [])),
+        part_words=tuple(fold(w) for w in words.get("part_words", [])),
+        part_generic=tuple(fold(w) for w in words.get("part_generic", [])),
         names=tuple(
             fold(a)
             for c in pack.concepts.values()

@@ -15,7 +15,12 @@ from assistant.lang.normalize import Language, detect_language
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
-NOT_UNDERSTOOD = {"period": "unreadable_period", "metric": "unreadable_metric", "unit": "unreadable_unit"}
+NOT_UNDERSTOOD = {
+    "period": "unreadable_period",
+    "metric": "unreadable_metric",
+    "unit": "unreadable_unit",
+    "part": "unreadable_part",
+}
 STATUS = {
     "figures": "answered",
     "compare": "answered",

@@ -84,6 +84,8 @@ class Vocabulary:
     metric_suffixes: tuple[str, ...] = ()
     currency_words: tuple[str, ...] = ()
     question_marks: tuple[str, ...] = ()
+    part_words: tuple[str, ...] = ()  # 业务, division: an unread name before one is a part of a company
+    part_generic: tuple[str, ...] = ()  # 各, 主要: words before a part word that name no part
     names: tuple[str, ...] = ()  # the Latin names of the pack's companies, folded (typos of them are no strangers)
 
 
@@ -148,10 +150,17 @@ class Reader:
         the engine should have read are kept as not understood."""
         folded = reading.folded
         rest = _mask(folded, [(s, e) for s, e, _, _ in roles])
+        unknown_run: list[tuple[int, int]] = []
         for match in LATIN_WORD.finditer(rest):
             word = match.group()
             known = word in self.vocabulary.stopwords or word.rstrip("s") in self.vocabulary.stopwords
             roles.append((match.start(), match.end(), "stop" if known else "unknown", ""))
+            if known:
+                unknown_run = []
+                continue
+            joined = bool(unknown_run) and not rest[unknown_run[-1][1] : match.start()].strip(" -")
+            unknown_run = [*unknown_run, (match.start(), match.end())] if joined else [(match.start(), match.end())]
+            self._latin_part(reading, unknown_run)
         for match in CJK_RUN.finditer(rest):
             self._cjk_piece(reading, match.start(), match.group(), roles)
         reading.unknown_names = self._unknown_names(reading.question, rest)
@@ -170,21 +179,45 @@ class Reader:
                 roles.append((offset + position, offset + end, "unknown", ""))
                 kind = self._looks_like(piece)
                 if kind:
-                    reading.unread.append((piece, kind))
+                    reading.unread.append((_as_written(reading, offset + position, offset + end), kind))
             if stop:
                 roles.append((offset + stop.start(), offset + stop.end(), "stop", ""))
                 position = stop.end()
 
+    def _latin_part(self, reading: Reading, run: list[tuple[int, int]]) -> None:
+        """Unread words right before a part word ("robotics division", "charging operations business")
+        name a part of a company the engine does not know."""
+        generic = set(self.vocabulary.part_generic)
+        run = [(s, e) for s, e in run if reading.folded[s:e] not in generic]
+        if not run:
+            return
+        after = reading.folded[run[-1][1] :].lstrip(" -")
+        latin = [word for word in self.vocabulary.part_words if word.isascii()]
+        if any(re.match(rf"{re.escape(word)}(?:e?s)?\b", after) for word in latin):
+            piece = _as_written(reading, run[0][0], run[-1][1])
+            reading.unread = [u for u in reading.unread if u[1] != "part" or u[0] not in piece]
+            reading.unread.append((piece, "part"))
+
     def _looks_like(self, piece: str) -> str | None:
-        """What an unread Chinese piece looks like: a period (二三年), a unit (美元) or a metric (周转率)."""
+        """What an unread Chinese piece looks like: a period (二三年), a unit (美元), a part of a company
+        (机器人业务) or a metric (周转率)."""
         if self.grammar.looks_like_period(piece):
             return "period"
         if self._currency and self._currency.search(piece):
             return "unit"
+        for word in self.vocabulary.part_words:
+            if not word.isascii() and piece.endswith(word) and len(self._part_name(piece[: -len(word)])) >= 2:
+                return "part"
         for suffix in self.vocabulary.metric_suffixes:
             if piece.endswith(suffix) and len(piece) >= 2:
                 return "metric"
         return None
+
+    def _part_name(self, before: str) -> str:
+        """What names the part in the words before a part word, generic words (各, 主要, 该) left out."""
+        for word in sorted(self.vocabulary.part_generic, key=len, reverse=True):
+            before = before.replace(word, "")
+        return before
 
     def _clauses(self, reading: Reading) -> None:
         """A question of several sentences asks in the ones with a question word or mark; names in the
@@ -236,6 +269,13 @@ class Reader:
                 # iPhone, eBay, Moonlake Storage: a name wherever it stands (a lone capital may open a sentence)
                 names.append(words)
         return names
+
+
+def _as_written(reading: Reading, start: int, end: int) -> str:
+    """A piece of the folded question as the asker wrote it (機器人業務, not 机器人业务), when folding kept
+    the length; else as folded."""
+    same = len(reading.question) == len(reading.folded)
+    return reading.question[start:end] if same else reading.folded[start:end]
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

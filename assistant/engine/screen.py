@@ -20,6 +20,7 @@ from assistant.engine.operands import Resolver
 from assistant.engine.reading import Reading
 from assistant.engine.session import Context, Edit, needs_context
 from assistant.engine.weights import WEIGHTS
+from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
@@ -64,7 +65,8 @@ class Screen:
     def _spoken_of(self, piece: str) -> bool:
         """Whether the article's sentences share a word with a piece the engine could not read (设被数量
         shares 数量 with 获批数量: a typo of something the article says, not an unknown measure)."""
-        return any(piece[i : i + 2] in self.matcher.by_unit for i in range(len(piece) - 1))
+        folded = fold(piece)  # the piece is shown as written; the article's words are folded
+        return any(folded[i : i + 2] in self.matcher.by_unit for i in range(len(folded) - 1))
 
     def _meta(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         frame = edit.frame

@@ -16,6 +16,9 @@ from assistant import Assistant
         ("9999年聯影醫療營收多少?", "9999年"),
         ("Q5 2024 revenue of UIH?", "q5"),
         ("联影医疗的坪效额是多少", "坪效额"),
+        ("聯影醫療機器人業務的毛利率是多少?", "機器人業務"),  # a part of the company it does not know:
+        ("What's the gross margin of UIH's robotics division?", "robotics"),  # never the whole company's figure
+        ("2024年联影医疗宠物医疗板块收入多少", "宠物医疗板块"),
     ],
 )
 def test_the_unread_piece_is_named_and_nothing_is_answered(bot: Assistant, question: str, piece: str) -> None:
@@ -35,3 +38,9 @@ def test_a_readable_year_the_base_lacks_is_refused_by_name(bot: Assistant, quest
 def test_a_currency_the_article_does_not_use_is_not_converted(bot: Assistant, question: str) -> None:
     answer = bot.ask(question)
     assert answer.status == "no_answer" and "103" in answer.text, "the figure the article does give is shown"
+
+
+@pytest.mark.parametrize("question", ["聯影醫療各業務的收入是多少?", "What is the revenue of each business of UIH?"])
+def test_a_generic_word_before_a_part_word_names_no_part(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert not (answer.interpretation and answer.interpretation.not_understood), answer.text
