@@ -11,7 +11,7 @@ from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher
 from assistant.engine.render import Renderer, pick
-from assistant.lang.normalize import Language, detect_language
+from assistant.lang.normalize import Language, detect_language, fold
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -321,7 +321,23 @@ class Composer:
         citations = []
         if intent == "source_info":
             citations = [Citation(source=source.id, title=source.title.zh_Hant, paragraph=0, quote=source.outlet)]
+        elif intent == "about":
+            citations = self.citations(self._introduction())
         return Parts([text], citations, [], [], self.example_questions(lang))
+
+    def _introduction(self) -> list[Fact]:
+        """The first sentence of the article that names the company it is about (a fact's verified quote),
+        cited when a reader asks which company the article covers."""
+        main = self.pack.concepts.get(self.pack.default_subject or "")
+        if main is None:
+            return []
+        names = [
+            fold(n) for n in [*main.aliases, main.names.zh_Hant, main.names.zh_Hans or ""] if n and not n.isascii()
+        ]
+        naming = [
+            f for f in self.pack.facts.values() if f.derivation is None and any(n in fold(f.quote) for n in names)
+        ]
+        return sorted(naming, key=lambda f: f.paragraph)[:1]
 
     def example_questions(self, lang: Language, count: int = 4) -> list[str]:
         """Questions this pack can answer: its own examples in the reader's language, else questions

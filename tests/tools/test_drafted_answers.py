@@ -91,3 +91,10 @@ def test_a_price_and_the_stake_it_bought_answer_the_implied_valuation(drafted: A
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
     assert "24" in answer.text and "÷" in answer.text  # 3600萬元 ÷ 1.5%, shown with its formula
+
+
+@pytest.mark.parametrize("question", ["這篇文章講的是哪家公司?", "Which company is this article about?"])
+def test_which_company_cites_the_sentence_that_introduces_it(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered" and answer.citations, answer.text
+    assert "青禾电机成立于2010年" in _plain(answer.citations[0].quote)
