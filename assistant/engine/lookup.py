@@ -20,6 +20,7 @@ from assistant.engine.operands import Resolver
 from assistant.engine.session import Edit
 from assistant.engine.statements import Statements
 from assistant.engine.weights import WEIGHTS
+from assistant.lang.scripts import CJK_RUN
 from assistant.pack import figures
 from assistant.pack.figures import FigureError
 from assistant.pack.model import Pack
@@ -60,6 +61,8 @@ class Lookup:
         if not ranked:
             return self._nothing_ranked(used)
         ranked = _in_unit_asked(frame, _of_kind_asked(frame, ranked))
+        if frame.operation == "statement" and ranked[0].fact.value is None:
+            ranked = self._by_words_too(frame, ranked)
         top = ranked[0]
         if top.fact.id not in self.matcher.keys:  # a figure the stated ones imply: nothing to weigh it against
             return Decision("figures", used, used.detail, [top.fact], 0.7)
@@ -87,6 +90,20 @@ class Lookup:
                 if implied.fact is not None and not implied.problem:
                     return [Scored(WEIGHTS.implied_score, implied.fact)], tried
         return [], frame
+
+    def _by_words_too(self, frame: Frame, ranked: list[Scored]) -> list[Scored]:
+        """The statement sharing clearly the most rare words with the question comes first when the best by
+        concepts shares none of them: "瀾拓在德國的子公司設在哪個城市" is the sentence that says 德國, not
+        another sentence about a place."""
+        words = self.statements.rank(frame)[:1]
+        if not words or words[0][0] < WEIGHTS.statement_min_words or words[0][1].id == ranked[0].fact.id:
+            return ranked
+        best = words[0][1]
+        keys = self.matcher.keys
+        shared = {u for u in frame.units & keys[best.id].units if CJK_RUN.match(u)}  # words as the article writes
+        if not shared or shared & keys[ranked[0].fact.id].units:
+            return ranked
+        return [Scored(ranked[0].score + WEIGHTS.clarify_margin, best), *(s for s in ranked if s.fact.id != best.id)]
 
     def _nothing_ranked(self, frame: Frame) -> Decision:
         implied = self.resolver.implied(frame)

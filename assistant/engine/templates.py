@@ -31,6 +31,7 @@ _FIELDS: dict[str, str] = {
     "unreadable_period": "piece",
     "unreadable_metric": "piece",
     "unreadable_unit": "piece",
+    "unreadable_part": "piece",
     "understood": "parts",
     "need_context": "",
     "nothing": "topics",

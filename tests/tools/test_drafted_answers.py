@@ -15,7 +15,7 @@ ARTICLE = "\n".join(
     [
         "晨光財訊",
         "青禾電機營收增長但應收賬款高企",
-        "青禾電機成立於2010年,主要產品包括伺服電機、步進電機和驅動器。",
+        "青禾電機2010年在蘇州成立,主要產品包括伺服電機、步進電機和驅動器。",
         "2024年,青禾電機實現營業收入42.6億元,同比增長9.5%。",
         "2024年末,公司應收賬款為12.1億元,同比增長25.3%。",
         "公司在年報中解釋稱,應收賬款增長主要來自海外大客戶賬期較長。",
@@ -23,6 +23,8 @@ ARTICLE = "\n".join(
         "受國內需求疲弱、價格戰加劇等因素影響,步進電機收入為9.7億元,同比下降3.3%。",
         "海外業務的毛利率達到35.2%,這也是公司加大海外投入的主要原因。",
         "2024年11月,青禾電機以3600萬元受讓青禾智控1.5%的股權。",
+        "2022年,公司在德國慕尼黑設立全資子公司青禾歐洲,負責當地的銷售和售後服務。",
+        "為了貼近客戶,青禾電機正在匈牙利建設海外首座工廠。",
         "京ICP備12345678號",
     ]
 )
@@ -97,4 +99,20 @@ def test_a_price_and_the_stake_it_bought_answer_the_implied_valuation(drafted: A
 def test_which_company_cites_the_sentence_that_introduces_it(drafted: Assistant, question: str) -> None:
     answer = drafted.ask(question)
     assert answer.status == "answered" and answer.citations, answer.text
-    assert "青禾电机成立于2010年" in _plain(answer.citations[0].quote)
+    assert "青禾电机2010年在苏州成立" in _plain(answer.citations[0].quote)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("青禾在德國的子公司設在哪個城市?", "慕尼黑"),
+        ("青禾電機是在哪個城市成立的?", "苏州"),
+        ("青禾的工廠建在哪個國家?", "匈牙利"),
+    ],
+)
+def test_a_where_question_gets_the_sentence_that_names_what_it_asks_about(
+    drafted: Assistant, question: str, said: str
+) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert said in _plain(answer.citations[0].quote), answer.text
