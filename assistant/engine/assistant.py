@@ -322,7 +322,7 @@ def _vocabulary(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexicon
         metric_suffixes=tuple(words.get("metric_suffixes", [])),
         currency_words=tuple(words.get("currency_words", [])),
         question_marks=tuple(words.get("question_marks", [])),
-        part_words=tuple(fold(w) for w in words.get("part_words", [])),
+        part_words=tuple(sorted((fold(w) for w in words.get("part_words", [])), key=len, reverse=True)),
         part_generic=tuple(fold(w) for w in words.get("part_generic", [])),
         names=tuple(
             fold(a)

@@ -67,6 +67,7 @@ class KeyMaker:
     def __init__(self, pack: Pack, grammar: PeriodGrammar) -> None:
         self.pack = pack
         self.grammar = grammar
+        self.openers = tuple(fold(w) for w in pack.words.get("pointing_openers", []))
 
     def expand(self, ids: Iterable[str]) -> set[str]:
         """The concepts and everything they imply, transitively."""
@@ -100,7 +101,7 @@ class KeyMaker:
             own_numbers=own_numbers(fact),
             near_numbers=scaled_decimals(near),
             before_numbers=scaled_decimals(before),
-            units=frozenset(content_units(fold(" ".join(self._words(fact, quotes))))),
+            units=frozenset(content_units(fold(" ".join([*self._words(fact, quotes), self._pointed_at(fact)])))),
             period=Period.parse(fact.period),
             input_periods=self._input_periods(fact),
         )
@@ -116,6 +117,16 @@ class KeyMaker:
         """The fact's sentence, and those of the facts a derived figure is computed from."""
         inputs = fact.derivation.inputs if fact.derivation else []
         return [fact.quote, *(self.pack.facts[i].quote for i in inputs if i in self.pack.facts)]
+
+    def _pointed_at(self, fact: Fact) -> str:
+        """The sentence before the fact's own in its paragraph, when the fact's opens by pointing back to it
+        (该项目, 这一业务): what it names is what the figure is about."""
+        if not fold(fact.quote).startswith(self.openers) or fact.derivation is not None:
+            return ""
+        paragraph = self.pack.paragraph(fact.source or next(iter(self.pack.paragraphs), ""), fact.paragraph)
+        before = paragraph[: max(0, paragraph.find(fact.quote))]
+        sentences = [s for s in re.split(r"(?<=[。!?!?;;])", before) if s.strip()]
+        return sentences[-1] if sentences else ""
 
     @staticmethod
     def _words(fact: Fact, quotes: list[str]) -> list[str]:

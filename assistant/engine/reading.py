@@ -160,7 +160,7 @@ class Reader:
                 continue
             joined = bool(unknown_run) and not rest[unknown_run[-1][1] : match.start()].strip(" -")
             unknown_run = [*unknown_run, (match.start(), match.end())] if joined else [(match.start(), match.end())]
-            self._latin_part(reading, unknown_run)
+            self._latin_part(reading, unknown_run, roles)
         for match in CJK_RUN.finditer(rest):
             self._cjk_piece(reading, match.start(), match.group(), roles)
         reading.unknown_names = self._unknown_names(reading.question, rest)
@@ -177,23 +177,33 @@ class Reader:
             piece = run[position:end]
             if piece:
                 roles.append((offset + position, offset + end, "unknown", ""))
-                kind = self._looks_like(piece)
+                part = self._part_end(piece)
+                kind = "part" if part else self._looks_like(piece)
                 if kind:
-                    reading.unread.append((_as_written(reading, offset + position, offset + end), kind))
+                    until = offset + position + (part or len(piece))
+                    reading.unread.append((_as_written(reading, offset + position, until), kind))
             if stop:
                 roles.append((offset + stop.start(), offset + stop.end(), "stop", ""))
                 position = stop.end()
 
-    def _latin_part(self, reading: Reading, run: list[tuple[int, int]]) -> None:
+    def _latin_part(
+        self, reading: Reading, run: list[tuple[int, int]], roles: list[tuple[int, int, Role, str]]
+    ) -> None:
         """Unread words right before a part word ("robotics division", "charging operations business")
-        name a part of a company the engine does not know."""
+        name a part of a company the engine does not know; not when a known name follows the part word ("the
+        charging-platform subsidiary Lantuo Zhichong" describes a company the engine knows)."""
         generic = set(self.vocabulary.part_generic)
         run = [(s, e) for s, e in run if reading.folded[s:e] not in generic]
         if not run:
             return
-        after = reading.folded[run[-1][1] :].lstrip(" -")
+        folded = reading.folded
+        after = _skip(folded, run[-1][1], " -")
         latin = [word for word in self.vocabulary.part_words if word.isascii()]
-        if any(re.match(rf"{re.escape(word)}(?:e?s)?\b", after) for word in latin):
+        found = [m for w in latin if (m := re.compile(rf"{re.escape(w)}(?:e?s)?\b").match(folded, after))]
+        if found:
+            named = _skip(folded, found[0].end(), " ")
+            if any(start == named and role == "entity" for start, _, role, _ in roles):
+                return
             piece = _as_written(reading, run[0][0], run[-1][1])
             reading.unread = [u for u in reading.unread if u[1] != "part" or u[0] not in piece]
             reading.unread.append((piece, "part"))
@@ -205,19 +215,26 @@ class Reader:
             return "period"
         if self._currency and self._currency.search(piece):
             return "unit"
-        for word in self.vocabulary.part_words:
-            if not word.isascii() and piece.endswith(word) and len(self._part_name(piece[: -len(word)])) >= 2:
-                return "part"
         for suffix in self.vocabulary.metric_suffixes:
             if piece.endswith(suffix) and len(piece) >= 2:
                 return "metric"
         return None
 
+    def _part_end(self, piece: str) -> int:
+        """Where a name and the part word after it end in an unread piece (越南工厂 in 越南工厂计划), 0 when
+        the piece names no part: two characters at least besides generic and counting words (各, 两条)."""
+        for word in self.vocabulary.part_words:
+            at = piece.find(word) if not word.isascii() else -1
+            if at > 0 and len(self._part_name(piece[:at])) >= 2:
+                return at + len(word)
+        return 0
+
     def _part_name(self, before: str) -> str:
-        """What names the part in the words before a part word, generic words (各, 主要, 该) left out."""
+        """What names the part in the words before a part word, generic words (各, 主要, 该) and counts
+        (两条, 三大) left out."""
         for word in sorted(self.vocabulary.part_generic, key=len, reverse=True):
             before = before.replace(word, "")
-        return before
+        return _COUNTING.sub("", before)
 
     def _clauses(self, reading: Reading) -> None:
         """A question of several sentences asks in the ones with a question word or mark; names in the
@@ -269,6 +286,16 @@ class Reader:
                 # iPhone, eBay, Moonlake Storage: a name wherever it stands (a lone capital may open a sentence)
                 names.append(words)
         return names
+
+
+_COUNTING = re.compile(r"[一二两三四五六七八九十几多每这那各]+[条项个块家类大种款]")
+
+
+def _skip(text: str, position: int, chars: str) -> int:
+    """The first position from `position` on that is not one of `chars`."""
+    while position < len(text) and text[position] in chars:
+        position += 1
+    return position
 
 
 def _as_written(reading: Reading, start: int, end: int) -> str:

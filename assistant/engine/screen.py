@@ -37,6 +37,8 @@ class Screen:
         self.resolver = resolver
         self.conjunctions = conjunctions
         self.units_used = {f.unit for f in pack.facts.values() if f.unit}
+        self.part_words = sorted((fold(w) for w in pack.words.get("part_words", [])), key=len, reverse=True)
+        self.article = "\n".join(keys.text for keys in matcher.keys.values())
 
     def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """The first early stage that decides, in order; None when the question needs a look-up."""
@@ -54,7 +56,11 @@ class Screen:
 
     def _unread(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         frame = edit.frame
-        unread = [(p, k) for p, k in reading.unread if k != "metric" or not self._spoken_of(p)]
+        unread = [
+            (p, k)
+            for p, k in reading.unread
+            if not (k == "metric" and self._spoken_of(p)) and not (k == "part" and self._named_in_article(p))
+        ]
         if not unread:
             return None
         piece, kind = unread[0]
@@ -67,6 +73,16 @@ class Screen:
         shares 数量 with 获批数量: a typo of something the article says, not an unknown measure)."""
         folded = fold(piece)  # the piece is shown as written; the article's words are folded
         return any(folded[i : i + 2] in self.matcher.by_unit for i in range(len(folded) - 1))
+
+    def _named_in_article(self, piece: str) -> bool:
+        """Whether the article writes the name before a part word (匈牙利 of 匈牙利工厂): the answering
+        sentence is then checked for it instead. English names are never taken for the article's."""
+        folded = fold(piece)  # the piece is shown as written; the article's words are folded
+        for word in self.part_words:  # the name before a part word, not the part word itself
+            if folded.find(word) > 0:
+                folded = folded[: folded.find(word)]
+                break
+        return not folded.isascii() and folded in self.article
 
     def _meta(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         frame = edit.frame

@@ -24,7 +24,7 @@ ARTICLE = "\n".join(
         "海外業務的毛利率達到35.2%,這也是公司加大海外投入的主要原因。",
         "2024年11月,青禾電機以3600萬元受讓青禾智控1.5%的股權。",
         "2022年,公司在德國慕尼黑設立全資子公司青禾歐洲,負責當地的銷售和售後服務。",
-        "為了貼近客戶,青禾電機正在匈牙利建設海外首座工廠。",
+        "為了貼近客戶,青禾電機正在匈牙利建設海外首座工廠。該項目計劃總投資約2.6億元,預計2026年投產。",
         "京ICP備12345678號",
     ]
 )
@@ -68,7 +68,7 @@ def test_a_new_question_the_engine_cannot_read_is_not_the_question_before(drafte
     chat = drafted.chat()
     first = chat.ask("步進電機為什麼下滑?")
     assert first.status == "answered"
-    second = chat.ask("匈牙利工廠計劃總投資多少?")  # nothing of it is read: not a follow-up of the reason
+    second = chat.ask("越南門店去年開了幾家?")  # nothing of it is read: not a follow-up of the reason
     assert second.status != "answered", second.text
     follow = chat.ask("步進電機收入多少?")
     assert follow.status == "answered" and "9.7" in follow.text
@@ -116,3 +116,22 @@ def test_a_where_question_gets_the_sentence_that_names_what_it_asks_about(
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
     assert said in _plain(answer.citations[0].quote), answer.text
+
+
+@pytest.mark.parametrize("question", ["匈牙利工廠計劃總投資多少?", "匈牙利工厂的总投资是多少?"])
+def test_a_figure_in_a_sentence_pointing_back_is_about_what_the_sentence_before_names(
+    drafted: Assistant, question: str
+) -> None:
+    answer = drafted.ask(question)  # "該項目計劃總投資約2.6億元" after "正在匈牙利建設海外首座工廠"
+    assert answer.status == "answered" and "2.6" in answer.text, answer.text
+    assert any(word in answer.text for word in ("約", "约", "about")), "the approximation word is kept"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["越南工廠計劃總投資多少?", "機器人業務的收入是多少?", "What's the revenue of the robotics division?"],
+)
+def test_a_site_or_business_the_article_never_names_gets_no_figure(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)  # never the Hungarian plant's investment or the whole company's revenue
+    assert answer.status != "answered", answer.text
+    assert "2.6" not in answer.text and "42.6" not in answer.text
