@@ -189,3 +189,20 @@ def test_a_drafted_line_is_found_by_the_english_words_readers_use() -> None:
         "power management ic",
         "power management chips line",
     } <= aliases
+
+
+@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def test_a_year_that_begins_a_stretch_of_time_dates_no_figure(convert: Any) -> None:
+    text = convert(
+        "\n".join(
+            [
+                OUTLET,
+                "2024年,青禾電機營業收入42.6億元,這也是其2018年上市以來首次下滑。",
+                "公司同時披露,經營性現金流淨額為-3.2億元。",
+                "外部原因主要是自2023年起的價格戰,國內收入為30.1億元。",
+            ]
+        )
+    )
+    facts = {to_traditional(k): v for k, v in _draft(text).items() if not k.startswith("__")}
+    assert facts["-3.2億元"]["period"] == "2024"  # not 2018, where "since" began
+    assert facts["30.1億元"]["period"] == "2024"  # not 2023

@@ -36,11 +36,12 @@ class Dated:
     period: Period | None
     text: str
     prior: bool = False  # 去年同期: a year before the period in question
+    since: bool = False  # 自2018年…以来: where a stretch of time begins, the period of no figure
 
     @property
     def dated(self) -> bool:
-        """A period with its year, not a year earlier than another."""
-        return self.period is not None and self.period.year is not None and not self.prior
+        """A period with its year, not a year earlier than another nor where a stretch of time begins."""
+        return self.period is not None and self.period.year is not None and not self.prior and not self.since
 
 
 def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[str]) -> int | None:
@@ -88,6 +89,7 @@ class Dating:
                     mention.period,
                     sentence[mention.start : mention.end],
                     prior=mention.role in PRIOR_ROLES,
+                    since=_since(plain, mention.start, mention.end),
                 )
             )
         return found
@@ -118,6 +120,7 @@ class Dating:
         start, end = clause_bounds(plain, figure.begins)
         if any(word in plain[start:end] for word in rules()["now_words"]):
             return None  # 目前: the time of writing, not the last date mentioned
+        dates = [d for d in dates if not d.since]  # 自2023年起: where a stretch begins, no figure's period
         before = [d for d in dates if d.end <= figure.begins]
         own = [d for d in before if start <= d.start]
         after = [d for d in dates if d.start >= figure.end and d.end <= end]
@@ -163,3 +166,11 @@ class Dating:
             figure.hints.append("a year before the figure it follows")
             return replace(earlier, period=earlier.period.with_year(earlier.period.year - 1), text="", prior=False)
         return earlier
+
+
+def _since(plain: str, start: int, end: int) -> bool:
+    """自2023年起, 2018年业绩披露以来: the year a stretch of time begins (the words are draft rules)."""
+    r = rules()
+    after = re.split(f"[{re.escape(r['clause_ends'])}]", plain[end : end + r["since_gap"] + 2])[0]
+    opened = plain[:start].endswith(tuple(r["since_before"]))
+    return any(w in after for w in r["since_after"]) or (opened and after.startswith(tuple(r["since_begins"])))
