@@ -206,3 +206,14 @@ def test_a_year_that_begins_a_stretch_of_time_dates_no_figure(convert: Any) -> N
     facts = {to_traditional(k): v for k, v in _draft(text).items() if not k.startswith("__")}
     assert facts["-3.2億元"]["period"] == "2024"  # not 2018, where "since" began
     assert facts["30.1億元"]["period"] == "2024"  # not 2023
+
+
+@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def test_a_count_measures_what_it_counts(convert: Any) -> None:
+    drafter = Drafter(
+        convert("\n".join([OUTLET, "截至2024年底,青禾電機已獲批49張海外認證證書,推出了30多款伺服產品。"])), slug="q"
+    )
+    drafter.run()
+    metrics = {to_traditional(f.data["written"]): drafter.concepts[f.data["metric"]] for f in drafter.facts}
+    assert metrics["49張"]["names"]["zh-Hant"] == "海外認證證書"
+    assert metrics["30多款"]["names"]["zh-Hant"] == "伺服產品"

@@ -97,6 +97,10 @@ class Measures:
             if choice:
                 figure.hints.append(f"metric from {sentence[choice[0][0] : choice[0][1]]}")
                 return self.share_of(str(choice[0][2]), figure)
+        counted = _counted_noun(sentence, figure)
+        if counted:
+            figure.hints.append("no metric word: a new metric named after what it counts")
+            return self.new_metric(counted)
         figure.hints.append("no metric word: a new metric named after the words before it")
         return self.new_metric(own_words or "數值")
 
@@ -151,3 +155,17 @@ class Measures:
         }
         self.new_metrics[zh] = ident
         return ident
+
+
+def _counted_noun(sentence: str, figure: Figure) -> str:
+    """What a count counts, written right after its counter: 中外認證許可 of 49張中外認證許可 ('' if none)."""
+    r = rules()
+    if figure.unit not in r["counters"]:
+        return ""
+    stops = set(r["name_stops"]) | set(r["clause_ends"])
+    words = ""
+    for char in sentence[figure.end : figure.end + r["counted_noun_max"]]:
+        if char in stops:
+            break
+        words += char
+    return words if len(words) >= 2 else ""
