@@ -21,6 +21,7 @@ from assistant.engine.reading import Reading
 from assistant.engine.screen import Screen
 from assistant.engine.session import Context, Edit
 from assistant.engine.statements import Statements
+from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
 
 
@@ -37,8 +38,27 @@ class Decider:
         conjunctions = Conjunctions(pack.words.get("conjunctions", []))
         self.screen = Screen(pack, matcher, resolver, conjunctions)
         self.lookup = Lookup(pack, matcher, resolver, calculator, statements, conjunctions)
+        self.plan_words = tuple(fold(w) for w in pack.words.get("stated_plan_words", []))
 
     def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
+        return self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
+
+    def _stated_plan(self, reading: Reading, edit: Edit, context: Context) -> Decision | None:
+        """A forecast question the article itself answers with a plan it states ("匈牙利工厂预计总投资多少" and
+        "该项目计划总投资约9000万欧元"): the stated plan, cited; any other forecast is still refused."""
+        frame = edit.frame
+        if frame.operation != "refuse" or frame.detail != "forecast":
+            return None
+        operation, detail = frame.unrefused
+        decision = self._decide(
+            reading, replace(edit, frame=replace(frame, operation=operation, detail=detail)), context
+        )
+        stated = decision.kind == "figures" and decision.facts
+        if stated and all(any(w in fold(f.quote) for w in self.plan_words) for f in decision.facts):
+            return decision
+        return None
+
+    def _decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         early = self.screen.before(edit, reading, context)
         if early is not None:
             return early

@@ -26,6 +26,7 @@ class Frame:
     operation: str = "lookup"
     detail: str = "lookup"
     fallback: tuple[str, str] = ("lookup", "lookup")  # the operation to answer when no computation applies
+    unrefused: tuple[str, str] = ("lookup", "lookup")  # what a forecast question asks besides (预计何时投产: when)
     entities: list[str] = field(default_factory=list)
     metrics: list[str] = field(default_factory=list)
     segments: list[str] = field(default_factory=list)

@@ -106,11 +106,13 @@ class Interpreter:
         ranked = self.operations(reading.cues, folded)
         operation, detail = ranked[0]
         fallback = next(((o, d) for o, d in ranked if o not in ("compute", "compare")), ("lookup", "lookup"))
+        unrefused = next(((o, d) for o, d in ranked if o not in ("compute", "compare", "refuse")), ("lookup", "lookup"))
         frame = Frame(
             folded=folded,
             operation=operation,
             detail=detail,
             fallback=fallback,
+            unrefused=unrefused,
             cues=dict(reading.cues),
             unknown_names=list(reading.unknown_names),
             units=set(reading.content),

@@ -135,3 +135,10 @@ def test_a_site_or_business_the_article_never_names_gets_no_figure(drafted: Assi
     answer = drafted.ask(question)  # never the Hungarian plant's investment or the whole company's revenue
     assert answer.status != "answered", answer.text
     assert "2.6" not in answer.text and "42.6" not in answer.text
+
+
+def test_a_forecast_question_gets_the_plan_the_article_states_and_no_other(drafted: Assistant) -> None:
+    planned = drafted.ask("匈牙利工廠預計總投資多少?")  # "該項目計劃總投資約2.6億元,預計2026年投產"
+    assert planned.status == "answered" and "2.6" in planned.text, planned.text
+    guessed = drafted.ask("青禾電機明年營收預計多少?")  # the article states no such forecast
+    assert guessed.status != "answered" and "42.6" not in guessed.text
