@@ -25,6 +25,7 @@ ARTICLE = "\n".join(
         "2024年11月,青禾電機以3600萬元受讓青禾智控1.5%的股權。",
         "2022年,公司在德國慕尼黑設立全資子公司青禾歐洲,負責當地的銷售和售後服務。",
         "為了貼近客戶,青禾電機正在匈牙利建設海外首座工廠。該項目計劃總投資約2.6億元,預計2026年投產。",
+        "國內市場需求疲弱,行業龍頭東嶺電氣2024年營收達到88.4億元。",
         "京ICP備12345678號",
     ]
 )
@@ -142,3 +143,9 @@ def test_a_forecast_question_gets_the_plan_the_article_states_and_no_other(draft
     assert planned.status == "answered" and "2.6" in planned.text, planned.text
     guessed = drafted.ask("青禾電機明年營收預計多少?")  # the article states no such forecast
     assert guessed.status != "answered" and "42.6" not in guessed.text
+
+
+@pytest.mark.parametrize("question", ["電機行業的龍頭是誰?", "Which company leads the motor industry?"])
+def test_the_leader_the_article_names_answers_who_leads(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered" and "东岭电气" in _plain(answer.text), answer.text
