@@ -149,3 +149,29 @@ def test_a_forecast_question_gets_the_plan_the_article_states_and_no_other(draft
 def test_the_leader_the_article_names_answers_who_leads(drafted: Assistant, question: str) -> None:
     answer = drafted.ask(question)
     assert answer.status == "answered" and "东岭电气" in _plain(answer.text), answer.text
+
+
+BUNDLED_NAMES = ("聯影", "联影", "united imaging", "uih", "子彈財經", "子弹财经")
+ANY_QUESTIONS = [
+    "幫助",
+    "what can I ask?",
+    "这篇文章讲了什么?",
+    "Which outlet published this article?",
+    "總結一下文章",
+    "明天天氣怎麼樣?",
+    "GE醫療2024年營收多少?",
+    "青禾電機2019年營收多少?",
+    "寫一首詩",
+    "AI公司估值多少?",
+    "",
+    "???",
+]
+
+
+def test_no_answer_on_a_drafted_pack_speaks_of_the_bundled_article(drafted: Assistant) -> None:
+    chat = drafted.chat()
+    for question in ANY_QUESTIONS:
+        answer = chat.ask(question)
+        said = " ".join([answer.text, *answer.suggestions, *(o.question for o in answer.options)]).lower()
+        assert not any(name in said for name in BUNDLED_NAMES), (question, answer.text)
+    assert not any(name in " ".join(drafted.example_questions("en")).lower() for name in BUNDLED_NAMES)
