@@ -217,3 +217,23 @@ def test_a_count_measures_what_it_counts(convert: Any) -> None:
     metrics = {to_traditional(f.data["written"]): drafter.concepts[f.data["metric"]] for f in drafter.facts}
     assert metrics["49張"]["names"]["zh-Hant"] == "海外認證證書"
     assert metrics["30多款"]["names"]["zh-Hant"] == "伺服產品"
+
+
+@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def test_a_rival_named_once_is_a_company_of_its_own(convert: Any) -> None:
+    text = convert(
+        "\n".join(
+            [
+                OUTLET,
+                "青禾電機2024年營收42.6億元,競爭對手增多。",
+                "行業龍頭蜜雪冰城2024年營收達到248億元;另一對手古茗的門店數約為9900家。",
+            ]
+        )
+    )
+    drafter = Drafter(text, slug="q")
+    drafter.run()
+    names = {c["names"]["zh-Hant"]: ident for ident, c in drafter.concepts.items() if c["kind"] == "entity"}
+    assert "蜜雪冰城" in names and "古茗" in names and not any("增多" in n for n in names)
+    subjects = {str(f.data["value"]): f.data["subject"] for f in drafter.facts if "written" in f.data}
+    assert subjects["248"] == names["蜜雪冰城"] and subjects["9900"] == names["古茗"]
+    assert subjects["42.6"] == drafter.main

@@ -7,6 +7,7 @@ there slices the original text verbatim.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -20,6 +21,7 @@ import yaml
 
 from assistant.lang.normalize import to_simplified
 from assistant.lang.numbers import Number
+from assistant.tools.draft.dictionary import senses
 
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
@@ -284,7 +286,9 @@ def _suffixed_name(body: str, at: int, suffix: str, counts: Counter[str], r: dic
 
 
 def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
-    """竞争对手东海航联: four characters right after a word that introduces a rival, named again later."""
+    """竞争对手东海航联: four characters right after a word that introduces a rival, named again later; or,
+    named once, the whole run of characters up to the next stop or number (行业龙头蜜雪冰城2024年, 另一对手古茗的),
+    when it is no word of the language (竞争对手增多 names no one)."""
     stops = set(r["name_stops"])
     for word in r["rival_words"]:
         for match in re.finditer(re.escape(word), body):
@@ -297,6 +301,20 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
                 and not any(name in known or known in name for known in counts)
             ):
                 counts[name] = body.count(name)
+                continue
+            run = _RUN_TO_STOP.match(body, match.end())
+            name = "".join(itertools.takewhile(lambda c: c not in stops, run.group())) if run else ""
+            if (
+                2 <= len(name) <= r["rival_name_max"]
+                and not set(name) & stops
+                and simplified(name) not in senses()
+                and not any(n in name for n in r["not_names"])
+                and not any(name in known or known in name for known in counts)
+            ):
+                counts[name] = max(1, body.count(name))
+
+
+_RUN_TO_STOP = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
