@@ -237,3 +237,19 @@ def test_a_rival_named_once_is_a_company_of_its_own(convert: Any) -> None:
     subjects = {str(f.data["value"]): f.data["subject"] for f in drafter.facts if "written" in f.data}
     assert subjects["248"] == names["蜜雪冰城"] and subjects["9900"] == names["古茗"]
     assert subjects["42.6"] == drafter.main
+
+
+@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def test_an_events_year_dates_only_its_own_clause(convert: Any) -> None:
+    text = convert(
+        "\n".join(
+            [
+                OUTLET,
+                "2024年,青禾電機營業收入42.6億元。",
+                "青禾電機於2010年在蘇州創立,截至2024年末擁有門店超過900家,其中加盟門店佔比接近九成。",
+            ]
+        )
+    )
+    facts = {str(f["value"]): f for k, f in _draft(text).items() if not k.startswith("__")}
+    assert facts["2010"]["metric"] == "founding"
+    assert facts["90"].get("period") != "2010"  # the founding year is not the period of the share

@@ -10,6 +10,7 @@ glossary (YAML).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -166,6 +167,8 @@ class Drafter:
         ]
         orgs = [m for m in mentions if self.names.entities[m[2]].kind == "org"]
         figures = self._figures(sentence, plain, dates, covered)
+        events = {f.start for f in figures if f.event}
+        dates = [replace(d, event=True) if d.start in events else d for d in dates]
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         topic = statement_topic(plain)
@@ -222,7 +225,7 @@ class Drafter:
         """The company, date and product line the next sentence speaks of unless it names its own."""
         if orgs:
             state["org"] = orgs[-1][2]
-        explicit = [d for d in dates if d.dated]
+        explicit = [d for d in dates if d.dated and not d.event]
         resolved = [d.date for d in drafted if d.date is not None and d.date.dated]
         if explicit or resolved:  # 一季度 read as 2025年一季度 is the period 同期 means next
             state["date"] = max([*explicit, *resolved], key=lambda d: d.start)

@@ -37,6 +37,7 @@ class Dated:
     text: str
     prior: bool = False  # 去年同期: a year before the period in question
     since: bool = False  # 自2018年…以来: where a stretch of time begins, the period of no figure
+    event: bool = False  # 2013年在杭州创立: the year of an event, the period only of figures in its own clause
 
     @property
     def dated(self) -> bool:
@@ -120,7 +121,8 @@ class Dating:
         start, end = clause_bounds(plain, figure.begins)
         if any(word in plain[start:end] for word in rules()["now_words"]):
             return None  # 目前: the time of writing, not the last date mentioned
-        dates = [d for d in dates if not d.since]  # 自2023年起: where a stretch begins, no figure's period
+        # 自2023年起: where a stretch begins, no figure's period; 于2013年创立: an event's year, only its clause's
+        dates = [d for d in dates if not d.since and not (d.event and not start <= d.start < end)]
         before = [d for d in dates if d.end <= figure.begins]
         own = [d for d in before if start <= d.start]
         after = [d for d in dates if d.start >= figure.end and d.end <= end]
