@@ -95,7 +95,20 @@ def _split_approx(before: str, after: str, words: Words) -> tuple[str | None, st
             return None
         word, at = leading
         after = after[:at] + after[at + len(word) :]
+    trailing = _trailing_approx(after, words)
+    if trailing is not None:
+        if word is not None:
+            return None
+        word, after = trailing, after[: len(after) - len(trailing)]
     return word, before, after
+
+
+def _trailing_approx(after: str, words: Words) -> str | None:
+    """An approximation word of two characters or more after the unit (300家以上, 9900家左右)."""
+    plain = _plain(after)
+    return next(
+        (w for w in sorted(words.approximations, key=len, reverse=True) if len(w) >= 2 and plain.endswith(w)), None
+    )
 
 
 def _leading_approx(after: str, words: Words) -> tuple[str, int] | None:

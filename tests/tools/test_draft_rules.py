@@ -253,3 +253,16 @@ def test_an_events_year_dates_only_its_own_clause(convert: Any) -> None:
     facts = {str(f["value"]): f for k, f in _draft(text).items() if not k.startswith("__")}
     assert facts["2010"]["metric"] == "founding"
     assert facts["90"].get("period") != "2010"  # the founding year is not the period of the share
+
+
+@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def test_approximation_words_after_the_unit_and_at_least_are_kept(convert: Any) -> None:
+    text = convert(
+        "\n".join(
+            [OUTLET, "青禾電機計劃2025年新開門店不少於150家,海外門店擴大至300家以上,海外收入佔比提升至四成以上。"]
+        )
+    )
+    facts = {str(f["value"]): f for k, f in _draft(text).items() if not k.startswith("__")}
+    assert to_traditional(facts["150"]["approx"]) == "不少於" and facts["150"]["metric"] == "new_stores"
+    assert facts["300"]["approx"] == "以上" and facts["300"]["metric"] == "store_count"
+    assert facts["40"]["approx"] == "以上" and to_traditional(facts["40"]["written"]) == "四成以上"

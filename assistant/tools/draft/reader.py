@@ -184,6 +184,8 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
         if scale and not approx:  # 28万多台: the word after the scale
             end, approx = _word_after("approx_after", plain, end)
         end, unit = _word_after("units", plain, end)
+    if not approx:  # 300家以上, 四成以上, 9900家左右
+        end, approx = _word_after("approx_trailing", plain, end)
     figure = Figure(number, start, end, value, unit, scale, approx)
     before = plain[:start]
     if before.endswith("了"):
