@@ -266,3 +266,21 @@ def test_approximation_words_after_the_unit_and_at_least_are_kept(convert: Any) 
     assert to_traditional(facts["150"]["approx"]) == "不少於" and facts["150"]["metric"] == "new_stores"
     assert facts["300"]["approx"] == "以上" and facts["300"]["metric"] == "store_count"
     assert facts["40"]["approx"] == "以上" and to_traditional(facts["40"]["written"]) == "四成以上"
+
+
+@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def test_a_line_the_article_calls_a_business_and_other_businesses(convert: Any) -> None:
+    text = convert(
+        "\n".join(
+            [
+                OUTLET,
+                "分業務看,門店銷售業務收入為52.1億元,佔總營收的比重為60.3%;供應鏈業務收入為29.7億元;其他業務收入約4.6億元。",
+            ]
+        )
+    )
+    drafted = _draft(text)
+    facts = {str(f["value"]): f for k, f in drafted.items() if not k.startswith("__")}
+    lines = {ident: c["names"]["zh-Hant"] for ident, c in drafted["__segments__"].items()}
+    assert lines[facts["52.1"]["segment"][0]] == "門店銷售"  # holds 門店 and 銷售, yet the article calls it a line
+    assert facts["60.3"]["segment"] == facts["52.1"]["segment"]
+    assert facts["4.6"]["segment"] == ["other_business"]  # not the line named before it

@@ -55,12 +55,13 @@ class Segments:
             for paragraph in paragraphs:
                 for match in pattern.finditer(simplified(paragraph)):
                     name = self._clean(match.group(1), stops)
+                    called = self._called_a_line(match.group(), name)
                     if (
                         name
                         and name not in table
                         and name not in names
-                        and not self._is_metric(name)
-                        and not any(m in name for m in markers)  # 业务占 (营收): a pointer, not a name
+                        and (not self._is_metric(name) or called)
+                        and (called or not any(m in name for m in markers))  # 业务占 (营收): a pointer, not a name
                     ):
                         names.append(name)
         names = [n for n in names if body.count(n) > 1 or self._phrase_once(n, names)]
@@ -92,6 +93,17 @@ class Segments:
         if any(name.endswith(other) and other != name for other in names):
             return False
         return not any(simplified(w) in name for w in rules()["segment_stop_words"])
+
+    def _called_a_line(self, matched: str, name: str) -> bool:
+        """门店销售业务: a name the article itself calls a line (业务, 板块) is one although it holds a metric
+        word, unless it is one or ends with a long one (净利润业务 is no line)."""
+        line_words = [simplified(w) for w in rules()["line_words"]]
+        called = any(matched.endswith(w) for w in line_words) and not any(w in name for w in line_words)
+        return (
+            called
+            and name not in self.metric_words
+            and not any(name.endswith(w) for w in self.metric_words if len(w) >= 3)
+        )
 
     def _is_metric(self, name: str) -> bool:
         """亏损额超过, 净利润: a name holding a metric word is a measure, not a line (nor is 第一大 or 亿元)."""
