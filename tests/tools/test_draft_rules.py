@@ -284,3 +284,11 @@ def test_a_line_the_article_calls_a_business_and_other_businesses(convert: Any) 
     assert lines[facts["52.1"]["segment"][0]] == "門店銷售"  # holds 門店 and 銷售, yet the article calls it a line
     assert facts["60.3"]["segment"] == facts["52.1"]["segment"]
     assert facts["4.6"]["segment"] == ["other_business"]  # not the line named before it
+
+
+@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def test_a_share_of_revenue_after_rd_expense_is_the_rd_intensity(convert: Any) -> None:
+    text = convert("\n".join([OUTLET, "2024年青禾電機研發費用為1.8億元,佔營收比例約2.1%;海外收入佔比為20.3%。"]))
+    facts = {str(f["value"]): f for k, f in _draft(text).items() if not k.startswith("__")}
+    assert facts["2.1"]["metric"] == "rd_intensity"
+    assert facts["20.3"]["metric"] == "revenue_share"  # a line's share stays a share of revenue

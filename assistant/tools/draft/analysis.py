@@ -170,6 +170,7 @@ class Drafter:
         events = {f.start for f in figures if f.event}
         dates = [replace(d, event=True) if d.start in events else d for d in dates]
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
+        drafted = _shares_named(drafted)
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         topic = statement_topic(plain)
         if not figures or (topic and topic != "plans"):
@@ -263,6 +264,18 @@ class Drafter:
                 "aliases": [],
             }
         return "company"
+
+
+def _shares_named(drafted: list[Drafted]) -> list[Drafted]:
+    """A share of revenue right after a figure of a measure the rules name is that measure's share
+    (研发费用为1.8亿元,占营收比例约2.1%: rd_intensity)."""
+    named = rules()["share_named_by"]
+    out = list(drafted)
+    for i in range(1, len(out)):
+        before, one = out[i - 1], out[i]
+        if one.metric in rules()["share_of"].values() and not one.segment and before.metric in named:
+            out[i] = replace(one, metric=named[before.metric])
+    return out
 
 
 def _vocabulary() -> dict[str, dict[str, Any]]:
