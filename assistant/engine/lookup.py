@@ -127,7 +127,7 @@ class Lookup:
         strangers = self._uncovered_entities(frame, fact)
         if strangers:
             return Decision("unknown_entity", used, "unknown_entity", concepts=strangers)
-        missing = self._missing_metrics(used, fact)
+        missing = self._missing_metrics(used, fact) or self._share_not_given(used, fact)
         if missing:
             return Decision("gap", used, "no_fact", asked=replace(used, metrics=missing, segments=[], qualifiers=[]))
         return None
@@ -141,6 +141,18 @@ class Lookup:
             for e in frame.entities
             if e != self.pack.default_subject and e not in keys.entities and not self.matcher.mentioned(e, keys)
         ]
+
+    def _share_not_given(self, frame: Frame, fact: Fact) -> list[str]:
+        """A share asked for ("加盟门店占比多少") that the chosen figure, a count or an amount, is not: the
+        question is not answered with the store count."""
+        if fact.value is None or fact.unit == "%":  # a statement is found by its words, not checked here
+            return []
+        shares = []
+        for metric in frame.metrics:
+            concept = self.pack.concepts.get(metric)
+            if concept and concept.computed and concept.computed.operation == "share":
+                shares.append(metric)
+        return [m for m in shares if not self.matcher.covers(fact, m)]
 
     def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
         """Metrics the question names that the chosen fact does not give and no fact fits at all:
