@@ -292,3 +292,26 @@ def test_a_share_of_revenue_after_rd_expense_is_the_rd_intensity(convert: Any) -
     facts = {str(f["value"]): f for k, f in _draft(text).items() if not k.startswith("__")}
     assert facts["2.1"]["metric"] == "rd_intensity"
     assert facts["20.3"]["metric"] == "revenue_share"  # a line's share stays a share of revenue
+
+
+@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def test_a_full_name_and_the_short_name_the_article_gives_are_one_company(convert: Any) -> None:
+    text = convert(
+        "\n".join(
+            [
+                OUTLET,
+                "國產EDA企業芯衡軟件科技股份有限公司(下稱「芯衡科技」)披露年報,2024年芯衡科技營收12.86億元。",
+                "2024年12月,芯衡科技旗下AI子公司芯衡智算完成B輪融資,融資金額5億元,由國投創業領投。",
+            ]
+        )
+    )
+    drafter = Drafter(text, slug="x")
+    drafter.run()
+    companies = {c["names"]["zh-Hant"]: i for i, c in drafter.concepts.items() if c["kind"] == "entity"}
+    assert "芯衡科技" in companies and not any(n.startswith("芯衡軟件") for n in companies)
+    assert any("芯衡軟件科技" in a for a in drafter.concepts[companies["芯衡科技"]]["aliases"])
+    subjects = {str(f.data.get("value")): f.data["subject"] for f in drafter.facts}
+    assert subjects["12.86"] == companies["芯衡科技"]
+    assert subjects["5"] == companies["芯衡智算"]  # the subsidiary the sentence leads to raised the round
+    led = [f.data for f in drafter.facts if f.data["metric"] == "lead_investors"]
+    assert led and led[0]["subject"] == companies["芯衡智算"]

@@ -174,7 +174,7 @@ class Drafter:
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         topic = statement_topic(plain)
         if not figures or (topic and topic != "plans"):
-            subject = orgs[0][2] if orgs else state["org"] or self.main
+            subject = _through_subsidiaries(plain, orgs) if orgs else state["org"] or self.main
             self.entries.statement(paragraph, sentence, subject, topic, dates)
         for _, _, ident in mentions:
             entity = self.names.entities[ident]
@@ -245,9 +245,9 @@ class Drafter:
             word in head for word in rules()["pointing_words"]
         ):
             return self.main
-        before = [ident for s, e, ident in orgs if e <= position]
+        before = [(s, e, ident) for s, e, ident in orgs if e <= position]
         if before:
-            return before[0]
+            return _through_subsidiaries(plain, before)
         if any(word in plain[:position] for word in rules()["pointing_words"]):
             return str(state["org"] or self.main)
         after = [ident for s, e, ident in orgs if s >= position]
@@ -264,6 +264,17 @@ class Drafter:
                 "aliases": [],
             }
         return "company"
+
+
+def _through_subsidiaries(plain: str, named: list[Mention]) -> str:
+    """The company a sentence is about: the first it names, or the subsidiary that one leads to
+    (芯衡科技旗下AI子公司芯衡智算完成B轮融资: 芯衡智算)."""
+    links = [simplified(w) for w in rules()["subsidiary_links"]]
+    chosen = named[0]
+    for mention in named[1:]:
+        if any(link in plain[chosen[1] : mention[0]] for link in links):
+            chosen = mention
+    return chosen[2]
 
 
 def _shares_named(drafted: list[Drafted]) -> list[Drafted]:

@@ -63,6 +63,7 @@ class Names:
             if self._common_phrase(name, count, body):
                 continue  # 管理软件, 老牌软件, 剔除股份: words of the language, said a few times, are no company
             self._organisation(name, count, body)
+        self._called(body)
         self._people(body)
         self.main = self._main()
         self._brand_of_main(body)
@@ -145,6 +146,41 @@ class Names:
             and simplified(body).count(brand) > sum(simplified(body).count(simplified(e.name)) for e in sharing)
         ):
             self._alias(self.main, brand)
+
+    def _called(self, body: str) -> None:
+        """芯衡软件科技股份有限公司(下称“芯衡科技”): the full name and the short name the article then uses
+        are one company, known by the short name."""
+        words = "|".join(re.escape(w) for w in rules()["called_words"])
+        pattern = rf"([^\s,,。;;:“”\"(]{{4,30}}?)[((](?:{words})[“\"「『]?([^”\"」』))]{{2,10}})[”\"」』]?[))]"
+        for match in re.finditer(pattern, body):
+            full, short = match.group(1), match.group(2)
+            for word in sorted(rules()["name_intro_words"], key=len, reverse=True):  # 国产EDA企业芯衡…
+                if len(word) > 1 and word in full:
+                    full = full[full.rindex(word) + len(word) :]
+            owner = self.surface.get(simplified(short).lower()) or self._find(short)
+            if not owner:
+                continue
+            merged = self.surface.get(simplified(full).lower()) or self._find(full)
+            if merged and merged != owner and self.entities[merged].kind == "org":
+                gone = self.entities.pop(merged)
+                for key, ident in list(self.surface.items()):
+                    if ident == merged:
+                        self.surface[key] = owner
+                self.entities[owner].mentions += gone.mentions
+                for form in gone.aliases:
+                    if form not in self.entities[owner].aliases:
+                        self.entities[owner].aliases.append(form)
+            else:
+                self._alias(owner, full)
+
+    def _find(self, name: str) -> str:
+        """The organisation whose name is `name` or begins with it (芯衡软件科技 of 芯衡软件科技股份有限公司)."""
+        plain = simplified(name)
+        for ident, entity in self.entities.items():
+            own = simplified(entity.name)
+            if entity.kind == "org" and (own == plain or plain.startswith(own) or own.startswith(plain)):
+                return ident
+        return ""
 
     def _alias(self, ident: str, form: str) -> None:
         key = simplified(form).lower()
