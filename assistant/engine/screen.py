@@ -8,6 +8,7 @@ does not use but a few others do, which makes the figure no answer.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import replace
 
@@ -38,7 +39,6 @@ class Screen:
         self.conjunctions = conjunctions
         self.units_used = {f.unit for f in pack.facts.values() if f.unit}
         self.part_words = sorted((fold(w) for w in pack.words.get("part_words", [])), key=len, reverse=True)
-        self.article = "\n".join(keys.text for keys in matcher.keys.values())
 
     def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """The first early stage that decides, in order; None when the question needs a look-up."""
@@ -73,6 +73,11 @@ class Screen:
         shares 数量 with 获批数量: a typo of something the article says, not an unknown measure)."""
         folded = fold(piece)  # the piece is shown as written; the article's words are folded
         return any(folded[i : i + 2] in self.matcher.by_unit for i in range(len(folded) - 1))
+
+    @functools.cached_property
+    def article(self) -> str:
+        """The article's sentences, folded: built on the first question that names a part, not at load."""
+        return "\n".join(keys.text for keys in self.matcher.keys.values())
 
     def _named_in_article(self, piece: str) -> bool:
         """Whether the article writes the name before a part word (匈牙利 of 匈牙利工厂): the answering

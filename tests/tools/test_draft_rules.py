@@ -191,127 +191,119 @@ def test_a_drafted_line_is_found_by_the_english_words_readers_use() -> None:
     } <= aliases
 
 
-@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+def _short_draft(convert: Any, *lines: str) -> Drafter:
+    """A draft of a short article written in the script `convert` gives."""
+    drafter = Drafter(convert("\n".join([OUTLET, *lines])), slug="short")
+    drafter.run()
+    return drafter
+
+
+def _by_value(drafter: Drafter) -> dict[str, dict[str, Any]]:
+    """The drafted figures by their value as written in YAML (42.6, 2010)."""
+    return {str(f.data["value"]): f.data for f in drafter.facts if "value" in f.data}
+
+
+def _entities(drafter: Drafter) -> dict[str, str]:
+    """Entity concepts by their traditional-script name."""
+    return {c["names"]["zh-Hant"]: ident for ident, c in drafter.concepts.items() if c["kind"] == "entity"}
+
+
+BOTH_SCRIPTS = pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+
+
+@BOTH_SCRIPTS
 def test_a_year_that_begins_a_stretch_of_time_dates_no_figure(convert: Any) -> None:
-    text = convert(
-        "\n".join(
-            [
-                OUTLET,
-                "2024年,青禾電機營業收入42.6億元,這也是其2018年上市以來首次下滑。",
-                "公司同時披露,經營性現金流淨額為-3.2億元。",
-                "外部原因主要是自2023年起的價格戰,國內收入為30.1億元。",
-            ]
+    facts = _by_value(
+        _short_draft(
+            convert,
+            "2024年,青禾電機營業收入42.6億元,這也是其2018年上市以來首次下滑。",
+            "公司同時披露,經營性現金流淨額為-3.2億元。",
+            "外部原因主要是自2023年起的價格戰,國內收入為30.1億元。",
         )
     )
-    facts = {to_traditional(k): v for k, v in _draft(text).items() if not k.startswith("__")}
-    assert facts["-3.2億元"]["period"] == "2024"  # not 2018, where "since" began
-    assert facts["30.1億元"]["period"] == "2024"  # not 2023
+    assert facts["-3.2"]["period"] == "2024"  # not 2018, where "since" began
+    assert facts["30.1"]["period"] == "2024"  # not 2023
 
 
-@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+@BOTH_SCRIPTS
 def test_a_count_measures_what_it_counts(convert: Any) -> None:
-    drafter = Drafter(
-        convert("\n".join([OUTLET, "截至2024年底,青禾電機已獲批49張海外認證證書,推出了30多款伺服產品。"])), slug="q"
-    )
-    drafter.run()
-    metrics = {to_traditional(f.data["written"]): drafter.concepts[f.data["metric"]] for f in drafter.facts}
-    assert metrics["49張"]["names"]["zh-Hant"] == "海外認證證書"
-    assert metrics["30多款"]["names"]["zh-Hant"] == "伺服產品"
+    drafter = _short_draft(convert, "截至2024年底,青禾電機已獲批49張海外認證證書,推出了30多款伺服產品。")
+    metrics = {value: drafter.concepts[f["metric"]]["names"]["zh-Hant"] for value, f in _by_value(drafter).items()}
+    assert metrics["49"] == "海外認證證書"
+    assert metrics["30"] == "伺服產品"
 
 
-@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+@BOTH_SCRIPTS
 def test_a_rival_named_once_is_a_company_of_its_own(convert: Any) -> None:
-    text = convert(
-        "\n".join(
-            [
-                OUTLET,
-                "青禾電機2024年營收42.6億元,競爭對手增多。",
-                "行業龍頭蜜雪冰城2024年營收達到248億元;另一對手古茗的門店數約為9900家。",
-            ]
-        )
+    drafter = _short_draft(
+        convert,
+        "青禾電機2024年營收42.6億元,競爭對手增多。",
+        "行業龍頭蜜雪冰城2024年營收達到248億元;另一對手古茗的門店數約為9900家。",
     )
-    drafter = Drafter(text, slug="q")
-    drafter.run()
-    names = {c["names"]["zh-Hant"]: ident for ident, c in drafter.concepts.items() if c["kind"] == "entity"}
+    names = _entities(drafter)
     assert "蜜雪冰城" in names and "古茗" in names and not any("增多" in n for n in names)
-    subjects = {str(f.data["value"]): f.data["subject"] for f in drafter.facts if "written" in f.data}
-    assert subjects["248"] == names["蜜雪冰城"] and subjects["9900"] == names["古茗"]
-    assert subjects["42.6"] == drafter.main
+    facts = _by_value(drafter)
+    assert facts["248"]["subject"] == names["蜜雪冰城"] and facts["9900"]["subject"] == names["古茗"]
+    assert facts["42.6"]["subject"] == drafter.main
 
 
-@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+@BOTH_SCRIPTS
 def test_an_events_year_dates_only_its_own_clause(convert: Any) -> None:
-    text = convert(
-        "\n".join(
-            [
-                OUTLET,
-                "2024年,青禾電機營業收入42.6億元。",
-                "青禾電機於2010年在蘇州創立,截至2024年末擁有門店超過900家,其中加盟門店佔比接近九成。",
-            ]
+    facts = _by_value(
+        _short_draft(
+            convert,
+            "2024年,青禾電機營業收入42.6億元。",
+            "青禾電機於2010年在蘇州創立,截至2024年末擁有門店超過900家,其中加盟門店佔比接近九成。",
         )
     )
-    facts = {str(f["value"]): f for k, f in _draft(text).items() if not k.startswith("__")}
     assert facts["2010"]["metric"] == "founding"
     assert facts["90"].get("period") != "2010"  # the founding year is not the period of the share
 
 
-@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+@BOTH_SCRIPTS
 def test_approximation_words_after_the_unit_and_at_least_are_kept(convert: Any) -> None:
-    text = convert(
-        "\n".join(
-            [OUTLET, "青禾電機計劃2025年新開門店不少於150家,海外門店擴大至300家以上,海外收入佔比提升至四成以上。"]
+    facts = _by_value(
+        _short_draft(
+            convert, "青禾電機計劃2025年新開門店不少於150家,海外門店擴大至300家以上,海外收入佔比提升至四成以上。"
         )
     )
-    facts = {str(f["value"]): f for k, f in _draft(text).items() if not k.startswith("__")}
     assert to_traditional(facts["150"]["approx"]) == "不少於" and facts["150"]["metric"] == "new_stores"
     assert facts["300"]["approx"] == "以上" and facts["300"]["metric"] == "store_count"
     assert facts["40"]["approx"] == "以上" and to_traditional(facts["40"]["written"]) == "四成以上"
 
 
-@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+@BOTH_SCRIPTS
 def test_a_line_the_article_calls_a_business_and_other_businesses(convert: Any) -> None:
-    text = convert(
-        "\n".join(
-            [
-                OUTLET,
-                "分業務看,門店銷售業務收入為52.1億元,佔總營收的比重為60.3%;供應鏈業務收入為29.7億元;其他業務收入約4.6億元。",
-            ]
-        )
+    drafter = _short_draft(
+        convert,
+        "分業務看,門店銷售業務收入為52.1億元,佔總營收的比重為60.3%;供應鏈業務收入為29.7億元;其他業務收入約4.6億元。",
     )
-    drafted = _draft(text)
-    facts = {str(f["value"]): f for k, f in drafted.items() if not k.startswith("__")}
-    lines = {ident: c["names"]["zh-Hant"] for ident, c in drafted["__segments__"].items()}
-    assert lines[facts["52.1"]["segment"][0]] == "門店銷售"  # holds 門店 and 銷售, yet the article calls it a line
+    facts = _by_value(drafter)
+    line = drafter.concepts[facts["52.1"]["segment"][0]]
+    assert line["names"]["zh-Hant"] == "門店銷售"  # holds 門店 and 銷售, yet the article calls it a line
     assert facts["60.3"]["segment"] == facts["52.1"]["segment"]
     assert facts["4.6"]["segment"] == ["other_business"]  # not the line named before it
 
 
-@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+@BOTH_SCRIPTS
 def test_a_share_of_revenue_after_rd_expense_is_the_rd_intensity(convert: Any) -> None:
-    text = convert("\n".join([OUTLET, "2024年青禾電機研發費用為1.8億元,佔營收比例約2.1%;海外收入佔比為20.3%。"]))
-    facts = {str(f["value"]): f for k, f in _draft(text).items() if not k.startswith("__")}
+    facts = _by_value(_short_draft(convert, "2024年青禾電機研發費用為1.8億元,佔營收比例約2.1%;海外收入佔比為20.3%。"))
     assert facts["2.1"]["metric"] == "rd_intensity"
     assert facts["20.3"]["metric"] == "revenue_share"  # a line's share stays a share of revenue
 
 
-@pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+@BOTH_SCRIPTS
 def test_a_full_name_and_the_short_name_the_article_gives_are_one_company(convert: Any) -> None:
-    text = convert(
-        "\n".join(
-            [
-                OUTLET,
-                "國產EDA企業芯衡軟件科技股份有限公司(下稱「芯衡科技」)披露年報,2024年芯衡科技營收12.86億元。",
-                "2024年12月,芯衡科技旗下AI子公司芯衡智算完成B輪融資,融資金額5億元,由國投創業領投。",
-            ]
-        )
+    drafter = _short_draft(
+        convert,
+        "國產EDA企業芯衡軟件科技股份有限公司(下稱「芯衡科技」)披露年報,2024年芯衡科技營收12.86億元。",
+        "2024年12月,芯衡科技旗下AI子公司芯衡智算完成B輪融資,融資金額5億元,由國投創業領投。",
     )
-    drafter = Drafter(text, slug="x")
-    drafter.run()
-    companies = {c["names"]["zh-Hant"]: i for i, c in drafter.concepts.items() if c["kind"] == "entity"}
+    companies = _entities(drafter)
     assert "芯衡科技" in companies and not any(n.startswith("芯衡軟件") for n in companies)
     assert any("芯衡軟件科技" in a for a in drafter.concepts[companies["芯衡科技"]]["aliases"])
-    subjects = {str(f.data.get("value")): f.data["subject"] for f in drafter.facts}
-    assert subjects["12.86"] == companies["芯衡科技"]
-    assert subjects["5"] == companies["芯衡智算"]  # the subsidiary the sentence leads to raised the round
+    facts = _by_value(drafter)
+    assert facts["12.86"]["subject"] == companies["芯衡科技"]
+    assert facts["5"]["subject"] == companies["芯衡智算"]  # the subsidiary the sentence leads to raised the round
     led = [f.data for f in drafter.facts if f.data["metric"] == "lead_investors"]
     assert led and led[0]["subject"] == companies["芯衡智算"]
