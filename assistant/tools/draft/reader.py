@@ -21,6 +21,7 @@ import yaml
 
 from assistant.lang.normalize import to_simplified
 from assistant.lang.numbers import Number
+from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 
 _DATE = re.compile(
@@ -304,7 +305,7 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
             ):
                 counts[name] = body.count(name)
                 continue
-            run = _RUN_TO_STOP.match(body, match.end())
+            run = CJK_RUN.match(body, match.end())
             name = "".join(itertools.takewhile(lambda c: c not in stops, run.group())) if run else ""
             if (
                 2 <= len(name) <= r["rival_name_max"]
@@ -314,9 +315,6 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
                 and not any(name in known or known in name for known in counts)
             ):
                 counts[name] = max(1, body.count(name))
-
-
-_RUN_TO_STOP = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
