@@ -307,3 +307,10 @@ def test_a_full_name_and_the_short_name_the_article_gives_are_one_company(conver
     assert facts["5"]["subject"] == companies["芯衡智算"]  # the subsidiary the sentence leads to raised the round
     led = [f.data for f in drafter.facts if f.data["metric"] == "lead_investors"]
     assert led and led[0]["subject"] == companies["芯衡智算"]
+
+
+@BOTH_SCRIPTS
+def test_a_share_of_staff_after_a_head_count_is_that_groups_share(convert: Any) -> None:
+    facts = _by_value(_short_draft(convert, "2024年,青禾電機研發人員為1138人,占員工總數的比例約為72%。"))
+    assert facts["72"]["metric"] == "staff_share" and facts["72"]["tags"] == ["rd_staff"]
+    assert facts["1138"]["metric"] == "rd_staff"

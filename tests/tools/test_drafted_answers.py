@@ -27,6 +27,7 @@ ARTICLE = "\n".join(
         "為了貼近客戶,青禾電機正在匈牙利建設海外首座工廠。該項目計劃總投資約2.6億元,預計2026年投產。",
         "國內市場需求疲弱,行業龍頭東嶺電氣2024年營收達到88.4億元。",
         "截至2024年末,青禾電機擁有門店超過900家。",
+        "2024年,青禾電機研發人員為320人,占員工總數的比例約為18%。",
         "京ICP備12345678號",
     ]
 )
@@ -183,3 +184,9 @@ def test_a_share_asked_is_not_answered_with_a_count(drafted: Assistant, question
     answer = drafted.ask(question)  # the article gives the store count, not the franchised share
     assert answer.status != "answered" or "%" in answer.text or "成" in answer.text, answer.text
     assert not (answer.status == "answered" and "900" in answer.text)
+
+
+@pytest.mark.parametrize("question", ["研發人員佔員工總數的比例是多少?", "What share of staff works in R&D?"])
+def test_a_stated_share_of_a_group_answers_its_question(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered" and "18" in answer.text, answer.text

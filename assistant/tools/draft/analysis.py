@@ -278,14 +278,19 @@ def _through_subsidiaries(plain: str, named: list[Mention]) -> str:
 
 
 def _shares_named(drafted: list[Drafted]) -> list[Drafted]:
-    """A share of revenue right after a figure of a measure the rules name is that measure's share
-    (研发费用为1.8亿元,占营收比例约2.1%: rd_intensity)."""
-    named = rules()["share_named_by"]
+    """A share right after a figure of another measure is that measure's share: one the rules name becomes
+    its own measure (研发费用为1.8亿元,占营收比例约2.1%: rd_intensity); any other is tagged with it
+    (研发人员为1138人,占员工总数的比例约为72%: a staff share of rd_staff)."""
+    r = rules()
     out = list(drafted)
     for i in range(1, len(out)):
         before, one = out[i - 1], out[i]
-        if one.metric in rules()["share_of"].values() and not one.segment and before.metric in named:
-            out[i] = replace(one, metric=named[before.metric])
+        if one.metric not in r["share_of"].values() or one.segment or before.figure.unit == "%":
+            continue
+        if before.metric in r["share_named_by"] and one.metric == r["share_of"]["revenue"]:
+            out[i] = replace(one, metric=r["share_named_by"][before.metric])
+        elif before.metric not in r["share_of"] and before.metric != one.metric:
+            out[i] = replace(one, of=before.metric)
     return out
 
 

@@ -42,6 +42,8 @@ class Entries:
         data: dict[str, Any] = {"id": self.fact_id(paragraph, one.metric), "subject": one.subject, "metric": one.metric}
         if one.object:
             data["object"] = one.object
+        if one.of:
+            data["tags"] = [one.of]
         if date is not None and date.period is not None and date.period.year is not None and not figure.event:
             data["period"] = date.period.canonical()
             if date.period.sub_year or not date.text[:4].isdigit():

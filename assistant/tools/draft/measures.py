@@ -38,6 +38,7 @@ class Drafted:
     date: Dated | None
     segment: str | None
     object: str | None = None  # the company a stake is in, or that a price was paid for a stake in
+    of: str | None = None  # the measure a share is a share of (研发人员…占员工总数的比例: rd_staff)
 
 
 def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -110,13 +111,13 @@ class Measures:
         r = rules()
         wanted = r["metric_units"].get(metric)
         kind = unit_kind(figure.unit)
-        return wanted is None or wanted == kind or (kind == "%" and wanted == "money" and metric in r["share_of"])
+        return wanted is None or wanted == kind or (kind == "%" and metric in r["share_of"])
 
     @staticmethod
     def share_of(metric: str, figure: Figure) -> str:
         """A percentage of an amount (贡献了海外收入的约62%) is its share."""
         shares = rules()["share_of"]
-        if unit_kind(figure.unit) == "%" and rules()["metric_units"].get(metric) == "money" and metric in shares:
+        if unit_kind(figure.unit) == "%" and rules()["metric_units"].get(metric) != "%" and metric in shares:
             figure.hints.append(f"a percentage of {metric}: its share")
             return str(shares[metric])
         return metric
