@@ -314,3 +314,12 @@ def test_a_share_of_staff_after_a_head_count_is_that_groups_share(convert: Any) 
     facts = _by_value(_short_draft(convert, "2024年,青禾電機研發人員為1138人,占員工總數的比例約為72%。"))
     assert facts["72"]["metric"] == "staff_share" and facts["72"]["tags"] == ["rd_staff"]
     assert facts["1138"]["metric"] == "rd_staff"
+
+
+@BOTH_SCRIPTS
+def test_an_earlier_value_compared_with_is_not_dated_like_the_figure(convert: Any) -> None:
+    facts = _by_value(
+        _short_draft(convert, "2024年12月,青禾智控完成B輪融資,投後估值達到40億元,較A輪時的18億元翻了一倍多。")
+    )
+    assert facts["40"]["period"] == "2024-12"
+    assert "period" not in facts["18"] and "when" not in facts["18"]  # the A round's, not December 2024's

@@ -121,6 +121,9 @@ class Dating:
         start, end = clause_bounds(plain, figure.begins)
         if any(word in plain[start:end] for word in rules()["now_words"]):
             return None  # 目前: the time of writing, not the last date mentioned
+        if re.search(rules()["earlier_base"], plain[start : figure.begins]):
+            figure.hints.append("an earlier value the figure before it is compared with: give its period")
+            return None  # 较A轮时的18亿元: a value of an earlier moment the article does not date
         # 自2023年起: where a stretch begins, no figure's period; 于2013年创立: an event's year, only its clause's
         dates = [d for d in dates if not d.since and not (d.event and not start <= d.start < end)]
         before = [d for d in dates if d.end <= figure.begins]
@@ -163,6 +166,9 @@ class Dating:
         own = [d for d in dates if d.dated]
         if own:
             return replace(own[-1], start=start + own[-1].start, end=start + own[-1].end)
+        if re.search(rules()["earlier_base"], between):
+            figure.hints.append("an earlier value the figure before it is compared with: give its period")
+            return None  # 较A轮时的18亿元: a value of an earlier moment the article does not date
         prior = any(d.prior for d in dates) or any(simplified(w) in between for w in rules()["prior_words"])
         if prior and earlier is not None and earlier.period is not None and earlier.period.year is not None:
             figure.hints.append("a year before the figure it follows")

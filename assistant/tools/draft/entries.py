@@ -46,7 +46,7 @@ class Entries:
             data["tags"] = [one.of]
         if date is not None and date.period is not None and date.period.year is not None and not figure.event:
             data["period"] = date.period.canonical()
-            if date.period.sub_year or not date.text[:4].isdigit():
+            if date.text and (date.period.sub_year or not date.text[:4].isdigit()):
                 data["when"] = date.text
         if one.segment:
             data["segment"] = [one.segment]
