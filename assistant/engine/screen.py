@@ -19,6 +19,7 @@ from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher
 from assistant.engine.operands import Resolver
 from assistant.engine.reading import Reading
+from assistant.engine.rounds import Rounds
 from assistant.engine.session import Context, Edit, needs_context
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.normalize import fold
@@ -39,6 +40,7 @@ class Screen:
         self.conjunctions = conjunctions
         self.units_used = {f.unit for f in pack.facts.values() if f.unit}
         self.part_words = sorted((fold(w) for w in pack.words.get("part_words", [])), key=len, reverse=True)
+        self.rounds = Rounds(pack.words)
 
     def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """The first early stage that decides, in order; None when the question needs a look-up."""
@@ -186,7 +188,11 @@ class Screen:
     def unmatched(self, reading: Reading, decision: Decision) -> Decision | None:
         """A word of the question the engine could not place, which the article uses in a few other
         sentences but not in the one answering (华北 asked, 常温奶 answered): the question is about
-        something the figure is not, so it is no answer."""
+        something the figure is not, so it is no answer. A funding round the question
+        names (Series A) must be named where the answer comes from, in any answer."""
+        other_round = self._other_round(reading, decision)
+        if other_round is not None:
+            return other_round
         if (
             decision.kind != "figures"
             or len(decision.facts) != 1
@@ -204,6 +210,21 @@ class Screen:
                     if len(reading.question) == len(reading.folded)
                     else token.text
                 )
+                return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
+        return None
+
+    def _other_round(self, reading: Reading, decision: Decision) -> Decision | None:
+        """A question naming a round (Series A, B輪) answered from paragraphs that name none of its rounds."""
+        asked = self.rounds.spans(reading.question)
+        if not asked or not decision.facts or not decision.answered:
+            return None
+        for fact in decision.facts:
+            where = self.pack.paragraph(fact.source, fact.paragraph) or fact.quote
+            if not asked.keys() & self.rounds.named(where):
+                start, end = min(asked.values())
+                piece = fold(reading.question)[start:end]
+                at = reading.question.lower().find(piece)  # as the reader wrote it, when folding kept it
+                piece = reading.question[at : at + len(piece)] if at >= 0 else piece
                 return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
         return None
 

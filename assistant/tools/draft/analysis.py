@@ -83,6 +83,7 @@ class Drafter:
             self.outlet = first
         if self.outlet and self.outlet in lines:
             self.skip.append(f"^{re.escape(self.outlet)}$")
+        self._byline(lines[: r["byline_lines"]])
         for pattern in r["boilerplate"]:
             matched = [line for line in lines if re.search(pattern, line)]
             if any(not any(re.search(p, line) for p in self.skip) for line in matched):
@@ -91,6 +92,20 @@ class Drafter:
         self.paragraphs = split_paragraphs(self.text, self.skip)
         self.simplified_source = detect_language("".join(self.paragraphs)) == "zh-Hans"
         self.outlet = self.outlet or "(outlet unknown)"
+
+    def _byline(self, lines: list[str]) -> None:
+        """文|澄觀財經 顧以寧: the outlet named in a byline near the top, and the line is no paragraph."""
+        for number, line in enumerate(lines):
+            match = next((m for p in rules()["bylines"] if (m := re.search(p, line))), None)
+            if match is not None:
+                self.outlet = self.outlet or match.group("outlet")
+                self.skip.append(f"^{re.escape(line)}$")
+                above = lines[number - 1] if number and lines[number - 1] != self.outlet else ""
+                ends = f"[{re.escape(rules()['sentence_ends'])}]$"
+                if self.title is None and 0 < len(above) <= rules()["title_max_chars"] and not re.search(ends, above):
+                    self.title = above  # the line above a byline is the headline, commas and all
+                    self.skip.append(f"^{re.escape(above)}$")
+                return
 
     def _title(self, body: list[str]) -> None:
         """The first line, when short and not a sentence, is the headline."""
@@ -228,8 +243,11 @@ class Drafter:
             state["org"] = orgs[-1][2]
         explicit = [d for d in dates if d.dated and not d.event]
         resolved = [d.date for d in drafted if d.date is not None and d.date.dated]
-        if explicit or resolved:  # 一季度 read as 2025年一季度 is the period 同期 means next
-            state["date"] = max([*explicit, *resolved], key=lambda d: d.start)
+        known = [*explicit, *resolved]
+        contrast = tuple(simplified(w) for w in rules()["contrast_words"])  # 而2023年末: no running date
+        leading = [d for d in known if not plain[clause_bounds(plain, d.start)[0] : d.start].startswith(contrast)]
+        if known:  # 一季度 read as 2025年一季度 is the period 同期 means next
+            state["date"] = max(leading or known, key=lambda d: d.start)
         self.segments.remember(plain, state)
 
     def subject(self, plain: str, position: int, orgs: list[Mention], state: dict[str, Any]) -> str:

@@ -38,11 +38,19 @@ class Dated:
     prior: bool = False  # 去年同期: a year before the period in question
     since: bool = False  # 自2018年…以来: where a stretch of time begins, the period of no figure
     event: bool = False  # 2013年在杭州创立: the year of an event, the period only of figures in its own clause
+    base: bool = False  # 较2023年的: a comparison base, the period only of the value written right after it
 
     @property
     def dated(self) -> bool:
-        """A period with its year, not a year earlier than another nor where a stretch of time begins."""
-        return self.period is not None and self.period.year is not None and not self.prior and not self.since
+        """A period with its year, not a year earlier than another, a comparison base nor where a stretch
+        of time begins."""
+        return (
+            self.period is not None
+            and self.period.year is not None
+            and not self.prior
+            and not self.since
+            and not self.base
+        )
 
 
 def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[str]) -> int | None:
@@ -78,10 +86,11 @@ class Dating:
         self.events = word_table({w: event for event, words in rules()["year_events"].items() for w in words})
 
     def dates(self, plain: str, sentence: str) -> list[Dated]:
-        """The periods a sentence names; a comparison base (较2022年的高点) is no figure's period."""
+        """The periods a sentence names; a comparison base (较2022年的高点) is the period only of a value
+        written right after it (较2023年的7.35亿元)."""
         found = []
         for mention in self.grammar.scan(plain):
-            if mention.problem or mention.role == "base":
+            if mention.problem:
                 continue
             found.append(
                 Dated(
@@ -91,9 +100,19 @@ class Dating:
                     sentence[mention.start : mention.end],
                     prior=mention.role in PRIOR_ROLES,
                     since=_since(plain, mention.start, mention.end),
+                    base=mention.role == "base",
                 )
             )
         return found
+
+    @staticmethod
+    def _base_of(plain: str, begins: int, dates: list[Dated]) -> Dated | None:
+        """较2023年的7.35亿元: the comparison base dates the value written right after it."""
+        for date in dates:
+            dated = date.period is not None and date.period.year is not None
+            if date.base and dated and date.end <= begins and plain[date.end : begins] in rules()["base_value_links"]:
+                return replace(date, base=False)
+        return None
 
     def year_events(self, sentence: str, plain: str, dates: list[Dated]) -> list[Figure]:
         """A bare year next to 成立 or 上市 (成立于2015年) is a figure of its own: the founding year."""
@@ -119,13 +138,23 @@ class Dating:
         """The period of a figure: its clause, then its sentence, then the paragraph's last date; none for
         a figure of now (目前) or of a plan."""
         start, end = clause_bounds(plain, figure.begins)
-        if any(word in plain[start:end] for word in rules()["now_words"]):
+        base = self._base_of(plain, figure.begins, dates)
+        if base is not None:
+            return base
+        if self._now(plain, figure, start, end, dates):
             return None  # 目前: the time of writing, not the last date mentioned
         if re.search(rules()["earlier_base"], plain[start : figure.begins]):
             figure.hints.append("an earlier value the figure before it is compared with: give its period")
             return None  # 较A轮时的18亿元: a value of an earlier moment the article does not date
         # 自2023年起: where a stretch begins, no figure's period; 于2013年创立: an event's year, only its clause's
-        dates = [d for d in dates if not d.since and not (d.event and not start <= d.start < end)]
+        dates = [
+            d
+            for d in dates
+            if not d.since
+            and not d.base
+            and not (d.event and not start <= d.start < end)
+            and not (d.prior and d.start < start)  # 去年同期 of the clause before dates only its own figure
+        ]
         before = [d for d in dates if d.end <= figure.begins]
         own = [d for d in before if start <= d.start]
         after = [d for d in dates if d.start >= figure.end and d.end <= end]
@@ -139,6 +168,15 @@ class Dating:
         if chosen.prior or any(word in plain[start : figure.begins] for word in rules()["prior_words"]):
             return self._year_before(chosen, state)
         return chosen
+
+    @staticmethod
+    def _now(plain: str, figure: Figure, start: int, end: int, dates: list[Dated]) -> bool:
+        """目前 in the figure's clause, or earlier in its sentence with no date between it and the figure."""
+        words = rules()["now_words"]
+        if any(word in plain[start:end] for word in words):
+            return True
+        at = max((plain.rfind(w, 0, figure.begins) for w in words), default=-1)
+        return at >= 0 and not any(at < d.start < figure.begins and d.dated for d in dates)
 
     def _with_year(self, chosen: Dated, before: list[Dated], state: dict[str, Any]) -> Dated:
         """一季度 in an article about 2025: the year of the dates before it, else the article's."""
@@ -163,6 +201,9 @@ class Dating:
         start, _ = clause_bounds(plain, figure.begins)
         between = plain[start : figure.begins]
         dates = self.dates(between, between)
+        base = self._base_of(between, len(between), dates)
+        if base is not None:
+            return replace(base, start=start + base.start, end=start + base.end)
         own = [d for d in dates if d.dated]
         if own:
             return replace(own[-1], start=start + own[-1].start, end=start + own[-1].end)

@@ -172,6 +172,17 @@ class Names:
                         self.entities[owner].aliases.append(form)
             else:
                 self._alias(owner, full)
+            self._known_as(owner, short)
+
+    def _known_as(self, ident: str, short: str) -> None:
+        """凜川智倉科技有限公司(下稱「凜川智倉」): the article names the company by its short name from now on,
+        in Chinese and in English."""
+        entity = self.entities[ident]
+        if len(simplified(short)) < len(simplified(entity.name)):
+            entity.name = short
+        english, others, _ = self.english.company(short)
+        for form in [short, english, *others]:
+            self._alias(ident, form)
 
     def _find(self, name: str) -> str:
         """The organisation whose name is `name` or begins with it (芯衡软件科技 of 芯衡软件科技股份有限公司)."""

@@ -1,0 +1,95 @@
+"""More drafting rules, sentence in and fields out, in both scripts: bylines, a subsidiary's short name,
+and the period of figures a clause leaves undated. The articles are written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.lang.normalize import to_simplified, to_traditional
+from assistant.tools.draft.analysis import Drafter
+
+BOTH_SCRIPTS = pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+HEADLINE = "青禾電機營收增長,海外工廠拖累利潤"
+
+
+def _draft(convert: Any, *lines: str) -> Drafter:
+    drafter = Drafter(convert("\n".join(lines)), slug="short")
+    drafter.run()
+    return drafter
+
+
+def _by_value(drafter: Drafter) -> dict[str, dict[str, Any]]:
+    return {str(f.data["value"]): f.data for f in drafter.facts if "value" in f.data}
+
+
+@BOTH_SCRIPTS
+@pytest.mark.parametrize("byline", ["文|晨光財訊 林曉", "來源:晨光財訊", "晨光財訊記者 林曉"])
+def test_a_byline_under_the_headline_names_the_outlet(convert: Any, byline: str) -> None:
+    body = ["2024年,青禾電機實現營業收入42.6億元。", "公司同時披露了研發投入。"]
+    drafter = _draft(convert, HEADLINE, "", byline, "", *body)
+    assert drafter.outlet == convert("晨光財訊")
+    assert drafter.title == convert(HEADLINE)  # the line above a byline is the headline, comma and all
+    assert all(convert("晨光財訊") not in p for p in drafter.paragraphs)
+
+
+@BOTH_SCRIPTS
+def test_a_subsidiary_is_known_by_the_short_name_the_article_gives_it(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機2024年營收增長",
+        "2024年,青禾電機實現營業收入42.6億元。青禾電機旗下子公司青禾智控科技有限公司(下稱「青禾智控」)成立於2020年。",
+        "2024年,青禾智控對外部客戶實現收入約1.92億元。",
+    )
+    ident = next(i for i, c in drafter.concepts.items() if c["kind"] == "entity" and "智控" in c["names"]["zh-Hant"])
+    assert drafter.concepts[ident]["names"]["zh-Hant"] == "青禾智控"
+    assert _by_value(drafter)["1.92"]["subject"] == ident
+
+
+@BOTH_SCRIPTS
+def test_a_quarter_dates_every_clause_of_its_sentence_and_去年同期_only_its_own(convert: Any) -> None:
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "進入2025年,公司業績仍承壓。",
+            "2025年一季度,青禾電機實現營業收入11.37億元,去年同期為10.02億元;歸母淨利潤5,860萬元,去年同期為6,940萬元。",
+        )
+    )
+    assert facts["11.37"]["period"] == facts["5860"]["period"] == "2025Q1"
+    assert facts["10.02"]["period"] == facts["6940"]["period"] == "2024Q1"
+
+
+@BOTH_SCRIPTS
+def test_a_value_after_a_dated_comparison_base_is_of_that_year(convert: Any) -> None:
+    facts = _by_value(
+        _draft(convert, "晨光財訊", "2024年青禾電機經營活動產生的現金流量淨額為6.08億元,較2023年的7.35億元有所回落。")
+    )
+    assert facts["6.08"]["period"] == "2024" and facts["7.35"]["period"] == "2023"
+    assert "2023" not in facts  # the year is a period, not a figure
+
+
+@BOTH_SCRIPTS
+def test_目前_earlier_in_the_sentence_dates_no_figure(convert: Any) -> None:
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "青禾電機由林書衡於2009年創立,2016年將總部遷至上海。林書衡目前仍擔任董事長,其家族合計控制公司約41%的股份。",
+        )
+    )
+    assert "period" not in facts["41"]
+
+
+@BOTH_SCRIPTS
+def test_a_date_in_contrast_is_not_the_date_the_next_sentence_speaks_of(convert: Any) -> None:
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "截至2024年末,青禾電機運營工廠32座,而2023年末運營的工廠為27座。全年整體平均產能利用率為67.5%。",
+        )
+    )
+    assert facts["27"]["period"] == "2023" and facts["67.5"]["period"] == "2024"
