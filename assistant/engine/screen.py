@@ -219,7 +219,7 @@ class Screen:
         if not asked or not decision.facts or not decision.answered:
             return None
         for fact in decision.facts:
-            where = self.pack.paragraph(fact.source, fact.paragraph) or fact.quote
+            where = (fact.source and self.pack.paragraph(fact.source, fact.paragraph)) or fact.quote
             if not asked.keys() & self.rounds.named(where):
                 start, end = min(asked.values())
                 piece = fold(reading.question)[start:end]
