@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,24 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def bot() -> Assistant:
     return Assistant.load()
+
+
+@pytest.fixture(scope="session")
+def draft_bot(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Assistant]:
+    """Drafts a short article written for a test (traditional script) in the script asked for, with
+    `assistant draft` and no review, and loads the draft."""
+    from assistant.lang.normalize import to_simplified
+    from assistant.tools.draft.writer import write_draft
+
+    def drafted(article: str, script: str) -> Assistant:
+        folder = tmp_path_factory.mktemp(script)
+        path = folder / "article.txt"
+        path.write_text(article if script == "zh-Hant" else to_simplified(article), encoding="utf-8")
+        result = write_draft(path, folder / "pack")
+        assert result.loads, result.summary()
+        return Assistant.load(folder / "pack", use_cache=False)
+
+    return drafted
 
 
 @pytest.fixture(scope="session")

@@ -84,12 +84,12 @@ class Decider:
             return repeated
         if "refer_others" in frame.cues and context.fact_ids and "entities" in frame.inherited:
             frame = replace(frame, entities=self._others_in(list(context.fact_ids)))
-        return self.lookup.find(self._without_known_periods(frame), edit, list(context.fact_ids))
+        return self.lookup.find(self._without_known_periods(frame), edit, _previous(context))
 
     def _compute(self, frame: Frame, edit: Edit, context: Context) -> Decision | Frame:
         """The computation asked for, dropping the slots the conversation lent while none fits with them;
         when none applies, the frame of the look-up to answer instead."""
-        previous = list(context.fact_ids)
+        previous = _previous(context)
         outcome = self.calculator.outcome(frame, previous, context.recent)
         for slot in edit.soft:
             if outcome is None or outcome.kind != "missing":
@@ -152,3 +152,10 @@ def _asks_of_last(asked: Frame) -> bool:
         and not asked.numbers
         and not asked.relative
     )
+
+
+def _previous(context: Context) -> list[str]:
+    """The facts of the last answer, and the stated facts a figure derived there came from: "and as a share of
+    revenue?" after a derived 2023 balance follows the sentence that balance was derived from."""
+    inputs = [i for facts in context.recent[-1:] for f in facts if f.derivation for i in f.derivation.inputs]
+    return list(dict.fromkeys([*context.fact_ids, *inputs]))

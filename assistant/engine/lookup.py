@@ -69,7 +69,7 @@ class Lookup:
         objection = self._objection(frame, used, top.fact)
         if objection is not None:
             return objection
-        tied = _tied(ranked, top)
+        tied = _tied(ranked, top, used)
         several = self._per_metric(used, ranked) or self._per_segment(used, ranked)
         if several:
             return Decision("figures", used, used.detail, several, 0.8)
@@ -280,9 +280,13 @@ def _in_unit_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
     return [s for s in ranked if s.fact.unit == frame.unit or (s.fact.change and s.fact.change.unit == frame.unit)]
 
 
-def _tied(ranked: list[Scored], top: Scored) -> list[Scored]:
-    """The facts as good as the best; statements on the same topic close behind are part of the answer."""
+def _tied(ranked: list[Scored], top: Scored, frame: Frame) -> list[Scored]:
+    """The facts as good as the best; statements on the same topic close behind are part of the answer.
+    When the best is a figure of the very measure asked, a figure that only relates to it (营收 asked; a
+    receivable's share of revenue) is no tie, whatever words its sentence shares with the question."""
     tied = [s for s in ranked if top.score - s.score < WEIGHTS.clarify_margin]
+    if top.fact.metric in frame.metrics:
+        tied = [s for s in tied if s.fact.metric in frame.metrics]
     if top.fact.value is None:
         tied += [
             s

@@ -54,6 +54,7 @@ class Matcher:
             known if known is not None else {fid: self.maker.keys(f) for fid, f in pack.facts.items()}
         )
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
+        self.share_metrics = frozenset(pack.words.get("share_metrics", []))
         segments = {cid: self.aliases[cid] for cid, c in pack.concepts.items() if c.kind == "segment"}
         self.candidate_index = CandidateIndex(self.keys, segments, self.restrictive)
         self.order = self.candidate_index.order
@@ -121,10 +122,11 @@ class Matcher:
         quotes = {self.keys[f].fact.quote for f in previous or [] if f in self.keys}
         identify, beside = self._numbers_point(frame)
         asked = self.asked(frame)
+        spoken = self.spoken(previous, previous_metrics)
         scored = []
         for fid in self.candidate_index.viable(frame, self.pack.default_subject):
             keys = self.keys[fid]
-            value = self.score(frame, keys, asked, numbers_beside=beside, numbers_identify=identify)
+            value = self.score(frame, keys, asked, numbers_beside=beside, numbers_identify=identify, spoken=spoken)
             if value is not None:
                 if keys.fact.quote in quotes:
                     value += W.previous_sentence
@@ -182,8 +184,12 @@ class Matcher:
         *,
         numbers_beside: bool = False,
         numbers_identify: bool = False,
+        spoken: frozenset[str] = frozenset(),
     ) -> float | None:
-        """Score of a fact for a frame, or None when a slot rules it out."""
+        """Score of a fact for a frame, or None when a slot rules it out; `spoken` are the measures the
+        conversation has just spoken of."""
+        if self._share_of_another(frame, keys, asked, spoken):
+            return None
         parts = (
             self._metric_score(frame, keys, asked),
             self._entity_score(frame, keys),
@@ -201,8 +207,7 @@ class Matcher:
         total += min(W.word_cap_statement if wordy else W.word_cap, words)
         return total + self._cue_score(frame, fact) + self._unit_score(frame, fact, asked.units)
 
-    @staticmethod
-    def _metric_score(frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
+    def _metric_score(self, frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
         if not frame.metrics:
             return 0.0
         fact = keys.fact
@@ -214,6 +219,34 @@ class Matcher:
         if len(frame.metrics) > 1 and frame.focus in keys.metrics:
             total += W.metric_focus
         return total
+
+    def spoken(self, previous: list[str] | None, previous_metrics: list[str] | None) -> frozenset[str]:
+        """The measures of the last answer's facts and the metrics the conversation named before."""
+        known = [self.keys[f].metrics for f in previous or [] if f in self.keys]
+        return frozenset().union(*known, previous_metrics or [])
+
+    def _share_of_another(self, frame: Frame, keys: FactKeys, asked: Asked, spoken: frozenset[str]) -> bool:
+        """A share tagged with the measure it is the share of (a receivable's share of revenue) answers only
+        a question naming that measure, or following one about it, never "what share of revenue" alone."""
+        fact = keys.fact
+        if fact.metric not in self.share_metrics:
+            return False
+        if not any(t in keys.metrics and t != fact.metric for t in fact.tags):
+            return False
+        bases = keys.metrics - self._implied_by(fact.metric)  # rd_staff, and the rd it implies
+        return not bases & (set(frame.metrics) | asked.metrics | spoken)
+
+    def _implied_by(self, metric: str) -> set[str]:
+        """A metric and everything it implies, transitively."""
+        out: set[str] = set()
+        todo = [metric]
+        while todo:
+            cid = todo.pop()
+            if cid not in out:
+                out.add(cid)
+                concept = self.pack.concepts.get(cid)
+                todo.extend(concept.implies if concept else [])
+        return out
 
     def _entity_score(self, frame: Frame, keys: FactKeys) -> float | None:
         fact = keys.fact

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.engine.answer import Role, Token
 from assistant.engine.lexicon import Hit, Lexicon, content_units
+from assistant.lang.normalize import fold
 from assistant.lang.numbers import strip_decimals
 from assistant.lang.periods import PeriodGrammar, PeriodMention
 from assistant.lang.scripts import CJK_RUN, LATIN_WORD
@@ -270,21 +271,28 @@ class Reader:
         stopwords, known = self.vocabulary.stopwords, self.vocabulary.known
         for match in _CAPITALISED.finditer(question):
             words = match.group(1)
-            lowered = words.lower()
-            first = words.split()[0].lower()
+            parts = words.lower().split()
+            while parts and parts[0] in stopwords:
+                parts.pop(0)  # "What Was", "The General Motors"
+            lowered = " ".join(parts)
             if (
-                lowered in known
-                or first in stopwords
-                or first in known
+                not parts
+                or lowered in known
+                or all(p in known for p in parts)
                 or process.extractOne(lowered, self.vocabulary.names, scorer=fuzz.ratio, score_cutoff=TYPO_OF_A_NAME)
             ):
                 continue  # "Zeyuan Dairy" is a stranger although "Dairy" is in "Heyu Dairy"; "Untied Imaging" is not
             if lowered not in rest:
                 continue
             is_first = question[: match.start()].strip() == ""
-            if match.group(2) or not is_first or words[0].islower() or len(words.split()) > 1:
-                # iPhone, eBay, Moonlake Storage: a name wherever it stands (a lone capital may open a sentence)
-                names.append(words)
+            if is_first and len(parts) == 1 and not match.group(2) and words[0].isupper():
+                after = question[match.end() :].split()
+                following = fold(after[0]).strip("?,.!") if after else ""
+                opener = following in stopwords or following in self.vocabulary.question_marks
+                if opener or following not in known or following in self.vocabulary.names:
+                    continue  # "Since when…", "Describe UIH…": a capital opening a sentence; "Rivian revenue?" names
+            # iPhone, eBay, General Motors: a name wherever it stands
+            names.append(" ".join(words.split()[len(words.split()) - len(parts) :]))
         return names
 
 

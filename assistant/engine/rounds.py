@@ -10,7 +10,7 @@ import re
 
 from assistant.lang.normalize import fold
 
-_LETTER = r"pre-?[a-h]\+*|[a-h]\+*"
+_LETTER = r"pre[- ]?[a-h]\+*|[a-h]\+*"
 
 
 class Rounds:
@@ -29,7 +29,7 @@ class Rounds:
         self._pattern = re.compile("|".join(parts)) if parts else None
         self._same: dict[str, str] = {}
         for pair in words.get("round_same", []):
-            first, *others = (fold(w).replace("-", "") for w in pair.split())
+            first, *others = (re.sub(r"[- ]", "", fold(w)) for w in pair.split())
             for other in others:
                 self._same[other] = first
 
@@ -44,7 +44,7 @@ class Rounds:
             return {}
         found: dict[str, tuple[int, int]] = {}
         for match in self._pattern.finditer(fold(text)):
-            label = (match.group("before") or match.group("after") or "").replace("-", "")
+            label = re.sub(r"[- ]", "", match.group("before") or match.group("after") or "")
             if label == "a" and match.group("before") and not re.match(r"a\s*轮", match.group(0)):
                 continue  # "raised a round of funding"
             found.setdefault(self._same.get(label, label), match.span())

@@ -215,11 +215,17 @@ class Screen:
 
     def _other_round(self, reading: Reading, decision: Decision) -> Decision | None:
         """A question naming a round (Series A, B輪) answered from paragraphs that name none of its rounds."""
-        asked = self.rounds.spans(reading.question)
+        asked = {
+            label: (start, end)
+            for label, (start, end) in self.rounds.spans(reading.question).items()
+            if not any(s <= start < e for s, e in reading.context_spans)  # "文章提到A輪…。那…" is the scene
+        }
         if not asked or not decision.facts or not decision.answered:
             return None
         for fact in decision.facts:
-            where = (fact.source and self.pack.paragraph(fact.source, fact.paragraph)) or fact.quote
+            written = [t for text in (fact.statement, fact.label) if text for t in (text.zh_Hant, text.en)]
+            paragraph = (fact.source and self.pack.paragraph(fact.source, fact.paragraph)) or fact.quote
+            where = "\n".join([paragraph, *written])  # a reviewed label or statement may name the round
             if not asked.keys() & self.rounds.named(where):
                 start, end = min(asked.values())
                 piece = fold(reading.question)[start:end]

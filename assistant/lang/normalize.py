@@ -172,6 +172,7 @@ def _fold(text: str) -> str:
     text = strip_control(unicodedata.normalize("NFKC", text))
     text = to_simplified(text).lower()
     text = text.replace("’", "'").replace("‘", "'")
+    text = _WORD_HYPHEN.sub(" ", text)  # supply-chain is supply chain, cold-storage is cold storage
     for pattern, marker in _HALVES:  # before quarters: 前三季度 is nine months, not the third quarter
         text = pattern.sub(marker, text)
     for pattern, words in _QUARTERS:
@@ -180,6 +181,7 @@ def _fold(text: str) -> str:
     return _CJK_SPACE.sub("", _SPACES.sub(" ", text)).strip()
 
 
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])[-‐‑–](?=[a-z])")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")

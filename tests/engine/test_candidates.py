@@ -71,8 +71,10 @@ def reference_rank(
     beside = any(numbers & (k.near_numbers | k.before_numbers) and not numbers & k.own_numbers for k in candidates)
     quotes = {matcher.keys[f].fact.quote for f in previous or [] if f in matcher.keys}
     scored = []
+    spoken = matcher.spoken(previous, previous_metrics)
     for keys in candidates:
-        value = matcher.score(frame, keys, matcher.asked(frame), numbers_beside=beside, numbers_identify=identify)
+        asked = matcher.asked(frame)
+        value = matcher.score(frame, keys, asked, numbers_beside=beside, numbers_identify=identify, spoken=spoken)
         if value is not None:
             value += W.previous_sentence if keys.fact.quote in quotes else 0.0
             if previous_metrics and "metrics" not in frame.inherited and keys.metrics & set(previous_metrics):

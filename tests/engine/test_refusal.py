@@ -82,3 +82,29 @@ def test_a_stranger_sharing_a_word_with_a_known_company_is_refused(mini_pack: Pa
     """ "Storage" is in "Starlake Storage"; "Moonlake Storage" is still another company."""
     answer = Assistant.load(mini_pack).ask(question)
     assert answer.status == "no_answer" and "48.5" not in answer.headline
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Rivian revenue?",
+        "What was Rivian's revenue in 2024?",
+        "General Motors revenue?",
+        "What was General Motors' revenue in 2024?",
+        "Ford Motor revenue 2024",
+    ],
+)
+def test_an_english_name_no_alias_knows_is_another_company(bot: Assistant, question: str) -> None:
+    """A capitalised name the pack does not know, even one opening the question or sharing a word with
+    the vocabulary (General), is another company: never the article's company's revenue."""
+    answer = bot.ask(question)
+    assert answer.status == "no_answer", answer.text
+    assert "103" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Since when is this the first time both revenue and net profit fell?", "Revenue of UIH in 2024?"],
+)
+def test_a_capital_opening_a_question_is_no_name(bot: Assistant, question: str) -> None:
+    assert bot.ask(question).status == "answered"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from assistant import Assistant
 from assistant.engine.rounds import Rounds
-from assistant.lang.normalize import to_simplified
 from assistant.pack.loader import load_pack
-from assistant.tools.draft.writer import write_draft
 
 ARTICLE = "\n".join(
     [
@@ -40,12 +38,8 @@ def test_rounds_are_read_by_their_label(text: str, rounds: set[str]) -> None:
 
 
 @pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans"])
-def drafted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    folder = tmp_path_factory.mktemp(request.param)
-    article = folder / "robot.txt"
-    article.write_text(ARTICLE if request.param == "zh-Hant" else to_simplified(ARTICLE), encoding="utf-8")
-    assert write_draft(article, folder / "pack").loads
-    return Assistant.load(Path(folder / "pack"), use_cache=False)
+def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
+    return draft_bot(ARTICLE, request.param)
 
 
 @pytest.mark.parametrize("question", ["青禾智控B輪融資多少?", "How big was Qinghe Zhikong's Series B round?"])

@@ -3,13 +3,12 @@ for what they name, and a new question in a conversation is not taken for the on
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from assistant import Assistant
 from assistant.lang.normalize import to_simplified
-from assistant.tools.draft.writer import write_draft
 
 ARTICLE = "\n".join(
     [
@@ -34,13 +33,8 @@ ARTICLE = "\n".join(
 
 
 @pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans"])
-def drafted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    folder = tmp_path_factory.mktemp(request.param)
-    article = folder / "qinghe.txt"
-    article.write_text(ARTICLE if request.param == "zh-Hant" else to_simplified(ARTICLE), encoding="utf-8")
-    result = write_draft(article, folder / "pack")
-    assert result.loads, result.summary()
-    return Assistant.load(Path(folder / "pack"), use_cache=False)
+def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
+    return draft_bot(ARTICLE, request.param)
 
 
 def _plain(text: str) -> str:

@@ -38,7 +38,7 @@ from assistant.tools.draft.reader import (
     simplified,
     word_table,
 )
-from assistant.tools.draft.topics import Segments, statement_topic
+from assistant.tools.draft.topics import Segments, statement_topics
 
 
 def slugify(name: str) -> str:
@@ -187,8 +187,12 @@ class Drafter:
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
         drafted = _shares_named(drafted)
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
-        topic = statement_topic(plain)
-        if not figures or (topic and topic != "plans"):
+        topics: list[str | None] = list(statement_topics(plain))
+        if figures:
+            topics = [t for t in topics if t != "plans"]  # a plan with a figure is that figure
+        elif not topics:
+            topics = [None]
+        for topic in topics:
             subject = _through_subsidiaries(plain, orgs) if orgs else state["org"] or self.main
             self.entries.statement(paragraph, sentence, subject, topic, dates)
         for _, _, ident in mentions:

@@ -113,6 +113,8 @@ class Entries:
         if spec is None:
             generic = rules()["generic_topic"]
             ident, names, aliases = str(generic["id"]), generic["names"], []
+        elif spec.get("vocabulary"):
+            return str(topic)  # the shared vocabulary's concept (founder, headquarters), used as it is
         else:
             ident, names, aliases = str(topic), spec["names"], list(spec["aliases"])
         if ident not in self.concepts:

@@ -81,7 +81,7 @@ class Names:
                 len(name) == length
                 and not set(name) & stops
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
-                and body.count(name) >= r["title_name_mentions"] - (name in body.split("\n", 1)[0])
+                and body.count(name) >= r["title_name_mentions"] - 2 * (name in body.split("\n", 1)[0])
                 and name not in r["not_names"]
                 and simplified(name).lower() not in known
             ):

@@ -14,12 +14,13 @@ from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import clause_bounds, rules, scan_words, simplified, word_table
 
 
-def statement_topic(plain: str) -> str | None:
-    """The topic of a sentence by the words it contains (领投: the investors; 原因: reasons), if any."""
-    for topic, spec in rules()["statement_topics"].items():
-        if any(simplified(w) in plain for w in spec["triggers"]):
-            return str(topic)
-    return None
+def statement_topics(plain: str) -> list[str]:
+    """The topics of a sentence by the words it contains (领投: the investors; 原因: reasons)."""
+    return [
+        str(topic)
+        for topic, spec in rules()["statement_topics"].items()
+        if any(simplified(w) in plain for w in spec["triggers"])
+    ]
 
 
 class Segments:
@@ -179,15 +180,26 @@ class Segments:
             state["segment"] = hits[-1][2]
 
     def words_before(self, sentence: str, start: int, end: int) -> str:
-        """Up to six characters before a number that name what it counts (接入的充電樁達28萬多台)."""
+        """The characters before a number that name what it counts (接入的充電樁達28萬多台), without the
+        change words that end them (折舊及攤銷費用同比增加約1.4億元: 折舊及攤銷費用)."""
+        r = rules()
         text = re.sub(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", " ", sentence[start:end])
-        fillers = sorted(rules()["filler"], key=len, reverse=True)
+        fillers = sorted(r["filler"], key=len, reverse=True)
+        trailers = tuple(sorted((simplified(w) for w in r["measure_trailers"]), key=len, reverse=True))
         pieces = []
         for piece in text.split():
             for word in fillers:
                 piece = piece.replace(word, " ")
-            pieces += [p for p in piece.split() if len(p) >= 2 and not p.startswith(rules()["per_unit_prefix"])]
-        return pieces[-1][-6:] if pieces else ""
+            pieces += [p for p in piece.split() if len(p) >= 2 and not p.startswith(r["per_unit_prefix"])]
+        if not pieces:
+            return ""
+        words = pieces[-1]
+        while simplified(words).endswith(trailers) and len(words) > 2:
+            words = words[: -len(next(t for t in trailers if simplified(words).endswith(t)))]
+        leaders = tuple(sorted((simplified(w) for w in r["measure_leaders"]), key=len, reverse=True))
+        while simplified(words).startswith(leaders) and len(words) > 2:
+            words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
+        return words[-r["measure_name_max"] :] if len(words) >= 2 else ""
 
     def concepts(self) -> dict[str, dict[str, Any]]:
         return dict(self.found)
