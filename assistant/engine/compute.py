@@ -155,18 +155,23 @@ class Calculator(Arithmetic):
         values = self.quantities(pair)
         if isinstance(values, Outcome):
             return values
+        amount = self.computed(
+            frame, figures.difference(values[0], values[1]), pair, "difference", "label_change_amount", a=fact
+        )
+        if frame.unit not in (None, "%") or values[0].unit == "%":
+            return amount  # 多少錢: the amount; a change of a percentage is in points, never a rate of a rate
+        try:
+            quantity = figures.ratio(
+                figures.difference(*values),
+                Quantity(abs(values[1].value), values[1].unit, values[1].expression, values[1].inputs),
+                percent=True,
+            )
+        except FigureError:
+            return amount if frame.unit is None else None
+        rate = self.computed(frame, quantity, pair, "rate_of_change", "label_change_rate", a=fact)
         if frame.unit == "%":
-            try:
-                quantity = figures.ratio(
-                    figures.difference(*values),
-                    Quantity(abs(values[1].value), values[1].unit, values[1].expression, values[1].inputs),
-                    percent=True,
-                )
-            except FigureError:
-                return None
-            return self.computed(frame, quantity, pair, "rate_of_change", "label_change_rate", a=fact)
-        quantity = figures.difference(values[0], values[1])
-        return self.computed(frame, quantity, pair, "difference", "label_change_amount", a=fact)
+            return rate
+        return Outcome("computed", [*amount.facts, *rate.facts], frame)  # 增長了多少: by how much, and by what rate
 
     def _other_end(self, frame: Frame, fact: Fact) -> list[Fact]:
         """The figure and the same figure a year before it (or after it, when it is the earlier end), in

@@ -96,9 +96,31 @@ class Decider:
                 break
             frame = frame.dropping(slot)
             outcome = self.calculator.outcome(frame, previous, context.recent)
+        if outcome is not None and outcome.kind == "missing":
+            derived = self._derived_from_named(frame, edit, previous)
+            if derived is not None:
+                return derived
         if outcome is not None:
             return from_outcome(outcome, frame)
         return replace(frame, operation=frame.fallback[0], detail=frame.fallback[1])
+
+    def _derived_from_named(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision | None:
+        """ "按啟衡資本的出資和持股比例, 凜川智倉的隱含估值是多少": a figure derived from the very measures the
+        question names as its inputs answers it, when no computation of those inputs does."""
+        if len(frame.metrics) < 2:
+            return None
+        facts = self.pack.facts
+        for target in reversed(frame.metrics):
+            inputs = set(frame.metrics) - {target}
+            asked = replace(frame, metrics=[target], focus=target, operation="lookup", detail="lookup")
+            decision = self.lookup.find(asked, replace(edit, frame=asked), previous)
+            used = [
+                {facts[i].metric for i in fact.derivation.inputs if i in facts} if fact.derivation else set()
+                for fact in decision.facts
+            ]
+            if decision.kind == "figures" and used and all(inputs <= one for one in used):
+                return decision
+        return None
 
     def _statement(self, frame: Frame) -> Decision | None:
         """A why-question, or a statement involving every company named."""

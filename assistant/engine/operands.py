@@ -167,6 +167,8 @@ class Resolver:
             current, change = figures.of_fact(fact), figures.of_change(fact)
             if change.unit == "%":
                 quantity = figures.prior_from_rate(current, change)
+            elif change.unit == figures.POINTS:
+                quantity = figures.prior_from_points(current, change)
             elif change.unit == fact.unit:
                 quantity = figures.prior_from_amount(current, change)
             else:

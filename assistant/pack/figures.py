@@ -130,6 +130,20 @@ def prior_from_amount(current: Quantity, change: Quantity) -> Quantity:
     )
 
 
+def prior_from_points(current: Quantity, points: Quantity) -> Quantity:
+    """The prior-period percentage from one in % and its change in percentage points: 18.6% + 2.3個百分點."""
+    if current.unit != "%" or points.unit != POINTS:
+        raise FigureError("a prior percentage needs a figure in % and a change in percentage points")
+    sign = "−" if points.value >= 0 else "+"
+    return Quantity(
+        current.value - points.value,
+        "%",
+        f"{current.wrapped()} {sign} {abs(points.value):f}{POINTS}",
+        _joined(current, points),
+        True,
+    )
+
+
 def amount_of_change(current: Quantity, rate: Quantity) -> Quantity:
     """The change in the figure's own unit from its % change: 103 − 103 ÷ (1 − 9.73%)."""
     prior = prior_from_rate(current, rate)
