@@ -99,7 +99,9 @@ class Statements:
             score = combined.get(fact.id, (0.0, fact))[0] + W.why_words * words
             combined[fact.id] = (score, fact)
         candidates = [f for _, f in sorted(combined.values(), key=lambda c: -c[0])]
-        reasons = [f for f in candidates[:3] if self.gives_reason(f) and self._covers(frame, f)]
+        # not only the best three: an English question shares no words with Chinese statements, so several
+        # reasons tie on concepts alone and the one about what was asked may come fourth
+        reasons = [f for f in candidates if self.gives_reason(f) and self._covers(frame, f)]
         if reasons:
             return Decision("figures", frame, "why", [reasons[0]], 0.7)
         about = [f for f in candidates if self._covers(frame, f)]

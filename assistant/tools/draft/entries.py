@@ -71,11 +71,21 @@ class Entries:
             if entry is not None:
                 self.derived.append(DraftFact(entry, ["implied by the price and the stake it bought: check both"]))
 
-    def statement(self, paragraph: int, sentence: str, subject: str, topic: str | None, dates: list[Dated]) -> None:
+    def statement(
+        self,
+        paragraph: int,
+        sentence: str,
+        subject: str,
+        topic: str | None,
+        dates: list[Dated],
+        tags: list[str] | None = None,
+    ) -> None:
         """A sentence worth asking about that states no figure: who led, why, what a rule says ..."""
         metric = self.topic_concept(topic)
         text = sentence.strip()
         data: dict[str, Any] = {"id": self.fact_id(paragraph, metric), "subject": subject, "metric": metric}
+        if tags:
+            data["tags"] = tags
         dated = next((d for d in dates if d.period is not None and d.period.year is not None), None)
         if dated is not None and dated.period is not None:
             data["period"] = dated.period.canonical()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.tools.draft.dating import Dated
-from assistant.tools.draft.english import English
+from assistant.tools.draft.english import English, glossary
 from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import (
     Figure,
@@ -73,6 +73,7 @@ class Measures:
         self.english = english
         self.traditional = traditional
         self.new_metrics: dict[str, str] = {}
+        self.heads: dict[str, str] = {}  # the head word of a new metric (利用率 of 整體平均利用率) -> its metric
 
     def named_in(self, text: str) -> bool:
         """Whether a piece of text names a metric."""
@@ -155,7 +156,29 @@ class Measures:
             "aliases": [words, zh, english],
         }
         self.new_metrics[zh] = ident
+        self._head(words, ident)
         return ident
+
+    def _head(self, words: str, ident: str) -> None:
+        """A new measure is also asked for by its head word, the glossary word it ends with (整體平均利用率:
+        利用率, utilization rate), unless another new measure has the same head or a metric word is one."""
+        plain = simplified(words)
+        known = glossary()["words"]
+        head = next((plain[i:] for i in range(1, len(plain) - 1) if plain[i:] in known), None)
+        if head is None or head in self.words or self.heads.get(head) == "":
+            return
+        owner = self.heads.get(head)
+        if owner is not None:  # 总容积 and 新增冷库容积: 容积 names neither
+            aliases = self.concepts[owner]["aliases"]
+            self.concepts[owner]["aliases"] = [a for a in aliases if a not in self._head_forms(head)]
+            self.heads[head] = ""
+            return
+        self.heads[head] = ident
+        aliases = self.concepts[ident]["aliases"]
+        aliases += [a for a in self._head_forms(head) if a not in aliases]
+
+    def _head_forms(self, head: str) -> list[str]:
+        return [head, self.traditional(head), str(glossary()["words"][head])]
 
 
 def _counted_noun(sentence: str, figure: Figure) -> str:
