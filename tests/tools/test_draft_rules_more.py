@@ -93,3 +93,17 @@ def test_a_date_in_contrast_is_not_the_date_the_next_sentence_speaks_of(convert:
         )
     )
     assert facts["27"]["period"] == "2023" and facts["67.5"]["period"] == "2024"
+
+
+@BOTH_SCRIPTS
+def test_words_around_a_line_word_name_no_line(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "分業務看,冷鏈倉儲業務實現收入26.75億元;運輸配送業務收入15.83億元,是三大板塊中增長最快的一塊。",
+        "受價格戰影響,使倉儲板塊成為毛利率下滑最明顯的業務。融資款項將主要用於低溫機器人量產線建設。",
+        "冷鏈倉儲業務仍是第一大收入來源,運輸配送業務增長最快。",
+    )
+    lines = {c["names"]["zh-Hant"] for c in drafter.concepts.values() if c["kind"] == "segment"}
+    assert {"冷鏈倉儲", "運輸配送"} <= lines
+    assert not any(name.endswith(("量", "成")) or name.startswith("使") or name == "三大" for name in lines), lines

@@ -62,6 +62,7 @@ class Segments:
                         and name not in table
                         and name not in names
                         and (not self._is_metric(name) or called)
+                        and not re.search(r["segment_not_pattern"], name)  # 三大板块 is called a line, and no line
                         and (called or not any(m in name for m in markers))  # 业务占 (营收): a pointer, not a name
                     ):
                         names.append(name)
@@ -72,7 +73,12 @@ class Segments:
         self.table = word_table(table)
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
-        """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters."""
+        """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters, and
+        nothing after a line word inside it (使倉儲板塊成為…的業務: 倉儲)."""
+        for word in rules()["line_words"]:
+            inner = simplified(word)
+            if inner in prefix[1:]:
+                prefix = prefix[: prefix.index(inner, 1)]
         for word in sorted(rules()["segment_cut_words"], key=len, reverse=True):
             cut = simplified(word)
             if cut in prefix:
