@@ -37,15 +37,17 @@ def bot() -> Assistant:
 
 @pytest.fixture(scope="session")
 def draft_bot(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Assistant]:
-    """Drafts a short article written for a test (traditional script) in the script asked for, with
-    `assistant draft` and no review, and loads the draft."""
-    from assistant.lang.normalize import to_simplified
+    """Drafts a short article written for a test (traditional script) in the script asked for (zh-Hant,
+    zh-Hans, or full-width: simplified with full-width punctuation，；：（）), with `assistant draft` and no
+    review, and loads the draft."""
+    from tools.scripts import WRITTEN
+
     from assistant.tools.draft.writer import write_draft
 
     def drafted(article: str, script: str) -> Assistant:
         folder = tmp_path_factory.mktemp(script)
         path = folder / "article.txt"
-        path.write_text(article if script == "zh-Hant" else to_simplified(article), encoding="utf-8")
+        path.write_text(WRITTEN[script](article), encoding="utf-8")
         result = write_draft(path, folder / "pack")
         assert result.loads, result.summary()
         return Assistant.load(folder / "pack", use_cache=False)

@@ -37,7 +37,7 @@ def test_rounds_are_read_by_their_label(text: str, rounds: set[str]) -> None:
     assert Rounds(load_pack().words).named(text) == rounds
 
 
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans"])
+@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans", "full-width"])
 def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
     return draft_bot(ARTICLE, request.param)
 

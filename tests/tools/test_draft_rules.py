@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from scripts import ALL_SCRIPTS
 
 from assistant.lang.normalize import to_simplified, to_traditional
 from assistant.tools.draft.analysis import Drafter
@@ -208,7 +209,7 @@ def _entities(drafter: Drafter) -> dict[str, str]:
     return {c["names"]["zh-Hant"]: ident for ident, c in drafter.concepts.items() if c["kind"] == "entity"}
 
 
-BOTH_SCRIPTS = pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+BOTH_SCRIPTS = ALL_SCRIPTS
 
 
 @BOTH_SCRIPTS

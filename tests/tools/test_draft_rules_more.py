@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from scripts import ALL_SCRIPTS
 
-from assistant.lang.normalize import to_simplified, to_traditional
 from assistant.tools.draft.analysis import Drafter
 
-BOTH_SCRIPTS = pytest.mark.parametrize("convert", [to_traditional, to_simplified])
+BOTH_SCRIPTS = ALL_SCRIPTS
 HEADLINE = "青禾電機營收增長,海外工廠拖累利潤"
 
 

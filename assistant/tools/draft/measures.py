@@ -16,6 +16,7 @@ from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,
+    half_width,
     plain_form,
     rules,
     scan_words,
@@ -188,7 +189,7 @@ def _counted_noun(sentence: str, figure: Figure) -> str:
         return ""
     stops = set(r["name_stops"]) | set(r["clause_ends"])
     words = ""
-    for char in sentence[figure.end : figure.end + r["counted_noun_max"]]:
+    for char in half_width(sentence[figure.end : figure.end + r["counted_noun_max"]]):
         if char in stops:
             break
         words += char

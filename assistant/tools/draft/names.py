@@ -13,7 +13,7 @@ from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, person
-from assistant.tools.draft.reader import brand_names, find_names, rules, simplified
+from assistant.tools.draft.reader import brand_names, find_names, half_width, rules, simplified
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Names:
         self.title = title
         self.english = English()
         self.to_traditional = to_traditional
-        body = "\n".join(paragraphs)
+        body = half_width("\n".join(paragraphs))  # （下稱…）: the rules are written with ASCII punctuation
         self.entities: dict[str, Entity] = {}
         self.surface: dict[str, str] = {}  # simplified surface form -> entity id
         found = find_names(body, known)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,10 +50,26 @@ def rules() -> dict[str, Any]:
     return shipped("rules.yaml")
 
 
+# Full-width punctuation, digits and letters (，；：（）％１) as their ASCII forms, one character for one: most
+# Chinese articles write them so, and the rules are written with the ASCII forms.
+_HALF_WIDTH = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}
+    | {"\u3000": " "}
+)
+
+
+def half_width(text: str) -> str:
+    """`text` with its full-width punctuation, digits and letters in ASCII, same length."""
+    return text.translate(_HALF_WIDTH)
+
+
 def simplified(text: str) -> str:
-    """A simplified-script copy of `text` with the same length (character by character if need be)."""
+    """A simplified-script copy of `text` with the same length (character by character if need be), its
+    full-width punctuation in ASCII."""
     converted = to_simplified(text)
-    return converted if len(converted) == len(text) else "".join(to_simplified(c)[:1] or c for c in text)
+    if len(converted) != len(text):
+        converted = "".join(to_simplified(c)[:1] or c for c in text)
+    return half_width(converted)
 
 
 def plain_form(text: str) -> str:
@@ -104,12 +121,17 @@ def sentences(paragraph: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs; a sentence ends after 。!? and keeps its characters exactly."""
     ends = re.escape(rules()["sentence_ends"])
     pattern = re.compile(f"[^{ends}]+(?:[{ends}]+[」』”’)]*)?|[{ends}]+")
-    return [(m.start(), m.group()) for m in pattern.finditer(paragraph) if m.group().strip()]
+    return [
+        (m.start(), paragraph[m.start() : m.end()])
+        for m in pattern.finditer(half_width(paragraph))
+        if m.group().strip()
+    ]
 
 
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     """The clause (between , ; : and sentence ends) around `position`."""
     ends = set(rules()["clause_ends"])
+    sentence = half_width(sentence)
     start = position
     while start > 0 and sentence[start - 1] not in ends:
         start -= 1
@@ -238,7 +260,7 @@ def _qualified(
             return before[-1]
     after = [f for f in levels if f.start >= change.end]
     if after:
-        gap = sentence[change.end : after[0].begins]
+        gap = half_width(sentence[change.end : after[0].begins])
         if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
             return after[0]
     return None

@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.tools.draft.english import English
 from assistant.tools.draft.names import slug
-from assistant.tools.draft.reader import clause_bounds, rules, scan_words, simplified, word_table
+from assistant.tools.draft.reader import clause_bounds, half_width, rules, scan_words, simplified, word_table
 
 
 def statement_topics(plain: str) -> list[str]:
@@ -189,7 +189,7 @@ class Segments:
         """The characters before a number that name what it counts (接入的充電樁達28萬多台), without the
         change words that end them (折舊及攤銷費用同比增加約1.4億元: 折舊及攤銷費用)."""
         r = rules()
-        text = re.sub(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", " ", sentence[start:end])
+        text = re.sub(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", " ", half_width(sentence[start:end]))
         fillers = sorted(r["filler"], key=len, reverse=True)
         trailers = tuple(sorted((simplified(w) for w in r["measure_trailers"]), key=len, reverse=True))
         pieces = []
