@@ -53,8 +53,7 @@ def rules() -> dict[str, Any]:
 # Full-width punctuation, digits and letters (，；：（）％１) as their ASCII forms, one character for one: most
 # Chinese articles write them so, and the rules are written with the ASCII forms.
 _HALF_WIDTH = str.maketrans(
-    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}
-    | {"\u3000": " "}
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
 )
 
 
