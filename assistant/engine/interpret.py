@@ -126,8 +126,27 @@ class Interpreter:
         frame.unit = frame.unit or self._cued_unit(reading)
         frame.decimals = self.decimals(folded)
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
+        self._segment_words(frame)
         self._read_signs(frame, reading)
         return frame
+
+    def _segment_words(self, frame: Frame) -> None:
+        """海外收入的毛利率, the gross margin on overseas sales: a revenue word right after a segment names the
+        segment, not a second measure asked for, when the question names another measure too."""
+        describing = set(self.words.get("segment_revenue_words", []))
+        segments = [h for h in frame.hits if h.target.kind == "segment"]
+        metrics = [h for h in frame.hits if h.target.kind == "metric"]
+        named = {h.target.id for h in metrics if h.target.id in frame.metrics}
+        words = {
+            h.target.id
+            for h in metrics
+            if h.target.id in describing and any(0 <= h.start - s.end <= 1 for s in segments)
+        }
+        shares = set(self.words.get("share_metrics", []))
+        if words and named - words and not (named - words) & shares:  # RT收入占总营收: a share of revenue
+            frame.metrics = [m for m in frame.metrics if m not in words]
+            if frame.focus in words:
+                frame.focus = next(iter(sorted(named - words)), None)
 
     def _fill_slots(self, frame: Frame, reading: Reading) -> None:
         """The concept hits into their slots, in order of appearance; a unit named sets the unit asked for."""

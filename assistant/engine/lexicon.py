@@ -59,9 +59,15 @@ class Hit:
 
 
 def _plurals(alias: str) -> list[str]:
-    if alias.isascii() and alias[-1:].isalpha() and not alias.endswith("s"):
-        return [alias, alias + "s", alias + "es"]
-    return [alias]
+    """An English alias and its plural by the spelling rules (chip -> chips, box -> boxes, company ->
+    companies); never a made-up form such as "applees", which "applies" would be taken to misspell."""
+    if not (alias.isascii() and alias[-1:].isalpha()) or alias.endswith("s"):
+        return [alias]
+    if alias.endswith(("x", "z", "ch", "sh")):
+        return [alias, alias + "es"]
+    if alias.endswith("y") and alias[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return [alias, alias + "s", alias[:-1] + "ies"]
+    return [alias, alias + "s"]
 
 
 def _cover(covered: list[bool], start: int, end: int) -> None:
@@ -209,7 +215,7 @@ class Lexicon:
         replaces = len(free) < len(group)
         cutoff = _cutoff(piece, replaces)
         best = process.extractOne(piece, self._latin_near(len(piece), cutoff), scorer=fuzz.ratio, score_cutoff=cutoff)
-        if best is None or len(best[0]) < len(piece) - 2:
+        if best is None or len(best[0]) < len(piece) - 1:  # "applies" is no misspelt "apple"
             return None
         if replaces and not all(any(fuzz.ratio(m.group(), w) >= 75 for w in best[0].split()) for m in free):
             return None  # every free word must be close to a word of the alias it would join

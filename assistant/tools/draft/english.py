@@ -89,7 +89,10 @@ class English:
         for index, word in enumerate(words):
             for other in self.variants.get(word, []):
                 found.append(" ".join([*words[:index], other, *words[index + 1 :]]))
-        return found
+        for phrase, others in self.variants.items():  # collaborative robots: cobots
+            if " " in phrase and f" {phrase} " in f" {english} ":
+                found += [f" {english} ".replace(f" {phrase} ", f" {other} ").strip() for other in others]
+        return list(dict.fromkeys(found))
 
     def generic(self, name: str) -> bool:
         """汽车电子, 消费电子: a name made only of the glossary's common words is an industry, not a company."""

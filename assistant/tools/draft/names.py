@@ -62,6 +62,8 @@ class Names:
                 continue  # 汽车电子 is an industry, 消费电子 a market
             if self._common_phrase(name, count, body):
                 continue  # 管理软件, 老牌软件, 剔除股份: words of the language, said a few times, are no company
+            if self._a_line(name, body):
+                continue  # 协作机器人业务, 协作机器人是…第一大业务: a product line, not a company
             self._organisation(name, count, body)
         self._called(body)
         self._people(body)
@@ -99,6 +101,21 @@ class Names:
             and head in senses()
             and plain not in opening
             and not any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"])
+        )
+
+    @staticmethod
+    def _a_line(name: str, body: str) -> bool:
+        """A name the article calls a line of business (X业务, X是…的第一大业务, X板块) or that ends with a
+        line word, unless a legal suffix makes it a company."""
+        r = rules()
+        plain, text = simplified(name), simplified(body)
+        if any(plain.endswith(simplified(s)) for s in r["strong_suffixes"]):
+            return False
+        lines = "|".join(re.escape(simplified(w)) for w in r["line_words"])
+        return bool(
+            re.search(f"(?:{lines})$", plain)
+            or re.search(f"{re.escape(plain)}(?:{lines})", text)
+            or re.search(f"{re.escape(plain)}(?:是|为|仍是)[^,。;]{{0,12}}(?:{lines})", text)
         )
 
     def _organisation(self, name: str, count: int, body: str) -> None:
@@ -151,9 +168,16 @@ class Names:
         """芯衡软件科技股份有限公司(下称“芯衡科技”): the full name and the short name the article then uses
         are one company, known by the short name."""
         words = "|".join(re.escape(w) for w in rules()["called_words"])
-        pattern = rf"([^\s,,。;;:“”\"(]{{4,30}}?)[((](?:{words})[“\"「『]?([^”\"」』))]{{2,10}})[”\"」』]?[))]"
+        pattern = (
+            rf"([^\s,,。;;:“”\"(]{{4,30}}?)[((](?:{words})[“\"「『]?([^”\"」』)),]{{2,10}})[”\"」』]?"
+            r"([^()]{0,40})[)]"
+        )
+        english = re.compile(
+            r"(?:英文名称?|英文简称|English name)[::为]?\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}[A-Za-z0-9])"
+        )
         for match in re.finditer(pattern, body):
             full, short = match.group(1), match.group(2)
+            named = english.search(match.group(3))  # (以下简称“澄岳机器人”,英文名Chengyue Robotics)
             for word in sorted(rules()["name_intro_words"], key=len, reverse=True):  # 国产EDA企业芯衡…
                 if len(word) > 1 and word in full:
                     full = full[full.rindex(word) + len(word) :]
@@ -173,6 +197,9 @@ class Names:
             else:
                 self._alias(owner, full)
             self._known_as(owner, short)
+            if named:
+                self.entities[owner].english = named.group(1).strip()
+                self._alias(owner, named.group(1).strip())
 
     def _known_as(self, ident: str, short: str) -> None:
         """凜川智倉科技有限公司(下稱「凜川智倉」): the article names the company by its short name from now on,

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.tools.draft.english import English
+from assistant.tools.draft.english import English, glossary
 from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import clause_bounds, half_width, rules, scan_words, simplified, word_table
 
@@ -71,6 +71,7 @@ class Segments:
             longer = next((table[n] for n in table if n in names and _abbreviates(name, n)), None)
             table[name] = self._also(longer, name) if longer else self._add(name)
         self.table = word_table(table)
+        self._heads()
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
         """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters, and
@@ -83,6 +84,9 @@ class Segments:
             cut = simplified(word)
             if cut in prefix:
                 prefix = prefix[prefix.rindex(cut) + len(cut) :]
+        for word in sorted(rules()["segment_trailing_cut"], key=len, reverse=True):
+            if prefix.endswith(simplified(word)) and len(prefix) > len(word):
+                prefix = prefix[: -len(word)]
         start = len(prefix)
         while start > 0 and prefix[start - 1] not in stops:
             start -= 1
@@ -147,6 +151,7 @@ class Segments:
             "names": {"zh-Hant": zh, "zh-Hans": name, "en": english},
             "aliases": aliases,
         }
+
         return ident
 
     def _also(self, ident: str, name: str) -> str:
@@ -206,6 +211,25 @@ class Segments:
         while simplified(words).startswith(leaders) and len(words) > 2:
             words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
         return words[-r["measure_name_max"] :] if len(words) >= 2 else ""
+
+    def _heads(self) -> None:
+        """A line is also asked for by its head word, the glossary word its name ends with (精密减速器:
+        减速器, reducers), unless another line ends with it too or names it, or a company or measure does."""
+        words = glossary()["words"]
+        heads: dict[str, list[str]] = {}
+        for ident, line in self.found.items():
+            name = line["names"]["zh-Hans"]
+            head = next((name[i:] for i in range(1, len(name) - 1) if name[i:] in words), None)
+            if head and head not in self.metric_words and not any(head in form for form in self.entity_forms):
+                heads.setdefault(head, []).append(ident)
+        for head, owners in heads.items():
+            english = str(words[head])
+            forms = [head, self.traditional(head), english, *self.english.variants_of(english)]
+            forms += [f"{head}业务", f"{self.traditional(head)}業務", f"{english} business"]
+            taken = {a.lower() for i, line in self.found.items() if i not in owners for a in line["aliases"]}
+            if len(owners) == 1 and not {f.lower() for f in forms} & taken:
+                aliases = self.found[owners[0]]["aliases"]
+                aliases += [a for a in forms if a not in aliases]
 
     def concepts(self) -> dict[str, dict[str, Any]]:
         return dict(self.found)
