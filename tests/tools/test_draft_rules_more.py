@@ -3,6 +3,7 @@ and the period of figures a clause leaves undated. The articles are written for 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -107,3 +108,41 @@ def test_words_around_a_line_word_name_no_line(convert: Any) -> None:
     lines = {c["names"]["zh-Hant"] for c in drafter.concepts.values() if c["kind"] == "segment"}
     assert {"冷鏈倉儲", "運輸配送"} <= lines
     assert not any(name.endswith(("量", "成")) or name.startswith("使") or name == "三大" for name in lines), lines
+
+
+@BOTH_SCRIPTS
+def test_a_date_carried_from_a_long_sentence_into_a_short_one_is_drafted(convert: Any) -> None:
+    """The running date's position belongs to the sentence that named it: a shorter sentence after it
+    must neither crash the draft nor lose the date."""
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "在經歷了漫長而艱難的行業調整期之後,青禾電機終於在2024年第四季度實現營業收入12.5億元。淨利潤0.8億元。",
+        )
+    )
+    assert facts["12.5"]["period"] == facts["0.8"]["period"] == "2024Q4"
+
+
+def test_a_sentence_the_draft_cannot_read_is_listed_and_the_rest_is_drafted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault of the drafting tool on one sentence loses that sentence only, and says so."""
+    from assistant.tools.draft.writer import write_draft
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "晨光財訊\n青禾電機營收增長\n2024年青禾電機營業收入42.6億元。\n淨利潤3.1億元。\n", encoding="utf-8"
+    )
+    original = Drafter.sentence
+
+    def faulty(self: Drafter, paragraph: int, sentence: str, *rest: Any) -> None:
+        if "淨利潤" in sentence:
+            raise IndexError("string index out of range")
+        original(self, paragraph, sentence, *rest)
+
+    monkeypatch.setattr(Drafter, "sentence", faulty)
+    result = write_draft(article, tmp_path / "pack")
+    assert result.loads and result.unread == 1 and "could not be read" in result.summary()
+    facts = (tmp_path / "pack" / "facts" / "facts.yaml").read_text(encoding="utf-8")
+    assert "42.6" in facts and "IndexError" in facts

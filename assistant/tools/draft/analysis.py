@@ -60,6 +60,7 @@ class Drafter:
         self.entries = Entries(self.concepts, self.traditional)
         self.facts = self.entries.facts
         self.set_aside: list[tuple[DraftFact, str]] = []  # candidates the loader rejected, with its reason
+        self.unread: list[tuple[int, str, str]] = []  # (paragraph, sentence, error) the draft could not read
         self.metrics_used = self.entries.metrics_used
         self.measures = Measures(
             metric_table(self.vocabulary), self.vocabulary, self.concepts, English(), self.traditional
@@ -164,7 +165,10 @@ class Drafter:
                 covered = len(text)
             for offset, sentence in sentences(paragraph):
                 if offset + len(sentence) > covered:
-                    self.sentence(number, sentence, state, max(0, covered - offset))
+                    try:
+                        self.sentence(number, sentence, state, max(0, covered - offset))
+                    except Exception as error:  # one unreadable sentence must not lose the whole draft
+                        self.unread.append((number, sentence.strip(), f"{type(error).__name__}: {error}"))
             state["segment"] = None
             state["org"] = self.main  # a new paragraph speaks of the article's company unless it names another
         self.concepts.update(self.segments.concepts())
@@ -254,7 +258,11 @@ class Drafter:
         resolved = [d.date for d in drafted if d.date is not None and d.date.dated]
         known = [*explicit, *resolved]
         contrast = tuple(simplified(w) for w in rules()["contrast_words"])  # 而2023年末: no running date
-        leading = [d for d in known if not plain[clause_bounds(plain, d.start)[0] : d.start].startswith(contrast)]
+        leading = [  # a date carried from an earlier sentence has no clause here and is no contrast
+            d
+            for d in known
+            if d not in explicit or not plain[clause_bounds(plain, d.start)[0] : d.start].startswith(contrast)
+        ]
         if known:  # 一季度 read as 2025年一季度 is the period 同期 means next
             state["date"] = max(leading or known, key=lambda d: d.start)
         self.segments.remember(plain, state)

@@ -131,6 +131,7 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     """The clause (between , ; : and sentence ends) around `position`."""
     ends = set(rules()["clause_ends"])
     sentence = half_width(sentence)
+    position = max(0, min(position, len(sentence)))
     start = position
     while start > 0 and sentence[start - 1] not in ends:
         start -= 1

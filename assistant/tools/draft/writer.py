@@ -37,6 +37,7 @@ class DraftResult:
     not_facts: int
     concepts: int
     problems: list[Problem]
+    unread: int = 0  # sentences the draft could not read, listed at the end of facts.yaml
 
     @property
     def loads(self) -> bool:
@@ -48,6 +49,8 @@ class DraftResult:
             f"{self.figures + self.statements} draft facts ({self.figures} figures, {self.statements} "
             f"statements), {self.not_facts} not_facts, {self.concepts} new concepts"
         ]
+        if self.unread:
+            lines.append(f"{self.unread} sentences could not be read: listed at the end of facts/facts.yaml")
         if self.loads:
             lines.append(f"next: review facts/facts.yaml and facts/gazetteer.yaml, then `assistant check {self.out}`")
         else:
@@ -87,6 +90,7 @@ def write_draft(
         len(drafter.not_facts),
         len(drafter.concepts),
         problems,
+        len(drafter.unread),
     )
 
 
@@ -162,6 +166,10 @@ def facts_yaml(self: Drafter) -> str:
             f"#   paragraph {f.data['paragraph']}, {f.data.get('written', f.data['id'])}: {why}"
             for f, why in self.set_aside
         ]
+        out.append("")
+    if self.unread:
+        out.append("# Sentences the draft could not read (a fault of the drafting tool): draft their facts by hand:")
+        out += [f"#   paragraph {number}: {sentence[:60]} ({why})" for number, sentence, why in self.unread]
         out.append("")
     return "\n".join(out)
 
