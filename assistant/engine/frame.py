@@ -45,6 +45,7 @@ class Frame:
     unit: str | None = None
     decimals: int | None = None
     pronoun: bool = False
+    points_at_part: bool = False  # 這塊業務, this segment: the line of the last question, firmly
     follow_up: bool = False
     exact: bool = False
     totals: bool = False

@@ -187,7 +187,8 @@ class Interpreter:
         folded = reading.folded
         stops = {t.text for t in reading.tokens if t.role in ("stop", "unknown")}
         frame.pronoun = any(p in stops for p in self.words.get("pronouns", []))
-        frame.follow_up = frame.pronoun or self._leans_on_context(folded)
+        frame.points_at_part = self.has("part_pointers", folded)
+        frame.follow_up = frame.pronoun or frame.points_at_part or self._leans_on_context(folded)
         frame.exact = self.has("exact_words", folded)
         frame.totals = self.has("total_words", folded)
         frame.amount = self.has("amount_words", folded)

@@ -55,6 +55,8 @@ class Matcher:
         )
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
         self.share_metrics = frozenset(pack.words.get("share_metrics", []))
+        self._whole_known: dict[tuple[str, str], bool] = {}
+        self.whole_words = tuple(fold(w) for w in pack.words.get("whole_words", []))
         segments = {cid: self.aliases[cid] for cid, c in pack.concepts.items() if c.kind == "segment"}
         self.candidate_index = CandidateIndex(self.keys, segments, self.restrictive)
         self.order = self.candidate_index.order
@@ -168,6 +170,19 @@ class Matcher:
         """Whether any name of the concept appears in the fact's sentence."""
         return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
 
+    def _mentioned_not_listed(self, concept: str, keys: FactKeys) -> bool:
+        """Whether a name of the concept appears in the fact's sentence other than as one item of a list
+        (主要市场为日本、韩国和北美: the overseas figure is not North America's)."""
+        for alias in self.aliases.get(concept, []):
+            at = keys.text.find(alias) if alias else -1
+            while at >= 0:
+                before, after = keys.text[at - 1 : at], keys.text[at + len(alias) : at + len(alias) + 1]
+                clause = keys.text[max(0, at - 12) : at + len(alias) + 12]
+                if not ("、" in clause and ((before and before in "、和及与") or after == "、")):
+                    return True
+                at = keys.text.find(alias, at + 1)
+        return False
+
     def asked(self, frame: Frame) -> Asked:
         return Asked(
             metrics=frozenset(self._expand(frame.metrics)),
@@ -271,15 +286,29 @@ class Matcher:
         for segment in frame.segments:
             if segment in keys.segments:
                 total += W.segment_named
-            elif own_segments_asked and self.mentioned(segment, keys):
+            elif own_segments_asked and self._mentioned_not_listed(segment, keys):
                 total += W.segment_mentioned
             else:
                 return None
         if not own_segments_asked:
             # a question naming no segment asks for the whole figure, not a segment's
             unasked_figure = not frame.segments and keys.fact.value is not None
+            whole = any(w in frame.folded for w in self.whole_words)
+            if unasked_figure and whole and frame.metrics and self._only_by_segment(frame, keys):
+                return None  # 鯨岩網絡總營收: its overseas revenue is no answer to "the whole"
             total -= W.segment_unasked_figure if unasked_figure else W.segment_unasked_other
         return total
+
+    def _only_by_segment(self, frame: Frame, keys: FactKeys) -> bool:
+        """Whether the pack gives this company's measure only for a part of it (a line, a region): then a
+        question about the whole gets no part's figure. Computed per (subject, metric) once."""
+        key = (keys.fact.subject, keys.fact.metric)
+        if key not in self._whole_known:
+            self._whole_known[key] = any(
+                k.fact.subject == key[0] and k.fact.metric == key[1] and not k.fact.segment and k.fact.value is not None
+                for k in self.keys.values()
+            )
+        return not self._whole_known[key]
 
     def _qualifier_score(self, frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
         if (keys.qualifiers & self.restrictive) - asked.qualifiers:

@@ -163,7 +163,8 @@ def _inherit_soft_slots(merged: Frame, frame: Frame, previous: Frame) -> list[st
         if _lends(slot, merged, frame, previous):
             setattr(merged, slot, list(getattr(previous, slot)))
             merged.inherited.add(slot)
-            taken.append(slot)
+            if not (slot == "segments" and frame.points_at_part):
+                taken.append(slot)  # "這塊業務的毛利率": that line's, never the whole company's
     return taken
 
 
