@@ -146,3 +146,16 @@ def test_a_sentence_the_draft_cannot_read_is_listed_and_the_rest_is_drafted(
     assert result.loads and result.unread == 1 and "could not be read" in result.summary()
     facts = (tmp_path / "pack" / "facts" / "facts.yaml").read_text(encoding="utf-8")
     assert "42.6" in facts and "IndexError" in facts
+
+
+@BOTH_SCRIPTS
+def test_a_company_given_a_short_name_once_is_a_company(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機2024年營收增長",
+        "2024年,青禾電機實現營業收入42.6億元。",
+        "同為國產電機企業的上海佩樂電氣設備有限公司(簡稱「佩樂電氣」)2024年營收約45億元,與青禾電機正面競爭。",
+    )
+    ident = next(i for i, c in drafter.concepts.items() if c["kind"] == "entity" and "佩樂" in c["names"]["zh-Hant"])
+    assert _by_value(drafter)["45"]["subject"] == ident

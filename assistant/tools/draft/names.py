@@ -182,6 +182,11 @@ class Names:
                 if len(word) > 1 and word in full:
                     full = full[full.rindex(word) + len(word) :]
             owner = self.surface.get(simplified(short).lower()) or self._find(short)
+            suffixes = tuple(simplified(w) for w in rules()["entity_suffixes"])
+            if not owner and simplified(full).endswith(suffixes) and CJK_RUN.fullmatch(simplified(short)):
+                # 上海佩樂寵物食品有限公司(簡稱"佩樂寵物"), named once: a company by the article's own words
+                self._organisation(short, max(1, body.count(short)), body)
+                owner = self.surface.get(simplified(short).lower()) or self._find(short)
             if not owner:
                 continue
             merged = self.surface.get(simplified(full).lower()) or self._find(full)
