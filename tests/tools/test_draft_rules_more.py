@@ -159,3 +159,20 @@ def test_a_company_given_a_short_name_once_is_a_company(convert: Any) -> None:
     )
     ident = next(i for i, c in drafter.concepts.items() if c["kind"] == "entity" and "佩樂" in c["names"]["zh-Hant"])
     assert _by_value(drafter)["45"]["subject"] == ident
+
+
+@BOTH_SCRIPTS
+@pytest.mark.parametrize(
+    "called",
+    ["(英文名Qinghe Motion Group,下稱「青禾電機」)", "(下稱「青禾電機」,英文名Qinghe Motion Group)"],
+)
+def test_the_english_name_the_article_gives_and_its_short_forms(convert: Any, called: str) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機2024年營收增長",
+        f"青禾電機集團股份有限公司{called}披露年報。2024年,青禾電機實現營業收入42.6億元。",
+    )
+    [company] = [c for c in drafter.concepts.values() if c["kind"] == "entity"]
+    assert company["names"]["en"] == "Qinghe Motion Group"
+    assert {"Qinghe Motion Group", "Qinghe Motion", "Qinghe"} <= set(company["aliases"])

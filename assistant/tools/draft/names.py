@@ -169,15 +169,16 @@ class Names:
         are one company, known by the short name."""
         words = "|".join(re.escape(w) for w in rules()["called_words"])
         pattern = (
-            rf"([^\s,,。;;:“”\"(]{{4,30}}?)[((](?:{words})[“\"「『]?([^”\"」』)),]{{2,10}})[”\"」』]?"
-            r"([^()]{0,40})[)]"
+            rf"([^\s,,。;;:“”\"(]{{4,30}}?)[((]([^()]{{0,60}}?)(?:{words})[“\"「『]?([^”\"」』)),]{{2,10}})"
+            r"[”\"」』]?([^()]{0,40})[)]"
         )
         english = re.compile(
             r"(?:英文名称?|英文简称|English name)[::为]?\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}[A-Za-z0-9])"
         )
         for match in re.finditer(pattern, body):
-            full, short = match.group(1), match.group(2)
-            named = english.search(match.group(3))  # (以下简称“澄岳机器人”,英文名Chengyue Robotics)
+            full, short = match.group(1), match.group(3)
+            # (以下简称“澄岳机器人”,英文名Chengyue Robotics) or (英文名Huancheng Interactive…,下稱「幻澄互娛」)
+            named = english.search(match.group(4)) or english.search(match.group(2))
             for word in sorted(rules()["name_intro_words"], key=len, reverse=True):  # 国产EDA企业芯衡…
                 if len(word) > 1 and word in full:
                     full = full[full.rindex(word) + len(word) :]
@@ -203,8 +204,18 @@ class Names:
                 self._alias(owner, full)
             self._known_as(owner, short)
             if named:
-                self.entities[owner].english = named.group(1).strip()
-                self._alias(owner, named.group(1).strip())
+                self._english_name(owner, named.group(1).strip())
+
+    def _english_name(self, ident: str, name: str) -> None:
+        """The English name the article gives, and the shorter forms readers write (Huancheng Interactive
+        Entertainment Group: … Entertainment, Huancheng Interactive, Huancheng)."""
+        self.entities[ident].english = name
+        words = name.split()
+        forms = [" ".join(words[:n]) for n in range(len(words), 1, -1)]
+        if len(words[0]) >= 5:
+            forms.append(words[0])
+        for form in forms:
+            self._alias(ident, form)
 
     def _known_as(self, ident: str, short: str) -> None:
         """凜川智倉科技有限公司(下稱「凜川智倉」): the article names the company by its short name from now on,
