@@ -293,22 +293,34 @@ class Matcher:
         if not own_segments_asked:
             # a question naming no segment asks for the whole figure, not a segment's
             unasked_figure = not frame.segments and keys.fact.value is not None
-            whole = any(w in frame.folded for w in self.whole_words)
-            if unasked_figure and whole and frame.metrics and self._only_by_segment(frame, keys):
-                return None  # 鯨岩網絡總營收: its overseas revenue is no answer to "the whole"
+            if unasked_figure and frame.metrics and self._part_for_whole(frame, keys):
+                return None  # 鯨岩網絡(總)營收: its overseas revenue is no answer about the whole company
             total -= W.segment_unasked_figure if unasked_figure else W.segment_unasked_other
         return total
 
-    def _only_by_segment(self, frame: Frame, keys: FactKeys) -> bool:
-        """Whether the pack gives this company's measure only for a part of it (a line, a region): then a
-        question about the whole gets no part's figure. Computed per (subject, metric) once."""
-        key = (keys.fact.subject, keys.fact.metric)
+    def _part_for_whole(self, frame: Frame, keys: FactKeys) -> bool:
+        """Whether a part's figure (a line's, a region's) would answer a question about a whole company that
+        the pack gives no whole figure of: refused when the measure is one the pack gives for a whole company
+        elsewhere (net profit, revenue), or when the question says it wants the whole (總營收); a measure given
+        only by parts (market share by product) is still offered part by part."""
+        fact = keys.fact
+        if self._whole(fact.subject, fact.metric):
+            return False
+        asks_whole = any(w in frame.folded for w in self.whole_words)
+        return asks_whole or any(self._whole(None, m) for m in (fact.metric, *frame.metrics))
+
+    def _whole(self, subject: str | None, metric: str) -> bool:
+        """Whether the pack gives the measure for a whole company (this one, or any when subject is None)."""
+        key = (subject or "", metric)
         if key not in self._whole_known:
             self._whole_known[key] = any(
-                k.fact.subject == key[0] and k.fact.metric == key[1] and not k.fact.segment and k.fact.value is not None
+                (subject is None or k.fact.subject == subject)
+                and k.fact.metric == metric
+                and not k.fact.segment
+                and k.fact.value is not None
                 for k in self.keys.values()
             )
-        return not self._whole_known[key]
+        return self._whole_known[key]
 
     def _qualifier_score(self, frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
         if (keys.qualifiers & self.restrictive) - asked.qualifiers:

@@ -176,3 +176,16 @@ def test_the_english_name_the_article_gives_and_its_short_forms(convert: Any, ca
     [company] = [c for c in drafter.concepts.values() if c["kind"] == "entity"]
     assert company["names"]["en"] == "Qinghe Motion Group"
     assert {"Qinghe Motion Group", "Qinghe Motion", "Qinghe"} <= set(company["aliases"])
+
+
+@BOTH_SCRIPTS
+def test_a_subsidiary_named_after_子公司_is_a_company(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機2024年營收增長",
+        "青禾電機旗下有動畫子公司澄光動畫、IP運營子公司淵光文化。2024年,青禾電機實現營業收入42.6億元。",
+        "今年3月,淵光文化完成A輪融資,澄光動畫則推出了新劇集。",
+    )
+    names = {c["names"]["zh-Hant"] for c in drafter.concepts.values() if c["kind"] == "entity"}
+    assert {"澄光動畫", "淵光文化"} <= names

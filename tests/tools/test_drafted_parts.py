@@ -19,6 +19,7 @@ ARTICLE = "\n".join(
         "2024年,公司海外收入為17.84億元,占總營收比重提升至36.6%,主要市場為日本、韓國和北美。",
         "2024年,動畫及內容製作業務收入為4.93億元,同比增長37.2%。",
         "競爭對手方面,鯨岩網絡2024年海外收入已超過60億元。",
+        "2024年歸母淨利潤為6.15億元。電競業務仍處於虧損狀態,全年虧損3,560萬元。",
     ]
 )
 
@@ -47,3 +48,11 @@ def test_a_follow_up_pointing_at_the_part_stays_with_it(drafted: Assistant) -> N
     answer = chat.ask("那這塊業務的毛利率是多少?")
     assert answer.status == "no_answer", answer.text  # the line's margin is not given; never the company's 61.4%
     assert "61.4%" not in answer.text.split("\n")[1]
+
+
+@pytest.mark.parametrize("question", ["鯨岩網絡2024年營收多少?", "What was Jingyan Network's revenue in 2024?"])
+def test_a_parts_figure_is_no_answer_about_the_whole_company(drafted: Assistant, question: str) -> None:
+    """Revenue is a measure the pack gives for a whole company; a rival's overseas revenue is no answer for
+    its revenue (it is offered as the nearest fact instead)."""
+    answer = drafted.ask(question)
+    assert answer.status == "no_answer", answer.text
