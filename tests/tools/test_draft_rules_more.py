@@ -189,3 +189,16 @@ def test_a_subsidiary_named_after_子公司_is_a_company(convert: Any) -> None:
     )
     names = {c["names"]["zh-Hant"] for c in drafter.concepts.values() if c["kind"] == "entity"}
     assert {"澄光動畫", "淵光文化"} <= names
+
+
+@BOTH_SCRIPTS
+def test_公司_earlier_in_the_sentence_is_the_articles_company_not_the_last_one_named(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機2024年營收增長",
+        "青禾電機主營電機,其中視覺業務由控股子公司青禾視覺科技有限公司(以下簡稱「青禾視覺」)運營。"
+        "2021年7月,公司登陸科創板,上市後市值一度逾520億元。",
+    )
+    companies = {c["names"]["zh-Hant"]: i for i, c in drafter.concepts.items() if c["kind"] == "entity"}
+    assert _by_value(drafter)["520"]["subject"] == companies["青禾電機"]

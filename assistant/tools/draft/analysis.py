@@ -285,6 +285,8 @@ class Drafter:
             return _through_subsidiaries(plain, before)
         if any(word in plain[:position] for word in rules()["pointing_words"]):
             return str(state["org"] or self.main)
+        if any(word in plain[:position] for word in rules()["own_company_words"]):
+            return self.main  # 2021年7月,公司登陆科创板,上市后市值…: the clause before names the company
         after = [ident for s, e, ident in orgs if s >= position]
         return after[0] if after else str(state["org"] or self.main)
 
