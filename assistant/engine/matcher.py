@@ -248,20 +248,8 @@ class Matcher:
             return False
         if not any(t in keys.metrics and t != fact.metric for t in fact.tags):
             return False
-        bases = keys.metrics - self._implied_by(fact.metric)  # rd_staff, and the rd it implies
+        bases = keys.metrics - self._expand([fact.metric])  # rd_staff, and the rd it implies
         return not bases & (set(frame.metrics) | asked.metrics | spoken)
-
-    def _implied_by(self, metric: str) -> set[str]:
-        """A metric and everything it implies, transitively."""
-        out: set[str] = set()
-        todo = [metric]
-        while todo:
-            cid = todo.pop()
-            if cid not in out:
-                out.add(cid)
-                concept = self.pack.concepts.get(cid)
-                todo.extend(concept.implies if concept else [])
-        return out
 
     def _entity_score(self, frame: Frame, keys: FactKeys) -> float | None:
         fact = keys.fact
