@@ -23,6 +23,14 @@ def glossary() -> dict[str, Any]:
     return shipped("glossary.yaml")
 
 
+def head_word(name: str) -> str | None:
+    """The glossary word a name ends with, shorter than the name (整体平均利用率: 利用率; 精密减速器: 减速器):
+    what readers call a measure or a line for short."""
+    plain = simplified(name)
+    words = glossary()["words"]
+    return next((plain[i:] for i in range(1, len(plain) - 1) if plain[i:] in words), None)
+
+
 def romanised(text: str) -> str:
     """Pinyin of the Chinese in `text`, one capitalised word per run: 澜拓 -> Lantuo."""
     from pypinyin import lazy_pinyin  # only when drafting: answering never needs it

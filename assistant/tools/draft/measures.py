@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.tools.draft.dating import Dated
-from assistant.tools.draft.english import English, glossary
+from assistant.tools.draft.english import English, glossary, head_word
 from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import (
     Figure,
@@ -163,9 +163,7 @@ class Measures:
     def _head(self, words: str, ident: str) -> None:
         """A new measure is also asked for by its head word, the glossary word it ends with (整體平均利用率:
         利用率, utilization rate), unless another new measure has the same head or a metric word is one."""
-        plain = simplified(words)
-        known = glossary()["words"]
-        head = next((plain[i:] for i in range(1, len(plain) - 1) if plain[i:] in known), None)
+        head = head_word(words)
         if head is None or head in self.words or self.heads.get(head) == "":
             return
         owner = self.heads.get(head)

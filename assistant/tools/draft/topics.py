@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.tools.draft.english import English, glossary
+from assistant.tools.draft.english import English, glossary, head_word
 from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import clause_bounds, half_width, rules, scan_words, simplified, word_table
 
@@ -219,7 +219,7 @@ class Segments:
         heads: dict[str, list[str]] = {}
         for ident, line in self.found.items():
             name = line["names"]["zh-Hans"]
-            head = next((name[i:] for i in range(1, len(name) - 1) if name[i:] in words), None)
+            head = head_word(name)
             if head and head not in self.metric_words and not any(head in form for form in self.entity_forms):
                 heads.setdefault(head, []).append(ident)
         for head, owners in heads.items():
