@@ -171,6 +171,7 @@ class Drafter:
                         self.unread.append((number, sentence.strip(), f"{type(error).__name__}: {error}"))
             state["segment"] = None
             state["org"] = self.main  # a new paragraph speaks of the article's company unless it names another
+        self.measures.add_heads()
         self.concepts.update(self.segments.concepts())
 
     # -- one sentence -------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from assistant.tools.draft.reader import (
 )
 
 PRIOR_ROLES = ("same_prior", "same_prior_base", "prior", "prior_base")
+# 较A轮时的18亿元: a value of an earlier moment the article does not date
+_EARLIER_HINT = "an earlier value the figure before it is compared with: give its period"
 
 
 @dataclass(frozen=True)
@@ -105,14 +107,16 @@ class Dating:
             )
         return found
 
-    @staticmethod
-    def _base_of(plain: str, begins: int, dates: list[Dated]) -> Dated | None:
-        """较2023年的7.35亿元: the comparison base dates the value written right after it."""
-        for date in dates:
+    def _compared(self, plain: str, start: int, figure: Figure) -> tuple[bool, Dated | None]:
+        """Whether the figure is a value another is compared with, and its period: the dated base written
+        right before it (较2023年的7.35亿元: 2023), or none for an earlier moment the article does not date
+        (较A轮时的18亿元)."""
+        between = plain[start : figure.begins]
+        for date in self.dates(between, between):
             dated = date.period is not None and date.period.year is not None
-            if date.base and dated and date.end <= begins and plain[date.end : begins] in rules()["base_value_links"]:
-                return replace(date, base=False)
-        return None
+            if date.base and dated and between[date.end :] in rules()["base_value_links"]:
+                return True, replace(date, base=False, start=start + date.start, end=start + date.end)
+        return bool(re.search(rules()["earlier_base"], between)), None
 
     def year_events(self, sentence: str, plain: str, dates: list[Dated]) -> list[Figure]:
         """A bare year next to 成立 or 上市 (成立于2015年) is a figure of its own: the founding year."""
@@ -138,14 +142,14 @@ class Dating:
         """The period of a figure: its clause, then its sentence, then the paragraph's last date; none for
         a figure of now (目前) or of a plan."""
         start, end = clause_bounds(plain, figure.begins)
-        base = self._base_of(plain, figure.begins, dates)
-        if base is not None:
+        compared, base = self._compared(plain, start, figure)
+        if compared and base is not None:
             return base
         if self._now(plain, figure, start, end, dates):
             return None  # 目前: the time of writing, not the last date mentioned
-        if re.search(rules()["earlier_base"], plain[start : figure.begins]):
-            figure.hints.append("an earlier value the figure before it is compared with: give its period")
-            return None  # 较A轮时的18亿元: a value of an earlier moment the article does not date
+        if compared:
+            figure.hints.append(_EARLIER_HINT)
+            return None
         # 自2023年起: where a stretch begins, no figure's period; 于2013年创立: an event's year, only its clause's
         dates = [
             d
@@ -201,15 +205,15 @@ class Dating:
         start, _ = clause_bounds(plain, figure.begins)
         between = plain[start : figure.begins]
         dates = self.dates(between, between)
-        base = self._base_of(between, len(between), dates)
-        if base is not None:
-            return replace(base, start=start + base.start, end=start + base.end)
         own = [d for d in dates if d.dated]
+        compared, base = self._compared(plain, start, figure)
+        if base is not None:
+            return base
         if own:
             return replace(own[-1], start=start + own[-1].start, end=start + own[-1].end)
-        if re.search(rules()["earlier_base"], between):
-            figure.hints.append("an earlier value the figure before it is compared with: give its period")
-            return None  # 较A轮时的18亿元: a value of an earlier moment the article does not date
+        if compared:
+            figure.hints.append(_EARLIER_HINT)
+            return None
         prior = any(d.prior for d in dates) or any(simplified(w) in between for w in rules()["prior_words"])
         if prior and earlier is not None and earlier.period is not None and earlier.period.year is not None:
             figure.hints.append("a year before the figure it follows")

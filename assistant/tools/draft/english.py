@@ -8,6 +8,7 @@ business"). Names that had to be romanised throughout are flagged for review.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
@@ -23,12 +24,18 @@ def glossary() -> dict[str, Any]:
     return shipped("glossary.yaml")
 
 
-def head_word(name: str) -> str | None:
-    """The glossary word a name ends with, shorter than the name (整体平均利用率: 利用率; 精密减速器: 减速器):
-    what readers call a measure or a line for short."""
-    plain = simplified(name)
+def head_words(names: dict[str, str], allowed: Callable[[str], bool]) -> dict[str, str]:
+    """Concept id -> the glossary word its name ends with, shorter than the name (整体平均利用率: 利用率;
+    精密减速器: 减速器), what readers call a measure or a line for short; only heads `allowed` and ending
+    exactly one of the names (总容积 and 新增冷库容积: 容积 names neither)."""
     words = glossary()["words"]
-    return next((plain[i:] for i in range(1, len(plain) - 1) if plain[i:] in words), None)
+    owners: dict[str, list[str]] = {}
+    for ident, name in names.items():
+        plain = simplified(name)
+        head = next((plain[i:] for i in range(1, len(plain) - 1) if plain[i:] in words), None)
+        if head is not None and allowed(head):
+            owners.setdefault(head, []).append(ident)
+    return {found[0]: head for head, found in owners.items() if len(found) == 1}
 
 
 def romanised(text: str) -> str:

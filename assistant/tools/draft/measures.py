@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.tools.draft.dating import Dated
-from assistant.tools.draft.english import English, glossary, head_word
+from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import (
     Figure,
@@ -74,7 +74,6 @@ class Measures:
         self.english = english
         self.traditional = traditional
         self.new_metrics: dict[str, str] = {}
-        self.heads: dict[str, str] = {}  # the head word of a new metric (利用率 of 整體平均利用率) -> its metric
 
     def named_in(self, text: str) -> bool:
         """Whether a piece of text names a metric."""
@@ -157,27 +156,16 @@ class Measures:
             "aliases": [words, zh, english],
         }
         self.new_metrics[zh] = ident
-        self._head(words, ident)
         return ident
 
-    def _head(self, words: str, ident: str) -> None:
-        """A new measure is also asked for by its head word, the glossary word it ends with (整體平均利用率:
-        利用率, utilization rate), unless another new measure has the same head or a metric word is one."""
-        head = head_word(words)
-        if head is None or head in self.words or self.heads.get(head) == "":
-            return
-        owner = self.heads.get(head)
-        if owner is not None:  # 总容积 and 新增冷库容积: 容积 names neither
-            aliases = self.concepts[owner]["aliases"]
-            self.concepts[owner]["aliases"] = [a for a in aliases if a not in self._head_forms(head)]
-            self.heads[head] = ""
-            return
-        self.heads[head] = ident
-        aliases = self.concepts[ident]["aliases"]
-        aliases += [a for a in self._head_forms(head) if a not in aliases]
-
-    def _head_forms(self, head: str) -> list[str]:
-        return [head, self.traditional(head), str(glossary()["words"][head])]
+    def add_heads(self) -> None:
+        """Each new measure is also asked for by its head word (整體平均利用率: 利用率, utilization rate),
+        unless another new measure ends with it too or a metric word is one."""
+        names = {ident: str(self.concepts[ident]["names"]["zh-Hans"]) for ident in self.new_metrics.values()}
+        for ident, head in head_words(names, lambda head: head not in self.words).items():
+            aliases = self.concepts[ident]["aliases"]
+            forms = [head, self.traditional(head), str(glossary()["words"][head])]
+            aliases += [a for a in forms if a not in aliases]
 
 
 def _counted_noun(sentence: str, figure: Figure) -> str:

@@ -57,12 +57,13 @@ class Names:
         if titled and not any(plain in simplified(n) or simplified(n) in plain for n in found):
             found[titled] = body.count(titled)
             brand_names(body, found, rules())  # 青禾智控 beside 青禾電機
+        plain_body = simplified(body)
         for name, count in found.most_common():
             if self.english.generic(name) and not any(name.endswith(s) for s in rules()["strong_suffixes"]):
                 continue  # 汽车电子 is an industry, 消费电子 a market
             if self._common_phrase(name, count, body):
                 continue  # 管理软件, 老牌软件, 剔除股份: words of the language, said a few times, are no company
-            if self._a_line(name, body):
+            if self._a_line(name, plain_body):
                 continue  # 协作机器人业务, 协作机器人是…第一大业务: a product line, not a company
             self._organisation(name, count, body)
         self._called(body)
@@ -104,11 +105,11 @@ class Names:
         )
 
     @staticmethod
-    def _a_line(name: str, body: str) -> bool:
+    def _a_line(name: str, text: str) -> bool:
         """A name the article calls a line of business (X业务, X是…的第一大业务, X板块) or that ends with a
-        line word, unless a legal suffix makes it a company."""
+        line word, unless a legal suffix makes it a company; `text` is the body in simplified script."""
         r = rules()
-        plain, text = simplified(name), simplified(body)
+        plain = simplified(name)
         if any(plain.endswith(simplified(s)) for s in r["strong_suffixes"]):
             return False
         lines = "|".join(re.escape(simplified(w)) for w in r["line_words"])

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.tools.draft.english import English, glossary, head_word
+from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import clause_bounds, half_width, rules, scan_words, simplified, word_table
 
@@ -216,19 +216,18 @@ class Segments:
         """A line is also asked for by its head word, the glossary word its name ends with (精密减速器:
         减速器, reducers), unless another line ends with it too or names it, or a company or measure does."""
         words = glossary()["words"]
-        heads: dict[str, list[str]] = {}
-        for ident, line in self.found.items():
-            name = line["names"]["zh-Hans"]
-            head = head_word(name)
-            if head and head not in self.metric_words and not any(head in form for form in self.entity_forms):
-                heads.setdefault(head, []).append(ident)
-        for head, owners in heads.items():
+        names = {ident: str(line["names"]["zh-Hans"]) for ident, line in self.found.items()}
+
+        def allowed(head: str) -> bool:
+            return head not in self.metric_words and not any(head in form for form in self.entity_forms)
+
+        for owner, head in head_words(names, allowed).items():
             english = str(words[head])
             forms = [head, self.traditional(head), english, *self.english.variants_of(english)]
             forms += [f"{head}业务", f"{self.traditional(head)}業務", f"{english} business"]
-            taken = {a.lower() for i, line in self.found.items() if i not in owners for a in line["aliases"]}
-            if len(owners) == 1 and not {f.lower() for f in forms} & taken:
-                aliases = self.found[owners[0]]["aliases"]
+            taken = {a.lower() for i, line in self.found.items() if i != owner for a in line["aliases"]}
+            if not {f.lower() for f in forms} & taken:
+                aliases = self.found[owner]["aliases"]
                 aliases += [a for a in forms if a not in aliases]
 
     def concepts(self) -> dict[str, dict[str, Any]]:
