@@ -202,3 +202,18 @@ def test_公司_earlier_in_the_sentence_is_the_articles_company_not_the_last_one
     )
     companies = {c["names"]["zh-Hant"]: i for i, c in drafter.concepts.items() if c["kind"] == "entity"}
     assert _by_value(drafter)["520"]["subject"] == companies["青禾電機"]
+
+
+@BOTH_SCRIPTS
+def test_a_new_measure_never_takes_a_lines_id(convert: Any) -> None:
+    """A count named after what it counts (1萬台協作機器人) and a line of the same name (協作機器人業務) are
+    two concepts: the line must not replace the measure a fact names."""
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機2024年營收增長",
+        "分業務看,協作機器人業務收入17.45億元,同比增長28.7%。",
+        "2024年,公司向海外交付1萬台協作機器人。",
+    )
+    used = {f.data["metric"] for f in drafter.facts}
+    assert all(drafter.concepts[m]["kind"] == "metric" for m in used if m in drafter.concepts)

@@ -154,6 +154,7 @@ class Drafter:
             self.vocabulary,
             set(self.entity_table),
         )
+        self.measures.reserved = set(self.segments.found)  # a new measure never takes a line's id
         numbering = re.compile(rules()["section_numbering"])
         state: dict[str, Any] = {"org": self.main, "date": None, "segment": None}
         for number, paragraph in enumerate(self.paragraphs, 1):

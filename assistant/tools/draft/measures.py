@@ -74,6 +74,7 @@ class Measures:
         self.english = english
         self.traditional = traditional
         self.new_metrics: dict[str, str] = {}
+        self.reserved: set[str] = set()  # ids other concepts of the draft will take (its lines)
 
     def named_in(self, text: str) -> bool:
         """Whether a piece of text names a metric."""
@@ -148,7 +149,7 @@ class Measures:
             return self.new_metrics[zh]
         english, _complete = self.english.phrase(words)
         ident = slug(english) if english.isascii() else f"metric_{len(self.new_metrics) + 1}"
-        while ident in self.concepts or ident in self.vocabulary:
+        while ident in self.concepts or ident in self.vocabulary or ident in self.reserved:
             ident += "_2"
         self.concepts[ident] = {
             "kind": "metric",
