@@ -1,7 +1,7 @@
 """Numbers in article text: the spans `check` wants covered by a fact and `draft` turns into candidates.
 
 A number is a run of digits (with decimals, a sign or thousands separators) that is not part of a Latin
-word such as B2B or Q1, or a Chinese tenth such as 三成 (30%).
+word such as B2B or Q1, or a percentage in Chinese words: a tenth such as 三成 (30%) or 百分之十二 (12%).
 """
 
 from __future__ import annotations
@@ -11,15 +11,19 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from assistant.lang.normalize import chinese_number
+
 _ARABIC = r"(?<![A-Za-z0-9.])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9])"
 _TENTHS = r"(?P<tenths>[一二兩两三四五六七八九])成(?![本員员立功為为果熟就交分都長长效型績绩])"
-NUMBER = re.compile(f"{_ARABIC}|{_TENTHS}")
+_HUNDREDTHS = r"百分之(?P<hundredths>[零〇一二两兩三四五六七八九十百]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
+NUMBER = re.compile(f"{_ARABIC}|{_TENTHS}|{_HUNDREDTHS}")
 _TENTH_VALUES = {"一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass(frozen=True)
 class Number:
-    """One number in a text: its span, its value, and whether it is a Chinese tenth (三成 = 30%)."""
+    """One number in a text: its span, its value, and whether it is a percentage in Chinese words
+    (`tenths`: 三成 = 30%, 百分之十二 = 12%)."""
 
     start: int
     end: int
@@ -70,6 +74,12 @@ def numbers_in(text: str) -> list[Number]:
         if match.group("tenths"):
             value = Decimal(_TENTH_VALUES[match.group("tenths")] * 10)
             found.append(Number(match.start(), match.end(), match.group(), value, tenths=True))
+            continue
+        if match.group("hundredths"):
+            hundredths = chinese_number(match.group("hundredths").replace("點", "点").replace("兩", "两"))
+            if hundredths is not None:
+                value = Decimal(format(hundredths, "g"))
+                found.append(Number(match.start(), match.end(), match.group(), value, tenths=True))
             continue
         digits = unicodedata.normalize("NFKC", match.group("digits")).replace(",", "")
         try:

@@ -47,6 +47,8 @@ AGREE = [
     fact("超過42%", "42", "%", approx="超過"),
     fact("三成", "30", "%"),
     fact("接近八成", "80", "%", approx="接近"),
+    fact("百分之十二", "12", "%"),
+    fact("約百分之三十五點五", "35.5", "%", approx="約"),
     fact("100多款", "100", "款", approx="多"),
     fact("28萬多台", "28", "台", "萬", approx="多"),
     fact("約為4.2%", "4.2", "%", approx="約"),
@@ -101,6 +103,8 @@ DISAGREE = [
     (fact("42%", "42", "%", approx="超過", quote="佔比42%。"), "approx '超過' does not agree"),
     (fact("三成", "3", "%"), "value 3 does not agree"),
     (fact("三成", "30", "成"), "percentage (成)"),
+    (fact("百分之十二", "20", "%"), "value 20 does not agree"),
+    (fact("百分之十二", "12", "元", "億"), "percentage"),
     (fact("6.2億元", "6.2", "元", "億", quote="虧損-6.2億元。"), "part of a larger figure"),
     (fact("3億元", "3", "元", "億", quote="收入13億元。"), "part of a larger figure"),
     (fact("3億元", "3", "元", "億", quote="收入3.5億元,利潤3億元。"), ""),  # the second 3億元 stands on its own
