@@ -6,6 +6,7 @@ own words. Word tables are data (rules.yaml and the bundled vocabulary).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,15 @@ def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
     )
 
 
+def _in_context(metric: str, plain: str, figure: Figure) -> str:
+    """The measure a metric word names in this sentence (出资 in a sentence announcing a round: its size)."""
+    context = rules()["metric_in_context"].get(metric)
+    if context and re.search(context["when"], plain):
+        figure.hints.append(f"{metric} in a sentence matching {context['when']}: {context['becomes']}")
+        return str(context["becomes"])
+    return metric
+
+
 class Measures:
     """Names the measure of each figure, adding the metrics the vocabulary lacks to `concepts`."""
 
@@ -99,7 +109,7 @@ class Measures:
         ):
             if choice:
                 figure.hints.append(f"metric from {sentence[choice[0][0] : choice[0][1]]}")
-                return self.share_of(str(choice[0][2]), figure)
+                return self.share_of(_in_context(str(choice[0][2]), plain, figure), figure)
         counted = _counted_noun(sentence, figure)
         if counted:
             figure.hints.append("no metric word: a new metric named after what it counts")
