@@ -19,7 +19,7 @@ from assistant.pack.figures import SCALES
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
-_CLAUSE = re.compile(r"[,;:。,;:]")
+_CLAUSE = re.compile("[,;:。\uff0c\uff1b\uff1a]")  # ASCII and full-width marks
 SUMMED = frozenset({"difference", "sum"})  # derivations whose figure also fits the periods of its inputs
 
 
@@ -55,6 +55,14 @@ def beside_figure(fact: Fact) -> tuple[str, str]:
     return fact.quote, ""
 
 
+def own_clause(fact: Fact) -> str:
+    """The clause holding the fact's figure: of two figures in one sentence, what each one's own clause
+    names tells them apart (员工总数接近3200人, 泰国工厂员工约540人)."""
+    if not fact.written:
+        return fact.quote
+    return next((c for c in _CLAUSE.split(fact.quote) if fact.written in c), fact.quote)
+
+
 def own_numbers(fact: Fact) -> frozenset[Decimal]:
     """The figure as written and as a value, in its scale and in plain units."""
     values = {fact.value, fact.value * SCALES.get(fact.scale, 1)} if fact.value is not None else set()
@@ -68,6 +76,15 @@ class KeyMaker:
         self.pack = pack
         self.grammar = grammar
         self.openers = tuple(fold(w) for w in pack.words.get("pointing_openers", []))
+        self.topic_names = self._topic_names(pack)
+
+    @staticmethod
+    def _topic_names(pack: Pack) -> dict[str, list[str]]:
+        """The Chinese names of the who-measures (董事长, 创始人) the pack gives no figure of: a statement whose
+        sentence names one is about it, whatever topic the statement was filed under."""
+        figured = {f.metric for f in pack.facts.values() if f.value is not None}
+        topics = [cid for cid in pack.words.get("named_topics", []) if cid in pack.concepts and cid not in figured]
+        return {cid: [fold(a) for a in pack.concepts[cid].aliases if len(a) >= 2 and not a.isascii()] for cid in topics}
 
     def expand(self, ids: Iterable[str]) -> set[str]:
         """The concepts and everything they imply, transitively."""
@@ -94,7 +111,7 @@ class KeyMaker:
         return FactKeys(
             fact=fact,
             entities=frozenset({fact.subject, *([fact.object] if fact.object else []), *tagged["entity"]}),
-            metrics=frozenset(self.expand([fact.metric, *tagged["metric"]])),
+            metrics=frozenset(self.expand([fact.metric, *tagged["metric"], *self._named_topics(fact)])),
             segments=frozenset(self.expand([*fact.segment, *tagged["segment"]])),
             qualifiers=frozenset(tagged["qualifier"]),
             text=self.grammar.with_years(fold(" ".join([*quotes, fact.when or ""]))),
@@ -105,6 +122,13 @@ class KeyMaker:
             period=Period.parse(fact.period),
             input_periods=self._input_periods(fact),
         )
+
+    def _named_topics(self, fact: Fact) -> list[str]:
+        """The figureless measures a statement's own sentence names (周启明担任公司董事长: chairman)."""
+        if fact.value is not None or fact.derivation is not None:
+            return []
+        text = fold(fact.quote)
+        return [cid for cid, names in self.topic_names.items() if any(n in text for n in names)]
 
     def _tags_by_kind(self, fact: Fact) -> dict[str, list[str]]:
         """The fact's tags by the kind of their concept (an unknown tag is a qualifier), in tag order."""

@@ -1,0 +1,73 @@
+"""Answers on a raw draft (no review), in every script: two figures of one measure in one sentence are told
+apart by what their own clauses name, a role a sentence names answers who holds it, and a percentage
+written in words is a figure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from assistant import Assistant
+from assistant.lang.normalize import to_simplified
+
+ARTICLE = "\n".join(
+    [
+        "青石財訊",
+        "禾豐食品海外擴張提速",
+        "禾豐食品2012年在寧波成立,主要生產寵物主糧和零食。",
+        "2024年,禾豐食品實現營業收入36.8億元,同比增長11.2%。",
+        "截至2024年末,禾豐食品員工總數接近3200人,其中研發人員逾260人,越南工廠員工約540人。",
+        "周啓明目前擔任公司董事長兼總經理,此前曾在一家外資飼料企業工作多年。",
+        "今年3月,子公司禾豐優選完成A輪融資,由遠瀾資本領投,投資方合計出資6億元,認購禾豐優選百分之十二的股權。",
+        "據行業統計,2024年禾豐食品在國內貓糧市場的份額約為8.5%,大型品牌超過12%。",
+    ]
+)
+
+
+@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans", "full-width"])
+def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
+    return draft_bot(ARTICLE, request.param)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "other"),
+    [
+        ("越南工廠有多少員工?", "540", "3200"),
+        ("禾豐食品2024年末員工總數大約多少人?", "3200", "540"),
+    ],
+)
+def test_figures_of_one_sentence_are_told_apart_by_their_own_clauses(
+    drafted: Assistant, question: str, figure: str, other: str
+) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert figure in answer.text and other not in answer.text.split("來源")[0].split("来源")[0]
+
+
+def test_a_figure_whose_clause_does_not_name_the_measure_still_asks_which(drafted: Assistant) -> None:
+    answer = drafted.ask("禾豐食品的市場份額是多少?")  # 8.5% and 12% of one sentence: nothing tells them apart
+    assert answer.status == "clarify", answer.text
+
+
+@pytest.mark.parametrize("question", ["禾豐食品的董事長是誰?", "Who chairs 禾豐食品?", "禾丰食品总经理是谁?"])
+def test_a_role_a_sentence_names_answers_who_holds_it(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert "周启明" in to_simplified(answer.text)
+
+
+def test_a_role_no_sentence_names_is_not_answered(drafted: Assistant) -> None:
+    assert drafted.ask("禾豐食品的首席財務官是誰?").status != "answered"
+
+
+def test_what_investors_put_into_a_completed_round_is_the_round(drafted: Assistant) -> None:
+    answer = drafted.ask("禾豐優選A輪融資了多少錢?")
+    assert answer.status == "answered", answer.text
+    assert "6億元" in answer.text or "6亿元" in answer.text
+
+
+def test_a_percentage_written_in_words_is_a_figure(drafted: Assistant) -> None:
+    answer = drafted.ask("A輪投資方拿到了禾豐優選多少股權?")
+    assert answer.status == "answered", answer.text
+    assert "百分之十二" in answer.text or "12%" in answer.text
