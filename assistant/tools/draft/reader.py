@@ -281,9 +281,22 @@ def find_names(body: str, known: set[str]) -> Counter[str]:
         if body.count(match.group()) >= 2:
             counts[match.group()] = body.count(match.group())
     for name in list(counts):
-        if simplified(name).lower() in known:
+        if simplified(name).lower() in known or not _stands_alone(body, name, counts):
             del counts[name]
     return counts
+
+
+def _stands_alone(body: str, name: str, names: Counter[str]) -> bool:
+    """Whether the name is written somewhere other than inside a longer name found (澄芯半导体 only inside
+    无锡澄芯半导体装备股份有限公司 and 上海澄芯半导体 is part of those names, no company of its own)."""
+    covered: set[int] = set()
+    for longer in (n for n in names if name in n and n != name):
+        for match in re.finditer(re.escape(longer), body):
+            at = body.find(name, match.start(), match.end())
+            while at >= 0:
+                covered.add(at)
+                at = body.find(name, at + 1, match.end())
+    return any(m.start() not in covered for m in re.finditer(re.escape(name), body))
 
 
 def _suffixed_name(body: str, at: int, suffix: str, counts: Counter[str], r: dict[str, Any]) -> None:
