@@ -137,7 +137,9 @@ class Lookup:
         strangers = self._uncovered_entities(frame, fact)
         if strangers:
             return Decision("unknown_entity", used, "unknown_entity", concepts=strangers)
-        missing = self._missing_metrics(used, fact) or self._share_not_given(used, fact)
+        missing = (
+            self._missing_metrics(used, fact) or self._share_not_given(used, fact) or self._topic_not_given(used, fact)
+        )
         if missing:
             return Decision("gap", used, "no_fact", asked=replace(used, metrics=missing, segments=[], qualifiers=[]))
         return None
@@ -163,6 +165,13 @@ class Lookup:
             if concept and concept.computed and concept.computed.operation == "share":
                 shares.append(metric)
         return [m for m in shares if not self.matcher.covers(fact, m)]
+
+    def _topic_not_given(self, frame: Frame, fact: Fact) -> list[str]:
+        """ "融资后谁进入了澄岳视觉的董事会": a figure answers no question about a topic only statements speak
+        of (the board, a founder), however many other words it shares with it."""
+        if fact.value is None or frame.operation != "statement":
+            return []
+        return [m for m in frame.metrics if m in self.statements.topics and not self.matcher.covers(fact, m)]
 
     def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
         """Metrics the question names that the chosen fact does not give and no fact fits at all:

@@ -26,7 +26,9 @@ def _by_value(drafter: Drafter) -> dict[str, dict[str, Any]]:
 
 
 @BOTH_SCRIPTS
-@pytest.mark.parametrize("byline", ["文|晨光財訊 林曉", "來源:晨光財訊", "晨光財訊記者 林曉"])
+@pytest.mark.parametrize(
+    "byline", ["文|晨光財訊 林曉", "來源:晨光財訊", "晨光財訊記者 林曉", "晨光財訊\u3000文｜林曉\u3000編輯｜周屹"]
+)
 def test_a_byline_under_the_headline_names_the_outlet(convert: Any, byline: str) -> None:
     body = ["2024年,青禾電機實現營業收入42.6億元。", "公司同時披露了研發投入。"]
     drafter = _draft(convert, HEADLINE, "", byline, "", *body)
@@ -217,3 +219,27 @@ def test_a_new_measure_never_takes_a_lines_id(convert: Any) -> None:
     )
     used = {f.data["metric"] for f in drafter.facts}
     assert all(drafter.concepts[m]["kind"] == "metric" for m in used if m in drafter.concepts)
+
+
+@BOTH_SCRIPTS
+def test_a_site_named_with_its_kind_is_a_part_its_figures_are_about(convert: Any) -> None:
+    """泰國羅勇工廠 is a part of the company (a line-like concept named with 工廠), 該工廠 points back to it,
+    a shorter name it is given (泰國工廠) is one of its aliases, and its English name reads the place."""
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機2024年營收增長",
+        "2024年,青禾電機實現營業收入42.6億元。",
+        "海外布局方面,青禾電機泰國羅勇工廠總投資近4.5億元,設計年產能約8萬噸。該工廠產能利用率不足40%。",
+        "截至2024年末,青禾電機員工總數接近3200人,其中泰國工廠員工約540人。",
+    )
+    sites = {i: c for i, c in drafter.concepts.items() if c["kind"] == "segment" and "工廠" in c["names"]["zh-Hant"]}
+    assert len(sites) == 1, sites
+    (ident, site), facts = next(iter(sites.items())), _by_value(drafter)
+    assert site["names"]["en"].startswith("Thailand")
+    assert convert("泰國工廠") in site["aliases"]
+    assert facts["4.5"]["segment"] == [ident] and facts["540"]["segment"] == [ident]
+    assert facts["40"]["segment"] == [ident]
+    measure = drafter.concepts.get(facts["40"]["metric"], {}).get("names", {}).get("zh-Hant", facts["40"]["metric"])
+    assert measure == "產能利用率"  # 該工廠 points at the site; it is no part of the measure's name
+    assert "segment" not in facts["3200"]

@@ -1,6 +1,7 @@
 """Answers on a raw draft (no review), in every script: two figures of one measure in one sentence are told
 apart by what their own clauses name, a role a sentence names answers who holds it, and a percentage
-written in words is a figure."""
+written in words is a figure; a statement is about every company its sentence names, and a round is the
+raising company's own."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ ARTICLE = "\n".join(
         "周啓明目前擔任公司董事長兼總經理,此前曾在一家外資飼料企業工作多年。",
         "今年3月,子公司禾豐優選完成A輪融資,由遠瀾資本領投,投資方合計出資6億元,認購禾豐優選百分之十二的股權。",
         "據行業統計,2024年禾豐食品在國內貓糧市場的份額約為8.5%,大型品牌超過12%。",
+        "企查查顯示,遠瀾資本合夥人何知遠已進入禾豐優選董事會。",
+        "2025年5月,子公司禾豐視覺宣布完成5億元B輪融資,由晟睿資本領投,新投資方合計獲得禾豐視覺12.5%的股權。",
     ]
 )
 
@@ -71,3 +74,24 @@ def test_a_percentage_written_in_words_is_a_figure(drafted: Assistant) -> None:
     answer = drafted.ask("A輪投資方拿到了禾豐優選多少股權?")
     assert answer.status == "answered", answer.text
     assert "百分之十二" in answer.text or "12%" in answer.text
+
+
+def test_a_statement_is_about_every_company_its_sentence_names(drafted: Assistant) -> None:
+    answer = drafted.ask("誰進入了禾豐優選的董事會?")  # the sentence opens with the investor, not 禾豐優選
+    assert answer.status == "answered", answer.text
+    assert "何知远" in to_simplified(answer.text)
+
+
+def test_a_figure_answers_no_question_about_a_topic_only_statements_speak_of(drafted: Assistant) -> None:
+    answer = drafted.ask("融資後誰進入了禾豐視覺的董事會?")  # the article names no one; the round is no answer
+    assert answer.status != "answered", answer.text
+
+
+def test_a_round_is_the_raising_companys_own_and_implies_its_valuation(drafted: Assistant) -> None:
+    answer = drafted.ask("禾豐視覺B輪融了多少錢?")
+    assert answer.status == "answered", answer.text
+    said = to_simplified(answer.text).split("来源")[0]  # the answer itself, not its source sentence
+    assert "禾丰视觉" in said and "5亿元" in said and "晟睿" not in said
+    valued = drafted.ask("禾豐視覺的估值是多少?")
+    assert valued.status == "answered", valued.text
+    assert "40" in valued.text  # 5億元 ÷ 12.5%, shown with its formula

@@ -200,11 +200,10 @@ class Drafter:
             topics = [None]
         for topic in topics:
             subject = _through_subsidiaries(plain, orgs) if orgs else state["org"] or self.main
-            others: list[str] = []
             if topic and rules()["statement_topics"][topic].get("about_main") and self.main:
-                # 競爭對手方面,霜域物流…: the article's company has the rival, named in the tags
-                others = list(dict.fromkeys(ident for _, _, ident in orgs if ident != self.main))
-                subject = self.main
+                subject = self.main  # 競爭對手方面,霜域物流…: the article's company has the rival
+            # every other company the sentence names is in the tags: 何知远已进入澄岳视觉董事会 is about both
+            others = list(dict.fromkeys(ident for _, _, ident in orgs if ident != subject))
             self.entries.statement(paragraph, sentence, subject, topic, dates, others)
         for _, _, ident in mentions:
             entity = self.names.entities[ident]

