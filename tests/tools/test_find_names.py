@@ -9,7 +9,7 @@ import pytest
 
 from assistant.lang.normalize import to_simplified
 from assistant.pack.paths import bundled_root
-from assistant.tools.draft.reader import find_names
+from assistant.tools.draft.name_finder import find_names
 
 SMALL = """財經日報
 星河電池2025年一季度業績

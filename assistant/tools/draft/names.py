@@ -13,7 +13,8 @@ from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, person
-from assistant.tools.draft.reader import brand_names, find_names, half_width, rules, simplified
+from assistant.tools.draft.name_finder import brand_names, find_names
+from assistant.tools.draft.reader import half_width, rules, simplified
 
 
 @dataclass
@@ -150,6 +151,8 @@ class Names:
             self._alias(ident, distinctive)  # 禾煜 stands for 禾煜乳業 when the article says so
         if short and len(short.split()) == 1 and len(short) <= 12:
             self._alias(ident, short)
+        for form in self.english.without_suffixes(name, keep=4):  # 云屿茶饮控股有限公司: 云屿茶饮控股, 云屿茶饮
+            self._alias(ident, form)
 
     def _brand_of_main(self, body: str) -> None:
         """千帆 alone, when 千帆微电子 and 千帆智芯 share it, is the article's own company."""
@@ -180,9 +183,10 @@ class Names:
             full, short = match.group(1), match.group(3)
             # (以下简称“澄岳机器人”,英文名Chengyue Robotics) or (英文名Huancheng Interactive…,下稱「幻澄互娛」)
             named = english.search(match.group(4)) or english.search(match.group(2))
-            for word in sorted(rules()["name_intro_words"], key=len, reverse=True):  # 国产EDA企业芯衡…
-                if len(word) > 1 and word in full:
-                    full = full[full.rindex(word) + len(word) :]
+            cuts = [*rules()["name_intro_words"], *rules()["name_cut_words"], "的"]
+            for word in sorted(cuts, key=len, reverse=True):  # 国产EDA企业芯衡…, 总部位于厦门的…品牌云屿…
+                if (len(word) > 1 or word == "的") and word in full[:-4]:
+                    full = full[full.rindex(word, 0, len(full) - 4) + len(word) :]
             owner = self.surface.get(simplified(short).lower()) or self._find(short)
             suffixes = tuple(simplified(w) for w in rules()["entity_suffixes"])
             if not owner and simplified(full).endswith(suffixes) and CJK_RUN.fullmatch(simplified(short)):
@@ -257,14 +261,15 @@ class Names:
         r = rules()
         titles = sorted(r["person_titles"], key=len, reverse=True)
         surnames = set(r["surnames"])
+        short_titles = {simplified(t) for t in titles}
         plain = simplified(body)
         pattern = re.compile(f"({'|'.join(re.escape(simplified(t)) for t in titles)})([\u4e00-\u9fff]{{2,3}})")
         for match in pattern.finditer(plain):
             name = match.group(2)
             while len(name) > 2 and name[-1] in "在表示称说向於于认的进":
                 name = name[:-1]
-            if name[0] not in surnames or name in self.surface:
-                continue
+            if name[0] not in surnames or name in self.surface or any(t[:2] in name for t in short_titles):
+                continue  # 创始人和董事会主席: 和 may be a surname, but 和董事 is no one
             written = body[match.start(2) : match.start(2) + len(name)]
             english = person(written)
             ident = slug(english)
