@@ -243,3 +243,39 @@ def test_a_site_named_with_its_kind_is_a_part_its_figures_are_about(convert: Any
     measure = drafter.concepts.get(facts["40"]["metric"], {}).get("names", {}).get("zh-Hant", facts["40"]["metric"])
     assert measure == "產能利用率"  # 該工廠 points at the site; it is no part of the measure's name
     assert "segment" not in facts["3200"]
+
+
+@BOTH_SCRIPTS
+def test_a_variant_named_beside_its_bare_figure_carries_a_qualifier(convert: Any) -> None:
+    """直營門店168家 beside 門店總數為1200家: a restrictive qualifier 直營, asked for by name; 綜合毛利率 with
+    no bare gross margin beside it is the gross margin itself."""
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾2024年營收增長",
+        "總部位於廈門的茶飲品牌青禾茶飲控股有限公司(下稱「青禾」)成立於2015年。",
+        "2024年底,青禾門店總數為1200家,其中直營門店168家。",
+        "2024年,青禾綜合毛利率為31.2%。",
+    )
+    facts = _by_value(drafter)
+    (tag,) = facts["168"]["tags"]
+    assert drafter.concepts[tag]["kind"] == "qualifier" and drafter.concepts[tag]["restrictive"] is True
+    assert drafter.concepts[tag]["names"]["zh-Hant"] == "直營"
+    assert "tags" not in facts["1200"] and "tags" not in facts["31.2"]
+    main = drafter.concepts[drafter.main]
+    assert convert("青禾茶飲") in main["aliases"]  # the legal name without its company words
+
+
+@BOTH_SCRIPTS
+def test_a_line_named_in_quotes_before_its_revenue_is_a_line(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機2024年營收增長",
+        "2024年,青禾電機實現營業收入68.4億元。",
+        "公司向加盟商銷售設備,2024年這部分「商品及設備銷售」收入為52.87億元,佔總收入的77.3%。",
+    )
+    facts = _by_value(drafter)
+    (line,) = facts["52.87"]["segment"]
+    assert drafter.concepts[line]["names"]["zh-Hant"] == "商品及設備銷售"
+    assert "segment" not in facts["68.4"]

@@ -95,3 +95,20 @@ def test_a_round_is_the_raising_companys_own_and_implies_its_valuation(drafted: 
     valued = drafted.ask("禾豐視覺的估值是多少?")
     assert valued.status == "answered", valued.text
     assert "40" in valued.text  # 5億元 ÷ 12.5%, shown with its formula
+
+
+def test_a_variant_answers_only_a_question_that_names_it(draft_bot: Callable[[str, str], Assistant]) -> None:
+    article = "\n".join(
+        [
+            "青石財訊",
+            "禾豐茶飲門店破千",
+            "2024年,禾豐茶飲淨利潤9.86億元;剔除股份支付後,經調整淨利潤為10.35億元。",
+            "2024年底,禾豐茶飲門店總數為1200家,其中直營門店168家,加盟門店1032家。",
+        ]
+    )
+    bot = draft_bot(article, "zh-Hant")
+    assert "9.86" in bot.ask("禾豐茶飲2024年淨利潤多少?").text
+    assert "10.35" in bot.ask("禾豐茶飲2024年經調整淨利潤多少?").text
+    total = bot.ask("2024年底禾豐茶飲一共有多少家門店?")
+    assert total.status == "answered" and "1200" in total.text, total.text
+    assert "168" in bot.ask("禾豐茶飲直營門店有多少家?").text

@@ -39,6 +39,7 @@ from assistant.tools.draft.reader import (
     word_table,
 )
 from assistant.tools.draft.topics import Segments, statement_topics
+from assistant.tools.draft.variants import Variants
 
 
 def slugify(name: str) -> str:
@@ -65,6 +66,7 @@ class Drafter:
         self.measures = Measures(
             metric_table(self.vocabulary), self.vocabulary, self.concepts, English(), self.traditional
         )
+        self.variants = Variants(self.concepts, English())
         self.current_year: int | None = None
         self.main = ""
 
@@ -191,7 +193,7 @@ class Drafter:
         events = {f.start for f in figures if f.event}
         dates = [replace(d, event=True) if d.start in events else d for d in dates]
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
-        drafted = _shares_named(drafted)
+        drafted = self.variants.tagged(_shares_named(drafted))
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         topics: list[str | None] = list(statement_topics(plain))
         if figures:

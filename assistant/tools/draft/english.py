@@ -118,6 +118,21 @@ class English:
         rest = self._without_suffixes(plain)
         return not rest or self.phrase(rest)[1] or self.phrase(plain)[1]
 
+    def without_suffixes(self, name: str, keep: int) -> list[str]:
+        """The name without its company words, one at a time from the end, while at least `keep`
+        characters are left: 云屿茶饮控股有限公司 -> 云屿茶饮控股, 云屿茶饮 (written as the name is)."""
+        forms: list[str] = []
+        plain = simplified(name)
+        while True:
+            suffix = next(
+                (s for s in sorted(self.suffixes, key=len, reverse=True) if plain.endswith(s) and len(plain) > len(s)),
+                None,
+            )
+            if suffix is None or len(plain) - len(suffix) < keep:
+                return forms
+            plain = plain[: -len(suffix)]
+            forms.append(name[: len(plain)])
+
     def _without_suffixes(self, plain: str) -> str:
         while True:
             suffix = next(

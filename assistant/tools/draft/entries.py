@@ -42,8 +42,9 @@ class Entries:
         data: dict[str, Any] = {"id": self.fact_id(paragraph, one.metric), "subject": one.subject, "metric": one.metric}
         if one.object:
             data["object"] = one.object
-        if one.of:
-            data["tags"] = [one.of]
+        tags = [t for t in (one.of, one.qualifier) if t]
+        if tags:
+            data["tags"] = tags
         if date is not None and date.period is not None and date.period.year is not None and not figure.event:
             data["period"] = date.period.canonical()
             if date.text and (date.period.sub_year or not date.text[:4].isdigit()):

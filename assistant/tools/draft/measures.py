@@ -41,6 +41,7 @@ class Drafted:
     segment: str | None
     object: str | None = None  # the company a stake is in, or that a price was paid for a stake in
     of: str | None = None  # the measure a share is a share of (研发人员…占员工总数的比例: rd_staff)
+    qualifier: str | None = None  # the variant of the measure it is (直营 of 门店数)
 
 
 def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -101,14 +102,18 @@ class Measures:
         own_words = segments.words_before(sentence, start, figure.begins)
         if plain_form(own_words) in names:
             own_words = ""  # 超过明泰物流的1.7倍: a company's name is not what a figure measures
-        for choice in (
-            [h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
-            [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
-            [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
-            [h for h in hits if h[1] <= figure.begins][-1:] if not own_words else [],
+        for number, choice in enumerate(
+            (
+                [h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
+                [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
+                [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
+                [h for h in hits if h[1] <= figure.begins][-1:] if not own_words else [],
+            )
         ):
             if choice:
                 figure.hints.append(f"metric from {sentence[choice[0][0] : choice[0][1]]}")
+                if number == 1:  # the measure named before the figure: a word before it may qualify it
+                    figure.modifier = segments.modifier(sentence[start : choice[0][0]]) or None
                 return self.share_of(_in_context(str(choice[0][2]), plain, figure), figure)
         counted = _counted_noun(sentence, figure)
         if counted:

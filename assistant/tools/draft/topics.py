@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import clause_bounds, half_width, rules, scan_words, simplified, word_table
@@ -56,7 +57,7 @@ class Segments:
             for paragraph in paragraphs:
                 for match in pattern.finditer(simplified(paragraph)):
                     name = self._clean(match.group(1), stops)
-                    called = self._called_a_line(match.group(), name)
+                    called = self._called_a_line(match.group(), name) or match.group()[:1] in '「“"『'  # a quoted name
                     if (
                         name
                         and name not in table
@@ -97,6 +98,16 @@ class Segments:
         if any(form.startswith(name) for form in self.entity_forms):
             return ""  # 澜拓智充 or 澜拓 is a company; 诊断 of 康禾诊断 may still be a line
         return name if 2 <= len(name) <= 8 else ""
+
+    def modifier(self, prefix: str) -> str:
+        """The word right before a measure's name in its clause that qualifies it (其中直营门店: 直营), if
+        it names no line, company, measure or time: the variant a figure is of."""
+        r = rules()
+        stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
+        word = self._clean(simplified(half_width(prefix)), stops)
+        if not 2 <= len(word) <= 4 or not CJK_RUN.fullmatch(word) or word in self.table or self._is_metric(word):
+            return ""
+        return word
 
     def _phrase_once(self, name: str, names: list[str]) -> bool:
         """A name said only once is a line unless it reads as a phrase: another name with words before it

@@ -1,0 +1,67 @@
+"""Variants of a measure in one sentence: "门店总数为12386家,…其中直营门店168家" gives the store count and
+its company-owned part. The figure named with a word before its measure (直营) is a variant of the bare
+one beside it, tagged with a restrictive qualifier of that word: a question that names no variant gets
+the bare figure, one that names 直营 gets its own. A modifier with no bare figure beside it is left alone
+(综合毛利率 is the gross margin itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from assistant.lang.normalize import to_traditional
+from assistant.tools.draft.english import English
+from assistant.tools.draft.measures import Drafted
+from assistant.tools.draft.names import slug
+
+
+class Variants:
+    """Tags the variants of a sentence's figures, adding a qualifier concept for each modifier word."""
+
+    def __init__(self, concepts: dict[str, Any], english: English) -> None:
+        self.concepts = concepts
+        self.english = english
+        self.by_word: dict[str, str] = {}
+
+    def tagged(self, drafted: list[Drafted]) -> list[Drafted]:
+        out = list(drafted)
+        for index, one in enumerate(drafted):
+            word = one.figure.modifier
+            if not word or one.segment or one.figure.event or not any(_bare_beside(one, d) for d in drafted):
+                continue
+            one.figure.hints.append(f"{word}: a variant of the measure beside it, asked for by name")
+            out[index] = replace(one, qualifier=self._qualifier(word))
+        return out
+
+    def _qualifier(self, word: str) -> str:
+        if word not in self.by_word:
+            english = self.english.phrase(word)[0]
+            ident = slug(english) if english.isascii() and english else f"qualifier_{len(self.by_word) + 1}"
+            while ident in self.concepts:
+                ident += "_2"
+            zh = to_traditional(word)  # the word is read in simplified script, whatever the article's
+            self.concepts[ident] = {
+                "kind": "qualifier",
+                "restrictive": True,
+                "names": {"zh-Hant": zh, "zh-Hans": word, "en": english},
+                "aliases": list(dict.fromkeys([word, zh, english])),
+            }
+            self.by_word[word] = ident
+        return self.by_word[word]
+
+
+def _bare_beside(one: Drafted, other: Drafted) -> bool:
+    """A figure of the same company, measure and period with no modifier or line of its own."""
+    return (
+        other is not one
+        and not other.figure.modifier
+        and not other.segment
+        and other.metric == one.metric
+        and other.subject == one.subject
+        and _period(other) == _period(one)
+    )
+
+
+def _period(one: Drafted) -> str | None:
+    return one.date.period.canonical() if one.date is not None and one.date.period is not None else None
