@@ -23,7 +23,7 @@ from assistant.lang.scripts import CJK_RUN, LATIN_WORD
 
 _ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)")
 TYPO_OF_A_NAME = 85  # a capitalised name this similar to a company's Latin name is that name misspelt
-_CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*)('s|’s)?")
+_CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+(?![A-Za-z0-9]))*)('s|’s)?")
 _QUOTED = re.compile(
     r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(%|万元|亿元|万|亿|元|人|个|家|款|张|倍"
     r"|(?:million|billion|mn|bn|m|k)(?![a-z]))?"

@@ -101,6 +101,11 @@ class Statements:
         candidates = [f for _, f in sorted(combined.values(), key=lambda c: -c[0])]
         # not only the best three: an English question shares no words with Chinese statements, so several
         # reasons tie on concepts alone and the one about what was asked may come fourth
+        if not [*frame.segments, *frame.qualifiers, *(m for m in frame.metrics if not self._is_topic(m))]:
+            # "EUV光刻机的工作原理是什么? explain": nothing the pack knows is asked about; only a sentence that
+            # shares the question's own words is about it
+            worded = {f.id for words, f in self.rank(frame) if words >= W.statement_min_words}
+            candidates = [f for f in candidates if f.id in worded]
         reasons = [f for f in candidates if self.gives_reason(f) and self._covers(frame, f)]
         if reasons:
             return Decision("figures", frame, "why", [reasons[0]], 0.7)

@@ -24,6 +24,8 @@ from assistant import Assistant
         "联影医疗MI业务2024年收入多少亿",  # described in words, no figure given
         "联影医疗研发费用同比增长多少",  # the change is not stated
         "Write a poem about United Imaging",
+        "幫聯影醫療想一句新品廣告標語",  # a slogan is copywriting, not a fact
+        "EUV光刻機的工作原理是什麼?explain briefly",  # a why-word, and nothing the article holds asked about
         "联影医疗明年营收预测",
         "",
         "   ",
@@ -92,6 +94,7 @@ def test_a_stranger_sharing_a_word_with_a_known_company_is_refused(mini_pack: Pa
         "General Motors revenue?",
         "What was General Motors' revenue in 2024?",
         "Ford Motor revenue 2024",
+        "John Deere FY2024 的 net income 是多少?",  # a name right before a fiscal year (FY2024)
     ],
 )
 def test_an_english_name_no_alias_knows_is_another_company(bot: Assistant, question: str) -> None:

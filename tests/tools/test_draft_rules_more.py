@@ -279,3 +279,18 @@ def test_a_line_named_in_quotes_before_its_revenue_is_a_line(convert: Any) -> No
     (line,) = facts["52.87"]["segment"]
     assert drafter.concepts[line]["names"]["zh-Hant"] == "商品及設備銷售"
     assert "segment" not in facts["68.4"]
+
+
+@BOTH_SCRIPTS
+def test_a_date_after_其中_dates_only_its_own_clause(convert: Any) -> None:
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "青禾電機2025年上半年營收增長",
+            "8月下旬披露的半年報顯示,2025年上半年青禾電機實現營業收入36.87億元,其中一季度營收21.45億元;"
+            "歸母淨利潤2.71億元,去年同期為2.94億元。",
+        )
+    )
+    assert facts["21.45"]["period"] == "2025Q1"
+    assert facts["2.71"]["period"] == "2025H1" and facts["2.94"]["period"] == "2024H1"

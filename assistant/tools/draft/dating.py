@@ -158,6 +158,7 @@ class Dating:
             and not d.base
             and not (d.event and not start <= d.start < end)
             and not (d.prior and d.start < start)  # 去年同期 of the clause before dates only its own figure
+            and not (d.start < start and _a_part(plain, d))  # 其中一季度 of the clause before: only its own
         ]
         before = [d for d in dates if d.end <= figure.begins]
         own = [d for d in before if start <= d.start]
@@ -219,6 +220,13 @@ class Dating:
             figure.hints.append("a year before the figure it follows")
             return replace(earlier, period=earlier.period.with_year(earlier.period.year - 1), text="", prior=False)
         return earlier
+
+
+def _a_part(plain: str, date: Dated) -> bool:
+    """A date that opens a clause with 其中 (上半年营收36.87亿元,其中一季度21.45亿元) is a part of the period
+    before it: it dates its own clause, not the clauses after it."""
+    start, _ = clause_bounds(plain, date.start)
+    return plain[start : date.start].strip().startswith(tuple(rules()["part_words"]))
 
 
 def _since(plain: str, start: int, end: int) -> bool:
