@@ -30,7 +30,7 @@ from assistant.engine.matcher import Matcher
 from assistant.engine.operands import Labeller, Resolver, split
 from assistant.engine.reading import Reader, Reading, Vocabulary
 from assistant.engine.render import Renderer
-from assistant.engine.session import Context, after, edit, stands_alone
+from assistant.engine.session import Context, after, edit, picked_option, stands_alone
 from assistant.engine.statements import Statements
 from assistant.engine.templates import template_problems
 from assistant.errors import AssistantError
@@ -53,7 +53,6 @@ from assistant.pack.schema import Fact
 
 MAX_QUESTION_CHARS = 500
 MAX_CHAT_TURNS = 200
-_OPTION = re.compile(r"[0-9]{1,2}")
 _SENTENCE = re.compile(r"[^。!?;!?;]+[。!?;!?;]*")
 _ASKED = re.compile(r"[??]\s*$")
 T = TypeVar("T")
@@ -171,7 +170,7 @@ class Assistant:
             raise AssistantError(f"a question is text, not {type(question).__name__}")
         if language is not None and language not in LANGUAGES:
             raise AssistantError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-        text, picked, chosen = _picked_option(strip_control(question).strip(), context)
+        text, picked, chosen = picked_option(strip_control(question).strip(), context)
         lang = language or self._language(text, context, picked)
         notes: list[str] = []
         if len(text) > MAX_QUESTION_CHARS:
@@ -281,17 +280,10 @@ class Assistant:
                 language=lang,
                 recent=recent,
             )
+        if decision.kind == "unknown_entity" and decision.frame.unknown_names:
+            # a company the pack knows nothing of: what "it" means next, never the company asked about before
+            return Context(frame=decision.frame, language=lang)
         return replace(context, options=context.options if decision.kind == "empty" else (), language=lang)
-
-
-def _picked_option(text: str, context: Context) -> tuple[str, bool, str | None]:
-    """An option of the last answer chosen by its number: its question, True, and the fact it stands for
-    (if any); else the text as asked, False and None."""
-    if not (context.options and _OPTION.fullmatch(text) and 0 < int(text) <= len(context.options)):
-        return text, False, None
-    number = int(text) - 1
-    chosen = context.option_facts[number] if number < len(context.option_facts) else None
-    return context.options[number], True, chosen
 
 
 def _concept_lexicon(pack: Pack, corpus: str, readings: dict[str, tuple[str, ...]] | None) -> Lexicon:

@@ -193,6 +193,9 @@ class Lookup:
             for f in self.matcher.facts_about(s)
             if f.subject == s and self.matcher.covers(f, metric)
         ]
+        restricted = set(frame.qualifiers) & self.matcher.restrictive
+        if restricted and not any(restricted <= self.matcher.keys[f.id].qualifiers for f in held):
+            return True  # "the gross margin of its company-owned stores": no gross margin is given for those
         dated = [f for f in held if f.period]
         lacking = bool(dated) and not self.matcher.rank(replace(frame, metrics=[metric]))
         return (not held and metric == frame.focus) or lacking

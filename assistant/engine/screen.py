@@ -99,11 +99,13 @@ class Screen:
         return None
 
     def _stranger(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
+        """A name no alias covers and the article never writes (John Deere, 恒晟微电子 of another article):
+        the question is about something the pack knows nothing of. A name the article does write (欧盟AFIR法规)
+        is something it speaks of, found by the answering sentence's words instead."""
         frame = edit.frame
-        if frame.unknown_names and not frame.entities:
-            return Decision(
-                "unknown_entity", frame, "unknown_entity", confidence=0.8, fields={"name": frame.unknown_names[0]}
-            )
+        strangers = [n for n in frame.unknown_names if fold(n) not in self.article]
+        if strangers and not frame.entities:
+            return Decision("unknown_entity", frame, "unknown_entity", confidence=0.8, fields={"name": strangers[0]})
         return None
 
     def _lonely(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:

@@ -10,6 +10,7 @@ value that only `Chat` holds; deciding an answer never changes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -121,6 +122,10 @@ def _inherit_entities(
     names its own; returns ["entities"] when they are kept only softly."""
     if frame.entities or frame.unknown_names:  # "GE醫療呢?" asks about another company
         return []
+    if previous.unknown_names and not previous.entities:  # "恒晟微电子营收多少?" then "它的毛利率呢?"
+        merged.unknown_names = list(previous.unknown_names)  # still the company the pack knows nothing of
+        merged.inherited.add("unknown_names")
+        return []
     named = list(previous.entities)
     entities = [subject] if (frame.pronoun or not named) and subject else named
     if not entities:
@@ -217,3 +222,16 @@ def after(
         subject=subject,
         recent=recent[-RECENT_TURNS:],
     )
+
+
+_OPTION = re.compile(r"[0-9]{1,2}")
+
+
+def picked_option(text: str, context: Context) -> tuple[str, bool, str | None]:
+    """An option of the last answer chosen by its number: its question, True, and the fact it stands for
+    (if any); else the text as asked, False and None."""
+    if not (context.options and _OPTION.fullmatch(text) and 0 < int(text) <= len(context.options)):
+        return text, False, None
+    number = int(text) - 1
+    chosen = context.option_facts[number] if number < len(context.option_facts) else None
+    return context.options[number], True, chosen

@@ -106,6 +106,8 @@ class Statements:
             # shares the question's own words is about it
             worded = {f.id for words, f in self.rank(frame) if words >= W.statement_min_words}
             candidates = [f for f in candidates if f.id in worded]
+        named = [fold(n) for n in frame.unknown_names]  # "how does a tractor CVT gearbox work": a reason naming CVT
+        candidates = [f for f in candidates if all(n in self.matcher.keys[f.id].text for n in named)]
         reasons = [f for f in candidates if self.gives_reason(f) and self._covers(frame, f)]
         if reasons:
             return Decision("figures", frame, "why", [reasons[0]], 0.7)

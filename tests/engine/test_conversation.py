@@ -139,3 +139,14 @@ def test_a_follow_up_naming_another_measures_qualifier_leaves_the_last_measure(b
     assert "2011" in chat.ask("联影医疗哪年成立的?").text
     listing = chat.ask("哪年上的科创板?")
     assert listing.status == "answered" and "2022" in listing.headline and "2011" not in listing.headline
+
+
+def test_it_after_a_company_the_pack_does_not_know_is_still_that_company(bot: Assistant) -> None:
+    """ "它" after a question about a company the article never names points at that company: refused
+    again, never answered with the company asked about before."""
+    chat = bot.chat()
+    assert chat.ask("聯影醫療2024年營收多少?").status == "answered"
+    assert chat.ask("恒晟微電子2024年營收多少?").status != "answered"
+    follow = chat.ask("它的海外收入有多少?")
+    assert follow.status != "answered", follow.text
+    assert chat.ask("聯影醫療的淨利潤呢?").status == "answered"  # naming a known company moves on

@@ -294,3 +294,18 @@ def test_a_date_after_其中_dates_only_its_own_clause(convert: Any) -> None:
     )
     assert facts["21.45"]["period"] == "2025Q1"
     assert facts["2.71"]["period"] == "2025H1" and facts["2.94"]["period"] == "2024H1"
+
+
+@BOTH_SCRIPTS
+def test_a_specification_is_no_figure_and_the_line_a_sentence_ranks_first_is_a_line(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾裝備2024年營收增長",
+        "2024年,青禾裝備實現營業收入48.6億元,客戶主要是12英寸晶圓廠。",
+        "增速最快的是薄膜沉積設備。2024年,該業務收入為13.08億元,同比增長52.6%。",
+    )
+    facts = _by_value(drafter)
+    assert "12" not in facts  # 12英寸 is a wafer size
+    (line,) = facts["13.08"]["segment"]
+    assert drafter.concepts[line]["names"]["zh-Hant"] == "薄膜沉積設備"

@@ -27,6 +27,7 @@ ARTICLE = "\n".join(
         "國內市場需求疲弱,行業龍頭東嶺電氣2024年營收達到88.4億元。",
         "截至2024年末,青禾電機擁有門店超過900家。",
         "2024年,青禾電機研發人員為320人,占員工總數的比例約為18%。",
+        "歐盟AFIR法規自2025年4月13日起全面適用,要求新建快充站支持刷卡支付。",
         "京ICP備12345678號",
     ]
 )
@@ -184,3 +185,14 @@ def test_a_share_asked_is_not_answered_with_a_count(drafted: Assistant, question
 def test_a_stated_share_of_a_group_answers_its_question(drafted: Assistant, question: str) -> None:
     answer = drafted.ask(question)
     assert answer.status == "answered" and "18" in answer.text, answer.text
+
+
+def test_a_latin_name_the_article_writes_is_no_stranger(drafted: Assistant) -> None:
+    answer = drafted.ask("歐盟AFIR法規要求什麼?")
+    assert answer.status == "answered", answer.text
+    assert "刷卡" in _plain(answer.text)
+
+
+def test_an_explanation_of_something_no_sentence_names_is_no_reason(drafted: Assistant) -> None:
+    answer = drafted.ask("Can you explain in general how a servo motor AFIR gearbox works?")
+    assert "需求疲弱" not in _plain(answer.text) and "賬期" not in answer.text

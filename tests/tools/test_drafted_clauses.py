@@ -104,6 +104,7 @@ def test_a_variant_answers_only_a_question_that_names_it(draft_bot: Callable[[st
             "禾豐茶飲門店破千",
             "2024年,禾豐茶飲淨利潤9.86億元;剔除股份支付後,經調整淨利潤為10.35億元。",
             "2024年底,禾豐茶飲門店總數為1200家,其中直營門店168家,加盟門店1032家。",
+            "2024年,禾豐茶飲毛利率為31.2%。",
         ]
     )
     bot = draft_bot(article, "zh-Hant")
@@ -112,3 +113,6 @@ def test_a_variant_answers_only_a_question_that_names_it(draft_bot: Callable[[st
     total = bot.ask("2024年底禾豐茶飲一共有多少家門店?")
     assert total.status == "answered" and "1200" in total.text, total.text
     assert "168" in bot.ask("禾豐茶飲直營門店有多少家?").text
+    assert "31.2" in bot.ask("禾豐茶飲2024年毛利率多少?").text
+    owned = bot.ask("What gross margin did 禾豐茶飲's 直營 stores earn in 2024?")  # given for the whole only
+    assert owned.status != "answered", owned.text

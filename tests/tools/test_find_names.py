@@ -73,3 +73,8 @@ def test_a_name_only_written_inside_longer_names_is_part_of_them() -> None:
     found = find_names(body, set())
     assert "澄芯半導體" not in found
     assert "澄芯裝備" in found
+
+
+def test_a_name_named_once_with_a_figure_of_its_own_is_a_company() -> None:
+    body = "刻蝕領域的北微半導體營收增長;清洗設備領域的恒晟微電子2024年營收56億元。北微半導體毛利率下降。"
+    assert "恒晟微電子" in find_names(body, set())

@@ -216,10 +216,10 @@ class Drafter:
     def _figures(self, sentence: str, plain: str, dates: list[Dated], covered: int) -> list[Figure]:
         """The numbers of a sentence that are figures (not its dates), with their changes folded in."""
         figures = self.dating.year_events(sentence, plain, dates)
-        code = re.compile(rules()["code_name_before"])
+        code, spec = re.compile(rules()["code_name_before"]), re.compile(rules()["spec_after"])
         for found in numbers_in(sentence):
-            if code.search(sentence[: found.start]):
-                continue  # KH-217, PD-1, H100: the number is part of a name
+            if code.search(sentence[: found.start]) or spec.search(sentence[found.end :]):
+                continue  # KH-217, PD-1, H100: the number is part of a name; 12英寸: a specification
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
         return attach_changes(sentence, sorted(figures, key=lambda f: f.start), self.measures.named_in)

@@ -73,7 +73,8 @@ def _suffixed_name(body: str, at: int, suffix: str, counts: Counter[str], r: dic
         return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
 
     best = max(options, key=lambda o: (introduced_at(o), body.count(o), len(o)))
-    if body.count(best) >= 2 or introduced_at(best) or any(best.endswith(s) for s in r["strong_suffixes"]):
+    reports = re.match(r["name_reports"], simplified(body[end : end + 8]))  # 恒晟微电子2024年营收56亿元
+    if body.count(best) >= 2 or introduced_at(best) or reports or any(best.endswith(s) for s in r["strong_suffixes"]):
         counts[best] = body.count(best)
 
 
