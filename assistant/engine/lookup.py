@@ -259,6 +259,11 @@ class Lookup:
         if frame.operation == "change" and fact.change is None and fact.value is not None:
             between = self.calculator.change_between(frame, fact)
             return from_outcome(between, frame) if between is not None else None
+        if frame.operation == "change" and fact.change is not None and fact.change.approx and fact.value is not None:
+            # 同比减少近六成, and the article gives both years: the stated change, then the exact one computed
+            exact = self.calculator.change_between(replace(frame, unit="%"), fact)
+            if exact is not None and exact.kind == "computed":
+                return from_outcome(Outcome("computed", [fact, *exact.facts], frame), frame)
         unit = fact.unit if frame.amount and frame.unit is None else frame.unit
         if frame.operation != "change" or fact.change is None or fact.value is None or unit is None:
             return None

@@ -309,3 +309,17 @@ def test_a_specification_is_no_figure_and_the_line_a_sentence_ranks_first_is_a_l
     assert "12" not in facts  # 12英寸 is a wafer size
     (line,) = facts["13.08"]["segment"]
     assert drafter.concepts[line]["names"]["zh-Hant"] == "薄膜沉積設備"
+
+
+@BOTH_SCRIPTS
+def test_a_change_after_a_prior_value_said_in_passing_is_the_first_figures(convert: Any) -> None:
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "青禾電機2024年現金流回落",
+            "2024年,青禾電機經營活動產生的現金流量淨額為3.05億元,上年為7.41億元,同比減少近六成。",
+        )
+    )
+    assert facts["3.05"]["change"]["written"] == convert("同比減少近六成")
+    assert "change" not in facts["7.41"] and facts["7.41"]["period"] == "2023"

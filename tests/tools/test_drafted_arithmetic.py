@@ -67,3 +67,18 @@ def test_a_derived_figure_asked_for_by_naming_its_inputs(drafted: Assistant, que
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
     assert "20" in answer.text and "2.4" in answer.text and "12%" in answer.text
+
+
+def test_an_approximate_change_comes_with_the_exact_one_both_years_give(
+    draft_bot: Callable[[str, str], Assistant],
+) -> None:
+    article = "\n".join(
+        [
+            "晨光財訊",
+            "青禾電機2024年現金流回落",
+            "2024年,青禾電機經營活動產生的現金流量淨額為3.05億元,上年為7.41億元,同比減少近六成。",
+        ]
+    )
+    answer = draft_bot(article, "zh-Hant").ask("青禾電機2024年經營現金流同比具體降了百分之幾?")
+    assert answer.status == "answered", answer.text
+    assert "近六成" in answer.text and "58.84" in answer.text  # the article's words, and the exact rate

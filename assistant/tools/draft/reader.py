@@ -241,6 +241,15 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callabl
     return sorted(kept, key=lambda f: f.start)
 
 
+def _past_prior_value(sentence: str, before: list[Figure]) -> Figure:
+    """The figure a change right after a prior value belongs to: 净额为3.05亿元,上年为7.41亿元,同比减少近六成
+    is 3.05's change (7.41 is the year before it, said in passing), not 7.41's."""
+    if len(before) < 2:
+        return before[-1]
+    between = re.sub(r"[\s,,、]", "", simplified(sentence[before[-2].end : before[-1].start]))
+    return before[-2] if re.fullmatch(rules()["prior_value_words"], between) else before[-1]
+
+
 def _qualified(
     sentence: str, change: Figure, levels: list[Figure], is_metric_word: Callable[[str], bool]
 ) -> Figure | None:
@@ -252,7 +261,7 @@ def _qualified(
         for word in sorted(rules()["change_gap_words"], key=len, reverse=True):
             gap = gap.replace(simplified(word), "")
         if not gap:
-            return before[-1]
+            return _past_prior_value(sentence, before)
     after = [f for f in levels if f.start >= change.end]
     if after:
         gap = half_width(sentence[change.end : after[0].begins])
