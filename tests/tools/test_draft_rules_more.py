@@ -323,3 +323,20 @@ def test_a_change_after_a_prior_value_said_in_passing_is_the_first_figures(conve
     )
     assert facts["3.05"]["change"]["written"] == convert("同比減少近六成")
     assert "change" not in facts["7.41"] and facts["7.41"]["period"] == "2023"
+
+
+@BOTH_SCRIPTS
+def test_a_full_name_given_with_全称为_is_the_company_it_holds_and_a_word_opening_the_title_is_none(
+    convert: Any,
+) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "補貼調整疊加價格戰,穗衡智能押注無人機",
+        "補貼退坡之下,穗衡智能2024年實現營業收入68.42億元。",
+        "這家全稱為山東穗衡智能農業裝備股份有限公司的企業成立於2006年。",
+        "補貼款一般要3至6個月到賬,穗衡智能的應收賬款隨之上升。",
+    )
+    companies = [c["names"]["zh-Hant"] for c in drafter.concepts.values() if c["kind"] == "entity"]
+    assert companies == ["穗衡智能"], companies
+    assert convert("山東穗衡智能農業裝備股份有限公司") in drafter.concepts[drafter.main]["aliases"]

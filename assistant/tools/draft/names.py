@@ -68,6 +68,7 @@ class Names:
                 continue  # 协作机器人业务, 协作机器人是…第一大业务: a product line, not a company
             self._organisation(name, count, body)
         self._called(body)
+        self._full_names(body)
         self._people(body)
         self.main = self._main()
         self._brand_of_main(body)
@@ -88,6 +89,7 @@ class Names:
                 and body.count(name) >= r["title_name_mentions"] - 2 * (name in body.split("\n", 1)[0])
                 and name not in r["not_names"]
                 and simplified(name).lower() not in known
+                and simplified(name) not in senses()  # 补贴调整叠加价格战…: 补贴 is a word, no company
             ):
                 return name
         return ""
@@ -197,19 +199,38 @@ class Names:
                 continue
             merged = self.surface.get(simplified(full).lower()) or self._find(full)
             if merged and merged != owner and self.entities[merged].kind == "org":
-                gone = self.entities.pop(merged)
-                for key, ident in list(self.surface.items()):
-                    if ident == merged:
-                        self.surface[key] = owner
-                self.entities[owner].mentions += gone.mentions
-                for form in gone.aliases:
-                    if form not in self.entities[owner].aliases:
-                        self.entities[owner].aliases.append(form)
+                self._merge(owner, merged)
             else:
                 self._alias(owner, full)
             self._known_as(owner, short)
             if named:
                 self._english_name(owner, named.group(1).strip())
+
+    def _merge(self, owner: str, merged: str) -> None:
+        """Two entities found for one company: the second's names become the first's."""
+        gone = self.entities.pop(merged)
+        for key, ident in list(self.surface.items()):
+            if ident == merged:
+                self.surface[key] = owner
+        self.entities[owner].mentions += gone.mentions
+        for form in gone.aliases:
+            if form not in self.entities[owner].aliases:
+                self.entities[owner].aliases.append(form)
+
+    def _full_names(self, body: str) -> None:
+        """这家全称为山东穗衡智能农业装备股份有限公司的企业: a legal name given as another company's full name
+        (the one whose name it holds: 穗衡智能) is that company."""
+        words = "|".join(re.escape(w) for w in rules()["full_name_words"])
+        for match in re.finditer(rf"(?:{words})([^\s,,。;;的]{{4,30}}?有限(?:责任|責任)?公司)", body):
+            full = simplified(match.group(1))
+            merged = self.surface.get(full.lower()) or self._find(match.group(1))
+            held = [
+                e.id
+                for e in self.entities.values()
+                if e.kind == "org" and e.id != merged and simplified(e.name) in full and simplified(e.name) != full
+            ]
+            if merged and held:
+                self._merge(max(held, key=lambda i: len(self.entities[i].name)), merged)
 
     def _english_name(self, ident: str, name: str) -> None:
         """The English name the article gives, and the shorter forms readers write (Huancheng Interactive
