@@ -27,7 +27,15 @@ def _by_value(drafter: Drafter) -> dict[str, dict[str, Any]]:
 
 @BOTH_SCRIPTS
 @pytest.mark.parametrize(
-    "byline", ["文|晨光財訊 林曉", "來源:晨光財訊", "晨光財訊記者 林曉", "晨光財訊\u3000文｜林曉\u3000編輯｜周屹"]
+    "byline",
+    [
+        "文|晨光財訊 林曉",
+        "來源:晨光財訊",
+        "晨光財訊記者 林曉",
+        "晨光財訊\u3000文｜林曉\u3000編輯｜周屹",
+        "晨光財訊／記者\u3000林曉",
+        "晨光財訊 | 文:林曉 編輯:周屹",
+    ],
 )
 def test_a_byline_under_the_headline_names_the_outlet(convert: Any, byline: str) -> None:
     body = ["2024年,青禾電機實現營業收入42.6億元。", "公司同時披露了研發投入。"]
@@ -340,3 +348,27 @@ def test_a_full_name_given_with_全称为_is_the_company_it_holds_and_a_word_ope
     companies = [c["names"]["zh-Hant"] for c in drafter.concepts.values() if c["kind"] == "entity"]
     assert companies == ["穗衡智能"], companies
     assert convert("山東穗衡智能農業裝備股份有限公司") in drafter.concepts[drafter.main]["aliases"]
+
+
+@BOTH_SCRIPTS
+def test_公司_alone_names_no_measure(convert: Any) -> None:
+    drafter = _draft(
+        convert, "晨光財訊", "青禾農機2024年營收增長", "他透露,公司100馬力以下機型的收入佔比已從一半以上降至約35%。"
+    )
+    for fact in drafter.facts:
+        name = drafter.concepts.get(fact.data["metric"], {}).get("names", {}).get("zh-Hant", "")
+        assert name != "公司", fact.data
+
+
+@BOTH_SCRIPTS
+def test_a_change_after_a_dated_comparison_base_is_the_figures(convert: Any) -> None:
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "青禾茶飲存貨上升",
+            "截至2025年6月30日,青禾茶飲存貨餘額為7.42億元,較2024年底增加約31%。",
+        )
+    )
+    assert facts["7.42"]["change"]["written"] == convert("增加約31%")
+    assert "31" not in facts  # the change is no figure of its own

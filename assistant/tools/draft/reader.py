@@ -258,6 +258,7 @@ def _qualified(
     before = [f for f in levels if f.end <= change.change_start]
     if before:
         gap = re.sub(r"[\s,,、]", "", simplified(sentence[before[-1].end : change.change_start]))
+        gap = re.sub(rules()["change_gap_dated"], "", gap)  # 较2024年底: a dated comparison base
         for word in sorted(rules()["change_gap_words"], key=len, reverse=True):
             gap = gap.replace(simplified(word), "")
         if not gap:

@@ -224,6 +224,8 @@ class Segments:
         leaders = tuple(sorted((simplified(w) for w in r["measure_leaders"]), key=len, reverse=True))
         while simplified(words).startswith(leaders) and len(words) > 2:
             words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
+        if simplified(words) in leaders:
+            return ""  # 公司100马力以下机型: 公司 names no measure
         return words[-r["measure_name_max"] :] if len(words) >= 2 else ""
 
     def _heads(self) -> None:
