@@ -330,8 +330,8 @@ def _named_beside(frame: Frame, tied: list[Scored], measure_words: set[str]) -> 
     says ("泰国工厂有多少员工": 泰国工厂员工约540人, not 员工总数接近3200人 of the same sentence). The
     measure's words count only when every clause names the measure: 大型CT超過30% gives a share without
     naming it, and is no less the share asked for than the one before it."""
-    if any(s.fact.value is None for s in tied):
-        return None
+    if len(tied) > WEIGHTS.clause_tie_max or any(s.fact.value is None for s in tied):
+        return None  # many figures as good as each other: the reader chooses
     clauses = [content_units(fold(own_clause(s.fact))) for s in tied]
     words = frame.units if all(c & measure_words for c in clauses) else frame.units - measure_words
     shared = sorted(((len(words & c), i) for i, c in enumerate(clauses)), reverse=True)

@@ -64,6 +64,7 @@ class Weights:
     implied_score: float = 5.0  # the standing of a figure the stated ones imply, when nothing is stated
     clarify_margin: float = 0.25  # facts within this score of the best are a tie: ask which one
     clause_lead: int = 2  # ... unless one's own clause shares this many more of the question's words
+    clause_tie_max: int = 6  # ... among at most this many (more are for the reader to choose from)
     same_topic_margin: float = 1.0  # statements on the best one's topic within this score are answered with it
     specific_word_share: int = 10  # a word in at most 1/this of the facts (and at least 2) is specific
     statement_min_words: float = 3.0  # a statement found by shared words alone needs this many
