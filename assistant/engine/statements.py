@@ -95,7 +95,8 @@ class Statements:
         for scored in self.matcher.rank(frame):
             if scored.fact.value is None:
                 combined[scored.fact.id] = (scored.score, scored.fact)
-        for words, fact in self.rank(frame)[:5]:
+        by_words = self.rank(frame)
+        for words, fact in by_words[:5]:
             score = combined.get(fact.id, (0.0, fact))[0] + W.why_words * words
             combined[fact.id] = (score, fact)
         candidates = [f for _, f in sorted(combined.values(), key=lambda c: -c[0])]
@@ -104,7 +105,7 @@ class Statements:
         if not [*frame.segments, *frame.qualifiers, *(m for m in frame.metrics if not self._is_topic(m))]:
             # "EUV光刻机的工作原理是什么? explain": nothing the pack knows is asked about; only a sentence that
             # shares the question's own words is about it
-            worded = {f.id for words, f in self.rank(frame) if words >= W.statement_min_words}
+            worded = {f.id for words, f in by_words if words >= W.statement_min_words}
             candidates = [f for f in candidates if f.id in worded]
         named = [fold(n) for n in frame.unknown_names]  # "how does a tractor CVT gearbox work": a reason naming CVT
         candidates = [f for f in candidates if all(n in self.matcher.keys[f.id].text for n in named)]

@@ -70,8 +70,10 @@ PIECES = [
 
 
 def _arabic_years(text: str) -> str:
-    """二〇二三年 as 2023年: a year the asker wrote in Chinese numerals is still the asker's number."""
+    """二〇二三年 as 2023年, FY23 as 2023: a year the asker wrote short or in Chinese numerals is still the
+    asker's number."""
     digits = str.maketrans("〇零一二三四五六七八九", "00123456789")
+    text = re.sub(r"(?i)\bFY(\d{2})(?!\d)", lambda m: f" 20{m.group(1)} ", text)
     return re.sub(r"[〇零一二三四五六七八九]{4}", lambda m: m.group().translate(digits), text)
 
 
@@ -84,6 +86,8 @@ def sources_of(bot: Assistant, answer: Answer) -> set[str]:
     labels and dates (a label names what a figure is, 2024年營業收入)."""
     allowed = set()
     texts = [c.quote for c in answer.citations]
+    quoted = set(texts)  # a cited sentence's facts are dated as the pack dates them (the nearest fact offered)
+    texts += [f.period or "" for f in bot.pack.facts.values() if f.quote in quoted]
     if answer.derivation is not None:
         texts.append(answer.derivation.expression)
     for fact in answer.facts:

@@ -63,10 +63,11 @@ class Drafter:
         self.set_aside: list[tuple[DraftFact, str]] = []  # candidates the loader rejected, with its reason
         self.unread: list[tuple[int, str, str]] = []  # (paragraph, sentence, error) the draft could not read
         self.metrics_used = self.entries.metrics_used
+        english = English()
         self.measures = Measures(
-            metric_table(self.vocabulary), self.vocabulary, self.concepts, English(), self.traditional
+            metric_table(self.vocabulary), self.vocabulary, self.concepts, english, self.traditional
         )
-        self.variants = Variants(self.concepts, English())
+        self.variants = Variants(self.concepts, english)
         self.current_year: int | None = None
         self.main = ""
 
