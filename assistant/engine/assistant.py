@@ -280,9 +280,13 @@ class Assistant:
                 language=lang,
                 recent=recent,
             )
-        if decision.kind == "unknown_entity" and decision.frame.unknown_names:
-            # a company the pack knows nothing of: what "it" means next, never the company asked about before
-            return Context(frame=decision.frame, language=lang)
+        if (decision.kind == "unknown_entity" and decision.frame.unknown_names) or (
+            decision.kind == "gap" and decision.frame.entities
+        ):
+            # a company the pack knows nothing of, or nothing about: what "it" means next, never the
+            # company asked about before (恒晟微电子的营收? then 毛利率呢? is still 恒晟微电子's)
+            subject = decision.frame.entities[0] if len(decision.frame.entities) == 1 else None
+            return Context(frame=decision.frame, language=lang, subject=subject)
         return replace(context, options=context.options if decision.kind == "empty" else (), language=lang)
 
 

@@ -150,3 +150,12 @@ def test_it_after_a_company_the_pack_does_not_know_is_still_that_company(bot: As
     follow = chat.ask("它的海外收入有多少?")
     assert follow.status != "answered", follow.text
     assert chat.ask("聯影醫療的淨利潤呢?").status == "answered"  # naming a known company moves on
+
+
+def test_a_follow_up_after_a_company_the_pack_has_no_figure_of_stays_with_it(bot: Assistant) -> None:
+    """GE醫療 is named in the article but given no revenue: "淨利潤呢?" next is still about GE醫療, never
+    answered with the article's own company's net profit."""
+    chat = bot.chat()
+    assert chat.ask("GE醫療2024年營收多少?").status != "answered"
+    follow = chat.ask("淨利潤呢?")
+    assert follow.status != "answered", follow.text
