@@ -3,8 +3,6 @@ for what they name, and a new question in a conversation is not taken for the on
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from assistant import Assistant
@@ -31,11 +29,6 @@ ARTICLE = "\n".join(
         "京ICP備12345678號",
     ]
 )
-
-
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans", "full-width"])
-def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
-    return draft_bot(ARTICLE, request.param)
 
 
 def _plain(text: str) -> str:

@@ -23,11 +23,6 @@ ARTICLE = "\n".join(
 )
 
 
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans", "full-width"])
-def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
-    return draft_bot(ARTICLE, request.param)
-
-
 @pytest.mark.parametrize(
     "question", ["青禾物流2023年毛利率是多少?", "What was Qinghe Logistics' gross margin in FY23?"]
 )

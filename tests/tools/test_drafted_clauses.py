@@ -28,11 +28,6 @@ ARTICLE = "\n".join(
 )
 
 
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans", "full-width"])
-def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
-    return draft_bot(ARTICLE, request.param)
-
-
 @pytest.mark.parametrize(
     ("question", "figure", "other"),
     [

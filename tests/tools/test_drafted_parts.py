@@ -4,8 +4,6 @@ points at the part asked before stays with that part."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from assistant import Assistant
@@ -22,11 +20,6 @@ ARTICLE = "\n".join(
         "2024年歸母淨利潤為6.15億元。電競業務仍處於虧損狀態,全年虧損3,560萬元。",
     ]
 )
-
-
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans", "full-width"])
-def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
-    return draft_bot(ARTICLE, request.param)
 
 
 @pytest.mark.parametrize("question", ["北美收入占比多少?", "What share of revenue came from North America?"])

@@ -4,8 +4,6 @@ found for an English why-question; a new measure by its head word (利用率, ut
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from assistant import Assistant
@@ -25,11 +23,6 @@ ARTICLE = "\n".join(
         "青禾物流表示,本輪融資款項將主要用於低溫機器人量產線建設。",
     ]
 )
-
-
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans", "full-width"])
-def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
-    return draft_bot(ARTICLE, request.param)
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,6 @@ relates to it, and a reader's hyphenated English names the same line as the spac
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from assistant import Assistant
@@ -20,11 +18,6 @@ ARTICLE = "\n".join(
         "2024年,公司折舊及攤銷費用同比增加約1.4億元,研發費用為2.13億元。",
     ]
 )
-
-
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-Hans", "full-width"])
-def drafted(request: pytest.FixtureRequest, draft_bot: Callable[[str, str], Assistant]) -> Assistant:
-    return draft_bot(ARTICLE, request.param)
 
 
 @pytest.mark.parametrize(
