@@ -87,8 +87,6 @@ class Homophones:
                     continue
                 if length == 2 and any(c in FUNCTION_CHARS for c in window):
                     continue  # 的标 is not 得标: two-character look-alikes across a function word are chance
-                if window in self.corpus:
-                    continue  # the article writes this word itself
                 match = next(
                     (
                         a
@@ -98,7 +96,7 @@ class Homophones:
                     ),
                     None,
                 )
-                if match:
+                if match and window not in self.corpus:  # a word the article writes itself is no typo
                     found.append((i, i + length, match))
                     i += length
                     break
