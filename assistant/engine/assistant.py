@@ -327,6 +327,7 @@ def _vocabulary(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexicon
         question_marks=tuple(words.get("question_marks", [])),
         part_words=tuple(sorted((fold(w) for w in words.get("part_words", [])), key=len, reverse=True)),
         part_generic=tuple(fold(w) for w in words.get("part_generic", [])),
+        company_suffixes=tuple(fold(w) for w in words.get("company_suffixes", [])),
         names=tuple(
             fold(a)
             for c in pack.concepts.values()

@@ -171,13 +171,17 @@ class Composer:
         return [self.renderer.question_for(nearest, lang)] if nearest else self.example_questions(lang)
 
     def _figures(self, decision: Decision, lang: Language) -> Parts:
-        facts = decision.facts[:4] if decision.kind == "compare" else decision.facts[:3]
+        facts, winner = decision.facts[:3], decision.winner
+        if decision.kind == "compare":  # the winner is always shown, with at most three others
+            best = decision.facts[winner]
+            others = [f for i, f in enumerate(decision.facts) if i != winner][:3]
+            facts, winner = ([best, *others], 0) if winner >= 4 else (decision.facts[:4], winner)
         bodies = [self._body(f, decision.intent, lang) for f in facts]
         if facts[0].written and len({f.written for f in facts}) == 1:
             bodies = bodies[:1]
         headline = [b for b, _ in bodies]
         if decision.kind == "compare" and len(facts) >= 2:
-            headline.append(self._comparison(facts, decision.winner, lang))
+            headline.append(self._comparison(facts, winner, lang))
         figures = [self.renderer.figure(f, lang) for f in facts if f.written]
         return Parts(headline, self.citations(facts), figures, [], self.related(facts[0], lang))
 
@@ -316,11 +320,15 @@ class Composer:
             "summary": pick(source.summary, lang),
             "subject": self.renderer.concept_name(self.pack.default_subject, lang),
             "examples": "\n".join(f"- {q}" for q in self.example_questions(lang)),
+            "byline": source.byline or "",
         }
         text = self.renderer.template(intent, lang, **fields) or self.renderer.template("help", lang, **fields)
         citations = []
         if intent == "source_info":
-            citations = [Citation(source=source.id, title=source.title.zh_Hant, paragraph=0, quote=source.outlet)]
+            if source.byline:  # who wrote it, as the article prints it
+                text = " ".join(t for t in (text, self.renderer.template("source_byline", lang, **fields)) if t)
+            quote = source.byline or source.outlet
+            citations = [Citation(source=source.id, title=source.title.zh_Hant, paragraph=0, quote=quote)]
         elif intent == "about":
             citations = self.citations(self._introduction())
         return Parts([text], citations, [], [], self.example_questions(lang))

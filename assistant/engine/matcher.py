@@ -227,13 +227,23 @@ class Matcher:
             return 0.0
         fact = keys.fact
         matched = [m for m in frame.metrics if m in keys.metrics]
-        if not matched:
+        if not matched or self._share_for_amount(frame, fact, asked):
             return None
         own = W.metric_own if fact.metric in frame.metrics else W.metric_implied if fact.metric in asked.metrics else 0
         total = W.metric_named * len(matched) + own - W.metric_missing * (len(frame.metrics) - len(matched))
         if len(frame.metrics) > 1 and frame.focus in keys.metrics:
             total += W.metric_focus
         return total
+
+    def _share_for_amount(self, frame: Frame, fact: Fact, asked: Asked) -> bool:
+        """A share (亚马逊占营收的64.2%) never answers how much of the measure there was (2023年营收多少):
+        only a question asking for a share, a ratio or a percentage."""
+        return (
+            fact.metric in self.share_metrics
+            and not set(frame.metrics) & self.share_metrics
+            and frame.detail != "ratio"
+            and "%" not in asked.units
+        )
 
     def spoken(self, previous: list[str] | None, previous_metrics: list[str] | None) -> frozenset[str]:
         """The measures of the last answer's facts and the metrics the conversation named before."""

@@ -21,7 +21,6 @@ from assistant.lang.numbers import strip_decimals
 from assistant.lang.periods import PeriodGrammar, PeriodMention
 from assistant.lang.scripts import CJK_RUN, LATIN_WORD
 
-_ORG_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:医疗|集团|公司|科技|股份|控股|银行|汽车|电子|制药|生物|器械)")
 TYPO_OF_A_NAME = 85  # a capitalised name this similar to a company's Latin name is that name misspelt
 _CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+(?![A-Za-z0-9]))*)('s|’s)?")
 _QUOTED = re.compile(
@@ -88,6 +87,7 @@ class Vocabulary:
     part_words: tuple[str, ...] = ()  # 业务, division: an unread name before one is a part of a company
     part_generic: tuple[str, ...] = ()  # 各, 主要: words before a part word that name no part
     names: tuple[str, ...] = ()  # the Latin names of the pack's companies, folded (typos of them are no strangers)
+    company_suffixes: tuple[str, ...] = ()  # 食品, 集团: a name no alias covers before one is a company
 
 
 class Reader:
@@ -98,6 +98,8 @@ class Reader:
         self.cues = cues
         self.grammar = grammar
         self.vocabulary = vocabulary
+        suffixes = "|".join(re.escape(s) for s in sorted(vocabulary.company_suffixes, key=len, reverse=True))
+        self._org_suffix = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{suffixes})") if suffixes else None
         stops = sorted((w for w in vocabulary.stopwords if not w.isascii()), key=len, reverse=True)
         self._cjk_stops = re.compile("|".join(re.escape(w) for w in stops)) if stops else None
         currencies = sorted(vocabulary.currency_words, key=len, reverse=True)
@@ -194,7 +196,7 @@ class Reader:
         name a part of a company the engine does not know; not when a known name follows the part word ("the
         charging-platform subsidiary Lantuo Zhichong" describes a company the engine knows)."""
         generic = set(self.vocabulary.part_generic)
-        run = [(s, e) for s, e in run if reading.folded[s:e] not in generic]
+        run = [(s, e) for s, e in run if reading.folded[s:e] not in generic and e - s > 1]  # 's of 青禾电机's
         if not run:
             return
         folded = reading.folded
@@ -264,7 +266,7 @@ class Reader:
     def _unknown_names(self, question: str, rest: str) -> list[str]:
         """Company-like names that no alias covers: the question is then about something else."""
         names = []
-        for match in _ORG_SUFFIX.finditer(rest):
+        for match in self._org_suffix.finditer(rest) if self._org_suffix else ():
             before = rest[: match.start()].rstrip()
             if not before or not before[-1].isalnum():
                 names.append(match.group())

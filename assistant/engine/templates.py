@@ -44,6 +44,7 @@ _FIELDS: dict[str, str] = {
     "help": "title outlet examples subject",
     "about": "title outlet summary subject",
     "source_info": "title outlet subject",
+    "source_byline": "byline",
     "question": "what",
     "question_statement": "what",
     "draft_note": "",
@@ -71,8 +72,8 @@ _FIELDS: dict[str, str] = {
     "label_change_amount": "a",
 }
 TEMPLATE_FIELDS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key, names in _FIELDS.items()}
-META_FIELDS = frozenset({"title", "outlet", "summary", "examples", "subject"})
-OPTIONAL = frozenset({"about", "source_info"})
+META_FIELDS = frozenset({"title", "outlet", "summary", "examples", "subject", "byline"})
+OPTIONAL = frozenset({"about", "source_info", "source_byline"})
 REQUIRED_TEMPLATES = frozenset(TEMPLATE_FIELDS) - OPTIONAL
 
 

@@ -171,7 +171,7 @@ def forget_folds() -> None:
 def _fold(text: str) -> str:
     text = strip_control(unicodedata.normalize("NFKC", text))
     text = to_simplified(text).lower()
-    text = text.replace("’", "'").replace("‘", "'")
+    text = text.replace("’", "'").replace("‘", "'").replace("甚么", "什么")  # 甚麼: the variant Hong Kong writes
     text = _WORD_HYPHEN.sub(" ", text)  # supply-chain is supply chain, cold-storage is cold storage
     for pattern, marker in _HALVES:  # before quarters: 前三季度 is nine months, not the third quarter
         text = pattern.sub(marker, text)

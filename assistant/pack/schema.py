@@ -42,6 +42,9 @@ class Source(Record, frozen=True, kw_only=True):
         Meta(max_length=100, description="Lines matching any of these regular expressions are not paragraphs."),
     ] = []
     summary: Annotated[Localized | None, _doc("What the article is about.")] = None
+    byline: Annotated[
+        str | None, _doc("The byline as the article prints it (writer, editors); told with the outlet.")
+    ] = None
 
 
 class Change(Record, frozen=True, kw_only=True):

@@ -51,8 +51,8 @@ def parse(field: str, text: str, data: dict[str, Any]) -> Updates:
     """The changes to the fact that `text` asks for in `field`; FieldError when it cannot be read."""
     text = text.strip()
     quote = str(data.get("quote") or "")
-    if field == "period":
-        return {"period": _period(text)}
+    if field == "period":  # the article's words for the old period (今年6月底) no longer tell the new one
+        return {"period": _period(text), "when": None}
     if field == "value":
         return _value(text, quote)
     if field == "change":

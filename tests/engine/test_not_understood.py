@@ -44,3 +44,9 @@ def test_a_currency_the_article_does_not_use_is_not_converted(bot: Assistant, qu
 def test_a_generic_word_before_a_part_word_names_no_part(bot: Assistant, question: str) -> None:
     answer = bot.ask(question)
     assert not (answer.interpretation and answer.interpretation.not_understood), answer.text
+
+
+@pytest.mark.parametrize("question", ["聯影醫療的零部件供應商是誰?", "联影医疗的零部件国产化率是多少?"])
+def test_a_word_with_零_is_not_read_as_a_period(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)  # 零部件 (parts) is no year: a reply never calls it an unreadable period
+    assert not any(word in answer.text for word in ("時間", "时间", "a period", "a time"))

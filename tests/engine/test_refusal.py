@@ -106,6 +106,22 @@ def test_an_english_name_no_alias_knows_is_another_company(bot: Assistant, quest
 
 
 @pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("安井食品2024年營收多少?", "安井食品"),
+        ("三全食品 2024 年 revenue 多少?", "三全食品"),
+        ("华润医药的净利润是多少", "华润医药"),
+    ],
+)
+def test_a_chinese_name_with_a_company_word_no_alias_knows_is_another_company(
+    bot: Assistant, question: str, name: str
+) -> None:
+    answer = bot.ask(question)  # the company words are data (language.yaml): 食品, 医药 … not only 医疗 and 集团
+    assert answer.status == "no_answer", answer.text
+    assert name in answer.text and "103" not in answer.text
+
+
+@pytest.mark.parametrize(
     "question",
     ["Since when is this the first time both revenue and net profit fell?", "Revenue of UIH in 2024?"],
 )

@@ -53,6 +53,15 @@ def test_saving_keeps_the_comments_and_changes_only_the_edited_fields(drafted: P
     assert after.index("label:") < after.index("quote: 2024年,雲帆冷鏈實現營業收入36.8億元", after.index("p2-2"))
 
 
+def test_a_new_period_drops_the_words_that_told_the_old_one(drafted: Path, facts_file: Path) -> None:
+    session = ReviewSession(drafted)
+    index = index_of(session, "p4-2-employees")
+    assert session.facts[index].data["when"] == "2024年底"
+    session.update(index, parse("period", "2023", session.facts[index].data))
+    fact = load_pack(drafted).facts["p4-2-employees"]
+    assert fact.period == "2023" and fact.when is None  # an answer no longer says 2024年底 for a 2023 figure
+
+
 def test_accept_removes_only_the_draft_mark(drafted: Path, facts_file: Path) -> None:
     before = facts_file.read_text(encoding="utf-8")
     session = ReviewSession(drafted)
@@ -172,9 +181,9 @@ def test_concepts_and_aliases_that_cannot_be_added(drafted: Path) -> None:
 @pytest.mark.parametrize(
     ("field", "text", "updates"),
     [
-        ("period", "2025q1", {"period": "2025Q1"}),
-        ("period", "2024年", {"period": "2024"}),
-        ("period", "", {"period": None}),
+        ("period", "2025q1", {"period": "2025Q1", "when": None}),
+        ("period", "2024年", {"period": "2024", "when": None}),
+        ("period", "", {"period": None, "when": None}),
         (
             "value",
             "約 36.8 億 元 | 36.8億元",

@@ -70,11 +70,12 @@ PIECES = [
 
 
 def _arabic_years(text: str) -> str:
-    """二〇二三年 as 2023年, FY23 as 2023: a year the asker wrote short or in Chinese numerals is still the
-    asker's number."""
+    """二〇二三年 as 2023年, FY23 as 2023, CT2023年 as CT 2023年: a year the asker wrote short, in Chinese
+    numerals or glued to a word is still the asker's number."""
     digits = str.maketrans("〇零一二三四五六七八九", "00123456789")
     text = re.sub(r"(?i)\bFY(\d{2})(?!\d)", lambda m: f" 20{m.group(1)} ", text)
-    return re.sub(r"[〇零一二三四五六七八九]{4}", lambda m: m.group().translate(digits), text)
+    text = re.sub(r"[〇零一二三四五六七八九]{4}", lambda m: m.group().translate(digits), text)
+    return re.sub(r"(?<=[A-Za-z])((?:19|20)\d\d)(?=年)", r" \1", text)
 
 
 def figures_of(text: str) -> set[str]:
