@@ -3,6 +3,7 @@ and the period of figures a clause leaves undated. The articles are written for 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ def _by_value(drafter: Drafter) -> dict[str, dict[str, Any]]:
         "晨光財訊\u3000文｜林曉\u3000編輯｜周屹",
         "晨光財訊／記者\u3000林曉",
         "晨光財訊 | 文:林曉 編輯:周屹",
+        "晨光財訊｜文：林曉\u3000編輯：周屹",
+        "晨光財訊｜記者林曉／綜合報導\u30002025年6月18日",
     ],
 )
 def test_a_byline_under_the_headline_names_the_outlet(convert: Any, byline: str) -> None:
@@ -43,6 +46,8 @@ def test_a_byline_under_the_headline_names_the_outlet(convert: Any, byline: str)
     assert drafter.outlet == convert("晨光財訊")
     assert drafter.title == convert(HEADLINE)  # the line above a byline is the headline, comma and all
     assert all(convert("晨光財訊") not in p for p in drafter.paragraphs)
+    assert drafter.byline is not None  # the line itself, told with the outlet: who wrote it, when it says
+    assert convert("林曉") in drafter.byline or "林曉" not in byline
 
 
 @BOTH_SCRIPTS
@@ -372,3 +377,43 @@ def test_a_change_after_a_dated_comparison_base_is_the_figures(convert: Any) -> 
     )
     assert facts["7.42"]["change"]["written"] == convert("增加約31%")
     assert "31" not in facts  # the change is no figure of its own
+
+
+@BOTH_SCRIPTS
+def test_the_start_of_a_change_dates_only_its_own_value_and_the_level_reached_is_of_the_running_year(
+    convert: Any,
+) -> None:
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "2024年,青禾電機營收增長。",
+            "截至2024年底,青禾電機存貨餘額為16.8億元,存貨周轉天數由2023年的98天拉長至112天,"
+            "並提列存貨跌價準備約6300萬元;應收賬款為4.27億元。",
+            "全年毛利率為41.3%,較2023年的43.0%下滑1.7個百分點;銷售費用率則由上年的24.5%升至25.9%。",
+            "全年經營活動現金流量淨額為5.12億元,低於2023年的6.35億元。",
+        )
+    )
+    assert facts["98"]["period"] == facts["43.0"]["period"] == facts["24.5"]["period"] == "2023"
+    assert facts["6.35"]["period"] == "2023"
+    for later in ("112", "6300", "4.27", "41.3", "25.9", "5.12"):
+        assert facts[later]["period"] == "2024", later
+
+
+@BOTH_SCRIPTS
+def test_a_figure_whose_clause_names_its_own_measure_is_not_the_measure_before_it(convert: Any) -> None:
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "2024年青禾電機實現收入28.64億元,同比增長14.2%,上年為25.08億元;股東應佔溢利5.12億元,同比下降9.8%;"
+            "客戶滿意度指數為86.5分。",
+            "截至2024年底,青禾電機員工總數為3760人,較上年底增加250人。",
+            "2024年經由亞馬遜貢獻的營收占比為58.6%,較2023年的64.2%減少5.6個百分點。",
+        )
+    )
+    assert facts["25.08"]["metric"] == "revenue" and facts["25.08"]["period"] == "2023"
+    assert facts["5.12"]["metric"] == "net_profit" and facts["5.12"]["period"] == "2024"
+    assert facts["86.5"]["metric"] != "revenue"
+    assert facts["3760"]["change"]["value"] == 250 and "250" not in facts  # a count changed by, no level
+    assert facts["58.6"]["change"]["value"] == Decimal("-5.6") and "change" not in facts["64.2"]  # 64.2: the base

@@ -52,6 +52,7 @@ class Drafter:
 
     def __init__(self, text: str, *, slug: str, outlet: str | None = None, title: str | None = None) -> None:
         self.text, self.slug, self.outlet, self.title = text, slug, outlet, title
+        self.byline: str | None = None  # the byline line as printed (writer, editors)
         self.skip: list[str] = []
         self.paragraphs: list[str] = []
         self.not_facts: list[dict[str, Any]] = []
@@ -103,6 +104,7 @@ class Drafter:
             match = next((m for p in rules()["bylines"] if (m := re.search(p, line))), None)
             if match is not None:
                 self.outlet = self.outlet or match.group("outlet")
+                self.byline = line.strip()
                 self.skip.append(f"^{re.escape(line)}$")
                 above = lines[number - 1] if number and lines[number - 1] != self.outlet else ""
                 ends = f"[{re.escape(rules()['sentence_ends'])}]$"
@@ -145,7 +147,7 @@ class Drafter:
         known = {
             simplified(a).lower() for c in self.vocabulary.values() if c.get("kind") == "entity" for a in _forms(c)
         }
-        self.names = Names(self.paragraphs, self.title or "", known, to_traditional)
+        self.names = Names(self.paragraphs, self.title or "", known, to_traditional, list(self.measures.words))
         self.main = self.names.main or self.default_subject()
         self.concepts.update(self.names.concepts())
         self.entity_table = word_table(self.names.table())
@@ -237,11 +239,14 @@ class Drafter:
         """What each figure is about; one that names no measure takes the one before it (较上年的6.08亿元)."""
         drafted: list[Drafted] = []
         for figure in figures:
-            earlier = self.measures.parallel(sentence, figure, drafted, orgs)
+            earlier = self.measures.parallel(sentence, figure, drafted, orgs, self.segments)
             if earlier is not None:
-                date = self.dating.following(plain, figure, earlier.date)
+                date = self.dating.following(plain, figure, (earlier.figure, earlier.date), dates, state)
                 figure.hints.append("the same measure as the figure before it")
-                drafted.append(Drafted(figure, earlier.subject, earlier.metric, date, earlier.segment))
+                segment = (
+                    self.segments.in_clause(plain, figure.begins) or earlier.segment
+                )  # 刻蚀设备约40%,沉积设备约30%
+                drafted.append(Drafted(figure, earlier.subject, earlier.metric, date, segment))
                 continue
             subject = self.subject(plain, figure.begins, orgs, state)
             date = self.dating.date(plain, figure, dates, state)
@@ -259,7 +264,7 @@ class Drafter:
         if orgs:
             state["org"] = orgs[-1][2]
         explicit = [d for d in dates if d.dated and not d.event]
-        resolved = [d.date for d in drafted if d.date is not None and d.date.dated]
+        resolved = [d.date for d in drafted if d.date is not None and d.date.dated and not d.date.compared]
         known = [*explicit, *resolved]
         contrast = tuple(simplified(w) for w in rules()["contrast_words"])  # 而2023年末: no running date
         leading = [  # a date carried from an earlier sentence has no clause here and is no contrast

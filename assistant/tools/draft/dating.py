@@ -41,6 +41,7 @@ class Dated:
     since: bool = False  # 自2018年…以来: where a stretch of time begins, the period of no figure
     event: bool = False  # 2013年在杭州创立: the year of an event, the period only of figures in its own clause
     base: bool = False  # 较2023年的: a comparison base, the period only of the value written right after it
+    compared: bool = False  # the period of a value another is compared with: never the running period
 
     @property
     def dated(self) -> bool:
@@ -102,7 +103,7 @@ class Dating:
                     sentence[mention.start : mention.end],
                     prior=mention.role in PRIOR_ROLES,
                     since=_since(plain, mention.start, mention.end),
-                    base=mention.role == "base",
+                    base=mention.role == "base" or _opens_base(plain, mention.start, mention.end),
                 )
             )
         return found
@@ -115,15 +116,16 @@ class Dating:
         for date in self.dates(between, between):
             dated = date.period is not None and date.period.year is not None
             if date.base and dated and between[date.end :] in rules()["base_value_links"]:
-                return True, replace(date, base=False, start=start + date.start, end=start + date.end)
+                return True, replace(date, base=False, compared=True, start=start + date.start, end=start + date.end)
         return bool(re.search(rules()["earlier_base"], between)), None
 
     def year_events(self, sentence: str, plain: str, dates: list[Dated]) -> list[Figure]:
-        """A bare year next to 成立 or 上市 (成立于2015年) is a figure of its own: the founding year."""
+        """A year next to 成立 or 上市 (成立于2015年, 2021年7月在港交所挂牌) is a figure of its own: the founding or
+        listing year."""
         found = []
         for date in dates:
             period = date.period
-            if period is None or period.year is None or period.sub_year or not date.text[:4].isdigit():
+            if period is None or period.year is None or not date.text[:4].isdigit():
                 continue
             start, end = clause_bounds(sentence, date.start)
             if not plain[start:end].replace(plain[date.start : date.end], "").strip():
@@ -163,6 +165,11 @@ class Dating:
         before = [d for d in dates if d.end <= figure.begins]
         own = [d for d in before if start <= d.start]
         after = [d for d in dates if d.start >= figure.end and d.end <= end]
+        # 从上年的128天拉长至156天: the words after the clause's last figure are this one's
+        numbers = [m.end() for m in re.finditer(r"\d", plain[start : figure.begins])]
+        since_last = start + numbers[-1] if numbers else start
+        if numbers and re.search(rules()["level_to"], plain[since_last : figure.begins]):
+            own = [d for d in own if d.dated]  # the level reached is of the running period, not the base's
         chosen = own[-1] if own else before[-1] if before else after[0] if after else state["date"]
         if chosen is None:
             return None
@@ -170,7 +177,7 @@ class Dating:
             figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
             return None
         chosen = self._with_year(chosen, before, state)
-        if chosen.prior or any(word in plain[start : figure.begins] for word in rules()["prior_words"]):
+        if chosen.prior or any(word in plain[since_last : figure.begins] for word in rules()["prior_words"]):
             return self._year_before(chosen, state)
         return chosen
 
@@ -200,10 +207,21 @@ class Dating:
         back = 0 if chosen.prior and chosen.period is None else 1
         return replace(chosen, period=base.with_year(base.year - back))
 
-    def following(self, plain: str, figure: Figure, earlier: Dated | None) -> Dated | None:
-        """The period of a figure that follows another of the same measure: its own when it names one, a
-        year before the other's after a prior word (上年为, 较上年的, 而去年同期为), else the other's."""
+    def following(
+        self, plain: str, figure: Figure, other: tuple[Figure, Dated | None], dates: list[Dated], state: dict[str, Any]
+    ) -> Dated | None:
+        """The period of a figure that follows another of the same measure: its own when it names one; the
+        running period when it is the level the other moved to (由上年的24.5%升至25.9%, 由2023年的98天拉长
+        至112天); a year before the other's after a prior word (上年为, 较上年的, 而去年同期为); else the
+        other's. Only the words after the other figure count."""
+        earlier_figure, earlier = other
         start, _ = clause_bounds(plain, figure.begins)
+        start = max(start, earlier_figure.end)
+        if re.search(rules()["level_to"], plain[start : figure.begins]) and not any(
+            d.dated and start <= d.start for d in dates
+        ):
+            running = [d for d in dates if d.dated and d.end <= figure.begins]
+            return running[-1] if running else state["date"]
         between = plain[start : figure.begins]
         dates = self.dates(between, between)
         own = [d for d in dates if d.dated]
@@ -218,7 +236,8 @@ class Dating:
         prior = any(d.prior for d in dates) or any(simplified(w) in between for w in rules()["prior_words"])
         if prior and earlier is not None and earlier.period is not None and earlier.period.year is not None:
             figure.hints.append("a year before the figure it follows")
-            return replace(earlier, period=earlier.period.with_year(earlier.period.year - 1), text="", prior=False)
+            year_before = earlier.period.with_year(earlier.period.year - 1)
+            return replace(earlier, period=year_before, text="", prior=False, compared=True)
         return earlier
 
 
@@ -227,6 +246,13 @@ def _a_part(plain: str, date: Dated) -> bool:
     before it: it dates its own clause, not the clauses after it."""
     start, _ = clause_bounds(plain, date.start)
     return plain[start : date.start].strip().startswith(tuple(rules()["part_words"]))
+
+
+def _opens_base(plain: str, start: int, end: int) -> bool:
+    """由2023年的98天(拉长至112天), 低于2023年的6.35亿元: the period of the value a change starts from or
+    one is compared with, written right after it; not the period of the clauses after it."""
+    r = rules()
+    return plain[:start].endswith(tuple(r["base_openers"])) and bool(re.match(r["base_value_next"], plain[end:]))
 
 
 def _since(plain: str, start: int, end: int) -> bool:

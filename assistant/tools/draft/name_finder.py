@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Collection
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
@@ -15,20 +16,25 @@ from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.reader import rules, simplified
 
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]*)*(?:\s+[A-Z][A-Za-z]+)*(?![A-Za-z])")
+_FIGURE_NEXT = re.compile(r"[^\d。;,，；]{0,6}\d")  # a figure follows within a few characters
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*$")
 
 
-def find_names(body: str, known: set[str]) -> Counter[str]:
+def find_names(body: str, known: set[str], metric_words: Collection[str] = ()) -> Counter[str]:
     """Names of companies and the like: 2-4 characters (or a Latin word) before a suffix such as 醫療 or
-    公司, or a capitalised Latin name; kept when seen twice, or once with a legal suffix (有限公司) or right
-    after a word that introduces a name (竞争对手北辰能源)."""
+    公司, or a capitalised Latin name; kept when seen twice, or once with a legal suffix (有限公司), right
+    after a word that introduces a name (竞争对手北辰能源) or followed by a measure of its own
+    (`metric_words`, simplified: 翼禾科技2024年销量约7.4万架)."""
     r = rules()
     counts: Counter[str] = Counter()
+    reports = _reports_pattern(r, metric_words)
     for suffix in sorted(r["entity_suffixes"], key=len, reverse=True):
         for match in re.finditer(re.escape(suffix), body):
-            _suffixed_name(body, match.start(), suffix, counts, r)
+            _suffixed_name(body, match.start(), suffix, counts, r, reports)
     brand_names(body, counts, r)
     _introduced_names(body, counts, r)
+    _reporting_names(body, counts, r, metric_words)
+    _listed_names(body, counts, r)
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
         if body.count(match.group()) >= 2:
             counts[match.group()] = body.count(match.group())
@@ -51,7 +57,15 @@ def _stands_alone(body: str, name: str, names: Counter[str]) -> bool:
     return any(m.start() not in covered for m in re.finditer(re.escape(name), body))
 
 
-def _suffixed_name(body: str, at: int, suffix: str, counts: Counter[str], r: dict[str, Any]) -> None:
+def _reports_pattern(r: dict[str, Any], metric_words: Collection[str]) -> re.Pattern[str]:
+    """What follows a name that reports a figure of its own: a year or the like, then a measure word."""
+    words = sorted({*r["name_report_words"], *metric_words}, key=len, reverse=True)
+    return re.compile(r["name_report_lead"] + "(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+def _suffixed_name(
+    body: str, at: int, suffix: str, counts: Counter[str], r: dict[str, Any], reports: re.Pattern[str]
+) -> None:
     """The name ending with the suffix found at `at` (聯影醫療), counted when seen twice, or once with a
     legal suffix or right after a word that introduces a name."""
     if body[at + len(suffix) : at + len(suffix) + 1] in r["suffix_word_ends"]:
@@ -73,8 +87,10 @@ def _suffixed_name(body: str, at: int, suffix: str, counts: Counter[str], r: dic
         return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
 
     best = max(options, key=lambda o: (introduced_at(o), body.count(o), len(o)))
-    reports = re.match(r["name_reports"], simplified(body[end : end + 8]))  # 恒晟微电子2024年营收56亿元
-    if body.count(best) >= 2 or introduced_at(best) or reports or any(best.endswith(s) for s in r["strong_suffixes"]):
+    after = simplified(body[end : end + 24])
+    reported = reports.match(after)  # 恒晟微电子2024年营收56亿元: a measure, then its figure
+    reported = reported if reported and _FIGURE_NEXT.match(after, reported.end()) else None
+    if body.count(best) >= 2 or introduced_at(best) or reported or any(best.endswith(s) for s in r["strong_suffixes"]):
         counts[best] = body.count(best)
 
 
@@ -105,6 +121,66 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
                 and not any(name in known or known in name for known in counts)
             ):
                 counts[name] = max(1, body.count(name))
+
+
+def _reporting_names(body: str, counts: Counter[str], r: dict[str, Any], metric_words: Collection[str]) -> None:
+    """A bare name reporting a measure only a company has, in a sentence naming another company: a rival
+    compared (…檸町的門店數已超過4.1萬家;主打中高端路線的茶舍鹿門店約6800家). It starts after a stop,
+    never after another name's 的 (檸町的直營門店), is no word of the language nor made of words, and
+    the measure has a figure right after it; nor the first part of a measure word (归母 of 归母净利润) or a
+    word that only leads a measure (录得, 彼时)."""
+    stops = set(r["name_stops"])
+    words = sorted(r["rival_report_words"], key=len, reverse=True)
+    for sentence in re.split(r"[。!?!?\n]", body):
+        plain = simplified(sentence)
+        others = [n for n in counts if n in sentence]
+        if not others or len(plain) != len(sentence):
+            continue
+        for word in words:
+            for match in re.finditer(r["report_period"] + re.escape(word), plain):
+                at = start = match.start()  # the name ends where the period before the measure begins
+                while start > 0 and at - start < 5 and plain[start - 1] not in stops:
+                    start -= 1
+                name, before = sentence[start:at], plain[:start]
+                if (
+                    2 <= len(name) <= 4
+                    and (start == 0 or plain[start - 1] in stops)
+                    and all("\u4e00" <= c <= "\u9fff" for c in name)
+                    and _FIGURE_NEXT.match(plain, match.end())
+                    and not (before.endswith("的") and any(before[:-1].endswith(simplified(o)) for o in others))
+                    and not made_of_words(simplified(name))
+                    and not any(plain.startswith(m, start) for m in metric_words if len(m) > len(word))
+                    and not any(w in plain[max(0, start - 2) : at] for w in r["report_leads"])  # 其中悦肤汇
+                    and not any(n in simplified(name) for n in r["not_names"])
+                    and not any(name in o or o in name for o in others)
+                ):
+                    counts[name] = max(1, body.count(name))
+
+
+def _listed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
+    """Names listed before a word that says they are companies (沛能等專業品牌, 甲、乙等厂商): each item
+    after a stop, no word of the language nor made of words."""
+    stops = set(r["name_stops"]) - {"、"}
+    for match in re.finditer(r["listed_as_companies"], simplified(body)):
+        start = match.start()
+        while start > 0 and match.start() - start < 16 and body[start - 1] not in stops:
+            start -= 1
+        for name in body[start : match.start()].split("、"):
+            if (
+                2 <= len(name) <= r["rival_name_max"]
+                and all("\u4e00" <= c <= "\u9fff" for c in name)
+                and not made_of_words(simplified(name))
+                and not any(n in simplified(name) for n in r["not_names"])
+                and not any(name in known or known in name for known in counts)
+            ):
+                counts[name] = max(1, body.count(name))
+
+
+def made_of_words(text: str) -> bool:
+    """Whether the text is a word of the language or splits into words of two characters or more."""
+    if text in senses():
+        return True
+    return any(text[:cut] in senses() and made_of_words(text[cut:]) for cut in range(2, len(text) - 1))
 
 
 def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
@@ -138,7 +214,12 @@ def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list
         return [latin.group() + suffix]
     if suffix in strong:
         start = at
-        while start > 0 and at - start < 16 and (body[start - 1] not in stops or body[start - 1] in "()()"):
+        while (
+            start > 0
+            and at - start < 16
+            and not body[start - 1].isspace()  # a paragraph's first name starts after its line break
+            and (body[start - 1] not in stops or body[start - 1] in "()()")
+        ):
             start -= 1
         prefix = body[start:at]
         for word in rules()["name_cut_words"]:

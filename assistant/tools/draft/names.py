@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +14,7 @@ from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, person
-from assistant.tools.draft.name_finder import brand_names, find_names
+from assistant.tools.draft.name_finder import brand_names, find_names, made_of_words
 from assistant.tools.draft.reader import half_width, rules, simplified
 
 
@@ -44,7 +45,16 @@ def _traditional(text: str, to_traditional: Any) -> str:
 class Names:
     """Finds and names the entities of an article."""
 
-    def __init__(self, paragraphs: list[str], title: str, known: set[str], to_traditional: Any) -> None:
+    def __init__(
+        self,
+        paragraphs: list[str],
+        title: str,
+        known: set[str],
+        to_traditional: Any,
+        metric_words: Collection[str] = (),
+    ) -> None:
+        """`known`: the vocabulary's entity names; `metric_words`: its measure words (simplified), which
+        tell a name reporting a figure of its own (翼禾科技2024年销量…)."""
         self.paragraphs = paragraphs
         self.title = title
         self.english = English()
@@ -52,10 +62,11 @@ class Names:
         body = half_width("\n".join(paragraphs))  # （下稱…）: the rules are written with ASCII punctuation
         self.entities: dict[str, Entity] = {}
         self.surface: dict[str, str] = {}  # simplified surface form -> entity id
-        found = find_names(body, known)
+        found = find_names(body, known, metric_words)
         titled = self._title_name(body, known)
         plain = simplified(titled)
-        if titled and not any(plain in simplified(n) or simplified(n) in plain for n in found):
+        headline = simplified(self.title)  # 玻尿酸放缓…,蔚颜生物的…: a headline naming a company found opens with none
+        if titled and not any(plain in simplified(n) or simplified(n) in headline for n in found):
             found[titled] = body.count(titled)
             brand_names(body, found, rules())  # 青禾智控 beside 青禾電機
         plain_body = simplified(body)
@@ -69,6 +80,7 @@ class Names:
             self._organisation(name, count, body)
         self._called(body)
         self._full_names(body)
+        self._legal_names()
         self._people(body)
         self.main = self._main()
         self._brand_of_main(body)
@@ -95,16 +107,17 @@ class Names:
         return ""
 
     def _common_phrase(self, name: str, count: int, body: str) -> bool:
-        """A name whose part before its suffix is a dictionary word (管理 of 管理软件), mentioned only a
-        few times and not in the opening, is a phrase; brands that are words (小米) are named more often."""
+        """A name whose part before its suffix is made of dictionary words (管理 of 管理软件, 北美连锁 of
+        北美连锁电子), mentioned only a few times and not in the opening, is a phrase; brands that are
+        words (小米) are named more often. One the article calls a field or sector (户外储能领域) is one."""
         plain = simplified(name)
         head = next((plain[: -len(s)] for s in self.english.suffixes if s and plain.endswith(s) and plain != s), plain)
         opening = simplified("\n".join([self.title, *self.paragraphs[:1]]))
-        return (
-            count <= rules()["phrase_name_mentions"]
-            and head in senses()
-            and plain not in opening
-            and not any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"])
+        if any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"]) or not made_of_words(head):
+            return False
+        sectors = "|".join(re.escape(w) for w in rules()["sector_words"])
+        return bool(re.search(f"{re.escape(plain)}(?:{sectors})", simplified(body))) or (
+            count <= rules()["phrase_name_mentions"] and plain not in opening
         )
 
     @staticmethod
@@ -140,13 +153,14 @@ class Names:
         for form in [name, *others, english]:
             self._alias(ident, form)
         distinctive = plain[: max(2, len(plain) - 2)]
+        plain_body = simplified(body)  # counted in one script: 霽帆 of a traditional article is 霁帆 here
         shared = any(
             e.kind == "org" and simplified(e.name).startswith(distinctive) and e.id != ident
             for e in self.entities.values()
         )
         if (
             2 <= len(distinctive) <= 3
-            and body.count(distinctive) > body.count(plain)
+            and plain_body.count(distinctive) > plain_body.count(plain)
             and not shared
             and distinctive not in senses()  # 软件 of 软件许可 is a word, not a brand
         ):
@@ -231,6 +245,27 @@ class Names:
             ]
             if merged and held:
                 self._merge(max(held, key=lambda i: len(self.entities[i].name)), merged)
+
+    def _legal_names(self) -> None:
+        """深圳霽帆科技股份有限公司 beside 霽帆科技: a legal name that is another name found with a place before
+        it and a legal suffix after it is that company (北京聯影醫療技術發展有限公司 holds more words: a
+        company of its own)."""
+        suffixes = sorted((simplified(s) for s in rules()["strong_suffixes"]), key=len, reverse=True)
+        for legal in [e for e in self.entities.values() if e.kind == "org"]:
+            full = simplified(legal.name)
+            suffix = next((s for s in suffixes if full.endswith(s)), "")
+            core = full[: len(full) - len(suffix)]
+            held = [
+                e.id
+                for e in self.entities.values()
+                if suffix
+                and e.kind == "org"
+                and e.id != legal.id
+                and core.endswith(simplified(e.name))
+                and len(core) - len(simplified(e.name)) <= rules()["place_prefix_max"]
+            ]
+            if held and legal.id in self.entities:
+                self._merge(max(held, key=lambda i: len(self.entities[i].name)), legal.id)
 
     def _english_name(self, ident: str, name: str) -> None:
         """The English name the article gives, and the shorter forms readers write (Huancheng Interactive

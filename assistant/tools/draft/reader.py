@@ -234,20 +234,21 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callabl
                 **({"approx": change.approx} if change.approx else {}),
                 "written": sentence[change.change_start : change.end],
             }
-        else:
-            change.hints.append("a change with no figure next to it to qualify")
-            change.change_sign = 0
-            kept.append(change)
+        # a change with no level to qualify (合计营收年增超过80%, 较上年底增加250人) is no level of its own:
+        # never filed as one (it would answer "revenue share" with 80%, or the year before with 250)
     return sorted(kept, key=lambda f: f.start)
 
 
 def _past_prior_value(sentence: str, before: list[Figure]) -> Figure:
     """The figure a change right after a prior value belongs to: 净额为3.05亿元,上年为7.41亿元,同比减少近六成
-    is 3.05's change (7.41 is the year before it, said in passing), not 7.41's."""
+    is 3.05's change (7.41 is the year before it, said in passing), not 7.41's; so is 58.6%,较2023年的64.2%
+    减少5.6个百分点 (64.2 is the base it is compared with)."""
     if len(before) < 2:
         return before[-1]
-    between = re.sub(r"[\s,,、]", "", simplified(sentence[before[-2].end : before[-1].start]))
-    return before[-2] if re.fullmatch(rules()["prior_value_words"], between) else before[-1]
+    between = re.sub(r"[\s,,，、]", "", simplified(half_width(sentence[before[-2].end : before[-1].start])))
+    r = rules()
+    base = f"(?:{r['change_gap_dated']})(?:的|时的|末的)?"
+    return before[-2] if re.fullmatch(f"{r['prior_value_words']}|{base}", between) else before[-1]
 
 
 def _qualified(

@@ -70,6 +70,8 @@ class Segments:
         names = [n for n in names if body.count(n) > 1 or self._phrase_once(n, names)]
         for name in sorted(names, key=len, reverse=True):
             longer = next((table[n] for n in table if n in names and _abbreviates(name, n)), None)
+            if longer is None and any(n in names and n != name and n.endswith(name) for n in table):
+                continue  # 分拆视觉业务: 视觉 is short for 机器视觉 here, and inside 视觉传感器 elsewhere: no line
             table[name] = self._also(longer, name) if longer else self._add(name)
         self.table = word_table(table)
         self._heads()
@@ -184,13 +186,24 @@ class Segments:
             return state.get("segment")
         return str(hits[-1][2]) if hits else None
 
+    def in_clause(self, plain: str, position: int) -> str | None:
+        """The segment named in the clause of a figure at `position`, before it (None if none)."""
+        start, _ = clause_bounds(plain, position)
+        hits = [h for h in scan_words(plain[start:position], self.table) if self._named(plain[start:], h)]
+        return str(hits[-1][2]) if hits else None
+
     def _named(self, plain: str, hit: tuple[int, int, Any]) -> bool:
-        """A line named as the topic, not one item of a list (常温奶、低温鲜奶、奶粉等); a region word of
+        """A line named as the topic, not one item of a list (常温奶、低温鲜奶、奶粉等) nor part of a company's
+        name (视觉 in 澄岳视觉); a region word of
         the vocabulary (国内, 海外) only before a word that makes it a segment (海外收入, 国内市场)."""
         r = rules()
         start, end, ident = hit
         if plain[end : end + 1] in r["list_marks"] or plain[max(0, start - 1) : start] == "、":
             return False
+        word = plain[start:end]
+        for form in (f for f in self.entity_forms if word in f and word != f):
+            if plain.startswith(form, start - form.index(word)):
+                return False  # 视觉 inside 澄岳视觉: a company's name, not its line
         if ident in self.vocabulary_ids and ident not in self.found:
             clause_end = clause_bounds(plain, end)[1]
             return any(simplified(w) in plain[end : min(clause_end, end + 10)] for w in r["segment_markers"])
@@ -230,12 +243,17 @@ class Segments:
 
     def _heads(self) -> None:
         """A line is also asked for by its head word, the glossary word its name ends with (精密减速器:
-        减速器, reducers), unless another line ends with it too or names it, or a company or measure does."""
+        减速器, reducers), unless another line ends with it too or names it, or a company or measure does,
+        or it is a word too general to name one line (服务 of 智慧农业服务: every service a question asks about)."""
         words = glossary()["words"]
         names = {ident: str(line["names"]["zh-Hans"]) for ident, line in self.found.items()}
 
         def allowed(head: str) -> bool:
-            return head not in self.metric_words and not any(head in form for form in self.entity_forms)
+            return (
+                head not in self.metric_words
+                and head not in rules()["generic_heads"]
+                and not any(head in form for form in self.entity_forms)
+            )
 
         for owner, head in head_words(names, allowed).items():
             english = str(words[head])

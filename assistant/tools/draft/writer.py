@@ -124,6 +124,7 @@ def sources_yaml(self: Drafter) -> str:
         "skip": self.skip,
         "title": overview.title(self),
         "summary": overview.summary(self),
+        **({"byline": self.byline} if self.byline else {}),
     }
     return (
         "# Drafted by `assistant draft`. Paragraphs are the article's non-empty lines minus those matching\n"
