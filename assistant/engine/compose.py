@@ -4,6 +4,7 @@ separately (the headline, the figures, the interpretation line, citations, optio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.engine.answer import Answer, Citation, Interpretation
@@ -124,11 +125,19 @@ class Composer:
             )
         if kind == "meta":
             return self._meta(decision.intent, lang)
-        nearest = self._nearest(decision.asked or decision.frame) if kind == "gap" else None
-        cited = self.citations([nearest]) if nearest is not None and nearest.written else []
-        return Parts(self._refusal(decision, lang), cited, [], [], self._refusal_suggestions(decision, lang))
+        found: list[Fact | None] = []  # the nearest fact, ranked once for the whole refusal
 
-    def _refusal(self, decision: Decision, lang: Language) -> list[str]:
+        def nearest_fact() -> Fact | None:
+            if not found:
+                found.append(self._nearest(decision.asked or decision.frame))
+            return found[0]
+
+        nearest = nearest_fact() if kind == "gap" else None
+        cited = self.citations([nearest]) if nearest is not None and nearest.written else []
+        suggestions = self._refusal_suggestions(decision, lang, nearest)
+        return Parts(self._refusal(decision, lang, nearest_fact), cited, [], [], suggestions)
+
+    def _refusal(self, decision: Decision, lang: Language, nearest_fact: Callable[[], Fact | None]) -> list[str]:
         template, kind = self.renderer.template, decision.kind
         if kind == "refuse":
             return [template(f"refuse_{decision.intent}", lang)]
@@ -156,7 +165,7 @@ class Composer:
             else self.asked(decision.asked or decision.frame, lang)
         )
         lines = [template(key, lang, asked=asked)]
-        nearest = self._nearest(decision.asked or decision.frame)
+        nearest = nearest_fact()
         if nearest is not None:
             label = self.renderer.what(nearest, lang)
             if nearest.written:
@@ -166,8 +175,7 @@ class Composer:
             lines = [template("nothing", lang, topics=self._topics(lang))]
         return lines
 
-    def _refusal_suggestions(self, decision: Decision, lang: Language) -> list[str]:
-        nearest = self._nearest(decision.asked or decision.frame) if decision.kind == "gap" else None
+    def _refusal_suggestions(self, decision: Decision, lang: Language, nearest: Fact | None) -> list[str]:
         return [self.renderer.question_for(nearest, lang)] if nearest else self.example_questions(lang)
 
     def _figures(self, decision: Decision, lang: Language) -> Parts:
