@@ -30,7 +30,7 @@ from assistant.engine.matcher import Matcher
 from assistant.engine.operands import Labeller, Resolver, split
 from assistant.engine.reading import Reader, Reading, Vocabulary
 from assistant.engine.render import Renderer
-from assistant.engine.session import Context, after, edit, picked_option, stands_alone
+from assistant.engine.session import Context, after, edit, names_another, picked_option, stands_alone
 from assistant.engine.statements import Statements
 from assistant.engine.templates import template_problems
 from assistant.errors import AssistantError
@@ -262,9 +262,9 @@ class Assistant:
             inherited=sorted(frame.inherited),
         )
 
-    @staticmethod
-    def _next(context: Context, decision: Decision, answer: Answer, lang: Language) -> Context:
-        """The context after this turn: what it answered or offered; a refusal keeps the last one."""
+    def _next(self, context: Context, decision: Decision, answer: Answer, lang: Language) -> Context:
+        """The context after this turn: what it answered or offered; a refusal keeps the last one. A
+        statement naming another company as what was asked (who leads the market) makes "it" that one."""
         if decision.kind in ("figures", "compare", "no_figure", "no_reason", "clarify", "entity_only"):
             frame: Frame = decision.frame
             figures = tuple(f for f in decision.facts[:3] if f.value is not None)
@@ -279,6 +279,7 @@ class Assistant:
                 option_facts=offered,
                 language=lang,
                 recent=recent,
+                names_another=names_another(frame, decision.facts, self.pack.words.get("company_topics", [])),
             )
         if (decision.kind == "unknown_entity" and decision.frame.unknown_names) or (
             decision.kind == "gap" and decision.frame.entities

@@ -200,6 +200,12 @@ def _relative(frame: Frame, period: Period | None, default: str | None) -> Frame
     return replace(frame, periods=[shifted], inherited=frame.inherited | {"periods"})
 
 
+def names_another(frame: Frame, facts: list[Fact], company_topics: list[str]) -> bool:
+    """Whether the answer is a statement of the company topic asked (行业龙头: who leads), so that its
+    subject is the company the question was after."""
+    return bool(facts) and facts[0].value is None and facts[0].metric in set(frame.metrics) & set(company_topics)
+
+
 def after(
     frame: Frame,
     facts_subjects: list[str],
@@ -209,10 +215,14 @@ def after(
     option_facts: list[str] | None = None,
     language: Language | None = None,
     recent: tuple[tuple[Fact, ...], ...] = (),
+    names_another: bool = False,
 ) -> Context:
-    """The context after an answer: its frame, and the company it turned out to be about."""
+    """The context after an answer: its frame, and the company it turned out to be about: the one the answer
+    names when the question asked for a company (`names_another`: who leads the market Jifan is in)."""
     subjects = list(dict.fromkeys(facts_subjects))
     subject = frame.entities[0] if len(frame.entities) == 1 else (subjects[0] if len(subjects) == 1 else None)
+    if names_another and len(subjects) == 1 and subjects[0] not in frame.entities:
+        subject = subjects[0]
     return Context(
         frame=frame,
         fact_ids=tuple(fact_ids),

@@ -20,7 +20,7 @@ ARTICLE = "\n".join(
         "截至2024年底,澄瀾醫美員工總數為3760人,較上年底增加250人。",
         "2024年,澄瀾醫美海外營收12.4億元,年增31.2%。",
         "2024年經由亞馬遜貢獻的營收占比為58.6%,較2023年的64.2%減少5.6個百分點。",
-        "業界龍頭拓峰2024年營收約210億元;以充電器起家的銳禾全年營收41.6億元,毛利率36.2%;"
+        "業界龍頭拓峰2024年營收約210億元,規模約為澄瀾醫美的七倍;以充電器起家的銳禾全年營收41.6億元,毛利率36.2%;"
         "戶外儲能領域則有沛源等專業品牌夾擊。",
     ]
 )
@@ -43,6 +43,7 @@ def _figures(answer_text: str) -> str:
         ("澄瀾醫美海外營收年增多少?", "31.2"),
         ("拓峰2024年營收多少?", "210"),
         ("銳禾的營收是多少?", "41.6"),
+        ("銳禾的毛利率是多少?", "36.2"),  # its part of the sentence (between semicolons) opens with 銳禾
     ],
 )
 def test_figures_in_other_markets_words_are_answered(drafted: Assistant, question: str, figure: str) -> None:
@@ -58,7 +59,14 @@ def test_a_count_a_measure_changed_by_is_no_level_of_the_year_before(drafted: As
 
 
 @pytest.mark.parametrize(
-    "question", ["澄瀾醫美2022年收入是多少?", "沛源的營收是多少?", "拓峰2024年淨利潤是多少?", "銳禾的員工有多少?"]
+    "question",
+    [
+        "澄瀾醫美2022年收入是多少?",
+        "沛源的營收是多少?",
+        "拓峰2024年淨利潤是多少?",
+        "銳禾的員工有多少?",
+        "拓峰的毛利率是多少?",
+    ],
 )
 def test_what_the_article_does_not_give_is_refused(drafted: Assistant, question: str) -> None:
     answer = drafted.ask(question)
@@ -78,3 +86,15 @@ def test_a_share_never_answers_how_much_of_the_measure(drafted: Assistant) -> No
     answer = drafted.ask("澄瀾醫美2023年收入是多少?")  # the share of 2023 (64.2%) is no revenue
     assert answer.status == "answered" and "25.08" in _figures(answer.text), answer.text
     assert "64.2" not in _figures(answer.text)
+
+
+@pytest.mark.parametrize(
+    "leader", ["澄瀾醫美所在行業的龍頭是誰?", "Who is the industry leader 澄瀾醫美 competes with?"]
+)
+def test_it_after_asking_who_leads_is_the_leader(drafted: Assistant, leader: str) -> None:
+    chat = drafted.chat()
+    first = chat.ask(leader)
+    assert first.status == "answered" and "拓峰" in to_simplified(first.text), first.text
+    revenue = chat.ask("它的營收是多少?")  # 拓峰's, never 澄瀾醫美's 28.64
+    assert revenue.status == "answered" and "210" in _figures(revenue.text), revenue.text
+    assert chat.ask("它的毛利率呢?").status != "answered"  # the article gives 銳禾's margin, not 拓峰's

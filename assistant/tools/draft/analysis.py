@@ -278,8 +278,8 @@ class Drafter:
 
     def subject(self, plain: str, position: int, orgs: list[Mention], state: dict[str, Any]) -> str:
         """The company a figure is about: named before it in its clause; 公司 is the article's own company;
-        else the company the sentence opens with, else one named after the figure; 其, 該公司, 它 and an
-        unnamed subject are the company in question."""
+        else the company its part of the sentence (between semicolons) opens with, else the sentence's; else
+        one named after the figure; 其, 該公司, 它 and an unnamed subject are the company in question."""
         start, _ = clause_bounds(plain, position)
         own = [ident for s, e, ident in orgs if start <= s and e <= position]
         if own:
@@ -290,8 +290,10 @@ class Drafter:
         ):
             return self.main
         before = [(s, e, ident) for s, e, ident in orgs if e <= position]
+        part = max(plain.rfind(";", 0, position), plain.rfind("；", 0, position))  # 锐沃全年营收41.6亿元,毛利率36.2%
+        in_part = [m for m in before if m[0] > part]
         if before:
-            return _through_subsidiaries(plain, before)
+            return _through_subsidiaries(plain, in_part or before)
         if any(word in plain[:position] for word in rules()["pointing_words"]):
             return str(state["org"] or self.main)
         if any(word in plain[:position] for word in rules()["own_company_words"]):
