@@ -243,9 +243,8 @@ class Drafter:
             if earlier is not None:
                 date = self.dating.following(plain, figure, (earlier.figure, earlier.date), dates, state)
                 figure.hints.append("the same measure as the figure before it")
-                segment = (
-                    self.segments.in_clause(plain, figure.begins) or earlier.segment
-                )  # 刻蚀设备约40%,沉积设备约30%
+                # 刻蚀设备约40%,沉积设备约30%: the line its own clause names, else the other's
+                segment = self.segments.in_clause(plain, figure.begins) or earlier.segment
                 drafted.append(Drafted(figure, earlier.subject, earlier.metric, date, segment))
                 continue
             subject = self.subject(plain, figure.begins, orgs, state)

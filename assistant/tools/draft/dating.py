@@ -16,6 +16,7 @@ from assistant.lang.periods import Period, PeriodGrammar
 from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,
+    moved_to,
     plain_form,
     rules,
     scan_words,
@@ -168,7 +169,7 @@ class Dating:
         # 从上年的128天拉长至156天: the words after the clause's last figure are this one's
         numbers = [m.end() for m in re.finditer(r"\d", plain[start : figure.begins])]
         since_last = start + numbers[-1] if numbers else start
-        if numbers and re.search(rules()["level_to"], plain[since_last : figure.begins]):
+        if numbers and moved_to(plain[since_last : figure.begins]):
             own = [d for d in own if d.dated]  # the level reached is of the running period, not the base's
         chosen = own[-1] if own else before[-1] if before else after[0] if after else state["date"]
         if chosen is None:
@@ -217,9 +218,7 @@ class Dating:
         earlier_figure, earlier = other
         start, _ = clause_bounds(plain, figure.begins)
         start = max(start, earlier_figure.end)
-        if re.search(rules()["level_to"], plain[start : figure.begins]) and not any(
-            d.dated and start <= d.start for d in dates
-        ):
+        if moved_to(plain[start : figure.begins]) and not any(d.dated and start <= d.start for d in dates):
             running = [d for d in dates if d.dated and d.end <= figure.begins]
             return running[-1] if running else state["date"]
         between = plain[start : figure.begins]

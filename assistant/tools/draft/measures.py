@@ -18,6 +18,7 @@ from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,
     half_width,
+    moved_to,
     plain_form,
     rules,
     scan_words,
@@ -144,23 +145,18 @@ class Measures:
     ) -> Drafted | None:
         """The figure before this one in its sentence, when this one names no metric of its own and is of
         the same unit: a prior value (较上年的6.08亿元) or the other end of a range (从0.8元降至0.4元);
-        never a figure whose own clause names what it measures in words no metric has, ending with a measure's
-        head word (上年为25.08亿元;
-        股东应占溢利5.12亿元: a measure of its own, not the prior revenue) unless those words are part of
-        the other's (运营冷库32座,而2023年末运营的冷库为27座)."""
+        never a figure whose own clause names, in words no metric has and that end with a measure's head
+        word, what it measures (上年为25.08亿元;股东应占溢利5.12亿元: a measure of its own, not the prior
+        revenue), nor a part 其中 opens, unless those words are the other's (运营冷库32座,而…运营的冷库为27座)."""
         start, end = clause_bounds(sentence, figure.number.start)
         kind = unit_kind(figure.unit)
         same = [d for d in drafted if d.figure.event is None and kind is not None and unit_kind(d.figure.unit) == kind]
         own = simplified(segments.words_before(sentence, start, figure.begins))
-        moved_to = re.search(rules()["level_to"], simplified(half_width(sentence[start : figure.begins])))
-        part = (
-            simplified(half_width(sentence[start : figure.begins]))
-            .lstrip(",，;；")
-            .startswith(tuple(rules()["part_words"]))
-        )  # 存货39.85亿元,其中原材料约14.3亿元: a part of the measure, named by its own words
+        head = simplified(half_width(sentence[start : figure.begins]))
+        part = head.lstrip(",;").startswith(tuple(rules()["part_words"]))  # 其中原材料约14.3亿元: a part
         if (
             (own.endswith(tuple(rules()["measure_heads"])) or part)  # 股东应占溢利: a measure; 大型品牌: whose
-            and not moved_to  # 上半年进一步降至70.3%: the level the measure before it moved to
+            and not moved_to(head)  # 上半年进一步降至70.3%: the level the measure before it moved to
             and not re.search(rules()["prior_value_words"], own)
             and not self.named_in(own)
             and not scan_words(plain_form(own), segments.table)  # 薄膜沉积设备约30%: a line, the measure before

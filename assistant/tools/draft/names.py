@@ -69,7 +69,7 @@ class Names:
         if titled and not any(plain in simplified(n) or simplified(n) in headline for n in found):
             found[titled] = body.count(titled)
             brand_names(body, found, rules())  # 青禾智控 beside 青禾電機
-        plain_body = simplified(body)
+        plain_body = self.plain_body = simplified(body)  # counted in one script: 霽帆 is 霁帆 here
         for name, count in found.most_common():
             if self.english.generic(name) and not any(name.endswith(s) for s in rules()["strong_suffixes"]):
                 continue  # 汽车电子 is an industry, 消费电子 a market
@@ -153,7 +153,7 @@ class Names:
         for form in [name, *others, english]:
             self._alias(ident, form)
         distinctive = plain[: max(2, len(plain) - 2)]
-        plain_body = simplified(body)  # counted in one script: 霽帆 of a traditional article is 霁帆 here
+        plain_body = self.plain_body
         shared = any(
             e.kind == "org" and simplified(e.name).startswith(distinctive) and e.id != ident
             for e in self.entities.values()

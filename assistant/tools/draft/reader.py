@@ -215,6 +215,12 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
     return figure
 
 
+def moved_to(before: str) -> bool:
+    """Whether the words before a figure say it is the level a measure moved to (进一步降至, 由上年的24.5%
+    升至): the measure of the figure before it, dated with the running period."""
+    return bool(re.search(rules()["level_to"], simplified(half_width(before))))
+
+
 def unit_kind(unit: str | None) -> str | None:
     """Money in any currency is one kind (元, 美元); other units are their own kind."""
     return "money" if unit in rules()["money_units"] else unit
