@@ -161,7 +161,10 @@ def _listed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
     """Names listed before a word that says they are companies (沛能等專業品牌, 甲、乙等厂商): each item
     after a stop, no word of the language nor made of words."""
     stops = set(r["name_stops"]) - {"、"}
-    for match in re.finditer(r["listed_as_companies"], simplified(body)):
+    plain = simplified(body)
+    if len(plain) != len(body):
+        return  # positions in the simplified text must be those of the article's own
+    for match in re.finditer(r["listed_as_companies"], plain):
         start = match.start()
         while start > 0 and match.start() - start < 16 and body[start - 1] not in stops:
             start -= 1
