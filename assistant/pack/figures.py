@@ -73,6 +73,12 @@ def of_fact(fact: Fact) -> Quantity:
     return Quantity(value, fact.unit or "", written(fact), (fact.id,))
 
 
+def change_scale(fact: Fact) -> str | None:
+    """The scale of a fact's change in its own unit: its own when it states one, else the figure's."""
+    change = fact.change
+    return change.scale if change is not None and change.scale is not None else fact.scale
+
+
 def of_change(fact: Fact) -> Quantity:
     """The fact's stated change as a quantity (a % rate, points or an amount in the fact's unit)."""
     change = fact.change
@@ -85,8 +91,9 @@ def of_change(fact: Fact) -> Quantity:
     unit = change.unit
     if unit in ("%", POINTS):
         return Quantity(change.value, unit, f"{change.value:f}{unit}", (fact.id,))
-    value = change.value * SCALES.get(fact.scale, Decimal(1))
-    return Quantity(value, unit, f"{abs(change.value):f}{fact.scale or ''}{unit}", (fact.id,))
+    scale = change_scale(fact)
+    value = change.value * SCALES.get(scale, Decimal(1))
+    return Quantity(value, unit, f"{abs(change.value):f}{scale or ''}{unit}", (fact.id,))
 
 
 def _divide(a: Decimal, b: Decimal) -> Decimal:

@@ -52,6 +52,9 @@ class Change(Record, frozen=True, kw_only=True):
 
     value: Annotated[Decimal, _doc("Signed amount of the change (-9.73 for a 9.73% fall).")]
     unit: Annotated[str, _doc("Unit of the change: % (a rate), 個百分點 (points) or the figure's own unit.")] = "%"
+    scale: Annotated[
+        str | None, _doc("Scale of an amount change when it is not the figure's ('' for none: 減少1500家 on 1.8萬家).")
+    ] = None
     approx: Annotated[str | None, _doc("Approximation word of the source (超過, 接近 ...).")] = None
     written: Annotated[str, _doc("The change as the source writes it, verbatim in the quote.")]
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from assistant.lang.normalize import chinese_number, to_simplified
 from assistant.lang.numbers import Number, numbers_in
-from assistant.pack.figures import SCALES
+from assistant.pack.figures import SCALES, change_scale
 from assistant.pack.limits import MAX_FIGURE, MAX_FIGURE_DECIMALS
 from assistant.pack.schema import Change, Fact
 
@@ -199,7 +199,7 @@ def _change(fact: Fact, change: Change, words: Words) -> list[str]:
     if _wrong_sign(change.value, number.value, before, words):
         problems.append(f"change.value {change.value} has the wrong sign for change.written {change.written!r}")
     unit = "%" if number.tenths else after
-    stated = change.unit if change.unit in _RATE_UNITS else (fact.scale or "") + change.unit
+    stated = change.unit if change.unit in _RATE_UNITS else (change_scale(fact) or "") + change.unit
     if not (_same(unit, stated) or (number.tenths and change.unit == "%")):
         problems.append(f"change.unit {stated!r} does not agree with change.written {change.written!r} ({unit!r})")
     if not _same(change.approx or "", approx or ""):

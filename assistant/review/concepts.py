@@ -4,13 +4,14 @@ those no fact names any more (the metric_3 a draft made up and a better concept 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from assistant.errors import AssistantError
-from assistant.lang.normalize import fold
+from assistant.lang.normalize import fold, to_simplified, to_traditional
 from assistant.review.pack_files import ConceptItem, FactItem, concept_file, setting, yaml_files
 from assistant.review.yamltext import YamlText
 
@@ -30,6 +31,9 @@ class ConceptChanges:
     def _remember(self, paths: list[Path]) -> None:
         raise NotImplementedError
 
+    def guarded(self, change: Callable[[], None]) -> None:
+        raise NotImplementedError
+
     def add_concept(self, concept_id: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
         """A new concept in the pack's gazetteer, with names in both languages and its aliases."""
         if not _CONCEPT_ID.fullmatch(concept_id):
@@ -39,15 +43,19 @@ class ConceptChanges:
         if not zh.strip() or not en.strip():
             raise AssistantError("a concept needs a Chinese and an English name")
         path = concept_file(self.root)
-        text = YamlText(path, "" if not path.exists() else None)
-        self._remember([path])
-        names = flow(CommentedMap([("zh-Hant", zh.strip()), ("en", en.strip())]))
+        names = flow(CommentedMap([*chinese_names(zh.strip()), ("en", en.strip())]))
         body = CommentedMap([("kind", kind), ("names", names)])
         if aliases:
             body["aliases"] = flow(CommentedSeq(dict.fromkeys(a.strip() for a in aliases if a.strip())))
-        text.append("concepts", concept_id, body)
-        text.save()
-        self.reload()
+
+        def add() -> None:
+            text = YamlText(path, "" if not path.exists() else None)
+            self._remember([path])
+            text.append("concepts", concept_id, body)
+            text.save()
+            self.reload()
+
+        self.guarded(add)
 
     def add_alias(self, concept_id: str, alias: str) -> None:
         """One more way to write a concept of the pack."""
@@ -55,12 +63,7 @@ class ConceptChanges:
         alias = alias.strip()
         if not alias or fold(alias) in {fold(w) for w in concept.words()[1:]}:  # names and aliases, not the id
             raise AssistantError(f"{alias!r} already names {concept_id}" if alias else "type the alias")
-        path = self._concept_path(concept_id)
-        text = YamlText(path)
-        self._remember([path])
-        text.edit(text.entry("concepts", concept_id), lambda body: _add_alias(body, alias))
-        text.save()
-        self.reload()
+        self.guarded(lambda: self._edit(concept_id, lambda body: _add_alias(body, alias)))
 
     def edit_concept(self, concept_id: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
         """New names, kind and aliases for a concept of the pack (its id, which facts cite, stays)."""
@@ -70,25 +73,17 @@ class ConceptChanges:
 
         def change(body: CommentedMap) -> None:
             names = body.get("names") if isinstance(body.get("names"), dict) else {}
-            simplified = names.get("zh-Hans") if names.get("zh-Hant") == zh.strip() else None
+            same = names.get("zh-Hant") == zh.strip() and names.get("zh-Hans")
+            chinese = [("zh-Hant", zh.strip()), ("zh-Hans", names["zh-Hans"])] if same else chinese_names(zh.strip())
             body["kind"] = kind
-            body["names"] = flow(
-                CommentedMap(
-                    [("zh-Hant", zh.strip()), *([("zh-Hans", simplified)] if simplified else []), ("en", en.strip())]
-                )
-            )
+            body["names"] = flow(CommentedMap([*chinese, ("en", en.strip())]))
             kept = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
             if kept:
                 body["aliases"] = flow(CommentedSeq(kept))
             else:
                 body.pop("aliases", None)
 
-        path = self._concept_path(concept.id)
-        text = YamlText(path)
-        self._remember([path])
-        text.edit(text.entry("concepts", concept.id), change)
-        text.save()
-        self.reload()
+        self.guarded(lambda: self._edit(concept.id, change))
 
     def delete_concept(self, concept_id: str) -> None:
         """Take out a concept of the pack that no fact names (a drafted metric_3 a new concept replaced)."""
@@ -99,9 +94,21 @@ class ConceptChanges:
             named = ", ".join(users[:3]) + (" …" if len(users) > 3 else "") if users else "default_subject"
             raise AssistantError(f"{concept_id} is still named by {named}")
         path = self._concept_path(concept_id)
+
+        def remove() -> None:
+            text = YamlText(path)
+            self._remember([path])
+            text.remove(text.entry("concepts", concept_id))
+            text.save()
+            self.reload()
+
+        self.guarded(remove)
+
+    def _edit(self, concept_id: str, change: Callable[[CommentedMap], None]) -> None:
+        path = self._concept_path(concept_id)
         text = YamlText(path)
         self._remember([path])
-        text.remove(text.entry("concepts", concept_id))
+        text.edit(text.entry("concepts", concept_id), change)
         text.save()
         self.reload()
 
@@ -129,6 +136,14 @@ def _named(data: dict[str, Any]) -> set[str]:
     for key in ("segment", "tags"):
         named.update(str(v) for v in data.get(key) or [])
     return named
+
+
+def chinese_names(typed: str) -> list[tuple[str, str]]:
+    """A Chinese name in both scripts, whichever it was typed in (禾鼎央厨 is written 禾鼎央廚, whose
+    simplified form the loader derives; zh-Hans is kept only where that derivation would differ)."""
+    traditional, simplified = to_traditional(typed), to_simplified(typed)
+    derived = to_simplified(traditional)
+    return [("zh-Hant", traditional), *([("zh-Hans", simplified)] if derived != simplified else [])]
 
 
 def flow(node: Any) -> Any:

@@ -1,10 +1,11 @@
 """The fields a reviewer edits, shown as one line of text and read back from it.
 
-subject, metric and segment are concept ids (chosen from a list); the others are typed:
-  period   2024, 2025Q1, 2024H2, 2024-12, 2025-06-10 (empty: none)
-  value    [approx] number [scale] [unit] | written     e.g. 約 6 億 元 | 約6億元
-  change   number [unit] | written                      e.g. -18.45 % | 同比下降18.45%   (empty: none)
-  label    zh-Hant | en                                 e.g. 2024年營業收入 | revenue in 2024   (empty: none)
+subject, metric, segment and tags are concept ids (chosen from a list); the others are typed:
+  period     2024, 2025Q1, 2024H2, 2024-12, 2025-06-10 (empty: none)
+  value      [approx] number [scale] [unit] | written     e.g. 約 6 億 元 | 約6億元
+  change     number [scale] [unit] | written              e.g. -18.45 % | 同比下降18.45%   (empty: none)
+  label      zh-Hant | en                                 e.g. 2024年營業收入 | revenue in 2024   (empty: none)
+  statement  zh-Hant | en                                 what a fact without a figure says, in both languages
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from assistant.errors import AssistantError
+from assistant.lang.normalize import to_traditional
 from assistant.pack.figures import SCALES
 
-FIELDS = ("subject", "metric", "period", "segment", "value", "change", "label")
-CONCEPT_KINDS = {"subject": "entity", "metric": "metric", "segment": "segment"}
+FIELDS = ("subject", "metric", "period", "segment", "value", "change", "label", "tags", "statement")
+CONCEPT_KINDS = {"subject": "entity", "metric": "metric", "segment": "segment", "tags": "qualifier"}
+_RATES = ("%", "個百分點", "个百分点")
 _PERIOD = re.compile(r"\d{4}(?:Q[1-4]|H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -31,7 +34,7 @@ class FieldError(AssistantError):
 def shown(field: str, data: dict[str, Any]) -> str:
     """The field's value as one editable line."""
     value = data.get(field)
-    if field == "segment":
+    if field in ("segment", "tags"):
         return ", ".join(str(s) for s in value or [])
     if field == "value":
         if value is None:
@@ -41,8 +44,11 @@ def shown(field: str, data: dict[str, Any]) -> str:
     if field == "change":
         if not isinstance(value, dict):
             return ""
-        return f"{_number(value.get('value'))} {value.get('unit', '%')} | {value.get('written', '')}"
-    if field == "label":
+        unit = value.get("unit", "%")
+        scale = None if unit in _RATES else value.get("scale", data.get("scale"))
+        parts = [_number(value.get("value")), scale, unit]
+        return " ".join(str(p) for p in parts if p) + f" | {value.get('written', '')}"
+    if field in ("label", "statement"):
         return f"{value.get('zh-Hant', '')} | {value.get('en', '')}" if isinstance(value, dict) else ""
     return "" if value is None else str(value)
 
@@ -56,9 +62,13 @@ def parse(field: str, text: str, data: dict[str, Any]) -> Updates:
     if field == "value":
         return _value(text, quote)
     if field == "change":
-        return {"change": _change(text, quote)}
+        return {"change": _change(text, quote, data.get("scale"))}
     if field == "label":
-        return {"label": _label(text)}
+        return {"label": _localized(text, "a label", "2024年營業收入 | revenue in 2024")}
+    if field == "statement":
+        if not text and data.get("value") is None:
+            raise FieldError("a fact without a figure needs its statement; delete the fact (x) if it says nothing")
+        return {"statement": _localized(text, "a statement", "總部位於深圳 | headquartered in Shenzhen")}
     raise FieldError(f"{field} is chosen from the list of concepts")
 
 
@@ -118,20 +128,28 @@ def _value(text: str, quote: str) -> Updates:
     }
 
 
-def _change(text: str, quote: str) -> dict[str, Any] | None:
+def _change(text: str, quote: str, figure_scale: str | None) -> dict[str, Any] | None:
+    """A change; an amount change keeps the scale it is written with (減少1500家 on 1.8萬家: none)."""
     if not text:
         return None
     words, written = _split(text, "-18.45 % | 同比下降18.45%")
-    if not words or not _NUMBER.fullmatch(words[0]) or len(words) > 2:
-        raise FieldError("write number [unit] | written, e.g. -18.45 % | 同比下降18.45% (a fall is negative)")
-    change_unit = words[1] if len(words) == 2 else "%"
-    return {"value": _decimal(words[0]), "unit": change_unit, "written": _verbatim(written, quote)}
+    if not words or not _NUMBER.fullmatch(words[0]) or len(words) > 3:
+        raise FieldError("write number [scale] [unit] | written, e.g. -18.45 % | 同比下降18.45% (a fall is negative)")
+    rest = words[1:]
+    scale = rest.pop(0) if len(rest) == 2 and rest[0] in SCALES else None
+    if len(rest) > 1:
+        raise FieldError(f"after the number: one scale ({', '.join(k for k in SCALES if k)}) and one unit")
+    change_unit = rest[0] if rest else "%"
+    change = {"value": _decimal(words[0]), "unit": change_unit}
+    if change_unit not in _RATES and (scale or None) != (figure_scale or None):
+        change["scale"] = scale or ""
+    return {**change, "written": _verbatim(written, quote)}
 
 
-def _label(text: str) -> dict[str, str] | None:
+def _localized(text: str, what: str, example: str) -> dict[str, str] | None:
     if not text:
         return None
     zh, bar, en = (part.strip() for part in text.partition("|"))
     if not bar or not zh or not en:
-        raise FieldError("a label has both languages: 2024年營業收入 | revenue in 2024")
-    return {"zh-Hant": zh, "en": en}
+        raise FieldError(f"{what} has both languages: {example}")
+    return {"zh-Hant": to_traditional(zh), "en": en}

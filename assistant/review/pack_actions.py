@@ -103,8 +103,11 @@ class PackActions(Screen[None]):
         line = f"{names.get('zh-Hant', '')} | {names.get('en', '')} | {concept.kind} | {', '.join(concept.aliases)}"
 
         def save(text: str) -> str | None:
-            if not text.strip():
-                return attempt(lambda: self.session.delete_concept(concept_id))
+            if not text.strip():  # a refused delete closes the dialog: typing more would change the concept
+                refused = attempt(lambda: self.session.delete_concept(concept_id))
+                if refused:
+                    self.notify(refused, severity="error")
+                return None
             values = read_concept(text)
             if values["kind"] not in KINDS:
                 return f"kind {values['kind']!r}: one of {', '.join(KINDS)}"
@@ -118,8 +121,8 @@ class PackActions(Screen[None]):
 
     def action_default_subject(self) -> None:
         if self.subject:
-            self.session.set_default_subject(self.subject)
-            self.notify(f"default_subject: {self.subject}")
+            refused = attempt(lambda: self.session.set_default_subject(self.subject))
+            self.notify(refused or f"default_subject: {self.subject}", severity="error" if refused else "information")
             self.changed()
 
     def action_current_year(self) -> None:

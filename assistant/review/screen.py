@@ -1,9 +1,10 @@
 """The review screen: the paragraph beside the fact, the check's problems and a question tried below,
-one key per decision (Prodigy-style: accept, delete, skip), and 1-7 to edit a field."""
+one key per decision (Prodigy-style: accept, delete, skip), and 1-9 to edit a field."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import work
@@ -26,12 +27,15 @@ from assistant.review.trial import Trial, Trials
 from assistant.tools.check import CheckResult, check_pack
 
 SETTLE = 0.4  # seconds without a change before the pack is checked and loaded again
+WATCH = 1.0  # seconds between looks at the files for an edit made outside the review
 HINTS = {
     "period": "2024, 2025Q1, 2024H2, 2024-12, 2025-06-10; empty for none",
     "value": "[approx] number [scale] [unit] | as written, e.g. 約 6 億 元 | 約6億元",
-    "change": "number [unit] | as written, e.g. -18.45 % | 同比下降18.45%; empty for none",
+    "change": "number [scale] [unit] | as written: -18.45 % | 同比下降18.45%, -1500 家 | 減少1500家; empty: none",
     "label": "zh-Hant | en, e.g. 2024年營業收入 | revenue in 2024; empty for none",
+    "statement": "zh-Hant | en: what the fact says, the English written in English",
 }
+LISTS = ("segment", "tags")  # fields holding several concepts: choosing one again takes it out
 
 
 class ReviewScreen(PackActions):
@@ -48,6 +52,7 @@ class ReviewScreen(PackActions):
         Binding("e", "edit_concept", "Edit concept"),
         Binding("d", "default_subject", "Default subject"),
         Binding("y", "current_year", "Year", show=False),
+        Binding("g", "go_to", "Go to", show=False),
         Binding("right", "step(1)", "Next fact", show=False),
         Binding("left", "step(-1)", "Previous fact", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -64,6 +69,7 @@ class ReviewScreen(PackActions):
         self.trial: Trial | None = None
         self.timer: Timer | None = None
         self.busy = threading.Lock()
+        self.last = ""  # the last decision, shown until the next: a key that did something says so
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -81,11 +87,22 @@ class ReviewScreen(PackActions):
 
     def on_mount(self) -> None:
         self.query_one("#paragraph-pane").border_title = "Paragraph"
-        self.query_one("#card-pane").border_title = "Fact · 1-7 edit a field"
+        self.query_one("#card-pane").border_title = "Fact · 1-9 edit a field"
         self.query_one("#problems-pane").border_title = "Check"
         self.query_one("#trial-pane").border_title = "Question tried"
         self.show()
         self.refresh_pack()
+        self.set_interval(WATCH, self.notice_edits)
+
+    def notice_edits(self) -> None:
+        """Read the files again when an editor or a script changed them, so that the screen never shows
+        (or writes back) what they no longer hold."""
+        if self.session.stale():
+            fact_id = self.fact.id if self.fact else ""
+            self.session.reload()
+            found = next((i for i, f in enumerate(self.session.facts) if f.id == fact_id), self.index)
+            self.last = "the files changed outside the review: read again"
+            self.changed(found)
 
     # -- what is shown ----------------------------------------------------------------------------
 
@@ -98,9 +115,11 @@ class ReviewScreen(PackActions):
         fact = self.fact
         reviewed, total = self.session.progress
         check = self.checked.summary().split(";")[0] if self.checked else "checking…"
-        left = "all reviewed: `assistant check` to finish" if self.session.next_draft(-1) is None else ""
+        drafts = sum(f.draft for f in self.session.facts)
+        left = f"{drafts} drafts left" if drafts else "all reviewed: `assistant check` to finish"
         place = f"fact {self.index + 1}/{len(self.session.facts)}" if fact else "no facts"
-        parts = [f"Review {self.session.root.name}", place, f"{reviewed}/{total} reviewed", f"check: {check}", left]
+        parts = [f"Review {self.session.root.name}", place, f"{reviewed}/{total} reviewed", left, f"check: {check}"]
+        parts.append(self.last)
         self.query_one("#status", Static).update(Content(" · ".join(p for p in parts if p)))
         if fact is None:
             for pane in ("#paragraph", "#card", "#problems", "#trial"):
@@ -166,18 +185,20 @@ class ReviewScreen(PackActions):
         return True
 
     def action_accept(self) -> None:
-        if self._guarded("accept"):
-            self.session.accept(self.index)
-            after = self.session.next_draft(self.index)
-            self.changed(after if after is not None else self.index)
+        if self._guarded("accept") and self.fact is not None:
+            accepted = self.fact.id
+            if self.attempt(lambda: self.session.accept(self.index)):
+                after = self.session.next_draft(self.index)
+                self.last = f"accepted {accepted}"
+                self.changed(after if after is not None else self.index)
 
     def action_delete(self) -> None:
         if self._guarded("delete"):
             removed = self.fact.id if self.fact else ""
-            self.session.delete(self.index)
-            after = self.session.next_draft(self.index - 1) if self.session.facts else None
-            self.changed(after if after is not None else self.index)
-            self.notify(f"deleted {removed} (u to undo)")
+            if self.attempt(lambda: self.session.delete(self.index)):
+                after = self.session.next_draft(self.index - 1) if self.session.facts else None
+                self.last = f"deleted {removed} (u to undo)"
+                self.changed(after if after is not None else self.index)
 
     def action_skip(self) -> None:
         after = self.session.next_draft(self.index) if self.session.facts else None
@@ -193,11 +214,35 @@ class ReviewScreen(PackActions):
         self.show()
 
     def action_undo(self) -> None:
-        if self.session.undo():
+        done: list[bool] = []
+        if not self.attempt(lambda: done.append(self.session.undo())):
+            return
+        self.last = "undone" if done[0] else "nothing to undo"
+        self.changed()
+
+    def attempt(self, change: Callable[[], object]) -> bool:
+        """Run a decision; a refusal (the files changed outside, an edit that breaks the pack) is said."""
+        try:
+            change()
+        except AssistantError as exc:
+            self.notify(str(exc), severity="error")
             self.changed()
-            self.notify("undone")
-        else:
-            self.notify("nothing to undo", severity="warning")
+            return False
+        return True
+
+    def action_go_to(self) -> None:
+        def go(typed: str) -> str | None:
+            wanted = typed.strip()
+            ids = [f.id for f in self.session.facts]
+            found = next((i for i, fid in enumerate(ids) if fid == wanted), None)
+            if found is None:
+                found = next((i for i, fid in enumerate(ids) if fid.startswith(wanted)), None) if wanted else None
+            if found is None:
+                return f"no fact {wanted!r}: an id such as {ids[0] if ids else 'p3-1'} or its start"
+            self.move(found)
+            return None
+
+        self.app.push_screen(EditLine("Go to fact", "", "a fact's id, or its start (p12 goes to p12-1)", go))
 
     # -- edits ------------------------------------------------------------------------------------
 
@@ -212,9 +257,9 @@ class ReviewScreen(PackActions):
                 f"{field} of {fact.id}",
                 self.session.choices(field),
                 current,
-                allow_none=field == "segment",
+                allow_none=field in LISTS,
                 hint="Enter choose · type a new name to add a concept · Esc cancel"
-                + (" · a chosen segment again removes it" if field == "segment" else ""),
+                + (" · one chosen again is removed" if field in LISTS else ""),
             )
             self.app.push_screen(picker, lambda chosen: self.concept_chosen(field, chosen))
             return
@@ -244,8 +289,8 @@ class ReviewScreen(PackActions):
             )
             return
         try:
-            if field == "segment":
-                now = [str(s) for s in fact.data.get("segment") or []]
+            if field in LISTS:
+                now = [str(s) for s in fact.data.get(field) or []]
                 toggled = (
                     [] if chosen == NONE else ([s for s in now if s != chosen] if chosen in now else [*now, chosen])
                 )

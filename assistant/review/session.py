@@ -6,13 +6,14 @@ No Textual here: the screen calls these methods, and the tests call them directl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, Problem
 from assistant.pack.paths import pack_root
 from assistant.pack.schema import Fact
 from assistant.review.concepts import ConceptChanges, flow
@@ -25,11 +26,19 @@ from assistant.review.pack_files import (
     read_facts,
     read_paragraphs,
     setting,
+    yaml_files,
 )
 from assistant.review.yamltext import YamlText
+from assistant.tools.check import check_pack
 
 FACT_ORDER = [f.encode_name for f in msgspec.structs.fields(Fact)]
 NOT_A_FACT = "not worth a fact (review)"
+Fingerprint = tuple[tuple[str, int, int], ...]
+Errors = frozenset[tuple[str, str]]
+
+
+class EditRefused(AssistantError):
+    """A change the review did not keep: it would have made the pack wrong (the check's new errors)."""
 
 
 @dataclass(frozen=True)
@@ -50,12 +59,30 @@ class ReviewSession(ConceptChanges):
         self.facts: list[FactItem] = []
         self.concepts: dict[str, ConceptItem] = {}
         self.paragraphs: dict[str, list[str]] = {}
+        self.seen: Fingerprint = ()
+        self.errors: tuple[Fingerprint, Errors] | None = None  # the check's errors for the files as they were
         self.reload()
 
     def reload(self) -> None:
         self.facts = read_facts(self.root)
         self.concepts = read_concepts(self.root)
         self.paragraphs = read_paragraphs(self.root)
+        self.seen = self.fingerprint()
+
+    def fingerprint(self) -> Fingerprint:
+        """The pack's files as they stand (name, size, time written): tells an edit made outside the review."""
+        found = []
+        for path in yaml_files(self.root / "facts"):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        return tuple(found)
+
+    def stale(self) -> bool:
+        """Whether the files changed since the review last read them (an editor, a script)."""
+        return self.fingerprint() != self.seen
 
     # -- what the screen shows --------------------------------------------------------------------
 
@@ -87,20 +114,24 @@ class ReviewSession(ConceptChanges):
         return paragraphs[number - 1] if isinstance(number, int) and 0 < number <= len(paragraphs) else ""
 
     def choices(self, field: str) -> list[ConceptItem]:
-        """The concepts a field may name: the pack's first, then the vocabulary's, each by id."""
+        """The concepts a field may name: the pack's first, then the vocabulary's, each by id. Tags may
+        name any concept (a qualifier such as 前五大客戶 mostly), qualifiers first."""
         kind = CONCEPT_KINDS[field]
-        found = [c for c in self.concepts.values() if c.kind == kind]
-        return sorted(found, key=lambda c: (not c.own, c.id))
+        found = [c for c in self.concepts.values() if c.kind == kind or field == "tags"]
+        return sorted(found, key=lambda c: (c.kind != kind, not c.own, c.id))
 
     # -- actions ----------------------------------------------------------------------------------
 
     def accept(self, index: int) -> None:
-        """The fact is right: remove `draft: true`."""
-        self.update(index, {"draft": None})
+        """The fact is right: remove `draft: true` (which can make nothing wrong, so it is not checked)."""
+        self._write_fact(index, {"draft": None})
 
     def delete(self, index: int) -> None:
         """The fact is not worth asking about: take it out, with the comment above it, and record its
         sentence under `not_facts` (unless another fact quotes it) so that its numbers stay accounted for."""
+        self.guarded(lambda: self._delete(index))
+
+    def _delete(self, index: int) -> None:
         fact = self.facts[index]
         text = YamlText(fact.path)
         self._remember([fact.path])
@@ -115,7 +146,11 @@ class ReviewSession(ConceptChanges):
         self.reload()
 
     def update(self, index: int, updates: Updates) -> None:
-        """Set (or, for None, remove) fields of a fact; nothing else in the file changes."""
+        """Set (or, for None, remove) fields of a fact; nothing else in the file changes. A change that
+        would give the pack an error it did not have is not kept (EditRefused says which)."""
+        self.guarded(lambda: self._write_fact(index, updates))
+
+    def _write_fact(self, index: int, updates: Updates) -> None:
         fact = self.facts[index]
         text = YamlText(fact.path)
         self._remember([fact.path])
@@ -137,19 +172,18 @@ class ReviewSession(ConceptChanges):
             raise AssistantError(f"current_year {year}: the year the article was written, such as 2025")
         found = setting(self.root, "current_year") or setting(self.root, "default_subject")
         path = found[0] if found else concept_file(self.root)
-        text = YamlText(path)
-        self._remember([path])
-        text.set_top("current_year", year)
-        text.save()
-        self.reload()
+        self.guarded(lambda: self._set_top(path, "current_year", year))
 
     def set_default_subject(self, concept_id: str) -> None:
         """The company questions fall back to when they name none."""
         found = setting(self.root, "default_subject")
         path = found[0] if found else concept_file(self.root)
+        self.guarded(lambda: self._set_top(path, "default_subject", concept_id))
+
+    def _set_top(self, path: Path, key: str, value: object) -> None:
         text = YamlText(path)
         self._remember([path])
-        text.set_top("default_subject", concept_id)
+        text.set_top(key, value)
         text.save()
         self.reload()
 
@@ -157,6 +191,9 @@ class ReviewSession(ConceptChanges):
         """Put back the files as they were before the last action; False when there is nothing to undo."""
         if not self.history:
             return False
+        if self.stale():
+            self.reload()
+            raise AssistantError("the pack's files changed outside the review: undo would write over that edit")
         snapshot = self.history.pop()
         for path, text in snapshot.files.items():
             if text is None:
@@ -167,9 +204,37 @@ class ReviewSession(ConceptChanges):
         self.reload()
         return True
 
+    def guarded(self, change: Callable[[], None]) -> None:
+        """Make a change and keep it only if the check finds no error the pack did not have before: an
+        edit is judged by what it breaks, never refused for problems elsewhere in the pack."""
+        before = self._errors()
+        change()
+        added = self._errors() - before
+        if added:
+            self.undo()
+            said = "; ".join(f"[{entry}] {message}" if entry else message for entry, message in sorted(added)[:3])
+            raise EditRefused(f"not saved, it would make the pack wrong: {said}")
+
     # -- helpers ----------------------------------------------------------------------------------
 
+    def _errors(self) -> Errors:
+        """The check's errors without their lines (a fact above that grows moves them), for the files as
+        they are now; checked once per state of the files."""
+        now = self.fingerprint()
+        if self.errors is None or self.errors[0] != now:
+            try:
+                problems = check_pack(self.root).problems
+            except AssistantError as exc:
+                problems = [Problem("", 0, str(exc))]
+            found = frozenset((p.entry or p.file, p.message) for p in problems if p.severity == "error")
+            self.errors = (now, found)
+        return self.errors[1]
+
     def _remember(self, paths: list[Path]) -> None:
+        """Keep the files as they are for undo; refuse to write over an edit made outside the review."""
+        if self.stale():
+            self.reload()
+            raise AssistantError("the pack's files changed outside the review: read again, look and try again")
         files = {p: (p.read_text(encoding="utf-8") if p.exists() else None) for p in paths}
         self.history.append(Snapshot(files, self.deleted))
 

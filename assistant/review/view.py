@@ -42,7 +42,7 @@ def paragraph_view(text: str, fact: FactItem) -> Content:
 
 
 def card_view(fact: FactItem, concepts: dict[str, ConceptItem]) -> Content:
-    """The fact's id and state, the draft's note, then its fields numbered 1-7."""
+    """The fact's id and state, the draft's note, then its fields numbered 1-9."""
     state = Content.styled("draft", WARNING_STYLE) if fact.draft else Content.styled("reviewed", GOOD_STYLE)
     lines = [Content.assemble((fact.id, "bold"), f"  ¶{fact.data.get('paragraph')}  ", state)]
     if fact.note:
@@ -51,12 +51,12 @@ def card_view(fact: FactItem, concepts: dict[str, ConceptItem]) -> Content:
     for number, field in enumerate(FIELDS, 1):
         lines.append(
             Content.assemble(
-                (f"{number} ", "bold $text-accent"), (f"{field:<8} ", MUTED), _field_value(field, fact, concepts)
+                (f"{number} ", "bold $text-accent"), (f"{field:<9} ", MUTED), _field_value(field, fact, concepts)
             )
         )
-    for extra in ("when", "tags", "object", "statement"):
+    for extra in ("when", "object"):
         if fact.data.get(extra):
-            lines.append(Content.assemble(("  ", ""), (f"{extra:<8} ", MUTED), str(fact.data[extra])))
+            lines.append(Content.assemble(("  ", ""), (f"{extra:<9} ", MUTED), str(fact.data[extra])))
     return Content("\n").join(lines)
 
 
@@ -69,7 +69,7 @@ def _field_value(field: str, fact: FactItem, concepts: dict[str, ConceptItem]) -
         name = concept.name if concept else "unknown concept"
         origin = "" if concept is None or concept.own else " (vocabulary)"
         return Content.assemble(str(value), (f"  {name}{origin}", ERROR_STYLE if concept is None else MUTED))
-    if field == "segment":
+    if field in ("segment", "tags"):
         if not value:
             return Content.styled("—", MUTED)
         named = [f"{s} {concepts[s].name}" if s in concepts else f"{s} (unknown)" for s in value]

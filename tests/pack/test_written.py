@@ -6,7 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from msgspec.structs import replace
 
+from assistant.pack.figures import of_change
 from assistant.pack.schema import Change, Fact
 from assistant.pack.written import Words, figure_problems
 
@@ -85,7 +87,17 @@ AGREE = [
         quote="員工3271人,同比增加315人。",
         change=Change(value=Decimal("315"), unit="人", written="同比增加315人"),
     ),
+    fact(  # a change in units of a figure in 萬: the change states its own (empty) scale
+        "約1.8萬家",
+        "1.8",
+        "家",
+        "萬",
+        approx="約",
+        quote="門店約1.8萬家,較上年減少1500家。",
+        change=Change(value=Decimal("-1500"), unit="家", scale="", written="減少1500家"),
+    ),
 ]
+STORES = AGREE[-1]
 
 
 @pytest.mark.parametrize("agreeing", AGREE, ids=[f"{f.written}|{f.change.written if f.change else ''}" for f in AGREE])
@@ -157,6 +169,10 @@ DISAGREE = [
         ),
         "change.approx None",
     ),
+    (  # without its own scale, the change is read in the figure's 萬家
+        replace(STORES, change=Change(value=Decimal("-1500"), unit="家", written="減少1500家")),
+        "change.unit '萬家'",
+    ),
     (fact("1", "1E+40", None), "larger than"),
     (fact("1", "NaN", None), "not a number"),
     (fact("1", "0.000000001", None), "decimals"),
@@ -172,3 +188,16 @@ def test_disagreeing_figures_are_named(wrong: Fact, named: str) -> None:
         assert problems, "a figure in exponent form is not how an article writes it"
     else:
         assert problems == []
+
+
+def test_a_change_with_its_own_scale_is_computed_in_it() -> None:
+    assert of_change(STORES).value == Decimal("-1500")
+    same_scale = fact(
+        "3.5萬人",
+        "3.5",
+        "人",
+        "萬",
+        quote="員工3.5萬人,增加0.5萬人。",
+        change=Change(value=Decimal("0.5"), unit="人", written="增加0.5萬人"),
+    )
+    assert of_change(same_scale).value == Decimal("5000")

@@ -11,7 +11,7 @@ import pytest
 from assistant.errors import AssistantError
 from assistant.pack.loader import load_pack
 from assistant.review.fields import FieldError, parse
-from assistant.review.session import ReviewSession
+from assistant.review.session import EditRefused, ReviewSession
 from assistant.tools.check import check_pack
 
 
@@ -197,6 +197,16 @@ def test_concepts_and_aliases_that_cannot_be_added(drafted: Path) -> None:
         ("change", "-6.4 % | 同比下降6.4%", {"change": {"value": -6.4, "unit": "%", "written": "同比下降6.4%"}}),
         ("change", "", {"change": None}),
         ("label", "2024年營收 | revenue in 2024", {"label": {"zh-Hant": "2024年營收", "en": "revenue in 2024"}}),
+        (  # an amount change in another scale than its figure's (36.8億元, 3000萬元 more) keeps its own
+            "change",
+            "3000 萬 元 | 同比增長15.2%",
+            {"change": {"value": 3000, "unit": "元", "scale": "萬", "written": "同比增長15.2%"}},
+        ),
+        (
+            "statement",
+            "总部位于广州 | headquartered in Guangzhou",
+            {"statement": {"zh-Hant": "總部位於廣州", "en": "headquartered in Guangzhou"}},
+        ),
     ],
 )
 def test_fields_read_back(drafted: Path, field: str, text: str, updates: dict[str, object]) -> None:
@@ -213,9 +223,41 @@ def test_fields_read_back(drafted: Path, field: str, text: str, updates: dict[st
         ("value", "thirty | 36.8億元", "write [approx] number [scale] [unit]"),
         ("change", "down | 同比增長15.2%", "a fall is negative"),
         ("label", "2024年營收", "a label has both languages"),
+        ("statement", "總部位於廣州", "a statement has both languages"),
+        ("change", "5 萬 元 人 人 | 同比增長15.2%", "write number [scale] [unit]"),
     ],
 )
 def test_fields_that_cannot_be_read_say_what_to_write(drafted: Path, field: str, text: str, message: str) -> None:
     data = ReviewSession(drafted).facts[1].data
     with pytest.raises(FieldError, match=message.replace("[", r"\[").replace("]", r"\]")):
         parse(field, text, data)
+
+
+def test_a_change_that_breaks_the_pack_is_not_kept_and_errors_elsewhere_block_nothing(
+    drafted: Path, facts_file: Path
+) -> None:
+    session = ReviewSession(drafted)
+    before = facts_file.read_text(encoding="utf-8")
+    at = index_of(session, "p2-1-revenue")
+    with pytest.raises(EditRefused, match=r"change\.value -15\.2 has the wrong sign"):
+        session.update(at, parse("change", "-15.2 % | 同比增長15.2%", session.facts[at].data))
+    assert facts_file.read_text(encoding="utf-8") == before
+    facts_file.write_text(before.replace("change: {value: -6.4,", "change: {value: -7,"), encoding="utf-8")
+    assert session.stale()
+    with pytest.raises(AssistantError, match="changed outside the review"):
+        session.accept(at)  # the files are read again first, never written over
+    session.update(at, {"label": {"zh-Hant": "2024年營收", "en": "revenue in 2024"}})  # p2-2's error stays
+    assert any("change.value -7" in str(p) for p in check_pack(drafted).problems)
+    assert "revenue in 2024" in facts_file.read_text(encoding="utf-8")
+
+
+def test_tags_name_qualifiers_and_a_concept_keeps_both_scripts(drafted: Path) -> None:
+    session = ReviewSession(drafted)
+    session.add_concept("top_customers", "qualifier", "前五大客户", "top five customers", ["前五大客户"])
+    assert next(c.id for c in session.choices("tags")) == "top_customers"
+    at = index_of(session, "p3-2-revenue-share")
+    session.set_concept(at, "tags", ["top_customers"])
+    assert session.facts[at].data["tags"] == ["top_customers"]
+    assert session.concepts["top_customers"].names["zh-Hant"] == "前五大客戶"
+    pack = load_pack(drafted)
+    assert pack.concepts["top_customers"].names.zh_Hant == "前五大客戶"  # answers in zh-Hans convert it back
