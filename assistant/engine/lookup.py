@@ -73,7 +73,7 @@ class Lookup:
         if objection is not None:
             return objection
         tied = _tied(ranked, top, used)
-        several = self._per_metric(used, ranked) or self._per_segment(used, ranked)
+        several = self._per_metric(used, ranked) or self._per_segment(used, ranked) or self._per_period(used)
         if several:
             return Decision("figures", used, used.detail, several, 0.8)
         if _differ(tied):
@@ -214,6 +214,19 @@ class Lookup:
             if best is None:
                 return []
             chosen.append(best)
+        return chosen if len({f.id for f in chosen}) == len(chosen) else []
+
+    def _per_period(self, frame: Frame) -> list[Fact]:
+        """ "FY24 adjusted net profit? FY23 呢?" or "2024年和2023年毛利率": the figure of each period asked,
+        when the base states exactly one for each (else the question is answered as before: a choice)."""
+        if len(frame.periods) < 2 or frame.operation not in ("lookup", "compare"):
+            return []
+        chosen: list[Fact] = []
+        for period in frame.periods:
+            alone = self.matcher.rank(replace(frame, periods=[period]))
+            if not alone or _differ(_tied(alone, alone[0], frame)) or alone[0].fact.value is None:
+                return []
+            chosen.append(alone[0].fact)
         return chosen if len({f.id for f in chosen}) == len(chosen) else []
 
     def _per_segment(self, frame: Frame, ranked: list[Scored]) -> list[Fact]:

@@ -48,7 +48,9 @@ _HALVES = [
     (re.compile(r"上半年|上半财年|" + _HALF.format(words="first|1st", digit=1)), " h1 "),
     (re.compile(r"下半年|下半财年|" + _HALF.format(words="second|2nd", digit=2)), " h2 "),
     (
-        re.compile(r"前三季度|前三个季度|(?<![a-z])(?:first )?(?:three|3|nine|9) (?:quarters|months)(?: of)?(?![a-z])"),
+        re.compile(
+            r"前三季度|前三个季度|(?<![a-z])(?:first )?(?:(?:three|3) quarters|(?:nine|9) months)(?: of)?(?![a-z])"
+        ),
         " 9m ",
     ),
 ]

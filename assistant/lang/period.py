@@ -51,6 +51,23 @@ class Period:
     def with_year(self, year: int | None) -> Period:
         return replace(self, year=year)
 
+    def ending(self, months: int) -> Period:
+        """The period of `months` that ends in this date's month: 12 months ended 31 December 2024 is 2024,
+        6 months ended 30 June 2025 is 2025H1, 3 months ended 31 March is Q1. A span that is no year,
+        half, quarter or first nine months keeps the date it ends on."""
+        month = self.month
+        if month is None:
+            return self
+        if months == 12:
+            return Period(self.year)
+        if months == 6 and month in (6, 12):
+            return Period(self.year, part="H1" if month == 6 else "H2")
+        if months == 3 and month % 3 == 0:
+            return Period(self.year, quarter=month // 3)
+        if months == 9 and month == 9:
+            return Period(self.year, part="9M")
+        return self
+
 
 def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
     """Whether a fact can answer a question about `asked` (a year of None fits any year).

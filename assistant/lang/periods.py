@@ -64,6 +64,8 @@ class PeriodGrammar:
         self.halves: dict[str, str] = {w: code for code, ws in words["halves"].items() for w in ws}
         self.half_codes: dict[str, str] = dict(words["half_codes"])
         self.earliest, self.latest = int(words["earliest_year"]), int(words["latest_year"])
+        self.ended: dict[str, int] = {str(k): int(v) for k, v in (words.get("period_ended") or {}).items()}
+        self.ended_en: dict[str, int] = {str(k): int(v) for k, v in (words.get("period_ended_en") or {}).items()}
         self._build()
 
     # -- patterns ---------------------------------------------------------------------------------
@@ -98,9 +100,15 @@ class PeriodGrammar:
         ordinal_en = _alternation(k for k in self.ordinals if k.isascii())
         month_en = _alternation(self.months_en)
         tail_year = r"(?:\s*(?:of|in)?\s*(?:the\s*)?(?:fy|cy)?\s*(?P<ty>'?\d{4}|'\d{2}|\d{2}(?![\d%])))?"
+        ended = rf"(?:\s*(?P<ended>{_alternation(self.ended)}))?" if self.ended else ""
+        ended_en = (
+            rf"(?:(?:the\s+)?(?P<eended>{_alternation(self.ended_en)})\s+(?:ended|ending)\s+(?:on\s+)?)?"
+            if self.ended_en
+            else ""
+        )
         self.patterns: list[tuple[re.Pattern[str], Handler]] = [
-            # 2025年一季度末, 2024年12月5日, 2024H1, 25Q1, FY24, 去年底, 2023年
-            (re.compile(f"{year}(?:\\s*(?:{part}))?"), self._year_first),
+            # 2025年一季度末, 2024年12月5日, 2024H1, 25Q1, FY24, 去年底, 2023年; 截至2024年12月31日止年度
+            (re.compile(f"{year}(?:\\s*(?:{part}){ended})?"), self._year_first),
             # 25Q1, 2025Q1, 24H1
             (
                 re.compile(r"(?<![\d.])(?P<cy>\d{4}|\d{2})\s*(?:q(?P<cq>\d{1,2})|(?P<ch>h[12]))(?![\da-z])"),
@@ -138,7 +146,10 @@ class PeriodGrammar:
             # December 2024, Dec. 2024, May 30, 2025, 30 May 2025
             (
                 re.compile(
-                    _latin(rf"(?:(?P<dd>\d{{1,2}})\s+)?(?P<me>{month_en})\.?(?:\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?)?")
+                    _latin(
+                        rf"{ended_en}(?:(?P<dd>\d{{1,2}})\s+)?(?P<me>{month_en})\.?"
+                        rf"(?:\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?)?"
+                    )
                     + r",?\s*(?P<my>\d{4})(?!\d)"
                 ),
                 self._english_month,
@@ -243,7 +254,10 @@ class PeriodGrammar:
         year, problem = self._year(g)
         if problem:
             return None, problem
-        return self._part(g, year)
+        period, problem = self._part(g, year)
+        if g.get("ended") and period is not None:
+            return period.ending(self.ended[str(g["ended"])]), None
+        return period, problem
 
     def _code_first(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
         g = match.groupdict()
@@ -288,7 +302,10 @@ class PeriodGrammar:
         if not self.earliest <= year <= self.latest:
             return None, "impossible_year"
         day = g.get("md") or g.get("dd")
-        return self._date(year, self.months_en[str(g["me"])], int(day) if day else None)
+        period, problem = self._date(year, self.months_en[str(g["me"])], int(day) if day else None)
+        if g.get("eended") and period is not None:
+            return period.ending(self.ended_en[str(g["eended"])]), None
+        return period, problem
 
     def _english_year_end(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
         year = int(str(match.group("ey")))

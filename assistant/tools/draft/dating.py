@@ -201,12 +201,13 @@ class Dating:
 
     @staticmethod
     def _year_before(chosen: Dated, state: dict[str, Any]) -> Dated:
-        """去年同期 on its own is the running period a year earlier; 较上年的 after a date, that date's."""
+        """去年同期 on its own is the running period a year earlier; 较上年的 after a date, that date's. A
+        year before is never the running period (毛利率由上年的35.2%…: the next figure is not of 上年)."""
         base = chosen.period if chosen.period is not None else (state["date"].period if state["date"] else None)
         if base is None or base.year is None:
             return chosen
         back = 0 if chosen.prior and chosen.period is None else 1
-        return replace(chosen, period=base.with_year(base.year - back))
+        return replace(chosen, period=base.with_year(base.year - back), compared=True)
 
     def following(
         self, plain: str, figure: Figure, other: tuple[Figure, Dated | None], dates: list[Dated], state: dict[str, Any]

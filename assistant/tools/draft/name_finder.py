@@ -35,8 +35,9 @@ def find_names(body: str, known: set[str], metric_words: Collection[str] = ()) -
     _introduced_names(body, counts, r)
     _reporting_names(body, counts, r, metric_words)
     _listed_names(body, counts, r)
+    terms = set(r["latin_terms"])
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
-        if body.count(match.group()) >= 2:
+        if body.count(match.group()) >= 2 and match.group() not in terms:
             counts[match.group()] = body.count(match.group())
     for name in list(counts):
         if simplified(name).lower() in known or not _stands_alone(body, name, counts):

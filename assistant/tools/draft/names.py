@@ -62,6 +62,7 @@ class Names:
         body = half_width("\n".join(paragraphs))  # （下稱…）: the rules are written with ASCII punctuation
         self.entities: dict[str, Entity] = {}
         self.surface: dict[str, str] = {}  # simplified surface form -> entity id
+        self.introduced: set[str] = set()  # companies the opening gives a short name to (下稱…)
         found = find_names(body, known, metric_words)
         titled = self._title_name(body, known)
         plain = simplified(titled)
@@ -195,10 +196,13 @@ class Names:
         english = re.compile(
             r"(?:英文名称?|英文简称|English name)[::为]?\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}[A-Za-z0-9])"
         )
+        # (DawnLeap Fitness Ltd,下稱…): an English name opening the brackets; …或「晨躍」: a shorter name too
+        bare = re.compile(r"^\s*([A-Z][A-Za-z0-9&.'\- ]{1,60}[A-Za-z0-9.])\s*[,;]?\s*$")
+        others = re.compile(r"(?:或|或者|及|和)[“\"「『]([^”\"」』),]{2,10})[”\"」』]")
         for match in re.finditer(pattern, body):
             full, short = match.group(1), match.group(3)
             # (以下简称“澄岳机器人”,英文名Chengyue Robotics) or (英文名Huancheng Interactive…,下稱「幻澄互娛」)
-            named = english.search(match.group(4)) or english.search(match.group(2))
+            named = english.search(match.group(4)) or english.search(match.group(2)) or bare.search(match.group(2))
             cuts = [*rules()["name_intro_words"], *rules()["name_cut_words"], "的"]
             for word in sorted(cuts, key=len, reverse=True):  # 国产EDA企业芯衡…, 总部位于厦门的…品牌云屿…
                 if (len(word) > 1 or word == "的") and word in full[:-4]:
@@ -217,8 +221,14 @@ class Names:
             else:
                 self._alias(owner, full)
             self._known_as(owner, short)
+            for other in others.findall(match.group(4)):
+                self._alias(owner, other)
             if named:
                 self._english_name(owner, named.group(1).strip())
+            opening = match.start() < sum(len(p) + 1 for p in body.split("\n")[:2])
+            lead = simplified(body[max(0, match.start(1) - 12) : match.end(1) - len(full)])  # 控股子公司…
+            if opening and not self.introduced and not any(simplified(w) in lead for w in rules()["subsidiary_links"]):
+                self.introduced.add(owner)  # the first company the opening names in full, not a subsidiary
 
     def _merge(self, owner: str, merged: str) -> None:
         """Two entities found for one company: the second's names become the first's."""
@@ -352,15 +362,20 @@ class Names:
     # -- the article's own company ----------------------------------------------------------------
 
     def _main(self) -> str:
-        """The organisation the article is about: named in the title and the opening, and most often."""
+        """The organisation the article is about: the one its first paragraph introduces by a short name
+        (晨躍健體控股有限公司(下稱「晨躍」)), named in the title and the opening, and most often by any of
+        its names (晨躍 counts for 晨躍健體)."""
         scores: Counter[str] = Counter()
         opening = simplified(self.title + "\n" + "\n".join(self.paragraphs[:2]))
+        text = self.plain_body.lower()
         for ident, entity in self.entities.items():
             if entity.kind != "org":
                 continue
-            forms = [simplified(a).lower() for a in entity.aliases]
-            scores[ident] = entity.mentions + 3 * any(f and f in opening.lower() for f in forms)
-            scores[ident] += 3 * any(f and f in simplified(self.title).lower() for f in forms)
+            forms = sorted({simplified(a).lower() for a in entity.aliases if a.strip()}, key=len, reverse=True)
+            said = len(re.findall("|".join(re.escape(f) for f in forms), text)) if forms else 0
+            scores[ident] = max(entity.mentions, said) + 3 * any(f in opening.lower() for f in forms)
+            scores[ident] += 3 * any(f in simplified(self.title).lower() for f in forms)
+            scores[ident] += 10 * (ident in self.introduced)
         return scores.most_common(1)[0][0] if scores else ""
 
     def table(self) -> dict[str, str]:

@@ -251,7 +251,8 @@ def _past_prior_value(sentence: str, before: list[Figure]) -> Figure:
     减少5.6个百分点 (64.2 is the base it is compared with)."""
     if len(before) < 2:
         return before[-1]
-    between = re.sub(r"[\s,,，、]", "", simplified(half_width(sentence[before[-2].end : before[-1].start])))
+    between = simplified(half_width(sentence[before[-2].end : before[-1].start]))
+    between = re.sub(r"[\s,,，、]|\([^()]{0,12}\)", "", between)  # 38.62億元(下同),較2023年的33.47億元
     r = rules()
     base = f"(?:{r['change_gap_dated']})(?:的|时的|末的)?"
     return before[-2] if re.fullmatch(f"{r['prior_value_words']}|{base}", between) else before[-1]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
+from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.names import slug
 from assistant.tools.draft.reader import clause_bounds, half_width, rules, scan_words, simplified, word_table
@@ -90,6 +91,7 @@ class Segments:
         for word in sorted(rules()["segment_trailing_cut"], key=len, reverse=True):
             if prefix.endswith(simplified(word)) and len(prefix) > len(word):
                 prefix = prefix[: -len(word)]
+        prefix = _without_function_tail(prefix)
         start = len(prefix)
         while start > 0 and prefix[start - 1] not in stops:
             start -= 1
@@ -99,7 +101,12 @@ class Segments:
                 name = name[len(form) :]
         if any(form.startswith(name) for form in self.entity_forms):
             return ""  # 澜拓智充 or 澜拓 is a company; 诊断 of 康禾诊断 may still be a line
-        return name if 2 <= len(name) <= 8 else ""
+        if any(len(form) >= 2 and name.endswith(form) for form in self.entity_forms):
+            return ""  # 总经理邵启航则…: a title and a person, no line
+        longest = 8 + 4 * any(c in name for c in rules()["segment_name_chars"])  # 数字会员及线上服务: two in one
+        if not 2 <= len(name) <= longest or name in rules()["report_leads"]:
+            return ""  # 录得 leads a figure, no line
+        return "" if (senses().get(name) or [""])[0] in rules()["function_senses"] else name  # 目前: currently
 
     def modifier(self, prefix: str) -> str:
         """The word right before a measure's name in its clause that qualifies it (其中直营门店: 直营), if
@@ -270,12 +277,28 @@ class Segments:
 
 def _abbreviates(short: str, long: str) -> bool:
     """交流桩 for 交流充电桩, 储能 for 储能系统: the same first two characters, the rest in order; 海运货代 for
-    国际海运货代: the longer name with a word before it."""
+    国际海运货代: the longer name with a word before it; 门锁 for 智能门锁: with a plain modifier before it
+    (`line_modifiers`; 视觉 is no short 机器视觉)."""
     if len(short) >= len(long):
         return False
-    if long.endswith(short) and len(short) >= 3:
+    if long.endswith(short) and (len(short) >= 3 or long[: -len(short)] in rules()["line_modifiers"]):
         return True
     if short[:2] != long[:2]:
         return False
     rest = iter(long[2:])
     return all(c in rest for c in short[2:])
+
+
+def _without_function_tail(name: str) -> str:
+    """门锁依然 -> 门锁, 扫地机器人虽然 -> 扫地机器人: an adverb or a conjunction the name ends with, told by
+    its first English sense (`function_senses`), is the sentence's, not the name's."""
+    function = set(rules()["function_senses"])
+    cut = True
+    while cut:
+        cut = False
+        for size in (3, 2, 1):
+            tail = name[-size:]
+            if len(name) > size + 1 and (senses().get(tail) or [""])[0] in function:
+                name, cut = name[:-size], True
+                break
+    return name
