@@ -39,6 +39,20 @@ class FactKeys(msgspec.Struct, frozen=True, gc=False, array_like=True):
     units: frozenset[str]
     period: Period | None
     input_periods: tuple[str | None, ...] = ()
+    lead: str = ""  # a figure's part of its sentence up to the figure (folded): what the figure is of
+
+
+_PART = re.compile("[;。\uff1b]")
+
+
+def figure_part(fact: Fact) -> str:
+    """The part of the sentence (between semicolons) holding the figure, up to the figure: 澍德药业2024年营收
+    为78.4亿元…;澍德药业同样拥有多肽产线 does not make 78.4 a 多肽 figure."""
+    if not fact.written or fact.written not in fact.quote:
+        return fact.quote
+    end = fact.quote.index(fact.written) + len(fact.written)
+    starts = [m.end() for m in _PART.finditer(fact.quote, 0, end)]
+    return fact.quote[starts[-1] if starts else 0 : end]
 
 
 def beside_figure(fact: Fact) -> tuple[str, str]:
@@ -121,6 +135,7 @@ class KeyMaker:
             units=frozenset(content_units(fold(" ".join([*self._words(fact, quotes), self._pointed_at(fact)])))),
             period=Period.parse(fact.period),
             input_periods=self._input_periods(fact),
+            lead=self.grammar.with_years(fold(figure_part(fact))) if fact.value is not None else "",
         )
 
     def _named_topics(self, fact: Fact) -> list[str]:

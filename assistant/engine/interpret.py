@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from assistant.engine.frame import Frame
 from assistant.engine.lexicon import Hit
 from assistant.engine.reading import Reading
+from assistant.lang.normalize import fold
 from assistant.lang.periods import Period
 from assistant.lang.scripts import has_cjk
 from assistant.pack.schema import Intent
@@ -103,7 +104,8 @@ class Interpreter:
     def frame(self, reading: Reading) -> Frame:
         """The frame of one reading, before any conversation context."""
         folded = reading.folded
-        ranked = self.operations(reading.cues, folded)
+        asked = self._asked_cues(reading)
+        ranked = self.operations(asked, folded)
         operation, detail = ranked[0]
         fallback = next(((o, d) for o, d in ranked if o not in ("compute", "compare")), ("lookup", "lookup"))
         unrefused = next(((o, d) for o, d in ranked if o not in ("compute", "compare", "refuse")), ("lookup", "lookup"))
@@ -113,22 +115,40 @@ class Interpreter:
             detail=detail,
             fallback=fallback,
             unrefused=unrefused,
-            cues=dict(reading.cues),
+            cues=asked,
             unknown_names=list(reading.unknown_names),
             units=set(reading.content),
         )
         _read_periods(frame, reading)
         self._fill_slots(frame, reading)
+        if asked != reading.cues:  # 倒推 says how the figure is found, not which figure: no qualifier to match
+            frame.operation_words |= set(frame.qualifiers) & set(self.words.get("means_qualifiers", []))
         frame.periods, frame.bases = _spread_parts(frame.periods, frame.bases)
         self._computed_operation(frame)
         frame.quoted = list(reading.numbers)
         frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
-        frame.unit = frame.unit or self._cued_unit(reading)
+        frame.unit = frame.unit or self._cued_unit(asked)
         frame.decimals = self.decimals(folded)
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
         self._segment_words(frame)
         self._read_signs(frame, reading)
         return frame
+
+    def _asked_cues(self, reading: Reading) -> dict[str, int]:
+        """The cues that say what is asked: in "用增速倒推2023年营收" (back out 2023 revenue from the growth
+        rate) the growth rate after a means word (用, 按, from the) is how to work the figure out, not the
+        question, when a word asks for a figure worked out (倒推, back out: `means_qualifiers`)."""
+        means = [fold(w) for w in self.words.get("means_words", [])]
+        worked = set(self.words.get("means_qualifiers", []))
+        if not means or not any(h.target.id in worked for h in reading.hits):
+            return dict(reading.cues)
+        cues, reach = dict(reading.cues), -1  # 按同比降幅倒推: the cues right after the means word are all means
+        for start, end, cue in sorted(reading.cue_spans):
+            before = reading.folded[:start].rstrip()
+            if (start <= reach or any(before.endswith(m) for m in means)) and cues.get(cue):
+                cues[cue] -= 1
+                reach = max(reach, end)
+        return {c: n for c, n in cues.items() if n > 0}
 
     def _segment_words(self, frame: Frame) -> None:
         """海外收入的毛利率, the gross margin on overseas sales: a revenue word right after a segment names the
@@ -175,11 +195,9 @@ class Interpreter:
             kind = self.computed[computed[0]]
             frame.operation, frame.detail = "compute", "derive" if kind == "years_between" else "ratio"
 
-    def _cued_unit(self, reading: Reading) -> str | None:
+    def _cued_unit(self, cues: Mapping[str, int]) -> str | None:
         """The unit an intent cue asks for (多少人 asks for people)."""
-        return next(
-            (str(self.intents[c].unit) for c in reading.cues if self.intents.get(c) and self.intents[c].unit), None
-        )
+        return next((str(self.intents[c].unit) for c in cues if self.intents.get(c) and self.intents[c].unit), None)
 
     def _read_signs(self, frame: Frame, reading: Reading) -> None:
         """Words that change how the question is answered: a pronoun or a follow-up mark (it leans on the

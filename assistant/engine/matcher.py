@@ -172,15 +172,17 @@ class Matcher:
 
     def _mentioned_not_listed(self, concept: str, keys: FactKeys) -> bool:
         """Whether a name of the concept appears in the fact's sentence other than as one item of a list
-        (主要市场为日本、韩国和北美: the overseas figure is not North America's)."""
+        (主要市场为日本、韩国和北美: the overseas figure is not North America's); for a figure, in its own
+        part of the sentence before it (figure_part)."""
+        text = keys.lead or keys.text
         for alias in self.aliases.get(concept, []):
-            at = keys.text.find(alias) if alias else -1
+            at = text.find(alias) if alias else -1
             while at >= 0:
-                before, after = keys.text[at - 1 : at], keys.text[at + len(alias) : at + len(alias) + 1]
-                clause = keys.text[max(0, at - 12) : at + len(alias) + 12]
+                before, after = text[at - 1 : at], text[at + len(alias) : at + len(alias) + 1]
+                clause = text[max(0, at - 12) : at + len(alias) + 12]
                 if not ("、" in clause and ((before and before in "、和及与") or after == "、")):
                     return True
-                at = keys.text.find(alias, at + 1)
+                at = text.find(alias, at + 1)
         return False
 
     def asked(self, frame: Frame) -> Asked:

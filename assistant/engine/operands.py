@@ -158,7 +158,10 @@ class Resolver:
         ranked = [
             s
             for s in self.matcher.rank(later)
-            if s.fact.value is not None and s.fact.change is not None and Period.parse(s.fact.period) is not None
+            if s.fact.value is not None
+            and s.fact.change is not None
+            and Period.parse(s.fact.period) is not None
+            and frame.unit in (None, "%", s.fact.unit)  # 多少人 is never answered from a sum of money
         ]
         if not ranked:
             return Found()

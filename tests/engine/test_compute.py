@@ -30,6 +30,8 @@ def computed(answer: Answer) -> None:
         ("What share of UIH's 2024 revenue came from software?", "0.81%", 2),
         ("聯影醫療二〇二三年營收多少?", "114.10億元", 1),
         ("FY23 revenue of UIH?", "114.10億元", 1),
+        ("用增速倒推,聯影2023年營收大約多少億元?", "114.10億元", 1),  # the growth rate is the means, not the question
+        ("Back out UIH FY23 revenue from the growth rate", "114.10", 1),
         ("By how much did UIH's overseas revenue increase in absolute terms in 2024?", "5.87億元", 1),
         ("联影研发人员数量同比增长了百分之几?", "10.66%", 1),
         ("聯影醫療從成立到上市用了幾年?", "11年", 2),

@@ -17,6 +17,8 @@ ARTICLE = "\n".join(
         "毛利率由上年的35.2%降至31.6%。",
         "2024年,伺服電機業務收益為12.8億元,分部毛利率為27.4%。",
         "受匯率影響,2024年公司錄得匯兌收益約420萬元。",
+        "2024年,研發投入為2.35億元,同比增長12.4%;截至2024年末,研發人員4306人。",
+        "對手澄碧科技2024年營收為78.4億元;澄碧科技同樣擁有伺服電機產線,但並未單獨披露相關收入。",
     ]
 )
 
@@ -54,3 +56,13 @@ def test_revenue_in_hong_kong_words_is_no_exchange_gain(drafted: Assistant) -> N
     answer = drafted.ask("青禾電機2024年收益是多少?")
     assert answer.status == "answered" and "42.6" in _said(answer.text), answer.text
     assert "420" not in _said(answer.text)
+
+
+def test_a_line_named_after_a_rivals_figure_is_not_that_figures_line(drafted: Assistant) -> None:
+    answer = drafted.ask("澄碧科技2024年的伺服電機業務收入是多少?")
+    assert answer.status != "answered", answer.text  # 78.4 is its whole revenue, not the servo line's
+
+
+def test_a_count_of_people_is_never_worked_out_from_money(drafted: Assistant) -> None:
+    answer = drafted.ask("青禾電機2023年末研發人員有多少人?")
+    assert answer.status != "answered", answer.text  # not 2.35億元 ÷ (1 + 12.4%)

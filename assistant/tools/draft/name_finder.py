@@ -35,6 +35,8 @@ def find_names(body: str, known: set[str], metric_words: Collection[str] = ()) -
     _introduced_names(body, counts, r)
     _reporting_names(body, counts, r, metric_words)
     _listed_names(body, counts, r)
+    for name in described_names(body):
+        counts[name] = max(1, body.count(name))
     terms = set(r["latin_terms"])
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
         if body.count(match.group()) >= 2 and match.group() not in terms:
@@ -178,6 +180,33 @@ def _listed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
                 and not any(name in known or known in name for known in counts)
             ):
                 counts[name] = max(1, body.count(name))
+
+
+def described_names(body: str, found: Collection[str] = ()) -> set[str]:
+    """Rivals the article describes before naming (主打高端会所的锐途健身(约3.8%), 以自助健身房为主的力图健身
+    门店超过1,050家, 同样主打团课的锋芒运动去年…): a name of 2-4 characters after a describing word and 的,
+    followed by what a company does or reports; and names `found` right after a rival word (对手澄碧电机):
+    names although their words are the language's."""
+    r = rules()
+    plain = simplified(body)
+    rivals = [simplified(w) for w in r["rival_words"]]
+    named = {n for n in found if any(w + simplified(n) in plain for w in rivals)}
+    if len(plain) != len(body):
+        return named
+    describing = "|".join(re.escape(w) for w in r["rival_describing"])
+    follows = "|".join(re.escape(w) for w in sorted(r["rival_follows"], key=len, reverse=True))
+    pattern = rf"(?:{describing})[^,，。;；:：!?！？]{{0,16}}的([\u4e00-\u9fff]{{2,4}}?)(?=(?:19|20)\d\d年|{follows})"
+    stops = set(r["name_stops"])
+    for match in re.finditer(pattern, plain):
+        name = body[match.start(1) : match.end(1)]
+        measures = [*r["rival_report_words"], *r["name_report_words"]]
+        if (
+            not set(simplified(name)) & stops
+            and simplified(name) not in senses()
+            and not any(m in simplified(name) for m in measures)
+        ):
+            named.add(name)
+    return named
 
 
 def made_of_words(text: str) -> bool:

@@ -14,7 +14,7 @@ from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, person
-from assistant.tools.draft.name_finder import brand_names, find_names, made_of_words
+from assistant.tools.draft.name_finder import brand_names, described_names, find_names, made_of_words
 from assistant.tools.draft.reader import half_width, rules, simplified
 
 
@@ -55,8 +55,7 @@ class Names:
     ) -> None:
         """`known`: the vocabulary's entity names; `metric_words`: its measure words (simplified), which
         tell a name reporting a figure of its own (翼禾科技2024年销量…)."""
-        self.paragraphs = paragraphs
-        self.title = title
+        self.paragraphs, self.title = paragraphs, title
         self.english = English()
         self.to_traditional = to_traditional
         body = half_width("\n".join(paragraphs))  # （下稱…）: the rules are written with ASCII punctuation
@@ -64,6 +63,7 @@ class Names:
         self.surface: dict[str, str] = {}  # simplified surface form -> entity id
         self.introduced: set[str] = set()  # companies the opening gives a short name to (下稱…)
         found = find_names(body, known, metric_words)
+        described = described_names(body, found)  # kept although made of words (锋芒运动, 对手澄碧电机)
         titled = self._title_name(body, known)
         plain = simplified(titled)
         headline = simplified(self.title)  # 玻尿酸放缓…,蔚颜生物的…: a headline naming a company found opens with none
@@ -74,7 +74,7 @@ class Names:
         for name, count in found.most_common():
             if self.english.generic(name) and not any(name.endswith(s) for s in rules()["strong_suffixes"]):
                 continue  # 汽车电子 is an industry, 消费电子 a market
-            if self._common_phrase(name, count, body):
+            if name not in described and self._common_phrase(name, count, body):
                 continue  # 管理软件, 老牌软件, 剔除股份: words of the language, said a few times, are no company
             if self._a_line(name, plain_body):
                 continue  # 协作机器人业务, 协作机器人是…第一大业务: a product line, not a company
@@ -146,6 +146,7 @@ class Names:
                 entity.mentions += count
                 return
         english, others, short = self.english.company(name)
+        english = " ".join(w[:1].upper() + w[1:] for w in english.split())  # Ruitu Fitness, a name
         ident = slug(english)
         while ident in self.entities:
             ident += "_2"
@@ -161,11 +162,14 @@ class Names:
         )
         if (
             2 <= len(distinctive) <= 3
-            and plain_body.count(distinctive) > plain_body.count(plain)
+            and (
+                plain_body.count(distinctive) > plain_body.count(plain)
+                or plain[len(distinctive) :] in self.english.suffixes
+            )
             and not shared
             and distinctive not in senses()  # 软件 of 软件许可 is a word, not a brand
         ):
-            self._alias(ident, distinctive)  # 禾煜 stands for 禾煜乳業 when the article says so
+            self._alias(ident, distinctive)  # 禾煜 for 禾煜乳業 when the article says so, 安瞳 for 安瞳網絡 always
         if short and len(short.split()) == 1 and len(short) <= 12:
             self._alias(ident, short)
         for form in self.english.without_suffixes(name, keep=4):  # 云屿茶饮控股有限公司: 云屿茶饮控股, 云屿茶饮
@@ -319,8 +323,8 @@ class Names:
         for variant in dict.fromkeys([form, _traditional(form, self.to_traditional), simplified(form)]):
             if variant not in entity.aliases:
                 entity.aliases.append(variant)
-
-    # -- people -----------------------------------------------------------------------------------
+        if re.search(r"[()（）]", form):  # 穗衡(泰國)農業機械: also written without its brackets
+            self._alias(ident, re.sub(r"[()（）]", "", form))
 
     def _people(self, body: str) -> None:
         """A title followed by a name (董事長陸承澤, 合伙人周牧言): a person, and where they work."""
@@ -332,7 +336,7 @@ class Names:
         pattern = re.compile(f"({'|'.join(re.escape(simplified(t)) for t in titles)})([\u4e00-\u9fff]{{2,3}})")
         for match in pattern.finditer(plain):
             name = match.group(2)
-            while len(name) > 2 and name[-1] in "在表示称说向於于认的进":
+            while len(name) > 2 and name[-1] in "在表示称说向於于认的进此曾也则还便已将又":  # 程骁此前…
                 name = name[:-1]
             if name[0] not in surnames or name in self.surface or any(t[:2] in name for t in short_titles):
                 continue  # 创始人和董事会主席: 和 may be a surname, but 和董事 is no one

@@ -59,6 +59,10 @@ class Segments:
                 for match in pattern.finditer(simplified(paragraph)):
                     name = self._clean(match.group(1), stops)
                     called = self._called_a_line(match.group(), name) or match.group()[:1] in '「“"『'  # a quoted name
+                    rest = match.group()[match.end(1) - match.start() :]
+                    across = [w for w in self.metric_words if len(w) >= 3 and w in name[-4:] + rest]
+                    if any(w not in rest and w not in name for w in across):
+                        continue  # 录得汇兑收益: 汇兑收益 is a measure, 汇兑 no line
                     if (
                         name
                         and name not in table
