@@ -61,6 +61,7 @@ class Lookup:
 
     def _find_in(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
         ranked, used = self._rank(frame, edit, previous)
+        ranked = self._without_unasked_topics(used, ranked)
         if not ranked:
             return self._nothing_ranked(used)
         ranked = _in_unit_asked(frame, _of_kind_asked(frame, ranked))
@@ -82,6 +83,16 @@ class Lookup:
                 return Decision("clarify", used, "clarify", [s.fact for s in tied[:4]], 0.4)
             top, tied = named, [named]
         return self._single(used, top, tied, ranked)
+
+    def _without_unasked_topics(self, frame: Frame, ranked: list[Scored]) -> list[Scored]:
+        """A question about measures (毛利率, 2023年营收) is not answered by a statement of why (`why_topics`:
+        the reasons a margin fell, tagged with that margin) unless it asks why: "why", not "how much"."""
+        asked, why = set(frame.metrics), set(self.pack.words.get("why_topics", []))
+        return [
+            s
+            for s in ranked
+            if not (s.fact.value is None and s.fact.metric in why - asked and asked & set(s.fact.tags))
+        ]
 
     def _measure_words(self, frame: Frame) -> set[str]:
         """The words of every name of the measures asked."""

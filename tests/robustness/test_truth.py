@@ -119,6 +119,8 @@ def test_every_answered_figure_is_cited_or_computed(robot: Assistant, parts: lis
         return
     stated = figures_of(english_scale(answer.headline))
     asked = figures_of(question) | figures_of(_arabic_years(question))  # the asker's own numbers echoed
+    read = " ".join(line for line in answer.text.splitlines() if line.startswith(("理解為", "理解为", "Understood as")))
+    asked |= {y for y in figures_of(read) if re.fullmatch(r"(?:19|20)\d\d", y)}  # 前一年 read as 2023: a period asked
     unsourced = stated - sources_of(robot, answer) - asked
     assert not unsourced, f"{''.join(parts)!r}: {unsourced} in {answer.headline!r}"
     assert answer.citations, "an answer always cites"

@@ -417,3 +417,15 @@ def test_a_figure_whose_clause_names_its_own_measure_is_not_the_measure_before_i
     assert facts["86.5"]["metric"] != "revenue"
     assert facts["3760"]["change"]["value"] == 250 and "250" not in facts  # a count changed by, no level
     assert facts["58.6"]["change"]["value"] == Decimal("-5.6") and "change" not in facts["64.2"]  # 64.2: the base
+
+
+@BOTH_SCRIPTS
+def test_a_reason_after_a_figure_is_the_reason_for_that_measure_in_its_year(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機盈利承壓",
+        "2024年,公司綜合毛利率為36.8%,較上年下降4.6個百分點。公司解釋稱,一方面訂單價格下行,另一方面新產能在下半年轉固,折舊增加。",
+    )
+    reasons = next(f.data for f in drafter.facts if f.data["metric"] == "reasons")
+    assert "gross_margin" in reasons["tags"] and reasons["period"] == "2024"

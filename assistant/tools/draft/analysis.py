@@ -161,7 +161,7 @@ class Drafter:
         )
         self.measures.reserved = set(self.segments.found)  # a new measure never takes a line's id
         numbering = re.compile(rules()["section_numbering"])
-        state: dict[str, Any] = {"org": self.main, "date": None, "segment": None}
+        state: dict[str, Any] = {"org": self.main, "date": None, "segment": None, "measures": [], "measured": []}
         for number, paragraph in enumerate(self.paragraphs, 1):
             covered = 0
             heading = numbering.match(paragraph)
@@ -175,7 +175,7 @@ class Drafter:
                         self.sentence(number, sentence, state, max(0, covered - offset))
                     except Exception as error:  # one unreadable sentence must not lose the whole draft
                         self.unread.append((number, sentence.strip(), f"{type(error).__name__}: {error}"))
-            state["segment"] = None
+            state["segment"], state["measures"], state["measured"] = None, [], []
             state["org"] = self.main  # a new paragraph speaks of the article's company unless it names another
         self.measures.add_heads()
         self.concepts.update(self.segments.concepts())
@@ -198,6 +198,9 @@ class Drafter:
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
         drafted = self.variants.tagged(_shares_named(drafted))
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
+        if drafted:
+            state["measures"] = list(dict.fromkeys(d.metric for d in drafted if d.metric))
+            state["measured"] = [d.date for d in drafted if d.date is not None and d.date.dated][-1:]
         topics: list[str | None] = list(statement_topics(plain))
         if figures:
             topics = [t for t in topics if t != "plans"]  # a plan with a figure is that figure
@@ -209,7 +212,12 @@ class Drafter:
                 subject = self.main  # 競爭對手方面,霜域物流…: the article's company has the rival
             # every other company the sentence names is in the tags: 何知远已进入澄岳视觉董事会 is about both
             others = list(dict.fromkeys(ident for _, _, ident in orgs if ident != subject))
-            self.entries.statement(paragraph, sentence, subject, topic, dates, others)
+            told = dates
+            if topic == "reasons" and not figures:  # 毛利率下降4.6个百分点。公司解释称…: why that measure moved
+                named = [str(hit[2]) for hit in scan_words(plain, self.measures.words)]  # 对于净利润下滑,…
+                others += [m for m in dict.fromkeys([*named, *state["measures"]]) if m not in others]
+                told = [d for d in dates if d.dated] or state["measured"]  # …in the period of that figure
+            self.entries.statement(paragraph, sentence, subject, topic, told, others)
         for _, _, ident in mentions:
             entity = self.names.entities[ident]
             if entity.kind == "person":
