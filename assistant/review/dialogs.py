@@ -113,6 +113,7 @@ class PickConcept(OneLine):
         self.title_text, self.choices, self.current = title, choices, current
         self.allow_new, self.allow_none, self.hint = allow_new, allow_none, hint
         self.folded = {c.id: frozenset(fold(w) for w in c.words()) for c in choices}  # once, not per key
+        self.filled_for: str | None = None  # the filter text the options were last listed for
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
@@ -130,6 +131,7 @@ class PickConcept(OneLine):
                 break
 
     def fill(self, typed: str) -> None:
+        self.filled_for = typed
         options = self.query_one(OptionList)
         options.clear_options()
         needle = fold(typed.strip())
@@ -166,6 +168,9 @@ class PickConcept(OneLine):
 
     @on(Input.Submitted, "#filter")
     def choose_highlighted(self) -> None:
+        typed = self.query_one("#filter", Input).value
+        if typed != self.filled_for:  # Enter typed right after the filter, before its change was handled
+            self.fill(typed)
         options = self.query_one(OptionList)
         if options.highlighted is not None:
             self.dismiss(options.get_option_at_index(options.highlighted).id)

@@ -300,6 +300,20 @@ async def test_keys_typed_before_the_dialog_has_the_focus_reach_it(drafted: Path
         assert facts_of(drafted)["p2-1-revenue"]["period"] == "2025Q1"
 
 
+async def test_a_name_typed_at_once_into_a_picker_is_the_one_chosen(drafted: Path, keys_only: None) -> None:
+    """Enter right after the filter's keys chooses among the concepts that filter lists, never among
+    those listed before the keys were read."""
+    app = ReviewApp(ReviewSession(drafted))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "4")
+        picker = app.screen
+        assert isinstance(picker, PickConcept)
+        picker.query_one("#filter", Input).value = "overseas"  # its change is not handled yet
+        picker.choose_highlighted()  # as Enter read before it
+        await pilot.pause()
+        assert facts_of(drafted)["p2-1-revenue"]["segment"] == ["overseas"]
+
+
 async def test_quit(drafted: Path, keys_only: None) -> None:
     app = ReviewApp(ReviewSession(drafted))
     async with app.run_test(size=SIZE) as pilot:
