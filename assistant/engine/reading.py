@@ -201,8 +201,8 @@ class Reader:
             return
         folded = reading.folded
         after = _skip(folded, run[-1][1], " -")
-        latin = [word for word in self.vocabulary.part_words if word.isascii()]
-        found = [m for w in latin if (m := re.compile(rf"{re.escape(w)}(?:e?s)?\b").match(folded, after))]
+        words = self.vocabulary.part_words  # "robotics division", "App分部" (a Chinese part word after it too)
+        found = [m for w in words if (m := re.compile(rf"{re.escape(w)}(?:e?s)?(?![a-z])").match(folded, after))]
         if found:
             named = _skip(folded, found[0].end(), " ")
             if any(start == named and role == "entity" for start, _, role, _ in roles):

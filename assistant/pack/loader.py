@@ -178,7 +178,10 @@ def _sources(
 def _concepts(reader: Reader, vocabulary: dict[str, Concept], files: list[tuple[Path, FactFile]]) -> dict[str, Concept]:
     concepts = dict(vocabulary)
     for path, parsed in files:
-        concepts.update(parsed.concepts)
+        for cid, concept in parsed.concepts.items():  # extends: the vocabulary's aliases are kept, the pack's added
+            base = vocabulary.get(concept.extends or "")
+            aliases = list(dict.fromkeys([*base.aliases, *concept.aliases])) if base else concept.aliases
+            concepts[cid] = msgspec.structs.replace(concept, aliases=aliases) if base else concept
         if len(concepts) > MAX_CONCEPTS:
             reader.problem(path, reader.line(path, "concepts"), f"more than {MAX_CONCEPTS:,} concepts: the limit")
             break

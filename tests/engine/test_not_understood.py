@@ -19,6 +19,8 @@ from assistant import Assistant
         ("聯影醫療機器人業務的毛利率是多少?", "機器人業務"),  # a part of the company it does not know:
         ("What's the gross margin of UIH's robotics division?", "robotics"),  # never the whole company's figure
         ("2024年联影医疗宠物医疗板块收入多少", "宠物医疗板块"),
+        ("聯影 Robotics segment 嘅毛利率係幾多?", "robotics"),  # a Latin name glued to Chinese words
+        ("聯影 Robotics 分部嘅毛利率係幾多?", "robotics"),  # before a Chinese part word
     ],
 )
 def test_the_unread_piece_is_named_and_nothing_is_answered(bot: Assistant, question: str, piece: str) -> None:
