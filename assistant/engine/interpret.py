@@ -18,7 +18,6 @@ from rapidfuzz import fuzz, process
 from assistant.engine.frame import Frame
 from assistant.engine.lexicon import Hit
 from assistant.engine.reading import Reading
-from assistant.lang.normalize import fold
 from assistant.lang.periods import Period
 from assistant.lang.scripts import has_cjk
 from assistant.pack.schema import Intent
@@ -138,7 +137,7 @@ class Interpreter:
         """The cues that say what is asked: in "用增速倒推2023年营收" (back out 2023 revenue from the growth
         rate) the growth rate after a means word (用, 按, from the) is how to work the figure out, not the
         question, when a word asks for a figure worked out (倒推, back out: `means_qualifiers`)."""
-        means = [fold(w) for w in self.words.get("means_words", [])]
+        means = self.words.get("means_words", [])  # folded when the interpreter was built
         worked = set(self.words.get("means_qualifiers", []))
         if not means or not any(h.target.id in worked for h in reading.hits):
             return dict(reading.cues)

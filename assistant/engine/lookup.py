@@ -47,6 +47,7 @@ class Lookup:
         self.resolver = resolver
         self.calculator = calculator
         self.statements = statements
+        self.why_topics = frozenset(pack.words.get("why_topics", []))  # reasons: answers "why", not "how much"
         self.conjunctions = conjunctions
 
     def find(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
@@ -87,7 +88,7 @@ class Lookup:
     def _without_unasked_topics(self, frame: Frame, ranked: list[Scored]) -> list[Scored]:
         """A question about measures (毛利率, 2023年营收) is not answered by a statement of why (`why_topics`:
         the reasons a margin fell, tagged with that margin) unless it asks why: "why", not "how much"."""
-        asked, why = set(frame.metrics), set(self.pack.words.get("why_topics", []))
+        asked, why = set(frame.metrics), self.why_topics
         return [
             s
             for s in ranked
