@@ -25,6 +25,8 @@ from assistant import Assistant
         "联影医疗研发费用同比增长多少",  # the change is not stated
         "Write a poem about United Imaging",
         "幫聯影醫療想一句新品廣告標語",  # a slogan is copywriting, not a fact
+        "帮我排一个一周三练的减脂训练计划",  # a plan made up for the asker is no fact of the article
+        "Help me plan a workout schedule",
         "EUV光刻機的工作原理是什麼?explain briefly",  # a why-word, and nothing the article holds asked about
         "联影医疗明年营收预测",
         "",
