@@ -336,7 +336,7 @@ class Names:
         pattern = re.compile(f"({'|'.join(re.escape(simplified(t)) for t in titles)})([\u4e00-\u9fff]{{2,3}})")
         for match in pattern.finditer(plain):
             name = match.group(2)
-            while len(name) > 2 and name[-1] in "在表示称说向於于认的进此曾也则还便已将又":  # 程骁此前…
+            while len(name) > 2 and name[-1] in r["person_name_trailers"]:  # 程骁此前…
                 name = name[:-1]
             if name[0] not in surnames or name in self.surface or any(t[:2] in name for t in short_titles):
                 continue  # 创始人和董事会主席: 和 may be a surname, but 和董事 is no one
