@@ -40,6 +40,7 @@ class FactKeys(msgspec.Struct, frozen=True, gc=False, array_like=True):
     period: Period | None
     input_periods: tuple[str | None, ...] = ()
     lead: str = ""  # a figure's part of its sentence up to the figure (folded): what the figure is of
+    parts: tuple[Period, ...] = ()  # parts of a year an undated fact's sentence names (上半年): the halves it fits
 
 
 _PART = re.compile("[;。\uff1b]")
@@ -136,6 +137,7 @@ class KeyMaker:
             period=Period.parse(fact.period),
             input_periods=self._input_periods(fact),
             lead=self.grammar.with_years(fold(figure_part(fact))) if fact.value is not None else "",
+            parts=self._parts_named(fact),
         )
 
     def _named_topics(self, fact: Fact) -> list[str]:
@@ -175,6 +177,13 @@ class KeyMaker:
             if localized is not None:
                 words += [localized.zh_Hant, localized.en]
         return words
+
+    def _parts_named(self, fact: Fact) -> tuple[Period, ...]:
+        """The parts of a year (a half, a quarter, a month) an undated fact's sentence names."""
+        if fact.period is not None:
+            return ()
+        mentions = self.grammar.scan(fold(fact.quote))
+        return tuple(m.period for m in mentions if m.period is not None and m.period.sub_year)
 
     def _input_periods(self, fact: Fact) -> tuple[str | None, ...]:
         """The periods of a difference's or a sum's inputs: the figure also answers for them."""

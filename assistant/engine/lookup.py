@@ -14,15 +14,14 @@ from assistant.engine.arithmetic import Outcome
 from assistant.engine.compute import Calculator
 from assistant.engine.conjunctions import Conjunctions
 from assistant.engine.decision import Decision, from_outcome
-from assistant.engine.factkeys import own_clause
 from assistant.engine.frame import Frame
 from assistant.engine.lexicon import content_units
 from assistant.engine.matcher import Matcher, Scored
 from assistant.engine.operands import Resolver
 from assistant.engine.session import Edit
 from assistant.engine.statements import Statements
+from assistant.engine.ties import differ, named_beside, range_ends, tied_with
 from assistant.engine.weights import WEIGHTS
-from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack import figures
 from assistant.pack.figures import FigureError
@@ -74,12 +73,15 @@ class Lookup:
         objection = self._objection(frame, used, top.fact)
         if objection is not None:
             return objection
-        tied = _tied(ranked, top, used)
+        tied = tied_with(ranked, top, used)
         several = self._per_metric(used, ranked) or self._per_segment(used, ranked) or self._per_period(used)
         if several:
             return Decision("figures", used, used.detail, several, 0.8)
-        if _differ(tied):
-            named = _named_beside(used, tied, self._measure_words(used))
+        if differ(tied):
+            named = named_beside(used, tied, self._measure_words(used))
+            ends = range_ends(tied) if named is None else []
+            if ends:  # nothing the reader could choose by: both ends, cited
+                return Decision("figures", used, used.detail, ends, 0.6)
             if named is None:
                 return Decision("clarify", used, "clarify", [s.fact for s in tied[:4]], 0.4)
             top, tied = named, [named]
@@ -236,7 +238,7 @@ class Lookup:
         chosen: list[Fact] = []
         for period in frame.periods:
             alone = self.matcher.rank(replace(frame, periods=[period]))
-            if not alone or _differ(_tied(alone, alone[0], frame)) or alone[0].fact.value is None:
+            if not alone or differ(tied_with(alone, alone[0], frame)) or alone[0].fact.value is None:
                 return []
             chosen.append(alone[0].fact)
         return chosen if len({f.id for f in chosen}) == len(chosen) else []
@@ -330,47 +332,6 @@ def _in_unit_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
     if not (frame.unit and any(s.fact.unit == frame.unit for s in ranked[:3])):
         return ranked
     return [s for s in ranked if s.fact.unit == frame.unit or (s.fact.change and s.fact.change.unit == frame.unit)]
-
-
-def _tied(ranked: list[Scored], top: Scored, frame: Frame) -> list[Scored]:
-    """The facts as good as the best; statements on the same topic close behind are part of the answer.
-    When the best is a figure of the very measure asked, a figure that only relates to it (营收 asked; a
-    receivable's share of revenue) is no tie, whatever words its sentence shares with the question."""
-    tied = [s for s in ranked if top.score - s.score < WEIGHTS.clarify_margin]
-    if top.fact.metric in frame.metrics:
-        tied = [s for s in tied if s.fact.metric in frame.metrics]
-    if top.fact.value is None:
-        tied += [
-            s
-            for s in ranked[len(tied) : 3]
-            if s.fact.value is None
-            and s.fact.metric == top.fact.metric
-            and top.score - s.score < WEIGHTS.same_topic_margin
-        ]
-    return tied
-
-
-def _named_beside(frame: Frame, tied: list[Scored], measure_words: set[str]) -> Scored | None:
-    """Of figures as good as each other, the one whose own clause says clearly more of what the question
-    says ("泰国工厂有多少员工": 泰国工厂员工约540人, not 员工总数接近3200人 of the same sentence). The
-    measure's words count only when every clause names the measure: 大型CT超過30% gives a share without
-    naming it, and is no less the share asked for than the one before it."""
-    if len(tied) > WEIGHTS.clause_tie_max or any(s.fact.value is None for s in tied):
-        return None  # many figures as good as each other: the reader chooses
-    clauses = [content_units(fold(own_clause(s.fact))) for s in tied]
-    words = frame.units if all(c & measure_words for c in clauses) else frame.units - measure_words
-    shared = sorted(((len(words & c), i) for i, c in enumerate(clauses)), reverse=True)
-    if shared[0][0] - shared[1][0] < WEIGHTS.clause_lead:
-        return None
-    return tied[shared[0][1]]
-
-
-def _differ(tied: list[Scored]) -> bool:
-    """Whether the facts as good as the best say different things (the reader then chooses); statements
-    on one topic are read together instead."""
-    distinct = {(s.fact.written, s.fact.statement) for s in tied}
-    same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
-    return len(distinct) > 1 and not same_topic
 
 
 def _wrong_unit(frame: Frame, fact: Fact) -> bool:

@@ -341,9 +341,8 @@ class Matcher:
             total = W.period_default if fact.period == self.pack.default_period else 0.0
             return total - (W.period_part_unnamed if keys.period is not None and keys.period.sub_year else 0.0)
         # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1)
-        fitting = [
-            p for p in frame.periods if any(fits(p, period, keys.text) for period in (fact.period, *keys.input_periods))
-        ]
+        stated = (fact.period, *keys.input_periods)
+        fitting = [p for p in frame.periods if any(fits(p, period, keys.text, keys.parts) for period in stated)]
         if not fitting:
             return None
         total = W.period_fits * len(fitting)

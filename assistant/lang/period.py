@@ -69,14 +69,17 @@ class Period:
         return self
 
 
-def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
+def fits(asked: Period, fact_period: str | None, fact_text: str, parts: tuple[Period, ...] = ()) -> bool:
     """Whether a fact can answer a question about `asked` (a year of None fits any year).
 
-    A fact without a period fits when the asked year appears in its sentence.
+    A fact without a period fits when the asked year appears in its sentence, and a part of a year asked
+    (H1 2025) only when the sentence also names that part (`parts`): 2025年…预计全年新签订单 is no half's.
     """
     stated = Period.parse(fact_period)
     if stated is None:  # a part of an unnamed year is no figure without a period (a plan, a founding year)
-        return not asked.sub_year if asked.year is None else str(asked.year) in fact_text
+        if asked.year is None or str(asked.year) not in fact_text:
+            return False if asked.year is not None else not asked.sub_year
+        return not asked.sub_year or any(_same_part(asked, part) for part in parts)
     if asked.year is not None and stated.year != asked.year:
         return False
     if not asked.sub_year and (stated.quarter is not None or stated.part is not None):
@@ -92,3 +95,12 @@ def fits(asked: Period, fact_period: str | None, fact_text: str) -> bool:
             return (asked.month - 1) // 3 + 1 == stated.quarter
         return False
     return True
+
+
+def _same_part(asked: Period, named: Period) -> bool:
+    """Whether a part of a year named in a sentence (上半年, 2025年一季度) is the part asked."""
+    return named.year in (None, asked.year) and (named.quarter, named.month, named.part) == (
+        asked.quarter,
+        asked.month,
+        asked.part,
+    )

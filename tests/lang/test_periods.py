@@ -196,3 +196,12 @@ def test_canonical_forms_round_trip() -> None:
     for text in ("2024", "2025Q1", "2024H1", "20249M", "2024-12", "2025-05-30"):
         period = Period.parse(text)
         assert period is not None and period.canonical() == text
+
+
+def test_an_undated_sentence_fits_a_part_of_a_year_only_when_it_names_that_part() -> None:
+    """预计2025年全年营收55亿元 answers nothing about 2025H1; 预计2025年上半年… does."""
+    half = Period(2025, part="H1")
+    assert fits(Period(2025), None, "预计2025年全年营收55亿元")
+    assert not fits(half, None, "预计2025年全年营收55亿元")
+    assert fits(half, None, "预计2025年上半年营收26亿元", parts=(Period(None, part="H1"),))
+    assert not fits(half, None, "预计2025年一季度营收12亿元", parts=(Period(None, quarter=1),))

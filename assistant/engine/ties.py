@@ -1,0 +1,78 @@
+"""Which of the ranked facts answer a question together: those as good as the best (`tied_with`), the one whose
+own clause says clearly more of the question (`named_beside`), whether the tied ones say different things
+(`differ`: the reader then chooses) and the two ends of a stated range (`range_ends`: answered together).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.engine.factkeys import own_clause
+from assistant.engine.frame import Frame
+from assistant.engine.lexicon import content_units
+from assistant.engine.matcher import Scored
+from assistant.engine.weights import WEIGHTS
+from assistant.lang.normalize import fold
+from assistant.pack.schema import Fact
+
+# 2999元至3999元, 从2500元降至1200元: the two ends of one range or of one move
+_RANGE_JOIN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,2}(?:至|到)|~|～|-|－|—|–|to)\s*")
+
+
+def tied_with(ranked: list[Scored], top: Scored, frame: Frame) -> list[Scored]:
+    """The facts as good as the best; statements on the same topic close behind are part of the answer.
+    When the best is a figure of the very measure asked, a figure that only relates to it (营收 asked; a
+    receivable's share of revenue) is no tie, whatever words its sentence shares with the question."""
+    tied = [s for s in ranked if top.score - s.score < WEIGHTS.clarify_margin]
+    if top.fact.metric in frame.metrics:
+        tied = [s for s in tied if s.fact.metric in frame.metrics]
+    if top.fact.value is None:
+        tied += [
+            s
+            for s in ranked[len(tied) : 3]
+            if s.fact.value is None
+            and s.fact.metric == top.fact.metric
+            and top.score - s.score < WEIGHTS.same_topic_margin
+        ]
+    return tied
+
+
+def named_beside(frame: Frame, tied: list[Scored], measure_words: set[str]) -> Scored | None:
+    """Of figures as good as each other, the one whose own clause says clearly more of what the question
+    says ("泰国工厂有多少员工": 泰国工厂员工约540人, not 员工总数接近3200人 of the same sentence). The
+    measure's words count only when every clause names the measure: 大型CT超過30% gives a share without
+    naming it, and is no less the share asked for than the one before it."""
+    if len(tied) > WEIGHTS.clause_tie_max or any(s.fact.value is None for s in tied):
+        return None  # many figures as good as each other: the reader chooses
+    clauses = [content_units(fold(own_clause(s.fact))) for s in tied]
+    words = frame.units if all(c & measure_words for c in clauses) else frame.units - measure_words
+    shared = sorted(((len(words & c), i) for i, c in enumerate(clauses)), reverse=True)
+    if shared[0][0] - shared[1][0] < WEIGHTS.clause_lead:
+        return None
+    return tied[shared[0][1]]
+
+
+def differ(tied: list[Scored]) -> bool:
+    """Whether the facts as good as the best say different things (the reader then chooses); statements
+    on one topic are read together instead."""
+    distinct = {(s.fact.written, s.fact.statement) for s in tied}
+    same_topic = len({s.fact.metric for s in tied}) == 1 and all(s.fact.value is None for s in tied)
+    return len(distinct) > 1 and not same_topic
+
+
+def range_ends(tied: list[Scored]) -> list[Fact]:
+    """The two ends of a range the best figure's sentence states (零售价集中在2999元至3999元之间), filed alike
+    (the same company, measure, period, lines and tags): options that would read as the same question
+    twice, which no reader can choose between. Other figures filed alike may be of something else, and
+    the reader still chooses."""
+
+    def key(f: Fact) -> tuple[object, ...]:
+        return (f.subject, f.metric, f.period, tuple(f.segment), f.object, tuple(f.tags), f.quote)
+
+    ends = [s.fact for s in tied if key(s.fact) == key(tied[0].fact)]
+    if len(ends) != 2 or any(not f.written or f.written not in f.quote for f in ends):
+        return []
+    quote = ends[0].quote
+    first, second = sorted(ends, key=lambda f: quote.index(f.written or ""))
+    between = quote[quote.index(first.written or "") + len(first.written or "") : quote.index(second.written or "")]
+    return [first, second] if _RANGE_JOIN.fullmatch(between) else []
