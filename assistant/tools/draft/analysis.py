@@ -38,6 +38,7 @@ from assistant.tools.draft.reader import (
     simplified,
     word_table,
 )
+from assistant.tools.draft.respectively import respectively
 from assistant.tools.draft.topics import Segments, statement_topics
 from assistant.tools.draft.variants import Variants
 
@@ -233,7 +234,8 @@ class Drafter:
                 continue  # KH-217, PD-1, H100: the number is part of a name; 12英寸: a specification
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
-        return attach_changes(sentence, sorted(figures, key=lambda f: f.start), self.measures.named_in)
+        figures = respectively(plain, sorted(figures, key=lambda f: f.start), self.measures.words)
+        return attach_changes(sentence, figures, self.measures.named_in)
 
     def _read(
         self,
@@ -247,7 +249,9 @@ class Drafter:
         """What each figure is about; one that names no measure takes the one before it (较上年的6.08亿元)."""
         drafted: list[Drafted] = []
         for figure in figures:
-            earlier = self.measures.parallel(sentence, figure, drafted, orgs, self.segments)
+            earlier = (
+                None if figure.named_metric else self.measures.parallel(sentence, figure, drafted, orgs, self.segments)
+            )
             if earlier is not None:
                 date = self.dating.following(plain, figure, (earlier.figure, earlier.date), dates, state)
                 figure.hints.append("the same measure as the figure before it")
@@ -257,8 +261,10 @@ class Drafter:
                 continue
             subject = self.subject(plain, figure.begins, orgs, state)
             date = self.dating.date(plain, figure, dates, state)
-            metric = figure.event or self.measures.metric(
-                sentence, plain, figure, self.segments, frozenset(self.entity_table)
+            metric = (
+                figure.event
+                or figure.named_metric
+                or self.measures.metric(sentence, plain, figure, self.segments, frozenset(self.entity_table))
             )
             segment = None if figure.event else self.segments.at(plain, figure.begins, state)
             drafted.append(Drafted(figure, subject, metric, date, segment))

@@ -35,6 +35,7 @@ def find_names(body: str, known: set[str], metric_words: Collection[str] = ()) -
     _introduced_names(body, counts, r)
     _reporting_names(body, counts, r, metric_words)
     _listed_names(body, counts, r)
+    _parallel_names(body, counts, r)
     for name in described_names(body):
         counts[name] = max(1, body.count(name))
     terms = set(r["latin_terms"])
@@ -134,30 +135,36 @@ def _reporting_names(body: str, counts: Counter[str], r: dict[str, Any], metric_
     word that only leads a measure (录得, 彼时)."""
     stops = set(r["name_stops"])
     words = sorted(r["rival_report_words"], key=len, reverse=True)
+    shorts = called_shorts(body, r)  # 下称「禾岸宠物」: named before any name is known to be a company
     for sentence in re.split(r"[。!?!?\n]", body):
         plain = simplified(sentence)
-        others = [n for n in counts if n in sentence]
+        others = [n for n in {*counts, *shorts} if n in sentence]
         if not others or len(plain) != len(sentence):
             continue
-        for word in words:
-            for match in re.finditer(r["report_period"] + re.escape(word), plain):
-                at = start = match.start()  # the name ends where the period before the measure begins
-                while start > 0 and at - start < 5 and plain[start - 1] not in stops:
-                    start -= 1
-                name, before = sentence[start:at], plain[:start]
-                if (
-                    2 <= len(name) <= 4
-                    and (start == 0 or plain[start - 1] in stops)
-                    and all("\u4e00" <= c <= "\u9fff" for c in name)
-                    and _FIGURE_NEXT.match(plain, match.end())
-                    and not (before.endswith("的") and any(before[:-1].endswith(simplified(o)) for o in others))
-                    and not made_of_words(simplified(name))
-                    and not any(plain.startswith(m, start) for m in metric_words if len(m) > len(word))
-                    and not any(w in plain[max(0, start - 2) : at] for w in r["report_leads"])  # 其中悦肤汇
-                    and not any(n in simplified(name) for n in r["not_names"])
-                    and not any(name in o or o in name for o in others)
-                ):
-                    counts[name] = max(1, body.count(name))
+        found = [(m, w) for w in words for m in re.finditer(r["report_period"] + re.escape(w), plain)]
+        found += [  # 申港精密2024年清洗设备收入: a period, a line, then the measure
+            (m, w)
+            for w in r["rival_line_report_words"]
+            for m in re.finditer(r["report_period_line"] + re.escape(w), plain)
+        ]
+        for match, word in found:
+            at = start = match.start()  # the name ends where the period before the measure begins
+            while start > 0 and at - start < 5 and plain[start - 1] not in stops:
+                start -= 1
+            name, before = sentence[start:at], plain[:start]
+            if (
+                2 <= len(name) <= 4
+                and (start == 0 or plain[start - 1] in stops)
+                and all("\u4e00" <= c <= "\u9fff" for c in name)
+                and _FIGURE_NEXT.match(plain, match.end())
+                and not (before.endswith("的") and any(before[:-1].endswith(simplified(o)) for o in others))
+                and not made_of_words(simplified(name))
+                and not any(plain.startswith(m, start) for m in metric_words if len(m) > len(word))
+                and not any(w in plain[max(0, start - 2) : at] for w in r["report_leads"])  # 其中悦肤汇
+                and not any(n in simplified(name) for n in r["not_names"])
+                and not any(name in o or o in name for o in others)
+            ):
+                counts[name] = max(1, body.count(name))
 
 
 def _listed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
@@ -180,6 +187,39 @@ def _listed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
                 and not any(name in known or known in name for known in counts)
             ):
                 counts[name] = max(1, body.count(name))
+
+
+def called_shorts(body: str, r: dict[str, Any]) -> set[str]:
+    """The short names an article gives companies (下称「禾岸宠物」), before any is known to be one."""
+    called = "|".join(re.escape(w) for w in r["called_words"])
+    return set(re.findall(rf"(?:{called})[“\"「『]?([\u4e00-\u9fff]{{3,8}})[”\"」』]", body))
+
+
+def _parallel_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
+    """A name written once in parallel with a company found or given a short name (下称「禾岸宠物」): after
+    a stop, ending in the same company or industry word and followed by the same character (铠诺智能以约
+    14.5%的份额位居第一,筑岚智能以约11.8%…): a company of that kind too, when its head is no word."""
+    stops = set(r["name_stops"])
+    anchors = {*counts, *called_shorts(body, r)}
+    for sentence in re.split(r"[。!?！？\n]", body):
+        for found in [n for n in anchors if n in sentence and CJK_RUN.fullmatch(n[-2:])]:
+            after = sentence.index(found) + len(found)
+            follower, suffix = sentence[after : after + 1], found[-2:]
+            for match in re.finditer(re.escape(suffix + follower), sentence):
+                start = match.start() - 2
+                head = sentence[max(0, start) : match.start()]
+                name = head + suffix
+                if (
+                    follower
+                    and len(head) == 2
+                    and (start == 0 or sentence[start - 1] in stops)
+                    and all("\u4e00" <= c <= "\u9fff" for c in head)
+                    and not set(head) & stops
+                    and not made_of_words(simplified(head))
+                    and not any(name in n or n in name for n in anchors | set(counts))
+                    and not any(n in head for n in r["not_names"])
+                ):
+                    counts[name] = max(1, body.count(name))
 
 
 def described_names(body: str, found: Collection[str] = ()) -> set[str]:

@@ -14,7 +14,8 @@ from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, person
-from assistant.tools.draft.name_finder import brand_names, described_names, find_names, made_of_words
+from assistant.tools.draft.name_finder import brand_names, described_names, find_names
+from assistant.tools.draft.phrases import a_line, common_phrase
 from assistant.tools.draft.reader import half_width, rules, simplified
 
 
@@ -71,12 +72,13 @@ class Names:
             found[titled] = body.count(titled)
             brand_names(body, found, rules())  # 青禾智控 beside 青禾電機
         plain_body = self.plain_body = simplified(body)  # counted in one script: 霽帆 is 霁帆 here
+        opening = simplified("\n".join([self.title, *self.paragraphs[:1]]))
         for name, count in found.most_common():
             if self.english.generic(name) and not any(name.endswith(s) for s in rules()["strong_suffixes"]):
                 continue  # 汽车电子 is an industry, 消费电子 a market
-            if name not in described and self._common_phrase(name, count, body):
+            if name not in described and common_phrase(name, count, body, opening, self.english.suffixes):
                 continue  # 管理软件, 老牌软件, 剔除股份: words of the language, said a few times, are no company
-            if self._a_line(name, plain_body):
+            if a_line(name, plain_body):
                 continue  # 协作机器人业务, 协作机器人是…第一大业务: a product line, not a company
             self._organisation(name, count, body)
         self._called(body)
@@ -106,35 +108,6 @@ class Names:
             ):
                 return name
         return ""
-
-    def _common_phrase(self, name: str, count: int, body: str) -> bool:
-        """A name whose part before its suffix is made of dictionary words (管理 of 管理软件, 北美连锁 of
-        北美连锁电子), mentioned only a few times and not in the opening, is a phrase; brands that are
-        words (小米) are named more often. One the article calls a field or sector (户外储能领域) is one."""
-        plain = simplified(name)
-        head = next((plain[: -len(s)] for s in self.english.suffixes if s and plain.endswith(s) and plain != s), plain)
-        opening = simplified("\n".join([self.title, *self.paragraphs[:1]]))
-        if any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"]) or not made_of_words(head):
-            return False
-        sectors = "|".join(re.escape(w) for w in rules()["sector_words"])
-        return bool(re.search(f"{re.escape(plain)}(?:{sectors})", simplified(body))) or (
-            count <= rules()["phrase_name_mentions"] and plain not in opening
-        )
-
-    @staticmethod
-    def _a_line(name: str, text: str) -> bool:
-        """A name the article calls a line of business (X业务, X是…的第一大业务, X板块) or that ends with a
-        line word, unless a legal suffix makes it a company; `text` is the body in simplified script."""
-        r = rules()
-        plain = simplified(name)
-        if any(plain.endswith(simplified(s)) for s in r["strong_suffixes"]):
-            return False
-        lines = "|".join(re.escape(simplified(w)) for w in r["line_words"])
-        return bool(
-            re.search(f"(?:{lines})$", plain)
-            or re.search(f"{re.escape(plain)}(?:{lines})", text)
-            or re.search(f"{re.escape(plain)}(?:是|为|仍是)[^,。;]{{0,12}}(?:{lines})", text)
-        )
 
     def _organisation(self, name: str, count: int, body: str) -> None:
         plain = simplified(name)
@@ -181,6 +154,7 @@ class Names:
             return
         brand = simplified(self.entities[self.main].name)[:2]
         sharing = [e for e in self.entities.values() if e.kind == "org" and simplified(e.name).startswith(brand)]
+        self._brand_to_main(brand, sharing)
         if (
             len(sharing) > 1
             and brand not in self.surface
@@ -188,6 +162,22 @@ class Names:
             and simplified(body).count(brand) > sum(simplified(body).count(simplified(e.name)) for e in sharing)
         ):
             self._alias(self.main, brand)
+
+    def _brand_to_main(self, brand: str, sharing: list[Entity]) -> None:
+        """The brand alone, in Chinese or in English (芮贝, Ruibei), is the article's own company, never
+        a subsidiary that shares it (芮贝(柬埔寨)食品 is Ruibei Food, but Ruibei is 芮贝宠物)."""
+        if not CJK_RUN.fullmatch(brand) or brand in senses():
+            return
+        english = self.english.company(brand)[0]
+        forms = {f.lower() for f in (brand, english)}
+        main = self.entities[self.main]
+        for entity in (e for e in sharing if e.id != self.main):
+            taken = [a for a in entity.aliases if simplified(a).lower() in forms]
+            entity.aliases = [a for a in entity.aliases if a not in taken]
+            for alias in taken:
+                self.surface[simplified(alias).lower()] = self.main
+                if alias not in main.aliases:
+                    main.aliases.append(alias)
 
     def _called(self, body: str) -> None:
         """芯衡软件科技股份有限公司(下称“芯衡科技”): the full name and the short name the article then uses

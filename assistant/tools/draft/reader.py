@@ -167,6 +167,7 @@ class Figure:
     change: dict[str, Any] | None = None
     event: str | None = None
     modifier: str | None = None  # a word before the measure's name that qualifies it (其中直营门店: 直营)
+    named_metric: str | None = None  # the measure a list names for it (营收和净利润分别为…: 营收, then 净利润)
     hints: list[str] = field(default_factory=list)
 
     @property

@@ -6,7 +6,7 @@ round, a stated reason, what a rule requires). Patterns and words are data (rule
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
@@ -74,7 +74,7 @@ class Segments:
                         names.append(name)
         names = [n for n in names if body.count(n) > 1 or self._phrase_once(n, names)]
         for name in sorted(names, key=len, reverse=True):
-            longer = next((table[n] for n in table if n in names and _abbreviates(name, n)), None)
+            longer = next((table[n] for n in table if n in names and _abbreviates(name, n, self.entity_forms)), None)
             if longer is None and any(n in names and n != name and n.endswith(name) for n in table):
                 continue  # 分拆视觉业务: 视觉 is short for 机器视觉 here, and inside 视觉传感器 elsewhere: no line
             table[name] = self._also(longer, name) if longer else self._add(name)
@@ -279,13 +279,16 @@ class Segments:
         return dict(self.found)
 
 
-def _abbreviates(short: str, long: str) -> bool:
+def _abbreviates(short: str, long: str, entity_forms: Collection[str] = ()) -> bool:
     """交流桩 for 交流充电桩, 储能 for 储能系统: the same first two characters, the rest in order; 海运货代 for
     国际海运货代: the longer name with a word before it; 门锁 for 智能门锁: with a plain modifier before it
-    (`line_modifiers`; 视觉 is no short 机器视觉)."""
+    (`line_modifiers`; 视觉 is no short 机器视觉), or with the industry word of a company's name before it
+    (主粮 for 宠物主粮 in an article on 芮贝宠物)."""
     if len(short) >= len(long):
         return False
-    if long.endswith(short) and (len(short) >= 3 or long[: -len(short)] in rules()["line_modifiers"]):
+    modifier = long[: -len(short)]
+    industry = len(modifier) >= 2 and any(form.endswith(modifier) for form in entity_forms)
+    if long.endswith(short) and (len(short) >= 3 or modifier in rules()["line_modifiers"] or industry):
         return True
     if short[:2] != long[:2]:
         return False

@@ -1,0 +1,39 @@
+"""Names found that are no companies: phrases of the language said a few times (管理软件) and lines of
+business the article calls so (协作机器人业务). The words are data (rules.yaml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.tools.draft.name_finder import made_of_words
+from assistant.tools.draft.reader import rules, simplified
+
+
+def common_phrase(name: str, count: int, body: str, opening: str, suffixes: Iterable[str]) -> bool:
+    """A name whose part before its suffix is made of dictionary words (管理 of 管理软件, 北美连锁 of
+    北美连锁电子), mentioned only a few times and not in the `opening` (simplified), is a phrase; brands
+    that are words (小米) are named more often. One the article calls a field or sector (户外储能领域) is one."""
+    plain = simplified(name)
+    head = next((plain[: -len(s)] for s in suffixes if s and plain.endswith(s) and plain != s), plain)
+    if any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"]) or not made_of_words(head):
+        return False
+    sectors = "|".join(re.escape(w) for w in rules()["sector_words"])
+    return bool(re.search(f"{re.escape(plain)}(?:{sectors})", simplified(body))) or (
+        count <= rules()["phrase_name_mentions"] and plain not in opening
+    )
+
+
+def a_line(name: str, text: str) -> bool:
+    """A name the article calls a line of business (X业务, X是…的第一大业务, X板块) or that ends with a
+    line word, unless a legal suffix makes it a company; `text` is the body in simplified script."""
+    r = rules()
+    plain = simplified(name)
+    if any(plain.endswith(simplified(s)) for s in r["strong_suffixes"]):
+        return False
+    lines = "|".join(re.escape(simplified(w)) for w in r["line_words"])
+    return bool(
+        re.search(f"(?:{lines})$", plain)
+        or re.search(f"{re.escape(plain)}(?:{lines})", text)
+        or re.search(f"{re.escape(plain)}(?:是|为|仍是)[^,。;]{{0,12}}(?:{lines})", text)
+    )
