@@ -47,6 +47,7 @@ class Lookup:
         self.calculator = calculator
         self.statements = statements
         self.why_topics = frozenset(pack.words.get("why_topics", []))  # reasons: answers "why", not "how much"
+        self.measures_of_others = frozenset(pack.words.get("measures_of_others", []))  # 平均薪酬 of 研发人员
         self.conjunctions = conjunctions
 
     def find(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
@@ -190,9 +191,15 @@ class Lookup:
     def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
         """Metrics the question names that the chosen fact does not give and no fact fits at all:
         "revenue in 2022, the year it listed" asks for a revenue the base lacks, not the listing year."""
-        if "metrics" in frame.inherited or len(frame.metrics) < 2 or not frame.periods:
+        if "metrics" in frame.inherited or len(frame.metrics) < 2:
             return []
         subjects = set(frame.entities) or ({self.pack.default_subject} if self.pack.default_subject else set())
+        if not frame.periods:  # 研发人员的平均薪酬: no figure of the measure asked of the one named
+            focus = frame.focus
+            if focus not in self.measures_of_others or fact.value is None or self.matcher.covers(fact, focus):
+                return []
+            given = (f for s in subjects for f in self.matcher.facts_about(s) if f.value is not None)
+            return [] if any(self.matcher.covers(f, focus) for f in given) else [focus]
         return [m for m in frame.metrics if self._lacks(frame, fact, m, subjects)]
 
     def _lacks(self, frame: Frame, fact: Fact, metric: str, subjects: set[str]) -> bool:

@@ -29,6 +29,14 @@ from assistant import Assistant
         "Help me plan a workout schedule",
         "EUV光刻機的工作原理是什麼?explain briefly",  # a why-word, and nothing the article holds asked about
         "联影医疗明年营收预测",
+        "聯影醫療值得長期持有嗎?",  # advice, in any words
+        "Is United Imaging worth holding for the long term?",
+        "小狗應該吃哪種狗糧?",  # advice of another kind
+        "聯影醫療研發人員的平均薪酬是多少?",  # a measure of the staff named, not their number
+        "What is the average salary of UIH's R&D staff?",
+        "联影医疗研发费用资本化率是多少",
+        "台積電的董事長是誰?",  # a company the vocabulary knows and the article never names
+        "Who chairs TSMC?",
         "",
         "   ",
     ],
