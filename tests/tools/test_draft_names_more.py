@@ -47,3 +47,13 @@ def test_a_field_of_business_and_words_opening_a_headline_are_no_companies(conve
     assert not [name for name in orgs if "玻尿" in name]  # the headline names 霁帆科技 further on
     assert not [name for name in orgs if name.startswith("中")]  # 其中悦肤汇: 其中 is no part of a name
     assert "拓极" in orgs
+
+
+@ALL_SCRIPTS
+def test_a_name_whose_characters_read_two_ways_is_known_by_both(convert: Any) -> None:
+    """晟 reads cheng or sheng: readers write Shenghan as often as Chenghan."""
+    lines = ["晨光財訊", "晟瀚股份營收增長", "2024年,晟瀚股份實現營業收入46.82億元,晟瀚股份表示將擴產。"]
+    drafter = Drafter(convert("\n".join(lines)), slug="readings")
+    drafter.run()
+    aliases = next(c["aliases"] for c in drafter.concepts.values() if c["names"]["zh-Hans"] == "晟瀚股份")
+    assert "Chenghan" in aliases and "Shenghan" in aliases, aliases

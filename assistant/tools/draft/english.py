@@ -7,6 +7,7 @@ business"). Names that had to be romanised throughout are flagged for review.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -46,6 +47,19 @@ def romanised(text: str) -> str:
         return " " + "".join(lazy_pinyin(match.group())).capitalize() + " "
 
     return _SPACES.sub(" ", CJK_RUN.sub(run, text)).strip()
+
+
+def readings(head: str, form: str) -> list[str]:
+    """`form` with the other readings of a name's two-character head (晟瀚: Chenghan, also Shenghan), the
+    first two of each character's: readers write whichever they know."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    usual = "".join(lazy_pinyin(head)).capitalize()
+    if len(head) != 2 or not CJK_RUN.fullmatch(head) or usual not in form:
+        return []
+    options = [list(dict.fromkeys(p))[:2] for p in pinyin(head, heteronym=True, style=Style.NORMAL)]
+    others = {"".join(c).capitalize() for c in itertools.product(*options)} - {usual}
+    return [form.replace(usual, other) for other in sorted(others)]
 
 
 def person(name: str) -> str:

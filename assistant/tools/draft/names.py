@@ -13,7 +13,7 @@ from typing import Any
 from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
-from assistant.tools.draft.english import English, person
+from assistant.tools.draft.english import English, person, readings
 from assistant.tools.draft.name_finder import brand_names, described_names, find_names
 from assistant.tools.draft.phrases import a_line, common_phrase
 from assistant.tools.draft.reader import half_width, rules, simplified
@@ -147,6 +147,9 @@ class Names:
             self._alias(ident, short)
         for form in self.english.without_suffixes(name, keep=4):  # 云屿茶饮控股有限公司: 云屿茶饮控股, 云屿茶饮
             self._alias(ident, form)
+        for form in [a for a in entity.aliases if a.isascii()]:  # 晟瀚: Chenghan, and Shenghan too
+            for other in readings(plain[:2], form):
+                self._alias(ident, other)
 
     def _brand_of_main(self, body: str) -> None:
         """千帆 alone, when 千帆微电子 and 千帆智芯 share it, is the article's own company."""
