@@ -108,6 +108,8 @@ class Lookup:
         for drop in [(), *[edit.soft[: i + 1] for i in range(len(edit.soft))]]:
             tried = frame.dropping(*drop)
             ranked = self.matcher.rank(tried, previous=previous)
+            if "segments" in drop:  # 它全年卖出多少台 after the camera line: the company's, never another line's
+                ranked = [s for s in ranked if not set(s.fact.segment) - set(frame.segments)]
             if ranked:
                 return ranked, tried
             if drop != edit.soft:

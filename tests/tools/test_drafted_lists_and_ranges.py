@@ -20,6 +20,8 @@ ARTICLE = "\n".join(
         "公司主打的凍乾主糧零售價集中在199元至299元之間。",
         "據知犀研究統計,2024年國內寵物主糧線上零售額中,鎧諾寵物以約14.5%的份額位居第一,禾岸寵物以約11.8%的份額排名第二。",
         "在零食領域,申港食品2024年零食收入為12.7億元,增速快於禾岸寵物。",
+        "2024年,禾岸寵物零食業務銷量約8.2萬噸,全年賣出凍乾糧超過3000萬袋。",
+        "截至2024年底,禾岸寵物共有門市412家。",
         "2023年,公司在柬埔寨設立全資子公司禾岸(柬埔寨)食品有限公司,一期工廠總投資約6500萬美元。",
         "對於2025年的前景,管理層預計全年營業收入在55億元至60億元之間。",
     ]
@@ -98,3 +100,27 @@ def test_the_brand_alone_is_the_company_not_a_subsidiary_sharing_it(drafted: Ass
     assert "嘉兴" in _plain(answer.citations[0].quote)
     about = drafted.ask("Hean revenue 2024")
     assert "48.62" in about.text, about.text
+
+
+def test_it_after_a_line_is_that_line_or_the_company_never_another_line(drafted: Assistant) -> None:
+    chat = drafted.chat()
+    first = chat.ask("寵物主糧業務2024年收入多少?")
+    assert "24.87" in first.text, first.text
+    for question in ("那它2024年銷量多少?", "那它全年賣了多少噸?"):
+        follow = chat.ask(question)
+        given = _figure_lines(follow.text) if follow.status == "answered" else ""  # a refusal may name the nearest
+        assert "8.2" not in given, follow.text  # the snacks line's tonnes
+        assert "24.87" not in given, follow.text  # money, when tonnes are asked
+
+
+def test_selling_so_many_is_a_figure_not_advice_to_sell(drafted: Assistant) -> None:
+    answer = drafted.ask("禾岸寵物2024年賣出多少袋凍乾糧?")
+    assert answer.status == "answered", answer.text
+    assert "3000" in answer.text
+
+
+@pytest.mark.parametrize("question", ["禾岸寵物有多少家門市?", "How many stores does Hean have?"])
+def test_taiwan_words_for_stores_are_the_store_count(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert "412" in answer.text
