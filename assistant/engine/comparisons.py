@@ -38,12 +38,26 @@ class Comparisons(Arithmetic):
         """ "哪條產品線跌幅最大": every segment's figure of the metric, and the one at the extreme."""
         of_changes = "change" in frame.cues
         facts = self._per_segment(frame, of_changes=of_changes)
+        if len(facts) < 2 and not of_changes:
+            facts = self._per_period(frame)  # 市值最高到过多少: of one measure's dated figures, the highest
         if len(facts) < 2:
             return None
         values = [f.change.value if of_changes and f.change else f.value for f in facts]
         lowest = (of_changes and bool(_FALLS.search(frame.folded))) or _asks_lowest(frame.folded)
         winner = (min if lowest else max)(range(len(values)), key=lambda i: values[i] or Decimal(0))
         return Outcome("compare", facts, frame, winner=winner)
+
+    def _per_period(self, frame: Frame) -> list[Fact]:
+        """The figures of the best-ranked company's measure (no line), one per period it is given for."""
+        ranked = [s.fact for s in self.matcher.rank(frame) if s.fact.value is not None and not s.fact.segment]
+        if not ranked:
+            return []
+        first = ranked[0]
+        by_period: dict[str, Fact] = {}
+        for fact in ranked:
+            if fact.period and (fact.subject, fact.metric, fact.unit) == (first.subject, first.metric, first.unit):
+                by_period.setdefault(fact.period, fact)
+        return list(by_period.values())
 
     def _per_segment(self, frame: Frame, *, of_changes: bool) -> list[Fact]:
         """The best-ranked figure of each segment (with an exact change, when changes are compared)."""

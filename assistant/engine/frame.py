@@ -48,6 +48,7 @@ class Frame:
     points_at_part: bool = False  # 這塊業務, this segment: the line of the last question, firmly
     follow_up: bool = False
     exact: bool = False
+    now: bool = False  # 现在, currently: of dated figures of one measure, the latest
     totals: bool = False
     amount: bool = False  # asks for an amount in the figure's own unit ("in absolute terms")
     operation_words: set[str] = field(default_factory=set)  # qualifiers read as the operation ("combined")

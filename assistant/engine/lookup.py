@@ -20,7 +20,7 @@ from assistant.engine.matcher import Matcher, Scored
 from assistant.engine.operands import Resolver
 from assistant.engine.session import Edit
 from assistant.engine.statements import Statements
-from assistant.engine.ties import differ, named_beside, range_ends, tied_with
+from assistant.engine.ties import differ, latest, named_beside, range_ends, tied_with
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack import figures
@@ -80,6 +80,7 @@ class Lookup:
             return Decision("figures", used, used.detail, several, 0.8)
         if differ(tied):
             named = named_beside(used, tied, self._measure_words(used))
+            named = named or (latest(tied) if used.now else None)
             ends = range_ends(tied) if named is None else []
             if ends:  # nothing the reader could choose by: both ends, cited
                 return Decision("figures", used, used.detail, ends, 0.6)

@@ -337,8 +337,8 @@ class Matcher:
 
     def _period_score(self, frame: Frame, keys: FactKeys) -> float | None:
         fact = keys.fact
-        if not frame.periods:
-            total = W.period_default if fact.period == self.pack.default_period else 0.0
+        if not frame.periods:  # 现在: no year is preferred; of the figures as good, the latest is taken
+            total = W.period_default if fact.period == self.pack.default_period and not frame.now else 0.0
             return total - (W.period_part_unnamed if keys.period is not None and keys.period.sub_year else 0.0)
         # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1)
         stated = (fact.period, *keys.input_periods)

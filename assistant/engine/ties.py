@@ -76,3 +76,22 @@ def range_ends(tied: list[Scored]) -> list[Fact]:
     first, second = sorted(ends, key=lambda f: quote.index(f.written or ""))
     between = quote[quote.index(first.written or "") + len(first.written or "") : quote.index(second.written or "")]
     return [first, second] if _RANGE_JOIN.fullmatch(between) else []
+
+
+def latest(tied: list[Scored]) -> Scored | None:
+    """Of figures of one company's measure as good as each other, the one of the latest period (市值现在
+    多少: the market value on the latest date the article gives); none when they differ in more than it."""
+    keys = {(s.fact.subject, s.fact.metric, tuple(s.fact.segment), tuple(s.fact.tags)) for s in tied}
+    dated = [s for s in tied if s.fact.period]
+    if len(keys) != 1 or len(dated) != len(tied) or len({s.fact.period for s in dated}) != len(dated):
+        return None
+    return max(dated, key=lambda s: _sortable(s.fact.period or ""))
+
+
+def _sortable(period: str) -> tuple[int, int]:
+    """2025-08-29 after 2025H1 after 2024: the year, then how far into it the period ends."""
+    year, rest = int(period[:4]), period[4:]
+    ends = {"": 12, "H1": 6, "H2": 12, "9M": 9, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12}
+    if rest.startswith("-"):
+        return year, int(rest[1:3])
+    return year, ends.get(rest, 12)

@@ -22,6 +22,7 @@ ARTICLE = "\n".join(
         "在零食領域,申港食品2024年零食收入為12.7億元,增速快於禾岸寵物。",
         "2024年,禾岸寵物零食業務銷量約8.2萬噸,全年賣出凍乾糧超過3000萬袋。",
         "截至2024年底,禾岸寵物共有門市412家。",
+        "禾岸寵物市值在2021年8月一度接近260億元,而截至2025年8月29日收盤,公司市值約為118億元。",
         "2023年,公司在柬埔寨設立全資子公司禾岸(柬埔寨)食品有限公司,一期工廠總投資約6500萬美元。",
         "對於2025年的前景,管理層預計全年營業收入在55億元至60億元之間。",
     ]
@@ -124,3 +125,13 @@ def test_taiwan_words_for_stores_are_the_store_count(drafted: Assistant, questio
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
     assert "412" in answer.text
+
+
+def test_the_peak_of_a_measure_given_at_several_dates_is_the_highest(drafted: Assistant) -> None:
+    chat = drafted.chat()
+    peak = chat.ask("禾岸寵物市值最高的時候到過多少?")
+    assert peak.status == "answered", peak.text
+    assert "260" in peak.text
+    now = chat.ask("現在呢?")  # of the dated figures, the latest the article gives
+    assert now.status == "answered", now.text
+    assert "118" in _figure_lines(now.text) and "260" not in _figure_lines(now.text)
