@@ -240,13 +240,28 @@ def test_a_rival_named_once_is_a_company_of_its_own(convert: Any) -> None:
     drafter = _short_draft(
         convert,
         "青禾電機2024年營收42.6億元,競爭對手增多。",
-        "行業龍頭蜜雪冰城2024年營收達到248億元;另一對手古茗的門店數約為9900家。",
+        "行業龍頭雪檸冰城2024年營收達到248億元;另一對手古茗的門店數約為9900家。",
     )
     names = _entities(drafter)
-    assert "蜜雪冰城" in names and "古茗" in names and not any("增多" in n for n in names)
+    assert "雪檸冰城" in names and "古茗" in names and not any("增多" in n for n in names)
     facts = _by_value(drafter)
-    assert facts["248"]["subject"] == names["蜜雪冰城"] and facts["9900"]["subject"] == names["古茗"]
+    assert facts["248"]["subject"] == names["雪檸冰城"] and facts["9900"]["subject"] == names["古茗"]
     assert facts["42.6"]["subject"] == drafter.main
+
+
+@BOTH_SCRIPTS
+def test_a_company_the_vocabulary_knows_has_its_own_figures(convert: Any) -> None:
+    """寧德時代 is the shared vocabulary's (catl): its figures are its own, under that concept."""
+    drafter = _short_draft(
+        convert,
+        "青禾電池營收增長",
+        "2024年,青禾電池股份有限公司(下稱「青禾電池」)營收為42.6億元。",
+        "行業龍頭寧德時代2024年營收約3620億元,青禾電池的規模不到其百分之二。",
+    )
+    facts = _by_value(drafter)
+    assert facts["3620"]["subject"] == "catl"
+    assert facts["42.6"]["subject"] == drafter.main != "catl"
+    assert "catl" not in drafter.concepts  # the vocabulary defines it; the draft does not again
 
 
 @BOTH_SCRIPTS

@@ -39,6 +39,7 @@ from assistant.tools.draft.reader import (
     word_table,
 )
 from assistant.tools.draft.respectively import respectively
+from assistant.tools.draft.subjects import subject_of, through_subsidiaries
 from assistant.tools.draft.topics import Segments, statement_topics
 from assistant.tools.draft.variants import Variants
 
@@ -146,10 +147,14 @@ class Drafter:
         self.current_year = current_year(self.paragraphs, PeriodGrammar(words, None), metadata)
         self.dating = Dating(PeriodGrammar(words, self.current_year), self.current_year)
         known = {
-            simplified(a).lower() for c in self.vocabulary.values() if c.get("kind") == "entity" for a in _forms(c)
+            simplified(a).lower(): cid
+            for cid, c in self.vocabulary.items()
+            if c.get("kind") == "entity"
+            for a in _forms(c)
         }
         self.names = Names(self.paragraphs, self.title or "", known, to_traditional, list(self.measures.words))
         self.main = self.names.main or self.default_subject()
+        self.known = frozenset(i for i, e in self.names.entities.items() if e.known)  # the vocabulary's companies
         self.concepts.update(self.names.concepts())
         self.entity_table = word_table(self.names.table())
         self.segments = Segments(
@@ -208,7 +213,8 @@ class Drafter:
         elif not topics:
             topics = [None]
         for topic in topics:
-            subject = _through_subsidiaries(plain, orgs) if orgs else state["org"] or self.main
+            companies = [m for m in orgs if m[2] not in self.known]  # 营运长曾在亚马逊任职: the article's company's
+            subject = through_subsidiaries(plain, companies) if companies else state["org"] or self.main
             if topic and rules()["statement_topics"][topic].get("about_main") and self.main:
                 subject = self.main  # 競爭對手方面,霜域物流…: the article's company has the rival
             # every other company the sentence names is in the tags: 何知远已进入澄岳视觉董事会 is about both
@@ -259,7 +265,7 @@ class Drafter:
                 segment = self.segments.in_clause(plain, figure.begins) or earlier.segment
                 drafted.append(Drafted(figure, earlier.subject, earlier.metric, date, segment))
                 continue
-            subject = self.subject(plain, figure.begins, orgs, state)
+            subject = subject_of(plain, figure.begins, orgs, state, self.main, self.known)
             date = self.dating.date(plain, figure, dates, state)
             metric = (
                 figure.event
@@ -274,8 +280,9 @@ class Drafter:
         self, plain: str, dates: list[Dated], drafted: list[Drafted], orgs: list[Mention], state: dict[str, Any]
     ) -> None:
         """The company, date and product line the next sentence speaks of unless it names its own."""
-        if orgs:
-            state["org"] = orgs[-1][2]
+        running = [m for m in orgs if m[2] not in self.known]  # Amazon, a platform named: no running company
+        if running:
+            state["org"] = running[-1][2]
         explicit = [d for d in dates if d.dated and not d.event]
         resolved = [d.date for d in drafted if d.date is not None and d.date.dated and not d.date.compared]
         known = [*explicit, *resolved]
@@ -289,31 +296,6 @@ class Drafter:
             state["date"] = max(leading or known, key=lambda d: d.start)
         self.segments.remember(plain, state)
 
-    def subject(self, plain: str, position: int, orgs: list[Mention], state: dict[str, Any]) -> str:
-        """The company a figure is about: named before it in its clause; 公司 is the article's own company;
-        else the company its part of the sentence (between semicolons) opens with, else the sentence's; else
-        one named after the figure; 其, 該公司, 它 and an unnamed subject are the company in question."""
-        start, _ = clause_bounds(plain, position)
-        own = [ident for s, e, ident in orgs if start <= s and e <= position]
-        if own:
-            return own[-1]
-        head = plain[start:position]
-        if any(word in head for word in rules()["own_company_words"]) and not any(
-            word in head for word in rules()["pointing_words"]
-        ):
-            return self.main
-        before = [(s, e, ident) for s, e, ident in orgs if e <= position]
-        part = max(plain.rfind(";", 0, position), plain.rfind("；", 0, position))  # 锐沃全年营收41.6亿元,毛利率36.2%
-        in_part = [m for m in before if m[0] > part]
-        if before:
-            return _through_subsidiaries(plain, in_part or before)
-        if any(word in plain[:position] for word in rules()["pointing_words"]):
-            return str(state["org"] or self.main)
-        if any(word in plain[:position] for word in rules()["own_company_words"]):
-            return self.main  # 2021年7月,公司登陆科创板,上市后市值…: the clause before names the company
-        after = [ident for s, e, ident in orgs if s >= position]
-        return after[0] if after else str(state["org"] or self.main)
-
     def default_subject(self) -> str:
         """The article's own company; a generic `company` concept when the article names none."""
         if self.main:
@@ -325,17 +307,6 @@ class Drafter:
                 "aliases": [],
             }
         return "company"
-
-
-def _through_subsidiaries(plain: str, named: list[Mention]) -> str:
-    """The company a sentence is about: the first it names, or the subsidiary that one leads to
-    (芯衡科技旗下AI子公司芯衡智算完成B轮融资: 芯衡智算)."""
-    links = [simplified(w) for w in rules()["subsidiary_links"]]
-    chosen = named[0]
-    for mention in named[1:]:
-        if any(link in plain[chosen[1] : mention[0]] for link in links):
-            chosen = mention
-    return chosen[2]
 
 
 def _shares_named(drafted: list[Drafted]) -> list[Drafted]:

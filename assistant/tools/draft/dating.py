@@ -39,6 +39,7 @@ class Dated:
     period: Period | None
     text: str
     prior: bool = False  # 去年同期: a year before the period in question
+    same_part: bool = False  # 去年同期 is the same half or quarter a year before; 上年 is the whole year before
     since: bool = False  # 自2018年…以来: where a stretch of time begins, the period of no figure
     event: bool = False  # 2013年在杭州创立: the year of an event, the period only of figures in its own clause
     base: bool = False  # 较2023年的: a comparison base, the period only of the value written right after it
@@ -103,6 +104,7 @@ class Dating:
                     mention.period,
                     sentence[mention.start : mention.end],
                     prior=mention.role in PRIOR_ROLES,
+                    same_part=mention.role.startswith("same_prior"),
                     since=_since(plain, mention.start, mention.end),
                     base=mention.role == "base" or _opens_base(plain, mention.start, mention.end),
                 )
@@ -153,6 +155,7 @@ class Dating:
         if compared:
             figure.hints.append(_EARLIER_HINT)
             return None
+        bare = rules()["bare_same_period"]  # 同期 alone says no year: it dates no clause after its own
         # 自2023年起: where a stretch begins, no figure's period; 于2013年创立: an event's year, only its clause's
         dates = [
             d
@@ -160,7 +163,7 @@ class Dating:
             if not d.since
             and not d.base
             and not (d.event and not start <= d.start < end)
-            and not (d.prior and d.start < start)  # 去年同期 of the clause before dates only its own figure
+            and not (d.prior and d.start < start and (_figure_after(plain, d) or d.text in bare))  # 去年同期为…
             and not (d.start < start and _a_part(plain, d))  # 其中一季度 of the clause before: only its own
         ]
         before = [d for d in dates if d.end <= figure.begins]
@@ -201,13 +204,14 @@ class Dating:
 
     @staticmethod
     def _year_before(chosen: Dated, state: dict[str, Any]) -> Dated:
-        """去年同期 on its own is the running period a year earlier; 较上年的 after a date, that date's. A
-        year before is never the running period (毛利率由上年的35.2%…: the next figure is not of 上年)."""
+        """去年同期 on its own is the running period a year earlier, 上年 the whole year before it; 较上年的
+        after a date, that date's year before. A year before is never the running period (毛利率由上年的
+        35.2%…: the next figure is not of 上年)."""
         base = chosen.period if chosen.period is not None else (state["date"].period if state["date"] else None)
         if base is None or base.year is None:
             return chosen
-        back = 0 if chosen.prior and chosen.period is None else 1
-        return replace(chosen, period=base.with_year(base.year - back), compared=True)
+        before = base.with_year(base.year - 1) if chosen.same_part or not chosen.prior else Period(base.year - 1)
+        return replace(chosen, period=before, compared=True)
 
     def following(
         self, plain: str, figure: Figure, other: tuple[Figure, Dated | None], dates: list[Dated], state: dict[str, Any]
@@ -239,6 +243,13 @@ class Dating:
             year_before = earlier.period.with_year(earlier.period.year - 1)
             return replace(earlier, period=year_before, text="", prior=False, compared=True)
         return earlier
+
+
+def _figure_after(plain: str, date: Dated) -> bool:
+    """Whether a number follows the date in its own clause (去年同期为23.1亿元); a date that opens a clause
+    of its own (去年同期,公司净利润…) dates the sentence after it."""
+    _, end = clause_bounds(plain, date.start)
+    return bool(re.search(r"\d", plain[date.end : end]))
 
 
 def _a_part(plain: str, date: Dated) -> bool:

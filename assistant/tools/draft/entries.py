@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.tools.draft.dating import Dated
+from assistant.tools.draft.entity import Entity
 from assistant.tools.draft.holdings import implied_valuation
 from assistant.tools.draft.measures import Drafted
-from assistant.tools.draft.names import Entity
 from assistant.tools.draft.reader import rules, simplified
 
 

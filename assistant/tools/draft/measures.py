@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.english import English, glossary, head_words
-from assistant.tools.draft.names import slug
+from assistant.tools.draft.entity import slug
 from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,

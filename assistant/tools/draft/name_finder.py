@@ -20,7 +20,7 @@ _FIGURE_NEXT = re.compile(r"[^\d。;,，；]{0,6}\d")  # a figure follows within
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*$")
 
 
-def find_names(body: str, known: set[str], metric_words: Collection[str] = ()) -> Counter[str]:
+def find_names(body: str, known: Collection[str], metric_words: Collection[str] = ()) -> Counter[str]:
     """Names of companies and the like: 2-4 characters (or a Latin word) before a suffix such as 醫療 or
     公司, or a capitalised Latin name; kept when seen twice, or once with a legal suffix (有限公司), right
     after a word that introduces a name (竞争对手北辰能源) or followed by a measure of its own

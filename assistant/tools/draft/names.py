@@ -6,37 +6,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
-from assistant.tools.draft.english import English, person, readings
+from assistant.tools.draft.english import English, readings
+from assistant.tools.draft.entity import Entity, slug
 from assistant.tools.draft.name_finder import brand_names, described_names, find_names
+from assistant.tools.draft.people import find_people
 from assistant.tools.draft.phrases import a_line, common_phrase
 from assistant.tools.draft.reader import half_width, rules, simplified
-
-
-@dataclass
-class Entity:
-    """One organisation or person of the article."""
-
-    id: str
-    name: str
-    kind: str  # org or person
-    mentions: int
-    english: str
-    aliases: list[str] = field(default_factory=list)
-    title: str = ""  # a person's title as the article writes it (董事長)
-    employer: str = ""  # the organisation id a person's title is at
-    review: bool = False
-
-
-def slug(text: str) -> str:
-    """An id from an English name: Lantuo Electric -> lantuo_electric."""
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "entity"
 
 
 def _traditional(text: str, to_traditional: Any) -> str:
@@ -50,12 +31,12 @@ class Names:
         self,
         paragraphs: list[str],
         title: str,
-        known: set[str],
+        known: Mapping[str, str],
         to_traditional: Any,
         metric_words: Collection[str] = (),
     ) -> None:
-        """`known`: the vocabulary's entity names; `metric_words`: its measure words (simplified), which
-        tell a name reporting a figure of its own (翼禾科技2024年销量…)."""
+        """`known`: the vocabulary's entity names (simplified, lower case) and their ids; `metric_words`: its
+        measure words (simplified), which tell a name reporting a figure of its own (翼禾科技2024年销量…)."""
         self.paragraphs, self.title = paragraphs, title
         self.english = English()
         self.to_traditional = to_traditional
@@ -84,13 +65,14 @@ class Names:
         self._called(body)
         self._full_names(body)
         self._legal_names()
-        self._people(body)
+        find_people(body, self.entities, self.surface, self._alias)
+        self._known_orgs(known)
         self.main = self._main()
         self._brand_of_main(body)
 
     # -- organisations ----------------------------------------------------------------------------
 
-    def _title_name(self, body: str, known: set[str]) -> str:
+    def _title_name(self, body: str, known: Mapping[str, str]) -> str:
         """The name a headline opens with (青禾電機營收增長…): its longest opening the body repeats (once
         less often when the first paragraph names it too)."""
         r = rules()
@@ -108,6 +90,20 @@ class Names:
             ):
                 return name
         return ""
+
+    def _known_orgs(self, known: Mapping[str, str]) -> None:
+        """Companies the vocabulary knows (宁德时代, Tesla) that the article names: the subjects of their own
+        figures, under the vocabulary's id; the vocabulary, not the draft, defines them."""
+        text = self.plain_body.lower()
+        for form, ident in known.items():
+            latin = form.isascii()
+            if len(form) < 2 or form in self.surface or (latin and len(form) < 4):
+                continue  # GE, AI: too short to tell a name from a word
+            count = len(re.findall(rf"(?<![a-z]){re.escape(form)}(?![a-z])", text)) if latin else text.count(form)
+            if count:
+                entity = self.entities.setdefault(ident, Entity(ident, form, "org", 0, ident, known=True))
+                entity.mentions += count
+                self.surface[form] = ident
 
     def _organisation(self, name: str, count: int, body: str) -> None:
         plain = simplified(name)
@@ -319,43 +315,6 @@ class Names:
         if re.search(r"[()（）]", form):  # 穗衡(泰國)農業機械: also written without its brackets
             self._alias(ident, re.sub(r"[()（）]", "", form))
 
-    def _people(self, body: str) -> None:
-        """A title followed by a name (董事長陸承澤, 合伙人周牧言): a person, and where they work."""
-        r = rules()
-        titles = sorted(r["person_titles"], key=len, reverse=True)
-        surnames = set(r["surnames"])
-        short_titles = {simplified(t) for t in titles}
-        plain = simplified(body)
-        pattern = re.compile(f"({'|'.join(re.escape(simplified(t)) for t in titles)})([\u4e00-\u9fff]{{2,3}})")
-        for match in pattern.finditer(plain):
-            name = match.group(2)
-            while len(name) > 2 and name[-1] in r["person_name_trailers"]:  # 程骁此前…
-                name = name[:-1]
-            if name[0] not in surnames or name in self.surface or any(t[:2] in name for t in short_titles):
-                continue  # 创始人和董事会主席: 和 may be a surname, but 和董事 is no one
-            written = body[match.start(2) : match.start(2) + len(name)]
-            english = person(written)
-            ident = slug(english)
-            if ident in self.entities:
-                continue
-            entity = Entity(
-                ident, written, "person", plain.count(name), english, title=body[match.start(1) : match.end(1)]
-            )
-            entity.employer = self._employer(plain, match.start())
-            self.entities[ident] = entity
-            for form in (written, english):
-                self._alias(ident, form)
-
-    def _employer(self, plain: str, position: int) -> str:
-        """The organisation named right before a title (衡岳资本合伙人), if any."""
-        window = plain[max(0, position - 16) : position]
-        found = [
-            (window.rfind(form), ident)
-            for form, ident in self.surface.items()
-            if ident and form in window and self.entities[ident].kind == "org"
-        ]
-        return max(found)[1] if found else ""
-
     # -- the article's own company ----------------------------------------------------------------
 
     def _main(self) -> str:
@@ -383,6 +342,8 @@ class Names:
         """The entities as gazetteer concepts."""
         out: dict[str, dict[str, Any]] = {}
         for ident, entity in self.entities.items():
+            if entity.known:
+                continue
             zh = _traditional(entity.name, self.to_traditional)
             aliases = [a for a in entity.aliases if fold(a)]
             out[ident] = {

@@ -12,7 +12,7 @@ from typing import Any
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, glossary, head_words
-from assistant.tools.draft.names import slug
+from assistant.tools.draft.entity import slug
 from assistant.tools.draft.reader import clause_bounds, half_width, rules, scan_words, simplified, word_table
 
 

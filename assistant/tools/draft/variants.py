@@ -12,8 +12,8 @@ from typing import Any
 
 from assistant.lang.normalize import to_traditional
 from assistant.tools.draft.english import English
+from assistant.tools.draft.entity import slug
 from assistant.tools.draft.measures import Drafted
-from assistant.tools.draft.names import slug
 
 
 class Variants:

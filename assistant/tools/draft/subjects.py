@@ -1,0 +1,58 @@
+"""The company a drafted figure is about, from the companies its sentence names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.tools.draft.measures import Mention
+from assistant.tools.draft.reader import clause_bounds, rules, simplified
+
+
+def subject_of(
+    plain: str, position: int, orgs: list[Mention], state: dict[str, Any], main: str, known: frozenset[str]
+) -> str:
+    """The company a figure is about: named before it in its clause; 公司 is the article's own company;
+    else the company its part of the sentence (between semicolons) opens with, else the sentence's; else
+    one named after the figure; 其, 該公司, 它 and an unnamed subject are the company in question. A company
+    of the vocabulary (`known`) counts only when it opens the figure's clause, or follows a rival word there
+    (行业龙头宁德时代2024年营收…); elsewhere it is a platform, a client or a supplier (在亚马逊上的评分)."""
+    start, _ = clause_bounds(plain, position)
+    rivals = tuple(simplified(w) for w in rules()["rival_words"])
+    orgs = [m for m in orgs if m[2] not in known or _opens(plain[start : m[0]], rivals)]
+    own = [ident for s, e, ident in orgs if start <= s and e <= position]
+    if own:
+        return own[-1]
+    orgs = [m for m in orgs if m[2] not in known]
+    head = plain[start:position]
+    if any(word in head for word in rules()["own_company_words"]) and not any(
+        word in head for word in rules()["pointing_words"]
+    ):
+        return main
+    before = [(s, e, ident) for s, e, ident in orgs if e <= position]
+    part = max(plain.rfind(";", 0, position), plain.rfind("；", 0, position))  # 锐沃全年营收41.6亿元,毛利率36.2%
+    in_part = [m for m in before if m[0] > part]
+    if before:
+        return through_subsidiaries(plain, in_part or before)
+    if any(word in plain[:position] for word in rules()["pointing_words"]):
+        return str(state["org"] or main)
+    if any(word in plain[:position] for word in rules()["own_company_words"]):
+        return main  # 2021年7月,公司登陆科创板,上市后市值…: the clause before names the company
+    after = [ident for s, e, ident in orgs if s >= position]
+    return after[0] if after else str(state["org"] or main)
+
+
+def through_subsidiaries(plain: str, named: list[Mention]) -> str:
+    """The company a sentence is about: the first it names, or the subsidiary that one leads to
+    (芯衡科技旗下AI子公司芯衡智算完成B轮融资: 芯衡智算)."""
+    links = [simplified(w) for w in rules()["subsidiary_links"]]
+    chosen = named[0]
+    for mention in named[1:]:
+        if any(link in plain[chosen[1] : mention[0]] for link in links):
+            chosen = mention
+    return chosen[2]
+
+
+def _opens(before: str, rivals: tuple[str, ...]) -> bool:
+    """Whether a name stands at the start of its clause, or right after a word that introduces a rival."""
+    before = before.strip(" ,，;；:：")
+    return not before or before.endswith(rivals)

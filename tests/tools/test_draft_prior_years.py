@@ -1,0 +1,38 @@
+"""The year before, sentence in and period out, in every script: 上年 after a year's figure is the year
+before it, 去年同期 opening a sentence dates that sentence a year earlier, and 同期 alone is the running
+period. The article is written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scripts import ALL_SCRIPTS
+
+from assistant.tools.draft.analysis import Drafter
+
+ARTICLE = [
+    "晨光財訊",
+    "青禾電機上半年營收增長",
+    "青禾電機股份有限公司(下稱「青禾電機」)2024年營收為48.62億元,同比增長20.1%。",
+    "2024年,子公司青禾醫療實現收入3.2億元,但青禾醫療當年淨虧損1.12億元,上年虧損為7350萬元。",
+    "2025年上半年,青禾電機營收為27.35億元。去年同期,青禾電機淨利潤為2.1億元。",
+    "同期,公司經營活動現金流量淨額為-3.41億元。",
+    "上年,公司研發費用為3.3億元。",
+]
+
+
+def _periods(convert: Any) -> dict[str, str | None]:
+    drafter = Drafter(convert("\n".join(ARTICLE)), slug="prior")
+    drafter.run()
+    return {str(f.data["value"]): f.data.get("period") for f in drafter.facts if "value" in f.data}
+
+
+@ALL_SCRIPTS
+def test_the_year_before_is_counted_from_the_period_in_question(convert: Any) -> None:
+    periods = _periods(convert)
+    assert periods["1.12"] == "2024"
+    assert periods["7350"] == "2023"  # 上年虧損為…: the year before the loss just given, not the article's last year
+    assert periods["27.35"] == "2025H1"
+    assert periods["2.1"] == "2024H1"  # 去年同期, opening the sentence: the same half a year earlier
+    assert periods["-3.41"] == "2025H1"  # 同期 alone: the half in question
+    assert periods["3.3"] == "2024"  # 上年 alone: the whole year before
