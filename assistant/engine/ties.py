@@ -13,6 +13,7 @@ from assistant.engine.lexicon import content_units
 from assistant.engine.matcher import Scored
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.normalize import fold
+from assistant.lang.period import Period
 from assistant.pack.schema import Fact
 
 # 2999元至3999元, 从2500元降至1200元: the two ends of one range or of one move
@@ -82,16 +83,7 @@ def latest(tied: list[Scored]) -> Scored | None:
     """Of figures of one company's measure as good as each other, the one of the latest period (市值现在
     多少: the market value on the latest date the article gives); none when they differ in more than it."""
     keys = {(s.fact.subject, s.fact.metric, tuple(s.fact.segment), tuple(s.fact.tags)) for s in tied}
-    dated = [s for s in tied if s.fact.period]
-    if len(keys) != 1 or len(dated) != len(tied) or len({s.fact.period for s in dated}) != len(dated):
+    dated = [(period.closes, s) for s in tied if (period := Period.parse(s.fact.period))]
+    if len(keys) != 1 or len(dated) != len(tied) or len({closes for closes, _ in dated}) != len(dated):
         return None
-    return max(dated, key=lambda s: _sortable(s.fact.period or ""))
-
-
-def _sortable(period: str) -> tuple[int, int]:
-    """2025-08-29 after 2025H1 after 2024: the year, then how far into it the period ends."""
-    year, rest = int(period[:4]), period[4:]
-    ends = {"": 12, "H1": 6, "H2": 12, "9M": 9, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12}
-    if rest.startswith("-"):
-        return year, int(rest[1:3])
-    return year, ends.get(rest, 12)
+    return max(dated, key=lambda pair: pair[0])[1]

@@ -48,6 +48,14 @@ class Period:
             return text + (f"-{self.day:02d}" if self.day else "")
         return text
 
+    @property
+    def closes(self) -> tuple[int, int, int]:
+        """When the period ends, for putting periods in order: 2024 (its December) after 2024H1, a date by its
+        month and day; a missing year first."""
+        months = {"H1": 6, "H2": 12, "9M": 9}
+        month = self.month or (self.quarter * 3 if self.quarter else months.get(self.part or "", 12))
+        return (self.year or 0, month, self.day or 31)
+
     def with_year(self, year: int | None) -> Period:
         return replace(self, year=year)
 

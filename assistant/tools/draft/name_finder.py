@@ -33,9 +33,10 @@ def find_names(body: str, known: Collection[str], metric_words: Collection[str] 
             _suffixed_name(body, match.start(), suffix, counts, r, reports)
     brand_names(body, counts, r)
     _introduced_names(body, counts, r)
-    _reporting_names(body, counts, r, metric_words)
+    shorts = _called_shorts(body, r)  # 下称「禾岸宠物」: named before any name is known to be a company
+    _reporting_names(body, counts, r, metric_words, shorts)
     _listed_names(body, counts, r)
-    _parallel_names(body, counts, r)
+    _parallel_names(body, counts, r, shorts)
     for name in described_names(body):
         counts[name] = max(1, body.count(name))
     terms = set(r["latin_terms"])
@@ -127,7 +128,9 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
                 counts[name] = max(1, body.count(name))
 
 
-def _reporting_names(body: str, counts: Counter[str], r: dict[str, Any], metric_words: Collection[str]) -> None:
+def _reporting_names(
+    body: str, counts: Counter[str], r: dict[str, Any], metric_words: Collection[str], shorts: set[str]
+) -> None:
     """A bare name reporting a measure only a company has, in a sentence naming another company: a rival
     compared (…檸町的門店數已超過4.1萬家;主打中高端路線的茶舍鹿門店約6800家). It starts after a stop,
     never after another name's 的 (檸町的直營門店), is no word of the language nor made of words, and
@@ -135,7 +138,6 @@ def _reporting_names(body: str, counts: Counter[str], r: dict[str, Any], metric_
     word that only leads a measure (录得, 彼时)."""
     stops = set(r["name_stops"])
     words = sorted(r["rival_report_words"], key=len, reverse=True)
-    shorts = called_shorts(body, r)  # 下称「禾岸宠物」: named before any name is known to be a company
     for sentence in re.split(r"[。!?!?\n]", body):
         plain = simplified(sentence)
         others = [n for n in {*counts, *shorts} if n in sentence]
@@ -189,18 +191,18 @@ def _listed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
                 counts[name] = max(1, body.count(name))
 
 
-def called_shorts(body: str, r: dict[str, Any]) -> set[str]:
+def _called_shorts(body: str, r: dict[str, Any]) -> set[str]:
     """The short names an article gives companies (下称「禾岸宠物」), before any is known to be one."""
     called = "|".join(re.escape(w) for w in r["called_words"])
     return set(re.findall(rf"(?:{called})[“\"「『]?([\u4e00-\u9fff]{{3,8}})[”\"」』]", body))
 
 
-def _parallel_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
+def _parallel_names(body: str, counts: Counter[str], r: dict[str, Any], shorts: set[str]) -> None:
     """A name written once in parallel with a company found or given a short name (下称「禾岸宠物」): after
     a stop, ending in the same company or industry word and followed by the same character (铠诺智能以约
     14.5%的份额位居第一,筑岚智能以约11.8%…): a company of that kind too, when its head is no word."""
     stops = set(r["name_stops"])
-    anchors = {*counts, *called_shorts(body, r)}
+    anchors = {*counts, *shorts}
     for sentence in re.split(r"[。!?！？\n]", body):
         for found in [n for n in anchors if n in sentence and CJK_RUN.fullmatch(n[-2:])]:
             after = sentence.index(found) + len(found)
