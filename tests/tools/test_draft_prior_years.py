@@ -36,3 +36,19 @@ def test_the_year_before_is_counted_from_the_period_in_question(convert: Any) ->
     assert periods["2.1"] == "2024H1"  # 去年同期, opening the sentence: the same half a year earlier
     assert periods["-3.41"] == "2025H1"  # 同期 alone: the half in question
     assert periods["3.3"] == "2024"  # 上年 alone: the whole year before
+
+
+@ALL_SCRIPTS
+def test_the_articles_year_is_no_year_it_promises_or_wonders_about(convert: Any) -> None:
+    """业绩承诺 to 2026 and 能否在2026年扭亏 are years to come: 今年 is still the year reported last."""
+    lines = [
+        *ARTICLE,
+        "根據協議,原股東承諾青禾醫療2024年至2026年的扣非淨利潤分別不低於6000萬元、7000萬元和8000萬元。",
+        "青禾醫療能否在2026年真正扭虧,將決定公司的估值。",
+        "今年一季度,青禾電機營收為12.8億元。",
+    ]
+    drafter = Drafter(convert("\n".join(lines)), slug="prior")
+    drafter.run()
+    assert drafter.current_year == 2025
+    periods = {str(f.data["value"]): f.data.get("period") for f in drafter.facts if "value" in f.data}
+    assert periods["12.8"] == "2025Q1"
