@@ -246,7 +246,10 @@ class Composer:
     def _nearest(self, frame: Frame) -> Fact | None:
         if not frame.has_topic:
             return None
+        unspoken = any(not self.matcher.spoken_of(s) for s in frame.segments)  # another place's figure: none
         for drop in ("periods", "segments", "qualifiers", "entities"):
+            if unspoken and drop != "periods":
+                break
             ranked = self.matcher.rank(frame.dropping(drop))
             if ranked:
                 return ranked[0].fact
@@ -342,18 +345,19 @@ class Composer:
         return Parts([text], citations, [], [], self.example_questions(lang))
 
     def _introduction(self) -> list[Fact]:
-        """The first sentence of the article that names the company it is about (a fact's verified quote),
-        cited when a reader asks which company the article covers."""
+        """The sentence of the article that names the company it is about by its fullest name, the first of
+        them (a fact's verified quote), cited when a reader asks which company the article covers."""
         main = self.pack.concepts.get(self.pack.default_subject or "")
         if main is None:
             return []
         names = [
             fold(n) for n in [*main.aliases, main.names.zh_Hant, main.names.zh_Hans or ""] if n and not n.isascii()
         ]
-        naming = [
-            f for f in self.pack.facts.values() if f.derivation is None and any(n in fold(f.quote) for n in names)
-        ]
-        return sorted(naming, key=lambda f: f.paragraph)[:1]
+        def longest(fact: Fact) -> int:  # the sentence giving its full name (…股份有限公司(下称…)) first
+            return max((len(n) for n in names if n in fold(fact.quote)), default=0)
+
+        naming = [f for f in self.pack.facts.values() if f.derivation is None and longest(f)]
+        return sorted(naming, key=lambda f: (-longest(f), f.paragraph))[:1]
 
     def example_questions(self, lang: Language, count: int = 4) -> list[str]:
         """Questions this pack can answer: its own examples in the reader's language, else questions

@@ -130,6 +130,7 @@ class Interpreter:
         frame.decimals = self.decimals(folded)
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
         self._segment_words(frame)
+        self._counted_stocks(frame)
         self._read_signs(frame, reading)
         return frame
 
@@ -166,6 +167,16 @@ class Interpreter:
             frame.metrics = [m for m in frame.metrics if m not in words]
             if frame.focus in words:
                 frame.focus = next(iter(sorted(named - words)), None)
+
+    def _counted_stocks(self, frame: Frame) -> None:
+        """新开了多少家门店, how many stores closed: the stock (门店) named beside a flow of it (新开) is what the
+        flow counts, not a second measure asked for (`flow_measures`, `stock_measures`)."""
+        flows = set(self.words.get("flow_measures", []))
+        stocks = set(self.words.get("stock_measures", []))
+        if set(frame.metrics) & flows and set(frame.metrics) & stocks:
+            frame.metrics = [m for m in frame.metrics if m not in stocks]
+            if frame.focus in stocks:
+                frame.focus = next((m for m in frame.metrics if m in flows), None)
 
     def _fill_slots(self, frame: Frame, reading: Reading) -> None:
         """The concept hits into their slots, in order of appearance; a unit named sets the unit asked for."""

@@ -20,7 +20,7 @@ from assistant.engine.matcher import Matcher, Scored
 from assistant.engine.operands import Resolver
 from assistant.engine.session import Edit
 from assistant.engine.statements import Statements
-from assistant.engine.ties import differ, latest, named_beside, range_ends, tied_with
+from assistant.engine.ties import Bounds, differ, exact_of_rounded, latest, named_beside, range_ends, tied_with
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack import figures
@@ -49,6 +49,9 @@ class Lookup:
         self.why_topics = frozenset(pack.words.get("why_topics", []))  # reasons: answers "why", not "how much"
         self.measures_of_others = frozenset(pack.words.get("measures_of_others", []))  # 平均薪酬 of 研发人员
         self.conjunctions = conjunctions
+        self.company_topics = frozenset(pack.words.get("company_topics", []))  # the leader, the rivals
+        self.carried = frozenset(s for f in pack.facts.values() for s in f.segment)  # lines facts are filed under
+        self.bounds = Bounds.of(pack.words)  # 突破80亿元 bounds 86.73亿元: one figure
 
     def find(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
         """A question that names no company asks about the article's main company first: its stated
@@ -62,6 +65,14 @@ class Lookup:
 
     def _find_in(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
         ranked, used = self._rank(frame, edit, previous)
+        if not ranked and frame.operation == "statement" and set(frame.segments) - self.carried:
+            # 瀾拓在德國的子公司叫什麼: a region no fact is filed under is a word of the sentence asked for
+            words = [s for s in frame.segments if s not in self.carried]
+            frame = replace(frame, segments=[s for s in frame.segments if s in self.carried])
+            ranked, used = self._rank(frame, edit, previous)
+            keys = self.matcher.keys
+            mentioning = [r for r in ranked if all(self.matcher.mentioned(w, keys[r.fact.id]) for w in words)]
+            ranked = mentioning or ranked  # else the sentence with the most of the question's words (below)
         ranked = self._without_unasked_topics(used, ranked)
         if not ranked:
             return self._nothing_ranked(used)
@@ -75,6 +86,9 @@ class Lookup:
         if objection is not None:
             return objection
         tied = tied_with(ranked, top, used)
+        exact = exact_of_rounded(tied, ranked, self.bounds)
+        if exact is not None:  # 营收突破80亿元 rounds 营收86.73亿元: one figure
+            top, tied = exact, [exact]
         several = self._per_metric(used, ranked) or self._per_segment(used, ranked) or self._per_period(used)
         if several:
             return Decision("figures", used, used.detail, several, 0.8)
@@ -156,7 +170,10 @@ class Lookup:
         if strangers:
             return Decision("unknown_entity", used, "unknown_entity", concepts=strangers)
         missing = (
-            self._missing_metrics(used, fact) or self._share_not_given(used, fact) or self._topic_not_given(used, fact)
+            self._missing_metrics(used, fact)
+            or self._share_not_given(used, fact)
+            or self._topic_not_given(used, fact)
+            or self._other_company(used, fact)
         )
         if missing:
             return Decision("gap", used, "no_fact", asked=replace(used, metrics=missing, segments=[], qualifiers=[]))
@@ -190,6 +207,17 @@ class Lookup:
         if fact.value is None or frame.operation != "statement":
             return []
         return [m for m in frame.metrics if m in self.statements.topics and not self.matcher.covers(fact, m)]
+
+    def _other_company(self, frame: Frame, fact: Fact) -> list[str]:
+        """ "那龙头的市场份额是多少", the leader's revenue: a figure of the company a topic names (the leader, a
+        rival), answered only by a figure whose sentence says it is that company's, never the one asked about."""
+        if fact.value is None or any(e != self.pack.default_subject for e in frame.entities):
+            return []  # 竞争对手鼎冰物流的营收: the rival is named, and the topic word only describes it
+        topics = [m for m in frame.metrics if m in self.company_topics]
+        if not topics or len(topics) == len(frame.metrics):
+            return []
+        keys = self.matcher.keys[fact.id]
+        return [t for t in topics if not self.matcher.covers(fact, t) and not self.matcher.mentioned(t, keys)]
 
     def _missing_metrics(self, frame: Frame, fact: Fact) -> list[str]:
         """Metrics the question names that the chosen fact does not give and no fact fits at all:

@@ -12,6 +12,7 @@ from assistant.engine.candidates import CandidateIndex
 from assistant.engine.factkeys import FactKeys, KeyMaker
 from assistant.engine.frame import Frame
 from assistant.engine.weights import WEIGHTS as W
+from assistant.engine.wholes import Wholes
 from assistant.lang.normalize import fold
 from assistant.lang.periods import PeriodGrammar, fits
 from assistant.pack.model import Pack
@@ -55,8 +56,7 @@ class Matcher:
         )
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
         self.share_metrics = frozenset(pack.words.get("share_metrics", []))
-        self._whole_known: dict[tuple[str, str], bool] = {}
-        self.whole_words = tuple(fold(w) for w in pack.words.get("whole_words", []))
+        self.wholes = Wholes(self.keys, tuple(fold(w) for w in pack.words.get("whole_words", [])))
         segments = {cid: self.aliases[cid] for cid, c in pack.concepts.items() if c.kind == "segment"}
         self.candidate_index = CandidateIndex(self.keys, segments, self.restrictive)
         self.order = self.candidate_index.order
@@ -98,6 +98,12 @@ class Matcher:
             for m in frame.metrics
             if m not in self.held_metrics or (m not in self.freely_held and not restricted_asked)
         ]
+
+    def spoken_of(self, segment: str) -> bool:
+        """Whether any fact is filed under the segment or names it in its sentence (越南 in an article on a
+        Hungarian plant: no)."""
+        index = self.candidate_index
+        return bool(index.by_segment.get(segment) or index.naming.get(segment))
 
     def covers(self, fact: Fact, metric: str) -> bool:
         return metric in self.keys[fact.id].metrics
@@ -293,34 +299,10 @@ class Matcher:
         if not own_segments_asked:
             # a question naming no segment asks for the whole figure, not a segment's
             unasked_figure = not frame.segments and keys.fact.value is not None
-            if unasked_figure and frame.metrics and self._part_for_whole(frame, keys):
+            if unasked_figure and frame.metrics and self.wholes.part_for_whole(frame, keys):
                 return None  # 鯨岩網絡(總)營收: its overseas revenue is no answer about the whole company
             total -= W.segment_unasked_figure if unasked_figure else W.segment_unasked_other
         return total
-
-    def _part_for_whole(self, frame: Frame, keys: FactKeys) -> bool:
-        """Whether a part's figure (a line's, a region's) would answer a question about a whole company that
-        the pack gives no whole figure of: refused when the measure is one the pack gives for a whole company
-        elsewhere (net profit, revenue), or when the question says it wants the whole (總營收); a measure given
-        only by parts (market share by product) is still offered part by part."""
-        fact = keys.fact
-        if self._whole(fact.subject, fact.metric):
-            return False
-        asks_whole = any(w in frame.folded for w in self.whole_words)
-        return asks_whole or any(self._whole(None, m) for m in (fact.metric, *frame.metrics))
-
-    def _whole(self, subject: str | None, metric: str) -> bool:
-        """Whether the pack gives the measure for a whole company (this one, or any when subject is None)."""
-        key = (subject or "", metric)
-        if key not in self._whole_known:
-            self._whole_known[key] = any(
-                (subject is None or k.fact.subject == subject)
-                and k.fact.metric == metric
-                and not k.fact.segment
-                and k.fact.value is not None
-                for k in self.keys.values()
-            )
-        return self._whole_known[key]
 
     def _qualifier_score(self, frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
         if (keys.qualifiers & self.restrictive) - asked.qualifiers:

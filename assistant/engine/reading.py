@@ -182,7 +182,10 @@ class Reader:
                 roles.append((offset + position, offset + end, "unknown", ""))
                 part = self._part_end(piece)
                 kind = "part" if part else self._looks_like(piece)
-                if kind:
+                rate = _rate_of_measure(reading, offset + position, piece)
+                if rate:  # 闭店率: a rate of the measure 闭店 names, not that measure
+                    reading.unread.append((_as_written(reading, rate[0], rate[1]), "metric"))
+                elif kind:
                     until = offset + position + (part or len(piece))
                     reading.unread.append((_as_written(reading, offset + position, until), kind))
             if stop:
@@ -306,6 +309,15 @@ def _skip(text: str, position: int, chars: str) -> int:
     while position < len(text) and text[position] in chars:
         position += 1
     return position
+
+
+def _rate_of_measure(reading: Reading, start: int, piece: str) -> tuple[int, int] | None:
+    """Where a measure's name and the 率 right after it stand (闭店率, 开店率): a rate the pack has no name for,
+    never the measure itself; None when the piece is no such 率."""
+    if not piece.startswith("率"):
+        return None
+    named = [h for h in reading.hits if h.end == start and h.target.kind == "metric"]
+    return (named[0].start, start + 1) if named else None
 
 
 def _as_written(reading: Reading, start: int, end: int) -> str:

@@ -1,11 +1,14 @@
 """Which of the ranked facts answer a question together: those as good as the best (`tied_with`), the one whose
 own clause says clearly more of the question (`named_beside`), whether the tied ones say different things
-(`differ`: the reader then chooses) and the two ends of a stated range (`range_ends`: answered together).
+(`differ`: the reader then chooses), the two ends of a stated range (`range_ends`: answered together) and the
+exact figure a rounded mention of it bounds (`exact_of_rounded`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
 from assistant.engine.factkeys import own_clause
 from assistant.engine.frame import Frame
@@ -14,6 +17,7 @@ from assistant.engine.matcher import Scored
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.normalize import fold
 from assistant.lang.period import Period
+from assistant.pack.figures import SCALES
 from assistant.pack.schema import Fact
 
 # 2999元至3999元, 从2500元降至1200元: the two ends of one range or of one move
@@ -87,3 +91,56 @@ def latest(tied: list[Scored]) -> Scored | None:
     if len(keys) != 1 or len(dated) != len(tied) or len({closes for closes, _ in dated}) != len(dated):
         return None
     return max(dated, key=lambda pair: pair[0])[1]
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Approximation words by the side of the figure they leave the true value on (`bound_*` words)."""
+
+    above: frozenset[str]
+    below: frozenset[str]
+    about: frozenset[str]
+
+    @classmethod
+    def of(cls, words: dict[str, list[str]]) -> Bounds:
+        return cls(*(frozenset(words.get(f"bound_{side}", [])) for side in ("above", "below", "about")))
+
+    def holds(self, approx: str, bound: Decimal, exact: Decimal) -> bool:
+        """Whether a figure written as approx+bound (突破80亿元) can be a rounding of the exact one; the
+        window is narrow, so that two figures of one measure are never taken for one."""
+        if bound <= 0 or exact <= 0:
+            return False
+        ratio = exact / bound
+        if approx in self.above:
+            return Decimal(1) <= ratio <= Decimal("1.3")
+        if approx in self.below:
+            return Decimal("0.75") <= ratio <= Decimal(1)
+        return approx in self.about and abs(ratio - 1) <= Decimal("0.1")
+
+
+def exact_of_rounded(tied: list[Scored], ranked: list[Scored], bounds: Bounds) -> Scored | None:
+    """Of figures filed alike (the same company, measure, period, lines and tags), one exact and the others
+    roundings it satisfies (营收突破80亿元 … 营收86.73亿元): they are one figure, and the exact one answers,
+    however far below the rounding's shorter sentence it ranks."""
+
+    def key(f: Fact) -> tuple[object, ...]:
+        return (f.subject, f.metric, f.period, tuple(f.segment), f.object, tuple(f.tags), f.unit)
+
+    if len({key(s.fact) for s in tied}) != 1:
+        return None
+    alike = [*tied, *(s for s in ranked if s not in tied and key(s.fact) == key(tied[0].fact))]
+    exact = [s for s in alike if not s.fact.approx]
+    if len(exact) != 1 or len(alike) < 2 or exact[0].fact.value is None:
+        return None
+    value = _plain(exact[0].fact)
+    rounded = [(s.fact.approx or "", _plain(s.fact)) for s in alike if s is not exact[0]]
+    if value is None or not all(bound is not None and bounds.holds(word, bound, value) for word, bound in rounded):
+        return None
+    return exact[0]
+
+
+def _plain(fact: Fact) -> Decimal | None:
+    """The figure in plain units (86.73亿 as 8,673,000,000)."""
+    if fact.value is None or fact.scale not in SCALES:
+        return None
+    return fact.value * SCALES[fact.scale]
