@@ -30,6 +30,7 @@ from assistant.tools.draft.reader import (
     Figure,
     attach_changes,
     clause_bounds,
+    moved_to,
     plain_form,
     read_figure,
     rules,
@@ -235,9 +236,12 @@ class Drafter:
         """The numbers of a sentence that are figures (not its dates), with their changes folded in."""
         figures = self.dating.year_events(sentence, plain, dates)
         code, spec = re.compile(rules()["code_name_before"]), re.compile(rules()["spec_after"])
+        conversion = re.compile(rules()["conversion_before"])
         for found in numbers_in(sentence):
             if code.search(sentence[: found.start]) or spec.search(sentence[found.end :]):
                 continue  # KH-217, PD-1, H100: the number is part of a name; 12英寸: a specification
+            if conversion.search(sentence[: found.start]):
+                continue  # (约合新台币1370亿元): the figure before it in another currency
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
         figures = respectively(plain, sorted(figures, key=lambda f: f.start), self.measures.words)
@@ -262,8 +266,11 @@ class Drafter:
                 date = self.dating.following(plain, figure, (earlier.figure, earlier.date), dates, state)
                 figure.hints.append("the same measure as the figure before it")
                 # 刻蚀设备约40%,沉积设备约30%: the line its own clause names, else the other's
-                segment = self.segments.in_clause(plain, figure.begins) or earlier.segment
-                drafted.append(Drafted(figure, earlier.subject, earlier.metric, date, segment))
+                segment = self.segments.in_clause(plain, figure.begins)
+                if segment is None and not _list_item_named(plain, figure.begins):
+                    segment = earlier.segment  # 其他市场131家 after 马来西亚143家: its own item, no Malaysia
+                metric = self.measures.flow(plain, figure, earlier.metric)  # 新开1102家、关闭389家
+                drafted.append(Drafted(figure, earlier.subject, metric, date, segment))
                 continue
             subject = subject_of(plain, figure.begins, orgs, state, self.main, self.known)
             date = self.dating.date(plain, figure, dates, state)
@@ -273,7 +280,8 @@ class Drafter:
                 or self.measures.metric(sentence, plain, figure, self.segments, frozenset(self.entity_table))
             )
             segment = None if figure.event else self.segments.at(plain, figure.begins, state)
-            drafted.append(Drafted(figure, subject, metric, date, segment))
+            metric = self.measures.flow(plain, figure, metric)
+            drafted.append(Drafted(figure, subject, metric, date, segment, of=figure.share_base))
         return drafted
 
     def _remember(
@@ -324,6 +332,18 @@ def _shares_named(drafted: list[Drafted]) -> list[Drafted]:
         elif before.metric not in r["share_of"] and before.metric != one.metric:
             out[i] = replace(one, of=before.metric)
     return out
+
+
+def _list_item_named(plain: str, position: int) -> bool:
+    """Whether the list item a figure ends (、及其他市场131家) names something of its own before it."""
+    start = clause_bounds(plain, position)[0]
+    items = re.split(r"[、及和与]", plain[start:position])
+    item = items[-1]
+    if len(items) < 2 or re.search(rules()["prior_value_words"], item) or moved_to(item):
+        return False  # 较上年的6.08亿元, 降至: the measure and line of the figure before it
+    for word in sorted(rules()["filler"], key=len, reverse=True):
+        item = item.replace(simplified(word), "")
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", item)) >= 2
 
 
 def _vocabulary() -> dict[str, dict[str, Any]]:

@@ -29,6 +29,7 @@ from assistant.tools.draft.reader import (
 from assistant.tools.draft.topics import Segments
 
 Mention = tuple[int, int, str]
+_ACRONYM = re.compile(r"(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&]{2,6}")  # GMV, RevPAR: a measure's name in any script
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,15 @@ class Drafted:
 
 
 def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Metric words (simplified, longest first) -> metric: the vocabulary's Chinese aliases and the draft
-    rules' words, which win on ties."""
+    """Metric words (simplified, longest first) -> metric: the vocabulary's Chinese aliases and acronyms
+    (GMV, EBITDA, RevPAR) and the draft rules' words, which win on ties."""
     return word_table(
         {
             a: cid
             for cid, c in vocabulary.items()
             if c.get("kind") == "metric"
             for a in c.get("aliases", [])
-            if isinstance(a, str) and not a.isascii() and len(a) >= 2
+            if isinstance(a, str) and ((not a.isascii() and len(a) >= 2) or _ACRONYM.fullmatch(a))
         }
         | {w: mid for mid, spec in rules()["metrics"].items() for w in spec["words"]}
     )
@@ -115,13 +116,42 @@ class Measures:
                 figure.hints.append(f"metric from {sentence[choice[0][0] : choice[0][1]]}")
                 if number == 1:  # the measure named before the figure: a word before it may qualify it
                     figure.modifier = segments.modifier(sentence[start : choice[0][0]]) or None
-                return self.share_of(_in_context(str(choice[0][2]), plain, figure), figure)
+                metric = self.share_of(_in_context(str(choice[0][2]), plain, figure), figure)
+                return self._share_named(plain, start, choice[0][0], figure, metric) if number == 1 else metric
         counted = _counted_noun(sentence, figure)
         if counted:
             figure.hints.append("no metric word: a new metric named after what it counts")
             return self.new_metric(counted)
         figure.hints.append("no metric word: a new metric named after the words before it")
         return self.new_metric(own_words or "數值")
+
+    def _share_named(self, plain: str, start: int, word: int, figure: Figure, metric: str) -> str:
+        """A share whose base its clause names after 占 (外卖订单占门店GMV的比重约46%): the share of that
+        measure, tagged with it; a share of revenue stays as it is."""
+        shares = rules()["share_of"]
+        at = max(plain.rfind(w, start, word) for w in rules()["share_base_words"])
+        if metric not in shares.values() or at < 0:
+            return metric
+        bases = [str(h[2]) for h in scan_words(plain[at:word], self.words) if str(h[2]) not in shares.values()]
+        if not bases or bases[-1] == "revenue":
+            return metric
+        base = bases[-1]
+        figure.hints.append(f"a share of {base}, named after 占")
+        figure.share_base = None if base in shares else base
+        return str(shares.get(base, "share"))
+
+    @staticmethod
+    def flow(plain: str, figure: Figure, metric: str) -> str:
+        """The flow a verb right before a count names (`flows`: 新开2386家门店, 关闭712家, 净增713家), in place
+        of the stock or the other flow its clause or the figure before it gave."""
+        before = simplified(plain[: figure.start]).removesuffix("了")
+        for group in rules()["flows"]:
+            if metric in group["measures"]:
+                verb = next((v for v in sorted(group["verbs"], key=len, reverse=True) if before.endswith(v)), None)
+                if verb is not None and group["verbs"][verb] != metric:
+                    figure.hints.append(f"a count right after {verb}: {group['verbs'][verb]}")
+                    return str(group["verbs"][verb])
+        return metric
 
     @staticmethod
     def fits(metric: str, figure: Figure) -> bool:

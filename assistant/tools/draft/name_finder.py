@@ -37,16 +37,43 @@ def find_names(body: str, known: Collection[str], metric_words: Collection[str] 
     _reporting_names(body, counts, r, metric_words, shorts)
     _listed_names(body, counts, r)
     _parallel_names(body, counts, r, shorts)
+    _glossed_names(body, counts, r)
     for name in described_names(body):
         counts[name] = max(1, body.count(name))
     terms = set(r["latin_terms"])
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
-        if body.count(match.group()) >= 2 and match.group() not in terms:
+        if body.count(match.group()) >= 2 and match.group() not in terms and match.group().lower() not in metric_words:
             counts[match.group()] = body.count(match.group())
     for name in list(counts):
         if simplified(name).lower() in known or not _stands_alone(body, name, counts):
             del counts[name]
     return counts
+
+
+# 露玛酒店(Lumastay Hotels): a Chinese name and its Latin one, a word of letters (not GaN, FBA: terms)
+GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,})[（(]([A-Z][a-z]{2,}(?:[A-Za-z0-9&.'’\- ]{0,40}[A-Za-z0-9.])?)[）)]")
+
+
+def glossed_name(run: str, r: dict[str, Any]) -> str:
+    """The name a Latin gloss follows (品牌露玛酒店(Lumastay Hotels): 露玛酒店): the characters after the last
+    word that leads a name, at most six, no word of the language and no person (林振豪(Daniel Lim))."""
+    leads = [*r["name_intro_words"], *r["name_gloss_leads"], *r["person_titles"]]  # 首席执行官林振豪: a person
+    head = run[:-2]  # 公司 ending 某某公司 leads nothing: a name keeps two characters at least
+    cut = max((head.rfind(w) + len(w) for w in leads if w in head), default=0)
+    name = run[cut:][-6:]
+    stops = set(r["name_stops"])
+    person = len(name) <= 3 and name[:1] in r["surnames"]
+    if len(name) < 2 or set(name) & stops or person or simplified(name) in senses():
+        return ""
+    return name
+
+
+def _glossed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
+    """A name with its Latin name in brackets (露玛酒店(Lumastay Hotels)) is a company's or a brand's."""
+    for match in GLOSSED.finditer(body):
+        name = glossed_name(match.group(1), r)
+        if name and not any(name in known or known in name for known in counts):
+            counts[name] = max(1, body.count(name))
 
 
 def _stands_alone(body: str, name: str, names: Counter[str]) -> bool:
@@ -92,10 +119,19 @@ def _suffixed_name(
         return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
 
     best = max(options, key=lambda o: (introduced_at(o), body.count(o), len(o)))
+    if simplified(best[: -len(suffix)]) in senses():
+        best = max(options, key=len)  # 酒店集团 is no name: 恒舍酒店集团 is
     after = simplified(body[end : end + 24])
     reported = reports.match(after)  # 恒晟微电子2024年营收56亿元: a measure, then its figure
     reported = reported if reported and _FIGURE_NEXT.match(after, reported.end()) else None
-    if body.count(best) >= 2 or introduced_at(best) or reported or any(best.endswith(s) for s in r["strong_suffixes"]):
+    dated = re.match(r["name_dated_figure"], after)  # 恒舍酒店集团2024年在营酒店约1.12万家: its own figure
+    if (
+        body.count(best) >= 2
+        or introduced_at(best)
+        or reported
+        or (dated and any(best.endswith(s) for s in r["group_suffixes"]))
+        or any(best.endswith(s) for s in r["strong_suffixes"])
+    ):
         counts[best] = body.count(best)
 
 
@@ -237,7 +273,8 @@ def described_names(body: str, found: Collection[str] = ()) -> set[str]:
         return named
     describing = "|".join(re.escape(w) for w in r["rival_describing"])
     follows = "|".join(re.escape(w) for w in sorted(r["rival_follows"], key=len, reverse=True))
-    pattern = rf"(?:{describing})[^,，。;；:：!?！？]{{0,16}}的([\u4e00-\u9fff]{{2,4}}?)(?=(?:19|20)\d\d年|{follows})"
+    name = r"的([\u4e00-\u9fff]{2,4}?)"  # 同样以经济型为主的云栈酒店,2024年收入…: a comma may come first
+    pattern = rf"(?:{describing})[^,，。;；:：!?！？]{{0,16}}{name}(?=[,，]?(?:19|20)\d\d年|{follows})"
     stops = set(r["name_stops"])
     for match in re.finditer(pattern, plain):
         name = body[match.start(1) : match.end(1)]

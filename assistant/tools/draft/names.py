@@ -14,7 +14,7 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, readings
 from assistant.tools.draft.entity import Entity, slug
-from assistant.tools.draft.name_finder import brand_names, described_names, find_names
+from assistant.tools.draft.name_finder import GLOSSED, brand_names, described_names, find_names, glossed_name
 from assistant.tools.draft.people import find_people
 from assistant.tools.draft.phrases import a_line, common_phrase
 from assistant.tools.draft.reader import half_width, rules, simplified
@@ -63,6 +63,7 @@ class Names:
                 continue  # 协作机器人业务, 协作机器人是…第一大业务: a product line, not a company
             self._organisation(name, count, body)
         self._called(body)
+        self._glossed(body)
         self._full_names(body)
         self._legal_names()
         find_people(body, self.entities, self.surface, self._alias)
@@ -121,7 +122,7 @@ class Names:
             ident += "_2"
         entity = Entity(ident, name, "org", count, english, review=not english.isascii() or " " not in english)
         self.entities[ident] = entity
-        for form in [name, *others, english]:
+        for form in [name, *others, english, *_shorter(english)]:
             self._alias(ident, form)
         distinctive = plain[: max(2, len(plain) - 2)]
         plain_body = self.plain_body
@@ -222,6 +223,14 @@ class Names:
             lead = simplified(body[max(0, match.start(1) - 12) : match.end(1) - len(full)])  # 控股子公司…
             if opening and not self.introduced and not any(simplified(w) in lead for w in rules()["subsidiary_links"]):
                 self.introduced.add(owner)  # the first company the opening names in full, not a subsidiary
+
+    def _glossed(self, body: str) -> None:
+        """露玛酒店(Lumastay Hotels): the Latin name in brackets is the English name of the company before it."""
+        for match in GLOSSED.finditer(body):
+            name = glossed_name(match.group(1), rules())
+            owner = self.surface.get(simplified(name).lower()) if name else None
+            if owner and self.entities[owner].kind == "org" and not self.entities[owner].known:
+                self._english_name(owner, match.group(2).strip())
 
     def _merge(self, owner: str, merged: str) -> None:
         """Two entities found for one company: the second's names become the first's."""
@@ -352,3 +361,11 @@ class Names:
                 "aliases": aliases,
             }
         return out
+
+
+def _shorter(english: str) -> list[str]:
+    """The shorter English forms readers write of a name made from its reading (Hengshe Hotels Group:
+    Hengshe Hotels, Hengshe)."""
+    words = english.split()
+    forms = [" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)]
+    return forms + ([words[0]] if len(words) > 1 and len(words[0]) >= 5 else [])

@@ -142,13 +142,22 @@ def scan_words(text: str, table: dict[str, Any]) -> list[tuple[int, int, Any]]:
     while i < len(text):
         for length in lengths:
             piece = text[i : i + length]
-            if len(piece) == length and piece in table:
+            if len(piece) == length and piece in table and _latin_bounded(text, i, i + length):
                 found.append((i, i + length, table[piece]))
                 i += length
                 break
         else:
             i += 1
     return found
+
+
+def _latin_bounded(text: str, start: int, end: int) -> bool:
+    """A word beginning or ending with a Latin letter is no part of a longer Latin word (gmv not in gmvx)."""
+    latin = "abcdefghijklmnopqrstuvwxyz"
+    return not (
+        (text[start] in latin and start > 0 and text[start - 1] in latin)
+        or (text[end - 1] in latin and end < len(text) and text[end] in latin)
+    )
 
 
 @dataclass
@@ -168,6 +177,7 @@ class Figure:
     event: str | None = None
     modifier: str | None = None  # a word before the measure's name that qualifies it (其中直营门店: 直营)
     named_metric: str | None = None  # the measure a list names for it (营收和净利润分别为…: 营收, then 净利润)
+    share_base: str | None = None  # the measure a share is of, named after 占 (占门店GMV的比重: gmv)
     hints: list[str] = field(default_factory=list)
 
     @property

@@ -78,8 +78,7 @@ class Segments:
             if longer is None and any(n in names and n != name and n.endswith(name) for n in table):
                 continue  # 分拆视觉业务: 视觉 is short for 机器视觉 here, and inside 视觉传感器 elsewhere: no line
             table[name] = self._also(longer, name) if longer else self._add(name)
-        self.table = word_table(table)
-        self._heads()
+        self.table = word_table(table | self._heads())  # 仓储业务 names 冷库仓储 in the figures' own clauses too
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
         """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters, and
@@ -189,7 +188,11 @@ class Segments:
         """The segment a figure at `position` is about: named in its clause or before it in the sentence,
         or the one 該業務 points back to."""
         start, _ = clause_bounds(plain, position)
-        hits = [h for h in scan_words(plain[:position], self.table) if self._named(plain, h)]
+        hits = [
+            h
+            for h in scan_words(plain[:position], self.table)
+            if self._named(plain, h) or _right_before(plain, h, position)
+        ]
         in_clause = [h for h in hits if h[0] >= start]
         if in_clause:
             return str(in_clause[-1][2])
@@ -200,7 +203,12 @@ class Segments:
     def in_clause(self, plain: str, position: int) -> str | None:
         """The segment named in the clause of a figure at `position`, before it (None if none)."""
         start, _ = clause_bounds(plain, position)
-        hits = [h for h in scan_words(plain[start:position], self.table) if self._named(plain[start:], h)]
+        clause = plain[start:]
+        hits = [
+            h
+            for h in scan_words(plain[start:position], self.table)
+            if self._named(clause, h) or _right_before(clause, h, position - start)
+        ]
         return str(hits[-1][2]) if hits else None
 
     def _named(self, plain: str, hit: tuple[int, int, Any]) -> bool:
@@ -252,11 +260,14 @@ class Segments:
             return ""  # 公司100马力以下机型: 公司 names no measure
         return words[-r["measure_name_max"] :] if len(words) >= 2 else ""
 
-    def _heads(self) -> None:
+    def _heads(self) -> dict[str, str]:
         """A line is also asked for by its head word, the glossary word its name ends with (精密减速器:
         减速器, reducers), unless another line ends with it too or names it, or a company or measure does,
-        or it is a word too general to name one line (服务 of 智慧农业服务: every service a question asks about)."""
+        or it is a word too general to name one line (服务 of 智慧农业服务: every service a question asks about).
+        Returns the forms that name the line in a figure's clause, each with its line: the head called a line
+        (仓储业务 of 冷库仓储); a bare head (基地, 工厂) may be said of other things in the article's sentences."""
         words = glossary()["words"]
+        added: dict[str, str] = {}
         names = {ident: str(line["names"]["zh-Hans"]) for ident, line in self.found.items()}
 
         def allowed(head: str) -> bool:
@@ -268,15 +279,24 @@ class Segments:
 
         for owner, head in head_words(names, allowed).items():
             english = str(words[head])
-            forms = [head, self.traditional(head), english, *self.english.variants_of(english)]
-            forms += [f"{head}业务", f"{self.traditional(head)}業務", f"{english} business"]
+            called = [f"{head}业务", f"{self.traditional(head)}業務"]
+            forms = [head, self.traditional(head), english, *self.english.variants_of(english), *called]
+            forms.append(f"{english} business")
             taken = {a.lower() for i, line in self.found.items() if i != owner for a in line["aliases"]}
             if not {f.lower() for f in forms} & taken:
                 aliases = self.found[owner]["aliases"]
                 aliases += [a for a in forms if a not in aliases]
+                added |= {simplified(f): owner for f in called}
+        return added
 
     def concepts(self) -> dict[str, dict[str, Any]]:
         return dict(self.found)
+
+
+def _right_before(plain: str, hit: tuple[int, int, Any], position: int) -> bool:
+    """A line or region written right before a figure names it, in a list too (包括印尼212家、马来西亚143家)."""
+    between = plain[hit[1] : position]
+    return not between or between in rules()["figure_links"]
 
 
 def _abbreviates(short: str, long: str, entity_forms: Collection[str] = ()) -> bool:
