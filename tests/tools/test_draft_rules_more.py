@@ -38,6 +38,9 @@ def _by_value(drafter: Drafter) -> dict[str, dict[str, Any]]:
         "晨光財訊 | 文:林曉 編輯:周屹",
         "晨光財訊｜文：林曉\u3000編輯：周屹",
         "晨光財訊｜記者林曉／綜合報導\u30002025年6月18日",
+        "原創 林曉 晨光財訊 2025年08月29日 21:36 浙江",
+        "晨光財訊｜記者 林曉（成都報道）｜2025年6月16日",
+        "原創 晨光財訊 2025-08-29 21:36",
     ],
 )
 def test_a_byline_under_the_headline_names_the_outlet(convert: Any, byline: str) -> None:

@@ -1,0 +1,61 @@
+"""Companies a draft finds from how the article writes them, in both scripts (and full-width punctuation):
+a name with its Latin name in brackets, a group named once with a dated figure of its own, a rival described
+before its name with a comma after it, and the shorter English forms readers write of a name made from its
+reading. People glossed the same way stay people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scripts import ALL_SCRIPTS
+
+from assistant.lang.normalize import to_simplified
+from assistant.tools.draft.analysis import Drafter
+
+ARTICLE = [
+    "晨光財訊",
+    "棲鷺酒店:加盟狂奔之後",
+    "棲鷺酒店集團有限公司(下稱「棲鷺」)總部位於南京。",
+    "2023年3月,棲鷺完成對馬來西亞連鎖酒店品牌露瑪酒店(Lumastay Hotels)的收購。",
+    "露瑪首席執行官林振豪(Daniel Lim)表示,計劃到2027年把在營酒店數量增至200家以上。",
+    "規模更大的恆舍酒店集團2024年在營酒店約1.12萬家,RevPAR為202元;同樣以經濟型為主的雲棧酒店,2024年收入為47.8億元。",
+    "棲鷺採用氮化鎵(GaN)節能設備。棲鷺2024年RevPAR為186元。",
+]
+
+
+def _entities(convert: Any) -> dict[str, dict[str, Any]]:
+    drafter = Drafter(convert("\n".join(ARTICLE)), slug="glossed")
+    drafter.run()
+    return {to_simplified(c["names"]["zh-Hant"]): c for c in drafter.concepts.values() if c["kind"] == "entity"}
+
+
+@ALL_SCRIPTS
+def test_a_name_glossed_in_latin_is_a_company_with_that_english_name(convert: Any) -> None:
+    found = _entities(convert)
+    assert found["露玛酒店"]["names"]["en"] == "Lumastay Hotels"
+    assert "Lumastay" in found["露玛酒店"]["aliases"]
+
+
+@ALL_SCRIPTS
+def test_a_person_glossed_in_latin_stays_a_person(convert: Any) -> None:
+    found = _entities(convert)
+    assert not any("林振豪" in name and name != "林振豪" for name in found)
+    assert "Daniel Lim" not in {c["names"]["en"] for c in found.values()}
+    assert not any("氮化镓" in name for name in found)  # (GaN) glosses a term, not a name
+
+
+@ALL_SCRIPTS
+def test_a_group_named_once_with_a_dated_figure_is_a_company(convert: Any) -> None:
+    found = _entities(convert)
+    assert "恒舍酒店集团" in found
+    assert "Hengshe Hotels" in found["恒舍酒店集团"]["aliases"]  # the shorter English form readers write
+
+
+@ALL_SCRIPTS
+def test_a_rival_described_before_its_name_and_a_comma_is_a_company(convert: Any) -> None:
+    assert "云栈酒店" in _entities(convert)
+
+
+@ALL_SCRIPTS
+def test_a_measure_written_in_latin_is_no_company(convert: Any) -> None:
+    assert "RevPAR" not in _entities(convert)
