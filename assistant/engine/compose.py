@@ -353,6 +353,7 @@ class Composer:
         names = [
             fold(n) for n in [*main.aliases, main.names.zh_Hant, main.names.zh_Hans or ""] if n and not n.isascii()
         ]
+
         def longest(fact: Fact) -> int:  # the sentence giving its full name (…股份有限公司(下称…)) first
             return max((len(n) for n in names if n in fold(fact.quote)), default=0)
 
