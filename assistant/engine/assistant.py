@@ -24,7 +24,7 @@ from assistant.engine.compute import Calculator
 from assistant.engine.decide import Decider
 from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
-from assistant.engine.interpret import Interpreter
+from assistant.engine.interpret import Interpreter, measures_by_unit
 from assistant.engine.lexicon import Lexicon, Target
 from assistant.engine.matcher import Matcher
 from assistant.engine.operands import Labeller, Resolver, split
@@ -343,7 +343,8 @@ def _interpreter(pack: Pack) -> Interpreter:
     """The interpreter of the pack's intents, with the units and computed measures its concepts name."""
     units = {cid: c.names.en for cid, c in pack.concepts.items() if c.kind == "unit"}
     computed = {cid: c.computed.operation for cid, c in pack.concepts.items() if c.computed is not None}
-    return Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold)
+    counted = measures_by_unit(pack.facts.values())
+    return Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold, counted)
 
 
 def _merged(questions: list[str], answers: list[Answer], notes: list[str]) -> Answer:

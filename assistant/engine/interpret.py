@@ -9,8 +9,8 @@ the signs of a follow-up (那…呢, its, what about) are read here too.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -20,7 +20,7 @@ from assistant.engine.lexicon import Hit
 from assistant.engine.reading import Reading
 from assistant.lang.periods import Period
 from assistant.lang.scripts import has_cjk
-from assistant.pack.schema import Intent
+from assistant.pack.schema import Fact, Intent
 
 _TARGETS = {"entity": "entities", "metric": "metrics", "segment": "segments", "qualifier": "qualifiers"}
 
@@ -37,6 +37,7 @@ class Interpreter:
     precision_numbers: Mapping[str, int]
     unit_of_concept: Mapping[str, str]
     computed: Mapping[str, str]  # metric concept -> how it is computed (ratio, share, years_between)
+    counted: Mapping[str, list[str]] = field(default_factory=dict)  # unit -> the measures counted in it
 
     @classmethod
     def build(
@@ -47,13 +48,14 @@ class Interpreter:
         units: Mapping[str, str],
         computed: Mapping[str, str],
         fold: Any,
+        counted: Mapping[str, list[str]] | None = None,
     ) -> Interpreter:
         examples = [(fold(e), iid) for iid, i in intents.items() if i.kind != "figure" for e in i.examples]
         patterns = tuple(re.compile(str(precision[k])) for k in ("zh", "en") if precision.get(k))
         whole = re.compile(str(precision["whole"])) if precision.get("whole") else None
         numbers = {str(k): int(v) for k, v in dict(precision.get("numbers") or {}).items()}
         folded_words = {key: [fold(w) for w in values] for key, values in words.items()}
-        return cls(intents, examples, folded_words, patterns, whole, numbers, units, computed)
+        return cls(intents, examples, folded_words, patterns, whole, numbers, units, computed, dict(counted or {}))
 
     def operations(self, cues: Mapping[str, int], folded: str) -> list[tuple[str, str]]:
         """(operation, intent) pairs, best first: the cues that name an operation by priority, else the
@@ -131,6 +133,7 @@ class Interpreter:
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
         self._segment_words(frame)
         self._counted_stocks(frame)
+        self._counted_in_unit(frame)
         self._read_signs(frame, reading)
         return frame
 
@@ -167,6 +170,14 @@ class Interpreter:
             frame.metrics = [m for m in frame.metrics if m not in words]
             if frame.focus in words:
                 frame.focus = next(iter(sorted(named - words)), None)
+
+    def _counted_in_unit(self, frame: Frame) -> None:
+        """卖了多少辆车: a count asked in a unit with no measure named asks for the measures the pack counts in
+        that unit (a few at most: the reader chooses between them); money and percentages are no count."""
+        measures = self.counted.get(frame.unit or "", [])
+        plain = set(self.words.get("amount_units", ["元", "%"]))
+        if not frame.metrics and frame.unit not in plain and 0 < len(measures) <= 3:
+            frame.metrics = list(measures)
 
     def _counted_stocks(self, frame: Frame) -> None:
         """新开了多少家门店, how many stores closed: the stock (门店) named beside a flow of it (新开) is what the
@@ -264,3 +275,12 @@ def _spread_parts(periods: list[Period], bases: list[Period]) -> tuple[list[Peri
     part = parts[0]
     spread = [replace(part, year=p.year) for p in years] or periods
     return spread, [replace(part, year=b.year) if not b.sub_year else b for b in bases]
+
+
+def measures_by_unit(facts: Iterable[Fact]) -> dict[str, list[str]]:
+    """The measures a pack's figures are counted in, by unit (輛: units shipped, capacity)."""
+    found: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.unit and fact.value is not None:
+            found.setdefault(fact.unit, set()).add(fact.metric)
+    return {unit: sorted(metrics) for unit, metrics in found.items()}

@@ -30,6 +30,7 @@ ARTICLE = "\n".join(
         "行業龍頭檸町2024年營收達112.6億元。",
         "禾川茶飲的核心客戶以一二線城市的年輕白領為主。",
         "2024年禾川茶飲新簽訂單12.5億元,截至年末在手訂單18.3億元。",
+        "截至2024年底,禾川茶飲員工總數為6842人。",
     ]
 )
 
@@ -156,3 +157,11 @@ def test_new_orders_and_the_backlog_are_two_measures(
     drafted: Assistant, question: str, figure: str, not_figure: str
 ) -> None:
     _answers_with(drafted, question, figure, not_figure)
+
+
+@pytest.mark.parametrize("question", ["禾川茶飲一共有多少人?", "禾川茶饮有几个人?"])
+def test_a_count_asked_in_a_unit_asks_for_what_the_article_counts_in_it(drafted: Assistant, question: str) -> None:
+    """多少人 names no measure: the one the article counts in people answers."""
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert "6842" in _figure_lines(answer.text)
