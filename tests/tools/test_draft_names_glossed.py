@@ -20,13 +20,18 @@ ARTICLE = [
     "露瑪首席執行官林振豪(Daniel Lim)表示,計劃到2027年把在營酒店數量增至200家以上。",
     "規模更大的恆舍酒店集團2024年在營酒店約1.12萬家,RevPAR為202元;同樣以經濟型為主的雲棧酒店,2024年收入為47.8億元。",
     "棲鷺採用氮化鎵(GaN)節能設備。棲鷺2024年RevPAR為186元。",
+    "龍頭飛羚電動全年銷量約1310萬輛,營收約305億元。論規模,棲鷺不到飛羚的四成。",
 ]
 
 
-def _entities(convert: Any) -> dict[str, dict[str, Any]]:
+def _concepts(convert: Any, kind: str) -> dict[str, dict[str, Any]]:
     drafter = Drafter(convert("\n".join(ARTICLE)), slug="glossed")
     drafter.run()
-    return {to_simplified(c["names"]["zh-Hant"]): c for c in drafter.concepts.values() if c["kind"] == "entity"}
+    return {to_simplified(c["names"]["zh-Hant"]): c for c in drafter.concepts.values() if c["kind"] == kind}
+
+
+def _entities(convert: Any) -> dict[str, dict[str, Any]]:
+    return _concepts(convert, "entity")
 
 
 @ALL_SCRIPTS
@@ -59,3 +64,11 @@ def test_a_rival_described_before_its_name_and_a_comma_is_a_company(convert: Any
 @ALL_SCRIPTS
 def test_a_measure_written_in_latin_is_no_company(convert: Any) -> None:
     assert "RevPAR" not in _entities(convert)
+
+
+@ALL_SCRIPTS
+def test_a_rival_named_once_after_the_leader_word_ends_where_its_period_begins(convert: Any) -> None:
+    found = _entities(convert)
+    assert "飞羚电动" in found  # not 飞羚电动全 (of 全年)
+    assert "Feiling Electric" in found["飞羚电动"]["aliases"]
+    assert not any("飞羚" in name for name in _concepts(convert, "metric"))  # 不到飞羚的四成 measures nothing

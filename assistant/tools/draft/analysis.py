@@ -110,7 +110,7 @@ class Drafter:
                 self.byline = line.strip()
                 self.skip.append(f"^{re.escape(line)}$")
                 above = lines[number - 1] if number and lines[number - 1] != self.outlet else ""
-                ends = f"[{re.escape(rules()['sentence_ends'])}]$"
+                ends = "[。.]$"  # a headline may ask (…靠换电和出海翻身?) or exclaim, never end a sentence
                 if self.title is None and 0 < len(above) <= rules()["title_max_chars"] and not re.search(ends, above):
                     self.title = above  # the line above a byline is the headline, commas and all
                     self.skip.append(f"^{re.escape(above)}$")

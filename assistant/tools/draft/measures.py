@@ -102,8 +102,9 @@ class Measures:
         hits = [h for h in scan_words(plain, self.words) if self.fits(h[2], figure)]
         start, end = clause_bounds(sentence, figure.number.start)
         own_words = segments.words_before(sentence, start, figure.begins)
-        if plain_form(own_words) in names:
-            own_words = ""  # 超过明泰物流的1.7倍: a company's name is not what a figure measures
+        own = plain_form(own_words)
+        if own in names or (len(own) >= 2 and any(n.startswith(own) for n in names)):
+            own_words = ""  # 超过明泰物流的1.7倍, 不到飞羚的四成: a company's name is not what a figure measures
         for number, choice in enumerate(
             (
                 [h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],

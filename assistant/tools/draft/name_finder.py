@@ -153,7 +153,12 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
                 counts[name] = body.count(name)
                 continue
             run = CJK_RUN.match(body, match.end())
-            name = "".join(itertools.takewhile(lambda c: c not in stops, run.group())) if run else ""
+            text = run.group() if run else ""
+            plain = simplified(text)
+            ends = (*r["measure_leaders"], *r["name_report_words"])
+            cuts = [plain.index(w) for w in ends if len(w) >= 2 and w in plain]
+            text = text[: min(cuts)] if cuts else text  # 龙头飞羚电动全年销量: the name ends where a period begins
+            name = "".join(itertools.takewhile(lambda c: c not in stops, text))
             if (
                 2 <= len(name) <= r["rival_name_max"]
                 and not set(name) & stops
