@@ -175,7 +175,7 @@ class Interpreter:
         """卖了多少辆车: a count asked in a unit with no measure named asks for the measures the pack counts in
         that unit (a few at most: the reader chooses between them); money and percentages are no count."""
         measures = self.counted.get(frame.unit or "", [])
-        plain = set(self.words.get("amount_units", ["元", "%"]))
+        plain = set(self.words.get("amount_units", []))
         if not frame.metrics and frame.unit not in plain and 0 < len(measures) <= 3:
             frame.metrics = list(measures)
 
