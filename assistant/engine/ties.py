@@ -72,7 +72,7 @@ def range_ends(tied: list[Scored]) -> list[Fact]:
     the reader still chooses."""
 
     def key(f: Fact) -> tuple[object, ...]:
-        return (f.subject, f.metric, f.period, tuple(f.segment), f.object, tuple(f.tags), f.quote)
+        return (*_filed(f), f.quote)
 
     ends = [s.fact for s in tied if key(s.fact) == key(tied[0].fact)]
     if len(ends) != 2 or any(not f.written or f.written not in f.quote for f in ends):
@@ -124,7 +124,7 @@ def exact_of_rounded(tied: list[Scored], ranked: list[Scored], bounds: Bounds) -
     however far below the rounding's shorter sentence it ranks."""
 
     def key(f: Fact) -> tuple[object, ...]:
-        return (f.subject, f.metric, f.period, tuple(f.segment), f.object, tuple(f.tags), f.unit)
+        return (*_filed(f), f.unit)
 
     if len({key(s.fact) for s in tied}) != 1:
         return None
@@ -137,6 +137,11 @@ def exact_of_rounded(tied: list[Scored], ranked: list[Scored], bounds: Bounds) -
     if value is None or not all(bound is not None and bounds.holds(word, bound, value) for word, bound in rounded):
         return None
     return exact[0]
+
+
+def _filed(f: Fact) -> tuple[object, ...]:
+    """What a fact is filed under: the same company, measure, period, lines, object and tags."""
+    return (f.subject, f.metric, f.period, tuple(f.segment), f.object, tuple(f.tags))
 
 
 def _plain(fact: Fact) -> Decimal | None:
