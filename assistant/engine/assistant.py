@@ -28,11 +28,12 @@ from assistant.engine.interpret import Interpreter, measures_by_unit
 from assistant.engine.lexicon import Lexicon, Target
 from assistant.engine.matcher import Matcher
 from assistant.engine.operands import Labeller, Resolver, split
-from assistant.engine.reading import Reader, Reading, Vocabulary
+from assistant.engine.reading import Reader, Reading
 from assistant.engine.render import Renderer
 from assistant.engine.session import Context, after, edit, names_another, picked_option, stands_alone
 from assistant.engine.statements import Statements
 from assistant.engine.templates import template_problems
+from assistant.engine.vocabulary import vocabulary_of
 from assistant.errors import AssistantError
 from assistant.lang.normalize import (
     LANGUAGES,
@@ -82,7 +83,7 @@ class Assistant:
         self.lexicon = _concept_lexicon(pack, self.corpus, compiled.readings if compiled else None)
         self.cue_lexicon = Lexicon.build(_cues(pack), fuzzy=False)
         words = {key: [fold(w) for w in values] for key, values in pack.words.items()}
-        vocabulary = _vocabulary(pack, words, (self.lexicon, self.cue_lexicon))
+        vocabulary = vocabulary_of(pack, words, (self.lexicon, self.cue_lexicon))
         self.reader = Reader(self.lexicon, self.cue_lexicon, self.grammar, vocabulary)
         self.interpreter = _interpreter(pack)
         labeller = Labeller(pack, self.renderer.template, self.renderer.what, self.renderer.concept_name)
@@ -314,29 +315,6 @@ def _measures_by_qualifier(matcher: Matcher) -> dict[str, frozenset[str]]:
 def _cues(pack: Pack) -> list[tuple[str, Target]]:
     """The intents' cue words, each standing for its intent."""
     return [(cue, Target("cue", iid)) for iid, intent in pack.intents.items() for cue in intent.cues]
-
-
-def _vocabulary(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexicon, ...]) -> Vocabulary:
-    """The words the reader knows (every alias, cue and stop word) and the pack's word lists it reads by."""
-    stopwords = frozenset(fold(w) for w in pack.stopwords)
-    known = {w for lex in lexicons for alias in lex.entries for w in alias.split()}
-    return Vocabulary(
-        stopwords=stopwords,
-        known=frozenset(known | stopwords),
-        metric_suffixes=tuple(words.get("metric_suffixes", [])),
-        currency_words=tuple(words.get("currency_words", [])),
-        question_marks=tuple(words.get("question_marks", [])),
-        part_words=tuple(sorted((fold(w) for w in words.get("part_words", [])), key=len, reverse=True)),
-        part_generic=tuple(fold(w) for w in words.get("part_generic", [])),
-        company_suffixes=tuple(fold(w) for w in words.get("company_suffixes", [])),
-        names=tuple(
-            fold(a)
-            for c in pack.concepts.values()
-            if c.kind == "entity"
-            for a in [*c.aliases, c.names.en]
-            if a.isascii() and " " in a
-        ),
-    )
 
 
 def _interpreter(pack: Pack) -> Interpreter:

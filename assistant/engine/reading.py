@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.engine.answer import Role, Token
 from assistant.engine.lexicon import Hit, Lexicon, content_units
+from assistant.engine.vocabulary import Vocabulary
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import strip_decimals
 from assistant.lang.periods import PeriodGrammar, PeriodMention
@@ -75,21 +76,6 @@ class Reading:
         return any(s <= hit.start < e for s, e in self.context_spans)
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """The word lists a reader needs besides its lexicons (from the pack's language data)."""
-
-    stopwords: frozenset[str]
-    known: frozenset[str]
-    metric_suffixes: tuple[str, ...] = ()
-    currency_words: tuple[str, ...] = ()
-    question_marks: tuple[str, ...] = ()
-    part_words: tuple[str, ...] = ()  # 业务, division: an unread name before one is a part of a company
-    part_generic: tuple[str, ...] = ()  # 各, 主要: words before a part word that name no part
-    names: tuple[str, ...] = ()  # the Latin names of the pack's companies, folded (typos of them are no strangers)
-    company_suffixes: tuple[str, ...] = ()  # 食品, 集团: a name no alias covers before one is a company
-
-
 class Reader:
     """Reads questions for one pack: its lexicons, period grammar and word lists."""
 
@@ -99,7 +85,7 @@ class Reader:
         self.grammar = grammar
         self.vocabulary = vocabulary
         suffixes = "|".join(re.escape(s) for s in sorted(vocabulary.company_suffixes, key=len, reverse=True))
-        self._org_suffix = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{suffixes})") if suffixes else None
+        self._suffix = re.compile(suffixes) if suffixes else None
         stops = sorted((w for w in vocabulary.stopwords if not w.isascii()), key=len, reverse=True)
         self._cjk_stops = re.compile("|".join(re.escape(w) for w in stops)) if stops else None
         currencies = sorted(vocabulary.currency_words, key=len, reverse=True)
@@ -166,7 +152,7 @@ class Reader:
             self._latin_part(reading, unknown_run, roles)
         for match in CJK_RUN.finditer(rest):
             self._cjk_piece(reading, match.start(), match.group(), roles)
-        reading.unknown_names = self._unknown_names(reading.question, rest)
+        reading.unknown_names = self._unknown_names(reading, rest)
         roles.sort()
         reading.tokens = [
             Token(text=folded[s:e], start=s, end=e, role=role, value=value) for s, e, role, value in roles
@@ -266,14 +252,11 @@ class Reader:
             return True
         return any(mark in text for mark in self.vocabulary.question_marks)
 
-    def _unknown_names(self, question: str, rest: str) -> list[str]:
+    def _unknown_names(self, reading: Reading, rest: str) -> list[str]:
         """Company-like names that no alias covers: the question is then about something else."""
-        names = []
-        for match in self._org_suffix.finditer(rest) if self._org_suffix else ():
-            before = rest[: match.start()].rstrip()
-            if not before or not before[-1].isalnum():
-                names.append(match.group())
+        names = self._unread_before_suffix(reading, rest)
         stopwords, known = self.vocabulary.stopwords, self.vocabulary.known
+        question = reading.question
         for match in _CAPITALISED.finditer(question):
             words = match.group(1)
             parts = words.lower().split()
@@ -299,6 +282,28 @@ class Reader:
             # iPhone, eBay, General Motors: a name wherever it stands
             names.append(" ".join(words.split()[len(words.split()) - len(parts) :]))
         return names
+
+    def _unread_before_suffix(self, reading: Reading, rest: str) -> list[str]:
+        """Unread names before a company suffix (安井食品; 华住 of 华住集团 where 集团 is a word of the pack): a
+        company the article never names. Not a common noun (这家公司, 子公司) nor a suffix read as a measure
+        (扩能项目要投资: the investment asked for)."""
+        folded, found = reading.folded, []
+        for match in self._suffix.finditer(folded) if self._suffix else ():
+            if any(h.start <= match.start() < h.end and h.target.kind == "metric" for h in reading.hits):
+                continue
+            stop = self._cjk_stops.match(rest, match.end()) if self._cjk_stops else None
+            if "\u4e00" <= rest[match.end() : match.end() + 1] <= "\u9fff" and not stop:
+                continue  # 生物识别: the suffix begins a longer word the engine did not read (not 华润医药的…)
+            start = match.start()
+            while start > 0 and "\u4e00" <= rest[start - 1] <= "\u9fff":
+                start -= 1
+            run = rest[start : match.start()]
+            stops = list(self._cjk_stops.finditer(run)) if self._cjk_stops else []
+            name = (run[stops[-1].end() :] if stops else run)[-6:]
+            generic = name.endswith(self.vocabulary.company_generic) or _COUNTING.search(name[-2:])
+            if len(name) >= 2 and not generic:
+                found.append(_as_written(reading, match.start() - len(name), match.end()))
+        return found
 
 
 _COUNTING = re.compile(r"[一二两三四五六七八九十几多每这那各]+[条项个块家类大种款]")

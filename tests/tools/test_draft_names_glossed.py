@@ -21,6 +21,7 @@ ARTICLE = [
     "規模更大的恆舍酒店集團2024年在營酒店約1.12萬家,RevPAR為202元;同樣以經濟型為主的雲棧酒店,2024年收入為47.8億元。",
     "棲鷺採用氮化鎵(GaN)節能設備。棲鷺2024年RevPAR為186元。",
     "龍頭飛羚電動全年銷量約1310萬輛,營收約305億元。論規模,棲鷺不到飛羚的四成。",
+    "同樣布局中端酒店的啟衡酒店,其同類門店2024年收入約12.6億元。",
 ]
 
 
@@ -72,3 +73,14 @@ def test_a_rival_named_once_after_the_leader_word_ends_where_its_period_begins(c
     assert "飞羚电动" in found  # not 飞羚电动全 (of 全年)
     assert "Feiling Electric" in found["飞羚电动"]["aliases"]
     assert not any("飞羚" in name for name in _concepts(convert, "metric"))  # 不到飞羚的四成 measures nothing
+
+
+@ALL_SCRIPTS
+def test_a_rival_described_before_its_name_and_pointed_at_by_其_is_a_company(convert: Any) -> None:
+    """同样布局中端酒店的启衡酒店,其同类门店…收入约12.6亿元: a rival, and the figure is the rival's."""
+    drafter = Drafter(convert("\n".join(ARTICLE)), slug="glossed")
+    drafter.run()
+    found = {to_simplified(c["names"]["zh-Hant"]): i for i, c in drafter.concepts.items() if c["kind"] == "entity"}
+    assert "启衡酒店" in found
+    figure = next(f.data for f in drafter.facts if str(f.data.get("value")) == "12.6")
+    assert figure["subject"] == found["启衡酒店"]

@@ -52,3 +52,20 @@ def test_the_articles_year_is_no_year_it_promises_or_wonders_about(convert: Any)
     assert drafter.current_year == 2025
     periods = {str(f.data["value"]): f.data.get("period") for f in drafter.facts if "value" in f.data}
     assert periods["12.8"] == "2025Q1"
+
+
+@ALL_SCRIPTS
+def test_the_year_before_is_counted_from_its_own_sentence_not_the_one_before(convert: Any) -> None:
+    """去年同期 in the article's first sentence is a year before that sentence's half (no earlier date to lean
+    on); 上年为 after 2024年 is 2023, though the sentence before spoke of 2025's first half."""
+    lines = [
+        "晨光財訊",
+        "青禾電機減虧一年",
+        "8月下旬,青禾電機披露2025年半年報:上半年淨虧損3.27億元,去年同期虧損6.94億元。",
+        "年報顯示,2024年青禾電機淨虧損12.16億元,上年為虧損19.58億元。",
+    ]
+    drafter = Drafter(convert("\n".join(lines)), slug="prior")
+    drafter.run()
+    periods = {str(f.data["value"]): f.data.get("period") for f in drafter.facts if "value" in f.data}
+    assert periods["6.94"] == "2024H1"
+    assert periods["19.58"] == "2023"

@@ -343,6 +343,24 @@ def test_a_change_after_a_prior_value_said_in_passing_is_the_first_figures(conve
 
 
 @BOTH_SCRIPTS
+def test_a_change_of_a_loss_named_again_is_the_losss_not_the_prior_values(convert: Any) -> None:
+    """淨虧損12.16億元,上年為虧損19.58億元,虧損額同比收窄37.9%: the loss shrank; 37.9% is no figure of its own.
+    毛利率同比提升 after revenue names another measure: no change of the revenue."""
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "青禾電機減虧一年",
+            "2024年,青禾電機歸母淨虧損12.16億元,上年為虧損19.58億元,虧損額同比收窄37.9%。",
+            "2024年,青禾電機營業收入21.86億元,毛利率同比提升2.7個百分點。",
+        )
+    )
+    assert facts["12.16"]["change"]["value"] == Decimal("-37.9")
+    assert "change" not in facts["19.58"] and facts["19.58"]["period"] == "2023"
+    assert "37.9" not in facts and "change" not in facts["21.86"]
+
+
+@BOTH_SCRIPTS
 def test_a_full_name_given_with_全称为_is_the_company_it_holds_and_a_word_opening_the_title_is_none(
     convert: Any,
 ) -> None:

@@ -182,7 +182,7 @@ class Drafter:
                         self.sentence(number, sentence, state, max(0, covered - offset))
                     except Exception as error:  # one unreadable sentence must not lose the whole draft
                         self.unread.append((number, sentence.strip(), f"{type(error).__name__}: {error}"))
-            state["segment"], state["measures"], state["measured"] = None, [], []
+            state["segment"], state["measures"], state["measured"], state["person"] = None, [], [], None
             state["org"] = self.main  # a new paragraph speaks of the article's company unless it names another
         self.measures.add_heads()
         self.concepts.update(self.segments.concepts())
@@ -226,10 +226,12 @@ class Drafter:
                 others += [m for m in dict.fromkeys([*named, *state["measures"]]) if m not in others]
                 told = [d for d in dates if d.dated] or state["measured"]  # …in the period of that figure
             self.entries.statement(paragraph, sentence, subject, topic, told, others)
-        for _, _, ident in mentions:
-            entity = self.names.entities[ident]
-            if entity.kind == "person":
-                self.entries.person(paragraph, sentence, entity, self.main)
+        people = [self.names.entities[i] for _, _, i in mentions if self.names.entities[i].kind == "person"]
+        if not people and state.get("person") and re.match(rules()["person_pointer"], plain):
+            people = [state["person"]]  # 这位2021年从家电行业转投逸骑的职业经理人: the person just named
+        for entity in people:
+            self.entries.person(paragraph, sentence, entity, self.main)
+        state["person"] = people[-1] if people else None
         self._remember(plain, dates, drafted, orgs, state)
 
     def _figures(self, sentence: str, plain: str, dates: list[Dated], covered: int) -> list[Figure]:

@@ -182,7 +182,8 @@ class Dating:
             return None
         chosen = self._with_year(chosen, before, state)
         if chosen.prior or any(word in plain[since_last : figure.begins] for word in rules()["prior_words"]):
-            return self._year_before(chosen, state)
+            running = [d for d in before if d.dated]  # 2024年…,上年为…: a year before this sentence's date
+            return self._year_before(chosen, running[-1] if running else state["date"])
         return chosen
 
     @staticmethod
@@ -203,11 +204,12 @@ class Dating:
         return replace(chosen, period=chosen.period.with_year(year or self.current_year))
 
     @staticmethod
-    def _year_before(chosen: Dated, state: dict[str, Any]) -> Dated:
+    def _year_before(chosen: Dated, running: Dated | None) -> Dated:
         """去年同期 on its own is the running period a year earlier, 上年 the whole year before it; 较上年的
-        after a date, that date's year before. A year before is never the running period (毛利率由上年的
-        35.2%…: the next figure is not of 上年)."""
-        base = chosen.period if chosen.period is not None else (state["date"].period if state["date"] else None)
+        after a date, that date's year before. The running period is the sentence's last date before the
+        figure, else the one carried from earlier sentences. A year before is never the running period
+        (毛利率由上年的35.2%…: the next figure is not of 上年)."""
+        base = chosen.period if chosen.period is not None else (running.period if running else None)
         if base is None or base.year is None:
             return chosen
         before = base.with_year(base.year - 1) if chosen.same_part or not chosen.prior else Period(base.year - 1)

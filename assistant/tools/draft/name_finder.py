@@ -279,7 +279,8 @@ def described_names(body: str, found: Collection[str] = ()) -> set[str]:
     describing = "|".join(re.escape(w) for w in r["rival_describing"])
     follows = "|".join(re.escape(w) for w in sorted(r["rival_follows"], key=len, reverse=True))
     name = r"的([\u4e00-\u9fff]{2,4}?)"  # 同样以经济型为主的云栈酒店,2024年收入…: a comma may come first
-    pattern = rf"(?:{describing})[^,，。;；:：!?！？]{{0,16}}{name}(?=[,，]?(?:19|20)\d\d年|{follows})"
+    comma = "|".join(re.escape(w) for w in r["rival_follows_comma"])  # 启衡医药,其同类产品…
+    pattern = rf"(?:{describing})[^,，。;；:：!?！？]{{0,16}}{name}(?=[,，]?(?:(?:19|20)\d\d年|{comma})|{follows})"
     stops = set(r["name_stops"])
     for match in re.finditer(pattern, plain):
         name = body[match.start(1) : match.end(1)]

@@ -269,6 +269,14 @@ def _past_prior_value(sentence: str, before: list[Figure]) -> Figure:
     return before[-2] if re.fullmatch(f"{r['prior_value_words']}|{base}", between) else before[-1]
 
 
+def _names_again(sentence: str, figure: Figure, words: str) -> bool:
+    """Whether `words` (亏损额) name again the measure written right before a figure in its clause (净亏损),
+    leaving out the amount word a measure's name may end with."""
+    core = words[:-1] if words.endswith(tuple(rules()["amount_ends"])) else words
+    clause = re.split(r"[,,，;;。]", simplified(half_width(sentence[: figure.start])))[-1]
+    return len(core) >= 2 and core in clause
+
+
 def _qualified(
     sentence: str, change: Figure, levels: list[Figure], is_metric_word: Callable[[str], bool]
 ) -> Figure | None:
@@ -282,6 +290,9 @@ def _qualified(
             gap = gap.replace(simplified(word), "")
         if not gap:
             return _past_prior_value(sentence, before)
+        if is_metric_word(gap):  # 净亏损12.16亿元,上年为亏损19.58亿元,亏损额同比收窄37.9%: the loss named again
+            target = _past_prior_value(sentence, [f for f in before if _names_again(sentence, f, gap)] or before[-1:])
+            return target if _names_again(sentence, target, gap) else None
     after = [f for f in levels if f.start >= change.end]
     if after:
         gap = half_width(sentence[change.end : after[0].begins])

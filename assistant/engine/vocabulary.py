@@ -1,0 +1,49 @@
+"""The word lists a question reader needs besides its lexicons, built from a pack's language data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.engine.lexicon import Lexicon
+from assistant.lang.normalize import fold
+from assistant.pack.model import Pack
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists a reader needs besides its lexicons (from the pack's language data)."""
+
+    stopwords: frozenset[str]
+    known: frozenset[str]
+    metric_suffixes: tuple[str, ...] = ()
+    currency_words: tuple[str, ...] = ()
+    question_marks: tuple[str, ...] = ()
+    part_words: tuple[str, ...] = ()  # 业务, division: an unread name before one is a part of a company
+    part_generic: tuple[str, ...] = ()  # 各, 主要: words before a part word that name no part
+    names: tuple[str, ...] = ()  # the Latin names of the pack's companies, folded (typos of them are no strangers)
+    company_suffixes: tuple[str, ...] = ()  # 食品, 集团: a name no alias covers before one is a company
+    company_generic: tuple[str, ...] = ()  # 子, 这家: words before a company suffix that make it no name (子公司)
+
+
+def vocabulary_of(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexicon, ...]) -> Vocabulary:
+    """The words the reader knows (every alias, cue and stop word) and the pack's word lists it reads by."""
+    stopwords = frozenset(fold(w) for w in pack.stopwords)
+    known = {w for lex in lexicons for alias in lex.entries for w in alias.split()}
+    return Vocabulary(
+        stopwords=stopwords,
+        known=frozenset(known | stopwords),
+        metric_suffixes=tuple(words.get("metric_suffixes", [])),
+        currency_words=tuple(words.get("currency_words", [])),
+        question_marks=tuple(words.get("question_marks", [])),
+        part_words=tuple(sorted((fold(w) for w in words.get("part_words", [])), key=len, reverse=True)),
+        part_generic=tuple(fold(w) for w in words.get("part_generic", [])),
+        company_suffixes=tuple(fold(w) for w in words.get("company_suffixes", [])),
+        company_generic=tuple(fold(w) for w in words.get("company_generic", [])),
+        names=tuple(
+            fold(a)
+            for c in pack.concepts.values()
+            if c.kind == "entity"
+            for a in [*c.aliases, c.names.en]
+            if a.isascii() and " " in a
+        ),
+    )
