@@ -270,8 +270,8 @@ class Reader:
                 or process.extractOne(lowered, self.vocabulary.names, scorer=fuzz.ratio, score_cutoff=TYPO_OF_A_NAME)
             ):
                 continue  # "Zeyuan Dairy" is a stranger although "Dairy" is in "Heyu Dairy"; "Untied Imaging" is not
-            if lowered not in rest:
-                continue
+            if lowered not in rest and fold(lowered) not in rest:
+                continue  # Segway-Ninebot is folded to segway ninebot
             is_first = question[: match.start()].strip() == ""
             if is_first and len(parts) == 1 and not match.group(2) and words[0].isupper():
                 after = question[match.end() :].split()

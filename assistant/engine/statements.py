@@ -158,9 +158,10 @@ class Statements:
         worded = self._worded(frame, subject)
         if worded is not None:
             return Decision("figures", frame, "lookup", [worded], 0.45)
-        involved = [f for f in self.matcher.facts_about(subject) if f.derivation is None]
+        involved = [f for f in self.matcher.facts_about(subject) if f.derivation is None and _in_unit(frame, f)]
         facts = [f for f in involved if f.subject == subject][:5] or involved[:5]
-        if not facts or frame.operation in ("when", "change", "compute", "compare") or frame.detail == "why":
+        asks = frame.operation in ("when", "change", "compute", "compare") or frame.detail == "why"
+        if not facts or asks or frame.unit is not None:  # 收购速屿快递花了多少钱: no measure named, none guessed
             return Decision("gap", frame, "no_fact", asked=frame)  # "王昊哪一年加入紅杉?": no such event
         if len(facts) == 1:
             return Decision("figures", frame, "lookup", facts, 0.6)
@@ -185,9 +186,24 @@ class Statements:
     def _worded(self, frame: Frame, subject: str) -> Fact | None:
         """The fact about the company sharing clearly the most words with the question, if one does."""
         keys = self.matcher.keys
-        worded = [s for s in self.matcher.lexical(frame, limit=5) if subject in keys[s.fact.id].entities]
+        worded = [
+            s
+            for s in self.matcher.lexical(frame, limit=5)
+            if subject in keys[s.fact.id].entities and _in_unit(frame, s.fact)
+        ]
         if not worded or worded[0].score < WEIGHTS.entity_only_words:
             return None
         if len(worded) > 1 and worded[0].score < worded[1].score + 1:
             return None
         return worded[0].fact
+
+
+def _in_unit(frame: Frame, fact: Fact) -> bool:
+    """收购速屿快递花了多少钱: a question asking for an amount in a unit is answered only by a figure in it (not
+    the 51% stake the deal bought)."""
+    if frame.unit is None:
+        return True
+    if fact.value is None:
+        return False
+    units = [fact.unit, fact.change.unit if fact.change else None]
+    return any(u and u.endswith(frame.unit) for u in units)  # 美元 ends with 元: 1.15亿美元 is money too

@@ -451,3 +451,34 @@ def test_a_reason_after_a_figure_is_the_reason_for_that_measure_in_its_year(conv
     )
     reasons = next(f.data for f in drafter.facts if f.data["metric"] == "reasons")
     assert "gross_margin" in reasons["tags"] and reasons["period"] == "2024"
+
+
+@BOTH_SCRIPTS
+def test_其中_points_at_no_company_and_one_named_in_the_next_clause_owns_no_figure(convert: Any) -> None:
+    """其中 is a part of the company the sentence opened on, not the one the sentence before named; a
+    company named after a figure, in another clause, is not whose the figure is."""
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機研發加碼",
+        "研發投入主要集中在青禾智控的調度算法上。",
+        "截至2024年末,公司員工總數約1.12萬人,其中技術研發人員約620人。",
+        "其中控股股東認購8億元,其餘由嘉融保險等11家機構認購。",
+    )
+    facts = _by_value(drafter)
+    assert facts["620"]["subject"] == drafter.main
+    assert facts["8"]["subject"] == drafter.main
+
+
+@BOTH_SCRIPTS
+def test_another_companys_figure_named_with_a_modifier_is_a_variant(convert: Any) -> None:
+    """啟衡醫藥,其同類產品2024年銷售額約12.6億元: the rival's product sales, not its revenue."""
+    drafter = _draft(
+        convert,
+        "晨光財訊",
+        "青禾電機營收增長",
+        "青禾電機2024年營收為48.62億元。",
+        "同樣布局伺服電機的啟衡醫藥,其同類產品2024年銷售額約12.6億元。",
+    )
+    rival = _by_value(drafter)["12.6"]
+    assert rival["subject"] != drafter.main and rival.get("tags")

@@ -20,6 +20,8 @@ ARTICLE = "\n".join(
         "2025年上半年,鷺途收入為45.12億元。鷺途也將在2026年迎來加盟合同續約高峰。",
         "CFO何慧琳在業績會上表示,下半年毛利率可能出現階段性波動。",
         "CEO沈嘉禾的判斷更樂觀。這位2021年從家電行業轉投鷺途的職業經理人,此前負責過一家白電企業的海外業務。",
+        "海外業務由2020年收購的馬來西亞快遞公司速嶼快遞負責,鷺途最初取得51%股權,2022年增持至100%。",
+        "2023年,鷺途以約1.15億美元收購了美國加州的一家酒店管理公司。",
     ]
 )
 
@@ -74,3 +76,13 @@ def test_a_stranger_before_a_company_word_the_pack_reads_is_refused(
 def test_a_year_the_article_looks_forward_to_is_not_the_year_it_was_written(drafted: Assistant, question: str) -> None:
     """也将在2026年迎来…: the article was written in 2025, so 去年 is 2024."""
     assert "86.47" in _answered(drafted, question)
+
+
+def test_a_money_question_naming_only_a_company_is_not_answered_with_a_stake(drafted: Assistant) -> None:
+    """收购速屿快递花了多少钱: the article gives the stake the deal bought (51%), not its price."""
+    answer = drafted.ask("當年收購速嶼快遞花了多少錢?")
+    assert answer.status != "answered" and "51%" not in answer.text, answer.text
+
+
+def test_a_money_question_is_answered_by_an_amount_in_another_currency(drafted: Assistant) -> None:
+    assert "1.15" in _answered(drafted, "鷺途當年收購美國那家公司花了多少錢?")

@@ -176,8 +176,10 @@ class Drafter:
                 text = paragraph if len(paragraph) <= 40 else paragraph[: heading.end() + 8]
                 self.not_facts.append({"paragraph": number, "text": text, "reason": "section numbering"})
                 covered = len(text)
+            state["topic"] = None
             for offset, sentence in sentences(paragraph):
                 if offset + len(sentence) > covered:
+                    state["opening"] = offset <= covered
                     try:
                         self.sentence(number, sentence, state, max(0, covered - offset))
                     except Exception as error:  # one unreadable sentence must not lose the whole draft
@@ -203,7 +205,7 @@ class Drafter:
         events = {f.start for f in figures if f.event}
         dates = [replace(d, event=True) if d.start in events else d for d in dates]
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
-        drafted = self.variants.tagged(_shares_named(drafted))
+        drafted = self.variants.tagged(_shares_named(drafted), self.main)
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         if drafted:
             state["measures"] = list(dict.fromkeys(d.metric for d in drafted if d.metric))
@@ -281,7 +283,7 @@ class Drafter:
                 or figure.named_metric
                 or self.measures.metric(sentence, plain, figure, self.segments, frozenset(self.entity_table))
             )
-            segment = None if figure.event else self.segments.at(plain, figure.begins, state)
+            segment = None if figure.event else self.segments.at(plain, figure.begins, state, subject == self.main)
             metric = self.measures.flow(plain, figure, metric)
             drafted.append(Drafted(figure, subject, metric, date, segment, of=figure.share_base))
         return drafted
@@ -304,7 +306,7 @@ class Drafter:
         ]
         if known:  # 一季度 read as 2025年一季度 is the period 同期 means next
             state["date"] = max(leading or known, key=lambda d: d.start)
-        self.segments.remember(plain, state)
+        self.segments.remember(plain, state, state.get("opening", False))
 
     def default_subject(self) -> str:
         """The article's own company; a generic `company` concept when the article names none."""

@@ -103,8 +103,11 @@ class Measures:
         start, end = clause_bounds(sentence, figure.number.start)
         own_words = segments.words_before(sentence, start, figure.begins)
         own = plain_form(own_words)
+        a_count = figure.unit in rules()["counters"]  # 服务的企业客户约1,200家: a count of what the line's name says
         if own in names or (len(own) >= 2 and any(n.startswith(own) for n in names)):
             own_words = ""  # 超过明泰物流的1.7倍, 不到飞羚的四成: a company's name is not what a figure measures
+        elif segments.names(own) and not a_count:
+            own_words = ""  # 天工52度: a line's name alone measures nothing
         for number, choice in enumerate(
             (
                 [h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],

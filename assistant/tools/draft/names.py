@@ -66,6 +66,7 @@ class Names:
         self._glossed(body)
         self._full_names(body)
         self._legal_names()
+        self._stems(plain_body)
         find_people(body, self.entities, self.surface, self._alias)
         self._known_orgs(known)
         self.main = self._main()
@@ -278,6 +279,23 @@ class Names:
             ]
             if held and legal.id in self.entities:
                 self._merge(max(held, key=lambda i: len(self.entities[i].name)), legal.id)
+
+    def _stems(self, plain_body: str) -> None:
+        """澄曜博远生物技术(上海)有限公司, later called 澄曜博远: the legal name without its place and legal suffix,
+        and without the trade word it ends with, when the article writes that stem on its own too."""
+        suffixes = sorted((simplified(s) for s in rules()["strong_suffixes"]), key=len, reverse=True)
+        words = {simplified(s) for s in [*rules()["entity_suffixes"], *rules()["trade_words"]]} - set(suffixes)
+        trades = sorted(words, key=len, reverse=True)
+        for entity in [e for e in self.entities.values() if e.kind == "org"]:
+            full = simplified(entity.name)
+            suffix = next((s for s in suffixes if full.endswith(s)), "")
+            core = re.sub(r"\([^()]{1,6}\)$", "", full[: len(full) - len(suffix)]) if suffix else ""
+            stems = [core]
+            while trade := next((t for t in trades if stems[-1].endswith(t) and len(stems[-1]) - len(t) >= 2), ""):
+                stems.append(stems[-1][: -len(trade)])  # 鲲程博远物流技术: 鲲程博远物流, 鲲程博远
+            for stem in stems:
+                if len(stem) >= 2 and plain_body.count(stem) > plain_body.count(full) and stem not in self.surface:
+                    self._alias(entity.id, stem)
 
     def _english_name(self, ident: str, name: str) -> None:
         """The English name the article gives, and the shorter forms readers write (Huancheng Interactive

@@ -285,6 +285,7 @@ def _qualified(
     before = [f for f in levels if f.end <= change.change_start]
     if before:
         gap = re.sub(r"[\s,,、]", "", simplified(sentence[before[-1].end : change.change_start]))
+        gap = re.sub(r"[(（][^()（）]{0,24}[)）]", "", gap)  # 223.04亿元(约新台币1004亿元),年增27.6%
         gap = re.sub(rules()["change_gap_dated"], "", gap)  # 较2024年底: a dated comparison base
         for word in sorted(rules()["change_gap_words"], key=len, reverse=True):
             gap = gap.replace(simplified(word), "")
@@ -296,6 +297,8 @@ def _qualified(
     after = [f for f in levels if f.start >= change.end]
     if after:
         gap = half_width(sentence[change.end : after[0].begins])
+        if re.search(rules()["prior_value_words"], simplified(gap)):
+            return None  # 年增27.6%,前一年则为174.8亿元: the year before is no level this change reached
         if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
             return after[0]
     return None

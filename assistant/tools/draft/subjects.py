@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assistant.tools.draft.measures import Mention
@@ -13,16 +14,21 @@ def subject_of(
 ) -> str:
     """The company a figure is about: named before it in its clause; 公司 is the article's own company;
     else the company its part of the sentence (between semicolons) opens with, else the sentence's; else
-    one named after the figure; 其, 該公司, 它 and an unnamed subject are the company in question. A company
-    of the vocabulary (`known`) counts only when it opens the figure's clause, or follows a rival word there
-    (行业龙头宁德时代2024年营收…); elsewhere it is a platform, a client or a supplier (在亚马逊上的评分)."""
-    start, _ = clause_bounds(plain, position)
+    one named after the figure in its clause; 其 (not 其中), 該公司, 它 and an unnamed subject are the company
+    in question. A company of the vocabulary (`known`) counts only when it opens the figure's clause, or
+    follows a rival word there (行业龙头宁德时代2024年营收…); elsewhere it is a platform, a client or a
+    supplier (在亚马逊上的评分)."""
+    start, end = clause_bounds(plain, position)
+    if re.fullmatch(r"[\d.年月日号]+", plain[start:end].strip(" ,，")) and end < len(plain):
+        end = clause_bounds(plain, end + 1)[1]  # 2020年,公司成立子公司…: a date alone opens the clause after it
     rivals = tuple(simplified(w) for w in rules()["rival_words"])
     orgs = [m for m in orgs if m[2] not in known or _opens(plain[start : m[0]], rivals)]
     own = [ident for s, e, ident in orgs if start <= s and e <= position]
     if own:
         return own[-1]
     orgs = [m for m in orgs if m[2] not in known]
+    for word in rules()["not_pointing"]:  # 其中, 其他: no 其 that points at a company
+        plain = plain.replace(simplified(word), "\0" * len(simplified(word)))
     head = plain[start:position]
     if any(word in head for word in rules()["own_company_words"]) and not any(
         word in head for word in rules()["pointing_words"]
@@ -37,7 +43,7 @@ def subject_of(
         return str(state["org"] or main)
     if any(word in plain[:position] for word in rules()["own_company_words"]):
         return main  # 2021年7月,公司登陆科创板,上市后市值…: the clause before names the company
-    after = [ident for s, e, ident in orgs if s >= position]
+    after = [ident for s, e, ident in orgs if position <= s < end]  # its own clause: 其余由嘉融保险认购 is another's
     return after[0] if after else str(state["org"] or main)
 
 

@@ -13,7 +13,15 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
-from assistant.tools.draft.reader import clause_bounds, half_width, rules, scan_words, simplified, word_table
+from assistant.tools.draft.reader import (
+    clause_bounds,
+    half_width,
+    plain_form,
+    rules,
+    scan_words,
+    simplified,
+    word_table,
+)
 
 
 def statement_topics(plain: str) -> list[str]:
@@ -116,10 +124,11 @@ class Segments:
         it names no line, company, measure or time: the variant a figure is of."""
         r = rules()
         stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
-        word = self._clean(simplified(half_width(prefix)), stops)
+        prefix = re.sub(r"(?:19|20)\d\d年度?", "", simplified(half_width(prefix)))  # 其同类产品2024年销售额
+        word = self._clean(prefix, stops)
         if not 2 <= len(word) <= 4 or not CJK_RUN.fullmatch(word) or word in self.table or self._is_metric(word):
             return ""
-        return word
+        return "" if any(simplified(w) in word for w in r["future_words"]) else word  # 预计2025年资本开支
 
     def _phrase_once(self, name: str, names: list[str]) -> bool:
         """A name said only once is a line unless it reads as a phrase: another name with words before it
@@ -166,6 +175,7 @@ class Segments:
                     *self.english.variants_of(english),
                     f"{name}业务",
                     f"{zh}業務",
+                    *_stem(name, self.traditional),
                 ]
             )
         )
@@ -184,9 +194,11 @@ class Segments:
         aliases += [a for a in (name, self.traditional(name), english) if a not in aliases]
         return ident
 
-    def at(self, plain: str, position: int, state: dict[str, Any]) -> str | None:
+    def at(self, plain: str, position: int, state: dict[str, Any], own: bool = False) -> str | None:
         """The segment a figure at `position` is about: named in its clause or before it in the sentence,
-        or the one 該業務 points back to."""
+        or the one 該業務 points back to; for a figure of the article's company (`own`), else the line its
+        paragraph opened on (第二大业务是海外仓。…2024年营收为52.31亿元), unless its sentence speaks of the whole
+        or names a company before it (公司在全国运营冷库41座,总面积约128万平方米)."""
         start, _ = clause_bounds(plain, position)
         hits = [
             h
@@ -198,7 +210,19 @@ class Segments:
             return str(in_clause[-1][2])
         if re.search(rules()["segment_pointer"], plain[:position]):
             return state.get("segment")
-        return str(hits[-1][2]) if hits else None
+        if hits:
+            return str(hits[-1][2])
+        _, end = clause_bounds(plain, position)
+        words = [*rules()["whole_words"], *rules()["own_company_words"]]
+        whole = any(simplified(w) in plain[:end] for w in words)
+        named = any(form in plain[:end] for form in self.entity_forms)  # 公司在全国运营冷库41座: the whole's
+        return state.get("topic") if own and not whole and not named and self._continues(plain) else None
+
+    def _continues(self, plain: str) -> bool:
+        """Whether a sentence goes on about the paragraph's line: it opens with a date, a pointer or a measure
+        (2024年营收为…, 该业务…, 毛利率达…), not with a subject of its own (电动摩托车(含…)则成了增长主力)."""
+        rest = re.sub(rules()["topic_openers"], "", plain)
+        return rest == "" or any(rest.startswith(w) for w in self.metric_words) or rest[:1].isdigit()
 
     def in_clause(self, plain: str, position: int) -> str | None:
         """The segment named in the clause of a figure at `position`, before it (None if none)."""
@@ -228,10 +252,14 @@ class Segments:
             return any(simplified(w) in plain[end : min(clause_end, end + 10)] for w in r["segment_markers"])
         return True
 
-    def remember(self, plain: str, state: dict[str, Any]) -> None:
+    def remember(self, plain: str, state: dict[str, Any], opening: bool = False) -> None:
+        """The line a sentence names last; a paragraph's opening sentence that makes a line its topic
+        (跨境空运仍是最大的业务, 第二大业务是…) gives the line the paragraph is about."""
         hits = [h for h in scan_words(plain, self.table) if self._named(plain, h)]
         if hits:
             state["segment"] = hits[-1][2]
+            if opening and re.search(rules()["line_topic"], plain):
+                state["topic"] = hits[0][2]  # the line named first is the one the sentence ranks
 
     def words_before(self, sentence: str, start: int, end: int) -> str:
         """The characters before a number that name what it counts (接入的充電樁達28萬多台), without the
@@ -291,6 +319,18 @@ class Segments:
 
     def concepts(self) -> dict[str, dict[str, Any]]:
         return dict(self.found)
+
+    def names(self, words: str) -> bool:
+        """Whether the words are a line's name or one of its aliases (天工 of 天工系列)."""
+        plain = plain_form(words)
+        return bool(plain) and any(plain == plain_form(a) for line in self.found.values() for a in line["aliases"])
+
+
+def _stem(name: str, traditional: Callable[[str], str]) -> list[str]:
+    """天工 of 天工系列: a line named with a series word is also asked for without it."""
+    tail = next((t for t in sorted(rules()["line_name_tails"], key=len, reverse=True) if name.endswith(t)), "")
+    stem = name[: len(name) - len(tail)] if tail else ""
+    return [stem, traditional(stem)] if len(stem) >= 2 else []
 
 
 def _right_before(plain: str, hit: tuple[int, int, Any], position: int) -> bool:

@@ -24,11 +24,19 @@ class Variants:
         self.english = english
         self.by_word: dict[str, str] = {}
 
-    def tagged(self, drafted: list[Drafted]) -> list[Drafted]:
+    def tagged(self, drafted: list[Drafted], main: str = "") -> list[Drafted]:
+        """A figure named with a modifier is a variant when a bare figure of its measure stands beside it, or
+        when it is another company's (启衡医药,其同类产品2024年销售额约12.6亿元: not 启衡医药's revenue)."""
         out = list(drafted)
         for index, one in enumerate(drafted):
             word = one.figure.modifier
-            if not word or one.segment or one.figure.event or not any(_bare_beside(one, d) for d in drafted):
+            another = bool(main) and one.subject != main
+            if (
+                not word
+                or one.segment
+                or one.figure.event
+                or not (another or any(_bare_beside(one, d) for d in drafted))
+            ):
                 continue
             one.figure.hints.append(f"{word}: a variant of the measure beside it, asked for by name")
             out[index] = replace(one, qualifier=self._qualifier(word))
