@@ -263,6 +263,18 @@ class Assistant:
             inherited=sorted(frame.inherited),
         )
 
+    def _named_companies(self, frame: Frame, facts: list[Fact]) -> list[str]:
+        """Who "it" is after statements of a company topic: the companies they are about, or, when they are
+        all the article's own company's, the rivals they name (a competitors sentence's tags)."""
+        main = self.pack.default_subject
+        if any(e != main for e in frame.entities) or any(f.subject != main for f in facts):
+            return [f.subject for f in facts]  # the company asked for, or the one the sentence is about
+        kinds = self.pack.concepts
+        tagged = [
+            t for f in facts for t in f.tags if t in kinds and kinds[t].kind == "entity" and t not in frame.entities
+        ]
+        return list(dict.fromkeys(tagged)) or [f.subject for f in facts]
+
     def _next(self, context: Context, decision: Decision, answer: Answer, lang: Language) -> Context:
         """The context after this turn: what it answered or offered; a refusal keeps the last one. A
         statement naming another company as what was asked (who leads the market) makes "it" that one."""
@@ -272,15 +284,19 @@ class Assistant:
             answered = bool(figures) and decision.kind in ("figures", "compare")
             recent = (*context.recent, figures) if answered else context.recent
             offered = [f.id for f in decision.facts] if decision.kind in ("clarify", "entity_only") else []
+            topics = self.pack.words.get("company_topics", [])
+            told = decision.kind in ("figures", "compare")  # a choice offered names no company yet
+            another = told and names_another(frame, decision.facts, topics)
             return after(
                 frame,
-                [f.subject for f in decision.facts],
+                self._named_companies(frame, decision.facts) if another else [f.subject for f in decision.facts],
                 [f.id for f in decision.facts[:3]],
                 options=answer.options,
                 option_facts=offered,
                 language=lang,
                 recent=recent,
-                names_another=names_another(frame, decision.facts, self.pack.words.get("company_topics", [])),
+                names_another=another,
+                asked_company=bool(set(frame.metrics) & set(topics)) and not told,
             )
         if (decision.kind == "unknown_entity" and decision.frame.unknown_names) or (
             decision.kind == "gap" and decision.frame.entities

@@ -20,7 +20,16 @@ from assistant.engine.matcher import Matcher, Scored
 from assistant.engine.operands import Resolver
 from assistant.engine.session import Edit
 from assistant.engine.statements import Statements
-from assistant.engine.ties import Bounds, differ, exact_of_rounded, latest, named_beside, range_ends, tied_with
+from assistant.engine.ties import (
+    Bounds,
+    differ,
+    exact_of_rounded,
+    latest,
+    named_beside,
+    one_sentence_for_all,
+    range_ends,
+    tied_with,
+)
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack import figures
@@ -98,6 +107,9 @@ class Lookup:
             ends = range_ends(tied) if named is None else []
             if ends:  # nothing the reader could choose by: both ends, cited
                 return Decision("figures", used, used.detail, ends, 0.6)
+            together = one_sentence_for_all(tied, used.metrics, self.matcher.covers) if named is None else []
+            if together:  # the year and the place of one founding, said in one sentence
+                return Decision("figures", used, used.detail, together, 0.6)
             if named is None:
                 return Decision("clarify", used, "clarify", [s.fact for s in tied[:4]], 0.4)
             top, tied = named, [named]
@@ -231,7 +243,9 @@ class Lookup:
                 return []
             given = (f for s in subjects for f in self.matcher.facts_about(s) if f.value is not None)
             return [] if any(self.matcher.covers(f, focus) for f in given) else [focus]
-        return [m for m in frame.metrics if self._lacks(frame, fact, m, subjects)]
+        named_other = any(e != self.pack.default_subject for e in frame.entities)  # the largest rival, Xunxiang:
+        metrics = [m for m in frame.metrics if not (named_other and m in self.company_topics)]  # it describes
+        return [m for m in metrics if self._lacks(frame, fact, m, subjects)]
 
     def _lacks(self, frame: Frame, fact: Fact, metric: str, subjects: set[str]) -> bool:
         """Whether the base has no figure of this metric for the period asked (or none at all, for the

@@ -114,6 +114,8 @@ class Screen:
         if context.frame is None and needs_context(frame):
             return Decision("need_context", frame, "clarify", confidence=0.3)
         asked = edit.asked or frame
+        if asked.pronoun and not asked.entities and context.unsettled:  # who leads? (unanswered) then "its margin"
+            return Decision("need_context", frame, "clarify", confidence=0.3)
         if not (asked.has_topic or asked.entities or asked.periods or asked.cues or asked.relative or asked.now):
             return Decision("nothing", frame, "no_fact")  # "¹", "?": nothing asked, nothing taken from before
         return None

@@ -40,6 +40,7 @@ class Context:
     language: Language | None = None
     subject: str | None = None
     recent: tuple[tuple[Fact, ...], ...] = ()  # the figures of the last answers, oldest first ("the two")
+    unsettled: bool = False  # the last question asked which company (who leads) and no answer named one
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,7 @@ def after(
     language: Language | None = None,
     recent: tuple[tuple[Fact, ...], ...] = (),
     names_another: bool = False,
+    asked_company: bool = False,
 ) -> Context:
     """The context after an answer: its frame, and the company it turned out to be about: the one the answer
     names when the question asked for a company (`names_another`: who leads the market Jifan is in)."""
@@ -223,14 +225,17 @@ def after(
     subject = frame.entities[0] if len(frame.entities) == 1 else (subjects[0] if len(subjects) == 1 else None)
     if names_another and len(subjects) == 1 and subjects[0] not in frame.entities:
         subject = subjects[0]
+    # who leads the market? with no answer, or with several companies named: "it" is no one yet
+    unsettled = (asked_company and not names_another) or (names_another and len(subjects) > 1)
     return Context(
         frame=frame,
         fact_ids=tuple(fact_ids),
         options=tuple(options or ()),
         option_facts=tuple(option_facts or ()),
         language=language,
-        subject=subject,
+        subject=None if unsettled else subject,
         recent=recent[-RECENT_TURNS:],
+        unsettled=unsettled,
     )
 
 

@@ -7,6 +7,7 @@ exact figure a rounded mention of it bounds (`exact_of_rounded`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -75,12 +76,21 @@ def range_ends(tied: list[Scored]) -> list[Fact]:
         return (*_filed(f), f.quote)
 
     ends = [s.fact for s in tied if key(s.fact) == key(tied[0].fact)]
-    if len(ends) != 2 or any(not f.written or f.written not in f.quote for f in ends):
+    if len(ends) != 2 or not stated_range(*ends):
         return []
-    quote = ends[0].quote
-    first, second = sorted(ends, key=lambda f: quote.index(f.written or ""))
-    between = quote[quote.index(first.written or "") + len(first.written or "") : quote.index(second.written or "")]
-    return [first, second] if _RANGE_JOIN.fullmatch(between) else []
+    return sorted(ends, key=lambda f: f.quote.index(f.written or ""))
+
+
+def stated_range(one: Fact, other: Fact) -> bool:
+    """Whether two figures are the two ends of one range their sentence states (2999元至3999元): both written
+    in the same quote, joined by a range word."""
+    if one.quote != other.quote or any(not f.written or f.written not in f.quote for f in (one, other)):
+        return False
+    quote = one.quote
+    first, second = sorted((one, other), key=lambda f: quote.index(f.written or ""))
+    start = quote.index(first.written or "") + len(first.written or "")
+    end = quote.index(second.written or "")
+    return start <= end and _RANGE_JOIN.fullmatch(quote[start:end]) is not None
 
 
 def latest(tied: list[Scored]) -> Scored | None:
@@ -149,3 +159,16 @@ def _plain(fact: Fact) -> Decimal | None:
     if fact.value is None or fact.scale not in SCALES:
         return None
     return fact.value * SCALES[fact.scale]
+
+
+def one_sentence_for_all(tied: list[Scored], metrics: list[str], covers: Callable[[Fact, str], bool]) -> list[Fact]:
+    """逸骑是哪一年、在哪个城市创立的: of figures as good as each other, those of the one sentence that gives
+    every measure asked (逸骑科技2009年创立于浙江台州: the year and the place); none when no sentence does, or
+    more than one does."""
+    if len(metrics) < 2:
+        return []
+    by_quote: dict[str, list[Fact]] = {}
+    for scored in tied:
+        by_quote.setdefault(scored.fact.quote, []).append(scored.fact)
+    full = [facts for facts in by_quote.values() if all(any(covers(f, m) for f in facts) for m in metrics)]
+    return full[0] if len(full) == 1 else []

@@ -4,7 +4,7 @@ those no fact names any more (the metric_3 a draft made up and a better concept 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +77,10 @@ class ConceptChanges:
             chinese = [("zh-Hant", zh.strip()), ("zh-Hans", names["zh-Hans"])] if same else chinese_names(zh.strip())
             body["kind"] = kind
             body["names"] = flow(CommentedMap([*chinese, ("en", en.strip())]))
-            kept = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
+            kept = [a.strip() for a in aliases if a.strip()]
+            folds = {fold(a) for a in kept}  # the other script's twin of a kept alias stays; a deleted one goes
+            twins = [str(a) for a in body.get("aliases") or [] if fold(str(a)) in folds]
+            kept = list(dict.fromkeys([*kept, *twins]))
             if kept:
                 body["aliases"] = flow(CommentedSeq(kept))
             else:
@@ -136,6 +139,11 @@ def _named(data: dict[str, Any]) -> set[str]:
     for key in ("segment", "tags"):
         named.update(str(v) for v in data.get(key) or [])
     return named
+
+
+def one_per_script(aliases: Sequence[str]) -> list[str]:
+    """Aliases with one form of each (逸骑 for 逸骑 and 逸騎): what a reviewer reads and edits."""
+    return list({fold(a): a for a in reversed(aliases)}.values())[::-1]
 
 
 def chinese_names(typed: str) -> list[tuple[str, str]]:

@@ -209,4 +209,5 @@ def slug(text: str) -> str:
 
 
 def split_aliases(text: str) -> list[str]:
-    return [a.strip() for a in re.split(r"[,,、]", text) if a.strip()]
+    """Aliases typed with commas between them; 、 belongs to a Chinese alias (电池、配件及智能硬件)."""
+    return [a.strip() for a in re.split(r"[,，]", text) if a.strip()]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from textual.screen import Screen
 
 from assistant.errors import AssistantError
+from assistant.review.concepts import one_per_script
 from assistant.review.dialogs import EditLine, PickConcept, concept_line, read_concept, split_aliases
 from assistant.review.pack_files import KINDS, FactItem
 from assistant.review.session import ReviewSession
@@ -100,7 +101,8 @@ class PackActions(Screen[None]):
             return
         concept = self.session.concepts[concept_id]
         names = concept.names
-        line = f"{names.get('zh-Hant', '')} | {names.get('en', '')} | {concept.kind} | {', '.join(concept.aliases)}"
+        shown = ", ".join(one_per_script(concept.aliases))  # 逸骑, not 逸骑 and 逸騎: one deletion takes both
+        line = f"{names.get('zh-Hant', '')} | {names.get('en', '')} | {concept.kind} | {shown}"
 
         def save(text: str) -> str | None:
             if not text.strip():  # a refused delete closes the dialog: typing more would change the concept

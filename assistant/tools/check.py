@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.engine.templates import REQUIRED_TEMPLATES, fields_of, problems
+from assistant.engine.ties import stated_range
 from assistant.errors import Problem
 from assistant.lang.normalize import LANGUAGES
 from assistant.lang.numbers import numbers_in
@@ -175,6 +176,8 @@ class Checker:
         for facts in groups.values():
             first = facts[0]
             for fact in facts[1:]:
+                if len(facts) == 2 and stated_range(first, fact):
+                    continue  # 299元至399元: the two ends of one range, answered together
                 rel, line = where.get(fact.id, ("", 0))
                 other = f"{first.id} (paragraph {first.paragraph})"
                 if _base(fact) != _base(first) or fact.unit != first.unit:

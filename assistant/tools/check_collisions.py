@@ -72,8 +72,9 @@ def _alias_uses(defined: dict[str, YamlFile]) -> tuple[dict[str, list[Use]], dic
         kinds[concept_id] = str(concept.get("kind"))
         names = concept.get("names")
         named: dict[str, Any] = names if isinstance(names, dict) else {}
+        aliases = concept.get("aliases")  # a broken pack may hold anything here: the loader names the problem
         forms: list[tuple[tuple[str, Any], Any]] = [
-            (("aliases", i), a) for i, a in enumerate(concept.get("aliases") or [])
+            (("aliases", i), a) for i, a in enumerate(aliases if isinstance(aliases, list) else [])
         ]
         forms += [(("names", lang), named.get(lang)) for lang in LANGUAGES]
         for path, form in forms:

@@ -39,7 +39,7 @@ def shadowed(checker: Checker, pack: Pack) -> None:
             if cid not in vocabulary:
                 continue
             home = vocabulary[cid]
-            aliases = [a for a in _raw(home, cid).get("aliases") or [] if isinstance(a, str)]
+            aliases = [a for a in _listed(_raw(home, cid).get("aliases")) if isinstance(a, str)]
             shown = ", ".join(aliases[:3]) + (", …" if len(aliases) > 3 else "")
             lost = f": its {len(aliases)} aliases ({shown}) no longer name it" if aliases else ""
             checker.add(
@@ -94,7 +94,7 @@ def _merged(checker: Checker, pack: Pack, yfile: YamlFile, cid: str, home: YamlF
     if home is None or loaded is None:
         return
     kept = {fold(a) for a in loaded.aliases}
-    lost = [a for a in _raw(home, cid).get("aliases") or [] if isinstance(a, str) and fold(a) not in kept]
+    lost = [a for a in _listed(_raw(home, cid).get("aliases")) if isinstance(a, str) and fold(a) not in kept]
     if lost:
         checker.add(
             yfile.rel,
@@ -148,7 +148,7 @@ def _forms(concept: Concept) -> list[str]:
 def _places(raw: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
     """Each alias and name of a concept as written, with its path in the YAML file."""
     places: list[tuple[tuple[Any, ...], str]] = [
-        (("aliases", i), a) for i, a in enumerate(raw.get("aliases") or []) if isinstance(a, str)
+        (("aliases", i), a) for i, a in enumerate(_listed(raw.get("aliases"))) if isinstance(a, str)
     ]
     names = raw.get("names")
     if isinstance(names, dict):
@@ -201,3 +201,8 @@ def _report(
         cid,
         "warning",
     )
+
+
+def _listed(value: Any) -> list[Any]:
+    """A list as the YAML holds it; anything else (a broken pack's number) as none."""
+    return value if isinstance(value, list) else []

@@ -29,6 +29,8 @@ from assistant import Assistant
         "Help me plan a workout schedule",
         "EUV光刻機的工作原理是什麼?explain briefly",  # a why-word, and nothing the article holds asked about
         "联影医疗明年营收预测",
+        "你覺得未來五年醫學影像賽道誰會勝出?",  # a prediction, though the article speaks of the market
+        "Who will win the medical imaging race?",
         "聯影醫療值得長期持有嗎?",  # advice, in any words
         "Is United Imaging worth holding for the long term?",
         "小狗應該吃哪種狗糧?",  # advice of another kind

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import AssistantError
+from assistant.lang.normalize import fold
 from assistant.pack.loader import load_pack
+from assistant.review.concepts import one_per_script
+from assistant.review.dialogs import split_aliases
 from assistant.review.fields import FieldError, parse
 from assistant.review.session import EditRefused, ReviewSession
 from assistant.tools.check import check_pack
@@ -162,6 +165,24 @@ def test_rename_a_placeholder_concept_and_delete_a_leftover(drafted: Path) -> No
     assert "    aliases: [雲帆, Yunfan]\n" in text and "metric_1" not in text
     result = check_pack(drafted)
     assert not [p for p in result.problems if "default_subject" in p.message or "current_year" in p.message]
+
+
+def test_an_alias_deleted_in_one_script_goes_in_both_and_a_kept_one_keeps_its_twin(drafted: Path) -> None:
+    """The dialog shows 雲帆 once for 雲帆 and 云帆; deleting it takes both, keeping it keeps both; an alias
+    holding 、 is one alias."""
+    session = ReviewSession(drafted)
+    session.edit_concept(
+        "company", "entity", "雲帆冷鏈", "Yunfan Cold Chain", ["雲帆", "云帆", "冷鏈", "冷链", "Yunfan"]
+    )
+    shown = one_per_script(load_pack(drafted).concepts["company"].aliases)
+    assert len([a for a in shown if fold(a) == fold("雲帆")]) == 1
+    session.edit_concept(
+        "company", "entity", "雲帆冷鏈", "Yunfan Cold Chain", ["雲帆", *split_aliases("Yunfan, 倉儲、配送")]
+    )
+    aliases = load_pack(drafted).concepts["company"].aliases
+    assert "云帆" in aliases and "雲帆" in aliases  # kept in one script: its twin stays
+    assert "冷鏈" not in aliases and "冷链" not in aliases  # deleted in one script: both go
+    assert "倉儲、配送" in aliases
 
 
 def test_concepts_and_aliases_that_cannot_be_added(drafted: Path) -> None:

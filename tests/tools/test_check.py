@@ -137,6 +137,29 @@ def test_duplicate_key_with_the_same_value_is_a_warning(pack: Path) -> None:
     assert not result.failed
 
 
+def test_aliases_that_are_no_list_are_a_problem_not_a_traceback(pack: Path) -> None:
+    gazetteer = pack / GAZETTEER
+    edit(gazetteer, "    aliases: [星湖儲能, 星湖, 星湖储能, Starlake, Starlake Storage]\n", "    aliases: 5\n")
+    result = check_pack(pack)
+    assert result.failed and any(p.file == GAZETTEER and "aliases" in p.message for p in result.problems), (
+        result.problems
+    )
+
+
+def test_the_two_ends_of_a_stated_range_are_no_duplicate(pack: Path) -> None:
+    """售價在299元至399元之間: two figures filed alike, which the engine answers together; not a problem."""
+    edit(pack / ARTICLE, "本文僅供參考", "2024年星湖儲能戶用儲能系統售價在299元至399元之間。\n本文僅供參考")
+    ends = "".join(
+        f"  - id: starlake-price-{value}\n    subject: starlake\n    metric: price\n    period: '2024'\n"
+        f"    value: {value}\n    unit: 元\n    written: {value}元\n"
+        "    quote: 2024年星湖儲能戶用儲能系統售價在299元至399元之間。\n    paragraph: 6\n"
+        for value in (299, 399)
+    )
+    edit(pack / FACTS, "derived:\n", ends + "derived:\n")
+    result = check_pack(pack)
+    assert not [p for p in result.problems if "starlake-price" in (p.entry or "")], result.problems
+
+
 def test_alias_on_two_concepts_of_one_kind(pack: Path) -> None:
     gazetteer = pack / GAZETTEER
     edit(gazetteer, "aliases: [主要產品, 產品,", "aliases: [主要產品, 產品, 營收,")

@@ -21,9 +21,17 @@ ARTICLE = [
 ]
 
 
-def _periods(convert: Any) -> dict[str, str | None]:
-    drafter = Drafter(convert("\n".join(ARTICLE)), slug="prior")
+def _periods(convert: Any, lines: list[str] = ARTICLE) -> dict[str, str | None]:
+    return _periods_of(_drafted(convert, lines))
+
+
+def _drafted(convert: Any, lines: list[str]) -> Drafter:
+    drafter = Drafter(convert("\n".join(lines)), slug="prior")
     drafter.run()
+    return drafter
+
+
+def _periods_of(drafter: Drafter) -> dict[str, str | None]:
     return {str(f.data["value"]): f.data.get("period") for f in drafter.facts if "value" in f.data}
 
 
@@ -47,10 +55,9 @@ def test_the_articles_year_is_no_year_it_promises_or_wonders_about(convert: Any)
         "青禾醫療能否在2026年真正扭虧,將決定公司的估值。",
         "今年一季度,青禾電機營收為12.8億元。",
     ]
-    drafter = Drafter(convert("\n".join(lines)), slug="prior")
-    drafter.run()
+    drafter = _drafted(convert, lines)
     assert drafter.current_year == 2025
-    periods = {str(f.data["value"]): f.data.get("period") for f in drafter.facts if "value" in f.data}
+    periods = _periods_of(drafter)
     assert periods["12.8"] == "2025Q1"
 
 
@@ -64,8 +71,25 @@ def test_the_year_before_is_counted_from_its_own_sentence_not_the_one_before(con
         "8月下旬,青禾電機披露2025年半年報:上半年淨虧損3.27億元,去年同期虧損6.94億元。",
         "年報顯示,2024年青禾電機淨虧損12.16億元,上年為虧損19.58億元。",
     ]
-    drafter = Drafter(convert("\n".join(lines)), slug="prior")
-    drafter.run()
-    periods = {str(f.data["value"]): f.data.get("period") for f in drafter.facts if "value" in f.data}
+    drafter = _drafted(convert, lines)
+    periods = _periods_of(drafter)
     assert periods["6.94"] == "2024H1"
     assert periods["19.58"] == "2023"
+
+
+@ALL_SCRIPTS
+def test_a_year_inside_a_code_or_where_a_stretch_begins_dates_no_half_after_it(convert: Any) -> None:
+    """GB 17761-2024 is a standard's code and 2024年起 where a policy begins: neither is the year of the
+    上半年 that follows in an article written in 2025; a half after December is the next year's."""
+    lines = [
+        "晨光財訊",
+        "青禾電機半年報",
+        "8月下旬,青禾電機披露2025年半年報:上半年營收95.63億元。",
+        "2024年12月,新版國家標準GB 17761-2024正式發布。",
+        "2024年起,商務部等部門推動以舊換新。上半年公司整車銷量281.5萬輛,同比增長12.6%。",
+        "2024年12月,公司關閉了兩家工廠。上半年公司毛利率為17.1%。",
+    ]
+    drafter = _drafted(convert, lines)
+    periods = _periods_of(drafter)
+    assert periods["281.5"] == "2025H1"
+    assert periods["17.1"] == "2025H1"

@@ -41,6 +41,7 @@ def _by_value(drafter: Drafter) -> dict[str, dict[str, Any]]:
         "原創 林曉 晨光財訊 2025年08月29日 21:36 浙江",
         "晨光財訊｜記者 林曉（成都報道）｜2025年6月16日",
         "原創 晨光財訊 2025-08-29 21:36",
+        "晨光財訊 第968期|撰文/林曉",
     ],
 )
 def test_a_byline_under_the_headline_names_the_outlet(convert: Any, byline: str) -> None:
@@ -482,3 +483,18 @@ def test_another_companys_figure_named_with_a_modifier_is_a_variant(convert: Any
     )
     rival = _by_value(drafter)["12.6"]
     assert rival["subject"] != drafter.main and rival.get("tags")
+
+
+@BOTH_SCRIPTS
+def test_an_accumulated_deficit_is_no_net_loss(convert: Any) -> None:
+    """累計未彌補虧損已接近98億元 is the losses of every year so far, not the year's net loss."""
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "青禾醫藥減虧一年",
+            "2024年,青禾醫藥歸母淨虧損12.16億元。截至2024年末,公司累計未彌補虧損已接近98億元。",
+        )
+    )
+    assert facts["12.16"]["metric"] == "net_loss"
+    assert facts["98"]["metric"] == "accumulated_deficit"

@@ -22,6 +22,10 @@ ARTICLE = "\n".join(
         "CEO沈嘉禾的判斷更樂觀。這位2021年從家電行業轉投鷺途的職業經理人,此前負責過一家白電企業的海外業務。",
         "海外業務由2020年收購的馬來西亞快遞公司速嶼快遞負責,鷺途最初取得51%股權,2022年增持至100%。",
         "2023年,鷺途以約1.15億美元收購了美國加州的一家酒店管理公司。",
+        "鷺途2006年創立於江蘇蘇州,2019年在港交所主板上市。",
+        "港股上市的同行雲棧酒店交出了2025年中期成績單。",
+        "規模最大的對手迅翔國際,2024年營收達318億元。",
+        "鷺途的競爭對手還包括雲棧酒店。",
     ]
 )
 
@@ -86,3 +90,36 @@ def test_a_money_question_naming_only_a_company_is_not_answered_with_a_stake(dra
 
 def test_a_money_question_is_answered_by_an_amount_in_another_currency(drafted: Assistant) -> None:
     assert "1.15" in _answered(drafted, "鷺途當年收購美國那家公司花了多少錢?")
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("鷺途是哪一年、在哪個城市創立的?", ["2006", "苏州"]),
+        ("When did Lutu go public, and on which exchange?", ["2019", "港交所"]),
+    ],
+)
+def test_a_question_for_when_and_where_is_answered_by_the_sentence_that_says_both(
+    drafted: Assistant, question: str, words: list[str]
+) -> None:
+    text = _answered(drafted, question)
+    assert all(w in text for w in words), text
+    assert "2025" not in text  # 港股上市的同行…2025年中期成绩单: 上市的 describes; no listing in 2025
+
+
+@pytest.mark.parametrize(
+    "question", ["How big is the largest rival, Xunxiang International, by 2024 revenue?", "迅翔國際2024年營收多少?"]
+)
+def test_a_rival_named_with_an_international_suffix_has_its_own_revenue(drafted: Assistant, question: str) -> None:
+    """對手迅翔國際,2024年營收達318億元: the rival's revenue, asked with the rival word describing it."""
+    text = _answered(drafted, question)
+    assert "318" in text and "86.47" not in text
+
+
+def test_it_after_a_rival_question_answered_with_several_rivals_is_no_one_yet(drafted: Assistant) -> None:
+    """Who are Lutu's rivals? (迅翔国际 and 云栈酒店) then "how big is it": not Lutu's own revenue."""
+    chat = drafted.chat()
+    first = chat.ask("Who does Lutu compete with?")
+    assert first.status == "answered", first.text
+    follow = chat.ask("How big is it by revenue?")
+    assert follow.status != "answered" and "86.47" not in follow.text, follow.text

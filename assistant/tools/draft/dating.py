@@ -95,7 +95,7 @@ class Dating:
         written right after it (较2023年的7.35亿元)."""
         found = []
         for mention in self.grammar.scan(plain):
-            if mention.problem:
+            if mention.problem or _in_code(plain[: mention.start]):
                 continue
             found.append(
                 Dated(
@@ -133,7 +133,12 @@ class Dating:
             start, end = clause_bounds(sentence, date.start)
             if not plain[start:end].replace(plain[date.start : date.end], "").strip():
                 end = clause_bounds(sentence, min(len(sentence) - 1, end + 1))[1]  # 2016年,禾煜乳業登陸上交所
-            hits = scan_words(plain[start:end], self.events)
+            attributive = tuple(rules()["event_attributive"])
+            hits = [
+                h
+                for h in scan_words(plain[start:end], self.events)
+                if not (start + h[1] <= date.start and plain[start + h[1] :].startswith(attributive))
+            ]  # 港股上市的逸骑…交出了2025年中期成绩单: 上市的 describes the company; it dates no later year
             number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
             if hits and number is not None:
                 nearest = min(hits, key=lambda h: abs(start + h[0] - date.start))
@@ -200,7 +205,12 @@ class Dating:
         if chosen.period is None or chosen.period.year is not None:
             return chosen
         year = next((d.period.year for d in reversed(before) if d.period and d.period.year), None)
-        year = year or (state["date"].period.year if state["date"] and state["date"].period else None)
+        carried = state["date"].period if state["date"] and state["date"].period else None
+        if year is None and carried is not None and carried.year is not None:
+            year = carried.year
+            later = carried.month is not None and chosen.period.with_year(year).closes < carried.closes
+            if later and self.current_year and self.current_year > year:
+                year = self.current_year  # 2024年12月…。上半年: a half after December is next year's
         return replace(chosen, period=chosen.period.with_year(year or self.current_year))
 
     @staticmethod
@@ -247,6 +257,12 @@ class Dating:
         return earlier
 
 
+def _in_code(before: str) -> bool:
+    """A year inside a code (GB 17761-2024, ISO 9001-2015): after a number that is no year and a hyphen."""
+    found = re.search(r"(\d+)[-‐–]$", before)
+    return found is not None and re.fullmatch(r"(?:19|20)\d\d", found.group(1)) is None
+
+
 def _figure_after(plain: str, date: Dated) -> bool:
     """Whether a number follows the date in its own clause (去年同期为23.1亿元); a date that opens a clause
     of its own (去年同期,公司净利润…) dates the sentence after it."""
@@ -273,4 +289,9 @@ def _since(plain: str, start: int, end: int) -> bool:
     r = rules()
     after = re.split(f"[{re.escape(r['clause_ends'])}]", plain[end : end + r["since_gap"] + 2])[0]
     opened = plain[:start].endswith(tuple(r["since_before"]))
-    return any(w in after for w in r["since_after"]) or (opened and after.startswith(tuple(r["since_begins"])))
+    right_after = after.startswith(tuple(r["since_right_after"]))  # 2024年起,商务部…: from 2024 on
+    return (
+        any(w in after for w in r["since_after"])
+        or right_after
+        or (opened and after.startswith(tuple(r["since_begins"])))
+    )
