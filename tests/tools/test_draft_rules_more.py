@@ -498,3 +498,17 @@ def test_an_accumulated_deficit_is_no_net_loss(convert: Any) -> None:
     )
     assert facts["12.16"]["metric"] == "net_loss"
     assert facts["98"]["metric"] == "accumulated_deficit"
+
+
+@BOTH_SCRIPTS
+def test_a_modifier_written_with_的_before_its_measure_makes_a_variant(convert: Any) -> None:
+    """其中研發人員1384人…擁有博士學位的研發人員超過260人: the doctors are a part, not a second staff count."""
+    facts = _by_value(
+        _draft(
+            convert,
+            "晨光財訊",
+            "青禾醫藥研發",
+            "截至年末,青禾醫藥員工總數為2486人,其中研發人員1384人,擁有博士學位的研發人員超過260人。",
+        )
+    )
+    assert not facts["1384"].get("tags") and facts["260"].get("tags")

@@ -125,6 +125,7 @@ class Segments:
         r = rules()
         stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
         prefix = re.sub(r"(?:19|20)\d\d年度?", "", simplified(half_width(prefix)))  # 其同类产品2024年销售额
+        prefix = prefix.rstrip().removesuffix("的")  # 拥有博士学位的研发人员: 博士学位
         word = self._clean(prefix, stops)
         if not 2 <= len(word) <= 4 or not CJK_RUN.fullmatch(word) or word in self.table or self._is_metric(word):
             return ""
