@@ -20,7 +20,7 @@ from assistant.engine.vocabulary import Vocabulary
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import strip_decimals
 from assistant.lang.periods import PeriodGrammar, PeriodMention
-from assistant.lang.scripts import CJK_RUN, LATIN_WORD
+from assistant.lang.scripts import CJK, CJK_RUN, LATIN_WORD
 
 TYPO_OF_A_NAME = 85  # a capitalised name this similar to a company's Latin name is that name misspelt
 _CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+(?![A-Za-z0-9]))*)('s|’s)?")
@@ -292,10 +292,10 @@ class Reader:
             if any(h.start <= match.start() < h.end and h.target.kind == "metric" for h in reading.hits):
                 continue
             stop = self._cjk_stops.match(rest, match.end()) if self._cjk_stops else None
-            if "\u4e00" <= rest[match.end() : match.end() + 1] <= "\u9fff" and not stop:
+            if CJK.match(rest, match.end()) and not stop:
                 continue  # 生物识别: the suffix begins a longer word the engine did not read (not 华润医药的…)
             start = match.start()
-            while start > 0 and "\u4e00" <= rest[start - 1] <= "\u9fff":
+            while start > 0 and CJK.match(rest, start - 1):
                 start -= 1
             run = rest[start : match.start()]
             stops = list(self._cjk_stops.finditer(run)) if self._cjk_stops else []

@@ -8,11 +8,11 @@ name a metric and a qualifier, 科創板).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from assistant.lang.normalize import LANGUAGES, fold
+from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
-from assistant.tools.check_files import Use, YamlFile
+from assistant.tools.check_files import Use, YamlFile, concept_forms
 
 if TYPE_CHECKING:
     from assistant.tools.check import Checker
@@ -70,15 +70,8 @@ def _alias_uses(defined: dict[str, YamlFile]) -> tuple[dict[str, list[Use]], dic
         concept = yfile.mapping("concepts").get(concept_id)
         concept = concept if isinstance(concept, dict) else {}
         kinds[concept_id] = str(concept.get("kind"))
-        names = concept.get("names")
-        named: dict[str, Any] = names if isinstance(names, dict) else {}
-        aliases = concept.get("aliases")  # a broken pack may hold anything here: the loader names the problem
-        forms: list[tuple[tuple[str, Any], Any]] = [
-            (("aliases", i), a) for i, a in enumerate(aliases if isinstance(aliases, list) else [])
-        ]
-        forms += [(("names", lang), named.get(lang)) for lang in LANGUAGES]
-        for path, form in forms:
-            if isinstance(form, str) and fold(form):
+        for path, form in concept_forms(concept):
+            if fold(form):
                 seen[fold(form)].append(Use(concept_id, yfile, ("concepts", concept_id, *path), form))
     return seen, kinds
 

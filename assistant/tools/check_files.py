@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from assistant.errors import Problem
+from assistant.lang.normalize import LANGUAGES
 from assistant.pack.locate import Key, line_of
 
 
@@ -111,3 +112,16 @@ def node_lines(node: yaml.Node | None) -> dict[Key, int]:
                 lines[path] = item.start_mark.line + 1
                 stack.append((item, path))
     return lines
+
+
+def concept_forms(raw: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """Each alias and name of a concept as its YAML writes it, with its path in the file; anything that is no
+    text (a broken pack's `aliases: 5`) is left to the loader to report."""
+    aliases = raw.get("aliases")
+    forms: list[tuple[tuple[Any, ...], str]] = [
+        (("aliases", i), a) for i, a in enumerate(aliases if isinstance(aliases, list) else []) if isinstance(a, str)
+    ]
+    names = raw.get("names")
+    if isinstance(names, dict):
+        forms += [(("names", lang), names[lang]) for lang in LANGUAGES if isinstance(names.get(lang), str)]
+    return forms

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from assistant.lang.normalize import LANGUAGES, fold
+from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
 from assistant.pack.schema import Concept
-from assistant.tools.check_files import YamlFile
+from assistant.tools.check_files import YamlFile, concept_forms
 
 if TYPE_CHECKING:
     from assistant.tools.check import Checker
@@ -39,7 +39,7 @@ def shadowed(checker: Checker, pack: Pack) -> None:
             if cid not in vocabulary:
                 continue
             home = vocabulary[cid]
-            aliases = [a for a in _listed(_raw(home, cid).get("aliases")) if isinstance(a, str)]
+            aliases = [text for path, text in concept_forms(_raw(home, cid)) if path[0] == "aliases"]
             shown = ", ".join(aliases[:3]) + (", …" if len(aliases) > 3 else "")
             lost = f": its {len(aliases)} aliases ({shown}) no longer name it" if aliases else ""
             checker.add(
@@ -94,7 +94,8 @@ def _merged(checker: Checker, pack: Pack, yfile: YamlFile, cid: str, home: YamlF
     if home is None or loaded is None:
         return
     kept = {fold(a) for a in loaded.aliases}
-    lost = [a for a in _listed(_raw(home, cid).get("aliases")) if isinstance(a, str) and fold(a) not in kept]
+    aliases = [text for path, text in concept_forms(_raw(home, cid)) if path[0] == "aliases"]
+    lost = [a for a in aliases if fold(a) not in kept]
     if lost:
         checker.add(
             yfile.rel,
@@ -120,7 +121,7 @@ def swallowed_words(checker: Checker, pack: Pack) -> None:
             if concept is None or concept.kind not in SWALLOWING_KINDS:
                 continue
             reported: set[str] = set()
-            for path, text in _places(_raw(yfile, cid)):
+            for path, text in concept_forms(_raw(yfile, cid)):
                 hidden = {
                     word: owner
                     for word, owner in _hidden(fold(text), cid, concept, pack, words).items()
@@ -143,17 +144,6 @@ def _combined(pack: Pack) -> set[tuple[str, str]]:
 def _forms(concept: Concept) -> list[str]:
     names = concept.names
     return [form for form in (*concept.aliases, names.zh_Hant, names.zh_Hans or "", names.en) if form]
-
-
-def _places(raw: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
-    """Each alias and name of a concept as written, with its path in the YAML file."""
-    places: list[tuple[tuple[Any, ...], str]] = [
-        (("aliases", i), a) for i, a in enumerate(_listed(raw.get("aliases"))) if isinstance(a, str)
-    ]
-    names = raw.get("names")
-    if isinstance(names, dict):
-        places += [(("names", lang), names[lang]) for lang in LANGUAGES if isinstance(names.get(lang), str)]
-    return places
 
 
 def _hidden(folded: str, cid: str, concept: Concept, pack: Pack, words: dict[str, set[str]]) -> dict[str, str]:
@@ -201,8 +191,3 @@ def _report(
         cid,
         "warning",
     )
-
-
-def _listed(value: Any) -> list[Any]:
-    """A list as the YAML holds it; anything else (a broken pack's number) as none."""
-    return value if isinstance(value, list) else []

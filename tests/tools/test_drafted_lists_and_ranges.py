@@ -5,6 +5,7 @@ these tests."""
 from __future__ import annotations
 
 import pytest
+from answers import figure_lines
 
 from assistant import Assistant
 from assistant.lang.normalize import to_simplified
@@ -31,11 +32,6 @@ ARTICLE = "\n".join(
 
 def _plain(text: str) -> str:
     return to_simplified(text)
-
-
-def _figure_lines(text: str) -> str:
-    """The answer's own lines, before the quoted source."""
-    return text.split("來源")[0].split("Source")[0]
 
 
 @pytest.mark.parametrize(
@@ -73,10 +69,10 @@ def test_a_forecast_for_the_year_answers_no_question_about_its_half(drafted: Ass
 def test_a_rival_named_once_beside_the_company_has_its_own_share(drafted: Assistant) -> None:
     ours = drafted.ask("禾岸寵物的市場份額是多少?")
     assert ours.status == "answered", ours.text
-    assert "11.8" in _figure_lines(ours.text) and "14.5" not in _figure_lines(ours.text)
+    assert "11.8" in figure_lines(ours.text) and "14.5" not in figure_lines(ours.text)
     theirs = drafted.ask("鎧諾寵物的市場份額是多少?")
     assert theirs.status == "answered", theirs.text
-    assert "14.5" in _figure_lines(theirs.text) and "11.8" not in _figure_lines(theirs.text)
+    assert "14.5" in figure_lines(theirs.text) and "11.8" not in figure_lines(theirs.text)
 
 
 def test_a_rival_reporting_a_line_of_its_own_is_a_company(drafted: Assistant) -> None:
@@ -109,7 +105,7 @@ def test_it_after_a_line_is_that_line_or_the_company_never_another_line(drafted:
     assert "24.87" in first.text, first.text
     for question in ("那它2024年銷量多少?", "那它全年賣了多少噸?"):
         follow = chat.ask(question)
-        given = _figure_lines(follow.text) if follow.status == "answered" else ""  # a refusal may name the nearest
+        given = figure_lines(follow.text) if follow.status == "answered" else ""  # a refusal may name the nearest
         assert "8.2" not in given, follow.text  # the snacks line's tonnes
         assert "24.87" not in given, follow.text  # money, when tonnes are asked
 
@@ -134,4 +130,4 @@ def test_the_peak_of_a_measure_given_at_several_dates_is_the_highest(drafted: As
     assert "260" in peak.text
     now = chat.ask("現在呢?")  # of the dated figures, the latest the article gives
     assert now.status == "answered", now.text
-    assert "118" in _figure_lines(now.text) and "260" not in _figure_lines(now.text)
+    assert "118" in figure_lines(now.text) and "260" not in figure_lines(now.text)

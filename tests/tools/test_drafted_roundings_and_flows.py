@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from answers import figure_lines
 
 from assistant import Assistant
 from assistant.engine.ties import Bounds
@@ -35,16 +36,11 @@ ARTICLE = "\n".join(
 )
 
 
-def _figure_lines(text: str) -> str:
-    """The answer's own lines, before the quoted source."""
-    return text.split("來源")[0].split("来源")[0].split("Source")[0]
-
-
 def _answers_with(drafted: Assistant, question: str, figure: str, not_figure: str) -> None:
     """The question is answered with one figure and not with the other one filed beside it."""
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
-    lines = _figure_lines(answer.text)
+    lines = figure_lines(answer.text)
     assert figure in lines and not_figure not in lines, answer.text
 
 
@@ -53,7 +49,7 @@ def test_a_rounded_mention_gives_way_to_the_exact_figure(drafted: Assistant, que
     """营收突破80亿元 … 营业收入86.73亿元: one figure; nothing for the reader to choose between."""
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
-    assert "86.73" in _figure_lines(answer.text)
+    assert "86.73" in figure_lines(answer.text)
 
 
 def test_a_rounding_far_from_a_figure_is_no_rounding_of_it() -> None:
@@ -69,16 +65,16 @@ def test_a_rounding_far_from_a_figure_is_no_rounding_of_it() -> None:
 def test_a_figure_given_again_in_another_currency_is_no_second_figure(drafted: Assistant) -> None:
     answer = drafted.ask("禾川茶飲2024年GMV是多少?")
     assert answer.status == "answered", answer.text
-    assert "312" in _figure_lines(answer.text) and "1370" not in _figure_lines(answer.text)
+    assert "312" in figure_lines(answer.text) and "1370" not in figure_lines(answer.text)
 
 
 def test_an_expense_and_its_ratio_are_two_measures(drafted: Assistant) -> None:
     expense = drafted.ask("禾川茶飲2024年銷售費用是多少?")
     assert expense.status == "answered", expense.text
-    assert "12.37" in _figure_lines(expense.text) and "14.3" not in _figure_lines(expense.text)
+    assert "12.37" in figure_lines(expense.text) and "14.3" not in figure_lines(expense.text)
     ratio = drafted.ask("What was Hechuan's selling expense ratio in 2024?")
     assert ratio.status == "answered", ratio.text
-    assert "14.3" in _figure_lines(ratio.text)
+    assert "14.3" in figure_lines(ratio.text)
 
 
 @pytest.mark.parametrize(
@@ -102,9 +98,9 @@ def test_a_line_called_by_its_head_word_is_that_line(drafted: Assistant) -> None
     """倉儲業務收入 in the sentence after 冷庫倉儲 is named: the line's revenue, not the company's."""
     answer = drafted.ask("禾川茶飲冷庫倉儲業務2024年收入多少?")
     assert answer.status == "answered", answer.text
-    assert "22.65" in _figure_lines(answer.text)
+    assert "22.65" in figure_lines(answer.text)
     whole = drafted.ask("禾川茶飲2024年營收多少?")
-    assert "22.65" not in _figure_lines(whole.text)
+    assert "22.65" not in figure_lines(whole.text)
 
 
 @pytest.mark.parametrize("question", ["2024年禾川茶飲的閉店率是多少?", "2024年禾川茶飲的關店率是多少?"])
@@ -112,7 +108,7 @@ def test_a_rate_of_a_counted_measure_is_not_the_count(drafted: Assistant, questi
     """閉店率 asks for a rate the article never gives; 712家 closed is no answer to it."""
     answer = drafted.ask(question)
     assert answer.status != "answered", answer.text
-    assert "712" not in _figure_lines(answer.text)
+    assert "712" not in figure_lines(answer.text)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +118,7 @@ def test_a_country_right_before_its_count_names_it(drafted: Assistant, question:
     """包括印尼212家、马来西亚143家: each count is its country's, not the company's store count."""
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
-    lines = _figure_lines(answer.text)
+    lines = figure_lines(answer.text)
     assert figure in lines and "486" not in lines, answer.text
 
 
@@ -136,7 +132,7 @@ def test_a_country_no_figure_is_filed_under_is_still_a_word_of_the_sentence(draf
 def test_the_leaders_figure_is_never_the_companys_own(drafted: Assistant, question: str) -> None:
     """The article gives only its own company's share: the leader's is not in it."""
     answer = drafted.ask(question)
-    assert "10.9" not in _figure_lines(answer.text), answer.text
+    assert "10.9" not in figure_lines(answer.text), answer.text
 
 
 @pytest.mark.parametrize("question", ["禾川茶飲的主要客戶是誰?", "Who are Hechuan's core customers?"])
@@ -164,4 +160,4 @@ def test_a_count_asked_in_a_unit_asks_for_what_the_article_counts_in_it(drafted:
     """多少人 names no measure: the one the article counts in people answers."""
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
-    assert "6842" in _figure_lines(answer.text)
+    assert "6842" in figure_lines(answer.text)

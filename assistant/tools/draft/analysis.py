@@ -169,6 +169,7 @@ class Drafter:
         self.measures.reserved = set(self.segments.found)  # a new measure never takes a line's id
         numbering = re.compile(rules()["section_numbering"])
         state: dict[str, Any] = {"org": self.main, "date": None, "segment": None, "measures": [], "measured": []}
+        state |= {"person": None, "topic": None, "opening": False}  # the officer just named, the paragraph's line
         for number, paragraph in enumerate(self.paragraphs, 1):
             covered = 0
             heading = numbering.match(paragraph)

@@ -87,6 +87,8 @@ class Segments:
                 continue  # 分拆视觉业务: 视觉 is short for 机器视觉 here, and inside 视觉传感器 elsewhere: no line
             table[name] = self._also(longer, name) if longer else self._add(name)
         self.table = word_table(table | self._heads())  # 仓储业务 names 冷库仓储 in the figures' own clauses too
+        self._alias_forms = frozenset(plain_form(a) for line in self.found.values() for a in line["aliases"])
+        self._measure_starts = tuple(self.metric_words)  # what a sentence going on about a line may open with
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
         """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters, and
@@ -200,7 +202,7 @@ class Segments:
         or the one 該業務 points back to; for a figure of the article's company (`own`), else the line its
         paragraph opened on (第二大业务是海外仓。…2024年营收为52.31亿元), unless its sentence speaks of the whole
         or names a company before it (公司在全国运营冷库41座,总面积约128万平方米)."""
-        start, _ = clause_bounds(plain, position)
+        start, end = clause_bounds(plain, position)
         hits = [
             h
             for h in scan_words(plain[:position], self.table)
@@ -213,7 +215,6 @@ class Segments:
             return state.get("segment")
         if hits:
             return str(hits[-1][2])
-        _, end = clause_bounds(plain, position)
         words = [*rules()["whole_words"], *rules()["own_company_words"]]
         whole = any(simplified(w) in plain[:end] for w in words)
         named = any(form in plain[:end] for form in self.entity_forms)  # 公司在全国运营冷库41座: the whole's
@@ -223,7 +224,7 @@ class Segments:
         """Whether a sentence goes on about the paragraph's line: it opens with a date, a pointer or a measure
         (2024年营收为…, 该业务…, 毛利率达…), not with a subject of its own (电动摩托车(含…)则成了增长主力)."""
         rest = re.sub(rules()["topic_openers"], "", plain)
-        return rest == "" or any(rest.startswith(w) for w in self.metric_words) or rest[:1].isdigit()
+        return rest == "" or rest.startswith(self._measure_starts) or rest[:1].isdigit()
 
     def in_clause(self, plain: str, position: int) -> str | None:
         """The segment named in the clause of a figure at `position`, before it (None if none)."""
@@ -323,8 +324,7 @@ class Segments:
 
     def names(self, words: str) -> bool:
         """Whether the words are a line's name or one of its aliases (天工 of 天工系列)."""
-        plain = plain_form(words)
-        return bool(plain) and any(plain == plain_form(a) for line in self.found.values() for a in line["aliases"])
+        return plain_form(words) in self._alias_forms
 
 
 def _stem(name: str, traditional: Callable[[str], str]) -> list[str]:
