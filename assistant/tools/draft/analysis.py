@@ -71,7 +71,9 @@ class Drafter:
         self.measures = Measures(
             metric_table(self.vocabulary), self.vocabulary, self.concepts, english, self.traditional
         )
-        self.variants = Variants(self.concepts, english)
+        whole = frozenset(simplified(w) for w in rules()["whole_words"])
+        self.variants = Variants(self.concepts, english, whole)
+        self.figures_drafted: list[tuple[Drafted, DraftFact]] = []  # every figure with the fact it became
         self.current_year: int | None = None
         self.main = ""
 
@@ -188,6 +190,7 @@ class Drafter:
             state["segment"], state["measures"], state["measured"], state["person"] = None, [], [], None
             state["org"] = self.main  # a new paragraph speaks of the article's company unless it names another
         self.measures.add_heads()
+        self.variants.across([d for d, _ in self.figures_drafted], [f for _, f in self.figures_drafted])
         self.concepts.update(self.segments.concepts())
 
     # -- one sentence -------------------------------------------------------------------------------
@@ -208,6 +211,7 @@ class Drafter:
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
         drafted = self.variants.tagged(_shares_named(drafted), self.main)
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
+        self.figures_drafted += zip(drafted, self.entries.facts[len(self.entries.facts) - len(drafted) :], strict=True)
         if drafted:
             state["measures"] = list(dict.fromkeys(d.metric for d in drafted if d.metric))
             state["measured"] = [d.date for d in drafted if d.date is not None and d.date.dated][-1:]

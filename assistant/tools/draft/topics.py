@@ -97,13 +97,13 @@ class Segments:
             inner = simplified(word)
             if inner in prefix[1:]:
                 prefix = prefix[: prefix.index(inner, 1)]
+        for word in sorted(rules()["segment_trailing_cut"], key=len, reverse=True):
+            if prefix.endswith(simplified(word)) and len(prefix) > len(word):
+                prefix = prefix[: -len(word)]  # first: 报关等业务 keeps 报关, though 等 also ends a leading list
         for word in sorted(rules()["segment_cut_words"], key=len, reverse=True):
             cut = simplified(word)
             if cut in prefix:
                 prefix = prefix[prefix.rindex(cut) + len(cut) :]
-        for word in sorted(rules()["segment_trailing_cut"], key=len, reverse=True):
-            if prefix.endswith(simplified(word)) and len(prefix) > len(word):
-                prefix = prefix[: -len(word)]
         prefix = _without_function_tail(prefix)
         start = len(prefix)
         while start > 0 and prefix[start - 1] not in stops:
@@ -129,15 +129,16 @@ class Segments:
         prefix = re.sub(r"(?:19|20)\d\d年度?", "", simplified(half_width(prefix)))  # 其同类产品2024年销售额
         prefix = prefix.rstrip().removesuffix("的")  # 拥有博士学位的研发人员: 博士学位
         word = self._clean(prefix, stops)
-        if not 2 <= len(word) <= 4 or not CJK_RUN.fullmatch(word) or word in self.table or self._is_metric(word):
+        if not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or word in self.table or self._is_metric(word):
             return ""
         return "" if any(simplified(w) in word for w in r["future_words"]) else word  # 预计2025年资本开支
 
     def _phrase_once(self, name: str, names: list[str]) -> bool:
         """A name said only once is a line unless it reads as a phrase: another name with words before it
         (导致疫苗 beside 疫苗), or words no line's name holds (确认, 也, 二季度)."""
-        if any(name.endswith(other) and other != name for other in names):
-            return False
+        modifiers = rules()["line_modifiers"]
+        if any(name.endswith(other) and name[: -len(other)] not in modifiers for other in names if other != name):
+            return False  # 跨境空运 beside 空运 is the line and its short name
         return not any(simplified(w) in name for w in rules()["segment_stop_words"])
 
     def _called_a_line(self, matched: str, name: str) -> bool:
@@ -149,6 +150,7 @@ class Segments:
             called
             and name not in self.metric_words
             and not any(name.endswith(w) for w in self.metric_words if len(w) >= 3)
+            and not any(name.startswith(w) for w in self.metric_words if len(w) >= 2)  # 毛利率上升主要
         )
 
     def _is_metric(self, name: str) -> bool:
@@ -238,12 +240,13 @@ class Segments:
         return str(hits[-1][2]) if hits else None
 
     def _named(self, plain: str, hit: tuple[int, int, Any]) -> bool:
-        """A line named as the topic, not one item of a list (常温奶、低温鲜奶、奶粉等) nor part of a company's
-        name (视觉 in 澄岳视觉); a region word of
+        """A line named as the topic, not one item of a list (常温奶、低温鲜奶、奶粉等, though 报关等业务 is the
+        line the list makes) nor part of a company's name (视觉 in 澄岳视觉); a region word of
         the vocabulary (国内, 海外) only before a word that makes it a segment (海外收入, 国内市场)."""
         r = rules()
         start, end, ident = hit
-        if plain[end : end + 1] in r["list_marks"] or plain[max(0, start - 1) : start] == "、":
+        whole_list = plain.startswith(tuple(simplified(w) for w in r["line_words"]), end + 1)  # 报关等业务
+        if (plain[end : end + 1] in r["list_marks"] and not whole_list) or plain[max(0, start - 1) : start] == "、":
             return False
         word = plain[start:end]
         for form in (f for f in self.entity_forms if word in f and word != f):

@@ -1,0 +1,86 @@
+"""Parts of the whole on a raw draft, in every script: a line a sentence names as 'X等業務' is that line;
+a measure written 'X的毛利率' is a part of the company's bare figure given elsewhere; a 其中 part with a long
+name is a part; words before 是…業務 that point back at a line, give a reason or open with a measure are no
+line. The question about the whole gets the whole's figure, not a choice. Written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from scripts import ALL_SCRIPTS
+
+from assistant import Assistant
+from assistant.lang.normalize import to_simplified
+from assistant.tools.draft.analysis import Drafter
+
+ARTICLE = "\n".join(
+    [
+        "潮汐財訊",
+        "滄嶼冷鏈:冷庫越蓋越多",
+        "滄嶼冷鏈股份有限公司(以下簡稱滄嶼冷鏈)總部位於寧波。2024年滄嶼冷鏈營收為86.15億元,年增18.2%。",
+        "2024年公司整體毛利率為21.7%,比上年提高1.3個百分點。毛利率上升主要是因為冷庫租賃業務的規模效應開始顯現。",
+        "拆開營收結構,冷庫租賃仍是滄嶼冷鏈最大的業務。2024年該業務營收為41.02億元。電費是這項業務最大的成本項目。",
+        "不過,城市冷鏈配送的毛利率只有6.4%,仍明顯低於公司平均水準。",
+        "其餘的進口清關與代採購等業務,2024年營收為9.33億元,年減4.1%。",
+        "截至2024年底,滄嶼冷鏈員工總數約1.2萬人,其中冷庫一線操作員工超過7,600人。",
+    ]
+)
+
+
+def _drafter(convert: Any) -> tuple[Drafter, dict[str, dict[str, Any]]]:
+    drafter = Drafter(convert(ARTICLE), slug="parts")
+    drafter.run()
+    return drafter, {str(f.data["value"]): f.data for f in drafter.facts if "value" in f.data}
+
+
+def _line_names(drafter: Drafter) -> set[str]:
+    return {to_simplified(c["names"]["zh-Hant"]) for c in drafter.concepts.values() if c.get("kind") == "segment"}
+
+
+def _tag_names(drafter: Drafter, fact: dict[str, Any]) -> list[str]:
+    return [to_simplified(drafter.concepts[t]["names"]["zh-Hant"]) for t in fact.get("tags", [])]
+
+
+@ALL_SCRIPTS
+def test_a_line_named_as_a_list_is_that_line(convert: Any) -> None:
+    drafter, facts = _drafter(convert)
+    line = facts["9.33"].get("segment")
+    assert line, facts["9.33"]
+    assert to_simplified(drafter.concepts[line[0]]["names"]["zh-Hant"]) == "代采购"
+
+
+@ALL_SCRIPTS
+def test_words_that_point_back_give_a_reason_or_open_with_a_measure_are_no_line(convert: Any) -> None:
+    drafter, _ = _drafter(convert)
+    names = _line_names(drafter)
+    assert "冷库租赁" in names
+    assert not {n for n in names if n.startswith(("电费", "毛利率", "拆开"))}, names
+
+
+@ALL_SCRIPTS
+def test_a_measure_written_with_a_part_before_it_is_a_part_of_the_bare_figure_elsewhere(convert: Any) -> None:
+    drafter, facts = _drafter(convert)
+    assert _tag_names(drafter, facts["6.4"]) == ["城市冷链配送"]
+    assert "tags" not in facts["21.7"]
+
+
+@ALL_SCRIPTS
+def test_a_part_after_qizhong_with_a_long_name_is_a_part(convert: Any) -> None:
+    drafter, facts = _drafter(convert)
+    assert _tag_names(drafter, facts["7600"]) == ["冷库一线操作"]
+    assert "tags" not in facts["1.2"]
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("滄嶼冷鏈2024年營收多少?", "86.15"),
+        ("What was Cangyu's gross margin in 2024?", "21.7%"),
+        ("沧屿冷链一共有多少员工?", "1.2"),
+    ],
+)
+def test_the_whole_is_answered_with_the_wholes_figure(drafted: Assistant, question: str, figure: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert figure in answer.text.split("\n")[0] + answer.text.split("\n")[1]
