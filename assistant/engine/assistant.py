@@ -267,8 +267,11 @@ class Assistant:
         """Who "it" is after statements of a company topic: the companies they are about, or, when they are
         all the article's own company's, the rivals they name (a competitors sentence's tags)."""
         main = self.pack.default_subject
+        asked = [e for e in frame.entities if e != main and any(e == f.subject or e in f.tags for f in facts)]
+        if asked:
+            return asked  # rival Jinchu's net profit, told by the competitors sentence naming it: Jinchu
         if any(e != main for e in frame.entities) or any(f.subject != main for f in facts):
-            return [f.subject for f in facts]  # the company asked for, or the one the sentence is about
+            return [f.subject for f in facts]  # the one the sentence is about
         kinds = self.pack.concepts
         tagged = [
             t for f in facts for t in f.tags if t in kinds and kinds[t].kind == "entity" and t not in frame.entities

@@ -108,12 +108,13 @@ class Measures:
             own_words = ""  # 超过明泰物流的1.7倍, 不到飞羚的四成: a company's name is not what a figure measures
         elif segments.names(own) and not a_count:
             own_words = ""  # 天工52度: a line's name alone measures nothing
+        counted = _counted_noun(sentence, figure)  # 覆盖约2.6万家餐厅门店: what it counts, not the measure before
         for number, choice in enumerate(
             (
                 [h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
                 [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
                 [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
-                [h for h in hits if h[1] <= figure.begins][-1:] if not own_words else [],
+                [h for h in hits if h[1] <= figure.begins][-1:] if not own_words and not counted else [],
             )
         ):
             if choice:
@@ -122,7 +123,6 @@ class Measures:
                     figure.modifier = segments.modifier(sentence[start : choice[0][0]]) or None
                 metric = self.share_of(_in_context(str(choice[0][2]), plain, figure), figure)
                 return self._share_named(plain, start, choice[0][0], figure, metric) if number == 1 else metric
-        counted = _counted_noun(sentence, figure)
         if counted:
             figure.hints.append("no metric word: a new metric named after what it counts")
             return self.new_metric(counted)
@@ -197,9 +197,11 @@ class Measures:
             and not (same and own in simplified(sentence[: same[-1].figure.begins]))
         ):
             return None
+        counted = _counted_noun(sentence, figure)  # 超过1200家,覆盖约2.6万家餐厅门店: a count of its own
         if (
             figure.event
             or not same
+            or (counted and counted != _counted_noun(sentence, same[-1].figure))
             or self.named_in(sentence[same[-1].figure.end : figure.begins])
             or self.named_in(sentence[figure.end : min(end, figure.end + 2)])
         ):

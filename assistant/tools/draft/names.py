@@ -282,16 +282,19 @@ class Names:
 
     def _stems(self, plain_body: str) -> None:
         """澄曜博远生物技术(上海)有限公司, later called 澄曜博远: the legal name without its place and legal suffix,
-        and without the trade word it ends with, when the article writes that stem on its own too."""
+        and without the trade word it ends with, when the article writes that stem on its own more often; a
+        name with no legal suffix loses only a trade word (奥瑞利斯治疗, later 奥瑞利斯)."""
         suffixes = sorted((simplified(s) for s in rules()["strong_suffixes"]), key=len, reverse=True)
         words = {simplified(s) for s in [*rules()["entity_suffixes"], *rules()["trade_words"]]} - set(suffixes)
         trades = sorted(words, key=len, reverse=True)
+        bare_trades = sorted((simplified(s) for s in rules()["trade_words"]), key=len, reverse=True)
         for entity in [e for e in self.entities.values() if e.kind == "org"]:
             full = simplified(entity.name)
             suffix = next((s for s in suffixes if full.endswith(s)), "")
-            core = re.sub(r"\([^()]{1,6}\)$", "", full[: len(full) - len(suffix)]) if suffix else ""
+            core = re.sub(r"\([^()]{1,6}\)$", "", full[: len(full) - len(suffix)]) if suffix else full
             stems = [core]
-            while trade := next((t for t in trades if stems[-1].endswith(t) and len(stems[-1]) - len(t) >= 2), ""):
+            ends = trades if suffix else bare_trades  # 奥瑞利斯治疗, later 奥瑞利斯: a trade word, not 航空 of 鲲程航空
+            while trade := next((t for t in ends if stems[-1].endswith(t) and len(stems[-1]) - len(t) >= 2), ""):
                 stems.append(stems[-1][: -len(trade)])  # 鲲程博远物流技术: 鲲程博远物流, 鲲程博远
             for stem in stems:
                 if len(stem) >= 2 and plain_body.count(stem) > plain_body.count(full) and stem not in self.surface:

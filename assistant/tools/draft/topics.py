@@ -215,12 +215,18 @@ class Segments:
             return str(in_clause[-1][2])
         if re.search(rules()["segment_pointer"], plain[:position]):
             return state.get("segment")
-        if hits:
+        if hits and not self._new_subject(plain[hits[-1][1] : position]):
             return str(hits[-1][2])
         words = [*rules()["whole_words"], *rules()["own_company_words"]]
         whole = any(simplified(w) in plain[:end] for w in words)
         named = any(form in plain[:end] for form in self.entity_forms)  # 公司在全国运营冷库41座: the whole's
         return state.get("topic") if own and not whole and not named and self._continues(plain) else None
+
+    def _new_subject(self, between: str) -> bool:
+        """…其商超渠道收入占比接近四成;锦厨股份2024年营收: a company named after a semicolon starts a clause
+        of its own, out of reach of the line named before it (收获机械领域,华犁机械… stays in reach)."""
+        parts = re.split("[;；]", between)
+        return len(parts) > 1 and any(form in parts[-1] for form in self.entity_forms)
 
     def _continues(self, plain: str) -> bool:
         """Whether a sentence goes on about the paragraph's line: it opens with a date, a pointer or a measure
