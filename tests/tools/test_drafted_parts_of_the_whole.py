@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from drafting import drafted_figures
 from scripts import ALL_SCRIPTS
 
 from assistant import Assistant
@@ -29,9 +30,7 @@ ARTICLE = "\n".join(
 
 
 def _drafter(convert: Any) -> tuple[Drafter, dict[str, dict[str, Any]]]:
-    drafter = Drafter(convert(ARTICLE), slug="parts")
-    drafter.run()
-    return drafter, {str(f.data["value"]): f.data for f in drafter.facts if "value" in f.data}
+    return drafted_figures(convert(ARTICLE), "parts")
 
 
 def _line_names(drafter: Drafter) -> set[str]:

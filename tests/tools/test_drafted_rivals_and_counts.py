@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drafting import drafted_figures, simplified_name
 from scripts import ALL_SCRIPTS
 
 from assistant import Assistant
@@ -28,26 +29,20 @@ ARTICLE = "\n".join(
 
 
 def _drafter(convert: Any) -> tuple[Drafter, dict[str, dict[str, Any]]]:
-    drafter = Drafter(convert(ARTICLE), slug="rivals")
-    drafter.run()
-    return drafter, {str(f.data["value"]): f.data for f in drafter.facts if "value" in f.data}
-
-
-def _names(drafter: Drafter, ident: str) -> str:
-    return to_simplified(drafter.concepts[ident]["names"]["zh-Hant"])
+    return drafted_figures(convert(ARTICLE), "rivals")
 
 
 @ALL_SCRIPTS
 def test_a_rival_after_a_semicolon_is_out_of_reach_of_the_line_before(convert: Any) -> None:
     drafter, facts = _drafter(convert)
-    assert _names(drafter, facts["31.4"]["subject"]) == "锦厨股份"
+    assert simplified_name(drafter, facts["31.4"]["subject"]) == "锦厨股份"
     assert "segment" not in facts["31.4"], facts["31.4"]
 
 
 @ALL_SCRIPTS
 def test_the_channel_pointer_points_at_the_channel_just_named(convert: Any) -> None:
     drafter, facts = _drafter(convert)
-    assert [_names(drafter, s) for s in facts["28.4"].get("segment", [])] == ["商超及零售渠道"]
+    assert [simplified_name(drafter, s) for s in facts["28.4"].get("segment", [])] == ["商超及零售渠道"]
     assert "segment" not in facts["21.6"]
 
 
