@@ -48,11 +48,14 @@ def test_the_year_before_is_counted_from_the_period_in_question(convert: Any) ->
 
 @ALL_SCRIPTS
 def test_the_articles_year_is_no_year_it_promises_or_wonders_about(convert: Any) -> None:
-    """业绩承诺 to 2026 and 能否在2026年扭亏 are years to come: 今年 is still the year reported last."""
+    """业绩承诺 to 2026, 能否在2026年扭亏 and 提出到2027年…达到 are years to come; 截至2025年8月29日 is a date of
+    the article's own: 今年 is still the year reported last."""
     lines = [
         *ARTICLE,
         "根據協議,原股東承諾青禾醫療2024年至2026年的扣非淨利潤分別不低於6000萬元、7000萬元和8000萬元。",
         "青禾醫療能否在2026年真正扭虧,將決定公司的估值。",
+        "2024年3月,七部門印發的指導意見提出到2027年重點行業電機國產化率達到40%以上。",
+        "截至2025年8月29日,青禾電機市值約為142億元。",
         "今年一季度,青禾電機營收為12.8億元。",
     ]
     drafter = _drafted(convert, lines)

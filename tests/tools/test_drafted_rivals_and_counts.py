@@ -1,6 +1,7 @@
 """Rivals, pointers and counts on a raw draft, in every script: a rival named after a semicolon is out of
 reach of the line named before it; 該渠道 points back at the channel just named; a count names what it
-counts (覆蓋約2.6萬家餐廳門店 is no count of brands); a name that drops its trade word later (奧瑞利斯治療,
+counts (覆蓋約2.6萬家餐廳門店 is no count of brands, 14架貨運無人機 counts drones) and a 其中 part of it is a
+variant of it (其中自有8架); a name that drops its trade word later (奧瑞利斯治療,
 then 奧瑞利斯) is known by both; "it" after a rival's answer is that rival. Written for these tests."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ARTICLE = "\n".join(
         "2024年,商超及零售渠道收入為13.05億元,同比下降6.8%。該渠道毛利率為28.4%,是公司毛利率最高的業務。",
         "2024年公司綜合毛利率為21.6%,較上年下降1.9個百分點。",
         "公司目前服務的連鎖餐飲品牌超過1200家,覆蓋全國約2.6萬家餐廳門店。",
+        "截至2024年底,公司共營運14架貨運無人機,其中自有8架。",
         "競爭對手中,鮮庖食品2024年營收達到78.5億元,其商超渠道收入佔比接近四成;錦廚股份2024年營收為31.4億元,淨利潤同比下降41%。",
         "2024年12月,公司將海外權益授權給新設立的奧瑞利斯治療(Aurelis Therapeutics)。奧瑞利斯支付的首付款為8000萬美元。",
     ]
@@ -50,6 +52,15 @@ def test_the_channel_pointer_points_at_the_channel_just_named(convert: Any) -> N
 def test_a_count_names_what_it_counts(convert: Any) -> None:
     _, facts = _drafter(convert)
     assert facts["2.6"]["metric"] != facts["1200"]["metric"]
+
+
+@ALL_SCRIPTS
+def test_a_part_named_after_qizhong_is_a_variant_of_the_count_before_it(convert: Any) -> None:
+    drafter, facts = _drafter(convert)
+    assert simplified_name(drafter, facts["14"]["metric"]) == "货运无人机"
+    assert facts["8"]["metric"] == facts["14"]["metric"]
+    assert [simplified_name(drafter, t) for t in facts["8"].get("tags", [])] == ["自有"]
+    assert "tags" not in facts["14"]
 
 
 @ALL_SCRIPTS

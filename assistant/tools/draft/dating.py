@@ -65,20 +65,19 @@ def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[s
     if stated:
         return max(stated)
     future, later = rules()["future_words"], tuple(rules()["not_reported_after"])
-    years = []
+    targets = re.compile(rules()["target_before"])
+    years: list[int] = []
+    reached: list[int] = []  # reached: years only ever written as a point to reach (提出到2027年…达到40%)
     for paragraph in paragraphs:
         for _, sentence in sentences(paragraph):
             plain = plain_form(sentence)
             if any(simplified(w) in plain for w in future):
                 continue
-            years += [
-                m.period.year
-                for m in grammar.scan(plain)
-                if m.period is not None
-                and m.period.year is not None
-                and m.role == "asked"
-                and not plain[m.end :].startswith(later)
-            ]
+            for m in grammar.scan(plain):
+                if m.period is None or m.period.year is None or m.role != "asked" or plain[m.end :].startswith(later):
+                    continue
+                (reached if targets.search(simplified(plain[: m.start])) else years).append(m.period.year)
+    years = years or reached
     return max(years) if years else None
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
@@ -210,6 +211,26 @@ class Measures:
         if named and named[-1] != same[-1].subject:
             return None  # another company's figure of its own
         return same[-1]
+
+    def part_named(self, sentence: str, figure: Figure, drafted: list[Drafted], segments: Segments) -> str:
+        """共营运23架全货机,其中自有9架: the word a 其中 part names that holds no measure (自有) when a figure
+        of the same unit stands before it in the sentence: the part's variant word, else ''."""
+        start, _ = clause_bounds(sentence, figure.number.start)
+        head = simplified(half_width(sentence[start : figure.begins])).lstrip(",;")
+        part = next((w for w in sorted(rules()["part_words"], key=len, reverse=True) if head.startswith(w)), "")
+        kind = unit_kind(figure.unit)
+        if not part or kind is None or self.named_in(sentence[start : figure.begins]):
+            return ""
+        if not any(d.figure.event is None and unit_kind(d.figure.unit) == kind for d in drafted):
+            return ""
+        word = head[len(part) :]
+        fillers = sorted((simplified(w) for w in rules()["filler"]), key=len, reverse=True)
+        while cut := next((f for f in fillers if word.endswith(f) and len(word) > len(f)), ""):
+            word = word[: -len(cut)]  # 其中自有约9架: 自有
+        plain = plain_form(word)
+        if not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or segments.names(plain) or self.named_in(word):
+            return ""
+        return word
 
     def new_metric(self, words: str) -> str:
         """A metric the vocabulary lacks, named after the article's own words, with a readable id."""
