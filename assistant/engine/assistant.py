@@ -308,6 +308,9 @@ class Assistant:
             # company asked about before (恒晟微电子的营收? then 毛利率呢? is still 恒晟微电子's)
             subject = decision.frame.entities[0] if len(decision.frame.entities) == 1 else None
             return Context(frame=decision.frame, language=lang, subject=subject)
+        if decision.kind == "nothing" and sum(c.isalpha() for c in answer.question) >= 4:
+            # a question read as nothing (公司另一款小型射频仪后来怎么样了?): "it" next is what it asked about, unknown
+            return replace(context, options=(), language=lang, subject=None, unsettled=True)
         return replace(context, options=context.options if decision.kind == "empty" else (), language=lang)
 
 

@@ -139,3 +139,19 @@ def test_a_chinese_name_with_a_company_word_no_alias_knows_is_another_company(
 )
 def test_a_capital_opening_a_question_is_no_name(bot: Assistant, question: str) -> None:
     assert bot.ask(question).status == "answered"
+
+
+@pytest.mark.parametrize(
+    "unread", ["公司另一款小型射頻儀後來怎麼樣了?", "What happened to the other small device later?"]
+)
+@pytest.mark.parametrize("follow_up", ["它停售前一年賣了多少錢?", "What was its revenue the year before?"])
+def test_it_after_a_question_read_as_nothing_is_asked_about_not_the_company(
+    bot: Assistant, unread: str, follow_up: str
+) -> None:
+    """A question the engine could not read at all was about something; "it" next is that unknown thing,
+    so the engine asks instead of answering with the article's company's figure."""
+    chat = bot.chat()
+    assert chat.ask(unread).status == "no_answer"
+    answer = chat.ask(follow_up)
+    assert answer.status == "clarify", answer.text
+    assert not answer.figures

@@ -81,6 +81,16 @@ def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[s
     return max(years) if years else None
 
 
+def _an_act(plain: str, mention: Any) -> bool:
+    """于2023年5月取得注册证: a month or a day on which a one-off act happened dates only its own clause (the
+    revenue of the first full year after it is no figure of that month)."""
+    period = mention.period
+    if period is None or (period.month is None and period.day is None):
+        return False
+    _, end = clause_bounds(plain, mention.start)
+    return any(simplified(w) in plain[mention.end : end] for w in rules()["one_off_acts"])
+
+
 class Dating:
     """The periods of one article's figures."""
 
@@ -106,6 +116,7 @@ class Dating:
                     same_part=mention.role.startswith("same_prior"),
                     since=_since(plain, mention.start, mention.end),
                     base=mention.role == "base" or _opens_base(plain, mention.start, mention.end),
+                    event=_an_act(plain, mention),
                 )
             )
         return found

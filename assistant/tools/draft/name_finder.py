@@ -44,8 +44,9 @@ def find_names(body: str, known: Collection[str], metric_words: Collection[str] 
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company
         if body.count(match.group()) >= 2 and match.group() not in terms and match.group().lower() not in metric_words:
             counts[match.group()] = body.count(match.group())
+    category = set(r["category_chars"])  # 设计类软件: a kind of software, not a company
     for name in list(counts):
-        if simplified(name).lower() in known or not _stands_alone(body, name, counts):
+        if simplified(name).lower() in known or not _stands_alone(body, name, counts) or category & set(name):
             del counts[name]
     return counts
 

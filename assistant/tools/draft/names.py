@@ -89,6 +89,7 @@ class Names:
                 and name not in r["not_names"]
                 and simplified(name).lower() not in known
                 and simplified(name) not in senses()  # 补贴调整叠加价格战…: 补贴 is a word, no company
+                and not simplified(name).endswith(tuple(r["measure_ends"]))  # 金价狂飙下的…: a price, no company
             ):
                 return name
         return ""

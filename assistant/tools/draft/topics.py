@@ -76,19 +76,37 @@ class Segments:
                         and name not in table
                         and name not in names
                         and (not self._is_metric(name) or called)
+                        and name not in r["not_segments"]
                         and not re.search(r["segment_not_pattern"], name)  # 三大板块 is called a line, and no line
                         and (called or not any(m in name for m in markers))  # 业务占 (营收): a pointer, not a name
                     ):
                         names.append(name)
         names = [n for n in names if body.count(n) > 1 or self._phrase_once(n, names)]
+        glosses = self._glosses(body, names, stops)
+        names = [n for n in names if n not in glosses]
         for name in sorted(names, key=len, reverse=True):
             longer = next((table[n] for n in table if n in names and _abbreviates(name, n, self.entity_forms)), None)
             if longer is None and any(n in names and n != name and n.endswith(name) for n in table):
                 continue  # 分拆视觉业务: 视觉 is short for 机器视觉 here, and inside 视觉传感器 elsewhere: no line
             table[name] = self._also(longer, name) if longer else self._add(name)
+        for gloss, name in glosses.items():
+            if name in table:
+                table[gloss] = self._also(table[name], gloss)
         self.table = word_table(table | self._heads())  # 仓储业务 names 冷库仓储 in the figures' own clauses too
         self._alias_forms = frozenset(plain_form(a) for line in self.found.values() for a in line["aliases"])
         self._measure_starts = tuple(self.metric_words)  # what a sentence going on about a line may open with
+
+    def _glosses(self, body: str, names: list[str], stops: set[str]) -> dict[str, str]:
+        """设计类软件（CAD）: the other name of a line written in brackets after it, whichever of the two the
+        article also calls a line -> the line's name it is kept under (the Chinese one when both are)."""
+        glosses: dict[str, str] = {}
+        for match in re.finditer(r"([\u4e00-\u9fff]{2,8})[（(]([A-Za-z][A-Za-z0-9 -]{0,15})[）)]", body):
+            chinese, latin = self._clean(match.group(1), stops), match.group(2).strip()
+            if chinese in names and chinese not in glosses:
+                glosses[latin] = chinese
+            elif latin in names and chinese and latin not in glosses:
+                glosses[chinese] = latin
+        return glosses
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
         """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters, and
@@ -100,10 +118,12 @@ class Segments:
         for word in sorted(rules()["segment_trailing_cut"], key=len, reverse=True):
             if prefix.endswith(simplified(word)) and len(prefix) > len(word):
                 prefix = prefix[: -len(word)]  # first: 报关等业务 keeps 报关, though 等 also ends a leading list
+        keep = [simplified(w) for w in rules()["segment_keep_words"]]
         for word in sorted(rules()["segment_cut_words"], key=len, reverse=True):
             cut = simplified(word)
-            if cut in prefix:
-                prefix = prefix[prefix.rindex(cut) + len(cut) :]
+            at = prefix.rfind(cut)
+            if at >= 0 and not any(prefix.startswith(k, at) for k in keep):  # 其他服务: not 他服务
+                prefix = prefix[at + len(cut) :]
         prefix = _without_function_tail(prefix)
         start = len(prefix)
         while start > 0 and prefix[start - 1] not in stops:
