@@ -33,6 +33,7 @@ class Words:
     rises: frozenset[str] = frozenset()
     falls: frozenset[str] = frozenset()
     links: frozenset[str] = frozenset()  # 為, 達: between an approximation word and its figure (約為4.2%)
+    trailing: frozenset[str] = frozenset()  # 多, 餘, 左右: only after a figure (結餘為68.5億: no 餘 before it)
 
     @classmethod
     def of(
@@ -41,14 +42,16 @@ class Words:
         rises: Iterable[str] = (),
         falls: Iterable[str] = (),
         links: Iterable[str] = (),
+        trailing: Iterable[str] = (),
     ) -> Words:
-        return cls(*(frozenset(_plain(w) for w in words if w) for words in (approximations, rises, falls, links)))
+        groups = (approximations, rises, falls, links, trailing)
+        return cls(*(frozenset(_plain(w) for w in words if w) for words in groups))
 
     def ends_qualified(self, text: str) -> tuple[str, int] | None:
         """The approximation word `text` ends with, alone or before a link (超過, 約為: 約), and how many
         characters the two take; None when it ends with none."""
         plain = _plain(text)
-        for word in sorted(self.approximations, key=len, reverse=True):
+        for word in sorted(self.approximations - self.trailing, key=len, reverse=True):
             for link in ("", *sorted(self.links, key=len, reverse=True)):
                 if plain.endswith(word + link):
                     return word, len(word + link)

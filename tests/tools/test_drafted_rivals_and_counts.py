@@ -24,6 +24,8 @@ ARTICLE = "\n".join(
         "2024年公司綜合毛利率為21.6%,較上年下降1.9個百分點。",
         "公司目前服務的連鎖餐飲品牌超過1200家,覆蓋全國約2.6萬家餐廳門店。",
         "截至2024年底,公司共營運14架貨運無人機,其中自有8架。",
+        "其餘3.2億元收入來自團餐配送和出口等業務,另有0.4億元為其餘收入。",
+        "子公司晶萃珠寶有限公司經營培育鑽石品牌。2024年晶萃收入為2.18億元,晶萃門店有35間。",
         "競爭對手中,鮮庖食品2024年營收達到78.5億元,其商超渠道收入佔比接近四成;錦廚股份2024年營收為31.4億元,淨利潤同比下降41%。",
         "2024年12月,公司將海外權益授權給新設立的奧瑞利斯治療(Aurelis Therapeutics)。奧瑞利斯支付的首付款為8000萬美元。",
     ]
@@ -61,6 +63,20 @@ def test_a_part_named_after_qizhong_is_a_variant_of_the_count_before_it(convert:
     assert facts["8"]["metric"] == facts["14"]["metric"]
     assert [simplified_name(drafter, t) for t in facts["8"].get("tags", [])] == ["自有"]
     assert "tags" not in facts["14"]
+
+
+@ALL_SCRIPTS
+def test_the_rest_is_a_part_never_the_whole(convert: Any) -> None:
+    _, facts = _drafter(convert)
+    assert facts["3.2"].get("segment"), facts["3.2"]  # the line named after it: 出口等業務
+    assert facts["3.2"]["metric"] == facts["54.28"]["metric"] == "revenue"
+    assert "segment" not in facts["54.28"] and "tags" not in facts["54.28"]
+
+
+@ALL_SCRIPTS
+def test_a_subsidiary_is_known_by_its_name_without_the_industry_word(convert: Any) -> None:
+    drafter, facts = _drafter(convert)
+    assert simplified_name(drafter, facts["2.18"]["subject"]) == "晶萃珠宝有限公司"
 
 
 @ALL_SCRIPTS

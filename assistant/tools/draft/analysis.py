@@ -26,11 +26,11 @@ from assistant.tools.draft.entries import DraftFact, Entries
 from assistant.tools.draft.holdings import with_objects
 from assistant.tools.draft.measures import Drafted, Measures, Mention, metric_table
 from assistant.tools.draft.names import Names
+from assistant.tools.draft.parts import list_item_named, remainder_word, shares_named
 from assistant.tools.draft.reader import (
     Figure,
     attach_changes,
     clause_bounds,
-    moved_to,
     plain_form,
     read_figure,
     rules,
@@ -209,7 +209,7 @@ class Drafter:
         events = {f.start for f in figures if f.event}
         dates = [replace(d, event=True) if d.start in events else d for d in dates]
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
-        drafted = self.variants.tagged(_shares_named(drafted), self.main)
+        drafted = self.variants.tagged(shares_named(drafted), self.main)
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         self.figures_drafted += zip(drafted, self.entries.facts[len(self.entries.facts) - len(drafted) :], strict=True)
         if drafted:
@@ -283,7 +283,7 @@ class Drafter:
                 figure.hints.append("the same measure as the figure before it")
                 # 刻蚀设备约40%,沉积设备约30%: the line its own clause names, else the other's
                 segment = self.segments.in_clause(plain, figure.begins)
-                if segment is None and not _list_item_named(plain, figure.begins):
+                if segment is None and not list_item_named(plain, figure.begins):
                     segment = earlier.segment  # 其他市场131家 after 马来西亚143家: its own item, no Malaysia
                 metric = self.measures.flow(plain, figure, earlier.metric)  # 新开1102家、关闭389家
                 drafted.append(Drafted(figure, earlier.subject, metric, date, segment))
@@ -296,8 +296,12 @@ class Drafter:
                 or self.measures.metric(sentence, plain, figure, self.segments, frozenset(self.entity_table))
             )
             segment = None if figure.event else self.segments.at(plain, figure.begins, state, subject == self.main)
+            rest, qualifier = "" if segment else remainder_word(plain, figure.begins), None
+            if rest:  # 其余2.23亿元收入来自…等业务: the line named after it, else the rest: never the whole
+                segment = self.segments.after_in_clause(plain, figure.end)
+                qualifier = None if segment else self.variants.qualifier(rest)
             metric = self.measures.flow(plain, figure, metric)
-            drafted.append(Drafted(figure, subject, metric, date, segment, of=figure.share_base))
+            drafted.append(Drafted(figure, subject, metric, date, segment, of=figure.share_base, qualifier=qualifier))
         return drafted
 
     def _remember(
@@ -331,35 +335,6 @@ class Drafter:
                 "aliases": [],
             }
         return "company"
-
-
-def _shares_named(drafted: list[Drafted]) -> list[Drafted]:
-    """A share right after a figure of another measure is that measure's share: one the rules name becomes
-    its own measure (研发费用为1.8亿元,占营收比例约2.1%: rd_intensity); any other is tagged with it
-    (研发人员为1138人,占员工总数的比例约为72%: a staff share of rd_staff)."""
-    r = rules()
-    out = list(drafted)
-    for i in range(1, len(out)):
-        before, one = out[i - 1], out[i]
-        if one.metric not in r["share_of"].values() or one.segment or before.figure.unit == "%":
-            continue
-        if before.metric in r["share_named_by"] and one.metric == r["share_of"]["revenue"]:
-            out[i] = replace(one, metric=r["share_named_by"][before.metric])
-        elif before.metric not in r["share_of"] and before.metric != one.metric:
-            out[i] = replace(one, of=before.metric)
-    return out
-
-
-def _list_item_named(plain: str, position: int) -> bool:
-    """Whether the list item a figure ends (、及其他市场131家) names something of its own before it."""
-    start = clause_bounds(plain, position)[0]
-    items = re.split(r"[、及和与]", plain[start:position])
-    item = items[-1]
-    if len(items) < 2 or re.search(rules()["prior_value_words"], item) or moved_to(item):
-        return False  # 较上年的6.08亿元, 降至: the measure and line of the figure before it
-    for word in sorted(rules()["filler"], key=len, reverse=True):
-        item = item.replace(simplified(word), "")
-    return len(re.sub(r"[^\u4e00-\u9fff]", "", item)) >= 2
 
 
 def _vocabulary() -> dict[str, dict[str, Any]]:

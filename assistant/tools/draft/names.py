@@ -297,6 +297,8 @@ class Names:
             ends = trades if suffix else bare_trades  # 奥瑞利斯治疗, later 奥瑞利斯: a trade word, not 航空 of 鲲程航空
             while trade := next((t for t in ends if stems[-1].endswith(t) and len(stems[-1]) - len(t) >= 2), ""):
                 stems.append(stems[-1][: -len(trade)])  # 鲲程博远物流技术: 鲲程博远物流, 鲲程博远
+            if suffix and len(stems) == 1 and len(core) >= 4:
+                stems.append(core[:-2])  # 晶萃珠宝有限公司, later 晶萃: an industry word no list holds
             for stem in stems:
                 if len(stem) >= 2 and plain_body.count(stem) > plain_body.count(full) and stem not in self.surface:
                     self._alias(entity.id, stem)

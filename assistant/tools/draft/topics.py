@@ -6,13 +6,14 @@ round, a stated reason, what a rule requires). Patterns and words are data (rule
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
+from assistant.tools.draft.line_names import abbreviates, line_stems, without_function_tail
 from assistant.tools.draft.reader import (
     clause_bounds,
     half_width,
@@ -85,7 +86,7 @@ class Segments:
         glosses = self._glosses(body, names, stops)
         names = [n for n in names if n not in glosses]
         for name in sorted(names, key=len, reverse=True):
-            longer = next((table[n] for n in table if n in names and _abbreviates(name, n, self.entity_forms)), None)
+            longer = next((table[n] for n in table if n in names and abbreviates(name, n, self.entity_forms)), None)
             if longer is None and any(n in names and n != name and n.endswith(name) for n in table):
                 continue  # 分拆视觉业务: 视觉 is short for 机器视觉 here, and inside 视觉传感器 elsewhere: no line
             table[name] = self._also(longer, name) if longer else self._add(name)
@@ -124,7 +125,7 @@ class Segments:
             at = prefix.rfind(cut)
             if at >= 0 and not any(prefix.startswith(k, at) for k in keep):  # 其他服务: not 他服务
                 prefix = prefix[at + len(cut) :]
-        prefix = _without_function_tail(prefix)
+        prefix = without_function_tail(prefix)
         start = len(prefix)
         while start > 0 and prefix[start - 1] not in stops:
             start -= 1
@@ -200,7 +201,7 @@ class Segments:
                     *self.english.variants_of(english),
                     f"{name}业务",
                     f"{zh}業務",
-                    *_stem(name, self.traditional),
+                    *line_stems(name, self.traditional),
                 ]
             )
         )
@@ -264,6 +265,13 @@ class Segments:
             if self._named(clause, h) or _right_before(clause, h, position - start)
         ]
         return str(hits[-1][2]) if hits else None
+
+    def after_in_clause(self, plain: str, position: int) -> str | None:
+        """The line named after a figure in its clause (其余2.23亿元收入来自团餐配送等业务), None if none."""
+        _, end = clause_bounds(plain, position)
+        hits = [(s + position, e + position, i) for s, e, i in scan_words(plain[position:end], self.table)]
+        named = [h for h in hits if self._named(plain, h)]
+        return str(named[0][2]) if named else None
 
     def _named(self, plain: str, hit: tuple[int, int, Any]) -> bool:
         """A line named as the topic, not one item of a list (常温奶、低温鲜奶、奶粉等, though 报关等业务 is the
@@ -356,46 +364,7 @@ class Segments:
         return plain_form(words) in self._alias_forms
 
 
-def _stem(name: str, traditional: Callable[[str], str]) -> list[str]:
-    """天工 of 天工系列: a line named with a series word is also asked for without it."""
-    tail = next((t for t in sorted(rules()["line_name_tails"], key=len, reverse=True) if name.endswith(t)), "")
-    stem = name[: len(name) - len(tail)] if tail else ""
-    return [stem, traditional(stem)] if len(stem) >= 2 else []
-
-
 def _right_before(plain: str, hit: tuple[int, int, Any], position: int) -> bool:
     """A line or region written right before a figure names it, in a list too (包括印尼212家、马来西亚143家)."""
     between = plain[hit[1] : position]
     return not between or between in rules()["figure_links"]
-
-
-def _abbreviates(short: str, long: str, entity_forms: Collection[str] = ()) -> bool:
-    """交流桩 for 交流充电桩, 储能 for 储能系统: the same first two characters, the rest in order; 海运货代 for
-    国际海运货代: the longer name with a word before it; 门锁 for 智能门锁: with a plain modifier before it
-    (`line_modifiers`; 视觉 is no short 机器视觉), or with the industry word of a company's name before it
-    (主粮 for 宠物主粮 in an article on 芮贝宠物)."""
-    if len(short) >= len(long):
-        return False
-    modifier = long[: -len(short)]
-    industry = len(modifier) >= 2 and any(form.endswith(modifier) for form in entity_forms)
-    if long.endswith(short) and (len(short) >= 3 or modifier in rules()["line_modifiers"] or industry):
-        return True
-    if short[:2] != long[:2]:
-        return False
-    rest = iter(long[2:])
-    return all(c in rest for c in short[2:])
-
-
-def _without_function_tail(name: str) -> str:
-    """门锁依然 -> 门锁, 扫地机器人虽然 -> 扫地机器人: an adverb or a conjunction the name ends with, told by
-    its first English sense (`function_senses`), is the sentence's, not the name's."""
-    function = set(rules()["function_senses"])
-    cut = True
-    while cut:
-        cut = False
-        for size in (3, 2, 1):
-            tail = name[-size:]
-            if len(name) > size + 1 and (senses().get(tail) or [""])[0] in function:
-                name, cut = name[:-size], True
-                break
-    return name

@@ -42,7 +42,7 @@ class Variants:
                 self.pending.append((one, word))
                 continue
             one.figure.hints.append(f"{word}: a variant of the measure beside it, asked for by name")
-            out[index] = replace(one, qualifier=self._qualifier(word))
+            out[index] = replace(one, qualifier=self.qualifier(word))
         return out
 
     def across(self, drafted: list[Drafted], written: list[DraftFact]) -> None:
@@ -56,14 +56,14 @@ class Variants:
             if not any(_bare_beside(one, d) for d in drafted):
                 continue
             fact.hints.append(f"{word}: a variant of the measure given bare elsewhere, asked for by name")
-            fact.data["tags"] = [*fact.data.get("tags", []), self._qualifier(word)]
+            fact.data["tags"] = [*fact.data.get("tags", []), self.qualifier(word)]
 
     def _describes(self, word: str, quote: str) -> bool:
         """末端派送的毛利率: a word of three or more characters written with 的 before the measure describes
         what part it is of; shorter ones and words for the whole are too often a phrase's end (股东的净利润)."""
         return len(word) >= 3 and word not in self.whole and f"{word}的" in simplified(plain_form(quote))
 
-    def _qualifier(self, word: str) -> str:
+    def qualifier(self, word: str) -> str:
         if word not in self.by_word:
             english = self.english.phrase(word)[0]
             ident = slug(english) if english.isascii() and english else f"qualifier_{len(self.by_word) + 1}"
