@@ -96,3 +96,19 @@ def test_a_year_inside_a_code_or_where_a_stretch_begins_dates_no_half_after_it(c
     periods = _periods_of(drafter)
     assert periods["281.5"] == "2025H1"
     assert periods["17.1"] == "2025H1"
+
+
+@ALL_SCRIPTS
+def test_an_interim_dividends_half_dates_only_its_own_clause(convert: Any) -> None:
+    """连同中期息8港仙 is the interim dividend's half; the full year's total after it and the next sentence
+    are still the year's."""
+    lines = [
+        "晨光財訊",
+        "青禾珠寶全年派息",
+        "青禾珠寶集團控股有限公司(下稱「青禾珠寶」)2024年度收入為127.08億港元。",
+        "集團派末期息每股12港仙,連同中期息8港仙,全年合共派息20港仙。按產品劃分,黃金產品收入佔集團收入約78%。",
+    ]
+    periods = _periods(convert, lines)
+    assert periods["8"] == "2024H1"
+    assert periods["20"] == "2024"
+    assert periods["78"] == "2024"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from drafting import drafted_figures, simplified_name
 from scripts import ALL_SCRIPTS
 
@@ -24,6 +25,7 @@ ARTICLE = "\n".join(
         "2024年公司綜合毛利率為21.6%,較上年下降1.9個百分點。",
         "公司目前服務的連鎖餐飲品牌超過1200家,覆蓋全國約2.6萬家餐廳門店。",
         "截至2024年底,公司共營運14架貨運無人機,其中自有8架。",
+        "截至2024年底,集團共有1,086間店舖。",
         "其餘3.2億元收入來自團餐配送和出口等業務,另有0.4億元為其餘收入。",
         "子公司晶萃珠寶有限公司經營培育鑽石品牌。2024年晶萃收入為2.18億元,晶萃門店有35間。",
         "競爭對手中,鮮庖食品2024年營收達到78.5億元,其商超渠道收入佔比接近四成;錦廚股份2024年營收為31.4億元,淨利潤同比下降41%。",
@@ -84,6 +86,13 @@ def test_a_name_is_known_without_its_trade_word(convert: Any) -> None:
     drafter, _ = _drafter(convert)
     rival = next(c for c in drafter.concepts.values() if to_simplified(c["names"]["zh-Hant"]) == "奥瑞利斯治疗")
     assert "奥瑞利斯" in {to_simplified(a) for a in rival["aliases"]}
+
+
+@pytest.mark.parametrize("question", ["禾鼎食品2024年底有幾多間分店?", "禾鼎2024年底共有多少間店舖?"])
+def test_shops_are_stores_as_hong_kong_writes_them(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert "1,086" in answer.text.split("\n")[1]
 
 
 def test_it_after_a_rivals_answer_is_that_rival(drafted: Assistant) -> None:

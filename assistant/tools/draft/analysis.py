@@ -312,7 +312,9 @@ class Drafter:
         if running:
             state["org"] = running[-1][2]
         explicit = [d for d in dates if d.dated and not d.event]
-        resolved = [d.date for d in drafted if d.date is not None and d.date.dated and not d.date.compared]
+        resolved = [
+            d.date for d in drafted if d.date is not None and d.date.dated and not (d.date.compared or d.date.event)
+        ]
         known = [*explicit, *resolved]
         contrast = tuple(simplified(w) for w in rules()["contrast_words"])  # 而2023年末: no running date
         leading = [  # a date carried from an earlier sentence has no clause here and is no contrast

@@ -85,6 +85,8 @@ def _an_act(plain: str, mention: Any) -> bool:
     """于2023年5月取得注册证: a month or a day on which a one-off act happened dates only its own clause (the
     revenue of the first full year after it is no figure of that month)."""
     period = mention.period
+    if period is not None and plain.startswith(tuple(rules()["clause_only_after"]), mention.end):
+        return True  # 连同中期息8港仙: the interim dividend's half, not the period of the sentences after it
     if period is None or (period.month is None and period.day is None):
         return False
     _, end = clause_bounds(plain, mention.start)

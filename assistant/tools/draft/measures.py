@@ -100,7 +100,7 @@ class Measures:
         """The metric word right after the figure, else the last before it in its clause, else the first
         after it in its clause, else the last before it in the sentence (unless its clause names what
         it counts in words no metric has: then a new metric of those words, never a company's `names`)."""
-        hits = [h for h in scan_words(plain, self.words) if self.fits(h[2], figure)]
+        hits = [_after_unit(h, figure) for h in scan_words(plain, self.words) if self.fits(h[2], figure)]
         start, end = clause_bounds(sentence, figure.number.start)
         own_words = segments.words_before(sentence, start, figure.begins)
         own = plain_form(own_words)
@@ -164,7 +164,8 @@ class Measures:
         r = rules()
         wanted = r["metric_units"].get(metric)
         kind = unit_kind(figure.unit)
-        return wanted is None or wanted == kind or (kind == "%" and metric in r["share_of"])
+        allowed = wanted if isinstance(wanted, list) else [wanted]  # 家 or 間 (a Hong Kong shop count)
+        return wanted is None or kind in allowed or (kind == "%" and metric in r["share_of"])
 
     @staticmethod
     def share_of(metric: str, figure: Figure) -> str:
@@ -257,6 +258,12 @@ class Measures:
             aliases = self.concepts[ident]["aliases"]
             forms = [head, self.traditional(head), str(glossary()["words"][head])]
             aliases += [a for a in forms if a not in aliases]
+
+
+def _after_unit(hit: tuple[int, int, Any], figure: Figure) -> tuple[int, int, Any]:
+    """1,086家门店 read as 家门店: a metric word that begins with the figure's own counter starts after it."""
+    start, end, metric = hit
+    return (figure.end, end, metric) if figure.start < start < figure.end < end else hit
 
 
 def _counted_noun(sentence: str, figure: Figure) -> str:

@@ -122,15 +122,21 @@ def sentences(paragraph: str) -> list[tuple[int, str]]:
 
 
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
-    """The clause (between , ; : and sentence ends) around `position`."""
+    """The clause (between , ; : and sentence ends) around `position`; a comma between digits (1,086家) is
+    part of a number, not the end of a clause."""
     ends = set(rules()["clause_ends"])
     sentence = half_width(sentence)
     position = max(0, min(position, len(sentence)))
+
+    def ends_at(i: int) -> bool:
+        digits = sentence[i] == "," and 0 < i < len(sentence) - 1
+        return sentence[i] in ends and not (digits and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())
+
     start = position
-    while start > 0 and sentence[start - 1] not in ends:
+    while start > 0 and not ends_at(start - 1):
         start -= 1
     end = position
-    while end < len(sentence) and sentence[end] not in ends:
+    while end < len(sentence) and not ends_at(end):
         end += 1
     return start, end
 

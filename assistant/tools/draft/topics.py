@@ -171,7 +171,7 @@ class Segments:
             called
             and name not in self.metric_words
             and not any(name.endswith(w) for w in self.metric_words if len(w) >= 3)
-            and not any(name.startswith(w) for w in self.metric_words if len(w) >= 2)  # 毛利率上升主要
+            and not any(name.startswith(w) for w in self.metric_words if len(w) >= 3)  # 毛利率上升主要, not 门店销售
         )
 
     def _is_metric(self, name: str) -> bool:
