@@ -272,12 +272,12 @@ class Drafter:
                 None if figure.named_metric else self.measures.parallel(sentence, figure, drafted, orgs, self.segments)
             )
             part = (
-                ""
+                None
                 if earlier or figure.named_metric
-                else self.measures.part_named(sentence, figure, drafted, self.segments)
+                else self.measures.part_of(sentence, figure, drafted, self.segments)
             )
             if part:  # 其中自有9架: a variant of the count before it
-                earlier, figure.modifier = drafted[-1], part
+                figure.modifier, earlier = part
             if earlier is not None:
                 date = self.dating.following(plain, figure, (earlier.figure, earlier.date), dates, state)
                 figure.hints.append("the same measure as the figure before it")

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.lang.numbers import numbers_in
-from assistant.lang.periods import Period, PeriodGrammar
+from assistant.lang.periods import Period, PeriodGrammar, PeriodMention
 from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,
@@ -81,7 +81,7 @@ def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[s
     return max(years) if years else None
 
 
-def _an_act(plain: str, mention: Any) -> bool:
+def _an_act(plain: str, mention: PeriodMention) -> bool:
     """于2023年5月取得注册证: a month or a day on which a one-off act happened dates only its own clause (the
     revenue of the first full year after it is no figure of that month)."""
     period = mention.period

@@ -213,25 +213,26 @@ class Measures:
             return None  # another company's figure of its own
         return same[-1]
 
-    def part_named(self, sentence: str, figure: Figure, drafted: list[Drafted], segments: Segments) -> str:
-        """共营运23架全货机,其中自有9架: the word a 其中 part names that holds no measure (自有) when a figure
-        of the same unit stands before it in the sentence: the part's variant word, else ''."""
+    def part_of(
+        self, sentence: str, figure: Figure, drafted: list[Drafted], segments: Segments
+    ) -> tuple[str, Drafted] | None:
+        """共营运23架全货机,其中自有9架: the word a 其中 part names that holds no measure (自有), and the last
+        figure of the same unit before it in the sentence, whose variant it is; None if it is no such part."""
         start, _ = clause_bounds(sentence, figure.number.start)
         head = simplified(half_width(sentence[start : figure.begins])).lstrip(",;")
         part = next((w for w in sorted(rules()["part_words"], key=len, reverse=True) if head.startswith(w)), "")
         kind = unit_kind(figure.unit)
         if not part or kind is None or self.named_in(sentence[start : figure.begins]):
-            return ""
-        if not any(d.figure.event is None and unit_kind(d.figure.unit) == kind for d in drafted):
-            return ""
+            return None
+        whole = [d for d in drafted if d.figure.event is None and unit_kind(d.figure.unit) == kind][-1:]
         word = head[len(part) :]
         fillers = sorted((simplified(w) for w in rules()["filler"]), key=len, reverse=True)
         while cut := next((f for f in fillers if word.endswith(f) and len(word) > len(f)), ""):
             word = word[: -len(cut)]  # 其中自有约9架: 自有
         plain = plain_form(word)
-        if not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or segments.names(plain) or self.named_in(word):
-            return ""
-        return word
+        if not whole or not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or segments.names(plain):
+            return None
+        return None if self.named_in(word) else (word, whole[0])
 
     def new_metric(self, words: str) -> str:
         """A metric the vocabulary lacks, named after the article's own words, with a readable id."""
