@@ -76,7 +76,7 @@ def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[s
             for m in grammar.scan(plain):
                 if m.period is None or m.period.year is None or m.role != "asked" or plain[m.end :].startswith(later):
                     continue
-                (reached if targets.search(simplified(plain[: m.start])) else years).append(m.period.year)
+                (reached if targets.search(plain[: m.start]) else years).append(m.period.year)  # plain: simplified
     years = years or reached
     return max(years) if years else None
 

@@ -16,7 +16,7 @@ from assistant.tools.draft.english import English
 from assistant.tools.draft.entity import slug
 from assistant.tools.draft.entries import DraftFact
 from assistant.tools.draft.measures import Drafted
-from assistant.tools.draft.reader import plain_form, simplified
+from assistant.tools.draft.reader import plain_form
 
 
 class Variants:
@@ -61,7 +61,7 @@ class Variants:
     def _describes(self, word: str, quote: str) -> bool:
         """末端派送的毛利率: a word of three or more characters written with 的 before the measure describes
         what part it is of; shorter ones and words for the whole are too often a phrase's end (股东的净利润)."""
-        return len(word) >= 3 and word not in self.whole and f"{word}的" in simplified(plain_form(quote))
+        return len(word) >= 3 and word not in self.whole and f"{word}的" in plain_form(quote)
 
     def qualifier(self, word: str) -> str:
         if word not in self.by_word:
