@@ -1,14 +1,15 @@
 """Parts of the whole on a raw draft, in every script: a line a sentence names as 'X等業務' is that line;
 a measure written 'X的毛利率' is a part of the company's bare figure given elsewhere; a 其中 part with a long
 name is a part; words before 是…業務 that point back at a line, give a reason or open with a measure are no
-line. The question about the whole gets the whole's figure, not a choice. Written for these tests."""
+line; a revenue said to come from a group of customers (來自連鎖餐飲客戶的收入) is that group's. The question
+about the whole gets the whole's figure, not a choice. Written for these tests."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from drafting import drafted_figures
+from drafting import drafted_figures, simplified_name
 from scripts import ALL_SCRIPTS
 
 from assistant import Assistant
@@ -25,6 +26,7 @@ ARTICLE = "\n".join(
         "不過,城市冷鏈配送的毛利率只有6.4%,仍明顯低於公司平均水準。",
         "其餘的進口清關與代採購等業務,2024年營收為9.33億元,年減4.1%。",
         "截至2024年底,滄嶼冷鏈員工總數約1.2萬人,其中冷庫一線操作員工超過7,600人。",
+        "從下游看,2024年公司來自連鎖餐飲客戶的收入約為23.5億元,來自生鮮電商的營收為12.8億元,年增31.6%。",
     ]
 )
 
@@ -71,12 +73,22 @@ def test_a_part_after_qizhong_with_a_long_name_is_a_part(convert: Any) -> None:
     assert "tags" not in facts["1.2"]
 
 
+@ALL_SCRIPTS
+def test_a_revenue_said_to_come_from_a_group_of_customers_is_that_groups(convert: Any) -> None:
+    drafter, facts = _drafter(convert)
+    assert [simplified_name(drafter, s) for s in facts["23.5"].get("segment", [])] == ["连锁餐饮客户"]
+    assert [simplified_name(drafter, s) for s in facts["12.8"].get("segment", [])] == ["生鲜电商"]
+
+
 @pytest.mark.parametrize(
     ("question", "figure"),
     [
         ("滄嶼冷鏈2024年營收多少?", "86.15"),
         ("What was Cangyu's gross margin in 2024?", "21.7%"),
         ("沧屿冷链一共有多少员工?", "1.2"),
+        ("How much revenue did Cangyu make from chain restaurant customers in 2024?", "23.5"),
+        ("滄嶼2024年來自生鮮電商的收入多少?", "12.8"),
+        ("2024年连锁餐饮贡献了多少营收?", "23.5"),
     ],
 )
 def test_the_whole_is_answered_with_the_wholes_figure(drafted: Assistant, question: str, figure: str) -> None:

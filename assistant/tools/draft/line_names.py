@@ -11,10 +11,13 @@ from assistant.tools.draft.reader import rules
 
 
 def line_stems(name: str, traditional: Callable[[str], str]) -> list[str]:
-    """天工 of 天工系列: a line named with a series word is also asked for without it."""
-    tail = next((t for t in sorted(rules()["line_name_tails"], key=len, reverse=True) if name.endswith(t)), "")
-    stem = name[: len(name) - len(tail)] if tail else ""
-    return [stem, traditional(stem)] if len(stem) >= 2 else []
+    """天工 of 天工系列: a line named with a series word is also asked for without it; 汽车 and 汽车行业 of
+    汽车行业客户: a group of customers, without the words for customers; 汽车客户 of it, without the middle
+    word of a tail that ends with a shorter tail."""
+    tails = [t for t in rules()["line_name_tails"] if name.endswith(t)]
+    stems = [name[: len(name) - len(t)] for t in tails]
+    stems += [name[: len(name) - len(t)] + short for t in tails for short in tails if len(short) < len(t)]
+    return [form for stem in dict.fromkeys(stems) if len(stem) >= 2 for form in (stem, traditional(stem))]
 
 
 def abbreviates(short: str, long: str, entity_forms: Collection[str] = ()) -> bool:

@@ -57,6 +57,7 @@ class Segments:
                     if isinstance(alias, str) and not alias.isascii():
                         table[simplified(alias)] = cid
         self.vocabulary_ids = set(table.values())
+        self.vocabulary_words = sorted(table)
         self.entity_forms = sorted(entity_forms, key=len, reverse=True)
         r = rules()
         stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
@@ -201,7 +202,7 @@ class Segments:
                     *self.english.variants_of(english),
                     f"{name}业务",
                     f"{zh}業務",
-                    *line_stems(name, self.traditional),
+                    *(s for s in line_stems(name, self.traditional) if not self._region_word(s)),
                 ]
             )
         )
@@ -212,6 +213,11 @@ class Segments:
         }
 
         return ident
+
+    def _region_word(self, stem: str) -> bool:
+        """美国 of 美国客户: a word the vocabulary's regions begin with (美国市场) says where, not which line."""
+        plain = simplified(stem)
+        return any(w.startswith(plain) for w in self.vocabulary_words)
 
     def _also(self, ident: str, name: str) -> str:
         """A short name of a line already found (储能 for 储能系统) becomes one of its aliases."""
