@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from assistant.engine.frame import Frame
 from assistant.engine.lexicon import Hit
 from assistant.engine.reading import Reading
+from assistant.lang.normalize import fold
 from assistant.lang.periods import Period
 from assistant.lang.scripts import has_cjk
 from assistant.pack.schema import Fact, Intent
@@ -128,7 +129,7 @@ class Interpreter:
         self._computed_operation(frame)
         frame.quoted = list(reading.numbers)
         frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
-        frame.unit = frame.unit or self._cued_unit(asked)
+        frame.unit = self._counter_used(frame.unit or self._cued_unit(asked))
         frame.decimals = self.decimals(folded)
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
         self._segment_words(frame)
@@ -178,6 +179,16 @@ class Interpreter:
         plain = set(self.words.get("amount_units", []))
         if not frame.metrics and frame.unit not in plain and 0 < len(measures) <= 3:
             frame.metrics = list(measures)
+
+    def _counter_used(self, unit: str | None) -> str | None:
+        """家 asked of a pack that counts shops only in 間: the counter its figures use (`same_counters`)."""
+        if unit is None or unit in self.counted:
+            return unit
+        for group in self.words.get("same_counters", []):  # folded, as all word lists: 間 is 间
+            used = [u for u in self.counted if fold(u) in group] if fold(unit) in group else []
+            if len(used) == 1:
+                return str(used[0])
+        return unit
 
     def _counted_stocks(self, frame: Frame) -> None:
         """新开了多少家门店, how many stores closed: the stock (门店) named beside a flow of it (新开) is what the
@@ -254,7 +265,12 @@ def _read_periods(frame: Frame, reading: Reading) -> None:
 
 def _focus(metric_hits: list[Hit], cue_spans: list[tuple[int, int, str]], folded: str) -> str | None:
     """The metric a question asks about: the one nearest its question words (多少家医院, "how much of its
-    revenue"), else the last in Chinese and the first in English."""
+    revenue"), else the last in Chinese and the first in English; a metric whose name begins inside the question
+    words (多少款 of 有多少款AI赋能设备: how many; not "share of" in "what share of") only when no other is named."""
+    inside = [
+        h for h in metric_hits if any(s < h.start < e < h.end and has_cjk(folded[h.start : e]) for s, e, _ in cue_spans)
+    ]
+    metric_hits = [h for h in metric_hits if h not in inside] or metric_hits
     if not metric_hits:
         return None
     if cue_spans:

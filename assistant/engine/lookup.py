@@ -237,9 +237,11 @@ class Lookup:
         if "metrics" in frame.inherited or len(frame.metrics) < 2:
             return []
         subjects = set(frame.entities) or ({self.pack.default_subject} if self.pack.default_subject else set())
-        if not frame.periods:  # 研发人员的平均薪酬: no figure of the measure asked of the one named
-            focus = frame.focus
-            if focus not in self.measures_of_others or fact.value is None or self.matcher.covers(fact, focus):
+        if not frame.periods:  # 研发人员的平均薪酬, IPO的net proceeds: no figure of the measure the words point at
+            focus, alone = frame.focus, frame.operation == "lookup" and not self.conjunctions.join(frame, "metric")
+            if focus is None or not (focus in self.measures_of_others or alone):
+                return []
+            if fact.value is None or self.matcher.covers(fact, focus):
                 return []
             given = (f for s in subjects for f in self.matcher.facts_about(s) if f.value is not None)
             return [] if any(self.matcher.covers(f, focus) for f in given) else [focus]

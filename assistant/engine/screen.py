@@ -41,6 +41,7 @@ class Screen:
         self.units_used = {f.unit for f in pack.facts.values() if f.unit}
         self.part_words = sorted((fold(w) for w in pack.words.get("part_words", [])), key=len, reverse=True)
         self.rounds = Rounds(pack.words)
+        self.unit_concepts = {c.names.zh_Hant: cid for cid, c in pack.concepts.items() if c.kind == "unit"}
 
     def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """The first early stage that decides, in order; None when the question needs a look-up."""
@@ -185,7 +186,7 @@ class Screen:
         given as the nearest fact, never converted."""
         if frame.unit is None or frame.unit in self.units_used or frame.unit in PLAIN_UNITS:
             return frame
-        return Decision("gap", frame, "wrong_unit", concepts=[frame.unit])
+        return Decision("gap", frame, "wrong_unit", concepts=[self.unit_concepts.get(frame.unit, frame.unit)])
 
     # -- after the look-up ------------------------------------------------------------------------
 

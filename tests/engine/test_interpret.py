@@ -141,8 +141,8 @@ def test_rounding_asked_for(bot: Assistant, question: str, decimals: int | None)
     assert frame_of(bot, question).decimals == decimals
 
 
-def test_a_currency_asked_for_is_the_unit(bot: Assistant) -> None:
-    assert frame_of(bot, "What was UIH's 2024 revenue in US dollars?").unit == "US dollars"
+def test_a_currency_asked_for_is_the_unit_figures_are_written_in(bot: Assistant) -> None:
+    assert frame_of(bot, "What was UIH's 2024 revenue in US dollars?").unit == "美元"
 
 
 def test_a_sentence_that_only_sets_the_scene_names_no_operand(bot: Assistant) -> None:
