@@ -320,8 +320,9 @@ class Lookup:
             return changed
         if _wrong_unit(frame, fact) or fact.figure_not_given:
             return Decision("no_figure", frame, "no_figure", [fact])
+        who_asked = "identify" in frame.cues and frame.unit is None  # 规模最大的对手是谁: a name, not a size
         quantity_asked = (
-            (frame.detail == "lookup" and "lookup" in frame.cues) or frame.unit is not None
+            (frame.detail == "lookup" and "lookup" in frame.cues and not who_asked) or frame.unit is not None
         ) and frame.operation not in ("when", "statement")
         if fact.value is None and quantity_asked:
             return Decision("no_figure", frame, "no_figure", [fact])

@@ -2,7 +2,8 @@
 reach of the line named before it; 該渠道 points back at the channel just named; a count names what it
 counts (覆蓋約2.6萬家餐廳門店 is no count of brands, 14架貨運無人機 counts drones) and a 其中 part of it is a
 variant of it (其中自有8架); a name that drops its trade word later (奧瑞利斯治療,
-then 奧瑞利斯) is known by both; "it" after a rival's answer is that rival. Written for these tests."""
+then 奧瑞利斯) is known by both; "it" after a rival's answer is that rival; "who is the largest rival" is
+answered with the sentence naming it, not refused for want of a size. Written for these tests."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ ARTICLE = "\n".join(
         "截至2024年底,集團共有1,086間店舖。",
         "其餘3.2億元收入來自團餐配送和出口等業務,另有0.4億元為其餘收入。",
         "子公司晶萃珠寶有限公司經營培育鑽石品牌。2024年晶萃收入為2.18億元,晶萃門店有35間。",
-        "競爭對手中,鮮庖食品2024年營收達到78.5億元,其商超渠道收入佔比接近四成;錦廚股份2024年營收為31.4億元,淨利潤同比下降41%。",
+        "規模最大的對手鮮庖食品同樣主打預製菜。競爭對手中,鮮庖食品2024年營收達到78.5億元,其商超渠道收入佔比接近四成;錦廚股份2024年營收為31.4億元,淨利潤同比下降41%。",
         "2024年12月,公司將海外權益授權給新設立的奧瑞利斯治療(Aurelis Therapeutics)。奧瑞利斯支付的首付款為8000萬美元。",
     ]
 )
@@ -102,3 +103,10 @@ def test_it_after_a_rivals_answer_is_that_rival(drafted: Assistant) -> None:
     answer = chat.ask("那它的營收呢?")
     assert "31.4" in answer.text, answer.text
     assert "54.28" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["禾鼎規模最大的競爭對手是誰?", "禾鼎规模最大的对手是哪家?"])
+def test_who_the_largest_rival_is_is_answered_with_its_name(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert "鮮庖" in answer.text or "鲜庖" in answer.text
