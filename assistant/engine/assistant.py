@@ -212,13 +212,6 @@ class Assistant:
                 confidence=1.0,
             )
         return self.decider.decide(reading, edited, context)
-        operation, detail = frame.unrefused
-        asked = replace(edited, frame=replace(frame, operation=operation, detail=detail))
-        decision = self.decider.decide(reading, asked, context)
-        stated = decision.kind == "figures" and decision.facts
-        if stated and all(any(w in fold(f.quote) for w in self.plan_words) for f in decision.facts):
-            return decision
-        return None
 
     def _questions(self, text: str) -> list[str]:
         """The questions of a message that asks several ("研發花了多少?佔營收多少?"), else the message."""

@@ -23,6 +23,7 @@ from assistant.engine.session import Context, Edit
 from assistant.engine.statements import Statements
 from assistant.lang.normalize import fold
 from assistant.pack.model import Pack
+from assistant.pack.schema import Fact
 
 
 class Decider:
@@ -50,13 +51,26 @@ class Decider:
         if frame.operation != "refuse" or frame.detail != "forecast":
             return None
         operation, detail = frame.unrefused
-        decision = self._decide(
-            reading, replace(edit, frame=replace(frame, operation=operation, detail=detail)), context
-        )
-        stated = decision.kind == "figures" and decision.facts
-        if stated and all(any(w in fold(f.quote) for w in self.plan_words) for f in decision.facts):
-            return decision
+        asked = replace(frame, operation=operation, detail=detail)
+        named = edit.asked is None or bool(edit.asked.periods)
+        tries = [asked] if named or not frame.periods else [asked, replace(asked, periods=[])]  # a plan: no year
+        for tried in tries:
+            decision = self._decide(reading, replace(edit, frame=tried), context)
+            planned = [f for f in decision.facts if self._planned(f)]
+            if decision.kind == "figures" and decision.facts and len(planned) == len(decision.facts):
+                return decision
+            if decision.kind == "figures" and len(decision.facts) == 1:  # the reported figure: its measure's plan
+                reported = decision.facts[0]
+                ranked = self.matcher.rank(tried)
+                planned = [s.fact for s in ranked if s.fact.metric == reported.metric and self._planned(s.fact)]
+                planned = [f for f in planned if f.subject == reported.subject and f.segment == reported.segment]
+            if decision.kind in ("clarify", "figures") and len(planned) == 1:  # the stated plan beside a report
+                return Decision("figures", decision.frame, "lookup", planned, decision.confidence)
         return None
+
+    def _planned(self, fact: Fact) -> bool:
+        """Whether the fact's sentence states a plan or forecast (预计, 计划, expects)."""
+        return any(w in fold(fact.quote) for w in self.plan_words)
 
     def _decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         early = self.screen.before(edit, reading, context)

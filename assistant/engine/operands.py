@@ -82,10 +82,10 @@ class Resolver:
             found = self.figure(replace(frame, entities=[self.pack.default_subject]), previous=previous)
             if found.fact is not None or found.problem != "missing":
                 return found
-        ranked = [
+        ranked = [  # a range (26%至27%) is no operand: no one number stands for it
             s
             for s in self.matcher.rank(frame, previous=previous)
-            if s.fact.value is not None and s.fact.derivation is None
+            if s.fact.value is not None and s.fact.derivation is None and s.fact.upto is None
         ]
         if ranked:
             return self._single(frame, ranked)

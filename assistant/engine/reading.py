@@ -92,6 +92,7 @@ class Reader:
         self._currency = re.compile("|".join(re.escape(w) for w in currencies)) if currencies else None
 
     def read(self, question: str, folded: str) -> Reading:
+        folded = self.vocabulary.as_written(folded)
         reading = Reading(question=question, folded=folded)
         roles: list[tuple[int, int, Role, str]] = []
         for mention in self.grammar.scan(folded):

@@ -73,12 +73,21 @@ class Renderer:
         return to_simplified(written) if language == "zh-Hans" else written
 
     def figure_en(self, fact: Fact) -> str:
-        """' (RMB 1.262 billion)': the figure at an English scale, approximation word kept."""
+        """' (RMB 1.262 billion)': the figure at an English scale, approximation word kept; a range as its
+        two ends (' (26%–27%)')."""
         if fact.value is None:
             return ""
+        if fact.upto is not None:
+            low, high = self._figure_en(fact, fact.value)[2:-1], self._figure_en(fact, fact.upto)[2:-1]
+            if not (low and high):
+                return ""
+            unit = high[high.rfind(" ") :] if fact.unit not in ("元", "%") and " " in high else ""
+            return f" ({low.removesuffix(unit)}–{high})"  # 8000–10000 units, RMB 300 million–RMB 600 million
+        return self._figure_en(fact, fact.value)
+
+    def _figure_en(self, fact: Fact, value: Decimal) -> str:
         approx = self.pack.approximations.get(fact.approx or "")
         word = f"{approx.en} " if approx else ""
-        value = fact.value
         if fact.unit == "元":
             amount = value * SCALES.get(fact.scale, Decimal(1))
             if abs(amount) >= 10**9:

@@ -23,6 +23,14 @@ class Vocabulary:
     names: tuple[str, ...] = ()  # the Latin names of the pack's companies, folded (typos of them are no strangers)
     company_suffixes: tuple[str, ...] = ()  # 食品, 集团: a name no alias covers before one is a company
     company_generic: tuple[str, ...] = ()  # 子, 这家: words before a company suffix that make it no name (子公司)
+    spoken: tuple[tuple[str, str], ...] = ()  # 几多 -> 多少: a spoken form and the written one, of one length
+
+    def as_written(self, folded: str) -> str:
+        """The question with spoken forms (Cantonese 幾多, 邊間, 嘅) in their written ones; its length kept, so
+        every position still points into the question as typed."""
+        for spoken, written in self.spoken:
+            folded = folded.replace(spoken, written)
+        return folded
 
 
 def vocabulary_of(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexicon, ...]) -> Vocabulary:
@@ -39,6 +47,7 @@ def vocabulary_of(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexic
         part_generic=tuple(fold(w) for w in words.get("part_generic", [])),
         company_suffixes=tuple(fold(w) for w in words.get("company_suffixes", [])),
         company_generic=tuple(fold(w) for w in words.get("company_generic", [])),
+        spoken=_spoken_pairs(words.get("spoken_forms", [])),
         names=tuple(
             fold(a)
             for c in pack.concepts.values()
@@ -47,3 +56,10 @@ def vocabulary_of(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexic
             if a.isascii() and " " in a
         ),
     )
+
+
+def _spoken_pairs(entries: list[str]) -> tuple[tuple[str, str], ...]:
+    """ "幾多=多少" entries as folded pairs, longest spoken form first; a pair of two lengths is left out."""
+    pairs = [tuple(fold(e).split("=")) for e in entries]
+    kept = [(p[0], p[1]) for p in pairs if len(p) == 2 and len(p[0]) == len(p[1])]
+    return tuple(sorted(kept, key=lambda p: len(p[0]), reverse=True))

@@ -60,6 +60,7 @@ def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pa
         language["words"].get("fall_words", ()),
         language["words"].get("approximation_links", ()),
         language["words"].get("trailing_approximations", ()),
+        language["words"].get("range_words", ()),
     )
     facts, where = _facts(reader, files, sources, paragraphs, words)
     _derived(reader, files, facts, where)

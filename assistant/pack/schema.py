@@ -82,6 +82,9 @@ class Fact(Record, frozen=True, kw_only=True):
     unit: Annotated[str | None, _doc("元, %, 人, 張, 個, 款, 年 ...")] = None
     scale: Annotated[str | None, _doc("億 or 萬 when the value is in those units.")] = None
     approx: Annotated[str | None, _doc("Approximation word of the source: 超過, 接近, 約 ...")] = None
+    upto: Annotated[
+        Decimal | None, _doc("The upper end of a range (26%至27%, 8000至1萬台); value is its lower end, same scale.")
+    ] = None
     written: Annotated[str | None, _doc("The figure as the source writes it, verbatim in the quote.")] = None
     change: Annotated[Change | None, _doc("Year-on-year or other stated change.")] = None
     statement: Annotated[Localized | None, _doc("What the fact says, for non-numeric facts.")] = None

@@ -34,6 +34,7 @@ class Words:
     falls: frozenset[str] = frozenset()
     links: frozenset[str] = frozenset()  # 為, 達: between an approximation word and its figure (約為4.2%)
     trailing: frozenset[str] = frozenset()  # 多, 餘, 左右: only after a figure (結餘為68.5億: no 餘 before it)
+    ranges: frozenset[str] = frozenset()  # 至, 到, ~: between the two ends of a range (26%至27%)
 
     @classmethod
     def of(
@@ -43,8 +44,9 @@ class Words:
         falls: Iterable[str] = (),
         links: Iterable[str] = (),
         trailing: Iterable[str] = (),
+        ranges: Iterable[str] = (),
     ) -> Words:
-        groups = (approximations, rises, falls, links, trailing)
+        groups = (approximations, rises, falls, links, trailing, ranges)
         return cls(*(frozenset(_plain(w) for w in words if w) for words in groups))
 
     def ends_qualified(self, text: str) -> tuple[str, int] | None:
@@ -138,6 +140,8 @@ def _sane(value: Decimal, label: str) -> str | None:
 
 def figure_problems(fact: Fact, words: Words) -> list[str]:
     """What disagrees between a figure's value, scale, unit, approx, change and its written forms."""
+    if fact.upto is not None and (fact.value is None or not fact.written):
+        return ["upto is the upper end of a range: the fact needs value (its lower end) and written (26%至27%)"]
     if fact.value is None or not fact.written:
         return []
     insane = _sane(fact.value, "value")
@@ -155,6 +159,10 @@ def figure_problems(fact: Fact, words: Words) -> list[str]:
 def _figure(fact: Fact, words: Words) -> list[str]:
     assert fact.value is not None and fact.written is not None
     text = unicodedata.normalize("NFKC", fact.written)
+    if fact.upto is not None:
+        text, problems = _range_end(fact, text, words)
+        if problems:
+            return problems
     number, error = _one_number(text, "written")
     if number is None:
         return [error or ""]
@@ -180,6 +188,33 @@ def _figure(fact: Fact, words: Words) -> list[str]:
     if not _same(fact.approx or "", approx or ""):
         problems.append(f"approx {fact.approx!r} does not agree with written {fact.written!r} ({approx!r})")
     return problems
+
+
+def _range_end(fact: Fact, text: str, words: Words) -> tuple[str, list[str]]:
+    """A range's written form (26%至27%, 8000至1萬台) with its upper end read and taken off: the lower end,
+    with the scale and unit the two ends share, is then read as any figure's. The upper end is in the lower
+    end's scale: 1萬 after 8000 is 10000; 6 in 3至6億元 is 6 億, as 3 is."""
+    found = numbers_in(text)
+    if len(found) != 2:
+        return text, [f"written {fact.written!r} has {len(found)} figures: a range (upto) needs two, as 26%至27%"]
+    low, high = found
+    between = text[low.end : high.start]
+    word = next((w for w in sorted(words.ranges, key=len, reverse=True) if _plain(between).endswith(w)), None)
+    if word is None:
+        return text, [f"written {fact.written!r}: {between!r} between its figures is no range word (至, 到, ~)"]
+    own = between[: len(between) - len(word)]  # 26%至27%: the lower end's own unit
+    scales = sorted((k for k in SCALES if k), key=len, reverse=True)
+    scale = next((k for k in scales if _plain(text[high.end :]).startswith(_plain(k))), "")
+    unit = text[high.end + len(scale) :]
+    shared = scale if low.value < high.value else ""  # 3至6億元: 3 is 億 too; 8000至1萬台: 8000 is no 萬
+    lower = own + unit if own and own in SCALES else own or shared + unit  # 3億至6億元, 26%至27%, 3至6億元
+    expected = (high.value * SCALES[scale] / SCALES[fact.scale]).normalize()
+    problems = (
+        []
+        if fact.upto == expected
+        else [f"upto {fact.upto} does not agree with written {fact.written!r} ({expected:f})"]
+    )
+    return text[: low.end] + lower, problems
 
 
 def _change(fact: Fact, change: Change, words: Words) -> list[str]:

@@ -18,6 +18,7 @@ WORDS = Words.of(
     ["下降", "下滑", "跌幅", "減少"],
     ["為", "達"],
     ["多", "餘", "余"],
+    ["至", "到", "~", "～"],
 )
 
 
@@ -29,6 +30,7 @@ def fact(
     approx: str | None = None,
     quote: str | None = None,
     change: Change | None = None,
+    upto: str | None = None,
 ) -> Fact:
     return Fact(
         id="f",
@@ -42,6 +44,7 @@ def fact(
         quote=quote if quote is not None else f"公司去年{written}。",
         paragraph=1,
         change=change,
+        upto=Decimal(upto) if upto is not None else None,
     )
 
 
@@ -58,6 +61,12 @@ AGREE = [
     fact("1000万余元", "1000", "元", "萬", approx="餘"),
     fact("-6.2億元", "-6.2", "元", "億"),
     fact("2848.72萬元", "2848.72", "元", "萬"),
+    fact("26%至27%", "26", "%", upto="27"),
+    fact("8000至1萬台", "8000", "台", upto="10000"),
+    fact("3至6億元", "3", "元", "億", upto="6"),
+    fact("3億至6億元", "3", "元", "億", upto="6"),
+    fact("約3至6個月", "3", "個月", approx="約", upto="6"),
+    fact("180到200家", "180", "家", upto="200"),
     fact("约1.02亿元", "1.02", "元", "億", approx="約"),
     fact("1,200億元", "1200", "元", "億"),
     fact("0.70%", "0.7", "%"),
@@ -175,6 +184,11 @@ DISAGREE = [
         replace(STORES, change=Change(value=Decimal("-1500"), unit="家", written="減少1500家")),
         "change.unit '萬家'",
     ),
+    (fact("180至200家", "180", "家", upto="210"), "upto 210 does not agree"),
+    (fact("8000至1萬台", "8000", "台", upto="1"), "upto 1 does not agree"),
+    (fact("3至6億元", "3", "元", upto="6"), "upto 6 does not agree"),
+    (fact("180家", "180", "家", upto="200"), "a range (upto) needs two"),
+    (fact("17761-2024", "17761", None, upto="2024"), "no range word"),
     (fact("1", "1E+40", None), "larger than"),
     (fact("1", "NaN", None), "not a number"),
     (fact("1", "0.000000001", None), "decimals"),

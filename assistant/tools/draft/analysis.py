@@ -31,6 +31,7 @@ from assistant.tools.draft.reader import (
     Figure,
     attach_changes,
     clause_bounds,
+    join_ranges,
     plain_form,
     read_figure,
     rules,
@@ -140,7 +141,9 @@ class Drafter:
 
     def run(self) -> None:
         self.metadata()
-        words = _language()["periods"]
+        language = _language()
+        words = language["periods"]
+        self.range_words: list[str] = language["words"]["range_words"]
         lines = [line.strip() for line in self.text.splitlines()]
         metadata = [
             line
@@ -253,7 +256,8 @@ class Drafter:
                 continue  # (约合新台币1370亿元): the figure before it in another currency
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
-        figures = respectively(plain, sorted(figures, key=lambda f: f.start), self.measures.words)
+        figures = join_ranges(plain, sorted(figures, key=lambda f: f.start), self.range_words)
+        figures = respectively(plain, figures, self.measures.words)
         return attach_changes(sentence, figures, self.measures.named_in)
 
     def _read(

@@ -55,6 +55,8 @@ class Entries:
         for key in ("unit", "scale", "approx"):
             if getattr(figure, key):
                 data[key] = getattr(figure, key)
+        if figure.upto is not None:
+            data["upto"] = figure.upto
         data["written"] = sentence[figure.start : figure.end]
         if figure.change:
             data["change"] = figure.change

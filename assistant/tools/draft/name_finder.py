@@ -111,6 +111,7 @@ def _suffixed_name(
         and not any(n in o[: -len(suffix)] for n in not_names)
         and not any(o.endswith(n) for n in not_names if len(n) >= 3)  # 冷链子公司: a subsidiary
         and not any(w in o[: -len(suffix)] for w in r["name_intro_words"])
+        and not any(w in o[: -len(suffix)] for w in r["name_cut_words"] if len(w) >= 2)  # 管理层预计公司毛利率
     ]
     if not options:
         return

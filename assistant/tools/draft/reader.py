@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -20,6 +20,7 @@ import yaml
 
 from assistant.lang.normalize import to_simplified
 from assistant.lang.numbers import Number
+from assistant.pack.figures import SCALES
 
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
@@ -185,6 +186,7 @@ class Figure:
     named_metric: str | None = None  # the measure a list names for it (营收和净利润分别为…: 营收, then 净利润)
     share_base: str | None = None  # the measure a share is of, named after 占 (占门店GMV的比重: gmv)
     hints: list[str] = field(default_factory=list)
+    upto: Decimal | None = None  # the upper end of a range (26%至27%), in the figure's scale
 
     @property
     def begins(self) -> int:
@@ -230,6 +232,29 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
             figure.change_sign, figure.change_start = int(sign), len(before) - len(word)
             break
     return figure
+
+
+def join_ranges(plain: str, figures: list[Figure], words: Collection[str]) -> list[Figure]:
+    """26%至27%, 8000至1万台, 3至6亿元: two figures a range word joins are one, from the first to the second.
+    The second's unit is the first's too, and so is its scale when the first is the smaller number (3至6亿元:
+    3亿; 8000至1万台: 8000 units); neither is a change (增长46%至2.38亿元 is a change, then a level)."""
+    joined: list[Figure] = []
+    for figure in figures:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.upto is None
+            and not (last.change_sign or figure.change_sign)
+            and half_width(plain[last.end : figure.start]) in words
+            and last.unit in (None, figure.unit)
+        ):
+            shared = figure.scale if last.scale is None and last.value < figure.value else last.scale
+            last.upto = (figure.value * SCALES[figure.scale] / SCALES[shared]).normalize()
+            last.scale, last.unit, last.end = shared, figure.unit, figure.end
+            last.hints.append("a range: one figure from its lower end to its upper end")
+            continue
+        joined.append(figure)
+    return joined
 
 
 def moved_to(before: str) -> bool:
