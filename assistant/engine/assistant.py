@@ -334,7 +334,7 @@ def _cues(pack: Pack) -> list[tuple[str, Target]]:
 
 def _interpreter(pack: Pack) -> Interpreter:
     """The interpreter of the pack's intents, with the units and computed measures its concepts name."""
-    units = {cid: c.names.zh_Hant for cid, c in pack.concepts.items() if c.kind == "unit"}  # as figures write it
+    units = pack.unit_words()
     computed = {cid: c.computed.operation for cid, c in pack.concepts.items() if c.computed is not None}
     counted = measures_by_unit(pack.facts.values())
     return Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold, counted)

@@ -74,37 +74,39 @@ class Renderer:
 
     def figure_en(self, fact: Fact) -> str:
         """' (RMB 1.262 billion)': the figure at an English scale, approximation word kept; a range as its
-        two ends (' (26%–27%)')."""
+        two ends (' (26%–27%)', ' (8000–10000 units)'). Empty where English adds nothing (a year, 26%)."""
         if fact.value is None:
             return ""
-        if fact.upto is not None:
-            low, high = self._figure_en(fact, fact.value)[2:-1], self._figure_en(fact, fact.upto)[2:-1]
-            if not (low and high):
-                return ""
-            unit = high[high.rfind(" ") :] if fact.unit not in ("元", "%") and " " in high else ""
-            return f" ({low.removesuffix(unit)}–{high})"  # 8000–10000 units, RMB 300 million–RMB 600 million
-        return self._figure_en(fact, fact.value)
-
-    def _figure_en(self, fact: Fact, value: Decimal) -> str:
         approx = self.pack.approximations.get(fact.approx or "")
         word = f"{approx.en} " if approx else ""
+        currency, amount, unit = self._amount_en(fact, fact.value)
+        if fact.upto is not None:
+            _, high, _ = self._amount_en(fact, fact.upto)
+            low_unit = unit if fact.unit in ("元", "%") else ""  # RMB 300 million–RMB 600 million, 26%–27%
+            shown = f"{word}{currency}{amount}{low_unit}–{currency}{high}{unit}"
+        else:
+            shown = f"{word}{currency}{amount}{unit}"
+        if (fact.unit == "年" and not word) or (fact.unit == "%" and shown == fact.written):
+            return ""
+        return f" ({shown})"
+
+    def _amount_en(self, fact: Fact, value: Decimal) -> tuple[str, str, str]:
+        """One figure in English as currency, amount and unit ('RMB ', '1.262 billion', ''), so a range
+        can write its ends without cutting strings."""
         if fact.unit == "元":
             amount = value * SCALES.get(fact.scale, Decimal(1))
             if abs(amount) >= 10**9:
-                shown = f"{_plain(amount / 10**9, 3)} billion"
-            elif abs(amount) >= 10**6:
-                shown = f"{_plain(amount / 10**6, 2)} million"
-            else:
-                shown = f"{amount:,f}".rstrip("0").rstrip(".")
-            return f" ({word}RMB {shown})"
+                return "RMB ", f"{_plain(amount / 10**9, 3)} billion", ""
+            if abs(amount) >= 10**6:
+                return "RMB ", f"{_plain(amount / 10**6, 2)} million", ""
+            return "RMB ", f"{amount:,f}".rstrip("0").rstrip("."), ""
         if fact.unit == "%":
-            shown = f"{word}{_plain(value, 4)}%"
-            return "" if shown == fact.written else f" ({shown})"
+            return "", _plain(value, 4), "%"
+        if fact.unit == "年":
+            return "", _plain(value, 0), ""
         unit = self.pack.units.get(fact.unit or "")
         name = f" {unit.en}" if unit and unit.en else ""
-        if fact.unit == "年":
-            return f" ({word}{_plain(value, 0)})" if word else ""
-        return f" ({word}{_plain(value * SCALES.get(fact.scale, Decimal(1)), 2)}{name})"
+        return "", _plain(value * SCALES.get(fact.scale, Decimal(1)), 2), name
 
     def change(self, fact: Fact, language: Language) -> str:
         change = fact.change

@@ -41,7 +41,7 @@ class Screen:
         self.units_used = {f.unit for f in pack.facts.values() if f.unit}
         self.part_words = sorted((fold(w) for w in pack.words.get("part_words", [])), key=len, reverse=True)
         self.rounds = Rounds(pack.words)
-        self.unit_concepts = {c.names.zh_Hant: cid for cid, c in pack.concepts.items() if c.kind == "unit"}
+        self.unit_concepts = {word: cid for cid, word in pack.unit_words().items()}
 
     def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """The first early stage that decides, in order; None when the question needs a look-up."""

@@ -31,6 +31,16 @@ TIMES = "倍"
 MAX_MAGNITUDE = Decimal(10) ** 30  # larger values are data errors, not figures of an article
 
 
+def range_upper(
+    low: Decimal, low_scale: str | None, high: Decimal, high_scale: str | None
+) -> tuple[str | None, Decimal]:
+    """A range's shared scale and its upper end in that scale. The lower end without a scale of its own
+    takes the upper end's when it is the smaller number (3至6億元: 3 is 億 too); otherwise it stands as
+    written (8000至1萬台: 8000 units, so the upper end is 10000)."""
+    shared = high_scale if not low_scale and low < high else low_scale
+    return shared, (high * SCALES[high_scale] / SCALES[shared]).normalize()
+
+
 class FigureError(ValueError):
     """A computation that the inputs do not support (approximate, missing, zero or absurd)."""
 

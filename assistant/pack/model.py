@@ -48,3 +48,8 @@ class Pack(msgspec.Struct, frozen=True, kw_only=True):
     def source_of(self, fact: Fact) -> Source:
         """The source a fact cites (the loader fills in the id for single-source packs)."""
         return self.sources[fact.source or next(iter(self.sources))]
+
+    def unit_words(self) -> dict[str, str]:
+        """Each unit concept and the unit as the figures write it (hkd: 港元): a unit a question names is
+        read as that word, and a unit no figure is written in is refused by the concept's names."""
+        return {cid: c.names.zh_Hant for cid, c in self.concepts.items() if c.kind == "unit"}

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from assistant.lang.normalize import chinese_number, to_simplified
 from assistant.lang.numbers import Number, numbers_in
-from assistant.pack.figures import SCALES, change_scale
+from assistant.pack.figures import SCALES, change_scale, range_upper
 from assistant.pack.limits import MAX_FIGURE, MAX_FIGURE_DECIMALS
 from assistant.pack.schema import Change, Fact
 
@@ -206,8 +206,9 @@ def _range_end(fact: Fact, text: str, words: Words) -> tuple[str, list[str]]:
     scales = sorted((k for k in SCALES if k), key=len, reverse=True)
     scale = next((k for k in scales if _plain(text[high.end :]).startswith(_plain(k))), "")
     unit = text[high.end + len(scale) :]
-    shared = scale if low.value < high.value else ""  # 3至6億元: 3 is 億 too; 8000至1萬台: 8000 is no 萬
-    lower = own + unit if own and own in SCALES else own or shared + unit  # 3億至6億元, 26%至27%, 3至6億元
+    own_scale = own if own in SCALES else None
+    shared, _ = range_upper(low.value, own_scale, high.value, scale)
+    lower = own + unit if own_scale else own or (shared or "") + unit  # 3億至6億元, 26%至27%, 3至6億元
     expected = (high.value * SCALES[scale] / SCALES[fact.scale]).normalize()
     problems = (
         []

@@ -20,7 +20,7 @@ import yaml
 
 from assistant.lang.normalize import to_simplified
 from assistant.lang.numbers import Number
-from assistant.pack.figures import SCALES
+from assistant.pack.figures import range_upper
 
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
@@ -248,9 +248,8 @@ def join_ranges(plain: str, figures: list[Figure], words: Collection[str]) -> li
             and half_width(plain[last.end : figure.start]) in words
             and last.unit in (None, figure.unit)
         ):
-            shared = figure.scale if last.scale is None and last.value < figure.value else last.scale
-            last.upto = (figure.value * SCALES[figure.scale] / SCALES[shared]).normalize()
-            last.scale, last.unit, last.end = shared, figure.unit, figure.end
+            last.scale, last.upto = range_upper(last.value, last.scale, figure.value, figure.scale)
+            last.unit, last.end = figure.unit, figure.end
             last.hints.append("a range: one figure from its lower end to its upper end")
             continue
         joined.append(figure)
