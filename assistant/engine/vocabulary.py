@@ -59,7 +59,15 @@ def vocabulary_of(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexic
 
 
 def _spoken_pairs(entries: list[str]) -> tuple[tuple[str, str], ...]:
-    """ "幾多=多少" entries as folded pairs, longest spoken form first; a pair of two lengths is left out."""
-    pairs = [tuple(fold(e).split("=")) for e in entries]
-    kept = [(p[0], p[1]) for p in pairs if len(p) == 2 and len(p[0]) == len(p[1])]
+    """ "幾多=多少" entries as folded pairs, longest spoken form first; `assistant check` names the others."""
+    kept = [pair for pair in map(spoken_pair, entries) if pair is not None]
     return tuple(sorted(kept, key=lambda p: len(p[0]), reverse=True))
+
+
+def spoken_pair(entry: str) -> tuple[str, str] | None:
+    """A "spoken=written" entry as a folded pair, or None when it is not two forms of one length: the
+    written form replaces the spoken one in place, so every position in the question must hold."""
+    parts = fold(entry).split("=")
+    if len(parts) != 2 or not parts[0] or len(parts[0]) != len(parts[1]):
+        return None
+    return parts[0], parts[1]

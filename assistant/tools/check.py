@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant.engine.templates import REQUIRED_TEMPLATES, fields_of, problems
 from assistant.engine.ties import stated_range
+from assistant.engine.vocabulary import spoken_pair
 from assistant.errors import Problem
 from assistant.lang.normalize import LANGUAGES
 from assistant.lang.numbers import numbers_in
@@ -247,7 +248,19 @@ class Checker:
     # -- words the answers translate --------------------------------------------------------------
 
     def words(self, pack: Pack) -> None:
-        """Approximation words and units of figures have an entry in the templates, for English answers."""
+        """Approximation words and units of figures have an entry in the templates, for English answers;
+        each spoken form is replaced by a written form of its length."""
+        for yfile in self.intent_files:
+            entries = yfile.mapping("words").get("spoken_forms")
+            for index, entry in enumerate(entries if isinstance(entries, list) else []):
+                if spoken_pair(str(entry)) is None:
+                    self.add(
+                        yfile.rel,
+                        yfile.line("words", "spoken_forms", index),
+                        f"spoken form {entry!r} is left out: write it as spoken=written with two forms of "
+                        "one length (幾多=多少), so positions in the question hold",
+                        str(entry),
+                    )
         where = self._fact_places()
         for fact in pack.facts.values():
             rel, line = where.get(fact.id, ("", 0))

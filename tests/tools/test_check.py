@@ -204,6 +204,16 @@ def test_template_with_unknown_field(pack: Path) -> None:
     assert problem.entry == "figure"
 
 
+def test_spoken_form_of_another_length(pack: Path) -> None:
+    """A spoken form replaced by a written one of another length would shift the question: check names it."""
+    language = _own_intents(pack) / "language.yaml"
+    edit(language, '"幾耐=多久"', '"幾耐=多長時間"')
+    problem = only_problem(
+        check_pack(pack), "intents/language.yaml", line_of(language, "幾耐=多長時間"), "幾耐=多長時間"
+    )
+    assert "one length" in problem.message
+
+
 def test_intent_cues_that_collide(pack: Path) -> None:
     intents = _own_intents(pack) / "intents.yaml"
     intents.write_text(
