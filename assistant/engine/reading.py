@@ -160,7 +160,7 @@ class Reader:
         ]
 
     def _cjk_piece(self, reading: Reading, offset: int, run: str, roles: list[tuple[int, int, Role, str]]) -> None:
-        position = 0
+        position, named = 0, -1  # named: where the unread piece before a pointer (刻蚀机 of 刻蚀机这块业务) starts
         stops = list(self._cjk_stops.finditer(run)) if self._cjk_stops else []
         for stop in [*stops, None]:
             end = stop.start() if stop else len(run)
@@ -168,6 +168,8 @@ class Reader:
             if piece:
                 roles.append((offset + position, offset + end, "unknown", ""))
                 part = self._part_end(piece)
+                if not part and named >= 0 and self._pointed_part(piece):  # 刻蚀机这块业务: a line named before
+                    part, position = position - named + len(piece), named
                 kind = "part" if part else self._looks_like(piece)
                 rate = _rate_of_measure(reading, offset + position, piece)
                 if rate:  # 闭店率: a rate of the measure 闭店 names, not that measure
@@ -177,6 +179,7 @@ class Reader:
                     reading.unread.append((_as_written(reading, offset + position, until), kind))
             if stop:
                 roles.append((offset + stop.start(), offset + stop.end(), "stop", ""))
+                named = position if len(piece) >= 2 and not part and stop.group()[:1] in _POINTERS else -1
                 position = stop.end()
 
     def _latin_part(
@@ -221,6 +224,14 @@ class Reader:
             if at > 0 and len(self._part_name(piece[:at])) >= 2:
                 return at + len(word)
         return 0
+
+    def _pointed_part(self, piece: str) -> bool:
+        """Whether a piece is a part word with only a counting word before it (块业务 of 这块业务, 个项目): the
+        part a pointer names, its name written before the pointer."""
+        for word in self.vocabulary.part_words:
+            if not word.isascii() and piece.endswith(word):
+                return not self._part_name(_COUNTING.sub("", "这" + piece[: -len(word)]))
+        return False
 
     def _part_name(self, before: str) -> str:
         """What names the part in the words before a part word, generic words (各, 主要, 该) and counts
@@ -307,6 +318,7 @@ class Reader:
         return found
 
 
+_POINTERS = ("这", "那", "该")  # folded: 這 is 这
 _COUNTING = re.compile(r"[一二两三四五六七八九十几多每这那各]+[条项个块家类大种款]")
 
 
