@@ -57,3 +57,39 @@ def test_a_name_whose_characters_read_two_ways_is_known_by_both(convert: Any) ->
     drafter.run()
     aliases = next(c["aliases"] for c in drafter.concepts.values() if c["names"]["zh-Hans"] == "晟瀚股份")
     assert "Chenghan" in aliases and "Shenghan" in aliases, aliases
+
+
+SUBSIDIARY = [
+    "晨光財訊",
+    "錦窖酒業:包裝廠也能賺錢",
+    "錦窖酒業股份有限公司是一家白酒企業,2024年錦窖酒業營業收入為86.42億元,淨利潤為29.18億元。",
+    "錦窖酒業旗下全資子公司四川錦窖包裝科技有限公司(「錦窖包裝」)成立於2011年,主要生產玻璃酒瓶。",
+    "2024年錦窖包裝營業收入9.62億元,淨利潤5830萬元。",
+    "同為川酒的酒企峨嶺酒業2024年營收為41.2億元。",
+]
+
+
+@ALL_SCRIPTS
+def test_a_short_name_quoted_after_a_legal_name_is_that_companys(convert: Any) -> None:
+    """四川錦窖包裝科技有限公司(「錦窖包裝」): the quoted short name is the subsidiary's, so its figures are
+    its own, not those of the parent whose name it begins with."""
+    drafter = Drafter(convert("\n".join(SUBSIDIARY)), slug="quoted")
+    drafter.run()
+    subjects = {str(f.data["value"]): f.data["subject"] for f in drafter.facts if "value" in f.data}
+    package = drafter.concepts[subjects["9.62"]]
+    assert to_simplified(package["names"]["zh-Hant"]) == "锦窖包装"
+    assert subjects["5830"] == subjects["9.62"] != subjects["86.42"]
+
+
+@ALL_SCRIPTS
+def test_an_industrys_word_for_its_companies_is_no_part_of_a_name(convert: Any) -> None:
+    orgs = _orgs_of(convert, SUBSIDIARY)
+    assert "峨岭酒业" in orgs and "酒企峨岭酒业" not in orgs and "企峨岭酒业" not in orgs
+
+
+def _orgs_of(convert: Any, lines: list[str]) -> dict[str, list[str]]:
+    drafter = Drafter(convert("\n".join(lines)), slug="names")
+    drafter.run()
+    return {
+        to_simplified(c["names"]["zh-Hant"]): c["aliases"] for c in drafter.concepts.values() if c["kind"] == "entity"
+    }

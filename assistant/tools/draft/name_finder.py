@@ -237,7 +237,10 @@ def _listed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
 def _called_shorts(body: str, r: dict[str, Any]) -> set[str]:
     """The short names an article gives companies (下称「禾岸宠物」), before any is known to be one."""
     called = "|".join(re.escape(w) for w in r["called_words"])
-    return set(re.findall(rf"(?:{called})[“\"「『]?([\u4e00-\u9fff]{{3,8}})[”\"」』]", body))
+    called_shorts = re.findall(rf"(?:{called})[“\"「『]?([\u4e00-\u9fff]{{3,8}})[”\"」』]", body)
+    # 有限公司(「錦窖包裝」): a short name quoted right after a legal name
+    quoted = re.findall(r"(?:公司|集团|集團)[((][“\"「『]([\u4e00-\u9fff]{3,8})[”\"」』][)]", body)
+    return {*called_shorts, *quoted}
 
 
 def _parallel_names(body: str, counts: Counter[str], r: dict[str, Any], shorts: set[str]) -> None:

@@ -195,7 +195,11 @@ class Names:
         # (DawnLeap Fitness Ltd,下稱…): an English name opening the brackets; …或「晨躍」: a shorter name too
         bare = re.compile(r"^\s*([A-Z][A-Za-z0-9&.'\- ]{1,60}[A-Za-z0-9.])\s*[,;]?\s*$")
         others = re.compile(r"(?:或|或者|及|和)[“\"「『]([^”\"」』),]{2,10})[”\"」』]")
-        for match in re.finditer(pattern, body):
+        # 四川錦窖包裝科技有限公司(「錦窖包裝」): a company's legal name with its short name quoted, no word between
+        quoted = r"([^\s,,。;;:“”\"(]{4,30}?)[((]()[“\"「『]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」』]()[)]"
+        suffixes = tuple(simplified(w) for w in rules()["entity_suffixes"])
+        bare_quoted = [m for m in re.finditer(quoted, body) if simplified(m.group(1)).endswith(suffixes)]
+        for match in [*re.finditer(pattern, body), *bare_quoted]:
             full, short = match.group(1), match.group(3)
             # (以下简称“澄岳机器人”,英文名Chengyue Robotics) or (英文名Huancheng Interactive…,下稱「幻澄互娛」)
             named = english.search(match.group(4)) or english.search(match.group(2)) or bare.search(match.group(2))
@@ -204,7 +208,6 @@ class Names:
                 if (len(word) > 1 or word == "的") and word in full[:-4]:
                     full = full[full.rindex(word, 0, len(full) - 4) + len(word) :]
             owner = self.surface.get(simplified(short).lower()) or self._find(short)
-            suffixes = tuple(simplified(w) for w in rules()["entity_suffixes"])
             if not owner and simplified(full).endswith(suffixes) and CJK_RUN.fullmatch(simplified(short)):
                 # 上海佩樂寵物食品有限公司(簡稱"佩樂寵物"), named once: a company by the article's own words
                 self._organisation(short, max(1, body.count(short)), body)
