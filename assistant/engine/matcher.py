@@ -55,6 +55,7 @@ class Matcher:
             known if known is not None else {fid: self.maker.keys(f) for fid, f in pack.facts.items()}
         )
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
+        self.parts = frozenset(cid for cid, c in pack.concepts.items() if c.part)
         self.share_metrics = frozenset(pack.words.get("share_metrics", []))
         self.wholes = Wholes(self.keys, tuple(fold(w) for w in pack.words.get("whole_words", [])))
         segments = {cid: self.aliases[cid] for cid, c in pack.concepts.items() if c.kind == "segment"}
@@ -313,6 +314,8 @@ class Matcher:
                 total += W.qualifier_named
             elif self.mentioned(qualifier, keys):
                 total += W.qualifier_mentioned
+            elif qualifier in self.parts and keys.fact.value is not None:
+                return None  # 香港的員工: the group's staff is no figure of the part in Hong Kong
             else:
                 total -= W.qualifier_absent
         return total - W.qualifier_unasked * len(keys.qualifiers - asked.qualifiers)

@@ -279,9 +279,13 @@ class Reader:
                 not parts
                 or lowered in known
                 or all(p in known for p in parts)
-                or process.extractOne(lowered, self.vocabulary.names, scorer=fuzz.ratio, score_cutoff=TYPO_OF_A_NAME)
+                or (
+                    process.extractOne(lowered, self.vocabulary.names, scorer=fuzz.ratio, score_cutoff=TYPO_OF_A_NAME)
+                    and any(h.target.kind == "entity" for h in reading.hits)
+                )
             ):
-                continue  # "Zeyuan Dairy" is a stranger although "Dairy" is in "Heyu Dairy"; "Untied Imaging" is not
+                continue  # "Zeyuan Dairy" is a stranger although "Dairy" is in "Heyu Dairy"; "Untied Imaging" is not,
+                # when read as the company it is a typo of ("Jin Man Tong Jewellery", read as no company, is one)
             if lowered not in rest and fold(lowered) not in rest:
                 continue  # Segway-Ninebot is folded to segway ninebot
             is_first = question[: match.start()].strip() == ""

@@ -61,6 +61,7 @@ def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pa
         language["words"].get("approximation_links", ()),
         language["words"].get("trailing_approximations", ()),
         language["words"].get("range_words", ()),
+        language["words"].get("same_counters", ()),
     )
     facts, where = _facts(reader, files, sources, paragraphs, words)
     _derived(reader, files, facts, where)

@@ -149,6 +149,13 @@ class Concept(Record, frozen=True, kw_only=True):
     aliases: Annotated[list[str], Meta(max_length=1000, description="Surface forms in any script or language.")] = []
     implies: Annotated[list[str], Meta(max_length=100, description="Concepts a mention of this one also covers.")] = []
     restrictive: Annotated[bool, _doc("A fact tagged with this qualifier answers only questions naming it.")] = False
+    part: Annotated[
+        bool,
+        _doc(
+            "A qualifier naming a part of the whole (香港 of the store count): a question naming it gets no figure"
+            " of the whole."
+        ),
+    ] = False
     computed: Annotated[Computed | None, _doc("How to compute this metric from others.")] = None
     extends: Annotated[str | None, _doc("A vocabulary concept this pack concept adds aliases to.")] = None
     unit: Annotated[str | None, _doc("The unit this metric's figures are in (元 for a price or an amount).")] = None

@@ -35,6 +35,14 @@ class Words:
     links: frozenset[str] = frozenset()  # 為, 達: between an approximation word and its figure (約為4.2%)
     trailing: frozenset[str] = frozenset()  # 多, 餘, 左右: only after a figure (結餘為68.5億: no 餘 before it)
     ranges: frozenset[str] = frozenset()  # 至, 到, ~: between the two ends of a range (26%至27%)
+    counters: tuple[str, ...] = ()  # 人名位: counters of one thing, so 9,860名 is written for a unit of 人
+
+    def same_unit(self, written: str, stated: str) -> bool:
+        """The unit as written and as the fact states it (scale and unit): equal, or the same scale with
+        counters of one thing (萬名 for 萬人)."""
+        a, b = _plain(written), _plain(stated)
+        same_counter = any(a[-1:] in group and b[-1:] in group for group in self.counters)
+        return a == b or (len(a) == len(b) > 0 and a[:-1] == b[:-1] and same_counter)
 
     @classmethod
     def of(
@@ -45,9 +53,20 @@ class Words:
         links: Iterable[str] = (),
         trailing: Iterable[str] = (),
         ranges: Iterable[str] = (),
+        counters: Iterable[str] = (),
     ) -> Words:
-        groups = (approximations, rises, falls, links, trailing, ranges)
-        return cls(*(frozenset(_plain(w) for w in words if w) for words in groups))
+        def plain(words: Iterable[str]) -> frozenset[str]:
+            return frozenset(_plain(w) for w in words if w)
+
+        return cls(
+            plain(approximations),
+            plain(rises),
+            plain(falls),
+            plain(links),
+            plain(trailing),
+            plain(ranges),
+            tuple(_plain(group) for group in counters),
+        )
 
     def ends_qualified(self, text: str) -> tuple[str, int] | None:
         """The approximation word `text` ends with, alone or before a link (超過, 約為: 約), and how many
@@ -181,7 +200,7 @@ def _figure(fact: Fact, words: Words) -> list[str]:
         expected_value, unit_text, stated = number.value, after, (fact.scale or "") + (fact.unit or "")
     if fact.value != expected_value:
         problems.append(f"value {fact.value} does not agree with written {fact.written!r} ({expected_value})")
-    if not number.tenths and not _same(unit_text, stated):
+    if not number.tenths and not words.same_unit(unit_text, stated):
         problems.append(f"scale and unit {stated!r} do not agree with written {fact.written!r} ({unit_text!r})")
     if number.tenths and unit_text:
         problems.append(f"written {fact.written!r}: {unit_text!r} after the figure is not understood")

@@ -60,6 +60,7 @@ def test_statement_answer(bot: Assistant) -> None:
 
 def test_meta_questions(bot: Assistant) -> None:
     assert "子彈財經" in bot.ask("這篇文章是哪家媒體發的?").text
+    assert "子彈財經" in bot.ask("這篇報導是哪家媒體、哪位記者寫的?").text  # not 哪位 read as 哪裡 (where)
     help_answer = bot.ask("help")
     assert help_answer.status == "answered" and help_answer.intent == "help"
     assert bot.ask("这篇文章讲了什么?").intent == "about"
