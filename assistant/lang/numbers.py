@@ -1,7 +1,8 @@
 """Numbers in article text: the spans `check` wants covered by a fact and `draft` turns into candidates.
 
 A number is a run of digits (with decimals, a sign or thousands separators) that is not part of a Latin
-word such as B2B or Q1, or a percentage in Chinese words: a tenth such as 三成 (30%) or 百分之十二 (12%).
+word such as B2B or Q1 (a unit of power such as 10GW is no such word), or a percentage in Chinese words: a
+tenth such as 三成 (30%) or 百分之十二 (12%).
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from decimal import Decimal, InvalidOperation
 
 from assistant.lang.normalize import chinese_number
 
-_ARABIC = r"(?<![A-Za-z0-9.])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9])"
+# not glued to Latin letters (B2B, Q1, 5G) unless they are a unit of power or energy (10GW, 12.6GWh); never
+# the whole part of a decimal alone
+_ENERGY_UNIT = r"(?:[TGMk]Wh?)(?![A-Za-z0-9])"
+_ARABIC = (
+    r"(?<![A-Za-z0-9.])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:(?={_ENERGY_UNIT})|(?![A-Za-z0-9]|\.\d))"
+)
 _TENTHS = r"(?P<tenths>[一二兩两三四五六七八九])成(?![本員员立功為为果熟就交分都長长效型績绩])"
 _HUNDREDTHS = r"百分之(?P<hundredths>[零〇一二两兩三四五六七八九十百]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
 NUMBER = re.compile(f"{_ARABIC}|{_TENTHS}|{_HUNDREDTHS}")

@@ -43,7 +43,7 @@ from assistant.tools.draft.reader import (
 from assistant.tools.draft.respectively import respectively
 from assistant.tools.draft.subjects import subject_of, through_subsidiaries
 from assistant.tools.draft.topics import Segments, statement_topics
-from assistant.tools.draft.variants import Variants
+from assistant.tools.draft.variants import Variants, without_restatements
 
 
 def slugify(name: str) -> str:
@@ -73,7 +73,7 @@ class Drafter:
             metric_table(self.vocabulary), self.vocabulary, self.concepts, english, self.traditional
         )
         whole = frozenset(simplified(w) for w in rules()["whole_words"])
-        self.variants = Variants(self.concepts, english, whole)
+        self.variants = Variants(self.concepts, english, whole, frozenset(self.vocabulary))
         self.figures_drafted: list[tuple[Drafted, DraftFact]] = []  # every figure with the fact it became
         self.current_year: int | None = None
         self.main = ""
@@ -85,16 +85,12 @@ class Drafter:
         r = rules()
         lines = [line.strip() for line in self.text.splitlines() if line.strip()]
         first = lines[0] if lines else ""
-        if (
-            self.outlet is None
-            and first
-            and len(first) <= r["outlet_max_chars"]
-            and not re.search(r"[\d。,,;;::!?!?]", first)
-        ):
+        short = bool(first) and len(first) <= r["outlet_max_chars"] and not re.search(r"[\d。,,;;::!?!?]", first)
+        self._byline(lines[: r["byline_lines"]])  # a byline names the outlet; a short first line may be the headline
+        if self.outlet is None and short:
             self.outlet = first
         if self.outlet and self.outlet in lines:
             self.skip.append(f"^{re.escape(self.outlet)}$")
-        self._byline(lines[: r["byline_lines"]])
         for pattern in r["boilerplate"]:
             matched = [line for line in lines if re.search(pattern, line)]
             if any(not any(re.search(p, line) for p in self.skip) for line in matched):
@@ -212,7 +208,7 @@ class Drafter:
         events = {f.start for f in figures if f.event}
         dates = [replace(d, event=True) if d.start in events else d for d in dates]
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
-        drafted = self.variants.tagged(shares_named(drafted), self.main)
+        drafted = without_restatements(self.variants.tagged(shares_named(drafted), self.main))
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         self.figures_drafted += zip(drafted, self.entries.facts[len(self.entries.facts) - len(drafted) :], strict=True)
         if drafted:
@@ -281,7 +277,7 @@ class Drafter:
                 else self.measures.part_of(sentence, figure, drafted, self.segments)
             )
             if part:  # 其中自有9架: a variant of the count before it
-                figure.modifier, earlier = part
+                (figure.modifier, earlier), figure.a_part = part, True
             if earlier is not None:
                 date = self.dating.following(plain, figure, (earlier.figure, earlier.date), dates, state)
                 figure.hints.append("the same measure as the figure before it")
@@ -313,8 +309,12 @@ class Drafter:
     ) -> None:
         """The company, date and product line the next sentence speaks of unless it names its own."""
         running = [m for m in orgs if m[2] not in self.known]  # Amazon, a platform named: no running company
+        # 禾沛旗下還有子公司禾沛生技,以及…禾沛數位: the sentence is about 禾沛; the subsidiaries it lists are not
+        # what the next sentence speaks of
+        links = tuple(simplified(w) for w in [*rules()["subsidiary_links"], "以及", "及", "和", "与"])
+        listed = [m for m in running if re.search(rf"(?:{'|'.join(links)})[^,，。;；]{{0,12}}$", plain[: m[0]])]
         if running:
-            state["org"] = running[-1][2]
+            state["org"] = ([m for m in running if m not in listed] or running)[-1][2]
         explicit = [d for d in dates if d.dated and not d.event]
         resolved = [
             d.date for d in drafted if d.date is not None and d.date.dated and not (d.date.compared or d.date.event)

@@ -183,3 +183,11 @@ class English:
         if len(whole) >= 4 and CJK_RUN.fullmatch(whole):  # 千帆智芯 -> Qianfan Zhixin: the brand, then the rest
             others.append(f"{romanised(whole[:2])} {romanised(whole[2:])}")
         return english, list(dict.fromkeys(o for o in others if o != english)), short
+
+
+def shorter_forms(english: str) -> list[str]:
+    """The shorter English forms readers write of a company's name (Hengshe Hotels Group: Hengshe Hotels,
+    Hengshe; the first word alone when it is long enough to be a name)."""
+    words = english.split()
+    forms = [" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)]
+    return forms + ([words[0]] if len(words) > 1 and len(words[0]) >= 5 else [])

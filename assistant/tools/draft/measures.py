@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
@@ -45,6 +44,9 @@ class Drafted:
     object: str | None = None  # the company a stake is in, or that a price was paid for a stake in
     of: str | None = None  # the measure a share is a share of (研发人员…占员工总数的比例: rd_staff)
     qualifier: str | None = None  # the variant of the measure it is (直营 of 门店数)
+
+
+_PART_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]*")  # 自有, 跃格STUDIO工作室
 
 
 def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -100,7 +102,11 @@ class Measures:
         """The metric word right after the figure, else the last before it in its clause, else the first
         after it in its clause, else the last before it in the sentence (unless its clause names what
         it counts in words no metric has: then a new metric of those words, never a company's `names`)."""
-        hits = [_after_unit(h, figure) for h in scan_words(plain, self.words) if self.fits(h[2], figure)]
+        sized = rules()["sized_sites"]  # 10GW逆变器工厂: a site of that size, the figure its capacity
+        if figure.unit in sized["units"] and re.match(sized["after"], simplified(sentence[figure.end :])):
+            figure.hints.append("a site's size: its capacity")
+            return str(sized["metric"])
+        hits = [_after_unit(h, figure) for h in self._fitting(plain, figure)]
         start, end = clause_bounds(sentence, figure.number.start)
         own_words = segments.words_before(sentence, start, figure.begins)
         own = plain_form(own_words)
@@ -213,24 +219,42 @@ class Measures:
             return None  # another company's figure of its own
         return same[-1]
 
+    def _fitting(self, plain: str, figure: Figure) -> list[tuple[int, int, Any]]:
+        """The measure words of the sentence that fit the figure's unit; a share's words that do not (占员工总数
+        before 5986人) give the measure they are a share of (员工总数), which the count then is."""
+        found = []
+        for hit in scan_words(plain, self.words):
+            word = plain[hit[0] : hit[1]]
+            opener = "占" if word.startswith("占") else ""  # the plain form is simplified: 佔 is 占
+            inner = self.words.get(word[len(opener) :]) if opener and not self.fits(hit[2], figure) else None
+            if self.fits(hit[2], figure):
+                found.append(hit)
+            elif inner is not None and self.fits(inner, figure):
+                found.append((hit[0] + len(opener), hit[1], inner))
+        return found
+
     def part_of(
         self, sentence: str, figure: Figure, drafted: list[Drafted], segments: Segments
     ) -> tuple[str, Drafted] | None:
         """共营运23架全货机,其中自有9架: the word a 其中 part names that holds no measure (自有), and the last
-        figure of the same unit before it in the sentence, whose variant it is; None if it is no such part."""
+        figure of the same unit before it in the sentence that is no part itself, whose variant it is (also
+        for each item of a list: 其中香港58间、澳门11间); None if it is no such part."""
         start, _ = clause_bounds(sentence, figure.number.start)
         head = simplified(half_width(sentence[start : figure.begins])).lstrip(",;")
         part = next((w for w in sorted(rules()["part_words"], key=len, reverse=True) if head.startswith(w)), "")
         kind = unit_kind(figure.unit)
-        if not part or kind is None or self.named_in(sentence[start : figure.begins]):
+        item = max(start, sentence.rfind("、", start, figure.begins) + 1)  # the list's item this figure ends
+        if not part or kind is None or self.named_in(sentence[item : figure.begins]):
             return None
-        whole = [d for d in drafted if d.figure.event is None and unit_kind(d.figure.unit) == kind][-1:]
-        word = head[len(part) :]
+        whole = [  # before the 其中: 共有门店612家,覆盖41个城市,其中…: the stores, not a part listed before this one
+            d for d in drafted if d.figure.event is None and unit_kind(d.figure.unit) == kind and d.figure.end <= start
+        ][-1:]
+        word = head[len(part) :].split("、")[-1]  # 其中香港58间、澳门11间: each item of the list is a part
         fillers = sorted((simplified(w) for w in rules()["filler"]), key=len, reverse=True)
         while cut := next((f for f in fillers if word.endswith(f) and len(word) > len(f)), ""):
             word = word[: -len(cut)]  # 其中自有约9架: 自有
         plain = plain_form(word)
-        if not whole or not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or segments.names(plain):
+        if not whole or not 2 <= len(word) <= 12 or not _PART_NAME.fullmatch(word) or segments.names(plain):
             return None
         return None if self.named_in(word) else (word, whole[0])
 

@@ -15,7 +15,8 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.reader import rules, simplified
 
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]*)*(?:\s+[A-Z][A-Za-z]+)*(?![A-Za-z])")
+# not a unit written after a number or a slash (314Ah, 1.3元/Wh)
+_LATIN_NAME = re.compile(r"(?<![A-Za-z\d/.])[A-Z][a-z]+(?:[A-Z][a-z]*)*(?:\s+[A-Z][A-Za-z]+)*(?![A-Za-z])")
 _FIGURE_NEXT = re.compile(r"[^\d。;,，；]{0,6}\d")  # a figure follows within a few characters
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*$")
 

@@ -12,7 +12,7 @@ from typing import Any
 from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
-from assistant.tools.draft.english import English, readings
+from assistant.tools.draft.english import English, readings, shorter_forms
 from assistant.tools.draft.entity import Entity, slug
 from assistant.tools.draft.name_finder import GLOSSED, brand_names, described_names, find_names, glossed_name
 from assistant.tools.draft.people import find_people
@@ -124,7 +124,7 @@ class Names:
             ident += "_2"
         entity = Entity(ident, name, "org", count, english, review=not english.isascii() or " " not in english)
         self.entities[ident] = entity
-        for form in [name, *others, english, *_shorter(english)]:
+        for form in [name, *others, english, *shorter_forms(english)]:
             self._alias(ident, form)
         distinctive = plain[: max(2, len(plain) - 2)]
         plain_body = self.plain_body
@@ -151,18 +151,15 @@ class Names:
                 self._alias(ident, other)
 
     def _brand_of_main(self, body: str) -> None:
-        """千帆 alone, when 千帆微电子 and 千帆智芯 share it, is the article's own company."""
+        """千帆 alone is the article's own company (千帆微电子), also when 千帆智芯 shares it, and although the
+        article may never write it alone: readers shorten the name so."""
         if not self.main:
             return
         brand = simplified(self.entities[self.main].name)[:2]
         sharing = [e for e in self.entities.values() if e.kind == "org" and simplified(e.name).startswith(brand)]
         self._brand_to_main(brand, sharing)
-        if (
-            len(sharing) > 1
-            and brand not in self.surface
-            and CJK_RUN.fullmatch(brand)
-            and simplified(body).count(brand) > sum(simplified(body).count(simplified(e.name)) for e in sharing)
-        ):
+        if not self.surface.get(brand) and CJK_RUN.fullmatch(brand) and brand not in senses():
+            self.surface.pop(brand, None)  # unknown, or shared and so pointing at none: the article's company
             self._alias(self.main, brand)
 
     def _brand_to_main(self, brand: str, sharing: list[Entity]) -> None:
@@ -208,6 +205,13 @@ class Names:
                 if (len(word) > 1 or word == "的") and word in full[:-4]:
                     full = full[full.rindex(word, 0, len(full) - 4) + len(word) :]
             owner = self.surface.get(simplified(short).lower()) or self._find(short)
+            own = simplified(self.entities[owner].name) if owner else ""
+            if owner and own not in simplified(full) + simplified(short) and own.endswith(suffixes):
+                # 禾沛健康股份有限公司(以下簡稱禾沛): 禾沛 is this company's, not 禾沛生技's, whose name begins the same
+                legal = self.surface.get(simplified(full).lower()) or self._find(full)
+                if legal and legal != owner:
+                    self._release(owner, short)
+                owner = legal if legal != owner else ""
             if not owner and simplified(full).endswith(suffixes) and CJK_RUN.fullmatch(simplified(short)):
                 # 上海佩樂寵物食品有限公司(簡稱"佩樂寵物"), named once: a company by the article's own words
                 self._organisation(short, max(1, body.count(short)), body)
@@ -310,11 +314,7 @@ class Names:
         """The English name the article gives, and the shorter forms readers write (Huancheng Interactive
         Entertainment Group: … Entertainment, Huancheng Interactive, Huancheng)."""
         self.entities[ident].english = name
-        words = name.split()
-        forms = [" ".join(words[:n]) for n in range(len(words), 1, -1)]
-        if len(words[0]) >= 5:
-            forms.append(words[0])
-        for form in forms:
+        for form in [name, *shorter_forms(name)]:
             self._alias(ident, form)
 
     def _known_as(self, ident: str, short: str) -> None:
@@ -335,6 +335,13 @@ class Names:
             if entity.kind == "org" and (own == plain or plain.startswith(own) or own.startswith(plain)):
                 return ident
         return ""
+
+    def _release(self, ident: str, form: str) -> None:
+        """A short name taken from an entity it was guessed for, the article giving it to another."""
+        entity = self.entities[ident]
+        forms = {form, _traditional(form, self.to_traditional), simplified(form)}
+        entity.aliases = [a for a in entity.aliases if a not in forms]
+        self.surface.pop(simplified(form).lower(), None)
 
     def _alias(self, ident: str, form: str) -> None:
         key = simplified(form).lower()
@@ -388,11 +395,3 @@ class Names:
                 "aliases": aliases,
             }
         return out
-
-
-def _shorter(english: str) -> list[str]:
-    """The shorter English forms readers write of a name made from its reading (Hengshe Hotels Group:
-    Hengshe Hotels, Hengshe)."""
-    words = english.split()
-    forms = [" ".join(words[:n]) for n in range(len(words) - 1, 1, -1)]
-    return forms + ([words[0]] if len(words) > 1 and len(words[0]) >= 5 else [])

@@ -16,7 +16,9 @@ def common_phrase(name: str, count: int, body: str, opening: str, suffixes: Iter
     that are words (小米) are named more often. One the article calls a field or sector (户外储能领域) is one."""
     plain = simplified(name)
     head = next((plain[: -len(s)] for s in suffixes if s and plain.endswith(s) and plain != s), plain)
-    if any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"]) or not made_of_words(head):
+    if any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"]):
+        return False
+    if not (made_of_words(head) or made_of_words(plain)):  # 婴儿副食品: words, though 婴儿副 is none
         return False
     sectors = "|".join(re.escape(w) for w in rules()["sector_words"])
     return bool(re.search(f"{re.escape(plain)}(?:{sectors})", simplified(body))) or (

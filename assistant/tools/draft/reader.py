@@ -187,6 +187,7 @@ class Figure:
     share_base: str | None = None  # the measure a share is of, named after 占 (占门店GMV的比重: gmv)
     hints: list[str] = field(default_factory=list)
     upto: Decimal | None = None  # the upper end of a range (26%至27%), in the figure's scale
+    a_part: bool = False  # 其中持证教练超过4300名: a part of the figure before it, whatever words that one has
 
     @property
     def begins(self) -> int:

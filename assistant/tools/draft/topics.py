@@ -145,13 +145,23 @@ class Segments:
 
     def modifier(self, prefix: str) -> str:
         """The word right before a measure's name in its clause that qualifies it (其中直营门店: 直营), if
-        it names no line, company, measure or time: the variant a figure is of."""
+        it names no line, company, measure or time: the variant a figure is of. After 其中 it may hold
+        another measure's word (其中直营门市员工: 直营门市, a part of the staff)."""
         r = rules()
+        part = simplified(half_width(prefix)).lstrip(",;").startswith(tuple(r["part_words"]))
         stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
         prefix = re.sub(r"(?:19|20)\d\d年度?", "", simplified(half_width(prefix)))  # 其同类产品2024年销售额
         prefix = prefix.rstrip().removesuffix("的")  # 拥有博士学位的研发人员: 博士学位
         word = self._clean(prefix, stops)
-        if not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or word in self.table or self._is_metric(word):
+        for whole in sorted(
+            (simplified(w) for w in [*r["whole_words"], *r["own_company_words"]]), key=len, reverse=True
+        ):
+            word = word.removeprefix(whole)  # 集团全职员工总数: the group's own staff, 全职 the only qualifying word
+        rest = word
+        for metric_word in (w for w in self.metric_words if len(w) >= 2 and part):
+            rest = rest.replace(metric_word, "")
+        measure = self._is_metric(word) and not (part and len(rest) >= 2)  # 直营门市 of 其中直营门市员工, not 收入
+        if not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or word in self.table or measure:
             return ""
         return "" if any(simplified(w) in word for w in r["future_words"]) else word  # 预计2025年资本开支
 

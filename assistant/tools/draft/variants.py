@@ -9,9 +9,11 @@ with no bare figure anywhere is left alone, and so is a word for the whole (综�
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from assistant.lang.normalize import to_traditional
+from assistant.pack.figures import SCALES
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entity import slug
 from assistant.tools.draft.entries import DraftFact
@@ -22,8 +24,11 @@ from assistant.tools.draft.reader import plain_form
 class Variants:
     """Tags the variants of a sentence's figures, adding a qualifier concept for each modifier word."""
 
-    def __init__(self, concepts: dict[str, Any], english: English, whole: frozenset[str]) -> None:
+    def __init__(
+        self, concepts: dict[str, Any], english: English, whole: frozenset[str], reserved: frozenset[str] = frozenset()
+    ) -> None:
         self.concepts = concepts
+        self.reserved = reserved  # the vocabulary's ids: a qualifier named like one would replace it
         self.whole = whole  # words for the whole (综合, 整体): no variant
         self.english = english
         self.by_word: dict[str, str] = {}
@@ -38,7 +43,7 @@ class Variants:
             another = bool(main) and one.subject != main
             if not word or one.segment or one.figure.event:
                 continue
-            if not (another or any(_bare_beside(one, d) for d in drafted)):
+            if not (another or one.figure.a_part or any(_bare_beside(one, d) for d in drafted)):
                 self.pending.append((one, word))
                 continue
             one.figure.hints.append(f"{word}: a variant of the measure beside it, asked for by name")
@@ -67,12 +72,13 @@ class Variants:
         if word not in self.by_word:
             english = self.english.phrase(word)[0]
             ident = slug(english) if english.isascii() and english else f"qualifier_{len(self.by_word) + 1}"
-            while ident in self.concepts:
+            while ident in self.concepts or ident in self.reserved:
                 ident += "_2"
             zh = to_traditional(word)  # the word is read in simplified script, whatever the article's
             self.concepts[ident] = {
                 "kind": "qualifier",
                 "restrictive": True,
+                "part": True,
                 "names": {"zh-Hant": zh, "zh-Hans": word, "en": english},
                 "aliases": list(dict.fromkeys([word, zh, english])),
             }
@@ -94,3 +100,29 @@ def _bare_beside(one: Drafted, other: Drafted) -> bool:
 
 def _period(one: Drafted) -> str | None:
     return one.date.period.canonical() if one.date is not None and one.date.period is not None else None
+
+
+NEAR = Decimal("0.15")  # how far round words may be from the exact figure they say again
+
+
+def without_restatements(drafted: list[Drafted]) -> list[Drafted]:
+    """营收86.73亿元…营收规模首次突破80亿元: an approximate figure of the same company, measure, period, line
+    and variant as an exact one in its sentence says the exact one again in round words; it is left out, so
+    a question about the measure gets the figure, not a choice between the two."""
+    return [one for one in drafted if not any(_restates(one, other) for other in drafted)]
+
+
+def _restates(one: Drafted, other: Drafted) -> bool:
+    """Round words for the same figure: the same key, and within a tenth or so of it (突破80亿元 of 86.73亿元;
+    not 超过24亿元 of 38.05亿元, which is a part)."""
+    exact = other.figure.value * SCALES[other.figure.scale]
+    near = bool(exact) and abs(one.figure.value * SCALES[one.figure.scale] - exact) <= abs(exact) * NEAR
+    return (
+        near
+        and bool(one.figure.approx)
+        and not other.figure.approx
+        and one.figure.change is None
+        and one.figure.upto is None
+        and (one.subject, one.metric, _period(one), one.segment, one.qualifier, one.figure.unit)
+        == (other.subject, other.metric, _period(other), other.segment, other.qualifier, other.figure.unit)
+    )
