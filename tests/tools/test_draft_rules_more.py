@@ -42,6 +42,7 @@ def _by_value(drafter: Drafter) -> dict[str, dict[str, Any]]:
         "晨光財訊｜記者 林曉（成都報道）｜2025年6月16日",
         "原創 晨光財訊 2025-08-29 21:36",
         "晨光財訊 第968期|撰文/林曉",
+        "晨光財訊｜文 林曉  編輯 周屹",
     ],
 )
 def test_a_byline_under_the_headline_names_the_outlet(convert: Any, byline: str) -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from drafting import drafted_figures
+from drafting import drafted_figures, simplified_name
 from scripts import ALL_SCRIPTS
 
 from assistant import Assistant
@@ -24,6 +24,8 @@ ARTICLE = "\n".join(
         "分業務看,2024年刻蝕設備收入為21.35億元,同比增長38.2%,毛利率為46.8%。",
         "2024年,清洗設備收入為9.47億元,同比僅增長4.10%,佔總營收的比重為19.48%。",
         "今年上半年,澄岳裝備實現收入26.85億元人民幣,同比增長18.2%。",
+        "成長最快的是零部件及個人防護耗材。該產品線2024年營收8.16億元,年增12.6%。",
+        "澄岳裝備的直營服務站平均面積約600平方米,2024年平均單店年營收約470萬元。",
     ]
 )
 
@@ -62,3 +64,15 @@ def test_a_line_the_article_never_names_pointed_at_is_not_understood(bot: Assist
     assert answer.status == "no_answer", answer.text
     assert "41.2" not in answer.text and "46.8" not in answer.text
     assert "注入" in answer.text
+
+
+@ALL_SCRIPTS
+def test_a_long_line_named_the_fastest_is_the_line_its_pointer_names(convert: Any) -> None:
+    """成長最快的是零部件及個人防護耗材。該產品線…: a name of eleven characters, 個人 no counting word in it."""
+    drafter, figures = drafted_figures(convert(ARTICLE), "fastest")
+    assert [simplified_name(drafter, s) for s in figures["8.16"]["segment"]] == ["零部件及个人防护耗材"]
+
+
+@ALL_SCRIPTS
+def test_revenue_per_store_is_its_own_measure(convert: Any) -> None:
+    assert drafted_figures(convert(ARTICLE), "per-store")[1]["470"]["metric"] == "revenue_per_store"

@@ -95,3 +95,84 @@ def test_the_whole_is_answered_with_the_wholes_figure(drafted: Assistant, questi
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
     assert figure in answer.text.split("\n")[0] + answer.text.split("\n")[1]
+
+
+STAFF = "\n".join(
+    [
+        "潮汐財訊",
+        "青嶼茶飲:門市越開越多",
+        "青嶼茶飲集團股份有限公司(以下簡稱青嶼)總部位於廈門。2024年青嶼營收為68.42億元。",
+        "截至2024年底,青嶼員工總數6842人,其中直營門市員工約3900人,研發及品管人員286人。",
+    ]
+)
+
+
+@ALL_SCRIPTS
+def test_a_part_named_with_another_measures_word_is_a_part(convert: Any) -> None:
+    """其中直營門市員工: 門市 is a word of the store count, but after 其中 it names which staff, not a measure."""
+    drafter, figures = drafted_figures(convert(STAFF), "staff")
+    tags = figures["3900"].get("tags", [])
+    assert [simplified_name(drafter, t) for t in tags if drafter.concepts[t]["kind"] == "qualifier"] == ["直营门市"]
+    assert figures["3900"]["metric"] == figures["6842"]["metric"] == "employees"
+
+
+ROUND_WORDS = "\n".join(
+    [
+        "潮汐財訊",
+        "雪途物流:營收首破80億",
+        "雪途物流股份有限公司(以下簡稱雪途物流)總部位於上海。",
+        "2024年雪途物流實現營業收入86.73億元,同比增長14.03%,營收規模首次突破80億元。",
+        "2024年冷鏈業務收入為38.05億元,其中僅冷凍肉品一類就貢獻了超過24億元收入。",
+    ]
+)
+
+
+@ALL_SCRIPTS
+def test_round_words_for_the_same_figure_are_no_second_figure(convert: Any) -> None:
+    """突破80億元 beside 86.73億元 says the revenue again; 超過24億元 beside 38.05億元 is far from it: a part."""
+    _, figures = drafted_figures(convert(ROUND_WORDS), "round")
+    assert "80" not in figures and figures["86.73"]["metric"] == "revenue"
+    assert "24" in figures
+
+
+@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
+@pytest.mark.parametrize(
+    ("article", "question", "figure", "other"),
+    [("STAFF", "青嶼一共有多少員工?", "6842", "3900"), ("ROUND_WORDS", "雪途物流2024年營收多少?", "86.73", "80")],
+)
+def test_the_whole_is_answered_not_a_choice_with_its_part_or_round_words(
+    draft_bot: Any, script: str, article: str, question: str, figure: str, other: str
+) -> None:
+    answer = draft_bot(globals()[article], script).ask(question)
+    assert answer.status == "answered", answer.text
+    assert figure in answer.headline and other not in answer.headline.replace(figure, ""), answer.headline
+
+
+SHOPS = "\n".join(
+    [
+        "潮汐財訊",
+        "泓昇珠寶:金價高企下的門店調整",
+        "泓昇珠寶集團控股有限公司(以下簡稱泓昇)總部位於香港。2024年泓昇收入為127.08億港元。",
+        "截至2024年底,集團共有1,086間店舖,其中香港58間。",
+        "集團僱用員工約4,900人,會員人數超過520萬。",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "question"), [("zh-Hant", "泓昇在香港有多少名員工?"), ("zh-Hans", "泓昇2024年香港的收入是多少?")]
+)
+def test_a_part_asked_of_a_measure_given_only_for_the_whole_is_not_given(
+    draft_bot: Any, script: str, question: str
+) -> None:
+    """香港 is a part of the shop count; the staff and the revenue are given only for the whole group."""
+    answer = draft_bot(SHOPS, script).ask(to_simplified(question) if script == "zh-Hans" else question)
+    assert answer.status == "no_answer", answer.text
+    assert "香港" in answer.headline  # what is not given is named; the group's figure is only the closest
+
+
+@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
+def test_the_part_is_answered_where_it_is_given(draft_bot: Any, script: str) -> None:
+    answer = draft_bot(SHOPS, script).ask("泓昇香港有多少間店?")
+    assert answer.status == "answered", answer.text
+    assert "58" in answer.headline
