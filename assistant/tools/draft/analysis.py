@@ -311,7 +311,7 @@ class Drafter:
         running = [m for m in orgs if m[2] not in self.known]  # Amazon, a platform named: no running company
         # 禾沛旗下還有子公司禾沛生技,以及…禾沛數位: the sentence is about 禾沛; the subsidiaries it lists are not
         # what the next sentence speaks of
-        links = tuple(simplified(w) for w in [*rules()["subsidiary_links"], "以及", "及", "和", "与"])
+        links = tuple(simplified(w) for w in [*rules()["subsidiary_links"], *rules()["listing_links"]])
         listed = [m for m in running if re.search(rf"(?:{'|'.join(links)})[^,，。;；]{{0,12}}$", plain[: m[0]])]
         if running:
             state["org"] = ([m for m in running if m not in listed] or running)[-1][2]

@@ -224,13 +224,13 @@ class Measures:
         before 5986人) give the measure they are a share of (员工总数), which the count then is."""
         found = []
         for hit in scan_words(plain, self.words):
-            word = plain[hit[0] : hit[1]]
-            opener = "占" if word.startswith("占") else ""  # the plain form is simplified: 佔 is 占
-            inner = self.words.get(word[len(opener) :]) if opener and not self.fits(hit[2], figure) else None
             if self.fits(hit[2], figure):
                 found.append(hit)
-            elif inner is not None and self.fits(inner, figure):
-                found.append((hit[0] + len(opener), hit[1], inner))
+                continue
+            word = plain[hit[0] : hit[1]]  # the plain form is simplified: 佔 is 占
+            inner = self.words.get(word[1:]) if word.startswith("占") else None
+            if inner is not None and self.fits(inner, figure):
+                found.append((hit[0] + 1, hit[1], inner))
         return found
 
     def part_of(

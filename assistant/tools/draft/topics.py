@@ -158,7 +158,7 @@ class Segments:
         ):
             word = word.removeprefix(whole)  # 集团全职员工总数: the group's own staff, 全职 the only qualifying word
         rest = word
-        for metric_word in (w for w in self.metric_words if len(w) >= 2 and part):
+        for metric_word in (w for w in self.metric_words if len(w) >= 2) if part else ():
             rest = rest.replace(metric_word, "")
         measure = self._is_metric(word) and not (part and len(rest) >= 2)  # 直营门市 of 其中直营门市员工, not 收入
         if not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or word in self.table or measure:

@@ -113,7 +113,7 @@ def without_restatements(drafted: list[Drafted]) -> list[Drafted]:
 
 
 def _restates(one: Drafted, other: Drafted) -> bool:
-    """Round words for the same figure: the same key, and within a tenth or so of it (突破80亿元 of 86.73亿元;
+    """Round words for the same figure: the same key, and within NEAR of it (突破80亿元 of 86.73亿元;
     not 超过24亿元 of 38.05亿元, which is a part)."""
     exact = other.figure.value * SCALES[other.figure.scale]
     near = bool(exact) and abs(one.figure.value * SCALES[one.figure.scale] - exact) <= abs(exact) * NEAR
