@@ -102,6 +102,8 @@ def interrupted(args: list[str], delay: float, env: dict[str, str] | None = None
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, **(env or {})},
+        # A shell's background job starts with Ctrl-C ignored; the CLI on a terminal never does.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert process.stderr is not None
     assert process.stderr.readline() == b"ready\n"
