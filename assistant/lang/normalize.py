@@ -172,7 +172,7 @@ def forget_folds() -> None:
 @lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     text = strip_control(unicodedata.normalize("NFKC", text))
-    text = to_simplified(text).lower()
+    text = to_simplified(to_simplified(text)).lower()  # twice: a few characters simplify in two steps (薴, 苧, 苎)
     text = text.replace("’", "'").replace("‘", "'").replace("甚么", "什么")  # 甚麼: the variant Hong Kong writes
     text = _WORD_HYPHEN.sub(" ", text)  # supply-chain is supply chain, cold-storage is cold storage
     for pattern, marker in _HALVES:  # before quarters: 前三季度 is nine months, not the third quarter
