@@ -33,7 +33,7 @@ from assistant.engine.ties import (
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack import figures
-from assistant.pack.figures import FigureError
+from assistant.pack.figures import FigureError, base_unit
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -384,9 +384,10 @@ def _of_kind_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
 
 def _in_unit_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
     """ "多少錢" asks for amounts in money: figures (or changes) in the unit asked, when the best have one."""
-    if not (frame.unit and any(s.fact.unit == frame.unit for s in ranked[:3])):
+    if not (frame.unit and any(base_unit(s.fact.unit) == frame.unit for s in ranked[:3])):
         return ranked
-    return [s for s in ranked if s.fact.unit == frame.unit or (s.fact.change and s.fact.change.unit == frame.unit)]
+    asked = frame.unit
+    return [s for s in ranked if base_unit(s.fact.unit) == asked or (s.fact.change and s.fact.change.unit == asked)]
 
 
 def _wrong_unit(frame: Frame, fact: Fact) -> bool:
@@ -395,4 +396,4 @@ def _wrong_unit(frame: Frame, fact: Fact) -> bool:
     unit = frame.unit
     if unit is None or fact.value is None:
         return False
-    return fact.unit != unit and not (fact.change and fact.change.unit == unit)
+    return base_unit(fact.unit) != unit and not (fact.change and fact.change.unit == unit)

@@ -15,6 +15,7 @@ from assistant.engine.weights import WEIGHTS as W
 from assistant.engine.wholes import Wholes
 from assistant.lang.normalize import fold
 from assistant.lang.periods import PeriodGrammar, fits
+from assistant.pack.figures import base_unit
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -344,7 +345,7 @@ class Matcher:
             return 0.0
         bonus = W.unit_figure if fact.value is not None else 0.0
         changed = frame.operation == "change" and fact.change is not None and fact.change.unit in units
-        if fact.unit in units or changed:
+        if base_unit(fact.unit) in units or changed:
             bonus += W.unit_match
         return bonus
 

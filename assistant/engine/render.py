@@ -79,9 +79,9 @@ class Renderer:
             return ""
         approx = self.pack.approximations.get(fact.approx or "")
         word = f"{approx.en} " if approx else ""
-        currency, amount, unit = self._amount_en(fact, fact.value)
+        currency, amount, unit = self._amount_en(fact.unit, fact.scale, fact.value)
         if fact.upto is not None:
-            _, high, _ = self._amount_en(fact, fact.upto)
+            _, high, _ = self._amount_en(fact.unit, fact.scale, fact.upto)
             low_unit = unit if fact.unit in ("元", "%") else ""  # RMB 300 million–RMB 600 million, 26%–27%
             shown = f"{word}{currency}{amount}{low_unit}–{currency}{high}{unit}"
         else:
@@ -90,23 +90,28 @@ class Renderer:
             return ""
         return f" ({shown})"
 
-    def _amount_en(self, fact: Fact, value: Decimal) -> tuple[str, str, str]:
+    def _amount_en(self, unit_text: str | None, scale: str | None, value: Decimal) -> tuple[str, str, str]:
         """One figure in English as currency, amount and unit ('RMB ', '1.262 billion', ''), so a range
-        can write its ends without cutting strings."""
-        if fact.unit == "元":
-            amount = value * SCALES.get(fact.scale, Decimal(1))
+        can write its ends without cutting strings; a unit per another (元/公斤) adds 'per kg'."""
+        if unit_text and "/" in unit_text:
+            base, per = unit_text.split("/", 1)
+            currency, shown, base_name = self._amount_en(base, scale, value)
+            per_name = self.pack.units.get(f"/{per}")
+            return currency, shown, f"{base_name} {per_name.en if per_name and per_name.en else '/' + per}"
+        if unit_text == "元":
+            amount = value * SCALES.get(scale, Decimal(1))
             if abs(amount) >= 10**9:
                 return "RMB ", f"{_plain(amount / 10**9, 3)} billion", ""
             if abs(amount) >= 10**6:
                 return "RMB ", f"{_plain(amount / 10**6, 2)} million", ""
             return "RMB ", f"{amount:,f}".rstrip("0").rstrip("."), ""
-        if fact.unit == "%":
+        if unit_text == "%":
             return "", _plain(value, 4), "%"
-        if fact.unit == "年":
+        if unit_text == "年":
             return "", _plain(value, 0), ""
-        unit = self.pack.units.get(fact.unit or "")
+        unit = self.pack.units.get(unit_text or "")
         name = f" {unit.en}" if unit and unit.en else ""
-        return "", _plain(value * SCALES.get(fact.scale, Decimal(1)), 2), name
+        return "", _plain(value * SCALES.get(scale, Decimal(1)), 2), name
 
     def change(self, fact: Fact, language: Language) -> str:
         change = fact.change

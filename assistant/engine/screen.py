@@ -24,6 +24,7 @@ from assistant.engine.session import Context, Edit, needs_context
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
+from assistant.pack.figures import base_unit
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -38,7 +39,7 @@ class Screen:
         self.matcher = matcher
         self.resolver = resolver
         self.conjunctions = conjunctions
-        self.units_used = {f.unit for f in pack.facts.values() if f.unit}
+        self.units_used = {base_unit(f.unit) for f in pack.facts.values() if f.unit}
         self.part_words = sorted((fold(w) for w in pack.words.get("part_words", [])), key=len, reverse=True)
         self.rounds = Rounds(pack.words)
         self.unit_concepts = {word: cid for cid, word in pack.unit_words().items()}

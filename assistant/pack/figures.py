@@ -241,6 +241,11 @@ def rounded(value: Decimal, decimals: int) -> Decimal:
             raise FigureError(f"{value} cannot be rounded to {decimals} decimals") from exc
 
 
+def base_unit(unit: str | None) -> str | None:
+    """The unit a figure is counted in before any 'per' (元 of 16.32元/公斤): what 多少錢 asks for."""
+    return unit.split("/", 1)[0] if unit else unit
+
+
 def display_scale(quantity: Quantity, preferred: str | None = None) -> tuple[str | None, Decimal]:
     """The scale to write an amount in (億 for hundreds of millions, 萬 for tens of thousands)."""
     unit = quantity.unit.split("/")[0]

@@ -274,7 +274,7 @@ class Checker:
                         fact.id,
                         "warning",
                     )
-            if fact.unit and fact.unit not in pack.units and fact.derivation is None:
+            if fact.unit and not _known_unit(fact.unit, pack.units) and fact.derivation is None:
                 self.add(
                     rel,
                     line,
@@ -327,3 +327,11 @@ def _base(fact: Fact) -> Decimal | None:
     if fact.value is None:
         return None
     return fact.value * SCALES.get(fact.scale, Decimal(1))
+
+
+def _known_unit(unit: str, units: dict[str, Any]) -> bool:
+    """A unit the templates name in English; a unit per another (元/公斤) needs both of its parts."""
+    if "/" not in unit:
+        return unit in units
+    base, per = unit.split("/", 1)
+    return base in units and f"/{per}" in units

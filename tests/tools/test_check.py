@@ -270,3 +270,17 @@ def test_not_a_pack_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["check", str(tmp_path)]) == 2
     assert "not a fact pack" in capsys.readouterr().err
     assert main(["check", str(tmp_path), "--pack", "elsewhere"]) == 2
+
+
+@pytest.mark.parametrize(("per", "warned"), [("公斤", False), ("畝", True)])
+def test_a_unit_per_another_needs_english_for_both_parts(pack: Path, per: str, warned: bool) -> None:
+    """16.32元/公斤 is read in English as 'RMB 16.32 per kg'; a 'per' part the templates cannot name is said."""
+    sentence = f"2024年星湖儲能原料均價為16.32元/{per}。"
+    edit(pack / ARTICLE, "本文僅供參考", f"{sentence}\n本文僅供參考")
+    fact = (
+        f"  - id: starlake-per\n    subject: starlake\n    metric: price\n    period: '2024'\n"
+        f"    value: 16.32\n    unit: 元/{per}\n    written: 16.32元/{per}\n    quote: {sentence}\n    paragraph: 6\n"
+    )
+    edit(pack / FACTS, "derived:\n", fact + "derived:\n")
+    problems = [p for p in check_pack(pack).problems if p.entry == "starlake-per"]
+    assert [p for p in problems if "has no entry under `units`" in p.message] if warned else not problems, problems

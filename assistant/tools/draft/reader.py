@@ -203,6 +203,16 @@ def _word_after(table: str, plain: str, end: int) -> tuple[int, str | None]:
     return end, None
 
 
+def _per_unit(plain: str, end: int, unit: str) -> tuple[int, str]:
+    """16.32元/公斤, 0.9元/Wh: a unit per another is one unit of its own (a price per kilogram is no price)."""
+    for mark in rules()["per_unit_marks"]:
+        if plain.startswith(mark, end):
+            after, per = _word_after("per_units", plain, end + len(mark))
+            if per:
+                return after, f"{unit}/{per}"
+    return end, unit
+
+
 def read_figure(sentence: str, plain: str, number: Number) -> Figure:
     """Approximation words, scale, unit and a change word around one number."""
     start, end, value = number.start, number.end, number.value
@@ -222,6 +232,8 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
         if scale and not approx:  # 28万多台: the word after the scale
             end, approx = _word_after("approx_after", plain, end)
         end, unit = _word_after("units", plain, end)
+        if unit:
+            end, unit = _per_unit(plain, end, unit)
     if not approx:  # 300家以上, 四成以上, 9900家左右
         end, approx = _word_after("approx_trailing", plain, end)
     figure = Figure(number, start, end, value, unit, scale, approx)
@@ -264,8 +276,9 @@ def moved_to(before: str) -> bool:
 
 
 def unit_kind(unit: str | None) -> str | None:
-    """Money in any currency is one kind (元, 美元); other units are their own kind."""
-    return "money" if unit in rules()["money_units"] else unit
+    """Money in any currency is one kind (元, 美元, and 元/公斤: money per kilogram); other units are their
+    own kind."""
+    return "money" if (unit or "").split("/", 1)[0] in rules()["money_units"] else unit
 
 
 def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callable[[str], bool]) -> list[Figure]:
