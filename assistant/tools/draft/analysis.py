@@ -283,6 +283,9 @@ class Drafter:
                 figure.hints.append("the same measure as the figure before it")
                 # 刻蚀设备约40%,沉积设备约30%: the line its own clause names, else the other's
                 segment = self.segments.in_clause(plain, figure.begins)
+                if segment is None:  # 加盟店…约80平方米；自营店则…,平均面积约120平方米: the line named between the two
+                    between = scan_words(plain[earlier.figure.end : figure.begins], self.segments.table)
+                    segment = between[-1][2] if between else None
                 if segment is None and not list_item_named(plain, figure.begins):
                     segment = earlier.segment  # 其他市场131家 after 马来西亚143家: its own item, no Malaysia
                 metric = self.measures.flow(plain, figure, earlier.metric)  # 新开1102家、关闭389家

@@ -133,6 +133,10 @@ class Measures:
         if counted:
             figure.hints.append("no metric word: a new metric named after what it counts")
             return self.new_metric(counted)
+        topic = re.match(rules()["measure_topic"], half_width(simplified(sentence[: figure.begins])))
+        if topic and topic.group(1).endswith(tuple(rules()["measure_heads"])) and not self.named_in(topic.group(1)):
+            figure.hints.append(f"no metric word: the measure the sentence opens with ({topic.group(1)})")
+            return self.new_metric(sentence[topic.start(1) : topic.end(1)])
         figure.hints.append("no metric word: a new metric named after the words before it")
         return self.new_metric(own_words or "數值")
 
@@ -196,13 +200,17 @@ class Measures:
         own = simplified(segments.words_before(sentence, start, figure.begins))
         head = simplified(half_width(sentence[start : figure.begins]))
         part = head.lstrip(",;").startswith(tuple(rules()["part_words"]))  # 其中原材料约14.3亿元: a part
+        pointer = bool(re.search(rules()["same_measure_words"], own))  # 这一数字: the measure before
         if (
-            (own.endswith(tuple(rules()["measure_heads"])) or part)  # 股东应占溢利: a measure; 大型品牌: whose
-            and not moved_to(head)  # 上半年进一步降至70.3%: the level the measure before it moved to
-            and not re.search(rules()["prior_value_words"], own)
-            and not self.named_in(own)
-            and not scan_words(plain_form(own), segments.table)  # 薄膜沉积设备约30%: a line, the measure before
-            and not (same and own in simplified(sentence[: same[-1].figure.begins]))
+            not pointer
+            and (
+                (own.endswith(tuple(rules()["measure_heads"])) or part)  # 股东应占溢利: a measure; 大型品牌: whose
+                and not moved_to(head)  # 上半年进一步降至70.3%: the level the measure before it moved to
+                and not re.search(rules()["prior_value_words"], own)
+                and not self.named_in(own)
+                and not scan_words(plain_form(own), segments.table)  # 薄膜沉积设备约30%: a line, the measure before
+                and not (same and own in simplified(sentence[: same[-1].figure.begins]))
+            )
         ):
             return None
         counted = _counted_noun(sentence, figure)  # 超过1200家,覆盖约2.6万家餐厅门店: a count of its own
@@ -299,7 +307,9 @@ def _counted_noun(sentence: str, figure: Figure) -> str:
     stops = set(r["name_stops"]) | set(r["clause_ends"])
     words = ""
     for char in half_width(sentence[figure.end : figure.end + r["counted_noun_max"]]):
-        if char in stops:
+        if char in stops or char.isdigit():
             break
         words += char
+    if simplified(words).startswith(tuple(simplified(w) for w in r["measure_trailers"])):
+        return ""  # 1,080張增加180張: the change after a count is no thing it counts
     return words if len(words) >= 2 else ""

@@ -117,6 +117,14 @@ def _suffixed_name(
     if not options:
         return
     end = at + len(suffix)
+    stops = re.escape("".join(r["name_stops"]))
+    kinds = tuple(r["kind_of_group_words"])
+    after = body[end : end + 20]
+    grouped = suffix in kinds or after.startswith(kinds)
+    after = after[len(next((k for k in kinds if after.startswith(k)), "")) :]
+    legal = re.match(rf"[^\s{stops}]{{2,12}}?(?:{'|'.join(r['strong_suffixes'])})", after)
+    if grouped and legal and not legal.group().startswith(tuple(r["entity_suffixes"])):
+        return  # 牙科醫療(集團)澄明醫療集團有限公司: the kind of group the legal name after it is
 
     def introduced_at(option: str) -> bool:
         return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
@@ -349,6 +357,7 @@ def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list
         for word in rules()["name_cut_words"]:
             if word in prefix:
                 prefix = prefix[prefix.rindex(word) + len(word) :]
+        prefix = _after_kind(prefix, tuple(rules()["kind_of_group_words"]), tuple(rules()["entity_suffixes"]))
         return [prefix + suffix] if len(prefix) >= 2 else []
     options = []
     for length in (2, 3, 4):
@@ -356,3 +365,10 @@ def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list
         if len(prefix) == length and not set(prefix) & stops and not any(c.isdigit() or c.isascii() for c in prefix):
             options.append(prefix + suffix)
     return options
+
+
+def _after_kind(prefix: str, groups: tuple[str, ...], suffixes: tuple[str, ...]) -> str:
+    """牙科醫療集團澄明醫療集團(有限公司): a kind of group written before the name is no part of it; the name
+    starts after the last group word that leaves a name of its own (澄明醫療集團), not inside it (上海醫藥集團)."""
+    cuts = [p for p in range(4, len(prefix) - 3) if prefix[:p].endswith(groups) and not prefix[p:].startswith(suffixes)]
+    return prefix[cuts[-1] :] if cuts else prefix

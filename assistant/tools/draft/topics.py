@@ -134,7 +134,8 @@ class Segments:
         for form in self.entity_forms:  # 澜拓电气海外 is the company's 海外; 澜拓智充 is a company, not a line
             if name.startswith(form):
                 name = name[len(form) :]
-        if any(form.startswith(name) for form in self.entity_forms):
+        legal = tuple(simplified(s) for s in rules()["strong_suffixes"])  # 牙科 opens 牙科医疗集团澄明医疗集团有限公司
+        if any(form.startswith(name) and not form.endswith(legal) for form in self.entity_forms):
             return ""  # 澜拓智充 or 澜拓 is a company; 诊断 of 康禾诊断 may still be a line
         if any(len(form) >= 2 and name.endswith(form) for form in self.entity_forms):
             return ""  # 总经理邵启航则…: a title and a person, no line
@@ -341,7 +342,10 @@ class Segments:
             words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
         if simplified(words) in leaders:
             return ""  # 公司100马力以下机型: 公司 names no measure
-        return words[-r["measure_name_max"] :] if len(words) >= 2 else ""
+        words = words[-r["measure_name_max"] :]
+        while simplified(words).startswith(leaders) and len(words) > 2:  # 商品猪全年平均完全成本: 完全成本
+            words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
+        return words if len(words) >= 2 else ""
 
     def _heads(self) -> dict[str, str]:
         """A line is also asked for by its head word, the glossary word its name ends with (精密减速器:

@@ -1,0 +1,38 @@
+"""A Hong Kong results article on a raw draft, in every script: the year ended on 31 December is that year's
+figure (收益 of 截至2024年12月31日止全年業績 is 2024 revenue, never a date's); a line the company joined in a
+year (2012年起加入牙科業務) is that line, although a legal name written after a kind of group (…牙科醫療集團
+澄明醫療集團有限公司) begins with its name. Written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from answers import figure_lines
+
+from assistant import Assistant
+
+ARTICLE = "\n".join(
+    [
+        "澄明醫療收益首破38億港元",
+        "經濟視角週刊　記者　麥家俊",
+        "香港私營眼科及牙科醫療集團澄明醫療集團有限公司（下稱「澄明醫療」）上週公布截至2024年12月31日止全年業績，"
+        "收益按年增長19.1%至38.6億港元；股東應佔純利則按年上升12.9%至4.12億港元。",
+        "澄明醫療由眼科醫生林啟衡於2003年在旺角創立，2012年起加入牙科業務，2016年於港交所主板上市。",
+        "分業務看，2024年眼科業務收益為21.7億港元；牙科業務收益10.4億港元，按年增長25.3%。",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("澄明醫療2024年收益有幾多?", "38.6"), ("What was Chengming's net profit in 2024? 澄明醫療", "4.12")],
+)
+def test_the_year_ended_on_31_december_is_that_years_figure(drafted: Assistant, question: str, figure: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert figure in figure_lines(answer.text)
+
+
+def test_a_line_joined_in_a_year_is_that_line(drafted: Assistant) -> None:
+    answer = drafted.ask("澄明醫療2024年牙科業務收益是多少?")
+    assert answer.status == "answered", answer.text
+    assert "10.4" in figure_lines(answer.text) and "21.7" not in figure_lines(answer.text)
