@@ -394,6 +394,7 @@ def _wrong_unit(frame: Frame, fact: Fact) -> bool:
     """The question asks for an amount in one unit ("how much in yuan") and the article gives this
     figure only in another (a 6% share): the amount itself is not in the fact base."""
     unit = frame.unit
-    if unit is None or fact.value is None:
+    if unit is None or fact.value is None or (fact.change and fact.change.unit == unit):
         return False
-    return base_unit(fact.unit) != unit and not (fact.change and fact.change.unit == unit)
+    # 門診人次約186.5萬: a count whose unit its measure's name says, never money or a share
+    return (unit == "%" or unit.endswith("元")) if fact.unit is None else base_unit(fact.unit) != unit

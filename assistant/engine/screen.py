@@ -185,7 +185,8 @@ class Screen:
     def _currency(self, frame: Frame) -> Frame | Decision:
         """A question for an amount in a currency the article does not use: the article's figure is
         given as the nearest fact, never converted."""
-        if frame.unit is None or frame.unit in self.units_used or frame.unit in PLAIN_UNITS:
+        used = frame.unit is None or frame.unit in self.units_used or frame.unit in PLAIN_UNITS
+        if used or frame.unit not in self.unit_concepts:  # 多少人次 of 門診人次約186.5萬: a count, no currency
             return frame
         return Decision("gap", frame, "wrong_unit", concepts=[self.unit_concepts.get(frame.unit, frame.unit)])
 

@@ -1,7 +1,9 @@
 """A Hong Kong results article on a raw draft, in every script: the year ended on 31 December is that year's
 figure (收益 of 截至2024年12月31日止全年業績 is 2024 revenue, never a date's); a line the company joined in a
 year (2012年起加入牙科業務) is that line, although a legal name written after a kind of group (…牙科醫療集團
-澄明醫療集團有限公司) begins with its name. Written for these tests."""
+澄明醫療集團有限公司) begins with its name; the revenue that comes from a group of customers (來自內地訪港病人的收益)
+is theirs, not the group's; a count whose measure names its unit (門診人次約186.5萬) answers 多少人次. Written for
+these tests."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ ARTICLE = "\n".join(
         "收益按年增長19.1%至38.6億港元；股東應佔純利則按年上升12.9%至4.12億港元。",
         "澄明醫療由眼科醫生林啟衡於2003年在旺角創立，2012年起加入牙科業務，2016年於港交所主板上市。",
         "分業務看，2024年眼科業務收益為21.7億港元；牙科業務收益10.4億港元，按年增長25.3%。",
+        "2024年，來自內地訪港病人的收益約為2.4億港元，按年增長約37%。",
+        "營運數據方面，集團2024年錄得門診人次約186.5萬，按年增長14.9%。",
     ]
 )
 
@@ -36,3 +40,24 @@ def test_a_line_joined_in_a_year_is_that_line(drafted: Assistant) -> None:
     answer = drafted.ask("澄明醫療2024年牙科業務收益是多少?")
     assert answer.status == "answered", answer.text
     assert "10.4" in figure_lines(answer.text) and "21.7" not in figure_lines(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [("澄明醫療2024年收益有幾多?", "38.6", "2.4"), ("來自內地訪港病人的收益有幾多?", "2.4", "38.6")],
+)
+def test_revenue_from_a_group_of_customers_is_theirs(
+    drafted: Assistant, question: str, figure: str, not_figure: str
+) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert figure in figure_lines(answer.text) and not_figure not in figure_lines(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"), [("2024年門診人次有多少?", "186.5"), ("門診人次增長率是多少?", "14.9")]
+)
+def test_a_count_whose_measure_names_its_unit_is_answered(drafted: Assistant, question: str, figure: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert figure in figure_lines(answer.text)
