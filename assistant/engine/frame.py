@@ -43,6 +43,7 @@ class Frame:
     units: set[str] = field(default_factory=set)
     focus: str | None = None
     unit: str | None = None
+    per: str | None = None  # 多少錢一頭, per kg: the thing an amount asked is per
     decimals: int | None = None
     pronoun: bool = False
     points_at_part: bool = False  # 這塊業務, this segment: the line of the last question, firmly

@@ -130,6 +130,8 @@ class Interpreter:
         frame.quoted = list(reading.numbers)
         frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
         frame.unit = self._counter_used(frame.unit or self._cued_unit(asked))
+        pairs = sorted((pair.split("|", 1) for pair in self.words.get("per_words", [])), key=lambda p: -len(p[0]))
+        frame.per = next((per for word, per in pairs if word in folded), None)  # 多少錢一頭: per head
         frame.decimals = self.decimals(folded)
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
         self._segment_words(frame)

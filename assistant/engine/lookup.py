@@ -30,10 +30,11 @@ from assistant.engine.ties import (
     range_ends,
     tied_with,
 )
+from assistant.engine.units_asked import in_unit_asked, wrong_unit
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack import figures
-from assistant.pack.figures import FigureError, base_unit
+from assistant.pack.figures import FigureError
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -85,7 +86,7 @@ class Lookup:
         ranked = self._without_unasked_topics(used, ranked)
         if not ranked:
             return self._nothing_ranked(used)
-        ranked = _in_unit_asked(frame, _of_kind_asked(frame, ranked))
+        ranked = in_unit_asked(frame, _of_kind_asked(frame, ranked))
         if frame.operation == "statement" and ranked[0].fact.value is None:
             ranked = self._by_words_too(frame, ranked)
         top = ranked[0]
@@ -318,7 +319,7 @@ class Lookup:
         changed = self._change_in_unit(frame, fact)
         if changed is not None:
             return changed
-        if _wrong_unit(frame, fact) or fact.figure_not_given:
+        if wrong_unit(frame, fact) or fact.figure_not_given:
             return Decision("no_figure", frame, "no_figure", [fact])
         who_asked = "identify" in frame.cues and frame.unit is None  # 规模最大的对手是谁: a name, not a size
         quantity_asked = (
@@ -380,21 +381,3 @@ def _of_kind_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
     if frame.operation == "statement" and any(s.fact.value is None for s in ranked[:3]):
         return [s for s in ranked if s.fact.value is None]
     return ranked
-
-
-def _in_unit_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
-    """ "多少錢" asks for amounts in money: figures (or changes) in the unit asked, when the best have one."""
-    if not (frame.unit and any(base_unit(s.fact.unit) == frame.unit for s in ranked[:3])):
-        return ranked
-    asked = frame.unit
-    return [s for s in ranked if base_unit(s.fact.unit) == asked or (s.fact.change and s.fact.change.unit == asked)]
-
-
-def _wrong_unit(frame: Frame, fact: Fact) -> bool:
-    """The question asks for an amount in one unit ("how much in yuan") and the article gives this
-    figure only in another (a 6% share): the amount itself is not in the fact base."""
-    unit = frame.unit
-    if unit is None or fact.value is None or (fact.change and fact.change.unit == unit):
-        return False
-    # 門診人次約186.5萬: a count whose unit its measure's name says, never money or a share
-    return (unit == "%" or unit.endswith("元")) if fact.unit is None else base_unit(fact.unit) != unit

@@ -86,3 +86,9 @@ def test_a_count_followed_by_its_change_names_no_measure(drafted: Assistant) -> 
 def test_the_line_named_between_two_figures_of_one_measure_is_the_seconds(drafted: Assistant) -> None:
     facts = {str(f.value): f for f in drafted.pack.facts.values() if f.value is not None}
     assert facts["80"].segment != facts["120"].segment
+
+
+@pytest.mark.parametrize("question", ["潤垣農牧2024年商品豬銷售均價多少錢一頭?", "Runyuan's 2024 hog price per head?"])
+def test_a_price_per_kilogram_does_not_answer_a_price_per_head(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status != "answered", answer.text
