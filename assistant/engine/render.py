@@ -36,6 +36,9 @@ def _plain(value: Decimal, decimals: int) -> str:
     return text
 
 
+MONEY_UNITS = ("元", "港元", "美元", "歐元")  # written as their English code before the amount
+
+
 class Renderer:
     """Fills the pack's templates for one answer."""
 
@@ -82,7 +85,7 @@ class Renderer:
         currency, amount, unit = self._amount_en(fact.unit, fact.scale, fact.value)
         if fact.upto is not None:
             _, high, _ = self._amount_en(fact.unit, fact.scale, fact.upto)
-            low_unit = unit if fact.unit in ("元", "%") else ""  # RMB 300 million–RMB 600 million, 26%–27%
+            low_unit = unit if fact.unit in (*MONEY_UNITS, "%") else ""  # RMB 300 million–RMB 600 million, 26%–27%
             shown = f"{word}{currency}{amount}{low_unit}–{currency}{high}{unit}"
         else:
             shown = f"{word}{currency}{amount}{unit}"
@@ -98,13 +101,14 @@ class Renderer:
             currency, shown, base_name = self._amount_en(base, scale, value)
             per_name = self.pack.units.get(f"/{per}")
             return currency, shown, f"{base_name} {per_name.en if per_name and per_name.en else '/' + per}"
-        if unit_text == "元":
-            amount = value * SCALES.get(scale, Decimal(1))
+        money = self.pack.units.get(unit_text or "") if unit_text in MONEY_UNITS else None
+        if money is not None:  # 21.7億港元: HKD 2.17 billion, as RMB is written
+            code, amount = f"{money.en} ", value * SCALES.get(scale, Decimal(1))
             if abs(amount) >= 10**9:
-                return "RMB ", f"{_plain(amount / 10**9, 3)} billion", ""
+                return code, f"{_plain(amount / 10**9, 3)} billion", ""
             if abs(amount) >= 10**6:
-                return "RMB ", f"{_plain(amount / 10**6, 2)} million", ""
-            return "RMB ", f"{amount:,f}".rstrip("0").rstrip("."), ""
+                return code, f"{_plain(amount / 10**6, 2)} million", ""
+            return code, f"{amount:,f}".rstrip("0").rstrip("."), ""
         if unit_text == "%":
             return "", _plain(value, 4), "%"
         if unit_text == "年":
