@@ -112,3 +112,11 @@ def test_an_interim_dividends_half_dates_only_its_own_clause(convert: Any) -> No
     assert periods["8"] == "2024H1"
     assert periods["20"] == "2024"
     assert periods["78"] == "2024"
+
+
+@ALL_SCRIPTS
+def test_the_same_period_a_year_before_a_quarter_without_its_year_is_that_quarter(convert: Any) -> None:
+    """進入2025年…。一季度,…淨利潤4.08億元,上年同期則虧損2.31億元: the loss is 2024Q1's, not 2024's."""
+    lines = [*ARTICLE[:2], "進入2025年,公司業績延續改善勢頭。一季度,青禾電機淨利潤4.08億元,上年同期則虧損2.31億元。"]
+    periods = _periods(convert, lines)
+    assert (periods["4.08"], periods["2.31"]) == ("2025Q1", "2024Q1")

@@ -199,7 +199,10 @@ class Dating:
             return None
         chosen = self._with_year(chosen, before, state)
         if chosen.prior or any(word in plain[since_last : figure.begins] for word in rules()["prior_words"]):
-            running = [d for d in before if d.dated]  # 2024年…,上年为…: a year before this sentence's date
+            # 2024年…,上年为…: a year before this sentence's date; 一季度…上年同期: its quarter a year before
+            running = [
+                self._with_year(d, before, state) for d in before if d.period and not (d.prior or d.base or d.since)
+            ]
             return self._year_before(chosen, running[-1] if running else state["date"])
         return chosen
 
