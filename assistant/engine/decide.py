@@ -42,7 +42,12 @@ class Decider:
         self.plan_words = tuple(fold(w) for w in pack.words.get("stated_plan_words", []))
 
     def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
-        return self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
+        decision = self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
+        planned = decision.kind == "figures" and decision.facts and all(self._planned(f) for f in decision.facts)
+        if planned and edit.frame.now and all(f.period is None and f.value is not None for f in decision.facts):
+            # 而家內地有幾多間牙科診所 and only 目標…增至60間: a target is no figure of now
+            return Decision("no_figure", decision.frame, "no_figure", decision.facts)
+        return decision
 
     def _stated_plan(self, reading: Reading, edit: Edit, context: Context) -> Decision | None:
         """A forecast question the article itself answers with a plan it states ("匈牙利工厂预计总投资多少" and

@@ -31,5 +31,7 @@ def wrong_unit(frame: Frame, fact: Fact) -> bool:
     unit = frame.unit
     if unit is None or fact.value is None or (fact.change and fact.change.unit == unit):
         return False
+    if unit == "元" and (base_unit(fact.unit) or "").endswith("元"):
+        return False  # how much did they spend, of 1.27億港元: money asked, given in the article's currency
     # 門診人次約186.5萬: a count whose unit its measure's name says, never money or a share
     return (unit == "%" or unit.endswith("元")) if fact.unit is None else base_unit(fact.unit) != unit
