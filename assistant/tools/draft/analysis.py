@@ -231,6 +231,8 @@ class Drafter:
                 named = [str(hit[2]) for hit in scan_words(plain, self.measures.words)]  # 对于净利润下滑,…
                 others += [m for m in dict.fromkeys([*named, *state["measures"]]) if m not in others]
                 told = [d for d in dates if d.dated] or state["measured"]  # …in the period of that figure
+            year = self.dating.current_year  # 力爭2026年…: a plan's year dates no statement of the article
+            told = [d for d in told if not (year and d.period and d.period.year and d.period.year > year)]
             self.entries.statement(paragraph, sentence, subject, topic, told, others)
         people = [self.names.entities[i] for _, _, i in mentions if self.names.entities[i].kind == "person"]
         if not people and state.get("person") and re.match(rules()["person_pointer"], plain):

@@ -360,6 +360,7 @@ class Segments:
         def allowed(head: str) -> bool:
             return (
                 head not in self.metric_words
+                and head not in self.vocabulary_words  # 内地 of 冲内地: a region every pack knows, no line's word
                 and head not in rules()["generic_heads"]
                 and not any(head in form for form in self.entity_forms)
             )
