@@ -2,8 +2,9 @@
 figure (收益 of 截至2024年12月31日止全年業績 is 2024 revenue, never a date's); a line the company joined in a
 year (2012年起加入牙科業務) is that line, although a legal name written after a kind of group (…牙科醫療集團
 澄明醫療集團有限公司) begins with its name; the revenue that comes from a group of customers (來自內地訪港病人的收益)
-is theirs, not the group's; a count whose measure names its unit (門診人次約186.5萬) answers 多少人次. Written for
-these tests."""
+is theirs, not the group's; a count whose measure names its unit (門診人次約186.5萬) answers 多少人次; money asked
+for is answered in Hong Kong dollars; 經營溢利率 is the operating margin; a target is no answer to what there is
+now. Written for these tests."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ ARTICLE = "\n".join(
         "分業務看，2024年眼科業務收益為21.7億港元；牙科業務收益10.4億港元，按年增長25.3%。",
         "2024年，來自內地訪港病人的收益約為2.4億港元，按年增長約37%。",
         "營運數據方面，集團2024年錄得門診人次約186.5萬，按年增長14.9%。",
+        "2024年研發開支為1.27億港元。澄明視光2024年經營溢利為7,400萬港元，經營溢利率約11.4%。",
+        "展望未來，集團目標在2027年底前將牙科診所增至60間，並力爭2026年集團收益突破50億港元。",
     ]
 )
 
@@ -44,9 +47,14 @@ def test_a_line_joined_in_a_year_is_that_line(drafted: Assistant) -> None:
 
 @pytest.mark.parametrize(
     ("question", "figure", "not_figure"),
-    [("澄明醫療2024年收益有幾多?", "38.6", "2.4"), ("來自內地訪港病人的收益有幾多?", "2.4", "38.6")],
+    [
+        ("澄明醫療2024年收益有幾多?", "38.6", "2.4"),
+        ("來自內地訪港病人的收益有幾多?", "2.4", "38.6"),
+        ("How much did Chengming spend on R&D in 2024?", "1.27", "11.4"),
+        ("澄明視光2024年經營溢利率是多少?", "11.4", "7,400"),
+    ],
 )
-def test_revenue_from_a_group_of_customers_is_theirs(
+def test_customer_groups_hong_kong_dollars_and_the_operating_margin(
     drafted: Assistant, question: str, figure: str, not_figure: str
 ) -> None:
     answer = drafted.ask(question)
@@ -61,3 +69,13 @@ def test_a_count_whose_measure_names_its_unit_is_answered(drafted: Assistant, qu
     answer = drafted.ask(question)
     assert answer.status == "answered", answer.text
     assert figure in figure_lines(answer.text)
+
+
+@pytest.mark.parametrize("question", ["而家有幾多間牙科診所?", "How many dental clinics does Chengming have now?"])
+def test_a_target_is_no_answer_about_now(drafted: Assistant, question: str) -> None:
+    assert drafted.ask(question).status != "answered"
+
+
+def test_no_statement_is_dated_after_the_year_of_writing(drafted: Assistant) -> None:
+    years = [int(f.period[:4]) for f in drafted.pack.facts.values() if f.period]
+    assert years and max(years) <= 2025
