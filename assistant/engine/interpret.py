@@ -39,6 +39,7 @@ class Interpreter:
     unit_of_concept: Mapping[str, str]
     computed: Mapping[str, str]  # metric concept -> how it is computed (ratio, share, years_between)
     counted: Mapping[str, list[str]] = field(default_factory=dict)  # unit -> the measures counted in it
+    per_words: tuple[tuple[str, str], ...] = ()  # (一头, 頭), longest first: the thing an amount asked is per
 
     @classmethod
     def build(
@@ -56,7 +57,10 @@ class Interpreter:
         whole = re.compile(str(precision["whole"])) if precision.get("whole") else None
         numbers = {str(k): int(v) for k, v in dict(precision.get("numbers") or {}).items()}
         folded_words = {key: [fold(w) for w in values] for key, values in words.items()}
-        return cls(intents, examples, folded_words, patterns, whole, numbers, units, computed, dict(counted or {}))
+        pairs = (tuple(pair.split("|", 1)) for pair in folded_words.get("per_words", []))
+        pers = tuple(sorted(((w, p) for w, p in pairs), key=lambda pair: -len(pair[0])))
+        counts = dict(counted or {})
+        return cls(intents, examples, folded_words, patterns, whole, numbers, units, computed, counts, pers)
 
     def operations(self, cues: Mapping[str, int], folded: str) -> list[tuple[str, str]]:
         """(operation, intent) pairs, best first: the cues that name an operation by priority, else the
@@ -130,8 +134,7 @@ class Interpreter:
         frame.quoted = list(reading.numbers)
         frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
         frame.unit = self._counter_used(frame.unit or self._cued_unit(asked))
-        pairs = sorted((pair.split("|", 1) for pair in self.words.get("per_words", [])), key=lambda p: -len(p[0]))
-        frame.per = next((per for word, per in pairs if word in folded), None)  # 多少錢一頭: per head
+        frame.per = next((per for word, per in self.per_words if word in folded), None)  # 多少錢一頭: per head
         frame.decimals = self.decimals(folded)
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
         self._segment_words(frame)

@@ -11,7 +11,7 @@ from decimal import Decimal, localcontext
 from assistant.engine.answer import Citation
 from assistant.engine.templates import fill
 from assistant.lang.normalize import Language, to_simplified
-from assistant.pack.figures import SCALES
+from assistant.pack.figures import SCALES, split_unit
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact, Localized
 
@@ -96,8 +96,8 @@ class Renderer:
     def _amount_en(self, unit_text: str | None, scale: str | None, value: Decimal) -> tuple[str, str, str]:
         """One figure in English as currency, amount and unit ('RMB ', '1.262 billion', ''), so a range
         can write its ends without cutting strings; a unit per another (元/公斤) adds 'per kg'."""
-        if unit_text and "/" in unit_text:
-            base, per = unit_text.split("/", 1)
+        base, per = split_unit(unit_text) if unit_text else ("", None)
+        if per is not None:
             currency, shown, base_name = self._amount_en(base, scale, value)
             per_name = self.pack.units.get(f"/{per}")
             return currency, shown, f"{base_name} {per_name.en if per_name and per_name.en else '/' + per}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.lang.normalize import fold
-from assistant.pack.figures import base_unit
+from assistant.pack.figures import base_unit, split_unit
 from assistant.pack.schema import Fact
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def in_unit_asked(frame: Frame, ranked: list[Scored]) -> list[Scored]:
 def wrong_unit(frame: Frame, fact: Fact) -> bool:
     """The question asks for an amount in one unit ("how much in yuan", 多少一頭) and the article gives this
     figure only in another (a 6% share, a price per kilogram): the amount itself is not in the fact base."""
-    per = (fact.unit or "").split("/", 1)[1] if "/" in (fact.unit or "") else None
+    per = split_unit(fact.unit)[1] if fact.unit else None
     if fact.value is not None and frame.per and per is not None and fold(per) != fold(frame.per):
         return True  # 仔豬多少錢一頭 of 16.32元/公斤: a price per another thing
     unit = frame.unit

@@ -241,9 +241,15 @@ def rounded(value: Decimal, decimals: int) -> Decimal:
             raise FigureError(f"{value} cannot be rounded to {decimals} decimals") from exc
 
 
+def split_unit(unit: str) -> tuple[str, str | None]:
+    """A unit and what it is per: 元/公斤 is (元, 公斤), 元 is (元, None)."""
+    base, _, per = unit.partition("/")
+    return base, per or None
+
+
 def base_unit(unit: str | None) -> str | None:
     """The unit a figure is counted in before any 'per' (元 of 16.32元/公斤): what 多少錢 asks for."""
-    return unit.split("/", 1)[0] if unit else unit
+    return split_unit(unit)[0] if unit else unit
 
 
 def display_scale(quantity: Quantity, preferred: str | None = None) -> tuple[str | None, Decimal]:

@@ -23,7 +23,7 @@ from assistant.engine.vocabulary import spoken_pair
 from assistant.errors import Problem
 from assistant.lang.normalize import LANGUAGES
 from assistant.lang.numbers import numbers_in
-from assistant.pack.figures import SCALES
+from assistant.pack.figures import SCALES, split_unit
 from assistant.pack.files import YAML_SUFFIXES, list_files
 from assistant.pack.loader import read_pack
 from assistant.pack.locate import paragraph_lines, read_yaml_file
@@ -331,7 +331,5 @@ def _base(fact: Fact) -> Decimal | None:
 
 def _known_unit(unit: str, units: dict[str, Any]) -> bool:
     """A unit the templates name in English; a unit per another (元/公斤) needs both of its parts."""
-    if "/" not in unit:
-        return unit in units
-    base, per = unit.split("/", 1)
-    return base in units and f"/{per}" in units
+    base, per = split_unit(unit)
+    return base in units and (per is None or f"/{per}" in units)

@@ -20,7 +20,7 @@ import yaml
 
 from assistant.lang.normalize import to_simplified
 from assistant.lang.numbers import Number
-from assistant.pack.figures import range_upper
+from assistant.pack.figures import base_unit, range_upper
 
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
@@ -278,7 +278,7 @@ def moved_to(before: str) -> bool:
 def unit_kind(unit: str | None) -> str | None:
     """Money in any currency is one kind (元, 美元, and 元/公斤: money per kilogram); other units are their
     own kind."""
-    return "money" if (unit or "").split("/", 1)[0] in rules()["money_units"] else unit
+    return "money" if base_unit(unit) in rules()["money_units"] else unit
 
 
 def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callable[[str], bool]) -> list[Figure]:
