@@ -274,7 +274,7 @@ class Assistant:
     def _next(self, context: Context, decision: Decision, answer: Answer, lang: Language) -> Context:
         """The context after this turn: what it answered or offered; a refusal keeps the last one. A
         statement naming another company as what was asked (who leads the market) makes "it" that one."""
-        if decision.kind in ("figures", "compare", "no_figure", "no_reason", "clarify", "entity_only"):
+        if decision.kind in ("figures", "compare", "no_figure", "no_target", "no_reason", "clarify", "entity_only"):
             frame: Frame = decision.frame
             figures = tuple(f for f in decision.facts[:3] if f.value is not None)
             answered = bool(figures) and decision.kind in ("figures", "compare")

@@ -21,6 +21,7 @@ NOT_UNDERSTOOD = {
     "metric": "unreadable_metric",
     "unit": "unreadable_unit",
     "part": "unreadable_part",
+    "modifier": "unreadable_modifier",
 }
 STATUS = {
     "figures": "answered",
@@ -117,7 +118,7 @@ class Composer:
                 else template("clarify", lang)
             )
             return Parts([head], [], [], options, options)
-        if kind in ("no_figure", "no_reason", "approximate", "unmatched"):
+        if kind in ("no_figure", "no_target", "no_reason", "approximate", "unmatched"):
             fact = facts[0]
             head = template(kind, lang, what=self.renderer.what(fact, lang), **decision.fields)
             return Parts(

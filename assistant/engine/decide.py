@@ -22,6 +22,7 @@ from assistant.engine.screen import Screen
 from assistant.engine.session import Context, Edit
 from assistant.engine.statements import Statements
 from assistant.lang.normalize import fold
+from assistant.lang.period import Period
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -40,11 +41,20 @@ class Decider:
         self.screen = Screen(pack, matcher, resolver, conjunctions)
         self.lookup = Lookup(pack, matcher, resolver, calculator, statements, conjunctions)
         self.plan_words = tuple(fold(w) for w in pack.words.get("stated_plan_words", []))
+        self.current_year = pack.current_year
 
     def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         decision = self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
-        planned = decision.kind == "figures" and decision.facts and all(self._planned(f) for f in decision.facts)
-        if planned and edit.frame.now and all(f.period is None and f.value is not None for f in decision.facts):
+        if decision.kind != "figures" or not decision.facts:
+            return decision
+        planned = [f for f in decision.facts if self._planned(f)]
+        if edit.frame.target and len(planned) < len(decision.facts):
+            # 逆變器的出貨目標 and only the shipments reported: a reported figure is no target
+            if planned:
+                return replace(decision, facts=planned)
+            return Decision("no_target", decision.frame, "no_target", decision.facts)
+        now = edit.frame.now and all(f.period is None and f.value is not None for f in planned)
+        if len(planned) == len(decision.facts) and now:
             # 而家內地有幾多間牙科診所 and only 目標…增至60間: a target is no figure of now
             return Decision("no_figure", decision.frame, "no_figure", decision.facts)
         return decision
@@ -74,8 +84,11 @@ class Decider:
         return None
 
     def _planned(self, fact: Fact) -> bool:
-        """Whether the fact's sentence states a plan or forecast (预计, 计划, expects)."""
-        return any(w in fold(fact.quote) for w in self.plan_words)
+        """Whether the fact's sentence states a plan or forecast (预计, 计划, expects), or the fact is dated after
+        the year the article was written (在2027年前提升至三成以上)."""
+        period = Period.parse(fact.period)
+        later = bool(period and period.year and self.current_year and period.year > self.current_year)
+        return later or any(w in fold(fact.quote) for w in self.plan_words)
 
     def _decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         early = self.screen.before(edit, reading, context)

@@ -50,6 +50,7 @@ class Frame:
     follow_up: bool = False
     exact: bool = False
     now: bool = False  # 现在, currently: of dated figures of one measure, the latest
+    target: bool = False  # 目标, target: only a stated plan answers
     totals: bool = False
     amount: bool = False  # asks for an amount in the figure's own unit ("in absolute terms")
     operation_words: set[str] = field(default_factory=set)  # qualifiers read as the operation ("combined")

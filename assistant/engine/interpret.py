@@ -246,6 +246,7 @@ class Interpreter:
         frame.follow_up = frame.pronoun or frame.points_at_part or self._leans_on_context(folded)
         frame.exact = self.has("exact_words", folded)
         frame.now = self.has("now_words", folded)
+        frame.target = self.has("target_words", folded)
         frame.totals = self.has("total_words", folded)
         frame.amount = self.has("amount_words", folded)
 

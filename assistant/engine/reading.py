@@ -154,6 +154,7 @@ class Reader:
         for match in CJK_RUN.finditer(rest):
             self._cjk_piece(reading, match.start(), match.group(), roles)
         reading.unknown_names = self._unknown_names(reading, rest)
+        self._narrowed_lines(reading, roles)
         roles.sort()
         reading.tokens = [
             Token(text=folded[s:e], start=s, end=e, role=role, value=value) for s, e, role, value in roles
@@ -203,6 +204,18 @@ class Reader:
             piece = _as_written(reading, run[0][0], run[-1][1])
             reading.unread = [u for u in reading.unread if u[1] != "part" or u[0] not in piece]
             reading.unread.append((piece, "part"))
+
+    def _narrowed_lines(self, reading: Reading, roles: list[tuple[int, int, Role, str]]) -> None:
+        """An unread Chinese word right before a line (宠物CT) may ask for a narrower line than the article's:
+        kept as not understood, and checked against the article's words later. English words are not: a
+        drafted pack's English names its lines in other words than readers do (eye-care, cold-chain)."""
+        folded = reading.folded
+        breaks = (*self.vocabulary.not_modifiers, *self.vocabulary.part_generic)
+        before = {e: s for s, e, role, _ in roles if role == "unknown" and not folded[s:e].isascii()}
+        for hit in (h for h in reading.hits if h.target.kind == "segment" and h.start in before):
+            piece = folded[before[hit.start] : hit.start]
+            if 2 <= len(piece) <= 4 and not any(w in piece for w in breaks):
+                reading.unread.append((_as_written(reading, hit.start - len(piece), hit.start), "modifier"))
 
     def _looks_like(self, piece: str) -> str | None:
         """What an unread Chinese piece looks like: a period (二三年), a unit (美元), a part of a company

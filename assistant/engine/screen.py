@@ -63,7 +63,9 @@ class Screen:
         unread = [
             (p, k)
             for p, k in reading.unread
-            if not (k == "metric" and self._spoken_of(p)) and not (k == "part" and self._named_in_article(p))
+            if not (k == "metric" and self._spoken_of(p))
+            and not (k == "part" and self._named_in_article(p))
+            and not (k == "modifier" and self._in_article(p))
         ]
         if not unread:
             return None
@@ -82,6 +84,12 @@ class Screen:
     def article(self) -> str:
         """The article's sentences, folded: built on the first question that names a part, not at load."""
         return "\n".join(keys.text for keys in self.matcher.keys.values())
+
+    def _in_article(self, piece: str) -> bool:
+        """Whether the article writes any two characters of a word before a line (高端 of 高端CT): then the
+        word is likely the article's own; a word it never writes (宠物 of 宠物CT) narrows the line."""
+        folded = fold(piece)
+        return any(folded[i : i + 2] in self.article for i in range(len(folded) - 1))
 
     def _named_in_article(self, piece: str) -> bool:
         """Whether the article writes the name before a part word (匈牙利 of 匈牙利工厂): the answering

@@ -20,6 +20,7 @@ class Vocabulary:
     question_marks: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()  # 业务, division: an unread name before one is a part of a company
     part_generic: tuple[str, ...] = ()  # 各, 主要: words before a part word that name no part
+    not_modifiers: tuple[str, ...] = ()  # 把, 开始: grammar and verbs, never a word narrowing a line
     names: tuple[str, ...] = ()  # the Latin names of the pack's companies, folded (typos of them are no strangers)
     company_suffixes: tuple[str, ...] = ()  # 食品, 集团: a name no alias covers before one is a company
     company_generic: tuple[str, ...] = ()  # 子, 这家: words before a company suffix that make it no name (子公司)
@@ -45,6 +46,7 @@ def vocabulary_of(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexic
         question_marks=tuple(words.get("question_marks", [])),
         part_words=tuple(sorted((fold(w) for w in words.get("part_words", [])), key=len, reverse=True)),
         part_generic=tuple(fold(w) for w in words.get("part_generic", [])),
+        not_modifiers=tuple(fold(w) for w in words.get("not_modifiers", [])),
         company_suffixes=tuple(fold(w) for w in words.get("company_suffixes", [])),
         company_generic=tuple(fold(w) for w in words.get("company_generic", [])),
         spoken=_spoken_pairs(words.get("spoken_forms", [])),

@@ -14,6 +14,7 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, readings, shorter_forms
 from assistant.tools.draft.entity import Entity, slug
+from assistant.tools.draft.headline import title_name
 from assistant.tools.draft.name_finder import GLOSSED, brand_names, described_names, find_names, glossed_name
 from assistant.tools.draft.people import find_people
 from assistant.tools.draft.phrases import a_line, common_phrase
@@ -46,7 +47,7 @@ class Names:
         self.introduced: set[str] = set()  # companies the opening gives a short name to (下稱…)
         found = find_names(body, known, metric_words)
         described = described_names(body, found)  # kept although made of words (锋芒运动, 对手澄碧电机)
-        titled = self._title_name(body, known)
+        titled = title_name(self.title, body, known)
         plain = simplified(titled)
         headline = simplified(self.title)  # 玻尿酸放缓…,蔚颜生物的…: a headline naming a company found opens with none
         if titled and not any(plain in simplified(n) or simplified(n) in headline for n in found):
@@ -73,26 +74,6 @@ class Names:
         self._brand_of_main(body)
 
     # -- organisations ----------------------------------------------------------------------------
-
-    def _title_name(self, body: str, known: Mapping[str, str]) -> str:
-        """The name a headline opens with (青禾電機營收增長…): its longest opening the body repeats (once
-        less often when the first paragraph names it too)."""
-        r = rules()
-        stops = set(r["name_stops"])
-        for length in range(6, 1, -1):
-            name = self.title[:length]
-            if (
-                len(name) == length
-                and not set(name) & stops
-                and all("\u4e00" <= c <= "\u9fff" for c in name)
-                and body.count(name) >= r["title_name_mentions"] - 2 * (name in body.split("\n", 1)[0])
-                and name not in r["not_names"]
-                and simplified(name).lower() not in known
-                and simplified(name) not in senses()  # 补贴调整叠加价格战…: 补贴 is a word, no company
-                and not simplified(name).endswith(tuple(r["measure_ends"]))  # 金价狂飙下的…: a price, no company
-            ):
-                return name
-        return ""
 
     def _known_orgs(self, known: Mapping[str, str]) -> None:
         """Companies the vocabulary knows (宁德时代, Tesla) that the article names: the subjects of their own
@@ -168,8 +149,9 @@ class Names:
         if not CJK_RUN.fullmatch(brand) or brand in senses():
             return
         english = self.english.company(brand)[0]
-        forms = {f.lower() for f in (brand, english)}
         main = self.entities[self.main]
+        firsts = [a.split()[0] for a in main.aliases if a.isascii() and " " in a.strip()]  # Shenglun (Cycles)
+        forms = {f.lower() for f in (brand, english, *firsts)}
         for entity in (e for e in sharing if e.id != self.main):
             taken = [a for a in entity.aliases if simplified(a).lower() in forms]
             entity.aliases = [a for a in entity.aliases if a not in taken]
@@ -367,13 +349,19 @@ class Names:
         scores: Counter[str] = Counter()
         opening = simplified(self.title + "\n" + "\n".join(self.paragraphs[:2]))
         text = self.plain_body.lower()
+        orgs = {i: {simplified(a).lower() for a in e.aliases if a.strip()} for i, e in self.entities.items()}
+        title = simplified(self.title).lower()
         for ident, entity in self.entities.items():
             if entity.kind != "org":
                 continue
-            forms = sorted({simplified(a).lower() for a in entity.aliases if a.strip()}, key=len, reverse=True)
+            brand = simplified(entity.name)[:2]  # 晟輪 counts for 晟輪車業 too, not only for 晟輪歐洲 that took it
+            brands = [brand] if CJK_RUN.fullmatch(brand) and brand not in senses() else []
+            forms = sorted({*orgs[ident], *brands}, key=len, reverse=True)
             said = len(re.findall("|".join(re.escape(f) for f in forms), text)) if forms else 0
-            scores[ident] = max(entity.mentions, said) + 3 * any(f in opening.lower() for f in forms)
-            scores[ident] += 3 * any(f in simplified(self.title).lower() for f in forms)
+            others = [a for i, names in orgs.items() if i != ident for a in names]
+            own = [f for f in forms if not any(a.startswith(f) for a in others)]  # 晟輪 names neither of two
+            scores[ident] = max(entity.mentions, said) + 3 * any(f in opening.lower() for f in own)
+            scores[ident] += 3 * any(f in title for f in own)
             scores[ident] += 10 * (ident in self.introduced)
         return scores.most_common(1)[0][0] if scores else ""
 
