@@ -79,3 +79,17 @@ def test_a_target_is_no_answer_about_now(drafted: Assistant, question: str) -> N
 def test_no_statement_is_dated_after_the_year_of_writing(drafted: Assistant) -> None:
     years = [int(f.period[:4]) for f in drafted.pack.facts.values() if f.period]
     assert years and max(years) <= 2025
+
+
+@pytest.mark.parametrize("question", ["澄明醫療研發開支目標是多少?", "What is Chengming's R&D spending target?"])
+def test_a_target_asked_is_not_answered_with_the_figure_reported(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status != "answered", answer.text
+    assert "1.27" in answer.text  # the reported figure is shown as what the article has instead
+
+
+@pytest.mark.parametrize("question", ["澄明醫療2026年收益目標是多少?", "Chengming's revenue target for 2026?"])
+def test_a_target_asked_is_answered_by_the_stated_plan(drafted: Assistant, question: str) -> None:
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert "50" in figure_lines(answer.text) and "38.6" not in figure_lines(answer.text)
