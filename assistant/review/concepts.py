@@ -42,11 +42,14 @@ class ConceptChanges:
             raise AssistantError(f"{concept_id} already names a concept ({self.concepts[concept_id].name})")
         if not zh.strip() or not en.strip():
             raise AssistantError("a concept needs a Chinese and an English name")
-        path = concept_file(self.root)
         names = flow(CommentedMap([*chinese_names(zh.strip()), ("en", en.strip())]))
         body = CommentedMap([("kind", kind), ("names", names)])
         if aliases:
             body["aliases"] = flow(CommentedSeq(dict.fromkeys(a.strip() for a in aliases if a.strip())))
+        self._append_concept(concept_id, body)
+
+    def _append_concept(self, concept_id: str, body: CommentedMap) -> None:
+        path = concept_file(self.root)
 
         def add() -> None:
             text = YamlText(path, "" if not path.exists() else None)
@@ -58,12 +61,21 @@ class ConceptChanges:
         self.guarded(add)
 
     def add_alias(self, concept_id: str, alias: str) -> None:
-        """One more way to write a concept of the pack."""
-        concept = self._own(concept_id)
+        """One more way to write a concept of the pack, or of the vocabulary (派息 for dividend): the pack
+        then holds the concept as extending the vocabulary's, whose names and aliases stay."""
+        concept = self.concepts.get(concept_id)
+        if concept is None:
+            raise AssistantError(f"{concept_id}: no such concept")
         alias = alias.strip()
         if not alias or fold(alias) in {fold(w) for w in concept.words()[1:]}:  # names and aliases, not the id
             raise AssistantError(f"{alias!r} already names {concept_id}" if alias else "type the alias")
-        self.guarded(lambda: self._edit(concept_id, lambda body: _add_alias(body, alias)))
+        if concept.own:
+            self.guarded(lambda: self._edit(concept_id, lambda body: _add_alias(body, alias)))
+            return
+        names = flow(CommentedMap(list(concept.names.items())))
+        body = CommentedMap([("kind", concept.kind), ("names", names), ("extends", concept_id)])
+        body["aliases"] = flow(CommentedSeq([alias]))
+        self._append_concept(concept_id, body)
 
     def edit_concept(self, concept_id: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
         """New names, kind and aliases for a concept of the pack (its id, which facts cite, stays)."""

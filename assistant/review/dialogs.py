@@ -27,6 +27,17 @@ NEW = "new:"
 NONE = "none:"
 
 
+class Line(Input):
+    """An Input whose Ctrl-U clears the whole line, wherever the cursor is (a dialog may open with the
+    cursor mid-line)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+u", "clear_line", "Clear", show=False)]
+
+    def action_clear_line(self) -> None:
+        self.value = ""
+        self.cursor_position = 0
+
+
 class OneLine(ModalScreen[str | None]):
     """A dialog around one Input: keys that arrive before the Input has the focus (typed right after the
     key that opened the dialog) go to it all the same, in order, replacing its text when it selects all
@@ -68,11 +79,16 @@ class EditLine(OneLine):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content.styled(self.title_text, "bold"))
-            line = Input(value=self.value, id="line", select_on_focus=self.cursor is None)
+            line = Line(value=self.value, id="line", select_on_focus=self.cursor is None)
             line.cursor_position = len(self.value) if self.cursor is None else self.cursor
             yield line
             yield Static(Content.styled(self.hint, "$text-muted"), classes="hint")
             yield Static("", id="error")
+
+    @on(Input.Changed, "#line")
+    def forget_error(self) -> None:
+        """An error is about the line as it was submitted: typing on makes it stale."""
+        self.query_one("#error", Static).update("")
 
     @on(Input.Submitted, "#line")
     def submit(self, event: Input.Submitted) -> None:
@@ -201,6 +217,17 @@ def read_concept(line: str) -> dict[str, str]:
     parts += [""] * (5 - len(parts))
     zh, en, kind, aliases, given = parts[:5]
     return {"zh": zh, "en": en, "kind": kind, "aliases": aliases, "id": given or slug(en)}
+
+
+def concept_problem(values: dict[str, str], kinds: tuple[str, ...]) -> str | None:
+    """What is wrong with a concept line, in words that say how to write it; None when it can be saved. An
+    English name that is a kind (`staff cost ratio | metric | …`, the Chinese name left out) shifted the
+    fields: never an id."""
+    if values["kind"] not in kinds:
+        return f"kind {values['kind']!r}: one of {', '.join(kinds)}; write Chinese name | English name | kind | aliases"
+    if values["en"] in kinds or not values["id"]:
+        return "write Chinese name | English name | kind | aliases: the English name gives the id"
+    return None
 
 
 def slug(text: str) -> str:

@@ -3,9 +3,10 @@
 subject, metric, segment and tags are concept ids (chosen from a list); the others are typed:
   period     2024, 2025Q1, 2024H2, 2024-12, 2025-06-10 (empty: none)
   value      [approx] number [scale] [unit] | written     e.g. 約 6 億 元 | 約6億元
-  change     number [scale] [unit] | written              e.g. -18.45 % | 同比下降18.45%   (empty: none)
+  change     [approx] number [scale] [unit] | written     e.g. -18.45 % | 同比下降18.45%, 約 4.2 % | 增幅約4.2%
   label      zh-Hant | en                                 e.g. 2024年營業收入 | revenue in 2024   (empty: none)
   statement  zh-Hant | en                                 what a fact without a figure says, in both languages
+  quote      the sentence, copied exactly from the paragraph (a fact copied with `n` may quote another one)
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from assistant.errors import AssistantError
 from assistant.lang.normalize import to_traditional
 from assistant.pack.figures import SCALES
 
-FIELDS = ("subject", "metric", "period", "segment", "value", "change", "label", "tags", "statement")
+FIELDS = ("subject", "metric", "period", "segment", "value", "change", "label", "tags", "statement", "quote")
+KEYS = "1234567890"  # the key that edits each field, in order
 CONCEPT_KINDS = {"subject": "entity", "metric": "metric", "segment": "segment", "tags": "qualifier"}
 _RATES = ("%", "個百分點", "个百分点")
 _PERIOD = re.compile(r"\d{4}(?:Q[1-4]|H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -46,7 +48,7 @@ def shown(field: str, data: dict[str, Any]) -> str:
             return ""
         unit = value.get("unit", "%")
         scale = None if unit in _RATES else value.get("scale", data.get("scale"))
-        parts = [_number(value.get("value")), scale, unit]
+        parts = [value.get("approx"), _number(value.get("value")), scale, unit]
         return " ".join(str(p) for p in parts if p) + f" | {value.get('written', '')}"
     if field in ("label", "statement"):
         return f"{value.get('zh-Hant', '')} | {value.get('en', '')}" if isinstance(value, dict) else ""
@@ -60,7 +62,13 @@ def parse(field: str, text: str, data: dict[str, Any]) -> Updates:
     if field == "period":  # the article's words for the old period (今年6月底) no longer tell the new one
         return {"period": _period(text), "when": None}
     if field == "value":
+        if not text and data.get("statement"):  # a statement the copied figure's sentence makes: no figure
+            return dict.fromkeys(("approx", "value", "scale", "unit", "written", "change"))
         return _value(text, quote)
+    if field == "quote":  # the sentence of the paragraph the fact is about; the check reads it there
+        if not text:
+            raise FieldError("a fact quotes its sentence, copied exactly from the paragraph")
+        return {"quote": text}
     if field == "change":
         return {"change": _change(text, quote, data.get("scale"))}
     if field == "label":
@@ -133,16 +141,21 @@ def _change(text: str, quote: str, figure_scale: str | None) -> dict[str, Any] |
     if not text:
         return None
     words, written = _split(text, "-18.45 % | 同比下降18.45%")
+    approx = words.pop(0) if len(words) > 1 and not _NUMBER.fullmatch(words[0]) else None  # 約 4.2 % | 增幅約4.2%
     if not words or not _NUMBER.fullmatch(words[0]) or len(words) > 3:
-        raise FieldError("write number [scale] [unit] | written, e.g. -18.45 % | 同比下降18.45% (a fall is negative)")
+        raise FieldError(
+            "write [approx] number [scale] [unit] | written, e.g. -18.45 % | 同比下降18.45% (a fall is negative)"
+        )
     rest = words[1:]
     scale = rest.pop(0) if len(rest) == 2 and rest[0] in SCALES else None
     if len(rest) > 1:
         raise FieldError(f"after the number: one scale ({', '.join(k for k in SCALES if k)}) and one unit")
     change_unit = rest[0] if rest else "%"
-    change = {"value": _decimal(words[0]), "unit": change_unit}
+    change: dict[str, Any] = {"value": _decimal(words[0]), "unit": change_unit}
     if change_unit not in _RATES and (scale or None) != (figure_scale or None):
         change["scale"] = scale or ""
+    if approx:
+        change["approx"] = approx
     return {**change, "written": _verbatim(written, quote)}
 
 

@@ -9,7 +9,14 @@ from textual.screen import Screen
 
 from assistant.errors import AssistantError
 from assistant.review.concepts import one_per_script
-from assistant.review.dialogs import EditLine, PickConcept, concept_line, read_concept, split_aliases
+from assistant.review.dialogs import (
+    EditLine,
+    PickConcept,
+    concept_line,
+    concept_problem,
+    read_concept,
+    split_aliases,
+)
 from assistant.review.pack_files import KINDS, FactItem
 from assistant.review.session import ReviewSession
 
@@ -62,8 +69,9 @@ class PackActions(Screen[None]):
 
     def create_concept(self, line: str) -> str | None:
         values = read_concept(line)
-        if values["kind"] not in KINDS:
-            return f"kind {values['kind']!r}: one of {', '.join(KINDS)}"
+        problem = concept_problem(values, KINDS)
+        if problem:
+            return problem
         return attempt(
             lambda: self.session.add_concept(
                 values["id"], values["kind"], values["zh"], values["en"], split_aliases(values["aliases"])
@@ -79,7 +87,9 @@ class PackActions(Screen[None]):
             self.changed()
 
     def action_add_alias(self) -> None:
-        self.app.push_screen(self.own_concepts("Add an alias to"), self.alias_for)
+        everything = list(self.session.concepts.values())  # the vocabulary's too: 派息 for dividend
+        picker = PickConcept("Add an alias to", everything, [self.subject], allow_new=False)
+        self.app.push_screen(picker, self.alias_for)
 
     def alias_for(self, concept_id: str | None) -> None:
         if concept_id is None:
@@ -113,6 +123,8 @@ class PackActions(Screen[None]):
             values = read_concept(text)
             if values["kind"] not in KINDS:
                 return f"kind {values['kind']!r}: one of {', '.join(KINDS)}"
+            if values["en"] in KINDS:
+                return "write Chinese name | English name | kind | aliases (the fields have shifted)"
             return attempt(
                 lambda: self.session.edit_concept(
                     concept_id, values["kind"], values["zh"], values["en"], split_aliases(values["aliases"])

@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 from assistant.errors import AssistantError
 from assistant.review import view
 from assistant.review.dialogs import NEW, NONE, EditLine, PickConcept, read_concept
-from assistant.review.fields import CONCEPT_KINDS, FIELDS, parse, shown
+from assistant.review.fields import CONCEPT_KINDS, FIELDS, KEYS, parse, shown
 from assistant.review.pack_actions import PackActions
 from assistant.review.pack_files import FactItem
 from assistant.review.session import ReviewSession
@@ -31,9 +31,11 @@ WATCH = 1.0  # seconds between looks at the files for an edit made outside the r
 HINTS = {
     "period": "2024, 2025Q1, 2024H2, 2024-12, 2025-06-10; empty for none",
     "value": "[approx] number [scale] [unit] | as written, e.g. 約 6 億 元 | 約6億元",
-    "change": "number [scale] [unit] | as written: -18.45 % | 同比下降18.45%, -1500 家 | 減少1500家; empty: none",
+    "change": "[approx] number [scale] [unit] | as written: -18.45 % | 同比下降18.45%, 約 4.2 % | 增幅約4.2%; "
+    "empty: none",
     "label": "zh-Hant | en, e.g. 2024年營業收入 | revenue in 2024; empty for none",
     "statement": "zh-Hant | en: what the fact says, the English written in English",
+    "quote": "the sentence, copied exactly from the paragraph",
 }
 LISTS = ("segment", "tags")  # fields holding several concepts: choosing one again takes it out
 
@@ -56,7 +58,11 @@ class ReviewScreen(PackActions):
         Binding("right", "step(1)", "Next fact", show=False),
         Binding("left", "step(-1)", "Previous fact", show=False),
         Binding("q", "app.quit", "Quit"),
-        *(Binding(str(n), f"edit('{field}')", f"Edit {field}", show=False) for n, field in enumerate(FIELDS, 1)),
+        Binding("n", "copy_fact", "New fact", show=False),
+        *(
+            Binding(key, f"edit('{field}')", f"Edit {field}", show=False)
+            for key, field in zip(KEYS, FIELDS, strict=True)
+        ),
     ]
 
     def __init__(self, session: ReviewSession) -> None:
@@ -87,7 +93,7 @@ class ReviewScreen(PackActions):
 
     def on_mount(self) -> None:
         self.query_one("#paragraph-pane").border_title = "Paragraph"
-        self.query_one("#card-pane").border_title = "Fact · 1-9 edit a field"
+        self.query_one("#card-pane").border_title = "Fact · 1-9, 0 edit a field · n new fact"
         self.query_one("#problems-pane").border_title = "Check"
         self.query_one("#trial-pane").border_title = "Question tried"
         self.show()
@@ -213,6 +219,14 @@ class ReviewScreen(PackActions):
         self.try_fact()
         self.show()
 
+    def action_copy_fact(self) -> None:
+        """A new draft beside this one, from its sentence: a figure or statement the draft missed."""
+        if self._guarded("copy") and self.fact is not None:
+            copied: list[int] = []
+            if self.attempt(lambda: copied.append(self.session.copy_fact(self.index))):
+                self.last = f"new fact {self.session.facts[copied[0]].id}: edit what differs (0 edits the quote)"
+                self.changed(copied[0])
+
     def action_undo(self) -> None:
         done: list[bool] = []
         if not self.attempt(lambda: done.append(self.session.undo())):
@@ -226,6 +240,7 @@ class ReviewScreen(PackActions):
             change()
         except AssistantError as exc:
             self.notify(str(exc), severity="error")
+            self.last = f"not saved: {exc}"  # kept in the status line: a toast is gone before it is read
             self.changed()
             return False
         return True
@@ -288,18 +303,20 @@ class ReviewScreen(PackActions):
                 lambda line: self.concept_chosen(field, read_concept(line)["id"]) if line else None,
             )
             return
-        try:
-            if field in LISTS:
-                now = [str(s) for s in fact.data.get(field) or []]
-                toggled = (
-                    [] if chosen == NONE else ([s for s in now if s != chosen] if chosen in now else [*now, chosen])
-                )
-                self.session.set_concept(self.index, field, toggled)
-            else:
-                self.session.set_concept(self.index, field, chosen)
-        except AssistantError as exc:
-            self.notify(str(exc), severity="error")
-        self.changed()
+        if field in LISTS:
+            now = [str(s) for s in fact.data.get(field) or []]
+            removed = chosen == NONE or chosen in now
+            value: str | list[str] = (
+                [] if chosen == NONE else ([s for s in now if s != chosen] if chosen in now else [*now, chosen])
+            )
+            done = f"{field} of {fact.id}: " + (
+                f"removed {', '.join(now) if chosen == NONE else chosen}" if removed else f"added {chosen}"
+            )
+        else:
+            value, done = chosen, f"{field} of {fact.id}: {chosen}"
+        if self.attempt(lambda: self.session.set_concept(self.index, field, value)):
+            self.last = done
+            self.changed()
 
     def action_ask(self) -> None:
         def ask(question: str) -> str | None:

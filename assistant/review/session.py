@@ -145,6 +145,30 @@ class ReviewSession(ConceptChanges):
         self.deleted += 1
         self.reload()
 
+    def copy_fact(self, index: int) -> int:
+        """A new draft beside the fact, from its sentence (a figure or a statement the draft missed): the
+        reviewer then edits what differs. Its index."""
+        fact = self.facts[index]
+        taken = {f.id for f in self.facts}
+        new_id = next(f"{fact.id}-{n}" for n in range(2, 1000) if f"{fact.id}-{n}" not in taken)
+        copied = CommentedMap([("id", new_id), *((k, v) for k, v in fact.data.items() if k not in ("id", "draft"))])
+        copied["draft"] = True
+        for key, value in list(copied.items()):
+            if isinstance(value, dict):
+                copied[key] = flow(CommentedMap(value.items()))
+            elif isinstance(value, list):
+                copied[key] = flow(CommentedSeq(value))
+
+        def copy() -> None:
+            text = YamlText(fact.path)
+            self._remember([fact.path])
+            text.insert_after(text.entry("facts", fact.entry.key), copied)
+            text.save()
+            self.reload()
+
+        self.guarded(copy)
+        return next(i for i, f in enumerate(self.facts) if f.id == new_id)
+
     def update(self, index: int, updates: Updates) -> None:
         """Set (or, for None, remove) fields of a fact; nothing else in the file changes. A change that
         would give the pack an error it did not have is not kept (EditRefused says which)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from assistant.errors import Problem
-from assistant.review.fields import FIELDS, shown
+from assistant.review.fields import FIELDS, KEYS, shown
 from assistant.review.pack_files import ConceptItem, FactItem
 from assistant.review.trial import Trial
 
@@ -42,13 +42,13 @@ def paragraph_view(text: str, fact: FactItem) -> Content:
 
 
 def card_view(fact: FactItem, concepts: dict[str, ConceptItem]) -> Content:
-    """The fact's id and state, the draft's note, then its fields numbered 1-9."""
+    """The fact's id and state, the draft's note, then its fields numbered 1-9 and 0."""
     state = Content.styled("draft", WARNING_STYLE) if fact.draft else Content.styled("reviewed", GOOD_STYLE)
     lines = [Content.assemble((fact.id, "bold"), f"  ¶{fact.data.get('paragraph')}  ", state)]
     if fact.note:
         lines.append(Content.styled(fact.note, f"italic {MUTED}"))
     lines.append(Content(""))
-    for number, field in enumerate(FIELDS, 1):
+    for number, field in zip(KEYS, FIELDS, strict=True):
         lines.append(
             Content.assemble(
                 (f"{number} ", "bold $text-accent"), (f"{field:<9} ", MUTED), _field_value(field, fact, concepts)

@@ -168,6 +168,12 @@ class YamlText:
         new = _reindent(_dump(_yaml(STYLES[0]), data), base)
         self.text = "".join([*lines[:at], new, *lines[at:]])
 
+    def insert_after(self, entry: Entry, value: Any) -> None:
+        """Add `value` as a list item right after the entry (a fact copied beside the one it came from)."""
+        lines = self.lines
+        new = _reindent(_dump(_yaml(STYLES[0]), CommentedSeq([value])), _indent(lines[entry.start]))
+        self.text = "".join([*lines[: entry.end], new, *lines[entry.end :]])
+
     def set_top(self, key: str, value: Any) -> None:
         """Set a top-level key (a setting such as default_subject), in place or at the end of the file."""
         if key in self.document():

@@ -324,3 +324,40 @@ async def test_quit(drafted: Path, keys_only: None) -> None:
 def test_cli_review_needs_a_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", str(tmp_path)]) == 2
     assert "not a fact pack" in capsys.readouterr().err
+
+
+async def test_ctrl_u_clears_the_whole_line_and_shifted_fields_make_no_id(drafted: Path, keys_only: None) -> None:
+    app = ReviewApp(ReviewSession(drafted))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # the new concept's line opens with the cursor in the middle
+        line = app.screen.query_one("#line", Input)
+        await pilot.press("ctrl+u")
+        assert line.value == ""
+        await pilot.press(*"staff cost ratio | metric | 員工成本比率", "enter")  # the Chinese name left out
+        assert "write Chinese name | English name | kind | aliases" in text_of(app, "#error")
+        await pilot.press("x")
+        assert text_of(app, "#error") == ""  # typing on makes the error stale
+        await pilot.press("escape")
+        concepts = yaml.safe_load((drafted / "facts" / "gazetteer.yaml").read_text(encoding="utf-8"))["concepts"]
+        assert "metric" not in concepts
+
+
+async def test_n_copies_the_fact_and_0_edits_its_quote(drafted: Path, keys_only: None) -> None:
+    app = ReviewApp(ReviewSession(drafted))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "n")  # from p2-1-revenue
+        assert "new fact p2-1-revenue-2" in text_of(app, "#status")
+        assert "p2-1-revenue-2" in text_of(app, "#card")
+        await pilot.press("0")
+        await type_in(pilot, "雲帆冷鏈實現營業收入36.8億元,同比增長15.2%")
+        assert facts_of(drafted)["p2-1-revenue-2"]["quote"] == "雲帆冷鏈實現營業收入36.8億元,同比增長15.2%"
+
+
+async def test_a_segment_removed_says_so_in_the_status_line(drafted: Path, keys_only: None) -> None:
+    app = ReviewApp(ReviewSession(drafted))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "space", "4", *"overseas", "enter")
+        assert "segment of p3-1-revenue: added overseas" in text_of(app, "#status")
+        await pilot.press("4", "enter")  # the segment chosen is highlighted: Enter takes it out
+        assert "segment of p3-1-revenue: removed overseas" in text_of(app, "#status")
+        assert "segment" not in facts_of(drafted)["p3-1-revenue"]

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from assistant import Assistant
 from assistant.errors import AssistantError
 from assistant.lang.normalize import fold
 from assistant.pack.loader import load_pack
 from assistant.review.concepts import one_per_script
-from assistant.review.dialogs import split_aliases
+from assistant.review.dialogs import concept_problem, read_concept, split_aliases
 from assistant.review.fields import FieldError, parse
+from assistant.review.pack_files import KINDS
 from assistant.review.session import EditRefused, ReviewSession
 from assistant.tools.check import check_pack
 
@@ -193,8 +195,8 @@ def test_concepts_and_aliases_that_cannot_be_added(drafted: Path) -> None:
         session.add_concept("雲帆", "entity", "雲帆", "Yunfan", [])
     with pytest.raises(AssistantError, match="Chinese and an English name"):
         session.add_concept("yunfan", "entity", "雲帆", " ", [])
-    with pytest.raises(AssistantError, match="concept of the vocabulary"):
-        session.add_alias("revenue", "營收規模")
+    with pytest.raises(AssistantError, match="already names revenue"):
+        session.add_alias("revenue", "營業收入")
     with pytest.raises(AssistantError, match="already names metric_1"):
         session.add_alias("metric_1", "有冷庫總容量")
 
@@ -217,6 +219,12 @@ def test_concepts_and_aliases_that_cannot_be_added(drafted: Path) -> None:
         ),
         ("change", "-6.4 % | 同比下降6.4%", {"change": {"value": -6.4, "unit": "%", "written": "同比下降6.4%"}}),
         ("change", "", {"change": None}),
+        (  # an approximate change: its word first, as for a value
+            "change",
+            "約 15.2 % | 同比增長15.2%",
+            {"change": {"value": 15.2, "unit": "%", "approx": "約", "written": "同比增長15.2%"}},
+        ),
+        ("quote", "2024年,雲帆冷鏈實現營業收入36.8億元", {"quote": "2024年,雲帆冷鏈實現營業收入36.8億元"}),
         ("label", "2024年營收 | revenue in 2024", {"label": {"zh-Hant": "2024年營收", "en": "revenue in 2024"}}),
         (  # an amount change in another scale than its figure's (36.8億元, 3000萬元 more) keeps its own
             "change",
@@ -245,7 +253,7 @@ def test_fields_read_back(drafted: Path, field: str, text: str, updates: dict[st
         ("change", "down | 同比增長15.2%", "a fall is negative"),
         ("label", "2024年營收", "a label has both languages"),
         ("statement", "總部位於廣州", "a statement has both languages"),
-        ("change", "5 萬 元 人 人 | 同比增長15.2%", "write number [scale] [unit]"),
+        ("change", "5 萬 元 人 人 | 同比增長15.2%", "write [approx] number [scale] [unit]"),
     ],
 )
 def test_fields_that_cannot_be_read_say_what_to_write(drafted: Path, field: str, text: str, message: str) -> None:
@@ -282,3 +290,48 @@ def test_tags_name_qualifiers_and_a_concept_keeps_both_scripts(drafted: Path) ->
     assert session.concepts["top_customers"].names["zh-Hant"] == "前五大客戶"
     pack = load_pack(drafted)
     assert pack.concepts["top_customers"].names.zh_Hant == "前五大客戶"  # answers in zh-Hans convert it back
+
+
+def test_an_alias_of_a_vocabulary_concept_extends_it_in_the_pack(drafted: Path) -> None:
+    session = ReviewSession(drafted)
+    session.add_alias("revenue", "營收規模")
+    session.add_alias("revenue", "topline")
+    pack = load_pack(drafted)
+    aliases = pack.concepts["revenue"].aliases
+    assert "營收規模" in aliases and "topline" in aliases
+    assert "營業收入" in aliases  # the vocabulary's own aliases stay
+    assert "36.8" in Assistant(pack).ask("雲帆冷鏈2024年營收規模是多少?").text
+
+
+def test_a_copied_fact_is_a_new_draft_beside_its_original(drafted: Path, facts_file: Path) -> None:
+    session = ReviewSession(drafted)
+    at = session.copy_fact(1)
+    assert session.facts[at].id == "p2-1-revenue-2" and session.facts[at].draft
+    assert at == 2  # right after the fact it copies
+    session.update(at, parse("statement", "雲帆冷鏈營收創新高 | Yunfan's revenue hit a record", session.facts[at].data))
+    session.update(at, parse("value", "", session.facts[at].data))  # a statement now: no figure
+    session.update(at, parse("quote", "2024年,雲帆冷鏈實現營業收入36.8億元", session.facts[at].data))
+    copied = session.facts[at].data
+    assert "value" not in copied and "change" not in copied and copied["quote"] == "2024年,雲帆冷鏈實現營業收入36.8億元"
+    assert session.facts[1].data["value"] == 36.8  # the original is untouched
+    load_pack(drafted)  # the copy loads
+
+
+def test_a_quote_not_in_the_paragraph_is_not_saved(drafted: Path) -> None:
+    session = ReviewSession(drafted)
+    with pytest.raises(AssistantError, match="not saved"):
+        session.update(1, parse("quote", "雲帆冷鏈實現營業收入99億元", session.facts[1].data))
+    assert session.facts[1].data["quote"].startswith("2024年,雲帆冷鏈實現營業收入36.8億元")
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("員工成本比率 | staff cost ratio | metric | 員工成本比率", None),
+        ("staff cost ratio | metric | metric | 員工成本比率", "the English name gives the id"),  # fields shifted
+        ("員工成本比率 | staff cost ratio | ratio | 員工成本比率", "kind 'ratio'"),
+    ],
+)
+def test_a_concept_line_whose_fields_shifted_makes_no_id(line: str, problem: str | None) -> None:
+    found = concept_problem(read_concept(line), KINDS)
+    assert found == problem if problem is None else problem in str(found)
