@@ -47,6 +47,10 @@ class Decider:
         decision = self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
         if decision.kind != "figures" or not decision.facts:
             return decision
+        if self._rate_answered_by_operand(edit.frame, decision.facts):
+            # "它的 net margin 是多少?" after revenue: the revenue it would be computed over is no margin
+            asked = replace(edit.frame, metrics=edit.frame.metrics[:1], segments=[], qualifiers=[])
+            return Decision("gap", edit.frame, "no_fact", asked=asked)
         planned = [f for f in decision.facts if self._planned(f)]
         if edit.frame.target and len(planned) < len(decision.facts):
             # 逆變器的出貨目標 and only the shipments reported: a reported figure is no target
@@ -82,6 +86,15 @@ class Decider:
             if decision.kind in ("clarify", "figures") and len(planned) == 1:  # the stated plan beside a report
                 return Decision("figures", decision.frame, "lookup", planned, decision.confidence)
         return None
+
+    def _rate_answered_by_operand(self, frame: Frame, facts: list[Fact]) -> bool:
+        """Whether a follow-up naming a rate (a margin: net profit over revenue) that took the last
+        question's measures as its operands is answered only by figures of those operands."""
+        own = frame.metrics[:1]
+        concept = self.pack.concepts.get(own[0]) if own and "metrics" in frame.inherited else None
+        if concept is None or concept.computed is None or concept.computed.operation != "ratio":
+            return False
+        return not any(f.metric == own[0] or f.derivation is not None for f in facts)
 
     def _planned(self, fact: Fact) -> bool:
         """Whether the fact's sentence states a plan or forecast (预计, 计划, expects), or the fact is dated after

@@ -222,6 +222,10 @@ class Resolver:
             if part.fact is None:
                 return part
         assert numerator.fact is not None and denominator.fact is not None
+        for used, wanted in ((numerator.fact, numerator_metric), (denominator.fact, whole_metric)):
+            concept = self.pack.concepts.get(wanted)
+            if used.metric != wanted and concept is not None and used.metric in concept.implies:
+                return Found(frame=frame, problem="missing")  # a net loss is no net profit to divide: its sign
         return numerator.fact, denominator.fact
 
 

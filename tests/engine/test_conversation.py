@@ -159,3 +159,20 @@ def test_a_follow_up_after_a_company_the_pack_has_no_figure_of_stays_with_it(bot
     assert chat.ask("GE醫療2024年營收多少?").status != "answered"
     follow = chat.ask("淨利潤呢?")
     assert follow.status != "answered", follow.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("2024年CT收入多少?", "它的净利率呢?"), ("What was CT revenue in 2024?", "And its net margin?")],
+)
+def test_a_margin_asked_after_a_line_s_revenue_is_never_that_revenue(bot: Assistant, first: str, then: str) -> None:
+    chat = bot.chat()
+    assert "30.48" in chat.ask(first).text
+    answer = chat.ask(then)
+    assert answer.status == "no_answer" and "30.48" not in answer.text  # CT's net profit is not given
+
+
+@pytest.mark.parametrize("question", ["聯影智能2023年的淨利率是多少?", "What was UII's net margin in 2023?"])
+def test_a_net_loss_is_never_divided_as_a_net_profit(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert "53.54" not in answer.text  # 1.36 ÷ 2.54 with a loss's sign lost would be a wrong figure

@@ -120,3 +120,14 @@ def test_the_same_period_a_year_before_a_quarter_without_its_year_is_that_quarte
     lines = [*ARTICLE[:2], "進入2025年,公司業績延續改善勢頭。一季度,青禾電機淨利潤4.08億元,上年同期則虧損2.31億元。"]
     periods = _periods(convert, lines)
     assert (periods["4.08"], periods["2.31"]) == ("2025Q1", "2024Q1")
+
+
+@ALL_SCRIPTS
+def test_a_plan_year_of_an_earlier_sentence_dates_no_later_figure(convert: Any) -> None:
+    lines = [
+        *ARTICLE[:3],
+        "公司計劃到2027年把門店數增至1.5萬家。",
+        "同樣主打下沉市場的對手茶悅裏門店數已超過11000家。",
+    ]
+    periods = _periods(convert, lines)
+    assert periods["11000"] is None  # stated now, not in 2027: never dated after the year of writing

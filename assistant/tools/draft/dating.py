@@ -198,6 +198,10 @@ class Dating:
             figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
             return None
         chosen = self._with_year(chosen, before, state)
+        year = chosen.period.year if chosen.period else None
+        if not (own or before or after) and year and self.current_year and year > self.current_year:
+            figure.hints.append("a later year of an earlier sentence (a plan's): no period of its own")
+            return None  # …计划2027年…。对手门店数已超过11000家: a figure stated now, not in 2027
         if chosen.prior or any(word in plain[since_last : figure.begins] for word in rules()["prior_words"]):
             # 2024年…,上年为…: a year before this sentence's date; 一季度…上年同期: its quarter a year before
             running = [
