@@ -42,11 +42,18 @@ class Decider:
         self.lookup = Lookup(pack, matcher, resolver, calculator, statements, conjunctions)
         self.plan_words = tuple(fold(w) for w in pack.words.get("stated_plan_words", []))
         self.current_year = pack.current_year
+        pairs = (p.split() for p in pack.words.get("opposite_metrics", []))
+        self.opposites = {(p[0], p[1]) for p in pairs if len(p) == 2}
 
     def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         decision = self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
         if decision.kind != "figures" or not decision.facts:
             return decision
+        metrics = set(edit.frame.metrics)
+        kept = [f for f in decision.facts if not self._of_opposite_sign(metrics, f)]
+        if not kept:  # 那2023年它虧了多少? and only a profit: a profit is no loss
+            return Decision("gap", edit.frame, "no_fact", asked=edit.frame)
+        decision = replace(decision, facts=kept) if len(kept) < len(decision.facts) else decision
         if self._rate_answered_by_operand(edit.frame, decision.facts):
             # "它的 net margin 是多少?" after revenue: the revenue it would be computed over is no margin
             asked = replace(edit.frame, metrics=edit.frame.metrics[:1], segments=[], qualifiers=[])
@@ -95,6 +102,11 @@ class Decider:
         if concept is None or concept.computed is None or concept.computed.operation != "ratio":
             return False
         return not any(f.metric == own[0] or f.derivation is not None for f in facts)
+
+    def _of_opposite_sign(self, asked: set[str], fact: Fact) -> bool:
+        """Whether the fact is a positive figure of a measure opposite to the one asked (a profit for a loss)."""
+        opposite = fact.metric not in asked and any((a, fact.metric) in self.opposites for a in asked)
+        return opposite and fact.value is not None and fact.value > 0
 
     def _planned(self, fact: Fact) -> bool:
         """Whether the fact's sentence states a plan or forecast (预计, 计划, expects), or the fact is dated after

@@ -155,3 +155,14 @@ def test_it_after_a_question_read_as_nothing_is_asked_about_not_the_company(
     answer = chat.ask(follow_up)
     assert answer.status == "clarify", answer.text
     assert not answer.figures
+
+
+@pytest.mark.parametrize("question", ["联影医疗2024年亏了多少?", "聯影醫療2024年虧損多少?", "UIH net loss 2024?"])
+def test_a_profit_never_answers_a_question_for_a_loss(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.status == "no_answer" and not answer.facts  # 12.62 is a profit: shown as the nearest at most
+
+
+def test_a_loss_is_still_answered_as_a_loss(bot: Assistant) -> None:
+    answer = bot.ask("聯影智能2023年虧損多少?")
+    assert answer.status == "answered" and "1.36" in answer.text
