@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import msgspec
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -151,13 +152,8 @@ class ReviewSession(ConceptChanges):
         fact = self.facts[index]
         taken = {f.id for f in self.facts}
         new_id = next(f"{fact.id}-{n}" for n in range(2, 1000) if f"{fact.id}-{n}" not in taken)
-        copied = CommentedMap([("id", new_id), *((k, v) for k, v in fact.data.items() if k not in ("id", "draft"))])
-        copied["draft"] = True
-        for key, value in list(copied.items()):
-            if isinstance(value, dict):
-                copied[key] = flow(CommentedMap(value.items()))
-            elif isinstance(value, list):
-                copied[key] = flow(CommentedSeq(value))
+        kept = ((k, _one_line(v)) for k, v in fact.data.items() if k not in ("id", "draft"))
+        copied = CommentedMap([("id", new_id), *kept, ("draft", True)])
 
         def copy() -> None:
             text = YamlText(fact.path)
@@ -267,10 +263,7 @@ class ReviewSession(ConceptChanges):
             if value is None:
                 item.pop(key, None)
                 continue
-            if isinstance(value, dict):
-                value = flow(CommentedMap(value.items()))
-            elif isinstance(value, list):
-                value = flow(CommentedSeq(value))
+            value = _one_line(value)
             if key in item:
                 item[key] = value
             else:
@@ -281,3 +274,12 @@ class ReviewSession(ConceptChanges):
                 concept = self.concepts.get(str(value))
                 if concept is not None and concept.name != value:
                     item.yaml_add_eol_comment(f"# {concept.name}", key)
+
+
+def _one_line(value: Any) -> Any:
+    """A mapping or list of a fact's field written on one line, as the draft writes them; others as they are."""
+    if isinstance(value, dict):
+        return flow(CommentedMap(value.items()))
+    if isinstance(value, list):
+        return flow(CommentedSeq(value))
+    return value

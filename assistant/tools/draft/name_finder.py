@@ -66,7 +66,7 @@ def glossed_name(run: str, r: dict[str, Any]) -> str:
     stops = set(r["name_stops"])
     name = name[max(name.rfind(c) for c in stops) + 1 :]  # 熱潮的晟輪車業(Shenglun Cycles): 晟輪車業
     person = len(name) <= 3 and name[:1] in r["surnames"]
-    if len(name) < 2 or set(name) & stops or person or simplified(name) in senses():
+    if len(name) < 2 or person or simplified(name) in senses():
         return ""
     return name
 

@@ -136,18 +136,18 @@ class Names:
         article may never write it alone: readers shorten the name so."""
         if not self.main:
             return
-        brand = simplified(self.entities[self.main].name)[:2]
+        brand = _brand(self.entities[self.main].name)
+        if not brand:
+            return
         sharing = [e for e in self.entities.values() if e.kind == "org" and simplified(e.name).startswith(brand)]
         self._brand_to_main(brand, sharing)
-        if not self.surface.get(brand) and CJK_RUN.fullmatch(brand) and brand not in senses():
+        if not self.surface.get(brand):
             self.surface.pop(brand, None)  # unknown, or shared and so pointing at none: the article's company
             self._alias(self.main, brand)
 
     def _brand_to_main(self, brand: str, sharing: list[Entity]) -> None:
         """The brand alone, in Chinese or in English (芮贝, Ruibei), is the article's own company, never
         a subsidiary that shares it (芮贝(柬埔寨)食品 is Ruibei Food, but Ruibei is 芮贝宠物)."""
-        if not CJK_RUN.fullmatch(brand) or brand in senses():
-            return
         english = self.english.company(brand)[0]
         main = self.entities[self.main]
         firsts = [a.split()[0] for a in main.aliases if a.isascii() and " " in a.strip()]  # Shenglun (Cycles)
@@ -347,20 +347,19 @@ class Names:
         (晨躍健體控股有限公司(下稱「晨躍」)), named in the title and the opening, and most often by any of
         its names (晨躍 counts for 晨躍健體)."""
         scores: Counter[str] = Counter()
-        opening = simplified(self.title + "\n" + "\n".join(self.paragraphs[:2]))
+        opening = simplified(self.title + "\n" + "\n".join(self.paragraphs[:2])).lower()
         text = self.plain_body.lower()
         orgs = {i: {simplified(a).lower() for a in e.aliases if a.strip()} for i, e in self.entities.items()}
         title = simplified(self.title).lower()
         for ident, entity in self.entities.items():
             if entity.kind != "org":
                 continue
-            brand = simplified(entity.name)[:2]  # 晟輪 counts for 晟輪車業 too, not only for 晟輪歐洲 that took it
-            brands = [brand] if CJK_RUN.fullmatch(brand) and brand not in senses() else []
-            forms = sorted({*orgs[ident], *brands}, key=len, reverse=True)
+            brand = _brand(entity.name)  # 晟輪 counts for 晟輪車業 too, not only for 晟輪歐洲 that took it
+            forms = sorted({*orgs[ident], *([brand] if brand else [])}, key=len, reverse=True)
             said = len(re.findall("|".join(re.escape(f) for f in forms), text)) if forms else 0
             others = [a for i, names in orgs.items() if i != ident for a in names]
             own = [f for f in forms if not any(a.startswith(f) for a in others)]  # 晟輪 names neither of two
-            scores[ident] = max(entity.mentions, said) + 3 * any(f in opening.lower() for f in own)
+            scores[ident] = max(entity.mentions, said) + 3 * any(f in opening for f in own)
             scores[ident] += 3 * any(f in title for f in own)
             scores[ident] += 10 * (ident in self.introduced)
         return scores.most_common(1)[0][0] if scores else ""
@@ -383,3 +382,10 @@ class Names:
                 "aliases": aliases,
             }
         return out
+
+
+def _brand(name: str) -> str:
+    """The first two characters of a company's name when they are a brand a reader may write alone (千帆 of
+    千帆微电子), not a word of the language; "" otherwise."""
+    brand = simplified(name)[:2]
+    return brand if CJK_RUN.fullmatch(brand) and brand not in senses() else ""
