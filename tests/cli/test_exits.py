@@ -140,7 +140,8 @@ def _read_until(fd: int, needle: bytes, timeout: float) -> bytes:
 
 def _chat_in_a_terminal(env: dict[str, str]) -> tuple[int, int]:
     pid, fd = pty.fork()
-    if pid == 0:  # the child: the chat on a terminal of its own
+    if pid == 0:  # the child: the chat on a terminal of its own, Ctrl-C at its default as on a terminal
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # a background run of the suite has it ignored
         os.execvpe(sys.executable, [sys.executable, "-m", "assistant.cli", "chat"], {**os.environ, **env})
     return pid, fd
 
@@ -158,8 +159,13 @@ def _wait_for_library(pid: int, name: str, timeout: float = 30) -> None:
 
 
 def _exit_code(pid: int, fd: int) -> tuple[int, bytes]:
+    """The child's exit code once it has gone; a child still running after 15 s is killed (a lost Ctrl-C
+    fails the test, never hangs the suite)."""
     output = _read_until(fd, b"\x00never", 15)  # drain until the child has gone
-    _, status = os.waitpid(pid, 0)
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done == 0:
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
     os.close(fd)
     return os.waitstatus_to_exitcode(status), output
 
