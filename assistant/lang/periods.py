@@ -59,6 +59,9 @@ class PeriodGrammar:
         self.words = words
         self.current_year = current_year
         self.ordinals: dict[str, int] = {str(k): int(v) for k, v in words["ordinals"].items()}
+        # 首季: ordinals said only of quarters (首月 is no January)
+        quarterly = {str(k): int(v) for k, v in (words.get("quarter_ordinals") or {}).items()}
+        self.quarter_ordinals: dict[str, int] = {**self.ordinals, **quarterly}
         self.months_en: dict[str, int] = {str(k): int(v) for k, v in words["months_en"].items()}
         self.relative: dict[str, int] = {str(k): int(v) for k, v in words["relative_years"].items()}
         self.halves: dict[str, str] = {w: code for code, ws in words["halves"].items() for w in ws}
@@ -73,6 +76,7 @@ class PeriodGrammar:
     def _build(self) -> None:
         w = self.words
         ordinal_zh = _alternation(k for k in self.ordinals if not k.isascii())
+        quarter_zh_ordinal = _alternation(k for k in self.quarter_ordinals if not k.isascii())
         year_mark = _alternation(w["year_marks"])
         year4 = r"(?<!\d)(?<!\d[.,])(?P<y4>\d{4})(?!\d|[.,]\d)"
         year_zh = r"(?P<yzh>(?:一九|二〇|二零)[〇零一二三四五六七八九]{2})"
@@ -82,7 +86,7 @@ class PeriodGrammar:
         relative = rf"(?P<yrel>{_alternation(self.relative)})"
         year = f"(?:{fiscal}|{year4}|{year_zh}|{year2}|{apostrophe}|{relative})(?:\\s*(?:{year_mark}))?"
         quarter_zh = (
-            rf"第?\s*(?P<qzh>{ordinal_zh}|\d{{1,2}})\s*(?:{_alternation(w['quarter_words'])})"
+            rf"第?\s*(?P<qzh>{quarter_zh_ordinal}|\d{{1,2}})\s*(?:{_alternation(w['quarter_words'])})"
             rf"(?:{_alternation(w['quarter_end'])})?"
         )
         quarter_code = r"(?<![a-z0-9])q(?P<qc>\d{1,2})(?![\d])"
@@ -225,7 +229,8 @@ class PeriodGrammar:
     def _part(self, g: dict[str, str | None], year: int | None) -> tuple[Period | None, str | None]:
         """The part of the year a match names (quarter, half, nine months, month, date, year end)."""
         if g.get("qzh") or g.get("qc"):
-            quarter = self._number(g.get("qzh") or g.get("qc"))
+            text = g.get("qzh") or g.get("qc")
+            quarter = int(text) if text and text.isdigit() else self.quarter_ordinals.get(str(text))
             if quarter is None or not 1 <= quarter <= 4:
                 return None, "impossible_quarter"
             return Period(year, quarter=quarter), None

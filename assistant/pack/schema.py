@@ -220,6 +220,7 @@ class PeriodWords(msgspec.Struct, frozen=True, kw_only=True):
     year_end_en: Words
     quarter_end: Words
     ordinals: Annotated[dict[str, int], Meta(max_length=1000)]
+    quarter_ordinals: Annotated[dict[str, Annotated[int, Meta(ge=1, le=4)]], Meta(max_length=100)] = {}
     quarter_words: Words
     quarter_words_en: Words
     halves: Annotated[dict[str, Words], Meta(max_length=10)]
