@@ -146,7 +146,7 @@ class Drafter:
             for line in lines
             if line and line != self.outlet and line != self.title and any(re.search(p, line) for p in self.skip)
         ]
-        self.current_year = current_year(self.paragraphs, PeriodGrammar(words, None), metadata)
+        self.current_year = current_year(self.paragraphs, words, metadata)
         self.dating = Dating(PeriodGrammar(words, self.current_year), self.current_year)
         known = {
             simplified(a).lower(): cid
@@ -213,7 +213,10 @@ class Drafter:
         self.figures_drafted += zip(drafted, self.entries.facts[len(self.entries.facts) - len(drafted) :], strict=True)
         if drafted:
             state["measures"] = list(dict.fromkeys(d.metric for d in drafted if d.metric))
-            state["measured"] = [d.date for d in drafted if d.date is not None and d.date.dated][-1:]
+            # 较2023年的18.9%: a value compared with dates no reason given after it
+            state["measured"] = [
+                d.date for d in drafted if d.date is not None and d.date.dated and not d.date.compared
+            ][-1:]
         topics: list[str | None] = list(statement_topics(plain))
         if figures:
             topics = [t for t in topics if t != "plans"]  # a plan with a figure is that figure

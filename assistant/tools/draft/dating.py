@@ -7,6 +7,7 @@ figure takes (its clause, its sentence, the paragraph's running date), a year ea
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -25,6 +26,7 @@ from assistant.tools.draft.reader import (
     word_table,
 )
 
+_PROBE = 9000  # 今年 read as a year no article names, to tell relative years from written ones
 PRIOR_ROLES = ("same_prior", "same_prior_base", "prior", "prior_base")
 # 较A轮时的18亿元: a value of an earlier moment the article does not date
 _EARLIER_HINT = "an earlier value the figure before it is compared with: give its period"
@@ -58,9 +60,10 @@ class Dated:
         )
 
 
-def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[str]) -> int | None:
+def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list[str]) -> int | None:
     """The year the article was written: the year of its date or copyright line, else the latest year
-    it reports about (not one it forecasts, nor a date to come: 自2026年7月1日起)."""
+    it reports about (not one it forecasts, nor a date to come: 自2026年7月1日起), else the year after
+    it when that year is reported whole and a part of 今年 too (2024年全年財報與今年首季: 2025)."""
     stated = [int(y) for line in metadata for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", line)]
     if stated:
         return max(stated)
@@ -68,17 +71,39 @@ def current_year(paragraphs: list[str], grammar: PeriodGrammar, metadata: list[s
     targets = re.compile(rules()["target_before"])
     years: list[int] = []
     reached: list[int] = []  # reached: years only ever written as a point to reach (提出到2027年…达到40%)
+    whole: set[int] = set()
+    this_year_part = False
+    grammars = (PeriodGrammar(words, None), PeriodGrammar(words, _PROBE))
     for paragraph in paragraphs:
         for _, sentence in sentences(paragraph):
             plain = plain_form(sentence)
             if any(simplified(w) in plain for w in future):
                 continue
-            for m in grammar.scan(plain):
-                if m.period is None or m.period.year is None or m.role != "asked" or plain[m.end :].startswith(later):
-                    continue
-                (reached if targets.search(plain[: m.start]) else years).append(m.period.year)  # plain: simplified
+            for grammar in grammars:
+                for m in grammar.scan(plain):
+                    period = m.period
+                    if period is None or period.year is None or m.role != "asked" or plain[m.end :].startswith(later):
+                        continue
+                    if period.year == _PROBE:
+                        this_year_part = this_year_part or period.sub_year
+                    elif period.year < _PROBE - 1 and grammar.current_year is None:
+                        (reached if targets.search(plain[: m.start]) else years).append(period.year)
+                        if not period.sub_year and _reported_whole(plain, m.start, m.end):
+                            whole.add(period.year)
+    if years and this_year_part and max(years) in whole:
+        return max(years) + 1
     years = years or reached
     return max(years) if years else None
+
+
+def _reported_whole(plain: str, start: int, end: int) -> bool:
+    """2024年合并营收为286.4亿元: a whole year's results (a result word and a figure in its clause), so the
+    year is over; not 进入2025年,… (a year entered) nor 2025年发布总金额近…的招标 (an event of the year)."""
+    _, clause_end = clause_bounds(plain, start)
+    rest = plain[end:clause_end]
+    entered = plain[:start].endswith(tuple(rules()["year_entered_words"]))
+    results = any(w in rest for w in rules()["year_result_words"])
+    return not entered and results and any(c.isdigit() for c in rest)
 
 
 def _an_act(plain: str, mention: PeriodMention) -> bool:

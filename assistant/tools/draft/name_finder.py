@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
-from assistant.tools.draft.reader import rules, simplified
+from assistant.tools.draft.reader import rule_pattern, rules, simplified
 
 # not a unit written after a number or a slash (314Ah, 1.3元/Wh)
 _LATIN_NAME = re.compile(r"(?<![A-Za-z\d/.])[A-Z][a-z]+(?:[A-Z][a-z]*)*(?:\s+[A-Z][A-Za-z]+)*(?![A-Za-z])")
@@ -53,7 +53,10 @@ def find_names(body: str, known: Collection[str], metric_words: Collection[str] 
 
 
 # 露玛酒店(Lumastay Hotels): a Chinese name and its Latin one, a word of letters (not GaN, FBA: terms)
-GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,})[（(]([A-Z][a-z]{2,}(?:[A-Za-z0-9&.'’\- ]{0,40}[A-Za-z0-9.])?)[）)]")
+_LATIN_GLOSS = r"[（(]([A-Z][a-z]{2,}(?:[A-Za-z0-9&.'’\- ]{0,40}[A-Za-z0-9.])?)[）)]"
+GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,})" + _LATIN_GLOSS)
+# 「瀾星海運(新加坡)私人有限公司」(LanStar Singapore): a quoted name, brackets and all, and its Latin name
+QUOTED_GLOSSED = re.compile(r"[「“\"]([^「」“”\"]{2,30})[」”\"]" + _LATIN_GLOSS)
 
 
 def glossed_name(run: str, r: dict[str, Any]) -> str:
@@ -62,7 +65,7 @@ def glossed_name(run: str, r: dict[str, Any]) -> str:
     leads = [*r["name_intro_words"], *r["name_gloss_leads"], *r["person_titles"]]  # 首席执行官林振豪: a person
     head = run[:-2]  # 公司 ending 某某公司 leads nothing: a name keeps two characters at least
     cut = max((head.rfind(w) + len(w) for w in leads if w in head), default=0)
-    name = run[cut:][-6:]
+    name = after_kind(run[cut:])[-6:]
     stops = set(r["name_stops"])
     name = name[max(name.rfind(c) for c in stops) + 1 :]  # 熱潮的晟輪車業(Shenglun Cycles): 晟輪車業
     person = len(name) <= 3 and name[:1] in r["surnames"]
@@ -71,11 +74,19 @@ def glossed_name(run: str, r: dict[str, Any]) -> str:
     return name
 
 
+def after_kind(run: str) -> str:
+    """The name after the kind of business written before it (载板厂腾基载板: 腾基载板; 货柜航运股澜星海运:
+    澜星海运), keeping two characters at least; a run with no such kind as it is."""
+    kinds = [m.end() for m in re.finditer(rules()["gloss_kind_end"], run[:-2])]
+    return run[kinds[-1] :] if kinds else run
+
+
 def _glossed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
     """A name with its Latin name in brackets (露玛酒店(Lumastay Hotels)) is a company's or a brand's."""
     for match in GLOSSED.finditer(body):
         name = glossed_name(match.group(1), r)
-        if name and not any(name in known or known in name for known in counts):
+        inside = any(name in known for known in counts) and not _stands_alone(body, name, counts)
+        if name and not inside and not any(known in name for known in counts):  # 瀾星海運 beside its 瀾星海運(新加坡)…
             counts[name] = max(1, body.count(name))
 
 
@@ -95,7 +106,7 @@ def _stands_alone(body: str, name: str, names: Counter[str]) -> bool:
 def _reports_pattern(r: dict[str, Any], metric_words: Collection[str]) -> re.Pattern[str]:
     """What follows a name that reports a figure of its own: a year or the like, then a measure word."""
     words = sorted({*r["name_report_words"], *metric_words}, key=len, reverse=True)
-    return re.compile(r["name_report_lead"] + "(?:" + "|".join(re.escape(w) for w in words) + ")")
+    return re.compile(rule_pattern("name_report_lead") + "(?:" + "|".join(re.escape(w) for w in words) + ")")
 
 
 def _suffixed_name(
@@ -136,7 +147,7 @@ def _suffixed_name(
     after = simplified(body[end : end + 24])
     reported = reports.match(after)  # 恒晟微电子2024年营收56亿元: a measure, then its figure
     reported = reported if reported and _FIGURE_NEXT.match(after, reported.end()) else None
-    dated = re.match(r["name_dated_figure"], after)  # 恒舍酒店集团2024年在营酒店约1.12万家: its own figure
+    dated = re.match(rule_pattern("name_dated_figure"), after)  # 恒舍酒店集团2024年在营酒店约1.12万家: its own figure
     if (
         body.count(best) >= 2
         or introduced_at(best)
@@ -154,9 +165,9 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
     stops = set(r["name_stops"])
     for word in r["rival_words"]:
         for match in re.finditer(re.escape(word), body):
-            name = body[match.end() : match.end() + 4]
+            name = body[match.end() : _word_kept_whole(body, match.end() + 4)]
             if (
-                len(name) == 4
+                len(name) >= 4
                 and not set(name) & stops
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
                 and body.count(name) >= 2
@@ -171,8 +182,10 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
             cuts = [plain.index(w) for w in ends if len(w) >= 2 and w in plain]
             text = text[: min(cuts)] if cuts else text  # 龙头飞羚电动全年销量: the name ends where a period begins
             name = "".join(itertools.takewhile(lambda c: c not in stops, text))
+            weak = word in r["weak_rival_words"] and not _FIGURE_NEXT.match(body, match.end() + len(name))
             if (
-                2 <= len(name) <= r["rival_name_max"]
+                not weak
+                and 2 <= len(name) <= r["rival_name_max"]
                 and not set(name) & stops
                 and simplified(name) not in senses()
                 and not any(n in name for n in r["not_names"])
@@ -196,11 +209,11 @@ def _reporting_names(
         others = [n for n in {*counts, *shorts} if n in sentence]
         if not others or len(plain) != len(sentence):
             continue
-        found = [(m, w) for w in words for m in re.finditer(r["report_period"] + re.escape(w), plain)]
+        found = [(m, w) for w in words for m in re.finditer(rule_pattern("report_period") + re.escape(w), plain)]
         found += [  # 申港精密2024年清洗设备收入: a period, a line, then the measure
             (m, w)
             for w in r["rival_line_report_words"]
-            for m in re.finditer(r["report_period_line"] + re.escape(w), plain)
+            for m in re.finditer(rule_pattern("report_period_line") + re.escape(w), plain)
         ]
         for match, word in found:
             at = start = match.start()  # the name ends where the period before the measure begins
@@ -295,7 +308,8 @@ def described_names(body: str, found: Collection[str] = ()) -> set[str]:
     follows = "|".join(re.escape(w) for w in sorted(r["rival_follows"], key=len, reverse=True))
     name = r"的([\u4e00-\u9fff]{2,4}?)"  # 同样以经济型为主的云栈酒店,2024年收入…: a comma may come first
     comma = "|".join(re.escape(w) for w in r["rival_follows_comma"])  # 启衡医药,其同类产品…
-    pattern = rf"(?:{describing})[^,，。;；:：!?！？]{{0,16}}{name}(?=[,，]?(?:(?:19|20)\d\d年|{comma})|{follows})"
+    period = rule_pattern("period_after_name")  # 同样以远洋航线为主的金帆航运第三季营收…
+    pattern = rf"(?:{describing})[^,，。;；:：!?！？]{{0,16}}{name}(?=[,，]?(?:{period}|{comma})|{follows})"
     stops = set(r["name_stops"])
     for match in re.finditer(pattern, plain):
         name = body[match.start(1) : match.end(1)]
@@ -316,6 +330,13 @@ def made_of_words(text: str) -> bool:
     return any(text[:cut] in senses() and made_of_words(text[cut:]) for cut in range(2, len(text) - 1))
 
 
+def _word_kept_whole(body: str, end: int) -> int:
+    """The end of a four-character name moved past the word its last two characters begin (瀚岳马来|西亚:
+    瀚岳马来西亚), so a name never cuts a word in two."""
+    rest = simplified(body[end - 2 : end + 2])
+    return end - 2 + max((k for k in range(3, len(rest) + 1) if rest[:k] in senses()), default=2)
+
+
 def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
     """Other names of a brand already found (澜拓电气 -> 澜拓智充, 澜拓欧洲): the brand's first two characters
     and two more, seen twice or right after a word that introduces a name (子公司澜拓欧洲); never when the
@@ -325,7 +346,7 @@ def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
     brands = {name[:2] for name in counts if len(name) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in name[:2])}
     for brand in brands:
         for match in re.finditer(re.escape(brand), body):
-            name = body[match.start() : match.start() + 4]
+            name = body[match.start() : _word_kept_whole(body, match.start() + 4)]
             if (
                 len(name) < 4
                 or set(name) & stops

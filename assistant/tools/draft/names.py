@@ -11,11 +11,19 @@ from typing import Any
 
 from assistant.lang.normalize import fold
 from assistant.lang.scripts import CJK_RUN
+from assistant.tools.draft.called import called_names
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, readings, shorter_forms
 from assistant.tools.draft.entity import Entity, slug
 from assistant.tools.draft.headline import title_name
-from assistant.tools.draft.name_finder import GLOSSED, brand_names, described_names, find_names, glossed_name
+from assistant.tools.draft.name_finder import (
+    GLOSSED,
+    QUOTED_GLOSSED,
+    brand_names,
+    described_names,
+    find_names,
+    glossed_name,
+)
 from assistant.tools.draft.people import find_people
 from assistant.tools.draft.phrases import a_line, common_phrase
 from assistant.tools.draft.reader import half_width, rules, simplified
@@ -92,10 +100,10 @@ class Names:
     def _organisation(self, name: str, count: int, body: str) -> None:
         plain = simplified(name)
         for other_id, entity in self.entities.items():  # 澜拓电气 and 澜拓电气公司: one entity, two names
-            if entity.kind == "org" and (
-                plain.startswith(simplified(entity.name)) or simplified(entity.name).startswith(plain)
-            ):
-                self._alias(other_id, name)
+            known = simplified(entity.name)
+            regional = re.match(r"\(", plain[len(known) :]) or re.match(r"\(", known[len(plain) :])
+            if entity.kind == "org" and (plain.startswith(known) or known.startswith(plain)) and not regional:
+                self._alias(other_id, name)  # not 瀾星海運(新加坡)私人有限公司: its subsidiary in a place
                 entity.mentions += count
                 return
         english, others, short = self.english.company(name)
@@ -163,29 +171,9 @@ class Names:
     def _called(self, body: str) -> None:
         """芯衡软件科技股份有限公司(下称“芯衡科技”): the full name and the short name the article then uses
         are one company, known by the short name."""
-        words = "|".join(re.escape(w) for w in rules()["called_words"])
-        pattern = (
-            rf"([^\s,,。;;:“”\"(]{{4,30}}?)[((]([^()]{{0,60}}?)(?:{words})[“\"「『]?([^”\"」』)),]{{2,10}})"
-            r"[”\"」』]?([^()]{0,40})[)]"
-        )
-        english = re.compile(
-            r"(?:英文名称?|英文简称|English name)[::为]?\s*([A-Za-z][A-Za-z0-9&.\- ]{1,40}[A-Za-z0-9])"
-        )
-        # (DawnLeap Fitness Ltd,下稱…): an English name opening the brackets; …或「晨躍」: a shorter name too
-        bare = re.compile(r"^\s*([A-Z][A-Za-z0-9&.'\- ]{1,60}[A-Za-z0-9.])\s*[,;]?\s*$")
-        others = re.compile(r"(?:或|或者|及|和)[“\"「『]([^”\"」』),]{2,10})[”\"」』]")
-        # 四川錦窖包裝科技有限公司(「錦窖包裝」): a company's legal name with its short name quoted, no word between
-        quoted = r"([^\s,,。;;:“”\"(]{4,30}?)[((]()[“\"「『]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」』]()[)]"
         suffixes = tuple(simplified(w) for w in rules()["entity_suffixes"])
-        bare_quoted = [m for m in re.finditer(quoted, body) if simplified(m.group(1)).endswith(suffixes)]
-        for match in [*re.finditer(pattern, body), *bare_quoted]:
-            full, short = match.group(1), match.group(3)
-            # (以下简称“澄岳机器人”,英文名Chengyue Robotics) or (英文名Huancheng Interactive…,下稱「幻澄互娛」)
-            named = english.search(match.group(4)) or english.search(match.group(2)) or bare.search(match.group(2))
-            cuts = [*rules()["name_intro_words"], *rules()["name_cut_words"], "的"]
-            for word in sorted(cuts, key=len, reverse=True):  # 国产EDA企业芯衡…, 总部位于厦门的…品牌云屿…
-                if (len(word) > 1 or word == "的") and word in full[:-4]:
-                    full = full[full.rindex(word, 0, len(full) - 4) + len(word) :]
+        for called in called_names(body):
+            full, short = called.full, called.short
             owner = self.surface.get(simplified(short).lower()) or self._find(short)
             own = simplified(self.entities[owner].name) if owner else ""
             if owner and own not in simplified(full) + simplified(short) and own.endswith(suffixes):
@@ -205,23 +193,25 @@ class Names:
                 self._merge(owner, merged)
             else:
                 self._alias(owner, full)
+            if self.entities[owner].name.isascii() and CJK_RUN.fullmatch(simplified(full)):
+                self.entities[owner].name = full  # 瀚岳封測(…簡稱Hanyue): named in Chinese, known by its Latin too
             self._known_as(owner, short)
-            for other in others.findall(match.group(4)):
+            for other in called.others:
                 self._alias(owner, other)
-            if named:
-                self._english_name(owner, named.group(1).strip())
-            opening = match.start() < sum(len(p) + 1 for p in body.split("\n")[:2])
-            lead = simplified(body[max(0, match.start(1) - 12) : match.end(1) - len(full)])  # 控股子公司…
-            if opening and not self.introduced and not any(simplified(w) in lead for w in rules()["subsidiary_links"]):
+            if called.english:
+                self._english_name(owner, called.english)
+            opening = called.start < sum(len(p) + 1 for p in body.split("\n")[:2])
+            links = rules()["subsidiary_links"]  # 控股子公司…
+            if opening and not self.introduced and not any(simplified(w) in called.lead for w in links):
                 self.introduced.add(owner)  # the first company the opening names in full, not a subsidiary
 
     def _glossed(self, body: str) -> None:
         """露玛酒店(Lumastay Hotels): the Latin name in brackets is the English name of the company before it."""
-        for match in GLOSSED.finditer(body):
-            name = glossed_name(match.group(1), rules())
+        quoted = [(m.group(1), m.group(2)) for m in QUOTED_GLOSSED.finditer(body)]
+        for name, latin in [(glossed_name(m.group(1), rules()), m.group(2)) for m in GLOSSED.finditer(body)] + quoted:
             owner = self.surface.get(simplified(name).lower()) if name else None
             if owner and self.entities[owner].kind == "org" and not self.entities[owner].known:
-                self._english_name(owner, match.group(2).strip())
+                self._english_name(owner, latin.strip())
 
     def _merge(self, owner: str, merged: str) -> None:
         """Two entities found for one company: the second's names become the first's."""

@@ -45,6 +45,13 @@ def rules() -> dict[str, Any]:
     return shipped("rules.yaml")
 
 
+def rule_pattern(key: str) -> str:
+    """A pattern of rules.yaml with `(?&period)` written out: one period grammar for the patterns that let a
+    period stand after a name (启洁科技今年前三季度营业收入…)."""
+    r = rules()
+    return str(r[key]).replace("(?&period)", r["period_after_name"])
+
+
 # Full-width punctuation, digits and letters (，；：（）％１) as their ASCII forms, one character for one: most
 # Chinese articles write them so, and the rules are written with the ASCII forms.
 _HALF_WIDTH = str.maketrans(

@@ -18,6 +18,7 @@ from assistant.tools.draft.reader import (
     clause_bounds,
     half_width,
     plain_form,
+    rule_pattern,
     rules,
     scan_words,
     simplified,
@@ -151,7 +152,8 @@ class Segments:
         r = rules()
         part = simplified(half_width(prefix)).lstrip(",;").startswith(tuple(r["part_words"]))
         stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
-        prefix = re.sub(r"(?:19|20)\d\d年度?", "", simplified(half_width(prefix)))  # 其同类产品2024年销售额
+        # 其同类产品2024年销售额, 启洁科技今年前三季度营业收入: a period qualifies no measure
+        prefix = re.sub(rule_pattern("period_after_name"), "", simplified(half_width(prefix)))
         prefix = prefix.rstrip().removesuffix("的")  # 拥有博士学位的研发人员: 博士学位
         word = self._clean(prefix, stops)
         for whole in sorted(
