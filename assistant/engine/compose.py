@@ -248,8 +248,10 @@ class Composer:
         if not frame.has_topic:
             return None
         unspoken = any(not self.matcher.spoken_of(s) for s in frame.segments)  # another place's figure: none
+        told = {c for f in self.pack.facts.values() for c in (f.subject, *f.tags)}
+        strangers = any(e not in told for e in frame.entities)  # 六福珠寶: no figure of the article's own company
         for drop in ("periods", "segments", "qualifiers", "entities"):
-            if unspoken and drop != "periods":
+            if (unspoken and drop != "periods") or (strangers and drop == "entities"):
                 break
             ranked = self.matcher.rank(frame.dropping(drop))
             if ranked:

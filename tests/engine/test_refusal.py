@@ -166,3 +166,20 @@ def test_a_profit_never_answers_a_question_for_a_loss(bot: Assistant, question: 
 def test_a_loss_is_still_answered_as_a_loss(bot: Assistant) -> None:
     answer = bot.ask("聯影智能2023年虧損多少?")
     assert answer.status == "answered" and "1.36" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "周大福2024年營收多少?",
+        "五粮液2024年营收",
+        "日月光2024年營收多少?",
+        "Maersk revenue 2024?",
+        "长荣海运2024年营收是多少",
+    ],
+)
+def test_a_well_known_company_named_bare_is_refused(mini_pack: Path, question: str) -> None:
+    """Named without a company word, a well-known company (intents/companies.yaml) is still another company:
+    never answered with the pack's own company's revenue."""
+    answer = Assistant.load(mini_pack).ask(question)
+    assert answer.status == "no_answer", answer.text
