@@ -15,6 +15,9 @@ from assistant.lang.normalize import fold, to_simplified, to_traditional
 from assistant.review.pack_files import ConceptItem, FactItem, concept_file, setting, yaml_files
 from assistant.review.yamltext import YamlText
 
+# What a concept says only as the kind it was (a qualifier's restrictive and part, a metric's computed
+# and unit): a change of kind drops them.
+_KIND_FLAGS = ("restrictive", "part", "computed", "unit", "implies")
 _CONCEPT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
@@ -60,21 +63,23 @@ class ConceptChanges:
 
         self.guarded(add)
 
-    def add_alias(self, concept_id: str, alias: str) -> None:
-        """One more way to write a concept of the pack, or of the vocabulary (派息 for dividend): the pack
-        then holds the concept as extending the vocabulary's, whose names and aliases stay."""
+    def add_alias(self, concept_id: str, *aliases: str) -> None:
+        """More ways to write a concept of the pack, or of the vocabulary (派息 for dividend): the pack then
+        holds a vocabulary concept as extending it, whose names and aliases stay."""
         concept = self.concepts.get(concept_id)
         if concept is None:
             raise AssistantError(f"{concept_id}: no such concept")
-        alias = alias.strip()
-        if not alias or fold(alias) in {fold(w) for w in concept.words()[1:]}:  # names and aliases, not the id
-            raise AssistantError(f"{alias!r} already names {concept_id}" if alias else "type the alias")
+        known = {fold(w) for w in concept.words()[1:]}  # names and aliases, not the id
+        typed = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
+        new = [a for a in typed if fold(a) not in known]
+        if not new:
+            raise AssistantError(f"{', '.join(typed)!r} already names {concept_id}" if typed else "type the alias")
         if concept.own:
-            self.guarded(lambda: self._edit(concept_id, lambda body: _add_alias(body, alias)))
+            self.guarded(lambda: self._edit(concept_id, lambda body: _add_aliases(body, new)))
             return
         names = flow(CommentedMap(list(concept.names.items())))
         body = CommentedMap([("kind", concept.kind), ("names", names), ("extends", concept_id)])
-        body["aliases"] = flow(CommentedSeq([alias]))
+        body["aliases"] = flow(CommentedSeq(new))
         self._append_concept(concept_id, body)
 
     def edit_concept(self, concept_id: str, kind: str, zh: str, en: str, aliases: list[str]) -> None:
@@ -87,6 +92,9 @@ class ConceptChanges:
             names = body.get("names") if isinstance(body.get("names"), dict) else {}
             same = names.get("zh-Hant") == zh.strip() and names.get("zh-Hans")
             chinese = [("zh-Hant", zh.strip()), ("zh-Hans", names["zh-Hans"])] if same else chinese_names(zh.strip())
+            if body.get("kind") != kind:  # a qualifier made a segment: its flags were the qualifier's
+                for flag in _KIND_FLAGS:
+                    body.pop(flag, None)
             body["kind"] = kind
             body["names"] = flow(CommentedMap([*chinese, ("en", en.strip())]))
             kept = [a.strip() for a in aliases if a.strip()]
@@ -172,9 +180,9 @@ def flow(node: Any) -> Any:
     return node
 
 
-def _add_alias(body: CommentedMap, alias: str) -> None:
+def _add_aliases(body: CommentedMap, new: list[str]) -> None:
     aliases = body.get("aliases")
     if isinstance(aliases, CommentedSeq):
-        aliases.append(alias)
+        aliases.extend(new)
     else:
-        body["aliases"] = flow(CommentedSeq([alias]))
+        body["aliases"] = flow(CommentedSeq(new))

@@ -99,7 +99,7 @@ class PackActions(Screen[None]):
             f"New alias of {concept_id} ({concept.name})",
             "",
             "as people write it, any script",
-            lambda text: attempt(lambda: self.session.add_alias(concept_id, text)),
+            lambda text: attempt(lambda: self.session.add_alias(concept_id, *split_aliases(text))),
         )
         self.app.push_screen(editor, self.after_saved)
 

@@ -303,6 +303,17 @@ def test_an_alias_of_a_vocabulary_concept_extends_it_in_the_pack(drafted: Path) 
     assert "36.8" in Assistant(pack).ask("雲帆冷鏈2024年營收規模是多少?").text
 
 
+def test_a_comma_list_adds_each_alias_once(drafted: Path) -> None:
+    session = ReviewSession(drafted)
+    session.add_alias("revenue", *split_aliases("營收規模, topline，收益總額"))
+    session.add_alias("revenue", *split_aliases("topline, 營業額"))  # topline is known now: only 營業額 is new
+    aliases = load_pack(drafted).concepts["revenue"].aliases
+    assert {"營收規模", "topline", "收益總額", "營業額"} <= set(aliases)
+    assert not any("," in a or "，" in a for a in aliases)
+    with pytest.raises(AssistantError, match="already names"):
+        session.add_alias("revenue", *split_aliases("topline, 營收規模"))
+
+
 def test_a_copied_fact_is_a_new_draft_beside_its_original(drafted: Path, facts_file: Path) -> None:
     session = ReviewSession(drafted)
     at = session.copy_fact(1)
@@ -335,3 +346,19 @@ def test_a_quote_not_in_the_paragraph_is_not_saved(drafted: Path) -> None:
 def test_a_concept_line_whose_fields_shifted_makes_no_id(line: str, problem: str | None) -> None:
     found = concept_problem(read_concept(line), KINDS)
     assert found == problem if problem is None else problem in str(found)
+
+
+def test_a_change_of_kind_drops_the_old_kinds_flags(drafted: Path) -> None:
+    """A qualifier made a segment loses restrictive and part: a segment with them would not load, and a
+    question naming the line would answer as if it named a variant."""
+    gazetteer = drafted / "facts" / "gazetteer.yaml"
+    text = gazetteer.read_text(encoding="utf-8")
+    qualifier = (
+        "  cold_room:\n    kind: qualifier\n    restrictive: true\n    part: true\n"
+        "    names: {zh-Hant: 冷庫, en: cold rooms}\n"
+    )
+    gazetteer.write_text(text.replace("concepts:\n", "concepts:\n" + qualifier, 1), encoding="utf-8")
+    session = ReviewSession(drafted)
+    session.edit_concept("cold_room", "segment", "冷庫", "cold rooms", ["冷庫"])
+    concept = load_pack(drafted).concepts["cold_room"]
+    assert concept.kind == "segment" and not concept.restrictive and not concept.part
