@@ -93,6 +93,15 @@ def test_which_company_cites_the_sentence_that_introduces_it(drafted: Assistant,
     assert "青禾电机2010年在苏州成立" in _plain(answer.citations[0].quote)
 
 
+@pytest.mark.parametrize("question", ["這篇文章主要在講什麼?", "这篇文章主要讲什么", "文章重點是什麼?"])
+def test_what_the_article_is_about_is_its_title_and_summary(drafted: Assistant, question: str) -> None:
+    """Not a few sentences the draft kept as statements (國內市場需求疲弱…): the headline and the summary
+    of the pack's sources, which a review deleting those statements keeps."""
+    answer = drafted.ask(question)
+    assert answer.status == "answered", answer.text
+    assert "青禾电机营收增长但应收账款高企" in _plain(answer.text) and "42.6" in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "said"),
     [

@@ -131,7 +131,7 @@ class Segments:
         start = len(prefix)
         while start > 0 and prefix[start - 1] not in stops:
             start -= 1
-        name = prefix[start:]
+        name = re.sub(f"^(?:{rule_pattern('period_after_name')})+", "", prefix[start:])  # 前三季美洲线: 美洲线
         for form in self.entity_forms:  # 澜拓电气海外 is the company's 海外; 澜拓智充 is a company, not a line
             if name.startswith(form):
                 name = name[len(form) :]
