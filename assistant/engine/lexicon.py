@@ -23,7 +23,9 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]{3,}")
 SHORT_FUZZY_ALIAS = 4  # Chinese aliases this short are matched with a typo only when the first character agrees
 MAX_TYPO_WORDS = 6  # a question with more suspicious words than this is not one with a few typos
 GROUP_SIZES = (4, 3, 2, 1)  # Latin word groups tried for a misspelt name, longest first
-_FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是")
+# Aliases holding these are never matched with a typo: question words, and a generic tail that would
+# carry a misspelt name to another (视角子公司 is no typo of 欧洲子公司, a subsidiary called by its place).
+_FILLER = re.compile(r"多少|几|什么|吗|呢|哪|了|怎么|是|子公司")
 _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
 
 

@@ -183,3 +183,10 @@ def test_a_well_known_company_named_bare_is_refused(mini_pack: Path, question: s
     never answered with the pack's own company's revenue."""
     answer = Assistant.load(mini_pack).ask(question)
     assert answer.status == "no_answer", answer.text
+
+
+@pytest.mark.parametrize("question", ["米途智能2024年營收多少?", "那米途智能的营收呢?", "金帆海運2024年營收多少?"])
+def test_a_stranger_with_a_company_word_is_refused(mini_pack: Path, question: str) -> None:
+    """智能 and 海運 end company names (米途智能, 金帆海運) the pack never heard of: another company."""
+    answer = Assistant.load(mini_pack).ask(question)
+    assert answer.status == "no_answer", answer.text
