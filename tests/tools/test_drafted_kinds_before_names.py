@@ -24,6 +24,8 @@ ARTICLE = "\n".join(
         "海外子公司方面,百分之百持股的「瀾海航運(新加坡)私人有限公司」(Lanhai Singapore)負責東南亞接駁航線,"
         "2024年營收為12.8億美元。",
         "另一家子公司瀾海馬來西亞2024年營收為3.2億美元,瀾海馬來西亞員工約380人。",
+        "在歐洲,德國子公司瀾海歐洲負責攬貨與倉儲。",
+        "瀾海歐洲2024年營收為1.9億歐元。",
         "同業比較上,國內航運大廠金舟航運第三季營收211.5億元,年減約28%;以亞洲線為主的遠峰海運前三季每股稅後純益5.12元。",
         "瀾海航運目前船隊共142艘,員工總數約7,850人。",
     ]
@@ -93,3 +95,17 @@ def test_this_year_is_the_year_after_the_one_reported_whole(drafted: Assistant) 
 def test_a_reason_after_a_compared_figure_is_dated_with_that_figure(drafted: Assistant) -> None:
     text = answered(drafted, "瀾海航運去年毛利率為什麼提升?")
     assert "运价回升" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("德國子公司2024年營收多少?", "1.9"),
+        ("德国子公司营收多少", "1.9"),
+        ("What was the German subsidiary's revenue in 2024?", "1.9"),
+        ("馬來西亞子公司員工多少人?", "380"),
+    ],
+)
+def test_a_subsidiary_is_also_called_by_its_place(drafted: Assistant, question: str, figure: str) -> None:
+    text = answered(drafted, question)
+    assert figure in text and "1,286.4" not in text

@@ -42,6 +42,7 @@ from assistant.tools.draft.reader import (
 )
 from assistant.tools.draft.respectively import respectively
 from assistant.tools.draft.subjects import subject_of, through_subsidiaries
+from assistant.tools.draft.subsidiaries import regions
 from assistant.tools.draft.topics import Segments, statement_topics
 from assistant.tools.draft.variants import Variants, without_restatements
 
@@ -154,7 +155,8 @@ class Drafter:
             if c.get("kind") == "entity"
             for a in _forms(c)
         }
-        self.names = Names(self.paragraphs, self.title or "", known, to_traditional, list(self.measures.words))
+        places = regions(self.vocabulary)
+        self.names = Names(self.paragraphs, self.title or "", known, to_traditional, list(self.measures.words), places)
         self.main = self.names.main or self.default_subject()
         self.known = frozenset(i for i, e in self.names.entities.items() if e.known)  # the vocabulary's companies
         self.concepts.update(self.names.concepts())

@@ -27,6 +27,7 @@ from assistant.tools.draft.name_finder import (
 from assistant.tools.draft.people import find_people
 from assistant.tools.draft.phrases import a_line, common_phrase
 from assistant.tools.draft.reader import half_width, rules, simplified
+from assistant.tools.draft.subsidiaries import place_names
 
 
 def _traditional(text: str, to_traditional: Any) -> str:
@@ -43,6 +44,7 @@ class Names:
         known: Mapping[str, str],
         to_traditional: Any,
         metric_words: Collection[str] = (),
+        places: Mapping[str, list[str]] | None = None,
     ) -> None:
         """`known`: the vocabulary's entity names (simplified, lower case) and their ids; `metric_words`: its
         measure words (simplified), which tell a name reporting a figure of its own (翼禾科技2024年销量…)."""
@@ -80,6 +82,9 @@ class Names:
         self._known_orgs(known)
         self.main = self._main()
         self._brand_of_main(body)
+        orgs = {simplified(e.name): i for i, e in self.entities.items() if e.kind == "org" and not e.known}
+        for ident, alias in place_names(body, orgs, places or {}, self.main or ""):
+            self._alias(ident, alias)  # 德国子公司, German subsidiary
 
     # -- organisations ----------------------------------------------------------------------------
 
