@@ -190,3 +190,18 @@ def test_a_stranger_with_a_company_word_is_refused(mini_pack: Path, question: st
     """智能 and 海運 end company names (米途智能, 金帆海運) the pack never heard of: another company."""
     answer = Assistant.load(mini_pack).ask(question)
     assert answer.status == "no_answer", answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does TEU stand for in general?",
+        "科创板 IPO 的 listing criteria 有哪些?",
+        "科創板的上市條件是什麼?",
+        "苏伊士运河是哪一年开通的?",
+    ],
+)
+def test_general_knowledge_is_refused_not_answered_with_the_article(bot: Assistant, question: str) -> None:
+    """A term's meaning or a market's rules are no fact of the article: never answered with its listing year."""
+    answer = bot.ask(question)
+    assert answer.status == "no_answer" and not answer.citations, answer.text
