@@ -103,7 +103,8 @@ class Renderer:
             return currency, shown, f"{base_name} {per_name.en if per_name and per_name.en else '/' + per}"
         money = self.pack.units.get(unit_text or "") if unit_text in MONEY_UNITS else None
         if money is not None:  # 21.7億港元: HKD 2.17 billion, as RMB is written
-            code, amount = f"{money.en} ", value * SCALES.get(scale, Decimal(1))
+            english = self.pack.yuan_en if unit_text == "元" and self.pack.yuan_en else money.en  # NT$ in Taiwan
+            code, amount = f"{english} ", value * SCALES.get(scale, Decimal(1))
             if abs(amount) >= 10**9:
                 return code, f"{_plain(amount / 10**9, 3)} billion", ""
             if abs(amount) >= 10**6:

@@ -101,6 +101,7 @@ def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pa
         default_period=next((p.default_period for _, p in reversed(files) if p.default_period), None),
         examples=examples[:MAX_EXAMPLES],
         current_year=next((parsed.current_year for _, parsed in files if parsed.current_year), None),
+        yuan_en=next((parsed.yuan_en for _, parsed in files if parsed.yuan_en), None),
         fingerprint=reader.digest.hexdigest(),
     )
     return pack, reader.problems

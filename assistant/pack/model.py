@@ -35,6 +35,7 @@ class Pack(msgspec.Struct, frozen=True, kw_only=True):
     default_period: str | None = None
     examples: list[str] = msgspec.field(default_factory=list)
     current_year: int | None = None
+    yuan_en: str | None = None  # 元 in English when the article's 元 is no renminbi (NT$)
     fingerprint: str = ""
 
     def paragraph(self, source: str, number: int) -> str:

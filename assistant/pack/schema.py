@@ -175,6 +175,12 @@ class FactFile(Record, frozen=True, kw_only=True):
     current_year: Annotated[
         int | None, Meta(ge=1900, le=2100, description="The year the article was written: what 今年 and 去年 mean.")
     ] = None
+    yuan_en: Annotated[
+        str | None,
+        Meta(
+            max_length=10, description="How 元 reads in English for this article: NT$ for a Taiwan one (RMB if unset)."
+        ),
+    ] = None
 
 
 class Intent(Record, frozen=True, kw_only=True):

@@ -27,7 +27,7 @@ ARTICLE = "\n".join(
         "在歐洲,德國子公司瀾海歐洲負責攬貨與倉儲。",
         "瀾海歐洲2024年營收為1.9億歐元。",
         "同業比較上,國內航運大廠金舟航運第三季營收211.5億元,年減約28%;以亞洲線為主的遠峰海運前三季每股稅後純益5.12元。",
-        "瀾海航運目前船隊共142艘,員工總數約7,850人。",
+        "瀾海航運目前船隊共142艘,員工總數約7,850人。本文金額除特別註明外,均為新台幣。",
     ]
 )
 
@@ -109,3 +109,9 @@ def test_a_reason_after_a_compared_figure_is_dated_with_that_figure(drafted: Ass
 def test_a_subsidiary_is_also_called_by_its_place(drafted: Assistant, question: str, figure: str) -> None:
     text = answered(drafted, question)
     assert figure in text and "1,286.4" not in text
+
+
+def test_a_taiwan_articles_yuan_is_new_taiwan_dollars_in_english(drafted: Assistant) -> None:
+    """The article writes its amounts in bare 元 and says they are 新台幣: English answers say NT$, never RMB."""
+    text = drafted.ask("What was Lanhai Lines' revenue in 2024?").text
+    assert "NT$ 128.64 billion" in text and "RMB" not in text

@@ -5,11 +5,12 @@ draft facts so that meta questions ("which company is this about?") are answered
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from assistant.lang.normalize import to_simplified
-from assistant.tools.draft.reader import sentences
+from assistant.tools.draft.reader import rules, sentences, simplified
 
 if TYPE_CHECKING:
     from assistant.tools.draft.analysis import Drafter
@@ -100,3 +101,17 @@ def examples(drafter: Drafter) -> list[str]:
             f"What was {_name(drafter, fact['subject'], 'en')}'s {_name(drafter, fact['metric'], 'en')} in {period}?",
         ]
     return out
+
+
+def yuan_en(drafter: Drafter) -> str | None:
+    """How 元 reads in English: the currency the article names most (not in a conversion: 人民幣223億元(約
+    新臺幣1000億元) names no NT$ of the company's), when that is not the renminbi (rules.yaml: yuan_currencies)."""
+    text = simplified(drafter.text)
+    counts: dict[str, int] = {}
+    for code, words in rules()["yuan_currencies"].items():
+        named = "|".join(re.escape(simplified(w)) for w in sorted(words, key=len, reverse=True))
+        counts[code] = sum(
+            1 for m in re.finditer(named, text) if not re.search(r"[(（约合]", text[max(0, m.start() - 3) : m.start()])
+        )
+    code = max(counts, key=lambda c: counts[c]) if any(counts.values()) else None
+    return code if code and code != "RMB" else None

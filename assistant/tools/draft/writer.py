@@ -116,6 +116,9 @@ def sources_yaml(self: Drafter) -> str:
         header["default_period"] = period
     if self.current_year:
         header["current_year"] = self.current_year
+    yuan = overview.yuan_en(self)
+    if yuan:
+        header["yuan_en"] = yuan
     header["examples"] = overview.examples(self)
     source = {
         "id": self.slug,
@@ -130,7 +133,10 @@ def sources_yaml(self: Drafter) -> str:
         "# Drafted by `assistant draft`. Paragraphs are the article's non-empty lines minus those matching\n"
         f"# `skip` ({len(self.paragraphs)} in all). Review: outlet, title, summary and examples; the default\n"
         "# subject and period that questions without them fall back to; current_year, the year the article\n"
-        "# was written (what 今年 and 去年 mean).\n" + _dump(header) + "\n" + _dump({"sources": [source]})
+        "# was written (what 今年 and 去年 mean); yuan_en, how 元 reads in English when it is no renminbi.\n"
+        + _dump(header)
+        + "\n"
+        + _dump({"sources": [source]})
     )
 
 
