@@ -33,6 +33,13 @@ class Period:
         )
 
     @property
+    def possible(self) -> bool:
+        """A month of 1 to 12 and a day that month has (2025-13 and 2025-02-30 are no periods)."""
+        if self.month is None:
+            return self.day is None
+        return 1 <= self.month <= 12 and (self.day is None or 1 <= self.day <= DAYS[self.month])
+
+    @property
     def sub_year(self) -> bool:
         return self.quarter is not None or self.month is not None or self.part is not None
 

@@ -17,13 +17,13 @@ from typing import Any
 
 from assistant.errors import AssistantError
 from assistant.lang.normalize import to_traditional
+from assistant.lang.period import Period
 from assistant.pack.figures import SCALES
 
 FIELDS = ("subject", "metric", "period", "segment", "value", "change", "label", "tags", "statement", "quote")
 KEYS = "1234567890"  # the key that edits each field, in order
 CONCEPT_KINDS = {"subject": "entity", "metric": "metric", "segment": "segment", "tags": "qualifier"}
 _RATES = ("%", "個百分點", "个百分点")
-_PERIOD = re.compile(r"\d{4}(?:Q[1-4]|H[12]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 Updates = dict[str, Any]  # field -> new value; None removes the field
@@ -89,8 +89,12 @@ def _period(text: str) -> str | None:
     text = text.upper().removesuffix("年").replace(" ", "")
     if not text:
         return None
-    if not _PERIOD.fullmatch(text):
-        raise FieldError(f"period {text!r}: write 2024, 2025Q1, 2024H2, 2024-12 or 2025-06-10 (empty for none)")
+    period = Period.parse(text)  # the fact files' own forms, 20259M (the first nine months) too
+    if period is None or not period.possible:
+        raise FieldError(
+            f"period {text!r}: write 2024, 2025Q1, 2024H2, 20259M (first nine months), 2024-12 or 2025-06-10 "
+            "(empty for none)"
+        )
     return text
 
 

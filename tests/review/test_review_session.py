@@ -362,3 +362,14 @@ def test_a_change_of_kind_drops_the_old_kinds_flags(drafted: Path) -> None:
     session.edit_concept("cold_room", "segment", "冷庫", "cold rooms", ["冷庫"])
     concept = load_pack(drafted).concepts["cold_room"]
     assert concept.kind == "segment" and not concept.restrictive and not concept.part
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("20259m", "20259M"), ("2025年", "2025"), ("2024-12-31", "2024-12-31")])
+def test_the_period_field_takes_every_form_the_fact_files_use(typed: str, stored: str) -> None:
+    """20259M (the first nine months), which the draft itself writes, is a period a reviewer can type."""
+    assert parse("period", typed, {})["period"] == stored
+
+
+def test_a_period_of_no_such_form_is_refused_with_the_forms_to_write() -> None:
+    with pytest.raises(FieldError, match="20259M"):
+        parse("period", "2025-13", {})
