@@ -53,6 +53,8 @@ class Composer:
         self.matcher = matcher
         self.simplified = simplified
         self._examples: dict[str, list[str]] = {}
+        # the concepts some fact is about or names: a company outside them is one the article reports nothing on
+        self.told = frozenset(c for f in pack.facts.values() for c in (f.subject, *f.tags))
         ordinals = dict(pack.periods.get("ordinals") or {})
         self.numerals = {int(v): str(k) for k, v in ordinals.items() if not str(k).isascii() and len(str(k)) == 1}
 
@@ -248,8 +250,7 @@ class Composer:
         if not frame.has_topic:
             return None
         unspoken = any(not self.matcher.spoken_of(s) for s in frame.segments)  # another place's figure: none
-        told = {c for f in self.pack.facts.values() for c in (f.subject, *f.tags)}
-        strangers = any(e not in told for e in frame.entities)  # 六福珠寶: no figure of the article's own company
+        strangers = any(e not in self.told for e in frame.entities)  # 六福珠寶: no figure of the article's own company
         for drop in ("periods", "segments", "qualifiers", "entities"):
             if (unspoken and drop != "periods") or (strangers and drop == "entities"):
                 break
