@@ -13,6 +13,7 @@ from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher
 from assistant.engine.render import Renderer, pick
 from assistant.lang.normalize import Language, detect_language, fold
+from assistant.pack.bases import answers_basis
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -55,8 +56,6 @@ class Composer:
         self._examples: dict[str, list[str]] = {}
         # the concepts some fact is about or names: a company outside them is one the article reports nothing on
         self.told = frozenset(c for f in pack.facts.values() for c in (f.subject, *f.tags))
-        ordinals = dict(pack.periods.get("ordinals") or {})
-        self.numerals = {int(v): str(k) for k, v in ordinals.items() if not str(k).isascii() and len(str(k)) == 1}
 
     def compose(
         self, question: str, decision: Decision, lang: Language, interpretation: Interpretation, notes: list[str]
@@ -187,7 +186,7 @@ class Composer:
             best = decision.facts[winner]
             others = [f for i, f in enumerate(decision.facts) if i != winner][:3]
             facts, winner = ([best, *others], 0) if winner >= 4 else (decision.facts[:4], winner)
-        bodies = [self._body(f, decision.intent, lang) for f in facts]
+        bodies = [self._body(f, decision.intent, lang, decision.frame.basis) for f in facts]
         if facts[0].written and len({f.written for f in facts}) == 1:
             bodies = bodies[:1]
         headline = [b for b, _ in bodies]
@@ -207,9 +206,10 @@ class Composer:
         )
 
     def _answers(self, decision: Decision) -> bool:
-        return all(ok for _, ok in (self._body(f, decision.intent, "en") for f in decision.facts[:3]))
+        bodies = (self._body(f, decision.intent, "en", decision.frame.basis) for f in decision.facts[:3])
+        return all(ok for _, ok in bodies)
 
-    def _body(self, fact: Fact, intent: str, lang: Language) -> tuple[str, bool]:
+    def _body(self, fact: Fact, intent: str, lang: Language, basis: str | None = None) -> tuple[str, bool]:
         """Answer text for one fact and whether it answers the question asked."""
         fields = self.renderer.fields(fact, lang)
         template = self.renderer.template
@@ -221,6 +221,8 @@ class Composer:
             return template("figure_derived", lang, **fields), True
         if intent == "change" and fact.change is None:
             return template("no_change", lang, **fields), False
+        if intent == "change" and not answers_basis(basis, fact):  # 年增多少, and the article gives 季增 only
+            return template("other_basis", lang, **fields), False
         return template("figure", lang, **fields), True
 
     def citations(self, facts: list[Fact]) -> list[Citation]:
@@ -267,31 +269,7 @@ class Composer:
 
     def period_name(self, frame: Frame, lang: Language) -> list[str]:
         """The periods of a question in words: 2024年第1季度, Q1 2024."""
-        names = []
-        for period in frame.periods:
-            year = str(period.year) if period.year is not None else ""
-            if period.quarter:
-                numeral = self.numerals.get(period.quarter, str(period.quarter)) if lang != "en" else ""
-                key, fields = "period_quarter", {"quarter": numeral or str(period.quarter)}
-            elif period.part in ("H1", "H2"):
-                half = {
-                    "zh-Hant": "上" if period.part == "H1" else "下",
-                    "zh-Hans": "上" if period.part == "H1" else "下",
-                }.get(lang, period.part[1])
-                key, fields = "period_half", {"half": half}
-            elif period.part == "9M":
-                key, fields = "period_nine_months", {}
-            elif period.month and period.day:
-                key, fields = "period_day", {"month": str(period.month), "day": str(period.day)}
-            elif period.month:
-                key, fields = "period_month", {"month": str(period.month)}
-            else:
-                key, fields = "period_year", {}
-            if not year and key != "period_year":
-                names.append(self.renderer.template(f"{key}_any_year", lang, **fields).strip())
-            else:
-                names.append(self.renderer.template(key, lang, year=year, **fields).strip() if year else "")
-        return [n for n in names if n]
+        return [n for n in (self.renderer.period_words(p, lang) for p in frame.periods) if n]
 
     def asked(self, frame: Frame, lang: Language) -> str:
         """What the question asked for, named in the reader's language: "GE醫療 2024年 營業收入"."""

@@ -23,6 +23,7 @@ from assistant.engine.session import Context, Edit
 from assistant.engine.statements import Statements
 from assistant.lang.normalize import fold
 from assistant.lang.period import Period
+from assistant.pack.bases import answers_basis
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
@@ -195,7 +196,23 @@ class Decider:
         if context.frame is None or not _asks_of_last(asked):
             return None
         facts = [self.pack.facts[f] for f in context.fact_ids if f in self.pack.facts]
-        return Decision("figures", context.frame, frame.detail, facts, 0.7) if facts else None
+        last = replace(context.frame, basis=asked.basis) if asked.basis else context.frame
+        facts = [self._on_basis(f, asked.basis) for f in facts]  # "YoY 呢?" after 月減3.1%: the 年減 of it
+        return Decision("figures", last, frame.detail, facts, 0.7) if facts else None
+
+    def _on_basis(self, fact: Fact, basis: str | None) -> Fact:
+        """The same figure with its change on the basis asked (the article's 年減 beside its 月減), else itself."""
+        if answers_basis(basis, fact):
+            return fact
+        same = (fact.quote, fact.written, fact.period, fact.subject, fact.metric)
+        return next(
+            (
+                f
+                for f in self.pack.facts.values()
+                if (f.quote, f.written, f.period, f.subject, f.metric) == same and answers_basis(basis, f)
+            ),
+            fact,
+        )
 
     def _without_known_periods(self, frame: Frame) -> Frame:
         """ "2024年淨利潤12.62億…那2023年是多少?": a period whose figure the question quotes is known to the

@@ -46,14 +46,18 @@ class FactKeys(msgspec.Struct, frozen=True, gc=False, array_like=True):
 _PART = re.compile("[;。\uff1b]")
 
 
-def figure_part(fact: Fact) -> str:
+def figure_part(fact: Fact, causes: tuple[str, ...] = ()) -> str:
     """The part of the sentence (between semicolons) holding the figure, up to the figure: 澍德药业2024年营收
-    为78.4亿元…;澍德药业同样拥有多肽产线 does not make 78.4 a 多肽 figure."""
+    为78.4亿元…;澍德药业同样拥有多肽产线 does not make 78.4 a 多肽 figure; nor do clauses of cause before it
+    (`causes`: 受惠於…貨運需求回溫,…單季營收176.8億元 is no 貨運 figure)."""
     if not fact.written or fact.written not in fact.quote:
         return fact.quote
     end = fact.quote.index(fact.written) + len(fact.written)
     starts = [m.end() for m in _PART.finditer(fact.quote, 0, end)]
-    return fact.quote[starts[-1] if starts else 0 : end]
+    part = fact.quote[starts[-1] if starts else 0 : end]
+    clauses = _CLAUSE.split(part)
+    kept = [c for c in clauses[:-1] if not fold(c).lstrip().startswith(causes)] if causes else clauses[:-1]
+    return ",".join([*kept, clauses[-1]])
 
 
 def beside_figure(fact: Fact) -> tuple[str, str]:
@@ -91,6 +95,7 @@ class KeyMaker:
         self.pack = pack
         self.grammar = grammar
         self.openers = tuple(fold(w) for w in pack.words.get("pointing_openers", []))
+        self.causes = tuple(fold(w) for w in pack.words.get("cause_openers", []))
         self.topic_names = self._topic_names(pack)
 
     @staticmethod
@@ -136,7 +141,7 @@ class KeyMaker:
             units=frozenset(content_units(fold(" ".join([*self._words(fact, quotes), self._pointed_at(fact)])))),
             period=Period.parse(fact.period),
             input_periods=self._input_periods(fact),
-            lead=self.grammar.with_years(fold(figure_part(fact))) if fact.value is not None else "",
+            lead=self.grammar.with_years(fold(figure_part(fact, self.causes))) if fact.value is not None else "",
             parts=self._parts_named(fact),
         )
 

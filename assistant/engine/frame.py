@@ -53,6 +53,7 @@ class Frame:
     target: bool = False  # 目标, target: only a stated plan answers
     totals: bool = False
     amount: bool = False  # asks for an amount in the figure's own unit ("in absolute terms")
+    basis: str | None = None  # 同比, q/q: what a change asked is measured against (pack.bases)
     operation_words: set[str] = field(default_factory=set)  # qualifiers read as the operation ("combined")
     given: Fact | None = None  # an operand already known: a figure of the conversation ("the two")
 

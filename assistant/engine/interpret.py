@@ -21,6 +21,7 @@ from assistant.engine.reading import Reading
 from assistant.lang.normalize import fold
 from assistant.lang.periods import Period
 from assistant.lang.scripts import has_cjk
+from assistant.pack.bases import Bases
 from assistant.pack.schema import Fact, Intent
 
 _TARGETS = {"entity": "entities", "metric": "metrics", "segment": "segments", "qualifier": "qualifiers"}
@@ -40,6 +41,7 @@ class Interpreter:
     computed: Mapping[str, str]  # metric concept -> how it is computed (ratio, share, years_between)
     counted: Mapping[str, list[str]] = field(default_factory=dict)  # unit -> the measures counted in it
     per_words: tuple[tuple[str, str], ...] = ()  # (一头, 頭), longest first: the thing an amount asked is per
+    bases: Bases = field(default_factory=lambda: Bases.of({}))  # 同比, q/q: what a change asked is measured against
 
     @classmethod
     def build(
@@ -60,7 +62,8 @@ class Interpreter:
         pairs = (tuple(pair.split("|", 1)) for pair in folded_words.get("per_words", []))
         pers = tuple(sorted(((w, p) for w, p in pairs), key=lambda pair: -len(pair[0])))
         counts = dict(counted or {})
-        return cls(intents, examples, folded_words, patterns, whole, numbers, units, computed, counts, pers)
+        bases = Bases.of(words)
+        return cls(intents, examples, folded_words, patterns, whole, numbers, units, computed, counts, pers, bases)
 
     def operations(self, cues: Mapping[str, int], folded: str) -> list[tuple[str, str]]:
         """(operation, intent) pairs, best first: the cues that name an operation by priority, else the
@@ -249,6 +252,7 @@ class Interpreter:
         frame.target = self.has("target_words", folded)
         frame.totals = self.has("total_words", folded)
         frame.amount = self.has("amount_words", folded)
+        frame.basis = self.bases.asked(folded)
 
     def _leans_on_context(self, folded: str) -> bool:
         text = folded.strip(" ?.!")

@@ -18,6 +18,7 @@ from assistant.engine.frame import Frame
 from assistant.engine.lexicon import content_units
 from assistant.engine.matcher import Matcher, Scored
 from assistant.engine.operands import Resolver
+from assistant.engine.rounds import Rounds
 from assistant.engine.session import Edit
 from assistant.engine.statements import Statements
 from assistant.engine.ties import (
@@ -34,6 +35,7 @@ from assistant.engine.units_asked import in_unit_asked, wrong_unit
 from assistant.engine.weights import WEIGHTS
 from assistant.lang.scripts import CJK_RUN
 from assistant.pack import figures
+from assistant.pack.bases import answers_basis
 from assistant.pack.figures import FigureError
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
@@ -62,6 +64,7 @@ class Lookup:
         self.company_topics = frozenset(pack.words.get("company_topics", []))  # the leader, the rivals
         self.carried = frozenset(s for f in pack.facts.values() for s in f.segment)  # lines facts are filed under
         self.bounds = Bounds.of(pack.words)  # 突破80亿元 bounds 86.73亿元: one figure
+        self.rounds = Rounds(pack.words)  # A轮, Series C: the labels of funding rounds
 
     def find(self, frame: Frame, edit: Edit, previous: list[str]) -> Decision:
         """A question that names no company asks about the article's main company first: its stated
@@ -87,6 +90,12 @@ class Lookup:
         if not ranked:
             return self._nothing_ranked(used)
         ranked = in_unit_asked(frame, _of_kind_asked(frame, ranked))
+        if frame.operation == "change" and frame.basis:  # 年增多少 of a figure with a 月減 and a 年減: the 年減
+            ranked = [s for s in ranked if answers_basis(frame.basis, s.fact)] or ranked
+        if (rounds := self.rounds.named(frame.folded)) and ranked:  # Series C: of the top measure's, that round's
+            measure = ranked[0].fact.metric
+            of_round = [s for s in ranked if s.fact.metric == measure and rounds & self.rounds.named(s.fact.quote)]
+            ranked = of_round + [s for s in ranked if s.fact.metric != measure] if of_round else ranked
         if frame.operation == "statement" and ranked[0].fact.value is None:
             ranked = self._by_words_too(frame, ranked)
         top = ranked[0]

@@ -16,8 +16,10 @@ import msgspec
 from assistant.engine.frame import Frame
 from assistant.engine.matcher import Matcher, Scored
 from assistant.engine.weights import WEIGHTS
+from assistant.lang.period import fits
 from assistant.lang.periods import Period
 from assistant.pack import figures
+from assistant.pack.bases import answers_basis, compared
 from assistant.pack.figures import FigureError
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact, Localized
@@ -150,18 +152,19 @@ class Resolver:
         return Found(self.labeller.result(quantity, start_fact, "years_between", label, frame, metric=metric), frame)
 
     def _prior_value(self, frame: Frame) -> Found:
-        """2023 revenue from 2024 revenue and its stated change: 103億元 ÷ (1 − 9.73%)."""
+        """A figure from a later one and its stated change, over the period the change compares with:
+        2023 revenue from 2024's and its 同比 (103億元 ÷ (1 − 9.73%)), Q2 revenue from Q3's and its 季增."""
         asked = frame.periods[0] if len(frame.periods) == 1 else None
-        if asked is None or asked.year is None or not frame.metrics:
+        if asked is None or not frame.metrics:
             return Found()
-        later = operand(frame, periods=[replace(asked, year=asked.year + 1)])
         ranked = [
             s
-            for s in self.matcher.rank(later)
+            for s in self.matcher.rank(operand(frame, periods=[]))
             if s.fact.value is not None
             and s.fact.change is not None
-            and Period.parse(s.fact.period) is not None
             and frame.unit in (None, "%", s.fact.unit)  # 多少人 is never answered from a sum of money
+            and _compares_with(s.fact, asked)
+            and answers_basis(frame.basis, s.fact)  # 依年增率回推 takes a 年增; 2024年第三季季增多少 no 年增
         ]
         if not ranked:
             return Found()
@@ -178,7 +181,7 @@ class Resolver:
                 return Found()
         except FigureError:
             return Found(fact, frame, problem="approximate")
-        period = replace(Period.parse(fact.period) or asked, year=asked.year).canonical()
+        period = (compared(fact) or asked).canonical()
         label = self.labeller.same(fact, period)
         return Found(self.labeller.result(quantity, fact, "prior_from_change", label, frame, period=period), frame)
 
@@ -299,6 +302,12 @@ def _combine(operation: str, a: figures.Quantity, b: figures.Quantity) -> figure
     if operation == "part":
         return figures.part_of(a, b)
     return figures.ratio(a, b, percent=True)
+
+
+def _compares_with(fact: Fact, asked: Period) -> bool:
+    """Whether the fact's change compares it with the period asked (2024's 同比 with 2023, not Q3's 季增)."""
+    before = compared(fact)
+    return before is not None and fits(asked, before.canonical(), "")
 
 
 def year_of(fact: Fact) -> int | None:

@@ -11,6 +11,8 @@ from decimal import Decimal, localcontext
 from assistant.engine.answer import Citation
 from assistant.engine.templates import fill
 from assistant.lang.normalize import Language, to_simplified
+from assistant.lang.period import Period
+from assistant.pack.bases import shown
 from assistant.pack.figures import SCALES, split_unit
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact, Localized
@@ -44,16 +46,46 @@ class Renderer:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        ordinals = dict(pack.periods.get("ordinals") or {})
+        self.numerals = {int(v): str(k) for k, v in ordinals.items() if not str(k).isascii() and len(str(k)) == 1}
+
+    def period_words(self, period: Period, lang: Language) -> str:
+        """A period in words: 2024年第一季度, Q1 2024, 9月 (the period templates)."""
+        year = str(period.year) if period.year is not None else ""
+        if period.quarter:
+            numeral = self.numerals.get(period.quarter, str(period.quarter)) if lang != "en" else ""
+            key, fields = "period_quarter", {"quarter": numeral or str(period.quarter)}
+        elif period.part in ("H1", "H2"):
+            half = ("上" if period.part == "H1" else "下") if lang != "en" else period.part[1]
+            key, fields = "period_half", {"half": half}
+        elif period.part == "9M":
+            key, fields = "period_nine_months", {}
+        elif period.part:  # 10M: 1至10月
+            key, fields = "period_first_months", {"months": period.part[:-1]}
+        elif period.month and period.day:
+            key, fields = "period_day", {"month": str(period.month), "day": str(period.day)}
+        elif period.month:
+            key, fields = "period_month", {"month": str(period.month)}
+        else:
+            key, fields = "period_year", {}
+        if not year:
+            key = f"{key}_any_year" if key != "period_year" else ""
+        return self.phrase(key, lang, **fields, **({"year": year} if year else {})).strip()
 
     def template(self, key: str, language: Language, **fields: str) -> str:
-        """A filled template; zh-Hans text is converted after filling (fields hold no quotes)."""
+        """A filled template, an English one starting with a capital."""
+        text = self.phrase(key, language, **fields)
+        return text[:1].upper() + text[1:] if language == "en" else text
+
+    def phrase(self, key: str, language: Language, **fields: str) -> str:
+        """A filled template as a phrase (a period's words, a change's basis), its case kept; zh-Hans text
+        is converted after filling (fields hold no quotes)."""
         localized = self.pack.templates.get(key)
         if localized is None:
             return ""
         if language == "zh-Hans" and localized.zh_Hans is None:
             return to_simplified(fill(localized.zh_Hant, fields))
-        text = fill(pick(localized, language), fields)
-        return text[:1].upper() + text[1:] if language == "en" else text
+        return fill(pick(localized, language), fields)
 
     def concept_name(self, concept_id: str | None, language: Language) -> str:
         concept = self.pack.concepts.get(concept_id or "")
@@ -65,11 +97,12 @@ class Renderer:
             return pick(fact.label, language)
         parts = [self.concept_name(s, language) for s in fact.segment]
         metric = self.concept_name(fact.metric, language)
+        parsed = Period.parse(fact.period)  # 2025Q2 in words: 2025年第二季度, Q2 2025
+        named = self.period_words(parsed, language) if parsed is not None else fact.period or ""
         if language == "en":
             text = " ".join([*parts, metric])
-            return f"{text} ({fact.period})" if fact.period else text
-        period = fact.when or (f"{fact.period}年" if fact.period and fact.period.isdigit() else fact.period or "")
-        return period + "".join(parts) + metric
+            return f"{text} ({named})" if named else text
+        return (fact.when or named) + "".join(parts) + metric
 
     def figure(self, fact: Fact, language: Language) -> str:
         written = fact.written or ""
@@ -130,7 +163,9 @@ class Renderer:
         direction = "down" if change.value < 0 else "up"
         named = self.pack.units.get(change.unit)
         unit = "%" if change.unit == "%" else f" {named.en if named else change.unit}"
-        return f", {direction} {word}{_plain(abs(change.value), 4)}{unit} year on year ({change.written})"
+        basis = shown(fact)  # 季增 is quarter on quarter; a change whose basis no word tells names none
+        against = self.phrase(f"change_basis_{basis}", language) if basis else ""
+        return f", {direction} {word}{_plain(abs(change.value), 4)}{unit}{against} ({change.written})"
 
     def what(self, fact: Fact, language: Language) -> str:
         """Subject and label together ("聯影醫療2024年營業收入", "United Imaging Healthcare's revenue in 2024"),

@@ -178,8 +178,8 @@ def _lends(slot: str, merged: Frame, frame: Frame, previous: Frame) -> bool:
     """Whether the last question's value of a soft slot carries over to the follow-up."""
     if getattr(merged, slot) or not getattr(previous, slot) or (slot == "periods" and frame.relative):
         return False
-    if slot == "qualifiers" and (frame.segments or frame.metrics):
-        return False  # "國內呢?" after foreign competitors asks for the domestic ones, not foreign
+    if slot == "qualifiers" and (frame.segments or frame.metrics or frame.now):
+        return False  # "國內呢?" after foreign competitors asks for the domestic ones; "現在呢?" after the peak, now
     # a new company does not take the last one's product lines
     return slot == "periods" or not frame.entities or set(frame.entities) == set(previous.entities)
 

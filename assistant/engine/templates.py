@@ -19,6 +19,7 @@ _FIELDS: dict[str, str] = {
     "statement": "statement",
     "when": "what when figure figure_en",
     "no_change": "what figure figure_en",
+    "other_basis": "what figure figure_en change",
     "citation": "paragraph quote title",
     "no_fact": "asked",
     "no_figure": "what",
@@ -54,11 +55,13 @@ _FIELDS: dict[str, str] = {
     "period_quarter": "year quarter",
     "period_half": "year half",
     "period_nine_months": "year",
+    "period_first_months": "year months",
     "period_month": "year month",
     "period_day": "year month day",
     "period_quarter_any_year": "quarter",
     "period_half_any_year": "half",
     "period_nine_months_any_year": "",
+    "period_first_months_any_year": "months",
     "period_month_any_year": "month",
     "period_day_any_year": "month day",
     "label_same": "a",
@@ -72,10 +75,16 @@ _FIELDS: dict[str, str] = {
     "label_years": "a b",
     "label_change_rate": "a",
     "label_change_amount": "a",
+    "change_basis_year": "",
+    "change_basis_previous": "",
+    "change_basis_quarter": "",
+    "change_basis_month": "",
+    "change_basis_year_start": "",
 }
 TEMPLATE_FIELDS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key, names in _FIELDS.items()}
 META_FIELDS = frozenset({"title", "outlet", "summary", "examples", "subject", "byline"})
-OPTIONAL = frozenset({"about", "source_info", "source_byline"})
+BASIS_TEMPLATES = frozenset(k for k in _FIELDS if k.startswith("change_basis_"))  # a pack may name no basis
+OPTIONAL = frozenset({"about", "source_info", "source_byline"}) | BASIS_TEMPLATES
 REQUIRED_TEMPLATES = frozenset(TEMPLATE_FIELDS) - OPTIONAL
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|9M)|-(\d{2})(?:-(\d{2}))?)?$")
+_FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|(?:[2-9]|1[01])M)|-(\d{2})(?:-(\d{2}))?)?$")
 DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
@@ -18,7 +18,7 @@ class Period:
     year: int | None
     quarter: int | None = None
     month: int | None = None
-    part: str | None = None  # H1, H2 or 9M
+    part: str | None = None  # H1, H2, or the first months: 9M (前三季度), 10M (1至10月)
     day: int | None = None
 
     @classmethod
@@ -31,6 +31,13 @@ class Period:
         return cls(
             int(year), int(quarter) if quarter else None, int(month) if month else None, part, int(day) if day else None
         )
+
+    @classmethod
+    def first_months(cls, year: int | None, months: int) -> Period:
+        """The first `months` months of a year (1至10月, January through October): a quarter, a half, the
+        year or its first n months."""
+        named = {1: cls(year, month=1), 3: cls(year, quarter=1), 6: cls(year, part="H1"), 12: cls(year)}
+        return named.get(months) or cls(year, part=f"{months}M")
 
     @property
     def possible(self) -> bool:
@@ -59,8 +66,8 @@ class Period:
     def closes(self) -> tuple[int, int, int]:
         """When the period ends, for putting periods in order: 2024 (its December) after 2024H1, a date by its
         month and day; a missing year first."""
-        months = {"H1": 6, "H2": 12, "9M": 9}
-        month = self.month or (self.quarter * 3 if self.quarter else months.get(self.part or "", 12))
+        months = {"H1": 6, "H2": 12}.get(self.part or "") or (int(self.part[:-1]) if self.part else 12)
+        month = self.month or (self.quarter * 3 if self.quarter else months)
         return (self.year or 0, month, self.day or 31)
 
     def with_year(self, year: int | None) -> Period:
@@ -79,8 +86,8 @@ class Period:
             return Period(self.year, part="H1" if month == 6 else "H2")
         if months == 3 and month % 3 == 0:
             return Period(self.year, quarter=month // 3)
-        if months == 9 and month == 9:
-            return Period(self.year, part="9M")
+        if months == month and 1 < months < 12:  # 截至10月31日止十個月: 1至10月
+            return Period(self.year, part=f"{months}M")
         return self
 
 
@@ -92,9 +99,9 @@ def fits(asked: Period, fact_period: str | None, fact_text: str, parts: tuple[Pe
     """
     stated = Period.parse(fact_period)
     if stated is None:  # a part of an unnamed year is no figure without a period (a plan, a founding year)
-        if asked.year is None or str(asked.year) not in fact_text:
-            return False if asked.year is not None else not asked.sub_year
-        return not asked.sub_year or any(_same_part(asked, part) for part in parts)
+        if asked.year is not None and str(asked.year) not in fact_text:
+            return False
+        return not asked.sub_year or any(_same_part(asked, part) for part in parts)  # 4月18日…工商变更
     if asked.year is not None and stated.year != asked.year:
         return False
     if not asked.sub_year and (stated.quarter is not None or stated.part is not None):
@@ -106,16 +113,11 @@ def fits(asked: Period, fact_period: str | None, fact_text: str, parts: tuple[Pe
     if asked.month is not None:
         if stated.month is not None:
             return stated.month == asked.month and (asked.day is None or stated.day in (None, asked.day))
-        if stated.quarter is not None:
-            return (asked.month - 1) // 3 + 1 == stated.quarter
-        return False
+        return False  # a quarter's or a year's figure is no month's (9月營收 is not the third quarter's)
     return True
 
 
 def _same_part(asked: Period, named: Period) -> bool:
     """Whether a part of a year named in a sentence (上半年, 2025年一季度) is the part asked."""
-    return named.year in (None, asked.year) and (named.quarter, named.month, named.part) == (
-        asked.quarter,
-        asked.month,
-        asked.part,
-    )
+    same_year = asked.year is None or named.year in (None, asked.year)  # 4月18日 asked: any year's
+    return same_year and (named.quarter, named.month, named.part) == (asked.quarter, asked.month, asked.part)

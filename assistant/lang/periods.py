@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.lang.period import DAYS, Period, fits
+from assistant.lang.periods_en import EnglishHandlers
 
 __all__ = ["Period", "PeriodGrammar", "PeriodMention", "fits"]
 
@@ -52,15 +53,14 @@ def _latin(pattern: str) -> str:
 Handler = Callable[[re.Match[str]], tuple[Period | None, str | None]]
 
 
-class PeriodGrammar:
+class PeriodGrammar(EnglishHandlers):
     """Finds period mentions in folded text; built once per pack from its language words."""
 
     def __init__(self, words: Mapping[str, Any], current_year: int | None = None) -> None:
         self.words = words
         self.current_year = current_year
         self.ordinals: dict[str, int] = {str(k): int(v) for k, v in words["ordinals"].items()}
-        # 首季: ordinals said only of quarters (首月 is no January)
-        quarterly = {str(k): int(v) for k, v in (words.get("quarter_ordinals") or {}).items()}
+        quarterly = {str(k): int(v) for k, v in (words.get("quarter_ordinals") or {}).items()}  # 首季 (首月: no)
         self.quarter_ordinals: dict[str, int] = {**self.ordinals, **quarterly}
         self.months_en: dict[str, int] = {str(k): int(v) for k, v in words["months_en"].items()}
         self.relative: dict[str, int] = {str(k): int(v) for k, v in words["relative_years"].items()}
@@ -93,6 +93,10 @@ class PeriodGrammar:
         half = rf"(?P<half>{_alternation(self.halves)})"
         half_code = rf"(?<![a-z0-9])(?P<hc>{_alternation(self.half_codes)})(?![a-z0-9])"
         nine = rf"(?P<nine>{_alternation(w['nine_months'])})"
+        spans = _alternation(w.get("first_months_marks", ["月"]))  # 1至10月, 前十个月: the first months of a year
+        nine += (
+            rf"|(?:{_alternation(w.get('first_months_from', ['1至']))})\s*(?P<fm>\d{{1,2}}|{ordinal_zh})\s*(?:{spans})"
+        )
         month = (
             rf"(?P<m>\d{{1,2}}|{ordinal_zh})\s*(?:{_alternation(w['month_marks'])})"
             rf"(?:\s*(?P<d>\d{{1,2}})\s*(?:{_alternation(w['day_marks'])}))?(?:底|末|初)?"
@@ -103,6 +107,8 @@ class PeriodGrammar:
         lone_part = f"(?:{quarter_zh}|{quarter_code}|{half}|{half_code}|{nine}|{month}|{lone_end})"
         ordinal_en = _alternation(k for k in self.ordinals if k.isascii())
         month_en = _alternation(self.months_en)
+        first_en = _alternation(w.get("first_months_en") or ["jan-"])
+        lone_month_en = _alternation(m for m in self.months_en if m not in w.get("months_en_not_alone", ()))
         tail_year = r"(?:\s*(?:of|in)?\s*(?:the\s*)?(?:fy|cy)?\s*(?P<ty>'?\d{4}|'\d{2}|\d{2}(?![\d%])))?"
         ended = rf"(?:\s*(?P<ended>{_alternation(self.ended)}))?" if self.ended else ""
         ended_en = (
@@ -147,6 +153,11 @@ class PeriodGrammar:
                 ),
                 self._english_nine,
             ),
+            # January through October 2025, Jan-Oct: the first months of a year
+            (
+                re.compile(_latin(rf"(?:{first_en})\s*(?P<fme>{month_en})") + tail_year),
+                self._english_first_months,
+            ),
             # December 2024, Dec. 2024, May 30, 2025, 30 May 2025
             (
                 re.compile(
@@ -167,7 +178,8 @@ class PeriodGrammar:
             ),
             # 2024-12, 2024/12
             (re.compile(r"(?<![\d.])(?P<iy>\d{4})[-/](?P<im>\d{1,2})(?:[-/](?P<id>\d{1,2}))?(?![\d.%])"), self._iso),
-            # 一季度, 第五季度, 上半年, 12月, 前三季度, Q1, H1: a part of a year that is not named
+            # October; 一季度, 第五季度, 上半年, 12月, 前三季度, Q1, H1: a part of a year that is not named
+            (re.compile(_latin(rf"(?P<me>{lone_month_en})") + r"\.?"), self._english_month),
             (re.compile(lone_part), self._part_only),
         ]
         self.prior = re.compile(self._mixed(w["prior_year"]))
@@ -240,6 +252,10 @@ class PeriodGrammar:
             return Period(year, part=self.half_codes[str(g["hc"])]), None
         if g.get("nine"):
             return Period(year, part="9M"), None
+        if g.get("fm"):
+            months = self._number(g["fm"])
+            ok = months is not None and 1 <= months <= 12
+            return (Period.first_months(year, months), None) if months and ok else (None, "impossible_month")
         if g.get("m"):
             return self._date(year, self._number(g["m"]), self._number(g.get("d")))
         return Period(year), None
@@ -274,47 +290,6 @@ class PeriodGrammar:
             return Period(year, part=self.half_codes[str(g["ch"])]), None
         quarter = int(str(g.get("cq") or g.get("cqn")))
         return (Period(year, quarter=quarter), None) if 1 <= quarter <= 4 else (None, "impossible_quarter")
-
-    def _tail_year(self, g: dict[str, str | None]) -> tuple[int | None, str | None]:
-        text = (g.get("ty") or "").lstrip("'")
-        if not text:
-            return None, None
-        year = int(text) if len(text) == 4 else self._two_digit(text)
-        return (year, None) if self.earliest <= year <= self.latest else (None, "impossible_year")
-
-    def _english_quarter(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
-        g = match.groupdict()
-        year, problem = self._tail_year(g)
-        quarter = self.ordinals.get(str(g["eo"]))
-        if problem:
-            return None, problem
-        if quarter is None or not 1 <= quarter <= 4:
-            return None, "impossible_quarter"
-        return Period(year, quarter=quarter), None
-
-    def _english_half(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
-        g = match.groupdict()
-        year, problem = self._tail_year(g)
-        return (None, problem) if problem else (Period(year, part=self.halves[str(g["eh"])]), None)
-
-    def _english_nine(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
-        year, problem = self._tail_year(match.groupdict())
-        return (None, problem) if problem else (Period(year, part="9M"), None)
-
-    def _english_month(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
-        g = match.groupdict()
-        year = int(str(g["my"]))
-        if not self.earliest <= year <= self.latest:
-            return None, "impossible_year"
-        day = g.get("md") or g.get("dd")
-        period, problem = self._date(year, self.months_en[str(g["me"])], int(day) if day else None)
-        if g.get("eended") and period is not None:
-            return period.ending(self.ended_en[str(g["eended"])]), None
-        return period, problem
-
-    def _english_year_end(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
-        year = int(str(match.group("ey")))
-        return (Period(year), None) if self.earliest <= year <= self.latest else (None, "impossible_year")
 
     def _iso(self, match: re.Match[str]) -> tuple[Period | None, str | None]:
         year = int(match.group("iy"))

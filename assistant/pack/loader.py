@@ -14,6 +14,8 @@ from typing import Any
 import msgspec
 
 from assistant.errors import PackError, Problem
+from assistant.lang.normalize import fold
+from assistant.pack.bases import Bases
 from assistant.pack.derive import DerivationError, derive
 from assistant.pack.files import PackFileError, named_file
 from assistant.pack.limits import MAX_CONCEPTS, MAX_EXAMPLES, MAX_FACTS, MAX_PARAGRAPH_CHARS, MAX_TEXT_BYTES
@@ -64,6 +66,8 @@ def read_pack(root: Path, *, templates: TemplateRules | None = None) -> tuple[Pa
         language["words"].get("same_counters", ()),
     )
     facts, where = _facts(reader, files, sources, paragraphs, words)
+    bases = Bases.of(language["words"])
+    facts = {fid: bases.with_basis(fact) for fid, fact in facts.items()}  # 同比, 季增: what each change compares with
     _derived(reader, files, facts, where)
     for fact_id, fact in facts.items():
         path, line = where[fact_id]
@@ -189,6 +193,19 @@ def _concepts(reader: Reader, vocabulary: dict[str, Concept], files: list[tuple[
         if len(concepts) > MAX_CONCEPTS:
             reader.problem(path, reader.line(path, "concepts"), f"more than {MAX_CONCEPTS:,} concepts: the limit")
             break
+    return _own_words_first(concepts, vocabulary)
+
+
+def _own_words_first(concepts: dict[str, Concept], vocabulary: dict[str, Concept]) -> dict[str, Concept]:
+    """A word the pack's own concepts use is theirs: a well-known company of the vocabulary loses an alias
+    the article gives to one of its lines (抖音 of 抖音渠道 is a sales channel there, not 字节跳动)."""
+    own = {
+        fold(a) for cid, c in concepts.items() if cid not in vocabulary or c is not vocabulary[cid] for a in c.aliases
+    }
+    for cid, concept in vocabulary.items():
+        if concepts.get(cid) is concept and concept.kind == "entity" and own & {fold(a) for a in concept.aliases}:
+            kept = [a for a in concept.aliases if fold(a) not in own]
+            concepts[cid] = msgspec.structs.replace(concept, aliases=kept)
     return concepts
 
 

@@ -47,6 +47,9 @@ class Source(Record, frozen=True, kw_only=True):
     ] = None
 
 
+Basis = Literal["year", "previous", "quarter", "month", "year_start"]  # what a change compares with
+
+
 class Change(Record, frozen=True, kw_only=True):
     """A stated change of a figure, usually year on year."""
 
@@ -57,6 +60,13 @@ class Change(Record, frozen=True, kw_only=True):
     ] = None
     approx: Annotated[str | None, _doc("Approximation word of the source (超過, 接近 ...).")] = None
     written: Annotated[str, _doc("The change as the source writes it, verbatim in the quote.")]
+    basis: Annotated[
+        Basis | None,
+        _doc(
+            "What the change compares with: the same period a year before, the period just before (环比), the"
+            " quarter or month before, the end of the last year (较年初). Read from the words when not given."
+        ),
+    ] = None
 
 
 class Derivation(Record, frozen=True, kw_only=True):
@@ -232,9 +242,13 @@ class PeriodWords(msgspec.Struct, frozen=True, kw_only=True):
     halves: Annotated[dict[str, Words], Meta(max_length=10)]
     half_codes: Annotated[dict[str, str], Meta(max_length=100)]
     nine_months: Words
+    first_months_from: Words = []
+    first_months_marks: Words = []
+    first_months_en: Words = []
     month_marks: Words
     day_marks: Words
     months_en: Annotated[dict[str, Annotated[int, Meta(ge=1, le=12)]], Meta(max_length=1000)]
+    months_en_not_alone: Words = []  # "may": a month only with its year, else a word of its own
     relative_years: Annotated[dict[str, Annotated[int, Meta(ge=-100, le=100)]], Meta(max_length=1000)]
     prior_year: Words
     same_period_prior: Words

@@ -73,6 +73,18 @@ def _read(grammar: PeriodGrammar, question: str) -> list[tuple[str | None, str, 
         ("一季度经营现金流", "????Q1"),
         ("上半年营收", "????H1"),
         ("12月的估值", "????-12"),
+        ("October revenue", "????-10"),
+        ("may I ask the 2024 revenue", "2024"),  # "may" is a month only with its year
+        ("累计今年1至10月营收", "202510M"),
+        ("2025年1-10月营收", "202510M"),
+        ("前10个月营收", "????10M"),
+        ("前十個月營收", "????10M"),
+        ("1月至10月累计营收", "????10M"),
+        ("1至9月营收", "????9M"),
+        ("2025年1-6月营收", "2025H1"),
+        ("前三个月营收", "????Q1"),
+        ("revenue January through October 2025", "202510M"),
+        ("Jan-Oct revenue", "????10M"),
     ],
 )
 def test_every_written_form_reads_as_its_period(grammar: PeriodGrammar, question: str, period: str) -> None:
@@ -173,10 +185,12 @@ def test_an_unnamed_year_fits_any_year_of_the_same_part() -> None:
     assert not fits(Period(None, quarter=1), "2024", "")
 
 
-def test_a_month_question_does_not_take_a_full_year_figure() -> None:
+def test_a_month_question_takes_only_that_months_figure() -> None:
+    """9月營收 is neither the year's nor the third quarter's revenue."""
     assert not fits(Period(2024, month=12), "2024", "")
     assert fits(Period(2024, month=12), "2024-12", "")
-    assert fits(Period(2024, month=2), "2024Q1", "")
+    assert not fits(Period(2024, month=2), "2024Q1", "")
+    assert not fits(Period(2025, month=9), "2025Q3", "")
 
 
 def test_a_part_of_an_unnamed_year_never_takes_a_figure_without_period() -> None:
@@ -207,3 +221,13 @@ def test_an_undated_sentence_fits_a_part_of_a_year_only_when_it_names_that_part(
     assert not fits(half, None, "预计2025年全年营收55亿元")
     assert fits(half, None, "预计2025年上半年营收26亿元", parts=(Period(None, part="H1"),))
     assert not fits(half, None, "预计2025年一季度营收12亿元", parts=(Period(None, quarter=1),))
+
+
+def test_the_first_months_of_a_year_answer_for_themselves_only() -> None:
+    """1至10月 is neither October nor the year, and a cumulative figure answers no month."""
+    assert fits(Period(2025, part="10M"), "202510M", "")
+    assert not fits(Period(2025, month=10), "202510M", "")
+    assert not fits(Period(2025, part="10M"), "2025-10", "")
+    assert not fits(Period(2025), "202510M", "")
+    assert Period.parse("202510M") == Period(2025, part="10M")
+    assert Period(2025, part="10M").closes < Period(2025, month=11).closes

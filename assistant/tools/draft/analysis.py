@@ -22,7 +22,7 @@ from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root
 from assistant.tools.draft.dating import Dated, Dating, current_year
 from assistant.tools.draft.english import English
-from assistant.tools.draft.entries import DraftFact, Entries
+from assistant.tools.draft.entries import DraftFact, Entries, statement_topics
 from assistant.tools.draft.holdings import with_objects
 from assistant.tools.draft.measures import Drafted, Measures, Mention, metric_table
 from assistant.tools.draft.names import Names
@@ -43,7 +43,7 @@ from assistant.tools.draft.reader import (
 from assistant.tools.draft.respectively import respectively
 from assistant.tools.draft.subjects import subject_of, through_subsidiaries
 from assistant.tools.draft.subsidiaries import regions
-from assistant.tools.draft.topics import Segments, statement_topics
+from assistant.tools.draft.topics import Segments
 from assistant.tools.draft.variants import Variants, without_restatements
 
 
@@ -170,6 +170,9 @@ class Drafter:
             set(self.entity_table),
         )
         self.measures.reserved = set(self.segments.found)  # a new measure never takes a line's id
+        platforms = self.segments.platforms(self.entity_table, self.known)  # 抖音 of 抖音渠道: a channel here
+        self.names.forget(platforms)
+        self.entity_table = word_table(self.names.table())
         numbering = re.compile(rules()["section_numbering"])
         state: dict[str, Any] = {"org": self.main, "date": None, "segment": None, "measures": [], "measured": []}
         state |= {"person": None, "topic": None, "opening": False}  # the officer just named, the paragraph's line
@@ -251,12 +254,12 @@ class Drafter:
         """The numbers of a sentence that are figures (not its dates), with their changes folded in."""
         figures = self.dating.year_events(sentence, plain, dates)
         code, spec = re.compile(rules()["code_name_before"]), re.compile(rules()["spec_after"])
-        conversion = re.compile(rules()["conversion_before"])
+        conversion, reckoning = re.compile(rules()["conversion_before"]), re.compile(rules()["reckoning_before"])
         for found in numbers_in(sentence):
             if code.search(sentence[: found.start]) or spec.search(sentence[found.end :]):
                 continue  # KH-217, PD-1, H100: the number is part of a name; 12英寸: a specification
-            if conversion.search(sentence[: found.start]):
-                continue  # (约合新台币1370亿元): the figure before it in another currency
+            if conversion.search(sentence[: found.start]) or reckoning.search(plain[: found.start]):
+                continue  # (约合新台币1370亿元): the figure before in another currency; 双11, 每赚100元: no figure
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
         figures = join_ranges(plain, sorted(figures, key=lambda f: f.start), self.range_words)
@@ -323,8 +326,9 @@ class Drafter:
         # what the next sentence speaks of
         links = tuple(simplified(w) for w in [*rules()["subsidiary_links"], *rules()["listing_links"]])
         listed = [m for m in running if re.search(rf"(?:{'|'.join(links)})[^,，。;；]{{0,12}}$", plain[: m[0]])]
-        if running:
-            state["org"] = ([m for m in running if m not in listed] or running)[-1][2]
+        if running:  # the company its figures are about (设立子公司X,…拥有研发人员46人), else the last not listed
+            spoken = [m for m in running if any(d.subject == m[2] for d in drafted)]
+            state["org"] = state["named"] = (spoken or [m for m in running if m not in listed] or running)[-1][2]
         explicit = [d for d in dates if d.dated and not d.event]
         resolved = [
             d.date for d in drafted if d.date is not None and d.date.dated and not (d.date.compared or d.date.event)

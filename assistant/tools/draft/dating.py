@@ -61,23 +61,26 @@ class Dated:
 
 
 def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list[str]) -> int | None:
-    """The year the article was written: the year of its date or copyright line, else the latest year
-    it reports about (not one it forecasts, nor a date to come: 自2026年7月1日起), else the year after
-    it when that year is reported whole and a part of 今年 too (2024年全年財報與今年首季: 2025)."""
+    """The year the article was written: the year of its date or copyright line, else the latest year it
+    reports a figure of (a year's results, a part of the year or a date with a figure: not a rule's 2030年再
+    提高至5% nor a year only named), else the latest year it names (not one it forecasts, nor a date to
+    come: 自2026年7月1日起); the year after it when that year is reported whole and a part of 今年 too
+    (2024年全年財報與今年首季: 2025)."""
     stated = [int(y) for line in metadata for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", line)]
     if stated:
         return max(stated)
-    future, later = rules()["future_words"], tuple(rules()["not_reported_after"])
+    future, later = tuple(simplified(w) for w in rules()["future_words"]), tuple(rules()["not_reported_after"])
     targets = re.compile(rules()["target_before"])
     years: list[int] = []
     reached: list[int] = []  # reached: years only ever written as a point to reach (提出到2027年…达到40%)
     whole: set[int] = set()
+    reported: set[int] = set()
     this_year_part = False
     grammars = (PeriodGrammar(words, None), PeriodGrammar(words, _PROBE))
     for paragraph in paragraphs:
         for _, sentence in sentences(paragraph):
             plain = plain_form(sentence)
-            if any(simplified(w) in plain for w in future):
+            if any(w in plain for w in future):
                 continue
             for grammar in grammars:
                 for m in grammar.scan(plain):
@@ -88,22 +91,30 @@ def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list
                         this_year_part = this_year_part or period.sub_year
                     elif period.year < _PROBE - 1 and grammar.current_year is None:
                         (reached if targets.search(plain[: m.start]) else years).append(period.year)
-                        if not period.sub_year and _reported_whole(plain, m.start, m.end):
-                            whole.add(period.year)
-    if years and this_year_part and max(years) in whole:
-        return max(years) + 1
-    years = years or reached
-    return max(years) if years else None
+                        if _reported(plain, m.start, m.end, whole=not period.sub_year and period.day is None):
+                            reported.add(period.year)
+                            whole.update([period.year] if not period.sub_year else [])
+    latest = max(reported) if reported else max(years) if years else None
+    if latest is not None and this_year_part and latest in whole:
+        return latest + 1
+    return latest if latest is not None else max(reached) if reached else None
 
 
-def _reported_whole(plain: str, start: int, end: int) -> bool:
-    """2024年合并营收为286.4亿元: a whole year's results (a result word and a figure in its clause), so the
-    year is over; not 进入2025年,… (a year entered) nor 2025年发布总金额近…的招标 (an event of the year)."""
+def _reported(plain: str, start: int, end: int, *, whole: bool) -> bool:
+    """2024年合并营收为286.4亿元: a whole year's results (a result word and a figure in its clause, and no
+    part of the year after it: 2025年则派发…中期股息), so the year is over; a part of a year or a date
+    with a figure after it in its sentence (截至2025年9月底,员工6,850人). Not 进入2025年,… (a year entered) nor
+    2025年发布总金额近…的招标 (an event of the year)."""
     _, clause_end = clause_bounds(plain, start)
-    rest = plain[end:clause_end]
-    entered = plain[:start].endswith(tuple(rules()["year_entered_words"]))
-    results = any(w in rest for w in rules()["year_result_words"])
-    return not entered and results and any(c.isdigit() for c in rest)
+    if whole and not plain[end:clause_end].strip(" 全年度"):  # 2024年全年,公司营收为…: the clause after it
+        _, clause_end = clause_bounds(plain, clause_end + 1)
+    rest = plain[end:clause_end] if whole else plain[end:]  # 截至2025年6月末,公司货币资金…61.3亿元
+    if plain[:start].endswith(tuple(rules()["year_entered_words"])) or not any(c.isdigit() for c in rest):
+        return False
+    if not whole:
+        return True
+    parts = any(w in rest for w in rules()["year_part_words"])
+    return not parts and any(w in rest for w in rules()["year_result_words"])
 
 
 def _an_act(plain: str, mention: PeriodMention) -> bool:
@@ -170,11 +181,11 @@ class Dating:
             start, end = clause_bounds(sentence, date.start)
             if not plain[start:end].replace(plain[date.start : date.end], "").strip():
                 end = clause_bounds(sentence, min(len(sentence) - 1, end + 1))[1]  # 2016年,禾煜乳業登陸上交所
-            attributive = tuple(rules()["event_attributive"])
+            attributive = rules()["event_attributive"]
             hits = [
                 h
                 for h in scan_words(plain[start:end], self.events)
-                if not (start + h[1] <= date.start and plain[start + h[1] :].startswith(attributive))
+                if not (start + h[1] <= date.start and re.match(attributive, plain[start + h[1] :]))
             ]  # 港股上市的逸骑…交出了2025年中期成绩单: 上市的 describes the company; it dates no later year
             number = next((n for n in numbers_in(sentence) if n.start == date.start), None)
             if hits and number is not None:

@@ -14,7 +14,7 @@ from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.entity import Entity
 from assistant.tools.draft.holdings import implied_valuation
 from assistant.tools.draft.measures import Drafted
-from assistant.tools.draft.reader import rules, simplified
+from assistant.tools.draft.reader import clause_bounds, rules, simplified
 
 
 @dataclass
@@ -23,6 +23,15 @@ class DraftFact:
 
     data: dict[str, Any]
     hints: list[str] = field(default_factory=list)
+
+
+def statement_topics(plain: str) -> list[str]:
+    """The topics of a sentence by the words it contains (领投: the investors; 原因: reasons)."""
+    return [
+        str(topic)
+        for topic, spec in rules()["statement_topics"].items()
+        if any(simplified(w) in plain for w in spec["triggers"])
+    ]
 
 
 class Entries:
@@ -42,7 +51,9 @@ class Entries:
         data: dict[str, Any] = {"id": self.fact_id(paragraph, one.metric), "subject": one.subject, "metric": one.metric}
         if one.object:
             data["object"] = one.object
-        tags = [t for t in (one.of, one.qualifier) if t]
+        start = clause_bounds(sentence, figure.begins)[0]  # 市值一度逼近380亿港元: the highest it reached
+        peak = any(simplified(w) in simplified(sentence[start : figure.begins]) for w in rules()["peak_words"])
+        tags = [t for t in (one.of, one.qualifier, "peak" if peak else None) if t]
         if tags:
             data["tags"] = tags
         if date is not None and date.period is not None and date.period.year is not None and not figure.event:
@@ -62,6 +73,8 @@ class Entries:
             data["change"] = figure.change
         data.update(quote=sentence.strip(), paragraph=paragraph, draft=True)
         self.facts.append(DraftFact(data, figure.hints))
+        for number, change in enumerate(figure.more_changes, 2):  # 同比增长31.2%,环比增长6.8%: one fact per change
+            self.facts.append(DraftFact({**data, "id": f"{data['id']}-{number}", "change": change}, figure.hints))
         return data
 
     def implied(self, written: list[dict[str, Any]]) -> None:

@@ -28,6 +28,10 @@ def with_objects(plain: str, drafted: list[Drafted], orgs: list[Mention], fallba
         return drafted
     out = list(drafted)
     for i, target in stakes.items():
+        if _holder_before(plain, drafted[i], target, orgs):  # 远澄资本持股8.7%: the holder, in the company asked of
+            held = drafted[i].subject if drafted[i].subject != target else fallback or drafted[i].subject
+            out[i] = replace(drafted[i], subject=target, object=held if held != target else None)
+            continue
         out[i] = replace(drafted[i], subject=_buyer(drafted[i], target, orgs, fallback), object=target)
     if len(set(stakes.values())) == 1:
         target = next(iter(stakes.values()))
@@ -81,6 +85,14 @@ def _object(plain: str, one: Drafted, orgs: list[Mention], gap: int) -> str | No
     between = [plain[e:start] for _, e, _ in near]
     near = [m for m, text in zip(near, between, strict=True) if not any(c in rules()["clause_ends"] for c in text)]
     return near[-1][2] if near else None
+
+
+def _holder_before(plain: str, one: Drafted, ident: str, orgs: list[Mention]) -> bool:
+    """Whether the company named before a stake holds it (远澄资本持股8.7%, 某基金合计持有公司5%的股份) rather
+    than being the company it is a stake in (买下澜拓智充1.2%的股权)."""
+    ends = [e for _, e, i in orgs if i == ident and e <= one.figure.begins]
+    between = plain[ends[-1] : one.figure.begins] if ends else ""
+    return any(verb in between for verb in rules()["holdings"]["holder_verbs"])
 
 
 def _buyer(one: Drafted, target: str, orgs: list[Mention], fallback: str | None) -> str:

@@ -214,11 +214,17 @@ class Measures:
         ):
             return None
         counted = _counted_noun(sentence, figure)  # 超过1200家,覆盖约2.6万家餐厅门店: a count of its own
+        # 每股2.5元,配发率约六成,高于2023年度的2.0元: a value compared with skips the measures named for figures between
+        compared = re.search(rules()["compared_value_before"], head)
+        if compared:  # 每股0.28元,派息总额约2.47亿元,高于2023年度的0.21元: of the figures before, one of its scale
+            same = [d for d in same if d.figure.scale == figure.scale] or same
+        between = [d.figure.end for d in drafted if same and compared and d.figure.begins >= same[-1].figure.end]
+        last = max(between, default=-1)
         if (
             figure.event
             or not same
             or (counted and counted != _counted_noun(sentence, same[-1].figure))
-            or self.named_in(sentence[same[-1].figure.end : figure.begins])
+            or self.named_in(sentence[max(last, same[-1].figure.end) : figure.begins])
             or self.named_in(sentence[figure.end : min(end, figure.end + 2)])
         ):
             return None

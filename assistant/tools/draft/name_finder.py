@@ -367,13 +367,14 @@ def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list
     if latin:
         return [latin.group() + suffix]
     if suffix in strong:
-        start = at
+        start, inside = at, False  # inside a bracket (澜序(日本)研究所株式会社): a place, any character
         while (
             start > 0
             and at - start < 16
             and not body[start - 1].isspace()  # a paragraph's first name starts after its line break
-            and (body[start - 1] not in stops or body[start - 1] in "()()")
+            and (inside or body[start - 1] not in stops or body[start - 1] in "()()")
         ):
+            inside = body[start - 1] in ")）" or (inside and body[start - 1] not in "(（")
             start -= 1
         prefix = body[start:at]
         for word in rules()["name_cut_words"]:
@@ -381,12 +382,10 @@ def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list
                 prefix = prefix[prefix.rindex(word) + len(word) :]
         prefix = _after_kind(prefix, tuple(rules()["kind_of_group_words"]), tuple(rules()["entity_suffixes"]))
         return [prefix + suffix] if len(prefix) >= 2 else []
-    options = []
-    for length in (2, 3, 4):
-        prefix = body[max(0, at - length) : at]
-        if len(prefix) == length and not set(prefix) & stops and not any(c.isdigit() or c.isascii() for c in prefix):
-            options.append(prefix + suffix)
-    return options
+    cut = [w for w in rules()["name_cut_words"] if len(w) >= 2]  # 同业泰胜航空: no name starts inside 同业
+    starts = [at - n for n in (2, 3, 4) if at >= n]
+    prefixes = [body[b:at] for b in starts if not any(w in body[max(0, b - len(w) + 1) : b + len(w) - 1] for w in cut)]
+    return [p + suffix for p in prefixes if not set(p) & stops and not any(c.isdigit() or c.isascii() for c in p)]
 
 
 def _after_kind(prefix: str, groups: tuple[str, ...], suffixes: tuple[str, ...]) -> str:

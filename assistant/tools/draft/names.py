@@ -359,6 +359,12 @@ class Names:
             scores[ident] += 10 * (ident in self.introduced)
         return scores.most_common(1)[0][0] if scores else ""
 
+    def forget(self, idents: set[str]) -> None:
+        """Well-known companies the article names only as its own sales channels (抖音 of 抖音渠道): no entity."""
+        for ident in idents:
+            self.entities.pop(ident, None)
+        self.surface = {form: ident for form, ident in self.surface.items() if ident not in idents}
+
     def table(self) -> dict[str, str]:
         """Every surface form (simplified, lower case) -> entity id, for scanning sentences."""
         return {form: ident for form, ident in self.surface.items() if ident}

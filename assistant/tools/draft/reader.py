@@ -21,6 +21,7 @@ import yaml
 from assistant.lang.normalize import to_simplified
 from assistant.lang.numbers import Number
 from assistant.pack.figures import base_unit, range_upper
+from assistant.pack.paths import bundled_root
 
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
@@ -43,6 +44,15 @@ def shipped(name: str) -> dict[str, Any]:
 def rules() -> dict[str, Any]:
     """The keyword tables of drafting (assistant/tools/draft/rules.yaml)."""
     return shipped("rules.yaml")
+
+
+@lru_cache(maxsize=1)
+def language_words() -> dict[str, list[str]]:
+    """The engine's named word lists (intents/language.yaml `words:`), for knowledge the draft shares with
+    it (the words that open a clause of cause)."""
+    text = (bundled_root() / "intents" / "language.yaml").read_text(encoding="utf-8")
+    words: dict[str, list[str]] = yaml.safe_load(text)["words"]
+    return words
 
 
 def rule_pattern(key: str) -> str:
@@ -188,6 +198,7 @@ class Figure:
     change_sign: int = 0
     change_start: int = -1
     change: dict[str, Any] | None = None
+    more_changes: list[dict[str, Any]] = field(default_factory=list)  # 同比增长31.2%,环比增长6.8%: the q/q too
     event: str | None = None
     modifier: str | None = None  # a word before the measure's name that qualifies it (其中直营门店: 直营)
     named_metric: str | None = None  # the measure a list names for it (营收和净利润分别为…: 营收, then 净利润)
@@ -292,19 +303,35 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callabl
     """Fold each change (同比下降9.73%) into the figure it qualifies; the figures left are the candidates."""
     kept = [f for f in figures if not f.change_sign]
     levels = [f for f in kept if f.event is None]
+    last: tuple[Figure, int] | None = None  # the figure the change before qualified, and where it ended
     for change in (f for f in figures if f.change_sign):
         target = _qualified(sentence, change, levels, is_metric_word)
+        if last is not None and _next_change(sentence[last[1] : change.change_start]):
+            target = last[0]  # 月减3.1%、年减18.5%: two changes of one figure, on two bases
         compatible = target is not None and (change.unit in ("%", "個百分點") or change.unit == target.unit)
-        if target is not None and target.change is None and compatible:
-            target.change = {
+        if target is not None and compatible:
+            stated = {
                 "value": change.value * change.change_sign,
                 "unit": change.unit or "%",
                 **({"approx": change.approx} if change.approx else {}),
                 "written": sentence[change.change_start : change.end],
             }
+            if target.change is None:
+                target.change = stated
+            elif last is not None and target is last[0]:
+                target.more_changes.append(stated)
+            last = (target, change.end)
         # a change with no level to qualify (合计营收年增超过80%, 较上年底增加250人) is no level of its own:
         # never filed as one (it would answer "revenue share" with 80%, or the year before with 250)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _next_change(gap: str) -> bool:
+    """Whether only a separator (and comparison words such as 较上季) stand between two changes."""
+    gap = re.sub(r"[\s,,，、;；和及与與]|但|仍|也", "", simplified(half_width(gap)))
+    for word in sorted(rules()["change_gap_words"], key=len, reverse=True):
+        gap = gap.replace(simplified(word), "")
+    return not gap
 
 
 def _past_prior_value(sentence: str, before: list[Figure]) -> Figure:

@@ -39,6 +39,8 @@ def subject_of(
     in_part = [m for m in before if m[0] > part]
     if before:
         return through_subsidiaries(plain, in_part or before)
+    if any(simplified(word) in plain[:position] for word in rules()["naming_pointers"]):
+        return str(state.get("named") or state["org"] or main)  # 该研究所, a paragraph after it is named
     if any(word in plain[:position] for word in rules()["pointing_words"]):
         return str(state["org"] or main)
     if any(word in plain[:position] for word in rules()["own_company_words"]):

@@ -32,6 +32,8 @@ def place_names(
             found[(ident, f"{place}子公司")] = None
             for english in places[place]:
                 found[(ident, f"{english} subsidiary")] = None
+            for kind in (k for k in rules()["site_kinds"] if simplified(k) in name):  # 日本研究所, the Japan lab
+                found[(ident, f"{place}{simplified(kind)}")] = None
     return list(found)
 
 

@@ -1,12 +1,11 @@
-"""What a drafted figure or statement is about besides its company and metric: the product line or
-region (分業務看, 直流樁業務收入, 海外收入) and, for a sentence without figures, its topic (who led the
-round, a stated reason, what a rule requires). Patterns and words are data (rules.yaml).
+"""What a drafted figure is about besides its company and metric: the product line or region (分業務看,
+直流樁業務收入, 海外收入). Patterns and words are data (rules.yaml).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
@@ -17,6 +16,7 @@ from assistant.tools.draft.line_names import abbreviates, line_stems, without_fu
 from assistant.tools.draft.reader import (
     clause_bounds,
     half_width,
+    language_words,
     plain_form,
     rule_pattern,
     rules,
@@ -24,15 +24,6 @@ from assistant.tools.draft.reader import (
     simplified,
     word_table,
 )
-
-
-def statement_topics(plain: str) -> list[str]:
-    """The topics of a sentence by the words it contains (领投: the investors; 原因: reasons)."""
-    return [
-        str(topic)
-        for topic, spec in rules()["statement_topics"].items()
-        if any(simplified(w) in plain for w in spec["triggers"])
-    ]
 
 
 class Segments:
@@ -47,9 +38,7 @@ class Segments:
         vocabulary: dict[str, dict[str, Any]],
         entity_forms: set[str],
     ) -> None:
-        self.english = english
-        self.traditional = traditional
-        self.metric_words = metric_words
+        self.english, self.traditional, self.metric_words = english, traditional, metric_words
         self.found: dict[str, dict[str, Any]] = {}
         table: dict[str, str] = {}
         for cid, concept in vocabulary.items():
@@ -99,6 +88,11 @@ class Segments:
         self._alias_forms = frozenset(plain_form(a) for line in self.found.values() for a in line["aliases"])
         self._measure_starts = tuple(self.metric_words)  # what a sentence going on about a line may open with
 
+    def platforms(self, entity_table: Mapping[str, str], known: Collection[str]) -> set[str]:
+        """Well-known companies named with a channel word as lines (抖音渠道): channels here, not companies."""
+        lines, channels = {line["names"]["zh-Hans"] for line in self.found.values()}, rules()["channel_words"]
+        return {i for form, i in entity_table.items() if i in known and any(form + c in lines for c in channels)}
+
     def _glosses(self, body: str, names: list[str], stops: set[str]) -> dict[str, str]:
         """设计类软件（CAD）: the other name of a line written in brackets after it, whichever of the two the
         article also calls a line -> the line's name it is kept under (the Chinese one when both are)."""
@@ -132,8 +126,11 @@ class Segments:
         while start > 0 and prefix[start - 1] not in stops:
             start -= 1
         name = re.sub(f"^(?:{rule_pattern('period_after_name')})+", "", prefix[start:])  # 前三季美洲线: 美洲线
+        channels = tuple(
+            simplified(w) for w in rules()["channel_words"]
+        )  # 抖音渠道: a line of sales, its platform named
         for form in self.entity_forms:  # 澜拓电气海外 is the company's 海外; 澜拓智充 is a company, not a line
-            if name.startswith(form):
+            if name.startswith(form) and name[len(form) :] not in channels:
                 name = name[len(form) :]
         legal = tuple(simplified(s) for s in rules()["strong_suffixes"])  # 牙科 opens 牙科医疗集团澄明医疗集团有限公司
         if any(form.startswith(name) and not form.endswith(legal) for form in self.entity_forms):
@@ -149,11 +146,10 @@ class Segments:
         """The word right before a measure's name in its clause that qualifies it (其中直营门店: 直营), if
         it names no line, company, measure or time: the variant a figure is of. After 其中 it may hold
         another measure's word (其中直营门市员工: 直营门市, a part of the staff)."""
-        r = rules()
-        part = simplified(half_width(prefix)).lstrip(",;").startswith(tuple(r["part_words"]))
+        r, part = rules(), simplified(half_width(prefix)).lstrip(",;").startswith(tuple(rules()["part_words"]))
         stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
-        # 其同类产品2024年销售额, 启洁科技今年前三季度营业收入: a period qualifies no measure
-        prefix = re.sub(rule_pattern("period_after_name"), "", simplified(half_width(prefix)))
+        # 其同类产品2024年销售额, 启洁科技今年前三季度营业收入, 2023年底时机队规模: a period qualifies no measure
+        prefix = re.sub(f"(?:{rule_pattern('period_after_name')})(?:底|末|初)?时?", "", simplified(half_width(prefix)))
         prefix = prefix.rstrip().removesuffix("的")  # 拥有博士学位的研发人员: 博士学位
         word = self._clean(prefix, stops)
         for whole in sorted(
@@ -164,7 +160,8 @@ class Segments:
         for metric_word in (w for w in self.metric_words if len(w) >= 2) if part else ():
             rest = rest.replace(metric_word, "")
         measure = self._is_metric(word) and not (part and len(rest) >= 2)  # 直营门市 of 其中直营门市员工, not 收入
-        if not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or word in self.table or measure:
+        pointed = any(prefix.endswith(p + word) for p in r["demonstratives"])  # 该研究所研发投入: no variant
+        if not 2 <= len(word) <= 6 or not CJK_RUN.fullmatch(word) or word in self.table or measure or pointed:
             return ""
         return "" if any(simplified(w) in word for w in r["future_words"]) else word  # 预计2025年资本开支
 
@@ -248,7 +245,7 @@ class Segments:
         hits = [
             h
             for h in scan_words(plain[:position], self.table)
-            if self._named(plain, h) or _right_before(plain, h, position)
+            if (self._named(plain, h) or _right_before(plain, h, position)) and not self._a_cause(plain, h[0])
         ]
         in_clause = [h for h in hits if h[0] >= start]
         if in_clause:
@@ -261,6 +258,15 @@ class Segments:
         whole = any(simplified(w) in plain[:end] for w in words)
         named = any(form in plain[:end] for form in self.entity_forms)  # 公司在全国运营冷库41座: the whole's
         return state.get("topic") if own and not whole and not named and self._continues(plain) else None
+
+    @staticmethod
+    def _a_cause(plain: str, at: int) -> bool:
+        """A line named in a clause of cause (受惠於…貨運需求回溫,…單季營收) or left out in brackets (护肤业务(不含
+        霁川)实现收入36.02亿元) is no line of the figures after it."""
+        clause = plain[clause_bounds(plain, at)[0] : at]
+        bracket = re.search(r"[(（][^()（）]*$", plain[:at])
+        left_out = bracket is not None and any(w in bracket.group() for w in rules()["excluding_words"])
+        return left_out or any(simplified(w) in clause for w in language_words()["cause_openers"])
 
     def _new_subject(self, between: str) -> bool:
         """…其商超渠道收入占比接近四成;锦厨股份2024年营收: a company named after a semicolon starts a clause
