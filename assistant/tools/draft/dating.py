@@ -75,7 +75,8 @@ def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list
     reached: list[int] = []  # reached: years only ever written as a point to reach (提出到2027年…达到40%)
     whole: set[int] = set()
     reported: set[int] = set()
-    this_year_part = False
+    this_year_part = last_year = False
+    last_year_words = tuple(simplified(w) for w in rules()["last_year_words"])
     grammars = (PeriodGrammar(words, None), PeriodGrammar(words, _PROBE))
     for paragraph in paragraphs:
         for _, sentence in sentences(paragraph):
@@ -89,13 +90,15 @@ def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list
                         continue
                     if period.year == _PROBE:
                         this_year_part = this_year_part or period.sub_year
+                    elif period.year == _PROBE - 1 and not period.sub_year and m.text.endswith(last_year_words):
+                        last_year = last_year or _reported(plain, m.start, m.end, whole=True)  # 去年收益为86亿元
                     elif period.year < _PROBE - 1 and grammar.current_year is None:
                         (reached if targets.search(plain[: m.start]) else years).append(period.year)
                         if _reported(plain, m.start, m.end, whole=not period.sub_year and period.day is None):
                             reported.add(period.year)
                             whole.update([period.year] if not period.sub_year else [])
     latest = max(reported) if reported else max(years) if years else None
-    if latest is not None and this_year_part and latest in whole:
+    if latest is not None and (this_year_part or last_year) and latest in whole:
         return latest + 1
     return latest if latest is not None else max(reached) if reached else None
 
@@ -109,11 +112,15 @@ def _reported(plain: str, start: int, end: int, *, whole: bool) -> bool:
     if whole and not plain[end:clause_end].strip(" 全年度"):  # 2024年全年,公司营收为…: the clause after it
         _, clause_end = clause_bounds(plain, clause_end + 1)
     rest = plain[end:clause_end] if whole else plain[end:]  # 截至2025年6月末,公司货币资金…61.3亿元
-    if plain[:start].endswith(tuple(rules()["year_entered_words"])) or not any(c.isdigit() for c in rest):
+    if plain[:start].endswith(tuple(rules()["year_entered_words"])):
+        return False
+    parts = any(w in rest for w in rules()["year_part_words"])
+    if whole and not parts and any(w in rest for w in rules()["year_report_words"]):
+        return True  # 公布截至2024年12月31日止年度业绩: a whole year's results are out, figures or not
+    if not any(c.isdigit() for c in rest):
         return False
     if not whole:
         return True
-    parts = any(w in rest for w in rules()["year_part_words"])
     return not parts and any(w in rest for w in rules()["year_result_words"])
 
 

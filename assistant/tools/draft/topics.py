@@ -39,13 +39,13 @@ class Segments:
         entity_forms: set[str],
     ) -> None:
         self.english, self.traditional, self.metric_words = english, traditional, metric_words
+        self.long_measures = [re.escape(w) for w in metric_words if len(w) >= 5]  # 物业费收缴率 holds 物业
         self.found: dict[str, dict[str, Any]] = {}
-        table: dict[str, str] = {}
+        table: dict[str, str] = {}  # the vocabulary's segments (regions), then the article's lines
         for cid, concept in vocabulary.items():
-            if concept.get("kind") == "segment":
-                for alias in concept.get("aliases", []):
-                    if isinstance(alias, str) and not alias.isascii():
-                        table[simplified(alias)] = cid
+            for alias in concept.get("aliases", []) if concept.get("kind") == "segment" else []:
+                if isinstance(alias, str) and not alias.isascii():
+                    table[simplified(alias)] = cid
         self.vocabulary_ids = set(table.values())
         self.vocabulary_words = sorted(table)
         self.entity_forms = sorted(entity_forms, key=len, reverse=True)
@@ -245,7 +245,7 @@ class Segments:
         hits = [
             h
             for h in scan_words(plain[:position], self.table)
-            if (self._named(plain, h) or _right_before(plain, h, position)) and not self._a_cause(plain, h[0])
+            if (self._named(plain, h) or _right_before(plain, h, position)) and not self._not_the_line(plain, h)
         ]
         in_clause = [h for h in hits if h[0] >= start]
         if in_clause:
@@ -259,14 +259,15 @@ class Segments:
         named = any(form in plain[:end] for form in self.entity_forms)  # 公司在全国运营冷库41座: the whole's
         return state.get("topic") if own and not whole and not named and self._continues(plain) else None
 
-    @staticmethod
-    def _a_cause(plain: str, at: int) -> bool:
-        """A line named in a clause of cause (受惠於…貨運需求回溫,…單季營收) or left out in brackets (护肤业务(不含
-        霁川)实现收入36.02亿元) is no line of the figures after it."""
-        clause = plain[clause_bounds(plain, at)[0] : at]
+    def _not_the_line(self, plain: str, hit: tuple[int, int, str]) -> bool:
+        """A line named in a clause of cause (受惠於…貨運需求回溫,…單季營收), left out in brackets (护肤业务(不含
+        霁川)) or inside a measure's name (物业费收缴率) is no line of the figures after it."""
+        at, end = hit[0], hit[1]
         bracket = re.search(r"[(（][^()（）]*$", plain[:at])
         left_out = bracket is not None and any(w in bracket.group() for w in rules()["excluding_words"])
-        return left_out or any(simplified(w) in clause for w in language_words()["cause_openers"])
+        inside = any(m.start() <= at and end <= m.end() for w in self.long_measures for m in re.finditer(w, plain))
+        causes = language_words()["cause_openers"]
+        return left_out or inside or any(simplified(w) in plain[clause_bounds(plain, at)[0] : at] for w in causes)
 
     def _new_subject(self, between: str) -> bool:
         """…其商超渠道收入占比接近四成;锦厨股份2024年营收: a company named after a semicolon starts a clause
