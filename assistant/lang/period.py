@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 _FACT_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(H[12]|(?:[2-9]|1[01])M)|-(\d{2})(?:-(\d{2}))?)?$")
+_QUARTER_END = re.compile("(?:季度?|q[1-4])[末底]")  # 一季度末 (folded: q1末): a point at a quarter's end
 DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
@@ -113,7 +114,9 @@ def fits(asked: Period, fact_period: str | None, fact_text: str, parts: tuple[Pe
     if asked.month is not None:
         if stated.month is not None:
             return stated.month == asked.month and (asked.day is None or stated.day in (None, asked.day))
-        return False  # a quarter's or a year's figure is no month's (9月營收 is not the third quarter's)
+        # a quarter's figure is no month's (9月營收 is not the third quarter's), but a balance at the quarter's
+        # end is one at the end of its last month (3月底總負債 is 一季度末總負債)
+        return stated.quarter is not None and asked.month == stated.quarter * 3 and bool(_QUARTER_END.search(fact_text))
     return True
 
 

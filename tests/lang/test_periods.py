@@ -191,6 +191,13 @@ def test_a_month_question_takes_only_that_months_figure() -> None:
     assert fits(Period(2024, month=12), "2024-12", "")
     assert not fits(Period(2024, month=2), "2024Q1", "")
     assert not fits(Period(2025, month=9), "2025Q3", "")
+    assert not fits(Period(2025, month=9), "2025Q3", "第三季营收120亿元")
+
+
+def test_a_balance_at_a_quarters_end_answers_for_the_end_of_its_last_month() -> None:
+    """3月底總負債 is 一季度末總負債 (folded: q1末); no other month of the quarter, and no flow of it."""
+    assert fits(Period(2025, month=3), "2025Q1", "截至2025年q1末,总负债约85.6亿元")
+    assert not fits(Period(2025, month=2), "2025Q1", "截至2025年q1末,总负债约85.6亿元")
 
 
 def test_a_part_of_an_unnamed_year_never_takes_a_figure_without_period() -> None:
