@@ -199,9 +199,7 @@ def _concepts(reader: Reader, vocabulary: dict[str, Concept], files: list[tuple[
 def _own_words_first(concepts: dict[str, Concept], vocabulary: dict[str, Concept]) -> dict[str, Concept]:
     """A word the pack's own concepts use is theirs: a well-known company of the vocabulary loses an alias
     the article gives to one of its lines (抖音 of 抖音渠道 is a sales channel there, not 字节跳动)."""
-    own = {
-        fold(a) for cid, c in concepts.items() if cid not in vocabulary or c is not vocabulary[cid] for a in c.aliases
-    }
+    own = {fold(a) for cid, c in concepts.items() if vocabulary.get(cid) is not c for a in c.aliases}
     for cid, concept in vocabulary.items():
         if concepts.get(cid) is concept and concept.kind == "entity" and own & {fold(a) for a in concept.aliases}:
             kept = [a for a in concept.aliases if fold(a) not in own]

@@ -40,6 +40,9 @@ from assistant.tools.draft.reader import (
     simplified,
     word_table,
 )
+from assistant.tools.draft.reader import (
+    language as language_data,
+)
 from assistant.tools.draft.respectively import respectively
 from assistant.tools.draft.subjects import subject_of, through_subsidiaries
 from assistant.tools.draft.subsidiaries import regions
@@ -138,7 +141,7 @@ class Drafter:
 
     def run(self) -> None:
         self.metadata()
-        language = _language()
+        language = language_data()
         words = language["periods"]
         self.range_words: list[str] = language["words"]["range_words"]
         lines = [line.strip() for line in self.text.splitlines()]
@@ -365,11 +368,6 @@ def _vocabulary() -> dict[str, dict[str, Any]]:
         if isinstance(data, dict) and isinstance(data.get("concepts"), dict):
             concepts.update({k: v for k, v in data["concepts"].items() if isinstance(v, dict)})
     return concepts
-
-
-def _language() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((bundled_root() / "intents" / "language.yaml").read_text(encoding="utf-8"))
-    return loaded
 
 
 def _forms(concept: dict[str, Any]) -> list[str]:

@@ -47,12 +47,11 @@ def rules() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def language_words() -> dict[str, list[str]]:
-    """The engine's named word lists (intents/language.yaml `words:`), for knowledge the draft shares with
-    it (the words that open a clause of cause)."""
-    text = (bundled_root() / "intents" / "language.yaml").read_text(encoding="utf-8")
-    words: dict[str, list[str]] = yaml.safe_load(text)["words"]
-    return words
+def language() -> dict[str, Any]:
+    """The engine's language knowledge (intents/language.yaml), read once: the period words the draft dates
+    figures with and the word lists it shares with the engine (the words that open a clause of cause)."""
+    loaded: dict[str, Any] = yaml.safe_load((bundled_root() / "intents" / "language.yaml").read_text(encoding="utf-8"))
+    return loaded
 
 
 def rule_pattern(key: str) -> str:

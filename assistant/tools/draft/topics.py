@@ -16,7 +16,7 @@ from assistant.tools.draft.line_names import abbreviates, line_stems, without_fu
 from assistant.tools.draft.reader import (
     clause_bounds,
     half_width,
-    language_words,
+    language,
     plain_form,
     rule_pattern,
     rules,
@@ -39,7 +39,8 @@ class Segments:
         entity_forms: set[str],
     ) -> None:
         self.english, self.traditional, self.metric_words = english, traditional, metric_words
-        self.long_measures = [re.escape(w) for w in metric_words if len(w) >= 5]  # 物业费收缴率 holds 物业
+        longest = sorted((w for w in metric_words if len(w) >= 5), key=len, reverse=True)  # 物业费收缴率 holds 物业
+        self.long_measures = re.compile(f"(?=({'|'.join(map(re.escape, longest)) or '(?!)'}))")  # at every start
         self.found: dict[str, dict[str, Any]] = {}
         table: dict[str, str] = {}  # the vocabulary's segments (regions), then the article's lines
         for cid, concept in vocabulary.items():
@@ -126,9 +127,7 @@ class Segments:
         while start > 0 and prefix[start - 1] not in stops:
             start -= 1
         name = re.sub(f"^(?:{rule_pattern('period_after_name')})+", "", prefix[start:])  # 前三季美洲线: 美洲线
-        channels = tuple(
-            simplified(w) for w in rules()["channel_words"]
-        )  # 抖音渠道: a line of sales, its platform named
+        channels = tuple(simplified(w) for w in rules()["channel_words"])  # 抖音渠道: a line of sales
         for form in self.entity_forms:  # 澜拓电气海外 is the company's 海外; 澜拓智充 is a company, not a line
             if name.startswith(form) and name[len(form) :] not in channels:
                 name = name[len(form) :]
@@ -265,8 +264,8 @@ class Segments:
         at, end = hit[0], hit[1]
         bracket = re.search(r"[(（][^()（）]*$", plain[:at])
         left_out = bracket is not None and any(w in bracket.group() for w in rules()["excluding_words"])
-        inside = any(m.start() <= at and end <= m.end() for w in self.long_measures for m in re.finditer(w, plain))
-        causes = language_words()["cause_openers"]
+        inside = any(m.start() <= at and end <= m.start() + len(m.group(1)) for m in self.long_measures.finditer(plain))
+        causes = language()["words"]["cause_openers"]
         return left_out or inside or any(simplified(w) in plain[clause_bounds(plain, at)[0] : at] for w in causes)
 
     def _new_subject(self, between: str) -> bool:
