@@ -17,6 +17,7 @@ Span = tuple[int, int]
 LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # what a Latin alias may not run into
 WORD_CHARS = LATIN_CHARS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # inside such a run no alias starts
 CJK = re.compile(r"[\u3400-\u9fff]+")
+CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORDS = re.compile(r"[a-z][a-z0-9&\-]{2,}")
 
 
@@ -87,15 +88,19 @@ class AliasAutomaton:
         """Bidirectional maximum matching.
 
         Forward and backward longest matching can cut a phrase differently (总负债|率 or 总|负债率,
-        "shipment share|of" or "shipment|share of"). The cut with fewer pieces wins (a character or word
+        "shipment share|of" or "shipment|share of"). The cut that leaves fewer Chinese characters unread wins, then the
+        one with fewer pieces (a character or word
         no alias covers is a piece of its own), then the one with the longest alias, then the backward
         one, which suits Chinese, where the head of a compound comes last.
         """
         starting, ending = self.longest(text)
         forward, backward = _forward(text, starting), _backward(text, ending)
 
-        def quality(spans: list[Span]) -> tuple[int, int]:
-            return -pieces(text, spans), max((end - start for start, end in spans), default=0)
+        def quality(spans: list[Span]) -> tuple[int, int, int]:
+            covered = sum(
+                len(CJK_CHAR.findall(text, start, end)) for start, end in spans
+            )  # 药品销售|收入, not 药品 unread
+            return covered, -pieces(text, spans), max((end - start for start, end in spans), default=0)
 
         return forward if quality(forward) > quality(backward) else backward
 

@@ -25,6 +25,7 @@ from assistant.engine.ties import (
     Bounds,
     differ,
     exact_of_rounded,
+    in_two_currencies,
     latest,
     named_beside,
     one_sentence_for_all,
@@ -114,8 +115,8 @@ class Lookup:
         if differ(tied):
             named = named_beside(used, tied, self._measure_words(used))
             named = named or (latest(tied) if used.now else None)
-            ends = range_ends(tied) if named is None else []
-            if ends:  # nothing the reader could choose by: both ends, cited
+            ends = (range_ends(tied) or in_two_currencies(tied)) if named is None else []
+            if ends:  # nothing the reader could choose by: both ends (or currencies), cited
                 return Decision("figures", used, used.detail, ends, 0.6)
             together = one_sentence_for_all(tied, used.metrics, self.matcher.covers) if named is None else []
             if together:  # the year and the place of one founding, said in one sentence

@@ -21,6 +21,8 @@ from assistant.lang.period import Period
 from assistant.pack.figures import SCALES
 from assistant.pack.schema import Fact
 
+# 412.6億元人民幣(約448.5億港元), 52.8億元人民幣,折合約57.4億港元: one figure said again in another currency
+_CONVERTED = re.compile(r"[\u4e00-\u9fff]{0,3}\s*[(,]?\s*(?:折合|相当于|即)?\s*(?:约|大约)?\s*")  # folded
 # 2999元至3999元, 从2500元降至1200元: the two ends of one range or of one move
 _RANGE_JOIN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,2}(?:至|到)|~|～|-|－|—|–|to)\s*")
 
@@ -79,6 +81,22 @@ def range_ends(tied: list[Scored]) -> list[Fact]:
     if len(ends) != 2 or not stated_range(*ends):
         return []
     return sorted(ends, key=lambda f: f.quote.index(f.written or ""))
+
+
+def in_two_currencies(tied: list[Scored]) -> list[Fact]:
+    """One figure its sentence gives in two currencies (412.6億元人民幣(約448.5億港元)), filed alike: both
+    answer, the article's own first; a question that names a currency has already chosen."""
+    facts = [s.fact for s in tied]
+    if len(facts) != 2 or len({_filed(f) for f in facts}) != 1 or facts[0].quote != facts[1].quote:
+        return []
+    if len({f.unit for f in facts}) != 2 or any(f.unit in (None, "%") or not f.written for f in facts):
+        return []
+    quote = facts[0].quote
+    if any((f.written or "") not in quote for f in facts):
+        return []
+    first, second = sorted(facts, key=lambda f: quote.index(f.written or ""))
+    between = quote[quote.index(first.written or "") + len(first.written or "") : quote.index(second.written or "")]
+    return [first, second] if _CONVERTED.fullmatch(fold(between)) else []
 
 
 def stated_range(one: Fact, other: Fact) -> bool:

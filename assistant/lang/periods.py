@@ -64,6 +64,7 @@ class PeriodGrammar(EnglishHandlers):
         self.quarter_ordinals: dict[str, int] = {**self.ordinals, **quarterly}
         self.months_en: dict[str, int] = {str(k): int(v) for k, v in words["months_en"].items()}
         self.relative: dict[str, int] = {str(k): int(v) for k, v in words["relative_years"].items()}
+        self.span_counts: dict[str, int] = {str(k): int(v) for k, v in (words.get("span_counts") or {}).items()}
         self.halves: dict[str, str] = {w: code for code, ws in words["halves"].items() for w in ws}
         self.half_codes: dict[str, str] = dict(words["half_codes"])
         self.earliest, self.latest = int(words["earliest_year"]), int(words["latest_year"])
@@ -94,9 +95,9 @@ class PeriodGrammar(EnglishHandlers):
         half_code = rf"(?<![a-z0-9])(?P<hc>{_alternation(self.half_codes)})(?![a-z0-9])"
         nine = rf"(?P<nine>{_alternation(w['nine_months'])})"
         spans = _alternation(w.get("first_months_marks", ["月"]))  # 1至10月, 前十个月: the first months of a year
-        nine += (
-            rf"|(?:{_alternation(w.get('first_months_from', ['1至']))})\s*(?P<fm>\d{{1,2}}|{ordinal_zh})\s*(?:{spans})"
-        )
+        counts = _alternation(self.span_counts) or "(?!)"  # 首两个月: a count that is no ordinal
+        since_start = _alternation(w.get("first_months_from", ["1至"]))
+        nine += rf"|(?:{since_start})\s*(?P<fm>\d{{1,2}}|{ordinal_zh}|{counts})\s*(?:{spans})"
         month = (
             rf"(?P<m>\d{{1,2}}|{ordinal_zh})\s*(?:{_alternation(w['month_marks'])})"
             rf"(?:\s*(?P<d>\d{{1,2}})\s*(?:{_alternation(w['day_marks'])}))?(?:底|末|初)?"
@@ -253,7 +254,7 @@ class PeriodGrammar(EnglishHandlers):
         if g.get("nine"):
             return Period(year, part="9M"), None
         if g.get("fm"):
-            months = self._number(g["fm"])
+            months = self._number(g["fm"]) or self.span_counts.get(str(g["fm"]))
             ok = months is not None and 1 <= months <= 12
             return (Period.first_months(year, months), None) if months and ok else (None, "impossible_month")
         if g.get("m"):

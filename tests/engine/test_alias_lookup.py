@@ -87,10 +87,11 @@ def _backward(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return spans
 
 
-def _quality(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+def _quality(text: str, spans: list[tuple[int, int]]) -> tuple[int, int, int]:
     rest = "".join(" " if any(s <= k < e for s, e in spans) else ch for k, ch in enumerate(text))
     pieces = len(spans) + len(_CJK.findall(rest)) + len(_LATIN_WORDS.findall(rest))
-    return -pieces, max((e - s for s, e in spans), default=0)
+    covered = sum(1 for k, ch in enumerate(text) if "\u3400" <= ch <= "\u9fff" and rest[k] == " ")
+    return covered, -pieces, max((e - s for s, e in spans), default=0)
 
 
 def _tokens(lexicon: Lexicon, text: str, spans: list[tuple[int, int]]) -> list[Token]:
@@ -158,6 +159,19 @@ def test_any_text_of_alias_pieces_agrees_with_the_reference(pieces: list[str]) -
     text = "".join(pieces)
     assert tokens(TOY.exact(text)) == reference_exact(TOY, text)
     assert tokens(TOY.overlapping(text)) == reference_overlapping(TOY, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [("的药品销售收入多少", ["药品销售", "收入"]), ("藥品銷售收入", ["藥品銷售", "收入"]), ("总负债率", ["负债率"])],
+)
+def test_the_cut_that_leaves_fewer_chinese_characters_unread_wins(text: str, cut: list[str]) -> None:
+    """药品销售|收入 reads the line and the measure; 药品|销售收入 would leave the line unread."""
+    lexicon = Lexicon.build(
+        [("药品销售", Target("segment", "drug_sales"))]
+        + [(a, Target("metric", a)) for a in ["销售收入", "收入", "总负债", "负债率"]]
+    )
+    assert [t[2] for t in tokens(lexicon.exact(fold(text)))] == [fold(w) for w in cut]
 
 
 def test_latin_aliases_are_whole_words_only() -> None:

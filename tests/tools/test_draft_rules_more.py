@@ -513,3 +513,17 @@ def test_a_modifier_written_with_的_before_its_measure_makes_a_variant(convert:
         )
     )
     assert not facts["1384"].get("tags") and facts["260"].get("tags")
+
+
+@BOTH_SCRIPTS
+def test_a_number_inside_a_quoted_name_is_no_figure(convert: Any) -> None:
+    drafter = _draft(
+        convert,
+        HEADLINE,
+        "",
+        "截至2024年末,青禾電機資產總額為5386.42億元,較上年末的4903.41億元增長9.85%,距離“6000億元俱樂部”只差一步。",
+        "公司稱“今年營收將達到100億元左右”。",
+    )
+    values = _by_value(drafter)
+    assert "6000" not in values, values["6000"]  # the name of a club of companies, no figure of this one
+    assert {"5386.42", "4903.41", "100"} <= set(values)  # a figure quoted as said is still a figure

@@ -18,6 +18,8 @@ ARTICLE = "\n".join(
         "2024年,動畫及內容製作業務收入為4.93億元,同比增長37.2%。",
         "競爭對手方面,鯨岩網絡2024年海外收入已超過60億元。",
         "2024年歸母淨利潤為6.15億元。電競業務仍處於虧損狀態,全年虧損3,560萬元。",
+        "早在2022年,授權及周邊業務收入已達2.64億元。",
+        "分業務看,2024年藥品銷售收入僅為0.38億元,藥品銷售業務仍在起步。",
     ]
 )
 
@@ -49,3 +51,19 @@ def test_a_parts_figure_is_no_answer_about_the_whole_company(drafted: Assistant,
     its revenue (it is offered as the nearest fact instead)."""
     answer = drafted.ask(question)
     assert answer.status == "no_answer", answer.text
+
+
+@pytest.mark.parametrize("question", ["幻川互娛2022年營收多少?", "What was Huanchuan's revenue in 2022?"])
+def test_a_lines_amount_is_no_answer_for_a_year_the_company_gives_none_of(drafted: Assistant, question: str) -> None:
+    """The company gives its revenue for 2024 only; its licensing line's 2022 revenue is a part of the
+    company's 2022 revenue, never that revenue."""
+    answer = drafted.ask(question)
+    assert answer.status == "no_answer", answer.text
+    assert "2.64" not in answer.text.split("\n")[1]
+
+
+def test_a_line_written_before_a_measure_that_overlaps_it_is_read(drafted: Assistant) -> None:
+    """藥品銷售收入: the line 藥品銷售 and then 收入, not 藥品 left unread before the measure 銷售收入."""
+    answer = drafted.ask("2024年藥品銷售收入多少?")
+    assert answer.status == "answered", answer.text
+    assert "0.38" in answer.text

@@ -20,7 +20,7 @@ from assistant.lang.numbers import numbers_in
 from assistant.lang.periods import PeriodGrammar
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root
-from assistant.tools.draft.dating import Dated, Dating, current_year
+from assistant.tools.draft.dating import Dated, Dating, writing_time
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entries import DraftFact, Entries, statement_topics
 from assistant.tools.draft.holdings import with_objects
@@ -44,7 +44,7 @@ from assistant.tools.draft.reader import (
     language as language_data,
 )
 from assistant.tools.draft.respectively import respectively
-from assistant.tools.draft.subjects import subject_of, through_subsidiaries
+from assistant.tools.draft.subjects import glosses_as_named, subject_of, through_subsidiaries
 from assistant.tools.draft.subsidiaries import regions
 from assistant.tools.draft.topics import Segments
 from assistant.tools.draft.variants import Variants, without_restatements
@@ -150,8 +150,8 @@ class Drafter:
             for line in lines
             if line and line != self.outlet and line != self.title and any(re.search(p, line) for p in self.skip)
         ]
-        self.current_year = current_year(self.paragraphs, words, metadata)
-        self.dating = Dating(PeriodGrammar(words, self.current_year), self.current_year)
+        self.current_year = (writing := writing_time(self.paragraphs, words, metadata)).year
+        self.dating = Dating(PeriodGrammar(words, self.current_year), writing)
         known = {
             simplified(a).lower(): cid
             for cid, c in self.vocabulary.items()
@@ -211,7 +211,7 @@ class Drafter:
             for s, e, ident in scan_words(plain, self.entity_table)
             if _bounded(plain, s, e) and not _is_source(plain, s, e)
         ]
-        orgs = [m for m in mentions if self.names.entities[m[2]].kind == "org"]
+        orgs = glosses_as_named(plain, [m for m in mentions if self.names.entities[m[2]].kind == "org"])
         figures = self._figures(sentence, plain, dates, covered)
         events = {f.start for f in figures if f.event}
         dates = [replace(d, event=True) if d.start in events else d for d in dates]
@@ -256,11 +256,12 @@ class Drafter:
     def _figures(self, sentence: str, plain: str, dates: list[Dated], covered: int) -> list[Figure]:
         """The numbers of a sentence that are figures (not its dates), with their changes folded in."""
         figures = self.dating.year_events(sentence, plain, dates)
-        code, spec = re.compile(rules()["code_name_before"]), re.compile(rules()["spec_after"])
+        code, spec, named = (re.compile(rules()[k]) for k in ("code_name_before", "spec_after", "quoted_name_after"))
         conversion, reckoning = re.compile(rules()["conversion_before"]), re.compile(rules()["reckoning_before"])
         for found in numbers_in(sentence):
-            if code.search(sentence[: found.start]) or spec.search(sentence[found.end :]):
-                continue  # KH-217, PD-1, H100: the number is part of a name; 12英寸: a specification
+            quoted = plain[: found.start].endswith(tuple('“"「『')) and named.search(plain[found.end :])
+            if code.search(sentence[: found.start]) or spec.search(sentence[found.end :]) or quoted:
+                continue  # KH-217, PD-1, H100, “6000亿元俱乐部”: part of a name; 12英寸: a specification
             if conversion.search(sentence[: found.start]) or reckoning.search(plain[: found.start]):
                 continue  # (约合新台币1370亿元): the figure before in another currency; 双11, 每赚100元: no figure
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
@@ -284,11 +285,9 @@ class Drafter:
             earlier = (
                 None if figure.named_metric else self.measures.parallel(sentence, figure, drafted, orgs, self.segments)
             )
-            part = (
-                None
-                if earlier or figure.named_metric
-                else self.measures.part_of(sentence, figure, drafted, self.segments)
-            )
+            listing = bool(drafted) and drafted[-1].figure.a_part  # 其中…,…,票据贴现166.85亿元: the list goes on
+            unnamed = listing or not (earlier or figure.named_metric)
+            part = self.measures.part_of(sentence, figure, drafted, self.segments) if unnamed else None
             if part:  # 其中自有9架: a variant of the count before it
                 (figure.modifier, earlier), figure.a_part = part, True
             if earlier is not None:
@@ -311,7 +310,10 @@ class Drafter:
                 or figure.named_metric
                 or self.measures.metric(sentence, plain, figure, self.segments, frozenset(self.entity_table))
             )
-            segment = None if figure.event else self.segments.at(plain, figure.begins, state, subject == self.main)
+            carried = metric not in rules()["company_measures"]  # 经营现金流: no line carried to a company's measure
+            segment = (
+                None if figure.event else self.segments.at(plain, figure.begins, state, subject == self.main, carried)
+            )
             rest, qualifier = "" if segment else remainder_word(plain, figure.begins), None
             if rest:  # 其余2.23亿元收入来自…等业务: the line named after it, else the rest: never the whole
                 segment = self.segments.after_in_clause(plain, figure.end)

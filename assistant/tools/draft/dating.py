@@ -60,7 +60,17 @@ class Dated:
         )
 
 
-def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list[str]) -> int | None:
+@dataclass(frozen=True)
+class Writing:
+    """When the article was written: its year; whether that is the year after the one it reports
+    whole (`after`), and the latest part of its own year it reports (今年首两个月: `reached`)."""
+
+    year: int | None
+    after: bool = False
+    reached: Period | None = None
+
+
+def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list[str]) -> Writing:
     """The year the article was written: the year of its date or copyright line, else the latest year it
     reports a figure of (a year's results, a part of the year or a date with a figure: not a rule's 2030年再
     提高至5% nor a year only named), else the latest year it names (not one it forecasts, nor a date to
@@ -68,7 +78,7 @@ def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list
     (2024年全年財報與今年首季: 2025)."""
     stated = [int(y) for line in metadata for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", line)]
     if stated:
-        return max(stated)
+        return Writing(max(stated))
     future, later = tuple(simplified(w) for w in rules()["future_words"]), tuple(rules()["not_reported_after"])
     targets = re.compile(rules()["target_before"])
     years: list[int] = []
@@ -76,6 +86,7 @@ def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list
     whole: set[int] = set()
     reported: set[int] = set()
     this_year_part = last_year = False
+    parts: list[Period] = []  # the parts of 今年 reported with a figure
     last_year_words = tuple(simplified(w) for w in rules()["last_year_words"])
     grammars = (PeriodGrammar(words, None), PeriodGrammar(words, _PROBE))
     for paragraph in paragraphs:
@@ -90,17 +101,25 @@ def current_year(paragraphs: list[str], words: Mapping[str, Any], metadata: list
                         continue
                     if period.year == _PROBE:
                         this_year_part = this_year_part or period.sub_year
+                        parts += [period] if period.sub_year and _reported(plain, m.start, m.end, whole=False) else []
                     elif period.year == _PROBE - 1 and not period.sub_year and m.text.endswith(last_year_words):
                         last_year = last_year or _reported(plain, m.start, m.end, whole=True)  # 去年收益为86亿元
                     elif period.year < _PROBE - 1 and grammar.current_year is None:
                         (reached if targets.search(plain[: m.start]) else years).append(period.year)
-                        if _reported(plain, m.start, m.end, whole=not period.sub_year and period.day is None):
+                        entire = (not period.sub_year and period.day is None) or _year_to(plain, period, m.end)
+                        if _reported(plain, m.start, m.end, whole=entire):
                             reported.add(period.year)
-                            whole.update([period.year] if not period.sub_year else [])
+                            whole.update([period.year] if entire else [])
     latest = max(reported) if reported else max(years) if years else None
     if latest is not None and (this_year_part or last_year) and latest in whole:
-        return latest + 1
-    return latest if latest is not None else max(reached) if reached else None
+        last = max(parts, key=lambda p: p.closes).with_year(latest + 1) if parts else None
+        return Writing(latest + 1, after=True, reached=last)
+    return Writing(latest if latest is not None else max(reached) if reached else None)
+
+
+def _year_to(plain: str, period: Period, end: int) -> bool:
+    """截至2024年12月底止的全年业绩: a year's last month or day, and the whole year up to it."""
+    return period.month == 12 and plain[end:].startswith(tuple(rules()["year_end_after"]))
 
 
 def _reported(plain: str, start: int, end: int, *, whole: bool) -> bool:
@@ -139,9 +158,10 @@ def _an_act(plain: str, mention: PeriodMention) -> bool:
 class Dating:
     """The periods of one article's figures."""
 
-    def __init__(self, grammar: PeriodGrammar, year: int | None) -> None:
+    def __init__(self, grammar: PeriodGrammar, writing: Writing) -> None:
         self.grammar = grammar
-        self.current_year = year
+        self.writing = writing
+        self.current_year = writing.year
         self.events = word_table({w: event for event, words in rules()["year_events"].items() for w in words})
 
     def dates(self, plain: str, sentence: str) -> list[Dated]:
@@ -151,11 +171,12 @@ class Dating:
         for mention in self.grammar.scan(plain):
             if mention.problem or _in_code(plain[: mention.start]):
                 continue
+            period = mention.period
             found.append(
                 Dated(
                     mention.start,
                     mention.end,
-                    mention.period,
+                    Period(period.year) if period is not None and _year_to(plain, period, mention.end) else period,
                     sentence[mention.start : mention.end],
                     prior=mention.role in PRIOR_ROLES,
                     same_part=mention.role.startswith("same_prior"),
@@ -273,7 +294,15 @@ class Dating:
             later = carried.month is not None and chosen.period.with_year(year).closes < carried.closes
             if later and self.current_year and self.current_year > year:
                 year = self.current_year  # 2024年12月…。上半年: a half after December is next year's
-        return replace(chosen, period=chosen.period.with_year(year or self.current_year))
+        return replace(chosen, period=chosen.period.with_year(year or self._bare_year(chosen.period)))
+
+    def _bare_year(self, period: Period) -> int | None:
+        """單計第四季 with no year, in an article written early in 2025 on 2024's results: the quarter of the
+        year reported, since the year of writing has not reached it (it reports up to 今年首两个月)."""
+        year, reached = self.writing.year, self.writing.reached
+        if year is None or not self.writing.after or not period.sub_year:
+            return year
+        return year - 1 if reached is None or period.with_year(year).closes > reached.closes else year
 
     @staticmethod
     def _year_before(chosen: Dated, running: Dated | None) -> Dated:

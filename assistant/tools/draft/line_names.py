@@ -5,6 +5,7 @@ and the sentence's adverbs cut from a name (门锁依然 -> 门锁).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from typing import Any
 
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.reader import rules
@@ -52,3 +53,9 @@ def without_function_tail(name: str) -> str:
                 name, cut = name[:-size], True
                 break
     return name
+
+
+def right_before(plain: str, hit: tuple[int, int, Any], position: int) -> bool:
+    """A line or region written right before a figure names it, in a list too (包括印尼212家、马来西亚143家)."""
+    between = plain[hit[1] : position]
+    return not between or between in rules()["figure_links"]

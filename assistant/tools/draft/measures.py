@@ -256,21 +256,38 @@ class Measures:
         start, _ = clause_bounds(sentence, figure.number.start)
         head = simplified(half_width(sentence[start : figure.begins])).lstrip(",;")
         part = next((w for w in sorted(rules()["part_words"], key=len, reverse=True) if head.startswith(w)), "")
+        listing = bool(drafted) and drafted[-1].figure.a_part  # 其中对公贷款1842.6亿元,零售贷款836.9亿元: the list
         kind = unit_kind(figure.unit)
-        item = max(start, sentence.rfind("、", start, figure.begins) + 1)  # the list's item this figure ends
-        if not part or kind is None or self.named_in(sentence[item : figure.begins]):
+        if not (part or listing) or kind is None:
             return None
         whole = [  # before the 其中: 共有门店612家,覆盖41个城市,其中…: the stores, not a part listed before this one
-            d for d in drafted if d.figure.event is None and unit_kind(d.figure.unit) == kind and d.figure.end <= start
+            d
+            for d in drafted
+            if d.figure.event is None
+            and unit_kind(d.figure.unit) == kind
+            and d.figure.end <= start
+            and not d.figure.a_part
         ][-1:]
         word = head[len(part) :].split("、")[-1]  # 其中香港58间、澳门11间: each item of the list is a part
         fillers = sorted((simplified(w) for w in rules()["filler"]), key=len, reverse=True)
         while cut := next((f for f in fillers if word.endswith(f) and len(word) > len(f)), ""):
             word = word[: -len(cut)]  # 其中自有约9架: 自有
+        if whole and self.named_in(word):  # 对公贷款 of 贷款总额: 对公, in money only (台湾员工 stays a measure)
+            money = kind == "money" and not re.search(rules()["part_not_period"], word)
+            word = self._without_whole(word, whole[0].metric) if money else ""
         plain = plain_form(word)
         if not whole or not 2 <= len(word) <= 12 or not _PART_NAME.fullmatch(word) or segments.names(plain):
             return None
         return None if self.named_in(word) else (word, whole[0])
+
+    def _without_whole(self, word: str, metric: str) -> str:
+        """The part's own word, the whole's measure cut from its end (对公贷款 of the loans: 对公); '' when it
+        names another measure (利息净收入 is no part of the revenue, but a measure of its own)."""
+        hits = scan_words(plain_form(word), self.words)
+        if not hits:
+            return word
+        start, end, ident = hits[-1]
+        return word[:start] if end == len(word) and ident == metric and len(hits) == 1 else ""
 
     def new_metric(self, words: str) -> str:
         """A metric the vocabulary lacks, named after the article's own words, with a readable id."""

@@ -37,6 +37,8 @@ def subject_of(
     before = [(s, e, ident) for s, e, ident in orgs if e <= position]
     part = max(plain.rfind(";", 0, position), plain.rfind("；", 0, position))  # 锐沃全年营收41.6亿元,毛利率36.2%
     in_part = [m for m in before if m[0] > part]
+    if before and state["org"] and _holds_the_pointed(plain, before[-1], position):
+        return str(state["org"])  # 衡江银行持有其51%的股份,该公司…净利润: the company 其 and 该公司 point at
     if before:
         return through_subsidiaries(plain, in_part or before)
     if any(simplified(word) in plain[:position] for word in rules()["naming_pointers"]):
@@ -64,3 +66,21 @@ def _opens(before: str, rivals: tuple[str, ...]) -> bool:
     """Whether a name stands at the start of its clause, or right after a word that introduces a rival."""
     before = before.strip(" ,，;；:：")
     return not before or before.endswith(rivals)
+
+
+def glosses_as_named(plain: str, orgs: list[Mention]) -> list[Mention]:
+    """衡江金融租赁(Hengjiang Financial Leasing): a name in brackets right after a company's name (its kind
+    word too) glosses that company; read alone it may be another's (Hengjiang is also the bank's name)."""
+    kept: list[Mention] = []
+    for start, end, ident in orgs:
+        if kept and re.fullmatch(r"[\u4e00-\u9fff]{0,4}\s*[(（][^()（）]*", plain[kept[-1][1] : start]):
+            ident = kept[-1][2]  # where it is written still counts (瀚岳持有騰基載板(Tengji Substrate)28.6%股權)
+        kept.append((start, end, ident))
+    return kept
+
+
+def _holds_the_pointed(plain: str, holder: Mention, position: int) -> bool:
+    """X持有其51%的股份,该公司…: X holds the company in question, which a pointer after it names again."""
+    verbs = tuple(simplified(v) + "其" for v in rules()["holdings"]["holder_verbs"])
+    pointers = [w for w in rules()["pointing_words"] if w != "其"]
+    return plain.startswith(verbs, holder[1]) and any(w in plain[holder[1] : position] for w in pointers)

@@ -12,7 +12,7 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
-from assistant.tools.draft.line_names import abbreviates, line_stems, without_function_tail
+from assistant.tools.draft.line_names import abbreviates, line_stems, right_before, without_function_tail
 from assistant.tools.draft.reader import (
     clause_bounds,
     half_width,
@@ -235,20 +235,22 @@ class Segments:
         aliases += [a for a in (name, self.traditional(name), english) if a not in aliases]
         return ident
 
-    def at(self, plain: str, position: int, state: dict[str, Any], own: bool = False) -> str | None:
-        """The segment a figure at `position` is about: named in its clause or before it in the sentence,
-        or the one 該業務 points back to; for a figure of the article's company (`own`), else the line its
-        paragraph opened on (第二大业务是海外仓。…2024年营收为52.31亿元), unless its sentence speaks of the whole
-        or names a company before it (公司在全国运营冷库41座,总面积约128万平方米)."""
+    def at(
+        self, plain: str, position: int, state: dict[str, Any], own: bool = False, carried: bool = True
+    ) -> str | None:
+        """The segment a figure at `position` is about: the one named in its clause; unless that alone may be
+        (not `carried`: a company's measure), one named before it, the one 該業務 points back to, or for the company's
+        figure (`own`) the line its paragraph opened on (第二大业务是海外仓。…营收为52.31亿元), unless the sentence
+        speaks of the whole or names a company before it (公司在全国运营冷库41座)."""
         start, end = clause_bounds(plain, position)
         hits = [
             h
             for h in scan_words(plain[:position], self.table)
-            if (self._named(plain, h) or _right_before(plain, h, position)) and not self._not_the_line(plain, h)
+            if (self._named(plain, h) or right_before(plain, h, position)) and not self._not_the_line(plain, h)
         ]
         in_clause = [h for h in hits if h[0] >= start]
-        if in_clause:
-            return str(in_clause[-1][2])
+        if in_clause or not carried:
+            return str(in_clause[-1][2]) if in_clause else None
         if re.search(rules()["segment_pointer"], plain[:position]):
             return state.get("segment")
         if hits and not self._new_subject(plain[hits[-1][1] : position]):
@@ -287,7 +289,7 @@ class Segments:
         hits = [
             h
             for h in scan_words(plain[start:position], self.table)
-            if self._named(clause, h) or _right_before(clause, h, position - start)
+            if self._named(clause, h) or right_before(clause, h, position - start)
         ]
         return str(hits[-1][2]) if hits else None
 
@@ -391,9 +393,3 @@ class Segments:
     def names(self, words: str) -> bool:
         """Whether the words are a line's name or one of its aliases (天工 of 天工系列)."""
         return plain_form(words) in self._alias_forms
-
-
-def _right_before(plain: str, hit: tuple[int, int, Any], position: int) -> bool:
-    """A line or region written right before a figure names it, in a list too (包括印尼212家、马来西亚143家)."""
-    between = plain[hit[1] : position]
-    return not between or between in rules()["figure_links"]
