@@ -24,7 +24,7 @@ from assistant.tools.draft.dating import Dated, Dating, writing_time
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entries import DraftFact, Entries, statement_topics
 from assistant.tools.draft.holdings import with_objects
-from assistant.tools.draft.measures import Drafted, Measures, Mention, metric_table
+from assistant.tools.draft.measures import Drafted, Measures, Mention, list_goes_on, metric_table
 from assistant.tools.draft.names import Names
 from assistant.tools.draft.parts import list_item_named, remainder_word, shares_named
 from assistant.tools.draft.reader import (
@@ -285,8 +285,7 @@ class Drafter:
             earlier = (
                 None if figure.named_metric else self.measures.parallel(sentence, figure, drafted, orgs, self.segments)
             )
-            listing = bool(drafted) and drafted[-1].figure.a_part  # 其中…,…,票据贴现166.85亿元: the list goes on
-            unnamed = listing or not (earlier or figure.named_metric)
+            unnamed = list_goes_on(drafted) or not (earlier or figure.named_metric)  # 其中…,…,票据贴现166.85亿元
             part = self.measures.part_of(sentence, figure, drafted, self.segments) if unnamed else None
             if part:  # 其中自有9架: a variant of the count before it
                 (figure.modifier, earlier), figure.a_part = part, True

@@ -49,6 +49,12 @@ class Drafted:
 _PART_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]*")  # 自有, 跃格STUDIO工作室
 
 
+def list_goes_on(drafted: list[Drafted]) -> bool:
+    """Whether the figure before is a part a 其中 list gave (其中对公贷款1842.6亿元,零售贷款836.9亿元): the next
+    item of the list is one too."""
+    return bool(drafted) and drafted[-1].figure.a_part
+
+
 def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Metric words (simplified, longest first) -> metric: the vocabulary's Chinese aliases and acronyms
     (GMV, EBITDA, RevPAR) and the draft rules' words, which win on ties."""
@@ -256,9 +262,8 @@ class Measures:
         start, _ = clause_bounds(sentence, figure.number.start)
         head = simplified(half_width(sentence[start : figure.begins])).lstrip(",;")
         part = next((w for w in sorted(rules()["part_words"], key=len, reverse=True) if head.startswith(w)), "")
-        listing = bool(drafted) and drafted[-1].figure.a_part  # 其中对公贷款1842.6亿元,零售贷款836.9亿元: the list
         kind = unit_kind(figure.unit)
-        if not (part or listing) or kind is None:
+        if not (part or list_goes_on(drafted)) or kind is None:
             return None
         whole = [  # before the 其中: 共有门店612家,覆盖41个城市,其中…: the stores, not a part listed before this one
             d
