@@ -23,6 +23,7 @@ from assistant.engine.compose import Composer
 from assistant.engine.compute import Calculator
 from assistant.engine.decide import Decider
 from assistant.engine.decision import Decision
+from assistant.engine.described import Described
 from assistant.engine.frame import Frame
 from assistant.engine.interpret import Interpreter, measures_by_unit
 from assistant.engine.lexicon import Lexicon, Target
@@ -86,6 +87,7 @@ class Assistant:
         vocabulary = vocabulary_of(pack, words, (self.lexicon, self.cue_lexicon))
         self.reader = Reader(self.lexicon, self.cue_lexicon, self.grammar, vocabulary)
         self.interpreter = _interpreter(pack)
+        self.described = Described(pack, self.matcher.aliases, (k.text for k in self.matcher.keys.values()))
         labeller = Labeller(pack, self.renderer.template, self.renderer.what, self.renderer.concept_name)
         self.resolver = Resolver(pack, self.matcher, labeller)
         calculator = Calculator(self.matcher, self.resolver, labeller, words.get("both_words", []))
@@ -190,6 +192,7 @@ class Assistant:
         """The decision for one question: its frame edited by the conversation, or the fact of an option
         picked by its number."""
         frame = self.interpreter.frame(reading)
+        self.described.resolve(frame, reading)  # 越南子公司: the subsidiary the words describe
         if not text:
             return Decision("empty", frame, "empty", confidence=1.0)
         if stands_alone(frame, reading.tokens):

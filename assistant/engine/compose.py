@@ -22,6 +22,7 @@ NOT_UNDERSTOOD = {
     "metric": "unreadable_metric",
     "unit": "unreadable_unit",
     "part": "unreadable_part",
+    "subsidiary": "unreadable_subsidiary",
     "modifier": "unreadable_modifier",
 }
 STATUS = {

@@ -14,7 +14,7 @@ from assistant.engine.frame import Frame
 from assistant.engine.weights import WEIGHTS as W
 from assistant.engine.wholes import Wholes
 from assistant.lang.normalize import fold
-from assistant.lang.periods import PeriodGrammar, fits
+from assistant.lang.periods import Period, PeriodGrammar, fits
 from assistant.pack.figures import base_unit
 from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
@@ -72,6 +72,8 @@ class Matcher:
             m for k in self.keys.values() if not k.qualifiers & self.restrictive for m in k.metrics
         )
         self.latest_year = pack.current_year or self._latest_year(self.keys)
+        reported = Period.parse(pack.default_period)
+        self.reported_year = reported.year if reported is not None and reported.year else self.latest_year
 
     @staticmethod
     def _by_unit(keys: dict[str, FactKeys]) -> dict[str, list[str]]:
@@ -174,9 +176,11 @@ class Matcher:
         scored = sorted(by_quote.values(), key=lambda s: (-s.score, self.order[s.fact.id]))
         return scored[:limit]
 
-    def mentioned(self, concept: str, keys: FactKeys) -> bool:
-        """Whether any name of the concept appears in the fact's sentence."""
-        return any(alias and alias in keys.text for alias in self.aliases.get(concept, []))
+    def mentioned(self, concept: str, keys: FactKeys, *, own_part: bool = False) -> bool:
+        """Whether any name of the concept appears in the fact's sentence; with `own_part`, in a figure's own
+        part of it (鴻途營收71.2億元,而奔野運動毛利率41.3%: 71.2 is not 奔野運動's)."""
+        text = (keys.lead or keys.text) if own_part else keys.text
+        return any(alias and alias in text for alias in self.aliases.get(concept, []))
 
     def _mentioned_not_listed(self, concept: str, keys: FactKeys) -> bool:
         """Whether a name of the concept appears in the fact's sentence other than as one item of a list
@@ -313,7 +317,7 @@ class Matcher:
         for qualifier in frame.qualifiers:
             if qualifier in keys.qualifiers:
                 total += W.qualifier_named
-            elif self.mentioned(qualifier, keys):
+            elif self.mentioned(qualifier, keys, own_part=qualifier in self.parts):
                 total += W.qualifier_mentioned
             elif qualifier in self.parts and keys.fact.value is not None:
                 return None  # 香港的員工: the group's staff is no figure of the part in Hong Kong
@@ -334,7 +338,9 @@ class Matcher:
         total = W.period_fits * len(fitting)
         if keys.period is not None and keys.period.sub_year and not any(p.quarter or p.month for p in fitting):
             total -= W.period_part_unasked
-        if any(p.year is None for p in fitting) and keys.period is not None and keys.period.year == self.latest_year:
+        yearless = [p for p in fitting if p.year is None]  # 一季度: this year's; 年底: the year reported
+        own = self.latest_year if any(p.sub_year for p in yearless) else self.reported_year
+        if yearless and keys.period is not None and keys.period.year == own:
             total += W.period_latest_year
         return total
 

@@ -71,6 +71,12 @@ class Reading:
     content: set[str] = field(default_factory=set)
     context_spans: list[tuple[int, int]] = field(default_factory=list)
 
+    def as_written(self, start: int, end: int) -> str:
+        """A piece of the folded question as the asker wrote it (機器人業務, not 机器人业务), when folding kept
+        the length; else as folded."""
+        same = len(self.question) == len(self.folded)
+        return self.question[start:end] if same else self.folded[start:end]
+
     def in_context_only(self, hit: Hit) -> bool:
         """Whether a mention stands in a statement that only sets the scene ("文章提到聯影智能的融資。")."""
         return any(s <= hit.start < e for s, e in self.context_spans)
@@ -168,16 +174,16 @@ class Reader:
             piece = run[position:end]
             if piece:
                 roles.append((offset + position, offset + end, "unknown", ""))
-                part = self._part_end(piece)
+                part = self._part_end(piece + (stop.group() if stop else ""))  # 寿险子|公司: 公司 is a stop word
                 if not part and named >= 0 and self._pointed_part(piece):  # 刻蚀机这块业务: a line named before
                     part, position = position - named + len(piece), named
                 kind = "part" if part else self._looks_like(piece)
                 rate = _rate_of_measure(reading, offset + position, piece)
                 if rate:  # 闭店率: a rate of the measure 闭店 names, not that measure
-                    reading.unread.append((_as_written(reading, rate[0], rate[1]), "metric"))
+                    reading.unread.append((reading.as_written(rate[0], rate[1]), "metric"))
                 elif kind:
                     until = offset + position + (part or len(piece))
-                    reading.unread.append((_as_written(reading, offset + position, until), kind))
+                    reading.unread.append((reading.as_written(offset + position, until), kind))
             if stop:
                 roles.append((offset + stop.start(), offset + stop.end(), "stop", ""))
                 named = position if len(piece) >= 2 and not part and stop.group()[:1] in _POINTERS else -1
@@ -201,7 +207,7 @@ class Reader:
             named = _skip(folded, found[0].end(), " ")
             if any(start == named and role == "entity" for start, _, role, _ in roles):
                 return
-            piece = _as_written(reading, run[0][0], run[-1][1])
+            piece = reading.as_written(run[0][0], run[-1][1])
             reading.unread = [u for u in reading.unread if u[1] != "part" or u[0] not in piece]
             reading.unread.append((piece, "part"))
 
@@ -215,7 +221,7 @@ class Reader:
         for hit in (h for h in reading.hits if h.target.kind == "segment" and h.start in before):
             piece = folded[before[hit.start] : hit.start]
             if 2 <= len(piece) <= 4 and not any(w in piece for w in breaks):
-                reading.unread.append((_as_written(reading, hit.start - len(piece), hit.start), "modifier"))
+                reading.unread.append((reading.as_written(hit.start - len(piece), hit.start), "modifier"))
 
     def _looks_like(self, piece: str) -> str | None:
         """What an unread Chinese piece looks like: a period (二三年), a unit (美元), a part of a company
@@ -331,7 +337,7 @@ class Reader:
             name = (run[stops[-1].end() :] if stops else run)[-6:]
             generic = name.endswith(self.vocabulary.company_generic) or _COUNTING.search(name[-2:])
             if len(name) >= 2 and not generic:
-                found.append(_as_written(reading, match.start() - len(name), match.end()))
+                found.append(reading.as_written(match.start() - len(name), match.end()))
         return found
 
 
@@ -353,13 +359,6 @@ def _rate_of_measure(reading: Reading, start: int, piece: str) -> tuple[int, int
         return None
     named = [h for h in reading.hits if h.end == start and h.target.kind == "metric"]
     return (named[0].start, start + 1) if named else None
-
-
-def _as_written(reading: Reading, start: int, end: int) -> str:
-    """A piece of the folded question as the asker wrote it (機器人業務, not 机器人业务), when folding kept
-    the length; else as folded."""
-    same = len(reading.question) == len(reading.folded)
-    return reading.question[start:end] if same else reading.folded[start:end]
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -34,6 +34,7 @@ _FIELDS: dict[str, str] = {
     "unreadable_metric": "piece",
     "unreadable_unit": "piece",
     "unreadable_part": "piece",
+    "unreadable_subsidiary": "piece",
     "unreadable_modifier": "piece",
     "understood": "parts",
     "need_context": "",

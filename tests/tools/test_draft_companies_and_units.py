@@ -80,7 +80,7 @@ def test_the_subsidiaries_a_sentence_lists_are_not_the_next_sentences_subject(co
 
 @ALL_SCRIPTS
 def test_a_year_reached_at_the_earliest_is_not_the_year_of_writing(convert: Any) -> None:
-    assert _drafted(convert, PHARMACY).current_year == 2024
+    assert _drafted(convert, PHARMACY).current_year == 2025  # 2024 is reported whole, so over; 最快2026年 is to come
 
 
 @ALL_SCRIPTS

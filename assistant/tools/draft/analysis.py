@@ -20,7 +20,7 @@ from assistant.lang.numbers import numbers_in
 from assistant.lang.periods import PeriodGrammar
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root
-from assistant.tools.draft.dating import Dated, Dating, writing_time
+from assistant.tools.draft.dating import Dated, Dating, period_of, writing_time
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entries import DraftFact, Entries, statement_topics
 from assistant.tools.draft.holdings import with_objects
@@ -44,7 +44,7 @@ from assistant.tools.draft.reader import (
     language as language_data,
 )
 from assistant.tools.draft.respectively import respectively
-from assistant.tools.draft.subjects import glosses_as_named, subject_of, through_subsidiaries
+from assistant.tools.draft.subjects import glosses_as_named, no_subject, subject_of, through_subsidiaries
 from assistant.tools.draft.subsidiaries import regions
 from assistant.tools.draft.topics import Segments
 from assistant.tools.draft.variants import Variants, without_restatements
@@ -196,9 +196,9 @@ class Drafter:
                         self.unread.append((number, sentence.strip(), f"{type(error).__name__}: {error}"))
             state["segment"], state["measures"], state["measured"], state["person"] = None, [], [], None
             state["org"] = self.main  # a new paragraph speaks of the article's company unless it names another
+        self.concepts.update(self.segments.concepts())  # before the measures' short names, which must not take theirs
         self.measures.add_heads()
         self.variants.across([d for d, _ in self.figures_drafted], [f for _, f in self.figures_drafted])
-        self.concepts.update(self.segments.concepts())
 
     # -- one sentence -------------------------------------------------------------------------------
 
@@ -209,7 +209,7 @@ class Drafter:
         mentions = [
             (s, e, ident)
             for s, e, ident in scan_words(plain, self.entity_table)
-            if _bounded(plain, s, e) and not _is_source(plain, s, e)
+            if _bounded(plain, s, e) and not no_subject(plain, s, e)
         ]
         orgs = glosses_as_named(plain, [m for m in mentions if self.names.entities[m[2]].kind == "org"])
         figures = self._figures(sentence, plain, dates, covered)
@@ -300,6 +300,8 @@ class Drafter:
                 if segment is None and not list_item_named(plain, figure.begins):
                     segment = earlier.segment  # 其他市场131家 after 马来西亚143家: its own item, no Malaysia
                 metric = self.measures.flow(plain, figure, earlier.metric)  # 新开1102家、关闭389家
+                if not part and segment == earlier.segment and period_of(date) != period_of(earlier.date):
+                    figure.modifier = earlier.figure.modifier  # 汽車毛利率為14.8%,較2023年的9.6%: 2023's 汽車毛利率
                 drafted.append(Drafted(figure, earlier.subject, metric, date, segment))
                 continue
             subject = subject_of(plain, figure.begins, orgs, state, self.main, self.known)
@@ -383,14 +385,6 @@ def _bounded(text: str, start: int, end: int) -> bool:
     latin = re.compile(r"[a-z]")
     return not (latin.match(text[start]) and start > 0 and latin.match(text[start - 1])) and not (
         latin.match(text[end - 1]) and end < len(text) and latin.match(text[end])
-    )
-
-
-def _is_source(plain: str, start: int, end: int) -> bool:
-    """据智研研究院统计, 企查查显示: a name that only tells where something comes from."""
-    r = rules()
-    return any(plain[:start].endswith(w) for w in r["source_before"]) or any(
-        plain.startswith(w, end) for w in r["source_after"]
     )
 
 

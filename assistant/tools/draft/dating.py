@@ -70,12 +70,17 @@ class Writing:
     reached: Period | None = None
 
 
+def period_of(date: Dated | None) -> str | None:
+    """The canonical period of a figure's date (2024, 2024Q4), if it has one."""
+    return date.period.canonical() if date is not None and date.period is not None else None
+
+
 def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list[str]) -> Writing:
     """The year the article was written: the year of its date or copyright line, else the latest year it
     reports a figure of (a year's results, a part of the year or a date with a figure: not a rule's 2030年再
     提高至5% nor a year only named), else the latest year it names (not one it forecasts, nor a date to
-    come: 自2026年7月1日起); the year after it when that year is reported whole and a part of 今年 too
-    (2024年全年財報與今年首季: 2025)."""
+    come: 自2026年7月1日起); the year after it when that year is reported whole, for a year's results are
+    published once it is over (披露2024年年度报告: written in 2025, so a reader's 去年 is 2024)."""
     stated = [int(y) for line in metadata for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", line)]
     if stated:
         return Writing(max(stated))
@@ -85,9 +90,7 @@ def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list
     reached: list[int] = []  # reached: years only ever written as a point to reach (提出到2027年…达到40%)
     whole: set[int] = set()
     reported: set[int] = set()
-    this_year_part = last_year = False
     parts: list[Period] = []  # the parts of 今年 reported with a figure
-    last_year_words = tuple(simplified(w) for w in rules()["last_year_words"])
     grammars = (PeriodGrammar(words, None), PeriodGrammar(words, _PROBE))
     for paragraph in paragraphs:
         for _, sentence in sentences(paragraph):
@@ -100,10 +103,7 @@ def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list
                     if period is None or period.year is None or m.role != "asked" or plain[m.end :].startswith(later):
                         continue
                     if period.year == _PROBE:
-                        this_year_part = this_year_part or period.sub_year
                         parts += [period] if period.sub_year and _reported(plain, m.start, m.end, whole=False) else []
-                    elif period.year == _PROBE - 1 and not period.sub_year and m.text.endswith(last_year_words):
-                        last_year = last_year or _reported(plain, m.start, m.end, whole=True)  # 去年收益为86亿元
                     elif period.year < _PROBE - 1 and grammar.current_year is None:
                         (reached if targets.search(plain[: m.start]) else years).append(period.year)
                         entire = (not period.sub_year and period.day is None) or _year_to(plain, period, m.end)
@@ -111,7 +111,7 @@ def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list
                             reported.add(period.year)
                             whole.update([period.year] if entire else [])
     latest = max(reported) if reported else max(years) if years else None
-    if latest is not None and (this_year_part or last_year) and latest in whole:
+    if latest is not None and latest in whole:  # a year reported whole is over: the article is of a later one
         last = max(parts, key=lambda p: p.closes).with_year(latest + 1) if parts else None
         return Writing(latest + 1, after=True, reached=last)
     return Writing(latest if latest is not None else max(reached) if reached else None)

@@ -4,11 +4,12 @@ and the sentence's adverbs cut from a name (门锁依然 -> 门锁).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from typing import Any
 
 from assistant.tools.draft.dictionary import senses
-from assistant.tools.draft.reader import rules
+from assistant.tools.draft.reader import rules, simplified
 
 
 def line_stems(name: str, traditional: Callable[[str], str]) -> list[str]:
@@ -59,3 +60,44 @@ def right_before(plain: str, hit: tuple[int, int, Any], position: int) -> bool:
     """A line or region written right before a figure names it, in a list too (包括印尼212家、马来西亚143家)."""
     between = plain[hit[1] : position]
     return not between or between in rules()["figure_links"]
+
+
+def line_glosses(body: str, names: list[str], clean: Callable[[str], str]) -> dict[str, str]:
+    """设计类软件（CAD）: the other name of a line written in brackets after it, whichever of the two the
+    article also calls a line -> the line's name it is kept under (the Chinese one when both are)."""
+    glosses: dict[str, str] = {}
+    for match in re.finditer(r"([\u4e00-\u9fff]{2,8})[（(]([A-Za-z][A-Za-z0-9 -]{0,15})[）)]", body):
+        chinese, latin = clean(match.group(1)), match.group(2).strip()
+        if chinese in names and chinese not in glosses:
+            glosses[latin] = chinese
+        elif latin in names and chinese and latin not in glosses:
+            glosses[chinese] = latin
+    return glosses
+
+
+def listed_with_lines(
+    paragraph: str, match: re.Match[str], found: list[tuple[re.Match[str], str]], is_metric: Callable[[str], bool]
+) -> bool:
+    """直营门店收入12.83亿元;加盟渠道收入27.41亿元;电商渠道收入…: a name holding a measure's word (门店) is a line
+    when its sentence lists it so beside names that are lines by the same words."""
+    ends = "。!?!?"
+    start = max(paragraph.rfind(e, 0, match.start()) for e in ends) + 1
+    stops = [i for i in (paragraph.find(e, match.end()) for e in ends) if i >= 0]
+    end = min(stops, default=len(paragraph))
+    return any(
+        other is not match and start <= other.start() < end and name and not is_metric(name) for other, name in found
+    )
+
+
+def list_item(plain: str, start: int, position: int, metric_words: Collection[str]) -> int:
+    """Where the list item a figure ends starts in its clause (其中直营门店612家、加盟门店4606家: at 加盟门店), when
+    the items are figures and it names a thing of its own besides its measure's words; else `start` (、毛利率
+    18.3% names none; 醫療器材、電商服務…收入合計18.0億元 and 摄像头(含门铃、猫眼)收入 list no figures)."""
+    seps = list(re.finditer("[、及和与]", plain[start:position]))  # the separators list_item_named splits on
+    item = start + seps[-1].end() if seps else 0
+    if not item or not re.search(r"\d+(?![\d.]*\s*年)", plain[start:item]):  # a figure, not a year (2024年…及)
+        return start
+    text = re.sub(r"[^\u4e00-\u9fff]", "", plain[item:position])
+    for word in sorted((*metric_words, *(simplified(w) for w in rules()["filler"])), key=len, reverse=True):
+        text = text.replace(word, "")
+    return item if len(text) >= 2 else start

@@ -14,6 +14,7 @@ from typing import Any
 from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
+from assistant.tools.draft.glosses import latin_gloss
 from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,
@@ -114,7 +115,10 @@ class Measures:
             return str(sized["metric"])
         hits = [_after_unit(h, figure) for h in self._fitting(plain, figure)]
         start, end = clause_bounds(sentence, figure.number.start)
-        own_words = segments.words_before(sentence, start, figure.begins)
+        clause = simplified(sentence[start : figure.begins])  # 晟豐人壽目前有效保戶超過612萬人: after the name
+        spelt = {simplified(n) for n in names if len(n) >= 2}
+        named = max((clause.rfind(n) + len(n) for n in spelt if n in clause), default=0)
+        own_words = segments.words_before(sentence, start + named, figure.begins)
         own = plain_form(own_words)
         a_count = figure.unit in rules()["counters"]  # 服务的企业客户约1,200家: a count of what the line's name says
         if own in names or (len(own) >= 2 and any(n.startswith(own) for n in names)):
@@ -132,8 +136,9 @@ class Measures:
         ):
             if choice:
                 figure.hints.append(f"metric from {sentence[choice[0][0] : choice[0][1]]}")
-                if number == 1:  # the measure named before the figure: a word before it may qualify it
-                    figure.modifier = segments.modifier(sentence[start : choice[0][0]]) or None
+                if number in (1, 3):  # the measure named before the figure: a word before it may qualify it
+                    own_start = start if number == 1 else clause_bounds(sentence, choice[0][0])[0]
+                    figure.modifier = segments.modifier(sentence[own_start : choice[0][0]]) or None
                 metric = self.share_of(_in_context(str(choice[0][2]), plain, figure), figure)
                 return self._share_named(plain, start, choice[0][0], figure, metric) if number == 1 else metric
         if counted:
@@ -144,7 +149,7 @@ class Measures:
             figure.hints.append(f"no metric word: the measure the sentence opens with ({topic.group(1)})")
             return self.new_metric(sentence[topic.start(1) : topic.end(1)])
         figure.hints.append("no metric word: a new metric named after the words before it")
-        return self.new_metric(own_words or "數值")
+        return self.new_metric(own_words or "數值", latin_gloss(sentence, own_words))
 
     def _share_named(self, plain: str, start: int, word: int, figure: Figure, metric: str) -> str:
         """A share whose base its clause names after 占 (外卖订单占门店GMV的比重约46%): the share of that
@@ -294,8 +299,9 @@ class Measures:
         start, end, ident = hits[-1]
         return word[:start] if end == len(word) and ident == metric and len(hits) == 1 else ""
 
-    def new_metric(self, words: str) -> str:
-        """A metric the vocabulary lacks, named after the article's own words, with a readable id."""
+    def new_metric(self, words: str, gloss: str = "") -> str:
+        """A metric the vocabulary lacks, named after the article's own words, with a readable id; `gloss`,
+        the article's abbreviation of it (FYP), is a name of it too."""
         zh = self.traditional(words)
         if zh in self.new_metrics:
             return self.new_metrics[zh]
@@ -306,7 +312,7 @@ class Measures:
         self.concepts[ident] = {
             "kind": "metric",
             "names": {"zh-Hant": zh, "zh-Hans": simplified(words), "en": english},
-            "aliases": [words, zh, english],
+            "aliases": list(dict.fromkeys([words, zh, english, *([gloss] if gloss else [])])),
         }
         self.new_metrics[zh] = ident
         return ident
@@ -319,6 +325,20 @@ class Measures:
             aliases = self.concepts[ident]["aliases"]
             forms = [head, self.traditional(head), str(glossary()["words"][head])]
             aliases += [a for a in forms if a not in aliases]
+        self._nouns(names)
+
+    def _nouns(self, names: dict[str, str]) -> None:
+        """A new measure named by what it counts and a count word (業務員人數, 合作医院数量) is also asked for
+        by what it counts (業務員有多少人), unless that is a metric word or names another concept (线下专柜 of
+        线下专柜数量, a sales channel)."""
+        tails = tuple(sorted((simplified(w) for w in rules()["count_tails"]), key=len, reverse=True))
+        taken = {simplified(str(a)) for c in self.concepts.values() for a in c.get("aliases", [])}
+        for ident, name in names.items():
+            tail = next((t for t in tails if name.endswith(t) and len(name) - len(t) >= 2), None)
+            noun = name[: -len(tail)] if tail else ""
+            if noun and noun not in taken and not scan_words(plain_form(noun), self.words):
+                aliases = self.concepts[ident]["aliases"]
+                aliases += [a for a in dict.fromkeys((noun, self.traditional(noun))) if a not in aliases]
 
 
 def _after_unit(hit: tuple[int, int, Any], figure: Figure) -> tuple[int, int, Any]:

@@ -230,6 +230,7 @@ def _reporting_names(
                 and not any(plain.startswith(m, start) for m in metric_words if len(m) > len(word))
                 and not any(w in plain[max(0, start - 2) : at] for w in r["report_leads"])  # 其中悦肤汇
                 and not any(n in simplified(name) for n in r["not_names"])
+                and not simplified(name).startswith(tuple(r["own_company_words"]))  # 集團內勤員工: the group's
                 and not any(name in o or o in name for o in others)
             ):
                 counts[name] = max(1, body.count(name))

@@ -118,8 +118,8 @@ class Names:
             ident += "_2"
         entity = Entity(ident, name, "org", count, english, review=not english.isascii() or " " not in english)
         self.entities[ident] = entity
-        for form in [name, *others, english, *shorter_forms(english)]:
-            self._alias(ident, form)
+        for form in [name, *others, english, *shorter_forms(english), *self.english.variants_of(english)]:
+            self._alias(ident, form)  # Hetai Property & Casualty, also Hetai P&C
         distinctive = plain[: max(2, len(plain) - 2)]
         plain_body = self.plain_body
         shared = any(

@@ -34,8 +34,9 @@ def a_line(name: str, text: str) -> bool:
     if any(plain.endswith(simplified(s)) for s in r["strong_suffixes"]):
         return False
     lines = "|".join(re.escape(simplified(w)) for w in r["line_words"])
+    lines = f"(?:{lines})(?![{''.join(r['line_word_not_before'])}])"  # 禾泰人壽業務員: its staff, no line
     return bool(
-        re.search(f"(?:{lines})$", plain)
-        or re.search(f"{re.escape(plain)}(?:{lines})", text)
-        or re.search(f"{re.escape(plain)}(?:是|为|仍是)[^,。;]{{0,12}}(?:{lines})", text)
+        re.search(f"{lines}$", plain)
+        or re.search(f"{re.escape(plain)}{lines}", text)
+        or re.search(f"{re.escape(plain)}(?:是|为|仍是)[^,。;]{{0,12}}{lines}", text)
     )

@@ -257,11 +257,28 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
     before = plain[:start]
     if before.endswith("了"):
         before = before[:-1]
-    for word, sign in word_table(rules()["change_words"]).items():
-        if before.endswith(word):
-            figure.change_sign, figure.change_start = int(sign), len(before) - len(word)
-            break
+    change = change_ending(before)
+    if change is not None:
+        figure.change_sign, figure.change_start = change
     return figure
+
+
+def change_ending(before: str) -> tuple[int, int] | None:
+    """(sign, start) of the change word that ends `before` (plain form), if any: a word of change_words
+    (同比下降), or a change adverb and a one-character verb (同比大增, 骤降); either with change adverbs
+    before it (净减少386人, 大幅下降)."""
+    r = rules()
+    adverbs = tuple(plain_form(a) for a in r["change_adverbs"])
+    leading = (*adverbs, *(plain_form(a) for a in r["net_change_words"]))
+    words, verbs = word_table(r["change_words"]), word_table(r["change_short_verbs"])
+    found = next(((len(before) - len(w), int(sign)) for w, sign in words.items() if before.endswith(w)), None)
+    verb = next((v for v in verbs if before.endswith(v) and before[: -len(v)].endswith(adverbs)), None)
+    if found is None and verb is None:
+        return None
+    start, sign = found or (len(before) - len(str(verb)), int(verbs[str(verb)]))
+    while before[:start].endswith(leading):
+        start -= len(next(a for a in leading if before[:start].endswith(a)))
+    return sign, start
 
 
 def join_ranges(plain: str, figures: list[Figure], words: Collection[str]) -> list[Figure]:

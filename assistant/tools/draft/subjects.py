@@ -84,3 +84,16 @@ def _holds_the_pointed(plain: str, holder: Mention, position: int) -> bool:
     verbs = tuple(simplified(v) + "其" for v in rules()["holdings"]["holder_verbs"])
     pointers = [w for w in rules()["pointing_words"] if w != "其"]
     return plain.startswith(verbs, holder[1]) and any(w in plain[holder[1] : position] for w in pointers)
+
+
+def no_subject(plain: str, start: int, end: int) -> bool:
+    """A name that is no subject of its sentence's figures: one that only tells where something comes from
+    (据智研研究院统计, 企查查显示), or the company's former self (集团前身为1982年创立的晟丰人寿,1999年…挂牌:
+    the group listed, under that name)."""
+    r = rules()
+    clause = plain[clause_bounds(plain, start)[0] : start]
+    return (
+        any(plain[:start].endswith(w) for w in r["source_before"])
+        or any(plain.startswith(w, end) for w in r["source_after"])
+        or any(w in clause for w in r["former_self_before"])
+    )

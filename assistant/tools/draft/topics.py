@@ -12,7 +12,16 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
-from assistant.tools.draft.line_names import abbreviates, line_stems, right_before, without_function_tail
+from assistant.tools.draft.glosses import LATIN_GLOSS, YEAR_WRITTEN
+from assistant.tools.draft.line_names import (
+    abbreviates,
+    line_glosses,
+    line_stems,
+    list_item,
+    listed_with_lines,
+    right_before,
+    without_function_tail,
+)
 from assistant.tools.draft.reader import (
     clause_bounds,
     half_width,
@@ -57,9 +66,10 @@ class Segments:
         markers = [simplified(w) for w in r["segment_markers"]]
         for pattern in (re.compile(p) for p in r["segment_patterns"]):
             for paragraph in paragraphs:
-                for match in pattern.finditer(simplified(paragraph)):
-                    name = self._clean(match.group(1), stops)
+                found = [(m, self._clean(m.group(1), stops)) for m in pattern.finditer(simplified(paragraph))]
+                for match, name in found:
                     called = self._called_a_line(match.group(), name) or match.group()[:1] in '「“"『'  # a quoted name
+                    called = called or listed_with_lines(paragraph, match, found, self._is_metric)
                     rest = match.group()[match.end(1) - match.start() :]
                     across = [w for w in self.metric_words if len(w) >= 3 and w in name[-4:] + rest]
                     if any(w not in rest and w not in name for w in across):
@@ -75,7 +85,7 @@ class Segments:
                     ):
                         names.append(name)
         names = [n for n in names if body.count(n) > 1 or self._phrase_once(n, names)]
-        glosses = self._glosses(body, names, stops)
+        glosses = line_glosses(body, names, lambda words: self._clean(words, stops))
         names = [n for n in names if n not in glosses]
         for name in sorted(names, key=len, reverse=True):
             longer = next((table[n] for n in table if n in names and abbreviates(name, n, self.entity_forms)), None)
@@ -93,18 +103,6 @@ class Segments:
         """Well-known companies named with a channel word as lines (抖音渠道): channels here, not companies."""
         lines, channels = {line["names"]["zh-Hans"] for line in self.found.values()}, rules()["channel_words"]
         return {i for form, i in entity_table.items() if i in known and any(form + c in lines for c in channels)}
-
-    def _glosses(self, body: str, names: list[str], stops: set[str]) -> dict[str, str]:
-        """设计类软件（CAD）: the other name of a line written in brackets after it, whichever of the two the
-        article also calls a line -> the line's name it is kept under (the Chinese one when both are)."""
-        glosses: dict[str, str] = {}
-        for match in re.finditer(r"([\u4e00-\u9fff]{2,8})[（(]([A-Za-z][A-Za-z0-9 -]{0,15})[）)]", body):
-            chinese, latin = self._clean(match.group(1), stops), match.group(2).strip()
-            if chinese in names and chinese not in glosses:
-                glosses[latin] = chinese
-            elif latin in names and chinese and latin not in glosses:
-                glosses[chinese] = latin
-        return glosses
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
         """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters, and
@@ -249,6 +247,9 @@ class Segments:
             if (self._named(plain, h) or right_before(plain, h, position)) and not self._not_the_line(plain, h)
         ]
         in_clause = [h for h in hits if h[0] >= start]
+        item = list_item(plain, start, position, self.metric_words)  # 直营门店612家、加盟门店4606家: no 直营门店's
+        if item > start:
+            return next((str(h[2]) for h in reversed(in_clause) if h[0] >= item), None)
         if in_clause or not carried:
             return str(in_clause[-1][2]) if in_clause else None
         if re.search(rules()["segment_pointer"], plain[:position]):
@@ -283,8 +284,9 @@ class Segments:
         return rest == "" or rest.startswith(self._measure_starts) or rest[:1].isdigit()
 
     def in_clause(self, plain: str, position: int) -> str | None:
-        """The segment named in the clause of a figure at `position`, before it (None if none)."""
-        start, _ = clause_bounds(plain, position)
+        """The segment named in the clause of a figure at `position`, before it, in its own item of a list
+        (其中直营门店612家、加盟门店4606家: 4606 is no 直营门店's); None if none."""
+        start = list_item(plain, clause_bounds(plain, position)[0], position, self.metric_words)
         clause = plain[start:]
         hits = [
             h
@@ -331,7 +333,9 @@ class Segments:
         """The characters before a number that name what it counts (接入的充電樁達28萬多台), without the
         change words that end them (折舊及攤銷費用同比增加約1.4億元: 折舊及攤銷費用)."""
         r = rules()
-        text = re.sub(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", " ", half_width(sentence[start:end]))
+        text = re.sub(LATIN_GLOSS, "", half_width(sentence[start:end]))  # 初年度等價保費(FYPE): the Chinese name
+        text = re.sub(YEAR_WRITTEN, " ", text)  # 2024年初年度保費: the year, not 年初, and then 初年度保費
+        text = re.sub(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", " ", text)
         fillers = sorted(r["filler"], key=len, reverse=True)
         trailers = tuple(sorted((simplified(w) for w in r["measure_trailers"]), key=len, reverse=True))
         pieces = []

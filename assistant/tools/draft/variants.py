@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.lang.normalize import to_traditional
 from assistant.pack.figures import SCALES
+from assistant.tools.draft.dating import period_of
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entity import slug
 from assistant.tools.draft.entries import DraftFact
@@ -99,7 +100,7 @@ def _bare_beside(one: Drafted, other: Drafted) -> bool:
 
 
 def _period(one: Drafted) -> str | None:
-    return one.date.period.canonical() if one.date is not None and one.date.period is not None else None
+    return period_of(one.date)
 
 
 NEAR = Decimal("0.15")  # how far round words may be from the exact figure they say again
