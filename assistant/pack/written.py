@@ -258,7 +258,7 @@ def _change(fact: Fact, change: Change, words: Words) -> list[str]:
         problems.append(f"change.value {change.value} has the wrong sign for change.written {change.written!r}")
     unit = "%" if number.tenths else after
     stated = change.unit if change.unit in _RATE_UNITS else (change_scale(fact) or "") + change.unit
-    if not (_same(unit, stated) or (number.tenths and change.unit == "%")):
+    if not (words.same_unit(unit, stated) or (number.tenths and change.unit == "%")):  # 減少1,320名 of 人
         problems.append(f"change.unit {stated!r} does not agree with change.written {change.written!r} ({unit!r})")
     if not _same(change.approx or "", approx or ""):
         problems.append(

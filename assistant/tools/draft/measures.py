@@ -145,6 +145,8 @@ class Measures:
             figure.hints.append("no metric word: a new metric named after what it counts")
             return self.new_metric(counted)
         topic = re.match(rules()["measure_topic"], half_width(simplified(sentence[: figure.begins])))
+        if topic and own_words and topic.group(1) in rules()["broad_topics"]:
+            topic = None  # 规模方面,…经营影院412家,银幕2,836块: a broad topic; what each counts is its measure
         if topic and topic.group(1).endswith(tuple(rules()["measure_heads"])) and not self.named_in(topic.group(1)):
             figure.hints.append(f"no metric word: the measure the sentence opens with ({topic.group(1)})")
             return self.new_metric(sentence[topic.start(1) : topic.end(1)])
@@ -305,6 +307,9 @@ class Measures:
         zh = self.traditional(words)
         if zh in self.new_metrics:
             return self.new_metrics[zh]
+        counted = self._counted_again(simplified(words))
+        if counted:  # 銀幕數 after 銀幕 (or before it): one measure, counted
+            return counted
         english, _complete = self.english.phrase(words)
         ident = slug(english) if english.isascii() else f"metric_{len(self.new_metrics) + 1}"
         while ident in self.concepts or ident in self.vocabulary or ident in self.reserved:
@@ -316,6 +321,15 @@ class Measures:
         }
         self.new_metrics[zh] = ident
         return ident
+
+    def _counted_again(self, plain: str) -> str:
+        """The new measure a name is the count of, or counts (銀幕數 and 銀幕), by a count word ('' if none)."""
+        tails = tuple(simplified(w) for w in [*rules()["count_tails"], "数"])
+        for zh, ident in self.new_metrics.items():
+            other = simplified(zh)
+            if any(plain == other + t or other == plain + t for t in tails):
+                return ident
+        return ""
 
     def add_heads(self) -> None:
         """Each new measure is also asked for by its head word (整體平均利用率: 利用率, utilization rate),

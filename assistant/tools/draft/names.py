@@ -323,7 +323,7 @@ class Names:
     def _alias(self, ident: str, form: str) -> None:
         key = simplified(form).lower()
         owner = self.surface.get(key)
-        if not key or (owner is not None and owner != ident):
+        if not key or key in self.english.suffixes or (owner is not None and owner != ident):  # 有限公司 names none
             if owner:
                 self.surface[key] = ""  # a short name two entities share points at neither in the text
             return
