@@ -87,7 +87,7 @@ class Assistant:
         vocabulary = vocabulary_of(pack, words, (self.lexicon, self.cue_lexicon))
         self.reader = Reader(self.lexicon, self.cue_lexicon, self.grammar, vocabulary)
         self.interpreter = _interpreter(pack)
-        self.described = Described(pack, self.matcher.aliases, (k.text for k in self.matcher.keys.values()))
+        self.described = Described(pack, self.matcher.aliases, lambda: (k.text for k in self.matcher.keys.values()))
         labeller = Labeller(pack, self.renderer.template, self.renderer.what, self.renderer.concept_name)
         self.resolver = Resolver(pack, self.matcher, labeller)
         calculator = Calculator(self.matcher, self.resolver, labeller, words.get("both_words", []))

@@ -10,8 +10,9 @@ the parent's figure.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from assistant.engine.frame import Frame
 from assistant.engine.reading import Reading
@@ -27,19 +28,28 @@ _GAP = " -'’"  # what may stand between a description and its subsidiary word
 class Described:
     """Finds the subsidiary a question describes, for one pack."""
 
-    def __init__(self, pack: Pack, aliases: Mapping[str, list[str]], sentences: Iterable[str]) -> None:
+    def __init__(self, pack: Pack, aliases: Mapping[str, list[str]], sentences: Callable[[], Iterable[str]]) -> None:
+        """`sentences`: the article's sentences, folded, asked for only when a question describes a company."""
         words = pack.words
         self.words = [(p, True) for p in _patterns(words.get("subsidiary_words", []))]
         self.words += [(p, False) for p in _patterns(words.get("subsidiary_or_line_words", []))]
-        marks = tuple(fold(w) for w in words.get("subsidiary_marks", []))
+        self.marks = tuple(fold(w) for w in words.get("subsidiary_marks", []))
         self.main = pack.default_subject
         self.aliases = aliases
-        said = list(dict.fromkeys(sentences))
+        self.sentences = sentences
         others = [cid for cid, c in pack.concepts.items() if c.kind == "entity" and cid != self.main]
         self.names = {e: [a for a in aliases.get(e, []) if len(a) >= 2] for e in others}
-        self.spoken = {e: "\n".join(s for s in said if any(a in s for a in self.names[e])) for e in others}
-        # a subsidiary: named in a sentence that calls something one (旗下, 子公司, 全資)
-        self.subsidiaries = [e for e in others if any(m in self.spoken[e] for m in marks)]
+
+    @functools.cached_property
+    def spoken(self) -> dict[str, str]:
+        """Each other company's sentences: built on the first question that describes one, not at load."""
+        said = list(dict.fromkeys(self.sentences()))
+        return {e: "\n".join(s for s in said if any(a in s for a in names)) for e, names in self.names.items()}
+
+    @functools.cached_property
+    def subsidiaries(self) -> list[str]:
+        """The companies named in a sentence that calls something a subsidiary (旗下, 子公司, 全資)."""
+        return [e for e, text in self.spoken.items() if any(m in text for m in self.marks)]
 
     def resolve(self, frame: Frame, reading: Reading) -> None:
         """Puts the described subsidiary in the frame in place of the words describing it (and of the parent

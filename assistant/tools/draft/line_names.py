@@ -80,7 +80,7 @@ def listed_with_lines(
 ) -> bool:
     """直营门店收入12.83亿元;加盟渠道收入27.41亿元;电商渠道收入…: a name holding a measure's word (门店) is a line
     when its sentence lists it so beside names that are lines by the same words."""
-    ends = "。!?!?"
+    ends = rules()["sentence_ends"]
     start = max(paragraph.rfind(e, 0, match.start()) for e in ends) + 1
     stops = [i for i in (paragraph.find(e, match.end()) for e in ends) if i >= 0]
     end = min(stops, default=len(paragraph))
@@ -93,7 +93,7 @@ def list_item(plain: str, start: int, position: int, metric_words: Collection[st
     """Where the list item a figure ends starts in its clause (其中直营门店612家、加盟门店4606家: at 加盟门店), when
     the items are figures and it names a thing of its own besides its measure's words; else `start` (、毛利率
     18.3% names none; 醫療器材、電商服務…收入合計18.0億元 and 摄像头(含门铃、猫眼)收入 list no figures)."""
-    seps = list(re.finditer("[、及和与]", plain[start:position]))  # the separators list_item_named splits on
+    seps = list(re.finditer(f"[{rules()['list_separators']}]", plain[start:position]))
     item = start + seps[-1].end() if seps else 0
     if not item or not re.search(r"\d+(?![\d.]*\s*年)", plain[start:item]):  # a figure, not a year (2024年…及)
         return start

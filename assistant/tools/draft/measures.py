@@ -6,6 +6,7 @@ own words. Word tables are data (rules.yaml and the bundled vocabulary).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,8 +117,7 @@ class Measures:
         hits = [_after_unit(h, figure) for h in self._fitting(plain, figure)]
         start, end = clause_bounds(sentence, figure.number.start)
         clause = simplified(sentence[start : figure.begins])  # 晟豐人壽目前有效保戶超過612萬人: after the name
-        spelt = {simplified(n) for n in names if len(n) >= 2}
-        named = max((clause.rfind(n) + len(n) for n in spelt if n in clause), default=0)
+        named = max((clause.rfind(n) + len(n) for n in _spelt(names) if n in clause), default=0)
         own_words = segments.words_before(sentence, start + named, figure.begins)
         own = plain_form(own_words)
         a_count = figure.unit in rules()["counters"]  # 服务的企业客户约1,200家: a count of what the line's name says
@@ -324,7 +324,7 @@ class Measures:
 
     def _counted_again(self, plain: str) -> str:
         """The new measure a name is the count of, or counts (銀幕數 and 銀幕), by a count word ('' if none)."""
-        tails = tuple(simplified(w) for w in [*rules()["count_tails"], "数"])
+        tails = tuple(simplified(w) for w in [*rules()["count_tails"], *rules()["count_again_tails"]])
         for zh, ident in self.new_metrics.items():
             other = simplified(zh)
             if any(plain == other + t or other == plain + t for t in tails):
@@ -353,6 +353,12 @@ class Measures:
             if noun and noun not in taken and not scan_words(plain_form(noun), self.words):
                 aliases = self.concepts[ident]["aliases"]
                 aliases += [a for a in dict.fromkeys((noun, self.traditional(noun))) if a not in aliases]
+
+
+@functools.lru_cache(maxsize=8)
+def _spelt(names: frozenset[str]) -> frozenset[str]:
+    """The companies' names in simplified script, once per set of names, not once per figure."""
+    return frozenset(simplified(n) for n in names if len(n) >= 2)
 
 
 def _after_unit(hit: tuple[int, int, Any], figure: Figure) -> tuple[int, int, Any]:

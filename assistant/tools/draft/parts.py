@@ -32,7 +32,7 @@ def shares_named(drafted: list[Drafted]) -> list[Drafted]:
 def list_item_named(plain: str, position: int) -> bool:
     """Whether the list item a figure ends (、及其他市场131家) names something of its own before it."""
     start = clause_bounds(plain, position)[0]
-    items = re.split(r"[、及和与]", plain[start:position])
+    items = re.split(f"[{rules()['list_separators']}]", plain[start:position])
     item = items[-1]
     if len(items) < 2 or re.search(rules()["prior_value_words"], item) or moved_to(item):
         return False  # 较上年的6.08亿元, 降至: the measure and line of the figure before it

@@ -95,12 +95,8 @@ def _bare_beside(one: Drafted, other: Drafted) -> bool:
         and not other.segment
         and other.metric == one.metric
         and other.subject == one.subject
-        and _period(other) == _period(one)
+        and period_of(other.date) == period_of(one.date)
     )
-
-
-def _period(one: Drafted) -> str | None:
-    return period_of(one.date)
 
 
 NEAR = Decimal("0.15")  # how far round words may be from the exact figure they say again
@@ -124,6 +120,6 @@ def _restates(one: Drafted, other: Drafted) -> bool:
         and not other.figure.approx
         and one.figure.change is None
         and one.figure.upto is None
-        and (one.subject, one.metric, _period(one), one.segment, one.qualifier, one.figure.unit)
-        == (other.subject, other.metric, _period(other), other.segment, other.qualifier, other.figure.unit)
+        and (one.subject, one.metric, period_of(one.date), one.segment, one.qualifier, one.figure.unit)
+        == (other.subject, other.metric, period_of(other.date), other.segment, other.qualifier, other.figure.unit)
     )
