@@ -65,7 +65,7 @@ class Decider:
             if planned:
                 return replace(decision, facts=planned)
             return Decision("no_target", decision.frame, "no_target", decision.facts)
-        now = edit.frame.now and all(f.period is None and f.value is not None for f in planned)
+        now = edit.frame.now and all(f.value is not None and (f.period is None or self._later(f)) for f in planned)
         if len(planned) == len(decision.facts) and now:
             # 而家內地有幾多間牙科診所 and only 目標…增至60間: a target is no figure of now
             return Decision("no_figure", decision.frame, "no_figure", decision.facts)
@@ -75,8 +75,8 @@ class Decider:
         """A forecast question the article itself answers with a plan it states ("匈牙利工厂预计总投资多少" and
         "该项目计划总投资约9000万欧元"): the stated plan, cited; any other forecast is still refused."""
         frame = edit.frame
-        if frame.operation != "refuse" or frame.detail != "forecast":
-            return None
+        if frame.operation != "refuse" or frame.detail != "forecast" or frame.unrefused[0] == "statement":
+            return None  # "which stock will double next year": no figure asked, no plan answers it
         operation, detail = frame.unrefused
         asked = replace(frame, operation=operation, detail=detail)
         named = edit.asked is None or bool(edit.asked.periods)
@@ -112,9 +112,11 @@ class Decider:
     def _planned(self, fact: Fact) -> bool:
         """Whether the fact's sentence states a plan or forecast (预计, 计划, expects), or the fact is dated after
         the year the article was written (在2027年前提升至三成以上)."""
+        return self._later(fact) or any(w in fold(fact.quote) for w in self.plan_words)
+
+    def _later(self, fact: Fact) -> bool:
         period = Period.parse(fact.period)
-        later = bool(period and period.year and self.current_year and period.year > self.current_year)
-        return later or any(w in fold(fact.quote) for w in self.plan_words)
+        return bool(period and period.year and self.current_year and period.year > self.current_year)
 
     def _decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         early = self.screen.before(edit, reading, context)

@@ -217,11 +217,8 @@ class Lookup:
         question is not answered with the store count."""
         if fact.value is None or fact.unit == "%":  # a statement is found by its words, not checked here
             return []
-        shares = []
-        for metric in frame.metrics:
-            concept = self.pack.concepts.get(metric)
-            if concept and concept.computed and concept.computed.operation == "share":
-                shares.append(metric)
+        concepts = [(m, self.pack.concepts.get(m)) for m in frame.metrics]
+        shares = [m for m, c in concepts if c and c.computed and c.computed.operation == "share"]
         return [m for m in shares if not self.matcher.covers(fact, m)]
 
     def _topic_not_given(self, frame: Frame, fact: Fact) -> list[str]:
@@ -265,6 +262,8 @@ class Lookup:
         metric asked about): "how much did UIH raise in its IPO" when it holds no fund-raising of UIH."""
         if self.matcher.covers(fact, metric) or metric in self.resolver.computed:
             return False
+        if self.matcher.counts_named(fact, metric) and any(self.matcher.covers(fact, m) for m in frame.metrics):
+            return False  # 2026年新開多少家影院: the new stores of cinemas answer for the cinemas
         held = [
             f
             for s in subjects
@@ -283,8 +282,7 @@ class Lookup:
         """For a question naming several metrics ("revenue and net profit"), the best fact for each."""
         if len(frame.metrics) < 2 or "metrics" in frame.inherited or not self.conjunctions.join(frame, "metric"):
             return []
-        top = ranked[0].fact
-        if set(frame.metrics) <= {top.metric, *top.tags}:
+        if set(frame.metrics) <= {ranked[0].fact.metric, *ranked[0].fact.tags}:
             return []
         chosen: list[Fact] = []
         for metric in frame.metrics:

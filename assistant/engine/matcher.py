@@ -68,6 +68,8 @@ class Matcher:
         # a word shared with few facts says more than one every fact has (聯影 in all, 封閉 in one)
         self.rarity = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in self.by_unit.items()}
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
+        units = {(k.fact.metric, k.fact.unit or "") for k in self.keys.values()}  # the units a metric is counted in
+        self.units_of = {m: {u for n, u in units if n == m} for m, _ in units}  # 影院: 家
         self.freely_held = frozenset(
             m for k in self.keys.values() if not k.qualifiers & self.restrictive for m in k.metrics
         )
@@ -96,12 +98,8 @@ class Matcher:
     def unheld(self, frame: Frame) -> list[str]:
         """Metrics the question names that no fact in the pack holds, or holds only in a reading the
         question does not ask for (a market cap the article gives only at its peak)."""
-        restricted_asked = bool(self.restrictive & set(frame.qualifiers))
-        return [
-            m
-            for m in frame.metrics
-            if m not in self.held_metrics or (m not in self.freely_held and not restricted_asked)
-        ]
+        free = self.held_metrics if self.restrictive & set(frame.qualifiers) else self.freely_held
+        return [m for m in frame.metrics if m not in self.held_metrics or m not in free]
 
     def spoken_of(self, segment: str) -> bool:
         """Whether any fact is filed under the segment or names it in its sentence (越南 in an article on a
@@ -111,6 +109,15 @@ class Matcher:
 
     def covers(self, fact: Fact, metric: str) -> bool:
         return metric in self.keys[fact.id].metrics
+
+    def counts_named(self, fact: Fact, metric: str) -> bool:
+        """Whether the figure is a flow of what the metric counts, the two named together in its own words and
+        counted alike (新開影院15至20家: new stores, of the cinemas counted in 家)."""
+        if not fact.unit or fact.unit not in self.units_of.get(metric, ()):
+            return False
+        lead = self.keys[fact.id].lead
+        names = [a for a in self.aliases.get(metric, []) if a]
+        return any(flow + name in lead for flow in self.aliases.get(fact.metric, []) if flow for name in names)
 
     def candidates(self, frame: Frame) -> list[str]:
         """Facts naming one of the frame's concepts (about its entities, when it names some)."""
@@ -243,6 +250,7 @@ class Matcher:
         matched = [m for m in frame.metrics if m in keys.metrics]
         if not matched or self._share_for_amount(frame, fact, asked):
             return None
+        matched += [m for m in frame.metrics if m not in matched and self.counts_named(fact, m)]  # opened cinemas
         own = W.metric_own if fact.metric in frame.metrics else W.metric_implied if fact.metric in asked.metrics else 0
         total = W.metric_named * len(matched) + own - W.metric_missing * (len(frame.metrics) - len(matched))
         if len(frame.metrics) > 1 and frame.focus in keys.metrics:
@@ -330,12 +338,13 @@ class Matcher:
         if not frame.periods:  # 现在: no year is preferred; of the figures as good, the latest is taken
             total = W.period_default if fact.period == self.pack.default_period and not frame.now else 0.0
             return total - (W.period_part_unnamed if keys.period is not None and keys.period.sub_year else 0.0)
-        # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1)
-        stated = (fact.period, *keys.input_periods)
-        fitting = [p for p in frame.periods if any(fits(p, period, keys.text, keys.parts) for period in stated)]
+        # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1); one of
+        # no period, a year its own words name (预计2025年…约6.1万吨,并定下2026年…: 6.1 is no 2026 figure)
+        stated, words = (fact.period, *keys.input_periods), keys.lead or keys.text
+        fitting = [p for p in frame.periods if any(fits(p, period, words, keys.parts) for period in stated)]
         if not fitting:
             return None
-        total = W.period_fits * len(fitting)
+        total = W.period_fits * len(fitting) + (W.period_own if keys.period is not None else 0.0)
         if keys.period is not None and keys.period.sub_year and not any(p.quarter or p.month for p in fitting):
             total -= W.period_part_unasked
         yearless = [p for p in fitting if p.year is None]  # 一季度: this year's; 年底: the year reported

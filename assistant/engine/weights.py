@@ -34,6 +34,7 @@ class Weights:
     qualifier_unasked: float = 0.2  # per qualifier of the fact the question does not name (subtracted)
     # -- periods -------------------------------------------------------------------------------------
     period_fits: float = 0.5  # per asked period the fact fits
+    period_own: float = 0.3  # the fact is dated so itself, not only its sentence names the year (a plan's 2027)
     period_part_unasked: float = 0.3  # a quarter's or month's figure for a question about a whole year
     period_default: float = 0.3  # no period named: a fact of the pack's default period
     period_part_unnamed: float = 0.2  # no period named: a quarter's or month's figure

@@ -116,7 +116,8 @@ def _paragraphs_naming(concept: Concept, paragraphs: list[str]) -> int:
 
 
 def dates(checker: Checker, pack: Pack) -> None:
-    """Facts are not dated after the year the article was written (a misread date, or 今年 read wrongly)."""
+    """Facts are not dated after the year the article was written (a misread date, or 今年 read wrongly),
+    unless their sentence states a plan or a target (计划2026年新开影院15至20家)."""
     found = setting(checker, "current_year")
     if found is None or not isinstance(found[1], int):
         home = next((f for f in checker.facts_files if (f.data or {}).get("sources")), None)
@@ -133,12 +134,14 @@ def dates(checker: Checker, pack: Pack) -> None:
         return
     yfile, year = found
     assert isinstance(year, int)
+    plan_words = [fold(w) for w in pack.words.get("stated_plan_words", [])]
     for fact_file in checker.facts_files:
         for section in ("facts", "derived"):
             for index, item in fact_file.items(section):
                 period = item.get("period")
                 match = _YEAR.match(str(period)) if period is not None else None
-                if match and int(match.group(1)) > year:
+                planned = any(w in fold(str(item.get("quote", ""))) for w in plan_words)  # 计划2026年: a plan's year
+                if match and int(match.group(1)) > year and not planned:
                     checker.add(
                         fact_file.rel,
                         fact_file.line(section, index, "period"),

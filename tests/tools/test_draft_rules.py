@@ -139,8 +139,8 @@ def test_the_company_a_figure_is_about(drafted: dict[str, dict[str, Any]]) -> No
     assert round_["subject"] == valuation["subject"] != drafted["__main__"]["id"]  # the company the sentence opens with
 
 
-def test_a_plan_has_no_period_of_its_own(drafted: dict[str, dict[str, Any]]) -> None:
-    assert "period" not in fields(drafted, "三成")
+def test_a_plan_for_a_later_year_is_dated_by_it(drafted: dict[str, dict[str, Any]]) -> None:
+    assert fields(drafted, "三成")["period"] == "2026"  # 計劃在2026年把海外收入占比提升至三成: 2026's plan
 
 
 def test_an_approximation_word_after_the_scale_is_kept(drafted: dict[str, dict[str, Any]]) -> None:

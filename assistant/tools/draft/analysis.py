@@ -20,7 +20,7 @@ from assistant.lang.numbers import numbers_in
 from assistant.lang.periods import PeriodGrammar
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root
-from assistant.tools.draft.dating import Dated, Dating, period_of, writing_time
+from assistant.tools.draft.dating import Dated, Dating, in_passing, period_of, writing_time
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entries import DraftFact, Entries, statement_topics
 from assistant.tools.draft.holdings import with_objects
@@ -344,7 +344,10 @@ class Drafter:
         leading = [  # a date carried from an earlier sentence has no clause here and is no contrast
             d
             for d in known
-            if d not in explicit or not plain[clause_bounds(plain, d.start)[0] : d.start].startswith(contrast)
+            if d not in explicit
+            or not (
+                plain[clause_bounds(plain, d.start)[0] : d.start].startswith(contrast) or in_passing(plain, d, dates)
+            )
         ]
         if known:  # 一季度 read as 2025年一季度 is the period 同期 means next
             state["date"] = max(leading or known, key=lambda d: d.start)

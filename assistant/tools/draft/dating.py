@@ -1,8 +1,6 @@
-"""When a drafted figure is: the periods a sentence names (read by the period grammar), the one each
-figure takes (its clause, its sentence, the paragraph's running date), a year earlier after 去年同期 or
-较上年, none for a plan or for 目前, and the year an event happened (成立于2015年). Words are data
-(rules.yaml and the period words of intents/language.yaml).
-"""
+"""When a drafted figure is: the periods a sentence names (read by the period grammar), the one each figure takes
+(its clause, its sentence, the paragraph's running date), a year earlier after 去年同期 or 较上年, none for 目前 or a
+plan of no later year, and an event's year (成立于2015年). Words are data (rules.yaml, intents/language.yaml)."""
 
 from __future__ import annotations
 
@@ -246,6 +244,7 @@ class Dating:
             and not (d.event and not start <= d.start < end)
             and not (d.prior and d.start < start and (_figure_after(plain, d) or d.text in bare))  # 去年同期为…
             and not (d.start < start and _a_part(plain, d))  # 其中一季度 of the clause before: only its own
+            and not (d.start < start and in_passing(plain, d, dates))  # 2023年这一数字为170.7亿元;净利润…
         ]
         before = [d for d in dates if d.end <= figure.begins]
         own = [d for d in before if start <= d.start]
@@ -259,11 +258,14 @@ class Dating:
         if chosen is None:
             return None
         if any(simplified(w) in plain[: figure.begins] for w in rules()["future_words"]):
+            planned = self._with_year(own[-1], before, state) if own else None
+            if planned and planned.period and (planned.period.year or 0) > (self.current_year or _PROBE):
+                figure.hints.append("a plan for a later year: dated by the year its own clause names")
+                return replace(planned, event=True)  # 计划2026年新开影院15至20家: 2026's plan, dating no other clause
             figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
             return None
         chosen = self._with_year(chosen, before, state)
-        year = chosen.period.year if chosen.period else None
-        if not (own or before or after) and year and self.current_year and year > self.current_year:
+        if not (own or before or after) and chosen.period and (chosen.period.year or 0) > (self.current_year or _PROBE):
             figure.hints.append("a later year of an earlier sentence (a plan's): no period of its own")
             return None  # …计划2027年…。对手门店数已超过11000家: a figure stated now, not in 2027
         if chosen.prior or any(word in plain[since_last : figure.begins] for word in rules()["prior_words"]):
@@ -290,7 +292,7 @@ class Dating:
         year = next((d.period.year for d in reversed(before) if d.period and d.period.year), None)
         carried = state["date"].period if state["date"] and state["date"].period else None
         if year is None and carried is not None and carried.year is not None:
-            year = carried.year
+            year = min(carried.year, self.current_year or carried.year)  # 承诺2025年至2027年…。截至6月13日: not 2027
             later = carried.month is not None and chosen.period.with_year(year).closes < carried.closes
             if later and self.current_year and self.current_year > year:
                 year = self.current_year  # 2024年12月…。上半年: a half after December is next year's
@@ -320,17 +322,19 @@ class Dating:
         self, plain: str, figure: Figure, other: tuple[Figure, Dated | None], dates: list[Dated], state: dict[str, Any]
     ) -> Dated | None:
         """The period of a figure that follows another of the same measure: its own when it names one; the
-        running period when it is the level the other moved to (由上年的24.5%升至25.9%, 由2023年的98天拉长
-        至112天); a year before the other's after a prior word (上年为, 较上年的, 而去年同期为); else the
-        other's. Only the words after the other figure count."""
+        running period when it is the level the other moved to (由上年的24.5%升至25.9%), the year after when
+        the other's year is the only one (由2023年的6.84萬元降至6.15萬元); a year before the other's after a
+        prior word (上年为, 较上年的, 而去年同期为); else the other's. Only the words after the other count."""
         earlier_figure, earlier = other
-        start, _ = clause_bounds(plain, figure.begins)
-        start = max(start, earlier_figure.end)
+        start = max(clause_bounds(plain, figure.begins)[0], earlier_figure.end)
         if moved_to(plain[start : figure.begins]) and not any(d.dated and start <= d.start for d in dates):
             running = [d for d in dates if d.dated and d.end <= figure.begins]
-            return running[-1] if running else state["date"]
-        between = plain[start : figure.begins]
-        dates = self.dates(between, between)
+            reached, moved = running[-1] if running else state["date"], earlier.period if earlier else None
+            year = moved.year if moved and not moved.sub_year and reached and reached.period == moved else None
+            if earlier and earlier.text[:4].isdigit() and moved and year:  # 由2023年的6.84萬元降至6.15萬元: 2024
+                return replace(earlier, period=moved.with_year(year + 1), text="", compared=False)
+            return reached
+        dates = self.dates(plain[start : figure.begins], plain[start : figure.begins])
         own = [d for d in dates if d.dated]
         compared, base = self._compared(plain, start, figure)
         if base is not None:
@@ -340,11 +344,12 @@ class Dating:
         if compared:
             figure.hints.append(_EARLIER_HINT)
             return None
-        prior = any(d.prior for d in dates) or any(simplified(w) in between for w in rules()["prior_words"])
+        since = re.split(r"\d", plain[earlier_figure.end : figure.begins])[-1]  # …86%;一年前,这个数字是51座
+        prior = any(d.prior for d in dates) or any(simplified(w) in since for w in rules()["prior_words"])
         if prior and earlier is not None and earlier.period is not None and earlier.period.year is not None:
             figure.hints.append("a year before the figure it follows")
-            year_before = earlier.period.with_year(earlier.period.year - 1)
-            return replace(earlier, period=year_before, text="", prior=False, compared=True)
+            before = earlier.period.with_year(earlier.period.year - 1)
+            return replace(earlier, period=before, text="", prior=False, compared=True)
         return earlier
 
 
@@ -359,6 +364,13 @@ def _figure_after(plain: str, date: Dated) -> bool:
     of its own (去年同期,公司净利润…) dates the sentence after it."""
     _, end = clause_bounds(plain, date.start)
     return bool(re.search(r"\d", plain[date.end : end]))
+
+
+def in_passing(plain: str, date: Dated, dates: list[Dated]) -> bool:
+    """2024年…,2023年这一数字为170.7亿元: a year before one named earlier, with a figure, dates only its clause."""
+    year = (date.period.year if date.period else None) or _PROBE
+    later = (d for d in dates if d.end <= date.start and d.period and not d.event)
+    return _figure_after(plain, date) and any((d.period.year or 0) > year for d in later if d.period)
 
 
 def _a_part(plain: str, date: Dated) -> bool:

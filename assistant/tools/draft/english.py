@@ -29,6 +29,12 @@ def head_words(names: dict[str, str], allowed: Callable[[str], bool]) -> dict[st
     """Concept id -> the glossary word its name ends with, shorter than the name (整体平均利用率: 利用率;
     精密减速器: 减速器), what readers call a measure or a line for short; only heads `allowed` and ending
     exactly one of the names (总容积 and 新增冷库容积: 容积 names neither)."""
+    owners = head_owners(names, allowed)
+    return {found[0]: head for head, found in owners.items() if len(found) == 1}
+
+
+def head_owners(names: dict[str, str], allowed: Callable[[str], bool]) -> dict[str, list[str]]:
+    """Each glossary word some names end with (锂盐产量, 锂盐总产量: 产量), with the ids of those names."""
     words = glossary()["words"]
     owners: dict[str, list[str]] = {}
     for ident, name in names.items():
@@ -36,7 +42,7 @@ def head_words(names: dict[str, str], allowed: Callable[[str], bool]) -> dict[st
         head = next((plain[i:] for i in range(1, len(plain) - 1) if plain[i:] in words), None)
         if head is not None and allowed(head):
             owners.setdefault(head, []).append(ident)
-    return {found[0]: head for head, found in owners.items() if len(found) == 1}
+    return owners
 
 
 def romanised(text: str) -> str:

@@ -48,11 +48,14 @@ def implied_valuation(
     paid: dict[str, Any], stake: dict[str, Any], names: dict[str, dict[str, Any]]
 ) -> dict[str, Any] | None:
     """The derived entry for the valuation a price and the stake it bought imply, or None when the two
-    are not one deal (another buyer or object) or the stake is no percentage."""
+    are not one deal (another buyer or object), the stake is no percentage, either is approximate (約8.6%:
+    no exact valuation follows), or the price is paid per share."""
     spec = rules()["holdings"]["implied"]
     one_deal = (paid["subject"], paid.get("object")) == (stake["subject"], stake.get("object"))
     a_round = paid["metric"] in rules()["holdings"]["round_metrics"] and paid["subject"] == stake.get("object")
-    if not (one_deal or a_round) or stake.get("unit") != "%":
+    if not (one_deal or a_round) or stake.get("unit") != "%" or paid.get("approx") or stake.get("approx"):
+        return None
+    if any(word + paid["written"] in paid["quote"] for word in spec["per_share_before"]):
         return None
     share = Decimal(str(stake["value"]))
     if share <= 0 or share > 100:

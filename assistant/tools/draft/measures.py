@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.tools.draft.dating import Dated
-from assistant.tools.draft.english import English, glossary, head_words
+from assistant.tools.draft.english import English, glossary, head_owners, head_words
 from assistant.tools.draft.entity import slug
 from assistant.tools.draft.glosses import latin_gloss
 from assistant.tools.draft.reader import (
@@ -279,6 +279,7 @@ class Measures:
             and unit_kind(d.figure.unit) == kind
             and d.figure.end <= start
             and not d.figure.a_part
+            and not (d.date and (d.date.compared or d.date.prior or d.date.base))  # 较上年末的47915人: compared with
         ][-1:]
         word = head[len(part) :].split("、")[-1]  # 其中香港58间、澳门11间: each item of the list is a part
         fillers = sorted((simplified(w) for w in rules()["filler"]), key=len, reverse=True)
@@ -333,12 +334,20 @@ class Measures:
 
     def add_heads(self) -> None:
         """Each new measure is also asked for by its head word (整體平均利用率: 利用率, utilization rate),
-        unless another new measure ends with it too or a metric word is one."""
+        unless another new measure ends with it too (then the head is a measure of its own) or a metric word is
+        one; one whose name ends with another's (鋰鹽總產量, 產量) implies it."""
         names = {ident: str(self.concepts[ident]["names"]["zh-Hans"]) for ident in self.new_metrics.values()}
         for ident, head in head_words(names, lambda head: head not in self.words).items():
             aliases = self.concepts[ident]["aliases"]
             forms = [head, self.traditional(head), str(glossary()["words"][head])]
             aliases += [a for a in forms if a not in aliases]
+        taken = {simplified(str(a)) for c in self.concepts.values() for a in c.get("aliases", [])}  # 票房, a line
+        for head, owners in head_owners(names, lambda head: head not in self.words and head not in taken).items():
+            if len(owners) > 1 and head not in names.values():  # 锂盐产量, 锂盐总产量: 产量s both, asked for so
+                names[self.new_metric(str(self.concepts[owners[0]]["names"]["zh-Hant"])[-len(head) :])] = head
+        for ident, name in names.items():  # 锂盐总产量 is an 产量 too: a question about 产量 finds it
+            if kinds := [o for o, short in names.items() if 2 <= len(short) < len(name) and name.endswith(short)]:
+                self.concepts[ident]["implies"] = kinds
         self._nouns(names)
 
     def _nouns(self, names: dict[str, str]) -> None:

@@ -172,6 +172,7 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
                 and body.count(name) >= 2
                 and not any(name in known or known in name for known in counts)
+                and not any(w in simplified(name) for w in r["name_report_words"])  # 子公司稅後淨利: a measure
             ):
                 counts[name] = body.count(name)
                 continue

@@ -121,8 +121,8 @@ class Segments:
             if at >= 0 and not any(prefix.startswith(k, at) for k in keep):  # 其他服务: not 他服务
                 prefix = prefix[at + len(cut) :]
         prefix = without_function_tail(prefix)
-        start = len(prefix)
-        while start > 0 and prefix[start - 1] not in stops:
+        start, kept = len(prefix), [m.span() for w in rules()["words_with_stops"] for m in re.finditer(w, prefix)]
+        while start > 0 and (prefix[start - 1] not in stops or any(s < start <= e for s, e in kept)):  # 日本
             start -= 1
         name = re.sub(f"^(?:{rule_pattern('period_after_name')})+", "", prefix[start:])  # 前三季美洲线: 美洲线
         channels = tuple(simplified(w) for w in rules()["channel_words"])  # 抖音渠道: a line of sales
@@ -149,9 +149,8 @@ class Segments:
         prefix = re.sub(f"(?:{rule_pattern('period_after_name')})(?:底|末|初)?时?", "", simplified(half_width(prefix)))
         prefix = prefix.rstrip().removesuffix("的")  # 拥有博士学位的研发人员: 博士学位
         word = self._clean(prefix, stops)
-        for whole in sorted(
-            (simplified(w) for w in [*r["whole_words"], *r["own_company_words"]]), key=len, reverse=True
-        ):
+        word = next((word[len(a) :] for a in map(simplified, r["modifier_adverbs"]) if word.startswith(a)), word)
+        for whole in sorted(map(simplified, [*r["whole_words"], *r["own_company_words"]]), key=len, reverse=True):
             word = word.removeprefix(whole)  # 集团全职员工总数: the group's own staff, 全职 the only qualifying word
         rest = word
         for metric_word in (w for w in self.metric_words if len(w) >= 2) if part else ():
@@ -254,10 +253,11 @@ class Segments:
             return str(in_clause[-1][2]) if in_clause else None
         if re.search(rules()["segment_pointer"], plain[:position]):
             return state.get("segment")
-        if hits and not self._new_subject(plain[hits[-1][1] : position]):
-            return str(hits[-1][2])
-        words = [*rules()["whole_words"], *rules()["own_company_words"]]
-        whole = any(simplified(w) in plain[:end] for w in words)
+        words = [simplified(w) for w in [*rules()["whole_words"], *rules()["own_company_words"]]]
+        if hits and not self._new_subject(plain[hits[-1][1] : position]):  # …牙科診所…,並力爭2026年集團收益: whole's
+            own_whole = re.search(f"(?<![占佔])(?:{'|'.join(words)})", plain[start:position])  # 占总营收: a base
+            return None if own_whole else str(hits[-1][2])
+        whole = any(w in plain[:end] for w in words)
         named = any(form in plain[:end] for form in self.entity_forms)  # 公司在全国运营冷库41座: the whole's
         return state.get("topic") if own and not whole and not named and self._continues(plain) else None
 
