@@ -142,7 +142,8 @@ class Renderer:
                 return code, f"{_plain(amount / 10**9, 3)} billion", ""
             if abs(amount) >= 10**6:
                 return code, f"{_plain(amount / 10**6, 2)} million", ""
-            return code, f"{amount:,f}".rstrip("0").rstrip("."), ""
+            text = f"{amount:,f}"  # NT$ 5,800, never 5,8: only a decimal part loses its trailing zeros
+            return code, text.rstrip("0").rstrip(".") if "." in text else text, ""
         if unit_text == "%":
             return "", _plain(value, 4), "%"
         if unit_text == "年":

@@ -198,6 +198,7 @@ class Drafter:
             state["org"] = self.main  # a new paragraph speaks of the article's company unless it names another
         self.concepts.update(self.segments.concepts())  # before the measures' short names, which must not take theirs
         self.measures.add_heads()
+        self.measures.glossed(self.text)
         self.variants.across([d for d, _ in self.figures_drafted], [f for _, f in self.figures_drafted])
 
     # -- one sentence -------------------------------------------------------------------------------

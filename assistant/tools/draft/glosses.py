@@ -1,13 +1,20 @@
-"""What is written right beside a measure's name in a sentence: the Latin abbreviation glossing it in brackets
-(初年度保費(FYP)), and a year before it, told apart from words that begin with 年's next character
-(2024年初年度保費: 2024 and 初年度保費)."""
+"""What is written right beside a measure's name in a sentence: the Latin abbreviation or Chinese words glossing it
+in brackets (初年度保費(FYP), 合約負債(預收學費)), and a year before it, told apart from words that begin with 年's
+next character (2024年初年度保費: 2024 and 初年度保費)."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from assistant.tools.draft.reader import rules, scan_words, simplified
 
 # A Latin abbreviation in brackets right after Chinese words (初年度保費(FYP), 合約服務邊際(CSM)): a gloss of them.
 LATIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(\uff08]\s*([A-Za-z][A-Za-z0-9&+\-. ]{0,24}?)\s*[)\uff09]")
+
+
+# Chinese words in brackets right after a measure's name (合約負債(預收學費)): another name of it (simplified script).
+CJK_GLOSS = re.compile(r"[(\uff08]([\u4e00-\u9fff]{2,8})[)\uff09]")
 
 
 # A year as written before what a figure measures, with the end or start of it when that is no word's first
@@ -20,3 +27,16 @@ def latin_gloss(sentence: str, words: str) -> str:
     at = sentence.find(words)
     match = LATIN_GLOSS.match(sentence, at + len(words)) if words and at >= 0 else None
     return match.group(1).strip() if match else ""
+
+
+def cjk_glosses(plain: str, words: dict[str, Any]) -> list[tuple[str, str]]:
+    """(measure id, gloss) for each bracket of Chinese words right after a measure's name in the simplified
+    `plain` text (合同负债(预收学费): contract liabilities, 预收学费); `words` maps measure names to ids. A
+    gloss naming a measure itself, or one of the rules' gloss_not_words (a currency: 营收(新台币)), is none."""
+    found, refused = [], [simplified(w) for w in rules()["gloss_not_words"]]
+    for match in CJK_GLOSS.finditer(plain):
+        named = scan_words(plain[max(0, match.start() - 12) : match.start()], words)
+        gloss = match.group(1)
+        if named and named[-1][1] == min(12, match.start()) and gloss not in refused and not scan_words(gloss, words):
+            found.append((str(named[-1][2]), gloss))
+    return found

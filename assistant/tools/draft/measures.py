@@ -7,15 +7,17 @@ own words. Word tables are data (rules.yaml and the bundled vocabulary).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.english import English, glossary, head_owners, head_words
 from assistant.tools.draft.entity import slug
-from assistant.tools.draft.glosses import latin_gloss
+from assistant.tools.draft.glosses import cjk_glosses, latin_gloss
 from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,
@@ -341,14 +343,23 @@ class Measures:
             aliases = self.concepts[ident]["aliases"]
             forms = [head, self.traditional(head), str(glossary()["words"][head])]
             aliases += [a for a in forms if a not in aliases]
-        taken = {simplified(str(a)) for c in self.concepts.values() for a in c.get("aliases", [])}  # 票房, a line
-        for head, owners in head_owners(names, lambda head: head not in self.words and head not in taken).items():
-            if len(owners) > 1 and head not in names.values():  # 锂盐产量, 锂盐总产量: 产量s both, asked for so
+        taken = {simplified(str(a)) for c in self.concepts.values() for a in c.get("aliases", [])} | set(self.words)
+        for head, owners in head_owners(names, lambda head: head not in taken).items():  # 票房, a line's name
+            if len(owners) > 1 and head not in names.values() and CJK_RUN.fullmatch(head):  # 锂盐(总)产量: 产量s
                 names[self.new_metric(str(self.concepts[owners[0]]["names"]["zh-Hant"])[-len(head) :])] = head
         for ident, name in names.items():  # 锂盐总产量 is an 产量 too: a question about 产量 finds it
             if kinds := [o for o, short in names.items() if 2 <= len(short) < len(name) and name.endswith(short)]:
                 self.concepts[ident]["implies"] = kinds
         self._nouns(names)
+
+    def glossed(self, body: str) -> None:
+        """合約負債(預收學費): the Chinese gloss is another name of the measure (one of the vocabulary `extends`)."""
+        for ident, gloss in cjk_glosses(plain_form(body), self.words):
+            if ident not in self.concepts and ident in self.vocabulary:
+                base = {k: v for k, v in self.vocabulary[ident].items() if k in ("kind", "names")}
+                self.concepts[ident] = {**base, "extends": ident, "aliases": []}
+            if gloss not in (aliases := self.concepts.get(ident, {}).get("aliases", [gloss])):
+                aliases.append(gloss)
 
     def _nouns(self, names: dict[str, str]) -> None:
         """A new measure named by what it counts and a count word (業務員人數, 合作医院数量) is also asked for
@@ -382,11 +393,8 @@ def _counted_noun(sentence: str, figure: Figure) -> str:
     if figure.unit not in r["counters"]:
         return ""
     stops = set(r["name_stops"]) | set(r["clause_ends"])
-    words = ""
-    for char in half_width(sentence[figure.end : figure.end + r["counted_noun_max"]]):
-        if char in stops or char.isdigit():
-            break
-        words += char
+    after = half_width(sentence[figure.end : figure.end + r["counted_noun_max"]])
+    words = "".join(itertools.takewhile(lambda char: char not in stops and not char.isdigit(), after))
     if simplified(words).startswith(tuple(simplified(w) for w in r["measure_trailers"])):
         return ""  # 1,080張增加180張: the change after a count is no thing it counts
     return words if len(words) >= 2 else ""
