@@ -1,10 +1,10 @@
 """Frame -> ranked facts. Entity, period, metric and segment mismatches reject a fact outright;
 only facts that survive those checks are scored, so similarity can never turn one company's or one
-year's figure into another's.
-"""
+year's figure into another's."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -68,8 +68,8 @@ class Matcher:
         # a word shared with few facts says more than one every fact has (聯影 in all, 封閉 in one)
         self.rarity = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in self.by_unit.items()}
         self.held_metrics = frozenset(m for k in self.keys.values() for m in k.metrics)
-        units = {(k.fact.metric, k.fact.unit or "") for k in self.keys.values()}  # the units a metric is counted in
-        self.units_of = {m: {u for n, u in units if n == m} for m, _ in units}  # 影院: 家
+        units = sorted({(k.fact.metric, k.fact.unit or "") for k in self.keys.values()})  # what a metric counts in
+        self.units_of = {m: {u for _, u in pairs} for m, pairs in itertools.groupby(units, key=lambda p: p[0])}
         self.freely_held = frozenset(
             m for k in self.keys.values() if not k.qualifiers & self.restrictive for m in k.metrics
         )
