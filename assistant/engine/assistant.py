@@ -205,6 +205,7 @@ class Assistant:
             computed=frozenset(self.resolver.computed),
             qualified=self.qualified,
         )
+        self.interpreter.name_ratio(edited.frame, context.frame.metrics if context.frame else ())
         if chosen in self.pack.facts:  # the option picked is that fact, even when its question is ambiguous
             fact = self.pack.facts[chosen]
             return Decision(
@@ -340,7 +341,9 @@ def _interpreter(pack: Pack) -> Interpreter:
     units = pack.unit_words()
     computed = {cid: c.computed.operation for cid, c in pack.concepts.items() if c.computed is not None}
     counted = measures_by_unit(pack.facts.values())
-    return Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold, counted)
+    over = {c.computed.of: cid for cid, c in pack.concepts.items() if c.computed and c.computed.over == "revenue"}
+    ratios = {of: cid for of, cid in over.items() if of and computed.get(cid) == "ratio"}
+    return Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold, counted, ratios)
 
 
 def _merged(questions: list[str], answers: list[Answer], notes: list[str]) -> Answer:

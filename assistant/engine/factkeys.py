@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 import msgspec
@@ -195,3 +196,21 @@ class KeyMaker:
         if fact.derivation is None or fact.derivation.formula not in SUMMED:
             return ()
         return tuple(self.pack.facts[i].period for i in fact.derivation.inputs if i in self.pack.facts)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a frame asks, expanded once per ranking rather than once per fact."""
+
+    metrics: frozenset[str]
+    segments: frozenset[str]
+    qualifiers: frozenset[str]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A fact that fits the question, with its score."""
+
+    score: float
+    fact: Fact

@@ -20,7 +20,7 @@ from assistant.engine.lexicon import Hit
 from assistant.engine.reading import Reading
 from assistant.lang.normalize import fold
 from assistant.lang.periods import Period
-from assistant.lang.scripts import has_cjk
+from assistant.lang.scripts import CJK_RUN, has_cjk
 from assistant.pack.bases import Bases
 from assistant.pack.schema import Fact, Intent
 
@@ -42,6 +42,7 @@ class Interpreter:
     counted: Mapping[str, list[str]] = field(default_factory=dict)  # unit -> the measures counted in it
     per_words: tuple[tuple[str, str], ...] = ()  # (一头, 頭), longest first: the thing an amount asked is per
     bases: Bases = field(default_factory=lambda: Bases.of({}))  # 同比, q/q: what a change asked is measured against
+    revenue_ratios: Mapping[str, str] = field(default_factory=dict)  # staff_costs -> staff_cost_ratio (over revenue)
 
     @classmethod
     def build(
@@ -53,6 +54,7 @@ class Interpreter:
         computed: Mapping[str, str],
         fold: Any,
         counted: Mapping[str, list[str]] | None = None,
+        revenue_ratios: Mapping[str, str] | None = None,
     ) -> Interpreter:
         examples = [(fold(e), iid) for iid, i in intents.items() if i.kind != "figure" for e in i.examples]
         patterns = tuple(re.compile(str(precision[k])) for k in ("zh", "en") if precision.get(k))
@@ -63,7 +65,10 @@ class Interpreter:
         pers = tuple(sorted(((w, p) for w, p in pairs), key=lambda pair: -len(pair[0])))
         counts = dict(counted or {})
         bases = Bases.of(words)
-        return cls(intents, examples, folded_words, patterns, whole, numbers, units, computed, counts, pers, bases)
+        ratios = dict(revenue_ratios or {})
+        return cls(
+            intents, examples, folded_words, patterns, whole, numbers, units, computed, counts, pers, bases, ratios
+        )
 
     def operations(self, cues: Mapping[str, int], folded: str) -> list[tuple[str, str]]:
         """(operation, intent) pairs, best first: the cues that name an operation by priority, else the
@@ -136,11 +141,16 @@ class Interpreter:
         self._computed_operation(frame)
         frame.quoted = list(reading.numbers)
         frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
-        frame.unit = self._counter_used(frame.unit or self._cued_unit(asked))
+        unit = frame.unit or self._cued_unit(asked)
+        amounts = unit in self.words.get("amount_units", []) or self._amounts_only(frame.metrics)
+        counter = self._counter_asked(folded) if amounts else None  # sales volume 多少万条: no revenue
+        frame.unit = self._counter_used(counter or unit)
         frame.per = next((per for word, per in self.per_words if word in folded), None)  # 多少錢一頭: per head
         frame.decimals = self.decimals(folded)
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
         self._segment_words(frame)
+        self._verbs_with_measures(frame)
+        self.name_ratio(frame)
         self._counted_stocks(frame)
         self._counted_in_unit(frame)
         self._read_signs(frame, reading)
@@ -179,6 +189,40 @@ class Interpreter:
             frame.metrics = [m for m in frame.metrics if m not in words]
             if frame.focus in words:
                 frame.focus = next(iter(sorted(named - words)), None)
+
+    def _verbs_with_measures(self, frame: Frame) -> None:
+        """What gross margin does it earn: a verb that alone asks for a measure (earn: net profit) asks for
+        none beside a measure the question names."""
+        verbs = set(self.words.get("measure_verbs", []))
+        metrics = [h for h in frame.hits if h.target.kind == "metric"]
+        named = {h.target.id for h in metrics if frame.folded[h.start : h.end] not in verbs}
+        said = {h.target.id for h in metrics if frame.folded[h.start : h.end] in verbs} - named
+        if named and said:
+            frame.metrics = [m for m in frame.metrics if m not in said]
+            frame.focus = frame.focus if frame.focus not in said else next(iter(sorted(named)), None)
+
+    def name_ratio(self, frame: Frame, previous: Iterable[str] = ()) -> None:
+        """人工成本占营收的比例, rent as a share of revenue: one measure and a share of revenue ask for that
+        measure's ratio to revenue when the pack has one; a ratio named with a share word after it (人工成本率
+        占比) is that ratio, not a second measure. Run again on a follow-up's frame with the measures asked before."""
+        shares = set(self.words.get("share_metrics", []))
+        based = any(h.target.id == "revenue" and self._after_base(frame.folded, h.start) for h in frame.hits)
+        asked = [m for m in frame.metrics if m not in shares and m != "revenue"]
+        if frame.segments or not set(frame.metrics) & shares:
+            return
+        if not asked and based:  # 占收入的比例呢? after 销售费用: the share of revenue of the measure asked before
+            asked = [m for m in previous if m in self.revenue_ratios][:1]
+        if len(asked) != 1:
+            return
+        ratio = asked[0] if self.computed.get(asked[0]) == "ratio" else None
+        of_revenue = based or "revenue" in frame.metrics or "revenue_share" in frame.metrics
+        ratio = ratio or (self.revenue_ratios.get(asked[0]) if of_revenue else None)
+        if ratio:
+            frame.metrics, frame.focus = [ratio], ratio
+
+    def _after_base(self, folded: str, start: int) -> bool:
+        """占收入, 佔 total revenue, share of revenue: a measure named as the whole a share is of."""
+        return folded[:start].rstrip().endswith(tuple(self.words.get("share_base_words", [])))
 
     def _counted_in_unit(self, frame: Frame) -> None:
         """卖了多少辆车: a count asked in a unit with no measure named asks for the measures the pack counts in
@@ -234,6 +278,23 @@ class Interpreter:
         if computed and frame.operation in ("lookup", "statement"):
             kind = self.computed[computed[0]]
             frame.operation, frame.detail = "compute", "derive" if kind == "years_between" else "ratio"
+
+    def _amounts_only(self, metrics: list[str]) -> bool:
+        """Whether the measures named are all counted only in money or percentages (`amount_units`): a count
+        asked in a counter beside them (sales volume 多少万条) is none of them."""
+        amounts = set(self.words.get("amount_units", []))
+        counted = {u for u, measures in self.counted.items() if set(metrics) & set(measures)}
+        return bool(metrics) and bool(counted) and {fold(u) for u in counted} <= amounts
+
+    def _counter_asked(self, folded: str) -> str | None:
+        """多少万条, 几条: a count asked in a counter the pack's figures are counted in, though no cue names it;
+        read only beside measures of money, which it overrules (sales volume 多少万条 is no revenue)."""
+        asking = "|".join(self.words.get("count_askers", []))
+        scales = "|".join(self.words.get("count_scales", []))
+        generic = set(self.words.get("count_generic", []))
+        counters = [u for u in self.counted if len(u) <= 2 and CJK_RUN.fullmatch(u) and fold(u) not in generic]
+        found = [u for u in counters if re.search(f"(?:{asking})(?:{scales})?{re.escape(fold(u))}", folded)]
+        return max(found, key=len) if asking and found else None  # 多少人次: 人次, not 人
 
     def _cued_unit(self, cues: Mapping[str, int]) -> str | None:
         """The unit an intent cue asks for (多少人 asks for people)."""

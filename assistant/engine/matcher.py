@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
 
 from assistant.engine.candidates import CandidateIndex
-from assistant.engine.factkeys import FactKeys, KeyMaker
+from assistant.engine.factkeys import Asked, FactKeys, KeyMaker, Scored
 from assistant.engine.frame import Frame
 from assistant.engine.weights import WEIGHTS as W
 from assistant.engine.wholes import Wholes
@@ -20,24 +19,6 @@ from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
 __all__ = ["Asked", "FactKeys", "Matcher", "Scored"]
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What a frame asks, expanded once per ranking rather than once per fact."""
-
-    metrics: frozenset[str]
-    segments: frozenset[str]
-    qualifiers: frozenset[str]
-    units: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Scored:
-    """A fact that fits the question, with its score."""
-
-    score: float
-    fact: Fact
 
 
 class Matcher:
@@ -58,6 +39,7 @@ class Matcher:
         self.restrictive = frozenset(cid for cid, c in pack.concepts.items() if c.restrictive)
         self.parts = frozenset(cid for cid, c in pack.concepts.items() if c.part)
         self.share_metrics = frozenset(pack.words.get("share_metrics", []))
+        self.ratio_of = {cid: c.computed.of for cid, c in pack.concepts.items() if c.computed and c.computed.of}
         self.wholes = Wholes(self.keys, tuple(fold(w) for w in pack.words.get("whole_words", [])))
         segments = {cid: self.aliases[cid] for cid, c in pack.concepts.items() if c.kind == "segment"}
         self.candidate_index = CandidateIndex(self.keys, segments, self.restrictive)
@@ -273,9 +255,13 @@ class Matcher:
         return frozenset().union(*known, previous_metrics or [])
 
     def _share_of_another(self, frame: Frame, keys: FactKeys, asked: Asked, spoken: frozenset[str]) -> bool:
-        """A share tagged with the measure it is the share of (a receivable's share of revenue) answers only
-        a question naming that measure, or following one about it, never "what share of revenue" alone."""
+        """A share tagged with the measure it is the share of (a receivable's share of revenue), or a ratio of
+        one measure (研发费用率), answers only a question naming that measure, or following one about it, never
+        "what share of revenue" alone."""
         fact = keys.fact
+        of = self.ratio_of.get(fact.metric)
+        if of and fact.metric not in frame.metrics and set(frame.metrics) & self.share_metrics:
+            return of not in set(frame.metrics) | asked.metrics | spoken
         if fact.metric not in self.share_metrics:
             return False
         if not any(t in keys.metrics and t != fact.metric for t in fact.tags):

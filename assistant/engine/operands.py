@@ -76,6 +76,7 @@ class Resolver:
         self.matcher = matcher
         self.labeller = labeller
         self.computed = {cid: c.computed for cid, c in pack.concepts.items() if c.computed is not None}
+        self.period_flows = frozenset(pack.words.get("period_flows", []))  # measures the parts of a year add up to
 
     def figure(self, frame: Frame, *, previous: list[str] | None = None) -> Found:
         """The one figure the frame selects (a fact with a value), or a reason. A frame that names no
@@ -124,6 +125,9 @@ class Resolver:
         prior = self._prior_value(frame)
         if prior.fact is not None or prior.problem:
             return prior
+        rest = self._rest_of_period(frame)
+        if rest.fact is not None or rest.problem:
+            return rest
         for metric in frame.metrics:
             rule = self.computed.get(metric)
             if rule is not None and rule.operation == "years_between":
@@ -184,6 +188,29 @@ class Resolver:
         period = (compared(fact) or asked).canonical()
         label = self.labeller.same(fact, period)
         return Found(self.labeller.result(quantity, fact, "prior_from_change", label, frame, period=period), frame)
+
+    def _rest_of_period(self, frame: Frame) -> Found:
+        """A later part of a year from the whole and the part before it, for a measure the parts of a year add
+        up to (`period_flows`): 下半年 is the year less 上半年 (62.48億元 − 29.85億元), Q2 is H1 less Q1, Q4
+        the year less 前三季度."""
+        asked = frame.periods[0] if len(frame.periods) == 1 else None
+        span = _months_of(asked) if asked is not None and asked.year is not None else None
+        if asked is None or span is None or not set(frame.metrics) & self.period_flows:
+            return Found()
+        year = asked.year
+        found = [self.figure(operand(frame, periods=[Period.first_months(year, months)])) for months in span]
+        facts = [f.fact for f in found if f.fact is not None]
+        periods = [Period.first_months(year, months).canonical() for months in span]
+        if len(facts) != 2 or [f.period for f in facts] != periods:
+            return Found()
+        try:
+            quantity = figures.difference(figures.of_fact(facts[1]), figures.of_fact(facts[0]))
+        except FigureError:
+            return Found(facts[1], frame, problem="approximate")
+        label = self.labeller.same(facts[1], asked.canonical())
+        return Found(
+            self.labeller.result(quantity, facts[1], "difference", label, frame, period=asked.canonical()), frame
+        )
 
     def _defined(self, frame: Frame, metric: str, operation: str, of: str | None, over: str | None) -> Found:
         """A metric defined by its concept: net margin = net profit ÷ revenue; a share = the part ÷ all;
@@ -302,6 +329,16 @@ def _combine(operation: str, a: figures.Quantity, b: figures.Quantity) -> figure
     if operation == "part":
         return figures.part_of(a, b)
     return figures.ratio(a, b, percent=True)
+
+
+def _months_of(period: Period) -> tuple[int, int] | None:
+    """The first months of the year a later part lies between: (6, 12) for H2, (3, 6) for Q2; None for a
+    part that opens the year (H1, Q1, 前三季度) or is no part."""
+    if period.part == "H2":
+        return (6, 12)
+    if period.quarter and period.quarter > 1 and period.month is None:
+        return (3 * (period.quarter - 1), 3 * period.quarter)
+    return None
 
 
 def _compares_with(fact: Fact, asked: Period) -> bool:

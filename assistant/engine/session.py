@@ -138,18 +138,24 @@ def _inherit_entities(
 
 
 def _inherit_metrics(merged: Frame, frame: Frame, previous: Frame, computed: frozenset[str]) -> None:
-    """The measures of the last question when the follow-up names none; a computed measure alone
-    ("how much of it") is taken of the last question's measures and segments."""
+    """The measures of the last question when the follow-up names none; a computed measure alone ("how much
+    of it", "net margin 呢?") is taken of the last question's measures and segments, but not one the question
+    names with its own measures (R&D expense 占 revenue: R&D intensity)."""
     own_statement = frame.operation == "statement" and frame.entities
     if not frame.metrics and previous.metrics and not own_statement:
         merged.metrics = list(previous.metrics)
         merged.inherited.add("metrics")
         merged.focus = merged.focus or previous.focus
-    elif frame.metrics and set(frame.metrics) <= computed and previous.metrics:
+    elif frame.metrics and set(frame.metrics) | _named_metrics(frame) <= computed and previous.metrics:
         # "How much of it came from equipment?": a share of what was just asked about
         merged.metrics = [*frame.metrics, *(m for m in previous.metrics if m not in frame.metrics)]
         merged.segments = [*frame.segments, *(s for s in previous.segments if s not in frame.segments)]
         merged.inherited |= {"metrics", "segments"}
+
+
+def _named_metrics(frame: Frame) -> set[str]:
+    """The measures the question's own words name."""
+    return {h.target.id for h in frame.hits if h.target.kind == "metric"}
 
 
 def _drop_unqualified_metrics(merged: Frame, frame: Frame, qualified: Mapping[str, frozenset[str]]) -> None:

@@ -130,4 +130,5 @@ def test_a_plan_year_of_an_earlier_sentence_dates_no_later_figure(convert: Any) 
         "同樣主打下沉市場的對手茶悅裏門店數已超過11000家。",
     ]
     periods = _periods(convert, lines)
-    assert periods["11000"] is None  # stated now, not in 2027: never dated after the year of writing
+    # stated now, not in 2027: never dated after the year of writing (a plan's year runs on to no sentence)
+    assert periods["11000"] in (None, "2024")

@@ -20,13 +20,13 @@ from assistant.lang.numbers import numbers_in
 from assistant.lang.periods import PeriodGrammar
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root
-from assistant.tools.draft.dating import Dated, Dating, in_passing, period_of, writing_time
+from assistant.tools.draft.dating import Dated, Dating, in_passing, period_of
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entries import DraftFact, Entries, statement_topics
 from assistant.tools.draft.holdings import with_objects
 from assistant.tools.draft.measures import Drafted, Measures, Mention, list_goes_on, metric_table
 from assistant.tools.draft.names import Names
-from assistant.tools.draft.parts import list_item_named, remainder_word, shares_named
+from assistant.tools.draft.parts import list_item_named, remainder_word, revenue_ratios, shares_named, shares_of_parts
 from assistant.tools.draft.reader import (
     Figure,
     attach_changes,
@@ -48,6 +48,7 @@ from assistant.tools.draft.subjects import glosses_as_named, no_subject, subject
 from assistant.tools.draft.subsidiaries import regions
 from assistant.tools.draft.topics import Segments
 from assistant.tools.draft.variants import Variants, without_restatements
+from assistant.tools.draft.writing import writing_time
 
 
 def slugify(name: str) -> str:
@@ -66,6 +67,7 @@ class Drafter:
         self.not_facts: list[dict[str, Any]] = []
         self.concepts: dict[str, dict[str, Any]] = {}
         self.vocabulary = _vocabulary()
+        self.ratios = revenue_ratios(self.vocabulary)
         self.simplified_source = False
         self.entries = Entries(self.concepts, self.traditional)
         self.facts = self.entries.facts
@@ -217,7 +219,8 @@ class Drafter:
         events = {f.start for f in figures if f.event}
         dates = [replace(d, event=True) if d.start in events else d for d in dates]
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
-        drafted = without_restatements(self.variants.tagged(shares_named(drafted), self.main))
+        drafted = shares_of_parts(plain, shares_named(drafted, self.ratios), self.measures, self.ratios, orgs)
+        drafted = without_restatements(self.variants.tagged(drafted, self.main))
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         self.figures_drafted += zip(drafted, self.entries.facts[len(self.entries.facts) - len(drafted) :], strict=True)
         if drafted:
@@ -328,15 +331,17 @@ class Drafter:
         self, plain: str, dates: list[Dated], drafted: list[Drafted], orgs: list[Mention], state: dict[str, Any]
     ) -> None:
         """The company, date and product line the next sentence speaks of unless it names its own."""
-        running = [m for m in orgs if m[2] not in self.known]  # Amazon, a platform named: no running company
-        # 禾沛旗下還有子公司禾沛生技,以及…禾沛數位: the sentence is about 禾沛; the subsidiaries it lists are not
-        # what the next sentence speaks of
-        links = tuple(simplified(w) for w in [*rules()["subsidiary_links"], *rules()["listing_links"]])
-        listed = [m for m in running if re.search(rf"(?:{'|'.join(links)})[^,，。;；]{{0,12}}$", plain[: m[0]])]
+        reason = min((plain.find(w) for w in rules()["reason_openers"] if w in plain), default=len(plain))
+        running = [m for m in orgs if m[2] not in self.known and m[0] < reason]  # not Amazon, nor one in a reason
+        # 禾沛旗下還有子公司禾沛生技,以及…禾沛數位: the sentence is about 禾沛, not the subsidiaries it lists
+        links = "|".join(simplified(w) for w in [*rules()["subsidiary_links"], *rules()["listing_links"]])
+        listed = [m for m in running if re.search(rf"(?:{links})[^,，。;；]{{0,12}}$", plain[: m[0]])]
         if running:  # the company its figures are about (设立子公司X,…拥有研发人员46人), else the last not listed
             spoken = [m for m in running if any(d.subject == m[2] for d in drafted)]
             state["org"] = state["named"] = (spoken or [m for m in running if m not in listed] or running)[-1][2]
-        explicit = [d for d in dates if d.dated and not d.event]
+        future = min([plain.find(w) for w in map(simplified, rules()["future_words"]) if w in plain] or [len(plain)])
+        past = self.dating.past_reported  # 預計於2026年6月派發 after 2025's results: a plan's date, not the next's
+        explicit = [d for d in dates if d.dated and not d.event and not (d.start > future and past(d))]
         resolved = [
             d.date for d in drafted if d.date is not None and d.date.dated and not (d.date.compared or d.date.event)
         ]

@@ -5,7 +5,6 @@ plan of no later year, and an event's year (成立于2015年). Words are data (r
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -16,15 +15,14 @@ from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,
     moved_to,
-    plain_form,
     rules,
     scan_words,
-    sentences,
     simplified,
     word_table,
 )
+from assistant.tools.draft.writing import PROBE as _PROBE
+from assistant.tools.draft.writing import Writing, year_to
 
-_PROBE = 9000  # 今年 read as a year no article names, to tell relative years from written ones
 PRIOR_ROLES = ("same_prior", "same_prior_base", "prior", "prior_base")
 # 较A轮时的18亿元: a value of an earlier moment the article does not date
 _EARLIER_HINT = "an earlier value the figure before it is compared with: give its period"
@@ -58,97 +56,19 @@ class Dated:
         )
 
 
-@dataclass(frozen=True)
-class Writing:
-    """When the article was written: its year; whether that is the year after the one it reports
-    whole (`after`), and the latest part of its own year it reports (今年首两个月: `reached`)."""
-
-    year: int | None
-    after: bool = False
-    reached: Period | None = None
-
-
 def period_of(date: Dated | None) -> str | None:
     """The canonical period of a figure's date (2024, 2024Q4), if it has one."""
     return date.period.canonical() if date is not None and date.period is not None else None
 
 
-def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list[str]) -> Writing:
-    """The year the article was written: the year of its date or copyright line, else the latest year it
-    reports a figure of (a year's results, a part of the year or a date with a figure: not a rule's 2030年再
-    提高至5% nor a year only named), else the latest year it names (not one it forecasts, nor a date to
-    come: 自2026年7月1日起); the year after it when that year is reported whole, for a year's results are
-    published once it is over (披露2024年年度报告: written in 2025, so a reader's 去年 is 2024)."""
-    stated = [int(y) for line in metadata for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", line)]
-    if stated:
-        return Writing(max(stated))
-    future, later = tuple(simplified(w) for w in rules()["future_words"]), tuple(rules()["not_reported_after"])
-    targets = re.compile(rules()["target_before"])
-    years: list[int] = []
-    reached: list[int] = []  # reached: years only ever written as a point to reach (提出到2027年…达到40%)
-    whole: set[int] = set()
-    reported: set[int] = set()
-    parts: list[Period] = []  # the parts of 今年 reported with a figure
-    grammars = (PeriodGrammar(words, None), PeriodGrammar(words, _PROBE))
-    for paragraph in paragraphs:
-        for _, sentence in sentences(paragraph):
-            plain = plain_form(sentence)
-            if any(w in plain for w in future):
-                continue
-            for grammar in grammars:
-                for m in grammar.scan(plain):
-                    period = m.period
-                    if period is None or period.year is None or m.role != "asked" or plain[m.end :].startswith(later):
-                        continue
-                    if period.year == _PROBE:
-                        parts += [period] if period.sub_year and _reported(plain, m.start, m.end, whole=False) else []
-                    elif period.year < _PROBE - 1 and grammar.current_year is None:
-                        (reached if targets.search(plain[: m.start]) else years).append(period.year)
-                        entire = (not period.sub_year and period.day is None) or _year_to(plain, period, m.end)
-                        if _reported(plain, m.start, m.end, whole=entire):
-                            reported.add(period.year)
-                            whole.update([period.year] if entire else [])
-    latest = max(reported) if reported else max(years) if years else None
-    if latest is not None and latest in whole:  # a year reported whole is over: the article is of a later one
-        last = max(parts, key=lambda p: p.closes).with_year(latest + 1) if parts else None
-        return Writing(latest + 1, after=True, reached=last)
-    return Writing(latest if latest is not None else max(reached) if reached else None)
-
-
-def _year_to(plain: str, period: Period, end: int) -> bool:
-    """截至2024年12月底止的全年业绩: a year's last month or day, and the whole year up to it."""
-    return period.month == 12 and plain[end:].startswith(tuple(rules()["year_end_after"]))
-
-
-def _reported(plain: str, start: int, end: int, *, whole: bool) -> bool:
-    """2024年合并营收为286.4亿元: a whole year's results (a result word and a figure in its clause, and no
-    part of the year after it: 2025年则派发…中期股息), so the year is over; a part of a year or a date
-    with a figure after it in its sentence (截至2025年9月底,员工6,850人). Not 进入2025年,… (a year entered) nor
-    2025年发布总金额近…的招标 (an event of the year)."""
-    _, clause_end = clause_bounds(plain, start)
-    if whole and not plain[end:clause_end].strip(" 全年度"):  # 2024年全年,公司营收为…: the clause after it
-        _, clause_end = clause_bounds(plain, clause_end + 1)
-    rest = plain[end:clause_end] if whole else plain[end:]  # 截至2025年6月末,公司货币资金…61.3亿元
-    if plain[:start].endswith(tuple(rules()["year_entered_words"])):
-        return False
-    parts = any(w in rest for w in rules()["year_part_words"])
-    if whole and not parts and any(w in rest for w in rules()["year_report_words"]):
-        return True  # 公布截至2024年12月31日止年度业绩: a whole year's results are out, figures or not
-    if not any(c.isdigit() for c in rest):
-        return False
-    if not whole:
-        return True
-    return not parts and any(w in rest for w in rules()["year_result_words"])
-
-
 def _an_act(plain: str, mention: PeriodMention) -> bool:
-    """于2023年5月取得注册证: a month or a day on which a one-off act happened dates only its own clause (the
+    """于2023年5月取得注册证: a month, day or quarter in which a one-off act happened dates only its own clause (the
     revenue of the first full year after it is no figure of that month)."""
     period = mention.period
     if period is not None and plain.startswith(tuple(rules()["clause_only_after"]), mention.end):
         return True  # 连同中期息8港仙: the interim dividend's half, not the period of the sentences after it
-    if period is None or (period.month is None and period.day is None):
-        return False
+    if period is None or (period.month is None and period.day is None and not period.sub_year):
+        return False  # 去年第二季推出的中型SUV: a quarter an act happened in, too
     _, end = clause_bounds(plain, mention.start)
     return any(simplified(w) in plain[mention.end : end] for w in rules()["one_off_acts"])
 
@@ -162,6 +82,18 @@ class Dating:
         self.current_year = writing.year
         self.events = word_table({w: event for event, words in rules()["year_events"].items() for w in words})
 
+    def past_reported(self, date: Dated) -> bool:
+        """Whether a date falls after the year the article reports (2026年6月 in an article on 2025's results
+        written in 2026; 2025年 is not, in one written in 2025 on its first nine months)."""
+        reported = (self.current_year or _PROBE) - (1 if self.writing.after and not self.writing.reached else 0)
+        return ((date.period.year if date.period is not None else None) or 0) > reported
+
+    def later(self, date: Dated | None) -> bool:
+        """Whether a date falls in a year after the article was written (a plan's, a payment's): it dates
+        only its own clause."""
+        year = date.period.year if date is not None and date.period is not None else None
+        return (year or 0) > (self.current_year or _PROBE)
+
     def dates(self, plain: str, sentence: str) -> list[Dated]:
         """The periods a sentence names; a comparison base (较2022年的高点) is the period only of a value
         written right after it (较2023年的7.35亿元)."""
@@ -174,7 +106,7 @@ class Dating:
                 Dated(
                     mention.start,
                     mention.end,
-                    Period(period.year) if period is not None and _year_to(plain, period, mention.end) else period,
+                    Period(period.year) if period is not None and year_to(plain, period, mention.end) else period,
                     sentence[mention.start : mention.end],
                     prior=mention.role in PRIOR_ROLES,
                     same_part=mention.role.startswith("same_prior"),
@@ -231,6 +163,9 @@ class Dating:
             return base
         if self._now(plain, figure, start, end, dates):
             return None  # 目前: the time of writing, not the last date mentioned
+        if plain[figure.end :].startswith(tuple(rules()["threshold_after"])):
+            figure.hints.append("a level to reach (营收突破300亿元之前): no period of its own")
+            return None
         if compared:
             figure.hints.append(_EARLIER_HINT)
             return None
@@ -259,13 +194,16 @@ class Dating:
             return None
         if any(simplified(w) in plain[: figure.begins] for w in rules()["future_words"]):
             planned = self._with_year(own[-1], before, state) if own else None
-            if planned and planned.period and (planned.period.year or 0) > (self.current_year or _PROBE):
+            if planned and self.later(planned):
                 figure.hints.append("a plan for a later year: dated by the year its own clause names")
                 return replace(planned, event=True)  # 计划2026年新开影院15至20家: 2026's plan, dating no other clause
             figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
             return None
         chosen = self._with_year(chosen, before, state)
-        if not (own or before or after) and chosen.period and (chosen.period.year or 0) > (self.current_year or _PROBE):
+        if _moved_from(plain, figure) and chosen.period and chosen.period.month is None and chosen.period.day is None:
+            figure.hints.append("the level a measure moved from: the period a year before")
+            return self._year_before(chosen, None)  # 佔收益比重由39.1%降至37.8%: 39.1% is the year before's
+        if not (own or before or after) and self.later(chosen):
             figure.hints.append("a later year of an earlier sentence (a plan's): no period of its own")
             return None  # …计划2027年…。对手门店数已超过11000家: a figure stated now, not in 2027
         if chosen.prior or any(word in plain[since_last : figure.begins] for word in rules()["prior_words"]):
@@ -351,6 +289,14 @@ class Dating:
             before = earlier.period.with_year(earlier.period.year - 1)
             return replace(earlier, period=before, text="", prior=False, compared=True)
         return earlier
+
+
+def _moved_from(plain: str, figure: Figure) -> bool:
+    """由39.1%降至37.8%: a level written with no year of its own that a measure moved from."""
+    r = rules()
+    return bool(re.search(r["moved_from_before"], plain[: figure.begins])) and bool(
+        re.match(r["moved_from_next"], plain[figure.end :])
+    )
 
 
 def _in_code(before: str) -> bool:

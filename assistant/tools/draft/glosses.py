@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.tools.draft.line_names import without_function_tail
 from assistant.tools.draft.reader import rules, scan_words, simplified
 
 # A Latin abbreviation in brackets right after Chinese words (初年度保費(FYP), 合約服務邊際(CSM)): a gloss of them.
@@ -40,3 +41,16 @@ def cjk_glosses(plain: str, words: dict[str, Any]) -> list[tuple[str, str]]:
         if named and named[-1][1] == min(12, match.start()) and gloss not in refused and not scan_words(gloss, words):
             found.append((str(named[-1][2]), gloss))
     return found
+
+
+def measure_words(words: str, table: dict[str, Any]) -> tuple[str, str | None]:
+    """A new measure's words without the adverb they end with (整体翻台率亦: 整体翻台率), and the known measure
+    they name around a region word inside them (`measure_infixes`: 新签海外订单 is 新签订单 overseas)."""
+    words = without_function_tail(words)
+    plain = simplified(words)
+    for infix in rules()["measure_infixes"]:
+        rest = plain.replace(infix, "", 1) if 0 < plain.find(infix) < len(plain) - len(infix) else ""
+        hits = scan_words(rest, table) if rest else []
+        if len(hits) == 1 and hits[0][:2] == (0, len(rest)):
+            return words, str(hits[0][2])
+    return words, None

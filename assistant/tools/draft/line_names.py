@@ -15,10 +15,12 @@ from assistant.tools.draft.reader import rules, simplified
 def line_stems(name: str, traditional: Callable[[str], str]) -> list[str]:
     """天工 of 天工系列: a line named with a series word is also asked for without it; 汽车 and 汽车行业 of
     汽车行业客户: a group of customers, without the words for customers; 汽车客户 of it, without the middle
-    word of a tail that ends with a shorter tail; 刻蚀机 of 刻蚀设备, its head said another way."""
+    word of a tail that ends with a shorter tail; 刻蚀机 of 刻蚀设备, its head said another way; 卖风机 of 风机销售,
+    the line said with its verb (`line_verb_forms`)."""
     tails = [t for t in rules()["line_name_tails"] if name.endswith(t)]
     stems = [name[: len(name) - len(t)] for t in tails]
     stems += [name[: len(name) - len(t)] + short for t in tails for short in tails if len(short) < len(t)]
+    stems += [verb + name[: -len(t)] for t, verb in rules()["line_verb_forms"].items() if name.endswith(t)]  # 卖风机
     heads = rules()["line_head_variants"].items()  # 刻蚀机 of 刻蚀设备
     stems += [name[: len(name) - len(h)] + other for h, others in heads if name.endswith(h) for other in others]
     return [form for stem in dict.fromkeys(stems) if len(stem) >= 2 for form in (stem, traditional(stem))]

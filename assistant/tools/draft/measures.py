@@ -17,7 +17,7 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.english import English, glossary, head_owners, head_words
 from assistant.tools.draft.entity import slug
-from assistant.tools.draft.glosses import cjk_glosses, latin_gloss
+from assistant.tools.draft.glosses import cjk_glosses, latin_gloss, measure_words
 from assistant.tools.draft.reader import (
     Figure,
     clause_bounds,
@@ -305,13 +305,13 @@ class Measures:
         return word[:start] if end == len(word) and ident == metric and len(hits) == 1 else ""
 
     def new_metric(self, words: str, gloss: str = "") -> str:
-        """A metric the vocabulary lacks, named after the article's own words, with a readable id; `gloss`,
-        the article's abbreviation of it (FYP), is a name of it too."""
+        """A metric the vocabulary lacks, named after the article's own words (with a readable id; `gloss`,
+        its abbreviation FYP, a name too), unless a region inside them leaves a known one (新签海外订单)."""
+        words, around = measure_words(words, self.words)  # 整體翻檯率亦: 整體翻檯率
         zh = self.traditional(words)
-        if zh in self.new_metrics:
-            return self.new_metrics[zh]
-        counted = self._counted_again(simplified(words))
-        if counted:  # 銀幕數 after 銀幕 (or before it): one measure, counted
+        if zh in self.new_metrics or around:
+            return around or self.new_metrics[zh]
+        if counted := self._counted_again(simplified(words)):  # 銀幕數 after 銀幕 (or before it): one measure
             return counted
         english, _complete = self.english.phrase(words)
         ident = slug(english) if english.isascii() else f"metric_{len(self.new_metrics) + 1}"

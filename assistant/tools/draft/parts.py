@@ -6,15 +6,29 @@ the whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
-from assistant.tools.draft.measures import Drafted
-from assistant.tools.draft.reader import clause_bounds, moved_to, rules, simplified
+from assistant.tools.draft.measures import Drafted, Measures, Mention
+from assistant.tools.draft.reader import clause_bounds, moved_to, plain_form, rules, scan_words, simplified
+
+_PART = re.compile(r"[\u4e00-\u9fff]+")  # 原材料及易耗品成本: a name of Chinese words only
 
 
-def shares_named(drafted: list[Drafted]) -> list[Drafted]:
-    """A share right after a figure of another measure is that measure's share: one the rules name becomes
-    its own measure (研发费用为1.8亿元,占营收比例约2.1%: rd_intensity); any other is tagged with it
+def revenue_ratios(vocabulary: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Measure -> the measure that is its share of revenue: the vocabulary's ratios over revenue (人工成本率 of
+    staff costs, 净利率 of net profit) and the draft rules' `share_named_by`."""
+    computed = {cid: c.get("computed") or {} for cid, c in vocabulary.items()}
+    found = {
+        str(c["of"]): cid for cid, c in computed.items() if (c.get("operation"), c.get("over")) == ("ratio", "revenue")
+    }
+    return found | dict(rules()["share_named_by"])
+
+
+def shares_named(drafted: list[Drafted], ratios: Mapping[str, str]) -> list[Drafted]:
+    """A share right after a figure of another measure is that measure's share: one with a ratio of its own
+    becomes that measure (研发费用为1.8亿元,占营收比例约2.1%: rd_intensity); any other is tagged with it
     (研发人员为1138人,占员工总数的比例约为72%: a staff share of rd_staff)."""
     r = rules()
     out = list(drafted)
@@ -22,11 +36,63 @@ def shares_named(drafted: list[Drafted]) -> list[Drafted]:
         before, one = out[i - 1], out[i]
         if one.metric not in r["share_of"].values() or one.segment or before.figure.unit == "%":
             continue
-        if before.metric in r["share_named_by"] and one.metric == r["share_of"]["revenue"]:
-            out[i] = replace(one, metric=r["share_named_by"][before.metric])
+        if before.metric in ratios and one.metric == r["share_of"]["revenue"]:
+            out[i] = replace(one, metric=ratios[before.metric])
         elif before.metric not in r["share_of"] and before.metric != one.metric:
             out[i] = replace(one, of=before.metric)
     return out
+
+
+def shares_of_parts(
+    plain: str, drafted: list[Drafted], measures: Measures, ratios: Mapping[str, str], orgs: list[Mention]
+) -> list[Drafted]:
+    """原材料及易耗品成本佔收益比重由39.1%降至37.8%: a share of revenue whose clause names what it is a share of
+    before 占 is that measure's ratio (`ratios`), else the share tagged with it, the measure new when the
+    vocabulary lacks it; a figure of the same measure right after it (2024年則為8.3%) is the same share."""
+    share = rules()["share_of"]["revenue"]
+    out = list(drafted)
+    for i, one in enumerate(out):
+        if one.metric != share or one.of or one.segment:
+            continue
+        start, _ = clause_bounds(plain, one.figure.begins)
+        at = max(plain.rfind(w, start, one.figure.begins) for w in rules()["share_base_words"])
+        words = _share_words(plain[start:at]) if at > start else ""
+        if words and not any(start <= s < at for s, _, _ in orgs):
+            part = _part_measure(words, measures)
+            if part:
+                out[i] = replace(one, metric=ratios[part]) if part in ratios else replace(one, of=part)
+        elif (
+            i
+            and out[i - 1].figure.unit == "%"
+            and (out[i - 1].of or out[i - 1].metric in ratios.values())
+            and _follows(one)
+        ):
+            out[i] = replace(one, metric=out[i - 1].metric, of=out[i - 1].of)
+    return out
+
+
+def _share_words(head: str) -> str:
+    """The words a clause opens with before 占, its opening fillers and links cut (而员工成本: 员工成本)."""
+    words = head.strip(" ,;，；")
+    for word in sorted(map(simplified, [*rules()["part_words"], *rules()["contrast_words"]]), key=len, reverse=True):
+        words = words.removeprefix(word)
+    return words if 2 <= len(words) <= 12 and _PART.fullmatch(words) else ""
+
+
+def _part_measure(words: str, measures: Measures) -> str | None:
+    """The measure words name: the vocabulary's or the draft's when they end with one, else a new one."""
+    hits = scan_words(plain_form(words), measures.words)
+    tails = tuple(rules()["share_part_tails"])  # 物业租金及相关开支: rent
+    if hits and (hits[-1][1] == len(words) or words[hits[-1][1] :] in tails):
+        ident = str(hits[-1][2])
+        return None if ident in rules()["share_of"].values() or ident == "revenue" else ident  # 前五大客户销售额
+    heads = tuple(rules()["measure_heads"])  # 原材料及易耗品成本 is a measure; 第三方项目 (占在管面积) is no measure
+    return None if hits or not simplified(words).endswith(heads) else measures.new_metric(words)
+
+
+def _follows(one: Drafted) -> bool:
+    """Whether a figure was read as the same measure as the figure before it (2024年則為8.3%)."""
+    return any(h.startswith("the same measure as the figure before") for h in one.figure.hints)
 
 
 def list_item_named(plain: str, position: int) -> bool:

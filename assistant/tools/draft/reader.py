@@ -310,9 +310,11 @@ def moved_to(before: str) -> bool:
 
 
 def unit_kind(unit: str | None) -> str | None:
-    """Money in any currency is one kind (元, 美元, and 元/公斤: money per kilogram); other units are their
-    own kind."""
-    return "money" if base_unit(unit) in rules()["money_units"] else unit
+    """Money in any currency is one kind (元, 美元, and 元/公斤: money per kilogram), and so are the units of
+    power, energy and weight (`unit_kinds`); other units are their own kind."""
+    base = base_unit(unit)
+    kinds = rules()["unit_kinds"]  # 1.1GW and 620MW are one kind: the items of one list of capacities
+    return "money" if base in rules()["money_units"] else next((k for k, units in kinds.items() if base in units), unit)
 
 
 def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callable[[str], bool]) -> list[Figure]:

@@ -173,7 +173,8 @@ class Segments:
         """门店销售业务: a name the article itself calls a line (业务, 板块) is one although it holds a metric
         word, unless it is one or ends with a long one (净利润业务 is no line)."""
         line_words = [simplified(w) for w in rules()["line_words"]]
-        called = any(matched.endswith(w) for w in line_words) and not any(w in name for w in line_words)
+        ends = (*line_words, *rules()["line_call_ends"])  # 风机销售仍是…的绝对主力
+        called = matched.endswith(ends) and not any(w in name for w in line_words)
         return (
             called
             and name not in self.metric_words
