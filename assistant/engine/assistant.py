@@ -341,8 +341,7 @@ def _interpreter(pack: Pack) -> Interpreter:
     units = pack.unit_words()
     computed = {cid: c.computed.operation for cid, c in pack.concepts.items() if c.computed is not None}
     counted = measures_by_unit(pack.facts.values())
-    over = {c.computed.of: cid for cid, c in pack.concepts.items() if c.computed and c.computed.over == "revenue"}
-    ratios = {of: cid for of, cid in over.items() if of and computed.get(cid) == "ratio"}
+    ratios = pack.ratios_over("revenue")  # staff_costs -> staff_cost_ratio
     return Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold, counted, ratios)
 
 

@@ -43,6 +43,7 @@ class Interpreter:
     per_words: tuple[tuple[str, str], ...] = ()  # (一头, 頭), longest first: the thing an amount asked is per
     bases: Bases = field(default_factory=lambda: Bases.of({}))  # 同比, q/q: what a change asked is measured against
     revenue_ratios: Mapping[str, str] = field(default_factory=dict)  # staff_costs -> staff_cost_ratio (over revenue)
+    counters: re.Pattern[str] | None = None  # 多少万条: a count asked in a counter the pack's figures use
 
     @classmethod
     def build(
@@ -66,8 +67,21 @@ class Interpreter:
         counts = dict(counted or {})
         bases = Bases.of(words)
         ratios = dict(revenue_ratios or {})
+        counters = _counter_pattern(folded_words, counts)
         return cls(
-            intents, examples, folded_words, patterns, whole, numbers, units, computed, counts, pers, bases, ratios
+            intents,
+            examples,
+            folded_words,
+            patterns,
+            whole,
+            numbers,
+            units,
+            computed,
+            counts,
+            pers,
+            bases,
+            ratios,
+            counters,
         )
 
     def operations(self, cues: Mapping[str, int], folded: str) -> list[tuple[str, str]]:
@@ -206,10 +220,10 @@ class Interpreter:
         measure's ratio to revenue when the pack has one; a ratio named with a share word after it (人工成本率
         占比) is that ratio, not a second measure. Run again on a follow-up's frame with the measures asked before."""
         shares = set(self.words.get("share_metrics", []))
-        based = any(h.target.id == "revenue" and self._after_base(frame.folded, h.start) for h in frame.hits)
-        asked = [m for m in frame.metrics if m not in shares and m != "revenue"]
         if frame.segments or not set(frame.metrics) & shares:
             return
+        based = any(h.target.id == "revenue" and self._after_base(frame.folded, h.start) for h in frame.hits)
+        asked = [m for m in frame.metrics if m not in shares and m != "revenue"]
         if not asked and based:  # 占收入的比例呢? after 销售费用: the share of revenue of the measure asked before
             asked = [m for m in previous if m in self.revenue_ratios][:1]
         if len(asked) != 1:
@@ -289,12 +303,8 @@ class Interpreter:
     def _counter_asked(self, folded: str) -> str | None:
         """多少万条, 几条: a count asked in a counter the pack's figures are counted in, though no cue names it;
         read only beside measures of money, which it overrules (sales volume 多少万条 is no revenue)."""
-        asking = "|".join(self.words.get("count_askers", []))
-        scales = "|".join(self.words.get("count_scales", []))
-        generic = set(self.words.get("count_generic", []))
-        counters = [u for u in self.counted if len(u) <= 2 and CJK_RUN.fullmatch(u) and fold(u) not in generic]
-        found = [u for u in counters if re.search(f"(?:{asking})(?:{scales})?{re.escape(fold(u))}", folded)]
-        return max(found, key=len) if asking and found else None  # 多少人次: 人次, not 人
+        found = self.counters.search(folded) if self.counters else None
+        return next((u for u in self.counted if fold(u) == found.group(1)), None) if found else None
 
     def _cued_unit(self, cues: Mapping[str, int]) -> str | None:
         """The unit an intent cue asks for (多少人 asks for people)."""
@@ -371,3 +381,15 @@ def measures_by_unit(facts: Iterable[Fact]) -> dict[str, list[str]]:
         if fact.unit and fact.value is not None:
             found.setdefault(fact.unit, set()).add(fact.metric)
     return {unit: sorted(metrics) for unit, metrics in found.items()}
+
+
+def _counter_pattern(words: Mapping[str, list[str]], counted: Mapping[str, list[str]]) -> re.Pattern[str] | None:
+    """多少万条, 几人次: the words asking how many, a scale, then a counter the pack's figures use (one or two
+    characters, longest first, not one that counts anything: 个)."""
+    generic = set(words.get("count_generic", []))
+    counters = {fold(u) for u in counted if len(u) <= 2 and CJK_RUN.fullmatch(u)} - generic
+    asking, scales = words.get("count_askers", []), words.get("count_scales", [])
+    if not counters or not asking:
+        return None
+    alternatives = "|".join(re.escape(u) for u in sorted(counters, key=len, reverse=True))
+    return re.compile(f"(?:{'|'.join(asking)})(?:{'|'.join(scales)})?({alternatives})")

@@ -197,11 +197,10 @@ class Resolver:
         span = _months_of(asked) if asked is not None and asked.year is not None else None
         if asked is None or span is None or not set(frame.metrics) & self.period_flows:
             return Found()
-        year = asked.year
-        found = [self.figure(operand(frame, periods=[Period.first_months(year, months)])) for months in span]
+        parts = [Period.first_months(asked.year, months) for months in span]  # the whole, the part before
+        found = [self.figure(operand(frame, periods=[part])) for part in parts]
         facts = [f.fact for f in found if f.fact is not None]
-        periods = [Period.first_months(year, months).canonical() for months in span]
-        if len(facts) != 2 or [f.period for f in facts] != periods:
+        if len(facts) != 2 or [f.period for f in facts] != [part.canonical() for part in parts]:
             return Found()
         try:
             quantity = figures.difference(figures.of_fact(facts[1]), figures.of_fact(facts[0]))

@@ -54,3 +54,11 @@ class Pack(msgspec.Struct, frozen=True, kw_only=True):
         """Each unit concept and the unit as the figures write it (hkd: 港元): a unit a question names is
         read as that word, and a unit no figure is written in is refused by the concept's names."""
         return {cid: c.names.zh_Hant for cid, c in self.concepts.items() if c.kind == "unit"}
+
+    def ratios_over(self, whole: str) -> dict[str, str]:
+        """Each measure and the concept that is its ratio over `whole` (staff_costs: staff_cost_ratio, over revenue)."""
+        return {
+            c.computed.of: cid
+            for cid, c in self.concepts.items()
+            if c.computed and c.computed.of and (c.computed.operation, c.computed.over) == ("ratio", whole)
+        }

@@ -16,3 +16,10 @@ def answered(bot: Assistant, question: str) -> str:
     answer = bot.ask(question)
     assert answer.status == "answered", answer.text
     return to_simplified(answer.text)
+
+
+def declined(bot: Assistant, question: str) -> str:
+    """The answer's own lines, asserting that the question was not answered (a stranger, a unit no figure has)."""
+    answer = bot.ask(question)
+    assert answer.status != "answered", answer.text
+    return figure_lines(answer.text)

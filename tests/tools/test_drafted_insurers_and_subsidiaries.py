@@ -9,7 +9,7 @@ does not take the group's listing."""
 from __future__ import annotations
 
 import pytest
-from answers import answered, figure_lines
+from answers import answered, declined, figure_lines
 
 from assistant import Assistant
 
@@ -58,9 +58,8 @@ def test_the_insurers_figures_are_answered(drafted: Assistant, question: str, fi
     ],
 )
 def test_a_company_the_words_do_not_single_out_is_refused(drafted: Assistant, question: str) -> None:
-    answer = drafted.ask(question)
-    assert answer.status != "answered", answer.text
-    assert "96.8" not in figure_lines(answer.text), answer.text
+    lines = declined(drafted, question)
+    assert "96.8" not in lines, lines
 
 
 def test_the_groups_former_self_does_not_take_its_listing(drafted: Assistant) -> None:

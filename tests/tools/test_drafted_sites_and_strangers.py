@@ -10,7 +10,7 @@ article's figures."""
 from __future__ import annotations
 
 import pytest
-from answers import answered, figure_lines
+from answers import answered, declined, figure_lines
 
 from assistant import Assistant
 
@@ -47,9 +47,8 @@ def test_a_holder_after_through_is_named_without_it(drafted: Assistant) -> None:
 
 @pytest.mark.parametrize("question", ["米其林2024年全球營收多少?", "玲瓏輪胎2024年营收多少", "金風科技去年毛利率多少?"])
 def test_well_known_companies_of_the_trade_are_strangers(drafted: Assistant, question: str) -> None:
-    answer = drafted.ask(question)
-    assert answer.status != "answered", answer.text
-    assert "186.42" not in figure_lines(answer.text), answer.text
+    lines = declined(drafted, question)
+    assert "186.42" not in lines, lines
 
 
 def test_a_lines_english_name_is_read_in_either_spelling(drafted: Assistant) -> None:
@@ -59,5 +58,4 @@ def test_a_lines_english_name_is_read_in_either_spelling(drafted: Assistant) -> 
 
 def test_a_count_asked_in_a_counter_gets_a_figure_in_it(drafted: Assistant) -> None:
     assert "6720" in figure_lines(answered(drafted, "Lanfeng 2024 sales volume 一共多少萬條?")).replace(",", "")
-    answer = drafted.ask("嵐峰輪胎2024年賣了多少萬條輪胎的營收?")
-    assert answer.status != "answered", answer.text
+    declined(drafted, "嵐峰輪胎2024年賣了多少萬條輪胎的營收?")

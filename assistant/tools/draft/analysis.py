@@ -48,7 +48,7 @@ from assistant.tools.draft.subjects import glosses_as_named, no_subject, subject
 from assistant.tools.draft.subsidiaries import regions
 from assistant.tools.draft.topics import Segments
 from assistant.tools.draft.variants import Variants, without_restatements
-from assistant.tools.draft.writing import writing_time
+from assistant.tools.draft.writing import first_future, writing_time
 
 
 def slugify(name: str) -> str:
@@ -339,8 +339,7 @@ class Drafter:
         if running:  # the company its figures are about (设立子公司X,…拥有研发人员46人), else the last not listed
             spoken = [m for m in running if any(d.subject == m[2] for d in drafted)]
             state["org"] = state["named"] = (spoken or [m for m in running if m not in listed] or running)[-1][2]
-        future = min([plain.find(w) for w in map(simplified, rules()["future_words"]) if w in plain] or [len(plain)])
-        past = self.dating.past_reported  # 預計於2026年6月派發 after 2025's results: a plan's date, not the next's
+        future, past = first_future(plain), self.dating.past_reported  # 預計於2026年6月派發 after 2025's results
         explicit = [d for d in dates if d.dated and not d.event and not (d.start > future and past(d))]
         resolved = [
             d.date for d in drafted if d.date is not None and d.date.dated and not (d.date.compared or d.date.event)

@@ -21,7 +21,7 @@ from assistant.tools.draft.reader import (
     word_table,
 )
 from assistant.tools.draft.writing import PROBE as _PROBE
-from assistant.tools.draft.writing import Writing, year_to
+from assistant.tools.draft.writing import Writing, first_future, year_to
 
 PRIOR_ROLES = ("same_prior", "same_prior_base", "prior", "prior_base")
 # 较A轮时的18亿元: a value of an earlier moment the article does not date
@@ -86,13 +86,12 @@ class Dating:
         """Whether a date falls after the year the article reports (2026年6月 in an article on 2025's results
         written in 2026; 2025年 is not, in one written in 2025 on its first nine months)."""
         reported = (self.current_year or _PROBE) - (1 if self.writing.after and not self.writing.reached else 0)
-        return ((date.period.year if date.period is not None else None) or 0) > reported
+        return _year_of(date) > reported
 
     def later(self, date: Dated | None) -> bool:
         """Whether a date falls in a year after the article was written (a plan's, a payment's): it dates
         only its own clause."""
-        year = date.period.year if date is not None and date.period is not None else None
-        return (year or 0) > (self.current_year or _PROBE)
+        return _year_of(date) > (self.current_year or _PROBE)
 
     def dates(self, plain: str, sentence: str) -> list[Dated]:
         """The periods a sentence names; a comparison base (较2022年的高点) is the period only of a value
@@ -192,7 +191,7 @@ class Dating:
         chosen = own[-1] if own else before[-1] if before else after[0] if after else state["date"]
         if chosen is None:
             return None
-        if any(simplified(w) in plain[: figure.begins] for w in rules()["future_words"]):
+        if first_future(plain) < figure.begins:
             planned = self._with_year(own[-1], before, state) if own else None
             if planned and self.later(planned):
                 figure.hints.append("a plan for a later year: dated by the year its own clause names")
@@ -289,6 +288,11 @@ class Dating:
             before = earlier.period.with_year(earlier.period.year - 1)
             return replace(earlier, period=before, text="", prior=False, compared=True)
         return earlier
+
+
+def _year_of(date: Dated | None) -> int:
+    """The year of a date, 0 when it has none."""
+    return (date.period.year if date is not None and date.period is not None else None) or 0
 
 
 def _moved_from(plain: str, figure: Figure) -> bool:

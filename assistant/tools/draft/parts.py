@@ -92,7 +92,7 @@ def _part_measure(words: str, measures: Measures) -> str | None:
 
 def _follows(one: Drafted) -> bool:
     """Whether a figure was read as the same measure as the figure before it (2024年則為8.3%)."""
-    return any(h.startswith("the same measure as the figure before") for h in one.figure.hints)
+    return "the same measure as the figure before it" in one.figure.hints  # the hint analysis gives it
 
 
 def list_item_named(plain: str, position: int) -> bool:

@@ -4,6 +4,7 @@ that when that year is reported whole (a year's results are published once it is
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list
     stated = [int(y) for line in metadata for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", line)]
     if stated:
         return Writing(max(stated))
-    future, later = tuple(simplified(w) for w in rules()["future_words"]), tuple(rules()["not_reported_after"])
+    future, later = future_words(), tuple(rules()["not_reported_after"])
     targets = re.compile(rules()["target_before"])
     years: list[int] = []
     reached: list[int] = []  # reached: years only ever written as a point to reach (提出到2027年…达到40%)
@@ -91,3 +92,14 @@ def _reported(plain: str, start: int, end: int, *, whole: bool) -> bool:
     if not whole:
         return True
     return not parts and any(w in rest for w in rules()["year_result_words"])
+
+
+@functools.cache
+def future_words() -> tuple[str, ...]:
+    """The words of a plan or a forecast (预计, 计划…), simplified."""
+    return tuple(simplified(w) for w in rules()["future_words"])
+
+
+def first_future(plain: str) -> int:
+    """Where the sentence's first future word is; its length when it has none."""
+    return min([plain.find(w) for w in future_words() if w in plain] or [len(plain)])
