@@ -29,6 +29,7 @@ STATUS = {
     "figures": "answered",
     "compare": "answered",
     "meta": "answered",
+    "passage": "answered",
     "clarify": "clarify",
     "entity_only": "clarify",
     "need_context": "clarify",
@@ -128,6 +129,10 @@ class Composer:
             )
         if kind == "meta":
             return self._meta(decision.intent, lang)
+        if kind == "passage":  # the sentence itself is the answer: a statement's text, else its citation alone
+            fact = facts[0]
+            body = [self._body(fact, "statement", lang)[0]] if fact.value is None and fact.statement else []
+            return Parts([template("passage", lang), *body], self.citations([fact]), [], [], self.related(fact, lang))
         found: list[Fact | None] = []  # the nearest fact, ranked once for the whole refusal
 
         def nearest_fact() -> Fact | None:

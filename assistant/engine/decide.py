@@ -17,6 +17,7 @@ from assistant.engine.frame import Frame
 from assistant.engine.lookup import Lookup
 from assistant.engine.matcher import Matcher
 from assistant.engine.operands import Resolver
+from assistant.engine.passages import Passages
 from assistant.engine.reading import Reading
 from assistant.engine.screen import Screen
 from assistant.engine.session import Context, Edit
@@ -38,6 +39,10 @@ class Decider:
         self.matcher = matcher
         self.calculator = calculator
         self.statements = statements
+        figured = {f.metric for f in pack.facts.values() if f.value is not None}
+        computed = {cid for cid, c in pack.concepts.items() if c.computed is not None}
+        counts = pack.words.get("count_askers", [])
+        self.passages = Passages(matcher, statements, frozenset(figured | computed), counts)
         conjunctions = Conjunctions(pack.words.get("conjunctions", []))
         self.screen = Screen(pack, matcher, resolver, conjunctions)
         self.lookup = Lookup(pack, matcher, resolver, calculator, statements, conjunctions)
@@ -48,6 +53,7 @@ class Decider:
 
     def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         decision = self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
+        decision = self.passages.answer(decision, frozenset(reading.worded)) or decision
         if decision.kind != "figures" or not decision.facts:
             return decision
         metrics = set(edit.frame.metrics)

@@ -30,7 +30,7 @@ class Decision:
 
     @property
     def answered(self) -> bool:
-        return self.kind in ("figures", "computed", "compare", "meta")
+        return self.kind in ("figures", "computed", "compare", "meta", "passage")
 
 
 def from_outcome(outcome: Outcome, frame: Frame) -> Decision:

@@ -69,6 +69,7 @@ class Reading:
     unknown_names: list[str] = field(default_factory=list)
     unread: list[tuple[str, str]] = field(default_factory=list)
     content: set[str] = field(default_factory=set)
+    worded: set[str] = field(default_factory=set)  # `content` less the asking words and periods: what it is about
     context_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def as_written(self, start: int, end: int) -> str:
@@ -129,6 +130,9 @@ class Reader:
             if hit.target.kind == "entity":
                 wording[hit.start : hit.end] = " " * (hit.end - hit.start)
         reading.content = content_units(strip_decimals("".join(wording)), self.vocabulary.stopwords)
+        for start, end in [*((s, e) for s, e, _ in reading.cue_spans), *period_spans]:
+            wording[start:end] = " " * (end - start)
+        reading.worded = content_units(strip_decimals("".join(wording)), self.vocabulary.stopwords)
         return reading
 
     def _numbers(self, reading: Reading, roles: list[tuple[int, int, Role, str]]) -> None:

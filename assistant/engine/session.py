@@ -147,8 +147,10 @@ def _inherit_metrics(merged: Frame, frame: Frame, previous: Frame, computed: fro
         merged.inherited.add("metrics")
         merged.focus = merged.focus or previous.focus
     elif frame.metrics and set(frame.metrics) | _named_metrics(frame) <= computed and previous.metrics:
-        # "How much of it came from equipment?": a share of what was just asked about
-        merged.metrics = [*frame.metrics, *(m for m in previous.metrics if m not in frame.metrics)]
+        # "How much of it came from equipment?": a share of what was just asked about; after a computation
+        # between two measures (研發費用是淨利潤的幾倍?佔總營收的比例), of the first: the other was only its base
+        parts = previous.metrics[:1] if previous.operation in ("compute", "compare") else previous.metrics
+        merged.metrics = [*frame.metrics, *(m for m in parts if m not in frame.metrics)]
         merged.segments = [*frame.segments, *(s for s in previous.segments if s not in frame.segments)]
         merged.inherited |= {"metrics", "segments"}
 

@@ -38,6 +38,7 @@ _FIELDS: dict[str, str] = {
     "unreadable_modifier": "piece",
     "understood": "parts",
     "need_context": "",
+    "passage": "",  # a sentence found by the question's own words, no concept
     "nothing": "topics",
     "clarify": "",
     "option_paragraph": "question paragraph written",

@@ -75,6 +75,9 @@ class Weights:
     statement_concept: float = 1.0  # per concept of the question a statement covers
     statement_min_score: float = 6.0  # a statement chosen by its words needs this score (rare words weigh ~2-4)
     statement_margin: float = 2.0  # ... and this lead over the next
+    passage_min_units: int = 2  # a sentence found by the question's words alone shares at least this many
+    passage_min_share: float = 0.4  # ... holds this share of their weight (rare words weigh more)
+    passage_lead: float = 0.12  # ... and this much more of it than the next sentence
     why_words: float = 0.2  # a why-question: the weight of shared words beside the concepts
     confidence_base: float = 0.5  # confidence of an answer: base, plus per score point and lead
     confidence_per_point: float = 0.05

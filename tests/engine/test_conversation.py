@@ -176,3 +176,13 @@ def test_a_margin_asked_after_a_line_s_revenue_is_never_that_revenue(bot: Assist
 def test_a_net_loss_is_never_divided_as_a_net_profit(bot: Assistant, question: str) -> None:
     answer = bot.ask(question)
     assert "53.54" not in answer.text  # 1.36 ÷ 2.54 with a loss's sign lost would be a wrong figure
+
+
+@pytest.mark.parametrize("follow_up", ["佔總營收的比例呢?", "what share of revenue is that?"])
+def test_a_share_after_a_multiple_is_the_first_measures_share(bot: Assistant, follow_up: str) -> None:
+    """研發費用是淨利潤的幾倍? then its share of revenue: R&D's (22%), never R&D over net profit (179%)."""
+    chat = bot.chat()
+    assert "1.79" in chat.ask("2024年研發費用是淨利潤的幾倍?").text
+    answer = chat.ask(follow_up)
+    assert answer.status == "answered" and "22%" in answer.text, answer.text
+    assert "179" not in answer.text

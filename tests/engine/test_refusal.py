@@ -32,6 +32,11 @@ from assistant import Assistant
         "你覺得未來五年醫學影像賽道誰會勝出?",  # a prediction, though the article speaks of the market
         "Who will win the medical imaging race?",
         "聯影醫療值得長期持有嗎?",  # advice, in any words
+        "聯影醫療現在值得 buy 嗎?",  # advice, in mixed words
+        "What will UIH's share price be tomorrow?",  # a forecast, however near
+        "聯影醫療下個月營收多少?",
+        "聯影醫療董事長是誰?",  # a sentence on a board seat answers no question about the chairman
+        "What's UIH's current P/E ratio?",  # nor one sharing a word of the question
         "Is United Imaging worth holding for the long term?",
         "小狗應該吃哪種狗糧?",  # advice of another kind
         "聯影醫療研發人員的平均薪酬是多少?",  # a measure of the staff named, not their number

@@ -23,12 +23,12 @@ from assistant.pack.paths import bundled_root
 from assistant.tools.draft.dating import Dated, Dating, in_passing, period_of
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entries import DraftFact, Entries, statement_topics
+from assistant.tools.draft.figure import Figure
 from assistant.tools.draft.holdings import with_objects
 from assistant.tools.draft.measures import Drafted, Measures, Mention, list_goes_on, metric_table
 from assistant.tools.draft.names import Names
 from assistant.tools.draft.parts import list_item_named, remainder_word, revenue_ratios, shares_named, shares_of_parts
 from assistant.tools.draft.reader import (
-    Figure,
     attach_changes,
     clause_bounds,
     join_ranges,
@@ -271,7 +271,7 @@ class Drafter:
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
                 figures.append(read_figure(sentence, plain, found))
         figures = join_ranges(plain, sorted(figures, key=lambda f: f.start), self.range_words)
-        figures = respectively(plain, figures, self.measures.words)
+        figures = respectively(plain, figures, self.measures.words, dates)
         return attach_changes(sentence, figures, self.measures.named_in)
 
     def _read(

@@ -38,8 +38,14 @@ def called_names(body: str) -> list[Called]:
         r"[”\"」』]?([^()]{0,40})[)]"
     )
     quoted = rf"({_LEGAL}{{4,30}}?)[((]()[“\"「『]([\u4e00-\u9fffA-Za-z0-9]{{2,10}})[”\"」』]()[)]"
+    bare = rf"({_LEGAL}{{4,30}}?)[((]()([\u4e00-\u9fff]{{2,8}})()[)]"  # 瀚嶸鋼鐵工業股份有限公司(瀚嶸鋼)
     suffixes = tuple(simplified(w) for w in rules()["entity_suffixes"])
     bare_quoted = [m for m in re.finditer(quoted, body) if simplified(m.group(1)).endswith(suffixes)]
+    bare_quoted += [
+        m
+        for m in re.finditer(bare, body)
+        if simplified(m.group(1)).endswith(suffixes) and _abbreviates(m.group(3), m.group(1))
+    ]
     cuts = sorted([*rules()["name_intro_words"], *rules()["name_cut_words"], "的"], key=len, reverse=True)
     found = []
     for match in [*re.finditer(pattern, body), *bare_quoted]:
@@ -52,7 +58,22 @@ def called_names(body: str) -> list[Called]:
             if (len(word) > 1 or word == "的") and word in full[:-4]:
                 full = full[full.rindex(word, 0, len(full) - 4) + len(word) :]
         full = after_kind(full)  # 半導體封裝測試廠瀚岳封測(英文名…,簡稱Hanyue): 瀚岳封測
+        if match.re.pattern == bare:  # 民營一貫作業鋼廠瀚嶸鋼鐵…(瀚嶸鋼): the name begins where its short name does
+            full = full[_abbreviates(short, full) - 1 :]
         lead = simplified(body[max(0, match.start(1) - 12) : match.end(1) - len(full)])
         english = named.group(1).strip() if named else ""
         found.append(Called(full, short, english, _OTHERS.findall(match.group(4)), match.start(), lead))
     return found
+
+
+def _abbreviates(short: str, full: str) -> int:
+    """Where in `full` the short name begins, plus one, when its characters are there in order from its
+    first one (瀚嶸鋼 in 民營一貫作業鋼廠瀚嶸鋼鐵工業股份有限公司) and leave a name of four characters at
+    least; else 0 (no abbreviation: 公司(上市) is no short name)."""
+    at = full.find(short[0])
+    while 0 <= at <= len(full) - 4:
+        rest = iter(full[at:])
+        if all(c in rest for c in short):
+            return at + 1
+        at = full.find(short[0], at + 1)
+    return 0

@@ -11,8 +11,8 @@ from typing import Any
 
 from assistant.lang.numbers import numbers_in
 from assistant.lang.periods import Period, PeriodGrammar, PeriodMention
+from assistant.tools.draft.figure import Figure
 from assistant.tools.draft.reader import (
-    Figure,
     clause_bounds,
     moved_to,
     rules,
@@ -54,6 +54,11 @@ class Dated:
             and not self.since
             and not self.base
         )
+
+
+def _unplaced(date: Dated) -> bool:
+    """A period named for itself (2024年, 第一季), not a year before another, a base nor a beginning."""
+    return date.period is not None and not (date.prior or date.base or date.since)
 
 
 def period_of(date: Dated | None) -> str | None:
@@ -155,7 +160,9 @@ class Dating:
 
     def date(self, plain: str, figure: Figure, dates: list[Dated], state: dict[str, Any]) -> Dated | None:
         """The period of a figure: its clause, then its sentence, then the paragraph's last date; none for
-        a figure of now (目前) or of a plan."""
+        a figure of now (目前) or of a plan; the year of its place in a list given respectively."""
+        if figure.listed_date is not None:
+            return figure.listed_date
         start, end = clause_bounds(plain, figure.begins)
         compared, base = self._compared(plain, start, figure)
         if compared and base is not None:
@@ -263,8 +270,12 @@ class Dating:
         the other's year is the only one (由2023年的6.84萬元降至6.15萬元); a year before the other's after a
         prior word (上年为, 较上年的, 而去年同期为); else the other's. Only the words after the other count."""
         earlier_figure, earlier = other
+        if figure.listed_date is not None:  # 分别为98.6亿元、112.4亿元和121.73亿元 after 2022年至2024年
+            return figure.listed_date
         start = max(clause_bounds(plain, figure.begins)[0], earlier_figure.end)
-        if moved_to(plain[start : figure.begins]) and not any(d.dated and start <= d.start for d in dates):
+        if moved_to(plain[start : figure.begins]) and not any(
+            _unplaced(d) and start <= d.start < figure.begins for d in dates
+        ):
             running = [d for d in dates if d.dated and d.end <= figure.begins]
             reached, moved = running[-1] if running else state["date"], earlier.period if earlier else None
             year = moved.year if moved and not moved.sub_year and reached and reached.period == moved else None
@@ -272,7 +283,9 @@ class Dating:
                 return replace(earlier, period=moved.with_year(year + 1), text="", compared=False)
             return reached
         dates = self.dates(plain[start : figure.begins], plain[start : figure.begins])
-        own = [d for d in dates if d.dated]
+        # 上半年…為147.1億港元,當中第一季為74.2億港元: a quarter named without its year takes the other's
+        own = [self._with_year(d, [earlier] if earlier else [], state) for d in dates if _unplaced(d)]
+        own = [d for d in own if d.dated]
         compared, base = self._compared(plain, start, figure)
         if base is not None:
             return base

@@ -1,6 +1,7 @@
 """What is written right beside a measure's name in a sentence: the Latin abbreviation or Chinese words glossing it
 in brackets (初年度保費(FYP), 合約負債(預收學費)), and a year before it, told apart from words that begin with 年's
-next character (2024年初年度保費: 2024 and 初年度保費)."""
+next character (2024年初年度保費: 2024 and 初年度保費); and the words before a number that name what it counts,
+without those."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from typing import Any
 
 from assistant.tools.draft.line_names import without_function_tail
-from assistant.tools.draft.reader import rules, scan_words, simplified
+from assistant.tools.draft.reader import half_width, rules, scan_words, simplified
 
 # A Latin abbreviation in brackets right after Chinese words (初年度保費(FYP), 合約服務邊際(CSM)): a gloss of them.
 LATIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(\uff08]\s*([A-Za-z][A-Za-z0-9&+\-. ]{0,24}?)\s*[)\uff09]")
@@ -54,3 +55,36 @@ def measure_words(words: str, table: dict[str, Any]) -> tuple[str, str | None]:
         if len(hits) == 1 and hits[0][:2] == (0, len(rest)):
             return words, str(hits[0][2])
     return words, None
+
+
+def words_before(sentence: str, start: int, end: int) -> str:
+    """The characters before a number that name what it counts (接入的充電樁達28萬多台), without the
+    change words that end them (折舊及攤銷費用同比增加約1.4億元: 折舊及攤銷費用)."""
+    r = rules()
+    text = re.sub(LATIN_GLOSS, "", half_width(sentence[start:end]))  # 初年度等價保費(FYPE): the Chinese name
+    text = re.sub(YEAR_WRITTEN, " ", text)  # 2024年初年度保費: the year, not 年初, and then 初年度保費
+    text = re.sub(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", " ", text)
+    fillers = sorted(r["filler"], key=len, reverse=True)
+    trailers = tuple(sorted((simplified(w) for w in r["measure_trailers"]), key=len, reverse=True))
+    pieces = []
+    for piece in text.split():
+        for word in fillers:
+            piece = piece.replace(word, " ")
+        pieces += [p for p in piece.split() if len(p) >= 2 and not p.startswith(r["per_unit_prefix"])]
+    if not pieces:
+        return ""
+    words = pieces[-1]
+    while simplified(words).endswith(trailers) and len(words) > 2:
+        words = words[: -len(next(t for t in trailers if simplified(words).endswith(t)))]
+    pointer = re.match(r["segment_pointer"], simplified(words))  # 该工厂产能利用率: 产能利用率
+    if pointer and len(words) - pointer.end() >= 2:
+        words = words[pointer.end() :]
+    leaders = tuple(sorted((simplified(w) for w in r["measure_leaders"]), key=len, reverse=True))
+    while simplified(words).startswith(leaders) and len(words) > 2:
+        words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
+    if simplified(words) in leaders:
+        return ""  # 公司100马力以下机型: 公司 names no measure
+    words = words[-r["measure_name_max"] :]
+    while simplified(words).startswith(leaders) and len(words) > 2:  # 商品猪全年平均完全成本: 完全成本
+        words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
+    return words if len(words) >= 2 else ""

@@ -17,9 +17,9 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.english import English, glossary, head_owners, head_words
 from assistant.tools.draft.entity import slug
-from assistant.tools.draft.glosses import cjk_glosses, latin_gloss, measure_words
+from assistant.tools.draft.figure import Figure
+from assistant.tools.draft.glosses import cjk_glosses, latin_gloss, measure_words, words_before
 from assistant.tools.draft.reader import (
-    Figure,
     clause_bounds,
     half_width,
     moved_to,
@@ -120,7 +120,7 @@ class Measures:
         start, end = clause_bounds(sentence, figure.number.start)
         clause = simplified(sentence[start : figure.begins])  # 晟豐人壽目前有效保戶超過612萬人: after the name
         named = max((clause.rfind(n) + len(n) for n in _spelt(names) if n in clause), default=0)
-        own_words = segments.words_before(sentence, start + named, figure.begins)
+        own_words = words_before(sentence, start + named, figure.begins)
         own = plain_form(own_words)
         a_count = figure.unit in rules()["counters"]  # 服务的企业客户约1,200家: a count of what the line's name says
         if own in names or (len(own) >= 2 and any(n.startswith(own) for n in names)):
@@ -212,7 +212,7 @@ class Measures:
         start, end = clause_bounds(sentence, figure.number.start)
         kind = unit_kind(figure.unit)
         same = [d for d in drafted if d.figure.event is None and kind is not None and unit_kind(d.figure.unit) == kind]
-        own = simplified(segments.words_before(sentence, start, figure.begins))
+        own = simplified(words_before(sentence, start, figure.begins))
         head = simplified(half_width(sentence[start : figure.begins]))
         part = head.lstrip(",;").startswith(tuple(rules()["part_words"]))  # 其中原材料约14.3亿元: a part
         pointer = bool(re.search(rules()["same_measure_words"], own))  # 这一数字: the measure before

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
+from assistant.tools.draft.name_ends import brand_names, cuts_a_period, word_kept_whole
 from assistant.tools.draft.reader import rule_pattern, rules, simplified
 
 # not a unit written after a number or a slash (314Ah, 1.3元/Wh)
@@ -165,11 +166,12 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
     stops = set(r["name_stops"])
     for word in r["rival_words"]:
         for match in re.finditer(re.escape(word), body):
-            name = body[match.end() : _word_kept_whole(body, match.end() + 4)]
+            name = body[match.end() : word_kept_whole(body, match.end() + 4)]
             if (
                 len(name) >= 4
                 and not set(name) & stops
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
+                and not cuts_a_period(body, match.end(), match.end() + len(name))
                 and body.count(name) >= 2
                 and not any(name in known or known in name for known in counts)
                 and not any(w in simplified(name) for w in r["name_report_words"])  # 子公司稅後淨利: a measure
@@ -181,6 +183,8 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
             plain = simplified(text)
             ends = (*r["measure_leaders"], *r["name_report_words"])
             cuts = [plain.index(w) for w in ends if len(w) >= 2 and w in plain]
+            period = re.compile(r["period_after_name"]).search(plain, 2)  # 嶸通前三季稅後淨利: 嶸通
+            cuts += [period.start()] if period else []
             text = text[: min(cuts)] if cuts else text  # 龙头飞羚电动全年销量: the name ends where a period begins
             name = "".join(itertools.takewhile(lambda c: c not in stops, text))
             weak = word in r["weak_rival_words"] and not _FIGURE_NEXT.match(body, match.end() + len(name))
@@ -330,38 +334,6 @@ def made_of_words(text: str) -> bool:
     if text in senses():
         return True
     return any(text[:cut] in senses() and made_of_words(text[cut:]) for cut in range(2, len(text) - 1))
-
-
-def _word_kept_whole(body: str, end: int) -> int:
-    """The end of a four-character name moved past the word its last two characters begin (瀚岳马来|西亚:
-    瀚岳马来西亚), so a name never cuts a word in two."""
-    rest = simplified(body[end - 2 : end + 2])
-    return end - 2 + max((k for k in range(3, len(rest) + 1) if rest[:k] in senses()), default=2)
-
-
-def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
-    """Other names of a brand already found (澜拓电气 -> 澜拓智充, 澜拓欧洲): the brand's first two characters
-    and two more, seen twice or right after a word that introduces a name (子公司澜拓欧洲); never when the
-    brand is a word of the language (加盟), and only after 子公司 or the like when the two more are one
-    (门店, 海外)."""
-    stops = set(r["name_stops"])
-    brands = {name[:2] for name in counts if len(name) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in name[:2])}
-    for brand in brands:
-        for match in re.finditer(re.escape(brand), body):
-            name = body[match.start() : _word_kept_whole(body, match.start() + 4)]
-            if (
-                len(name) < 4
-                or set(name) & stops
-                or any(name in known for known in counts)
-                or any(c.isdigit() or c.isascii() for c in name)
-            ):
-                continue
-            introduced = any(body[: match.start()].endswith(w) for w in r["name_intro_words"])
-            strongly = any(body[: match.start()].endswith(w) for w in r["rival_words"])  # 子公司澜拓欧洲
-            if simplified(brand) in senses() or (simplified(name[2:]) in senses() and not strongly):
-                continue  # 加盟商销 (加盟 is a word, no brand); 云屿门店 (门店 is a word, and nothing introduces it)
-            if body.count(name) >= 2 or introduced:
-                counts[name] = body.count(name)
 
 
 def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list[str]) -> list[str]:

@@ -16,10 +16,10 @@ from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, readings, shorter_forms
 from assistant.tools.draft.entity import Entity, slug
 from assistant.tools.draft.headline import title_name
+from assistant.tools.draft.name_ends import brand_names
 from assistant.tools.draft.name_finder import (
     GLOSSED,
     QUOTED_GLOSSED,
-    brand_names,
     described_names,
     find_names,
     glossed_name,
@@ -198,6 +198,10 @@ class Names:
                 self._merge(owner, merged)
             else:
                 self._alias(owner, full)
+            for ident in [i for i, e in self.entities.items() if i != owner and e.kind == "org"]:
+                name, legal = simplified(self.entities[ident].name), simplified(full)
+                if name != legal and name.endswith(legal) and called.lead.endswith(name[: -len(legal)]):
+                    self._merge(owner, ident)  # 民營一貫作業鋼廠瀚嶸鋼鐵…: the words before the name were read with it
             if self.entities[owner].name.isascii() and CJK_RUN.fullmatch(simplified(full)):
                 self.entities[owner].name = full  # 瀚岳封測(…簡稱Hanyue): named in Chinese, known by its Latin too
             self._known_as(owner, short)

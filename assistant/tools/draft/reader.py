@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -22,6 +21,7 @@ from assistant.lang.normalize import to_simplified
 from assistant.lang.numbers import Number
 from assistant.pack.figures import base_unit, range_upper
 from assistant.pack.paths import bundled_root
+from assistant.tools.draft.figure import Figure
 
 _DATE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
@@ -181,35 +181,6 @@ def _latin_bounded(text: str, start: int, end: int) -> bool:
         (text[start] in latin and start > 0 and text[start - 1] in latin)
         or (text[end - 1] in latin and end < len(text) and text[end] in latin)
     )
-
-
-@dataclass
-class Figure:
-    """One candidate number of a sentence, as written there."""
-
-    number: Number
-    start: int
-    end: int
-    value: Decimal
-    unit: str | None = None
-    scale: str | None = None
-    approx: str | None = None
-    change_sign: int = 0
-    change_start: int = -1
-    change: dict[str, Any] | None = None
-    more_changes: list[dict[str, Any]] = field(default_factory=list)  # 同比增长31.2%,环比增长6.8%: the q/q too
-    event: str | None = None
-    modifier: str | None = None  # a word before the measure's name that qualifies it (其中直营门店: 直营)
-    named_metric: str | None = None  # the measure a list names for it (营收和净利润分别为…: 营收, then 净利润)
-    share_base: str | None = None  # the measure a share is of, named after 占 (占门店GMV的比重: gmv)
-    hints: list[str] = field(default_factory=list)
-    upto: Decimal | None = None  # the upper end of a range (26%至27%), in the figure's scale
-    a_part: bool = False  # 其中持证教练超过4300名: a part of the figure before it, whatever words that one has
-
-    @property
-    def begins(self) -> int:
-        """Where the figure's text starts, including a change word before it."""
-        return self.change_start if self.change_sign else self.start
 
 
 def _word_after(table: str, plain: str, end: int) -> tuple[int, str | None]:

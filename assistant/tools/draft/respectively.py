@@ -1,19 +1,26 @@
 """Figures given respectively (营收和净利润分别为48.62亿元和3.1亿元): the n-th measure listed before 分别
-is the n-th figure's after it. Changes given so (分别同比增长15.8%和11.2%) have no level a fact could
+is the n-th figure's after it, and the n-th year of a range or list of years before it (2022年至2024年,
+营收分别为…) the n-th figure's year. Changes given so (分别同比增长15.8%和11.2%) have no level a fact could
 hold: they are dropped rather than filed as one figure's change and another's value.
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from typing import Any
 
-from assistant.tools.draft.reader import Figure, rules, scan_words
+from assistant.lang.period import Period
+from assistant.tools.draft.dating import Dated
+from assistant.tools.draft.figure import Figure
+from assistant.tools.draft.reader import rules, scan_words
 
 
-def respectively(plain: str, figures: list[Figure], words: dict[str, Any]) -> list[Figure]:
+def respectively(plain: str, figures: list[Figure], words: dict[str, Any], dates: list[Dated]) -> list[Figure]:
     """The figures of a sentence (`plain`: its plain form), those given respectively named by their
-    measure (`Figure.named_metric`), respective changes left out."""
+    measure (`Figure.named_metric`) and dated by their year (`Figure.listed_date`), respective changes
+    left out."""
+    years_respectively(plain, figures, dates)
     r = rules()
     for word in r["respectively_words"]:
         at = plain.find(word)
@@ -53,3 +60,45 @@ def _listed_figures(plain: str, figures: list[Figure], r: dict[str, Any]) -> boo
 
 def _stop_in(text: str) -> bool:
     return any(c in text for c in "。;；,，")
+
+
+def years_respectively(plain: str, figures: list[Figure], dates: list[Dated]) -> None:
+    """2022年至2024年,营收分别为98.6亿元、112.4亿元和121.73亿元;同期归母净利润分别为…: each figure of a list
+    after 分别 takes the year of its place in the last range or list of as many years before it."""
+    r = rules()
+    for word in r["respectively_words"]:
+        at = plain.find(word)
+        while at >= 0:
+            listed = _figures_listed(plain, [f for f in figures if f.begins >= at + len(word)], at + len(word), r)
+            years = _years_before(plain, at, dates, len(listed), r) if len(listed) >= 2 else []
+            for figure, year in zip(listed, years, strict=False):
+                figure.listed_date = year
+                figure.hints.append("given respectively (分别): the year of its place in the list of years")
+            at = plain.find(word, at + len(word))
+
+
+def _figures_listed(plain: str, after: list[Figure], at: int, r: dict[str, Any]) -> list[Figure]:
+    """The figures listed right after `at` (为a、b和c), joined by list words only."""
+    if not after or after[0].begins - at > r["respectively_gap"]:
+        return []
+    listed = after[:1]
+    for a, b in itertools.pairwise(after):
+        if plain[a.end : b.begins].strip() not in r["list_joiners"]:
+            break
+        listed.append(b)
+    return listed
+
+
+def _years_before(plain: str, at: int, dates: list[Dated], count: int, r: dict[str, Any]) -> list[Dated]:
+    """The last range (2022年至2024年) or list (2023年和2024年) of `count` whole years before `at`."""
+    years = [(d, d.period.year) for d in dates if d.end <= at and d.period and d.period.year and not d.period.sub_year]
+    found: list[Dated] = []
+    for i in range(len(years) - 1):
+        (first, one), (last, other) = years[i], years[i + 1]
+        if plain[first.end : last.start].strip() in r["year_range_marks"] and other - one + 1 == count:
+            found = [replace(first, period=Period(year), text=f"{year}年") for year in range(one, other + 1)]
+        run = [d for d, _ in years[i : i + count]]
+        joined = all(plain[a.end : b.start].strip() in r["list_joiners"] for a, b in itertools.pairwise(run))
+        if len(run) == count and joined:
+            found = run
+    return found

@@ -12,7 +12,6 @@ from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
-from assistant.tools.draft.glosses import LATIN_GLOSS, YEAR_WRITTEN
 from assistant.tools.draft.line_names import (
     abbreviates,
     line_glosses,
@@ -329,38 +328,6 @@ class Segments:
             state["segment"] = hits[-1][2]
             if opening and re.search(rules()["line_topic"], plain):
                 state["topic"] = hits[0][2]  # the line named first is the one the sentence ranks
-
-    def words_before(self, sentence: str, start: int, end: int) -> str:
-        """The characters before a number that name what it counts (接入的充電樁達28萬多台), without the
-        change words that end them (折舊及攤銷費用同比增加約1.4億元: 折舊及攤銷費用)."""
-        r = rules()
-        text = re.sub(LATIN_GLOSS, "", half_width(sentence[start:end]))  # 初年度等價保費(FYPE): the Chinese name
-        text = re.sub(YEAR_WRITTEN, " ", text)  # 2024年初年度保費: the year, not 年初, and then 初年度保費
-        text = re.sub(r"[\s\d.%%,,;;::、()()《》「」\"“”/]+", " ", text)
-        fillers = sorted(r["filler"], key=len, reverse=True)
-        trailers = tuple(sorted((simplified(w) for w in r["measure_trailers"]), key=len, reverse=True))
-        pieces = []
-        for piece in text.split():
-            for word in fillers:
-                piece = piece.replace(word, " ")
-            pieces += [p for p in piece.split() if len(p) >= 2 and not p.startswith(r["per_unit_prefix"])]
-        if not pieces:
-            return ""
-        words = pieces[-1]
-        while simplified(words).endswith(trailers) and len(words) > 2:
-            words = words[: -len(next(t for t in trailers if simplified(words).endswith(t)))]
-        pointer = re.match(r["segment_pointer"], simplified(words))  # 该工厂产能利用率: 产能利用率
-        if pointer and len(words) - pointer.end() >= 2:
-            words = words[pointer.end() :]
-        leaders = tuple(sorted((simplified(w) for w in r["measure_leaders"]), key=len, reverse=True))
-        while simplified(words).startswith(leaders) and len(words) > 2:
-            words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
-        if simplified(words) in leaders:
-            return ""  # 公司100马力以下机型: 公司 names no measure
-        words = words[-r["measure_name_max"] :]
-        while simplified(words).startswith(leaders) and len(words) > 2:  # 商品猪全年平均完全成本: 完全成本
-            words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
-        return words if len(words) >= 2 else ""
 
     def _heads(self) -> dict[str, str]:
         """A line is also asked for by its head word, the glossary word its name ends with (精密减速器:

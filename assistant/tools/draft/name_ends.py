@@ -1,0 +1,55 @@
+"""Where a name found in running text ends: never inside a word (瀚岳马来|西亚) or a period written after it
+(瀚嶸鋼第|三季); and other names of a brand already found (澜拓智充 beside 澜拓电气)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from assistant.tools.draft.dictionary import senses
+from assistant.tools.draft.reader import rules, simplified
+
+
+def cuts_a_period(body: str, start: int, end: int) -> bool:
+    """Whether the name body[start:end] ends inside a period written after it (瀚嶸鋼第 of 瀚嶸鋼第三季, 嶸通前三
+    of 嶸通前三季): its last one or two characters begin a period that goes on past it."""
+    period = re.compile(rules()["period_after_name"])
+    for tail in (1, 2):
+        found = period.match(simplified(body[end - tail : end + 6])) if end - tail > start + 1 else None
+        if found and found.end() > tail:
+            return True
+    return False
+
+
+def word_kept_whole(body: str, end: int) -> int:
+    """The end of a four-character name moved past the word its last two characters begin (瀚岳马来|西亚:
+    瀚岳马来西亚), so a name never cuts a word in two."""
+    rest = simplified(body[end - 2 : end + 2])
+    return end - 2 + max((k for k in range(3, len(rest) + 1) if rest[:k] in senses()), default=2)
+
+
+def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
+    """Other names of a brand already found (澜拓电气 -> 澜拓智充, 澜拓欧洲): the brand's first two characters
+    and two more, seen twice or right after a word that introduces a name (子公司澜拓欧洲); never when the
+    brand is a word of the language (加盟), and only after 子公司 or the like when the two more are one
+    (门店, 海外)."""
+    stops = set(r["name_stops"])
+    brands = {name[:2] for name in counts if len(name) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in name[:2])}
+    for brand in brands:
+        for match in re.finditer(re.escape(brand), body):
+            name = body[match.start() : word_kept_whole(body, match.start() + 4)]
+            if (
+                len(name) < 4
+                or set(name) & stops
+                or cuts_a_period(body, match.start(), match.start() + len(name))  # 瀚嶸鋼第|三季: no brand
+                or any(name in known for known in counts)
+                or any(c.isdigit() or c.isascii() for c in name)
+            ):
+                continue
+            introduced = any(body[: match.start()].endswith(w) for w in r["name_intro_words"])
+            strongly = any(body[: match.start()].endswith(w) for w in r["rival_words"])  # 子公司澜拓欧洲
+            if simplified(brand) in senses() or (simplified(name[2:]) in senses() and not strongly):
+                continue  # 加盟商销 (加盟 is a word, no brand); 云屿门店 (门店 is a word, and nothing introduces it)
+            if body.count(name) >= 2 or introduced:
+                counts[name] = body.count(name)
