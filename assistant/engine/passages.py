@@ -57,6 +57,8 @@ class Passages:
             speaker = fact if held[0].value is not None and fact.value is None else held[0]
             by_quote[fact.quote] = (speaker, held[1] | keys.units, held[2] | concepts)
         self.sentences = [Sentence(f, frozenset(u), frozenset(c)) for f, u, c in by_quote.values()]
+        at = {quote: i for i, quote in enumerate(by_quote)}  # each fact's sentence, to find them by the word index
+        self.sentence_of = {k.fact.id: at[k.fact.quote] for k in matcher.keys.values() if k.fact.quote in at}
         counts: dict[str, int] = {}
         for sentence in self.sentences:
             for unit in sentence.units:
@@ -91,7 +93,9 @@ class Passages:
         weight = {unit: self.rarity.get(unit, self.unseen) for unit in asked}
         whole = sum(weight.values())
         ranked: list[tuple[float, Sentence]] = []
-        for sentence in self.sentences:
+        by_unit, of = self.matcher.by_unit, self.sentence_of  # only sentences sharing a word: not all of them
+        for index in {of[fid] for unit in asked for fid in by_unit.get(unit, ()) if fid in of}:
+            sentence = self.sentences[index]
             shared = asked & sentence.units
             if not self._enough(shared) or not self._about(frame, sentence):
                 continue

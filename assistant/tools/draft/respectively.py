@@ -82,10 +82,10 @@ def _figures_listed(plain: str, after: list[Figure], at: int, r: dict[str, Any])
     if not after or after[0].begins - at > r["respectively_gap"]:
         return []
     listed = after[:1]
-    for a, b in itertools.pairwise(after):
-        if plain[a.end : b.begins].strip() not in r["list_joiners"]:
+    for figure in after[1:]:
+        if not _listed_figures(plain, [listed[-1], figure], r):
             break
-        listed.append(b)
+        listed.append(figure)
     return listed
 
 
