@@ -155,9 +155,11 @@ class Calculator(Arithmetic):
         values = self.quantities(pair)
         if isinstance(values, Outcome):
             return values
-        amount = self.computed(
-            frame, figures.difference(values[0], values[1]), pair, "difference", "label_change_amount", a=fact
-        )
+        try:
+            difference = figures.difference(values[0], values[1])
+        except FigureError:  # the same measure in other units (存貨 in 元 beside 存貨周轉 in 天): no change
+            return None
+        amount = self.computed(frame, difference, pair, "difference", "label_change_amount", a=fact)
         if frame.unit not in (None, "%") or values[0].unit == "%":
             return amount  # 多少錢: the amount; a change of a percentage is in points, never a rate of a rate
         try:

@@ -42,7 +42,8 @@ class Decider:
         figured = {f.metric for f in pack.facts.values() if f.value is not None}
         computed = {cid for cid, c in pack.concepts.items() if c.computed is not None}
         counts = pack.words.get("count_askers", [])
-        self.passages = Passages(matcher, statements, frozenset(figured | computed), counts)
+        rates = pack.words.get("rate_words", [])
+        self.passages = Passages(matcher, statements, frozenset(figured | computed), counts, rates)
         conjunctions = Conjunctions(pack.words.get("conjunctions", []))
         self.screen = Screen(pack, matcher, resolver, conjunctions)
         self.lookup = Lookup(pack, matcher, resolver, calculator, statements, conjunctions)
@@ -53,7 +54,7 @@ class Decider:
 
     def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         decision = self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
-        decision = self.passages.answer(decision, frozenset(reading.worded)) or decision
+        decision = self.passages.answer(decision, reading) or decision
         if decision.kind != "figures" or not decision.facts:
             return decision
         metrics = set(edit.frame.metrics)

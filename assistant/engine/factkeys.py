@@ -21,6 +21,7 @@ from assistant.pack.model import Pack
 from assistant.pack.schema import Fact
 
 _CLAUSE = re.compile("[,;:。\uff0c\uff1b\uff1a]")  # ASCII and full-width marks
+_CLAUSE_AROUND_NUMBERS = re.compile("[;:。\uff0c\uff1b\uff1a]|(?<!\\d),|,(?!\\d)")  # 4,200 is one number
 SUMMED = frozenset({"difference", "sum"})  # derivations whose figure also fits the periods of its inputs
 
 
@@ -81,6 +82,45 @@ def own_clause(fact: Fact) -> str:
     if not fact.written:
         return fact.quote
     return next((c for c in _CLAUSE.split(fact.quote) if fact.written in c), fact.quote)
+
+
+def figure_topic(fact: Fact, others: Iterable[str]) -> str:
+    """What says what a figure is of, in a sentence of several (`others`: the other figures as written):
+    its own clause, the clauses right before it that hold no other figure, and the sentence's opening
+    clauses before its first figure. In "…全球股市重挫,台股加權指數單日跌幅一度接近10%,…當月自結稅後虧損
+    2.64億元" the index is not what 2.64億元 is of; in "2025年3月,公司完成一次H股配售,以每股28.60港元的價格
+    配售約5460萬股新H股,募資約15.6億港元" the placement is."""
+    clauses = [c for c in _CLAUSE_AROUND_NUMBERS.split(fact.quote) if c]
+    own = next((i for i, c in enumerate(clauses) if fact.written and fact.written in c), None)
+    if own is None:
+        return fact.quote
+    other = [w for w in others if w and w != fact.written]
+
+    def holds_figure(clause: str) -> bool:
+        return any(w in clause for w in other)
+
+    start = own
+    while start > 0 and not holds_figure(clauses[start - 1]):
+        start -= 1
+    opening = []
+    for clause in clauses[:start]:
+        if holds_figure(clause):
+            break
+        opening.append(clause)
+    return ",".join([*opening, *clauses[start : own + 1]])
+
+
+def topic_units(keys: Iterable[FactKeys]) -> dict[str, frozenset[str]]:
+    """Each figure's words saying what it is of (figure_topic), by fact id."""
+    by_quote: dict[str, list[Fact]] = {}
+    for k in keys:
+        if k.fact.value is not None and k.fact.derivation is None:
+            by_quote.setdefault(k.fact.quote, []).append(k.fact)
+    topics = {}
+    for facts in by_quote.values():
+        written = [f.written or "" for f in facts]
+        topics.update({f.id: frozenset(content_units(fold(figure_topic(f, written)))) for f in facts})
+    return topics
 
 
 def own_numbers(fact: Fact) -> frozenset[Decimal]:

@@ -43,6 +43,7 @@ class Frame:
     units: set[str] = field(default_factory=set)
     focus: str | None = None
     unit: str | None = None
+    counter: str | None = None  # 幾多間, 多少架: the counter the words ask a count in, of the pack's figures' units
     per: str | None = None  # 多少錢一頭, per kg: the thing an amount asked is per
     decimals: int | None = None
     pronoun: bool = False

@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from assistant.engine.frame import Frame
-from assistant.engine.lexicon import Hit
+from assistant.engine.lexicon import Hit, has_word
 from assistant.engine.reading import Reading
 from assistant.lang.normalize import fold
 from assistant.lang.periods import Period
@@ -121,13 +121,7 @@ class Interpreter:
 
     def has(self, key: str, folded: str) -> bool:
         """Whether a word of the named list appears (English words on word boundaries)."""
-        for word in self.words.get(key, []):
-            if word.isascii() and word.isalpha():
-                if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", folded):
-                    return True
-            elif word in folded:
-                return True
-        return False
+        return has_word(self.words.get(key, []), folded)
 
     def frame(self, reading: Reading) -> Frame:
         """The frame of one reading, before any conversation context."""
@@ -157,7 +151,8 @@ class Interpreter:
         frame.numbers = {n.value for n in reading.numbers} | {n.base for n in reading.numbers}
         unit = frame.unit or self._cued_unit(asked)
         amounts = unit in self.words.get("amount_units", []) or self._amounts_only(frame.metrics)
-        counter = self._counter_asked(folded) if amounts else None  # sales volume 多少万条: no revenue
+        frame.counter = self._counter_asked(folded)
+        counter = frame.counter if amounts else None  # sales volume 多少万条: no revenue
         frame.unit = self._counter_used(counter or unit)
         frame.per = next((per for word, per in self.per_words if word in folded), None)  # 多少錢一頭: per head
         frame.decimals = self.decimals(folded)

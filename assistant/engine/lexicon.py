@@ -8,6 +8,7 @@ the words that nothing matched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -39,6 +40,18 @@ def content_units(folded: str, stopwords: frozenset[str] = frozenset()) -> set[s
         for piece in run.split():
             units.update(piece[i : i + 2] for i in range(len(piece) - 1))
     return units
+
+
+def has_word(words: Iterable[str], folded: str) -> bool:
+    """Whether one of the (folded) words appears in a folded text, English words on word boundaries
+    ("rate" is not in "operate")."""
+    for word in words:
+        if word.isascii() and word.isalpha():
+            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", folded):
+                return True
+        elif word in folded:
+            return True
+    return False
 
 
 @dataclass(frozen=True)

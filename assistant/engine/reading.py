@@ -316,7 +316,9 @@ class Reader:
                 after = question[match.end() :].split()
                 following = fold(after[0]).strip("?,.!") if after else ""
                 opener = following in stopwords or following in self.vocabulary.question_marks
-                if opener or following not in known or following in self.vocabulary.names:
+                # "Galaxy 嘅 net debt": a name before Chinese words, not jargon (YTD 累計營收)
+                chinese_after = bool(following) and not following.isascii() and not words.isupper()
+                if not chinese_after and (opener or following not in known or following in self.vocabulary.names):
                     continue  # "Since when…", "Describe UIH…": a capital opening a sentence; "Rivian revenue?" names
             # iPhone, eBay, General Motors: a name wherever it stands
             names.append(" ".join(words.split()[len(words.split()) - len(parts) :]))

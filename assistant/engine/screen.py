@@ -16,7 +16,7 @@ from assistant.engine.answer import Token
 from assistant.engine.conjunctions import Conjunctions
 from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
-from assistant.engine.matcher import Matcher
+from assistant.engine.matcher import FactKeys, Matcher
 from assistant.engine.operands import Resolver
 from assistant.engine.reading import Reading
 from assistant.engine.rounds import Rounds
@@ -35,6 +35,7 @@ class Screen:
     """Decides what can be decided from the question and the pack's vocabulary alone."""
 
     def __init__(self, pack: Pack, matcher: Matcher, resolver: Resolver, conjunctions: Conjunctions) -> None:
+        self.generic_heads = frozenset(fold(w) for w in pack.words.get("generic_heads", []))
         self.pack = pack
         self.matcher = matcher
         self.resolver = resolver
@@ -219,7 +220,7 @@ class Screen:
         if keys is None:
             return None
         for token in reading.tokens:
-            if self._foreign(token, reading, keys.units):
+            if self._foreign(token, reading, keys.units) or self._other_subject(token, reading, keys):
                 piece = (
                     reading.question[token.start : token.end]
                     if len(reading.question) == len(reading.folded)
@@ -268,6 +269,22 @@ class Screen:
             for i in range(len(text) - 1)
         ]
         return any(a and b for a, b in itertools.pairwise(foreign))
+
+    def _other_subject(self, token: Token, reading: Reading, keys: FactKeys) -> bool:
+        """A word opening the question, unread, that the article writes but the answering sentence does
+        not (中鋼第三季EPS, 燁聯前三季虧損 answered from the company's own sentence): the question is about
+        whatever the article calls by that word, a rival it names in passing, not the company."""
+        if token.start != 0 or token.role != "unknown" or not 2 <= len(token.text) <= 4:
+            return False
+        after = next((t for t in reading.tokens if t.start >= token.end), None)
+        return (
+            after is not None
+            and after.role == "period"  # a subject then its period: 中鋼第三季, 瑞登2023年底
+            and bool(CJK_RUN.fullmatch(token.text))
+            and token.text not in self.generic_heads  # 截至2025年6月底, 集團2024年
+            and token.text in self.article
+            and token.text not in keys.text
+        )
 
     def _sentences_with(self, unit: str) -> int:
         """How many of the article's sentences behind the facts use a word."""

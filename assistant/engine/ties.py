@@ -53,11 +53,21 @@ def named_beside(frame: Frame, tied: list[Scored], measure_words: set[str]) -> S
     if len(tied) > WEIGHTS.clause_tie_max or any(s.fact.value is None for s in tied):
         return None  # many figures as good as each other: the reader chooses
     clauses = [content_units(fold(own_clause(s.fact))) for s in tied]
-    words = frame.units if all(c & measure_words for c in clauses) else frame.units - measure_words
+    words = frame.units if all(c & measure_words for c in clauses) else _without_measures(frame) - measure_words
     shared = sorted(((len(words & c), i) for i, c in enumerate(clauses)), reverse=True)
     if shared[0][0] - shared[1][0] < WEIGHTS.clause_lead:
         return None
     return tied[shared[0][1]]
+
+
+def _without_measures(frame: Frame) -> set[str]:
+    """The question's words with the measures and companies it names blanked out: 星匯海景酒店入住率 is
+    海景 and 酒店, never 店入, which straddles the hotel and the rate."""
+    text = list(frame.folded)
+    for hit in frame.hits:
+        if hit.target.kind in ("metric", "entity"):
+            text[hit.start : hit.end] = " " * (hit.end - hit.start)
+    return content_units("".join(text))
 
 
 def differ(tied: list[Scored]) -> bool:

@@ -112,6 +112,8 @@ def test_a_stranger_sharing_a_word_with_a_known_company_is_refused(mini_pack: Pa
         "What was General Motors' revenue in 2024?",
         "Ford Motor revenue 2024",
         "John Deere FY2024 的 net income 是多少?",  # a name right before a fiscal year (FY2024)
+        "Stryker 嘅 revenue 幾多?",  # a name opening a mixed question, before Chinese words
+        "Olympus 的營收是多少?",
     ],
 )
 def test_an_english_name_no_alias_knows_is_another_company(bot: Assistant, question: str) -> None:
@@ -140,7 +142,11 @@ def test_a_chinese_name_with_a_company_word_no_alias_knows_is_another_company(
 
 @pytest.mark.parametrize(
     "question",
-    ["Since when is this the first time both revenue and net profit fell?", "Revenue of UIH in 2024?"],
+    [
+        "Since when is this the first time both revenue and net profit fell?",
+        "Revenue of UIH in 2024?",
+        "YTD 的營收是多少?",  # capitals before Chinese words: jargon, not a name
+    ],
 )
 def test_a_capital_opening_a_question_is_no_name(bot: Assistant, question: str) -> None:
     assert bot.ask(question).status == "answered"

@@ -77,3 +77,20 @@ def test_an_approximate_change_comes_with_the_exact_one_both_years_give(
     answer = draft_bot(article, "zh-Hant").ask("青禾電機2024年經營現金流同比具體降了百分之幾?")
     assert answer.status == "answered", answer.text
     assert "近六成" in answer.text and "58.84" in answer.text  # the article's words, and the exact rate
+
+
+def test_a_change_between_a_measure_and_its_days_is_never_a_crash(draft_bot: Callable[[str, str], Assistant]) -> None:
+    """存貨 in 元 one year and 庫存天數 in 天 the year before are no pair to subtract: the question gets a
+    refusal, never an exception or the days."""
+    article = "\n".join(
+        [
+            "晟輪車業去庫存見底",
+            "觀潮財經 記者 邵明遠",
+            "晟輪車業2024年合併營收為218.6億元,年減12.4%。",
+            "晟輪2024年底存貨金額為58.7億元;庫存天數由2023年底的168天降至121天。",
+        ]
+    )
+    bot = draft_bot(article, "zh-Hant")
+    for question in ("存貨金額 y/y 少了多少億?", "存貨比上年減少多少?"):
+        answer = bot.ask(question)
+        assert answer.status == "no_answer", answer.text

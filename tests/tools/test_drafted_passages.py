@@ -20,6 +20,7 @@ ARTICLE = "\n".join(
         "第二大股東為私募機構遠瀾資本旗下的遠瀾成長基金,持股比例為12.35%。",
         "公司研發重點放在低滾阻配方與靜音技術,希望擺脫只拼價格的局面。",
         "2024年,公司淨利潤為15.8億元,同比增長4.1%。",
+        "產能方面,公司在塞爾維亞的新工廠一期預計於2026年二季度投產。",
     ]
 )
 
@@ -53,3 +54,22 @@ def test_the_answer_says_it_was_found_by_words_and_quotes_the_sentence(drafted: 
     assert answer.status == "answered"
     assert answer.citations and "12.35%" in answer.citations[0].quote
     assert "字詞" in answer.text or "字词" in answer.text
+
+
+def test_a_when_question_gets_the_sentence_giving_the_time(drafted: Assistant) -> None:
+    assert "2026" in answered(drafted, "塞爾維亞工廠什麼時候能投產?")
+
+
+def test_a_when_question_gets_no_sentence_without_a_time(drafted: Assistant) -> None:
+    declined(drafted, "公司研發重點是什麼時候定下的?")
+
+
+def test_an_english_word_for_a_measure_finds_the_chinese_sentence(drafted: Assistant) -> None:
+    """R&D stands for the measure's Chinese names (研發), so a mixed question finds the sentence."""
+    assert "靜音技術" in drafted.ask("Chengyue 的 R&D 重點是什麼?").text.replace("静音技术", "靜音技術")
+
+
+@pytest.mark.parametrize("question", ["What is the capital of Serbia?", "塞爾維亞的首都是哪裡?"])
+def test_a_place_alone_finds_no_sentence(drafted: Assistant, question: str) -> None:
+    """A sentence naming the place asked about holds nothing of what is asked about it."""
+    declined(drafted, question)
