@@ -8,7 +8,7 @@ import itertools
 import math
 
 from assistant.engine.candidates import CandidateIndex
-from assistant.engine.factkeys import Asked, FactKeys, KeyMaker, Scored, topic_units
+from assistant.engine.factkeys import Asked, FactKeys, KeyMaker, Scored
 from assistant.engine.frame import Frame
 from assistant.engine.weights import WEIGHTS as W
 from assistant.engine.wholes import Wholes
@@ -46,7 +46,6 @@ class Matcher:
         self.order = self.candidate_index.order
         self.by_entity = self.candidate_index.by_entity
         self.by_unit = self._by_unit(self.keys)
-        self.topics = topic_units(self.keys.values())  # what each figure is of, in its sentence's words
         count = max(1, len(self.keys))
         # a word shared with few facts says more than one every fact has (聯影 in all, 封閉 in one)
         self.rarity = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in self.by_unit.items()}

@@ -3,10 +3,13 @@ no figure (who, what, where, which, why: "第二大股東是哪家機構?" when 
 drafted only as a stake, or "岚峰轮胎的前身是什么?" when no concept names 前身), or one that asks a figure of
 a measure no concept names ("青嶼2024年總共賣出多少杯飲料?", "付費賬戶有多少?").
 
-For a figure, the words must be in the figure's own part of its sentence, up to the figure (the words
-that say what it is of), and the figure must be a level in the unit asked, not a change: in "兩間酒店合共約
-4,200間客房…;其中星匯海景酒店入住率為95.1%" the rooms are not 星匯海景's, and in "盤價…每公噸調漲300元"
-300元 is no price.
+For a figure, the words must be in what the figure is of (`figure_topic`: its own clause, the clauses
+before it holding no other figure, the sentence's opening), and the figure must be a level in the unit
+asked, not a change: in "海外門店數為287家,分布在越南、馬來西亞和印尼" the stores are not Malaysia's, and in
+"盤價…每公噸調漲300元" 300元 is no price.
+
+The index of sentences is built on the first question that reaches this stage, not when a pack loads:
+most questions are answered before it.
 
 A sentence is found by the share of the question's words it holds, rare words weighing more (the
 inverse of how many of the article's sentences use them); a word the article never uses weighs most, so
@@ -16,12 +19,13 @@ answer says it is the sentence the words found, and quotes it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, replace
 
 from assistant.engine.decision import Decision
-from assistant.engine.factkeys import FactKeys
+from assistant.engine.factkeys import FactKeys, topic_units
 from assistant.engine.frame import Frame
 from assistant.engine.lexicon import content_units, has_word
 from assistant.engine.matcher import Matcher
@@ -56,6 +60,18 @@ class Sentence:
     concepts: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Index:
+    """What the search looks in (`Passages.index`)."""
+
+    sentences: list[Sentence]
+    sentence_of: dict[str, int]  # fact id -> its sentence
+    figures: dict[int, list[tuple[Fact, frozenset[str]]]]  # sentence -> its figures, with what each is of
+    rarity: dict[str, float]
+    unseen: float  # the weight of a word the article never uses
+    unique: float  # the rarity of a word one sentence alone uses
+
+
 class Passages:
     """Finds the article's sentence that holds most of a question's own words."""
 
@@ -73,8 +89,13 @@ class Passages:
         self._longer: dict[str, list[str]] = {}  # a concept's names inside longer names of other concepts
         self.statements = statements
         self.figure_topics = figure_topics
+
+    @functools.cached_property
+    def index(self) -> Index:
+        """The article's sentences, each fact's sentence, each sentence's figures with what each is of, and
+        how rare each word is among the sentences."""
         by_quote: dict[str, tuple[Fact, set[str], set[str]]] = {}
-        for keys in matcher.keys.values():
+        for keys in self.matcher.keys.values():
             fact = keys.fact
             if fact.derivation is not None:
                 continue
@@ -85,21 +106,21 @@ class Passages:
                 continue
             speaker = fact if held[0].value is not None and fact.value is None else held[0]
             by_quote[fact.quote] = (speaker, held[1] | keys.units, held[2] | concepts)
-        self.sentences = [Sentence(f, frozenset(u), frozenset(c)) for f, u, c in by_quote.values()]
-        at = {quote: i for i, quote in enumerate(by_quote)}  # each fact's sentence, to find them by the word index
-        self.sentence_of = {k.fact.id: at[k.fact.quote] for k in matcher.keys.values() if k.fact.quote in at}
-        self.figures: dict[int, list[tuple[Fact, frozenset[str]]]] = {}  # a sentence's figures, with what each is of
-        for fid, words in matcher.topics.items():
-            if fid in self.sentence_of:
-                self.figures.setdefault(self.sentence_of[fid], []).append((matcher.keys[fid].fact, words))
+        sentences = [Sentence(f, frozenset(u), frozenset(c)) for f, u, c in by_quote.values()]
+        at = {quote: i for i, quote in enumerate(by_quote)}
+        sentence_of = {k.fact.id: at[k.fact.quote] for k in self.matcher.keys.values() if k.fact.quote in at}
+        figures: dict[int, list[tuple[Fact, frozenset[str]]]] = {}
+        for fid, words in topic_units(self.matcher.keys.values()).items():
+            if fid in sentence_of:
+                figures.setdefault(sentence_of[fid], []).append((self.matcher.keys[fid].fact, words))
         counts: dict[str, int] = {}
-        for sentence in self.sentences:
+        for sentence in sentences:
             for unit in sentence.units:
                 counts[unit] = counts.get(unit, 0) + 1
-        total = len(self.sentences) + 1
-        self.rarity = {unit: math.log(total / (count + 0.5)) for unit, count in counts.items()}
-        self.unseen = math.log(total / 0.5)
-        self.unique = math.log(total / 1.5)  # the rarity of a word one sentence alone uses
+        total = len(sentences) + 1
+        rarity = {unit: math.log(total / (count + 0.5)) for unit, count in counts.items()}
+        # a word the article never uses weighs most; one word only one sentence uses is enough alone
+        return Index(sentences, sentence_of, figures, rarity, math.log(total / 0.5), math.log(total / 1.5))
 
     def answer(self, decision: Decision, reading: Reading) -> Decision | None:
         """The sentence answering a question no concept answered, when its words clearly point at one."""
@@ -161,12 +182,15 @@ class Passages:
         weight = [self._weight(word.units) for word in asked]
         whole = sum(weight)
         ranked: list[tuple[float, int, Fact]] = []
-        by_unit, of = self.matcher.by_unit, self.sentence_of  # only sentences sharing a word: not all of them
+        by_unit, of = self.matcher.by_unit, self.index.sentence_of  # only sentences sharing a word: not all
         units = {unit for word in asked for unit in word.units}
         for index in {of[fid] for unit in units for fid in by_unit.get(unit, ()) if fid in of}:
-            sentence = self.sentences[index]
-            spoken = [(f, words) for f, words in self.figures.get(index, []) if self._fits(frame, f)] if figure else []
-            for fact, words in spoken if figure else [(sentence.fact, sentence.units)]:
+            sentence = self.index.sentences[index]
+            if figure:  # the levels of the sentence in the unit asked, each with the words saying what it is of
+                candidates = [(f, words) for f, words in self.index.figures.get(index, []) if self._fits(frame, f)]
+            else:
+                candidates = [(sentence.fact, sentence.units)]
+            for fact, words in candidates:
                 keys = self.matcher.keys[fact.id]
                 said = (keys.lead or keys.text) if figure else keys.text
                 shared = [(i, self._shared(word, words, said)) for i, word in enumerate(asked)]
@@ -226,12 +250,14 @@ class Passages:
 
     def _weight(self, word: frozenset[str]) -> float:
         """How much a word says: the rarest of its alternatives the article uses, else the most (unseen)."""
-        seen = [self.rarity[u] for u in word if u in self.rarity]
-        return max(seen) if seen else self.unseen
+        rarity = self.index.rarity
+        seen = [rarity[u] for u in word if u in rarity]
+        return max(seen) if seen else self.index.unseen
 
     def _enough(self, shared: list[tuple[int, frozenset[str]]]) -> bool:
         """Enough words in common: a few, or one word no other sentence uses (前身)."""
-        return len(shared) >= W.passage_min_units or any(self.rarity[u] >= self.unique for _, w in shared for u in w)
+        index = self.index
+        return len(shared) >= W.passage_min_units or any(index.rarity[u] >= index.unique for _, w in shared for u in w)
 
     def _about(self, frame: Frame, sentence: Sentence, keys: FactKeys, *, own_part: bool = False) -> bool:
         """Whether the sentence (`own_part`: a figure's own part of it) names everything the question names
@@ -256,4 +282,4 @@ class Passages:
 
 def _both_money(asked: str, unit: str | None) -> bool:
     """多少錢 (元) asked of a figure in 港元, 美元 or 歐元."""
-    return asked.endswith("元") and bool(unit) and str(unit).endswith("元")
+    return asked.endswith("元") and unit is not None and unit.endswith("元")
