@@ -7,6 +7,7 @@ the words that nothing matched.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,13 +34,20 @@ _WORD = re.compile(r"[a-z][a-z&'\-]*[a-z]|[a-z]")
 def content_units(folded: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
     """Character bigrams of Chinese runs and whole Latin words: what two texts can share."""
     units = {w for w in _LATIN_WORDS.findall(folded) if w not in stopwords}
+    chinese_stops = _in_fixed_order(stopwords)
     for run in _CJK.findall(folded):
-        for stop in stopwords:
-            if stop and not stop.isascii():
-                run = run.replace(stop, " ")
+        for stop in chinese_stops:
+            run = run.replace(stop, " ")
         for piece in run.split():
             units.update(piece[i : i + 2] for i in range(len(piece) - 1))
     return units
+
+
+@functools.lru_cache(maxsize=8)
+def _in_fixed_order(stopwords: frozenset[str]) -> tuple[str, ...]:
+    """The Chinese stopwords, longest first: blanked in a set's order, overlapping ones (哪几, 几个) left
+    different words from one run of the same question to the next."""
+    return tuple(sorted((w for w in stopwords if w and not w.isascii()), key=lambda w: (-len(w), w)))
 
 
 def has_word(words: Iterable[str], folded: str) -> bool:

@@ -220,7 +220,7 @@ class Matcher:
         fact = keys.fact
         total = sum(part for part in parts if part is not None)
         total += self._numbers_score(frame, keys, numbers_beside, numbers_identify)
-        words = W.word_unit * sum(self.rarity.get(u, 0.0) for u in frame.units & keys.units)
+        words = W.word_unit * math.fsum(self.rarity.get(u, 0.0) for u in frame.units & keys.units)  # any set order
         wordy = fact.value is None and frame.operation in ("statement", "when")
         total += min(W.word_cap_statement if wordy else W.word_cap, words)
         return total + self._cue_score(frame, fact) + self._unit_score(frame, fact, asked.units)

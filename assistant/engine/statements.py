@@ -44,7 +44,7 @@ class Statements:
             named = [e for e in frame.entities if e in fact_keys.entities or self.matcher.mentioned(e, fact_keys)]
             if any(e in self.companies for e in frame.entities) and not named:
                 continue  # a statement about none of the companies asked about (topics such as 影像AI do not gate)
-            words = sum(self.weight.get(u, 0.0) for u in frame.units & fact_keys.units)
+            words = math.fsum(self.weight.get(u, 0.0) for u in frame.units & fact_keys.units)  # any set order
             concepts = sum(
                 1
                 for c in frame.metrics + frame.segments + frame.qualifiers
