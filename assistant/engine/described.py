@@ -3,7 +3,8 @@
 
 An article names its subsidiaries and says where each is or what it does (旗下專攻保健食品研發的子公司禾沛生技;
 越南子公司晟豐越南人壽). The words right before a subsidiary word in a question describe the one asked about:
-the article's company whose name holds them, else the one subsidiary whose sentences do. When none fits, or
+the article's company whose name holds them, else the one subsidiary whose sentences do; a subsidiary word
+alone (那子公司呢) is the article's one subsidiary, unless a question word asks which. When none fits, or
 more than one, the question is left as read: its words stay unread and it is refused, never answered with
 the parent's figure.
 """
@@ -23,6 +24,7 @@ from assistant.pack.model import Pack
 DESCRIBING_ROLES = frozenset({"unknown", "segment", "qualifier"})  # what may describe a company
 DESCRIBING_TOKENS = 3  # tokens before a subsidiary word that may describe it
 _GAP = " -'’"  # what may stand between a description and its subsidiary word
+_MARK_BEFORE = 16  # characters before a company's name a subsidiary word may stand in (子公司方面,瀚興持股70%的…)
 
 
 class Described:
@@ -34,6 +36,7 @@ class Described:
         self.words = [(p, True) for p in _patterns(words.get("subsidiary_words", []))]
         self.words += [(p, False) for p in _patterns(words.get("subsidiary_or_line_words", []))]
         self.marks = tuple(fold(w) for w in words.get("subsidiary_marks", []))
+        self.asking = tuple(fold(w) for w in words.get("which_words", []))  # which, 其他: no one subsidiary
         self.main = pack.default_subject
         self.aliases = aliases
         self.sentences = sentences
@@ -65,13 +68,32 @@ class Described:
                 lines = [h for h in reading.hits if h.target.kind == "segment" and start <= h.start < match.start()]
                 if lines and not company_word:
                     continue  # "the CDMO unit": the line of that name
-                company = self._fitting(described)
+                asking = folded[: match.start()].rstrip(_GAP).endswith(self.asking)  # 哪家子公司, which subsidiary
+                alone = None if asking else self._only_subsidiary(company_word)
+                company = self._fitting(described) if described else alone
                 if company is not None:
                     self._apply(frame, reading, company, start, match.end())
                     return
                 if described:  # 寿险子公司 with two insurers beside the parent: refused, not the parent's figure
                     reading.unread.append((reading.as_written(start, match.end()), "subsidiary"))
                     return
+
+    def _only_subsidiary(self, company_word: bool) -> str | None:
+        """那子公司呢, "the subsidiary": with no description, the article's one subsidiary, if it has one (of
+        several named in such sentences, the one a subsidiary word stands right before:
+        子公司方面,瀚興持股70%的瀚港碼頭)."""
+        found = self.subsidiaries
+        if len(found) > 1:
+            found = [e for e in found if self._marked_before(e)]
+        return found[0] if company_word and len(found) == 1 else None
+
+    def _marked_before(self, company: str) -> bool:
+        for sentence in self.spoken[company].split("\n"):
+            for name in self.names[company]:
+                at = sentence.find(name)
+                if at >= 0 and any(m in sentence[max(0, at - _MARK_BEFORE) : at] for m in self.marks):
+                    return True
+        return False
 
     def _describing(self, reading: Reading, at: int) -> tuple[int, list[str]]:
         """Where the description before a subsidiary word starts, and what it says: the words of the tokens

@@ -258,6 +258,8 @@ class Lexicon:
             return hits
         free_chars = [not c for c in covered]
         for start, end, alias in self.homophones.find(text, free_chars):
+            if any(h.start < end and h.end > start and (h.start < start or h.end > end) for h in hits):
+                continue  # 年冷 of 2024年冷链仓储 sounds like 年龄 but cuts into the line named exactly
             new = [Hit(t, start, end, text[start:end], 0.8) for t in self.entries[alias]]
             hits = _upgrade(hits, start, end, new)
             _cover(covered, start, end)

@@ -78,11 +78,12 @@ class Resolver:
         self.computed = {cid: c.computed for cid, c in pack.concepts.items() if c.computed is not None}
         self.period_flows = frozenset(pack.words.get("period_flows", []))  # measures the parts of a year add up to
 
-    def figure(self, frame: Frame, *, previous: list[str] | None = None) -> Found:
-        """The one figure the frame selects (a fact with a value), or a reason. A frame that names no
-        company selects the article's main company's figure when there is one."""
+    def figure(self, frame: Frame, *, previous: list[str] | None = None, stated: bool = False) -> Found:
+        """The one figure the frame selects (a fact with a value), or a reason; with `stated`, only a figure
+        the article states, none it implies. A frame that names no company selects the article's main
+        company's figure when there is one."""
         if not frame.entities and self.pack.default_subject:
-            found = self.figure(replace(frame, entities=[self.pack.default_subject]), previous=previous)
+            found = self.figure(replace(frame, entities=[self.pack.default_subject]), previous=previous, stated=stated)
             if found.fact is not None or found.problem != "missing":
                 return found
         ranked = [  # a range (26%至27%) is no operand: no one number stands for it
@@ -95,6 +96,8 @@ class Resolver:
         quoted = self._quoted(frame)
         if quoted is not None:
             return Found(quoted, frame)
+        if stated:
+            return Found(frame=frame, problem="missing")
         implied = self.implied(frame)
         return implied if implied.fact is not None or implied.problem else Found(frame=frame, problem="missing")
 
@@ -121,12 +124,15 @@ class Resolver:
 
     def implied(self, frame: Frame) -> Found:
         """A figure the article implies: the value of a year before a stated change, or a metric a
-        concept defines as a ratio or share of others."""
+        concept defines as a ratio or share of others. A difference of two stated figures (Q2 = H1 − Q1)
+        comes before a value backed out of a rounded rate of change (Q3 ÷ (1 − 季減9.6%))."""
+        rest = self._rest_of_period(frame)
+        if rest.fact is not None:
+            return rest
         prior = self._prior_value(frame)
         if prior.fact is not None or prior.problem:
             return prior
-        rest = self._rest_of_period(frame)
-        if rest.fact is not None or rest.problem:
+        if rest.problem:
             return rest
         for metric in frame.metrics:
             rule = self.computed.get(metric)
@@ -190,15 +196,14 @@ class Resolver:
         return Found(self.labeller.result(quantity, fact, "prior_from_change", label, frame, period=period), frame)
 
     def _rest_of_period(self, frame: Frame) -> Found:
-        """A later part of a year from the whole and the part before it, for a measure the parts of a year add
-        up to (`period_flows`): 下半年 is the year less 上半年 (62.48億元 − 29.85億元), Q2 is H1 less Q1, Q4
-        the year less 前三季度."""
+        """A part of a year from the whole and the rest of it, for a measure the parts of a year add up to
+        (`period_flows`): 下半年 is the year less 上半年 (62.48億元 − 29.85億元), Q2 is H1 less Q1, Q4 the year
+        less 前三季度, and Q1 is H1 less Q2."""
         asked = frame.periods[0] if len(frame.periods) == 1 else None
-        span = _months_of(asked) if asked is not None and asked.year is not None else None
-        if asked is None or span is None or not set(frame.metrics) & self.period_flows:
+        parts = _rest_and_whole(asked) if asked is not None and asked.year is not None else None
+        if asked is None or parts is None or not set(frame.metrics) & self.period_flows:
             return Found()
-        parts = [Period.first_months(asked.year, months) for months in span]  # the whole, the part before
-        found = [self.figure(operand(frame, periods=[part])) for part in parts]
+        found = [self.figure(operand(frame, periods=[part]), stated=True) for part in parts]  # H1 is no FY − H2 here
         facts = [f.fact for f in found if f.fact is not None]
         if len(facts) != 2 or [f.period for f in facts] != [part.canonical() for part in parts]:
             return Found()
@@ -330,13 +335,18 @@ def _combine(operation: str, a: figures.Quantity, b: figures.Quantity) -> figure
     return figures.ratio(a, b, percent=True)
 
 
-def _months_of(period: Period) -> tuple[int, int] | None:
-    """The first months of the year a later part lies between: (6, 12) for H2, (3, 6) for Q2; None for a
-    part that opens the year (H1, Q1, 前三季度) or is no part."""
+def _rest_and_whole(period: Period) -> tuple[Period, Period] | None:
+    """The rest of the period a part lies in, and that period: H1 and the year for H2, Q1 and H1 for Q2, H1
+    and the first nine months for Q3; H2 and the year for H1, Q2 and H1 for Q1. None for no such part."""
+    year = period.year
     if period.part == "H2":
-        return (6, 12)
+        return Period(year, part="H1"), Period(year)
+    if period.part == "H1":
+        return Period(year, part="H2"), Period(year)
+    if period.quarter == 1 and period.month is None:
+        return Period(year, quarter=2), Period(year, part="H1")
     if period.quarter and period.quarter > 1 and period.month is None:
-        return (3 * (period.quarter - 1), 3 * period.quarter)
+        return Period.first_months(year, 3 * (period.quarter - 1)), Period.first_months(year, 3 * period.quarter)
     return None
 
 

@@ -105,7 +105,11 @@ class Renderer:
         return (fact.when or named) + "".join(parts) + metric
 
     def figure(self, fact: Fact, language: Language) -> str:
+        """The figure as the article writes it, with the approximation word of a list it is an item of
+        (不低於6000萬元、6800萬元: 不低於6800萬元)."""
         written = fact.written or ""
+        if fact.approx and to_simplified(fact.approx) not in to_simplified(written):
+            written = fact.approx + written
         return to_simplified(written) if language == "zh-Hans" else written
 
     def figure_en(self, fact: Fact) -> str:

@@ -36,6 +36,7 @@ class Screen:
 
     def __init__(self, pack: Pack, matcher: Matcher, resolver: Resolver, conjunctions: Conjunctions) -> None:
         self.generic_heads = frozenset(fold(w) for w in pack.words.get("generic_heads", []))
+        self.short_company_ends = tuple(fold(w) for w in pack.words.get("short_company_ends", []))
         self.pack = pack
         self.matcher = matcher
         self.resolver = resolver
@@ -211,9 +212,9 @@ class Screen:
             return other_round
         if (
             decision.kind != "figures"
-            or len(decision.facts) != 1
+            or len({f.quote for f in decision.facts}) != 1  # one sentence (a figure given with two changes)
             or decision.frame.operation != "lookup"
-            or decision.facts[0].value is None
+            or any(f.value is None for f in decision.facts)
         ):
             return None  # statements are found by their words; these checks are for figures
         keys = self.matcher.keys.get(decision.facts[0].id)
@@ -273,7 +274,8 @@ class Screen:
     def _other_subject(self, token: Token, reading: Reading, keys: FactKeys) -> bool:
         """A word opening the question, unread, that the article writes but the answering sentence does
         not (中鋼第三季EPS, 燁聯前三季虧損 answered from the company's own sentence): the question is about
-        whatever the article calls by that word, a rival it names in passing, not the company."""
+        whatever the article calls by that word, a rival it names in passing, not the company; so is such a
+        word the article never writes that ends like a short company name (群益證2024年EPS)."""
         if token.start != 0 or token.role != "unknown" or not 2 <= len(token.text) <= 4:
             return False
         after = next((t for t in reading.tokens if t.start >= token.end), None)
@@ -282,7 +284,7 @@ class Screen:
             and after.role == "period"  # a subject then its period: 中鋼第三季, 瑞登2023年底
             and bool(CJK_RUN.fullmatch(token.text))
             and token.text not in self.generic_heads  # 截至2025年6月底, 集團2024年
-            and token.text in self.article
+            and (token.text in self.article or (len(token.text) >= 3 and token.text.endswith(self.short_company_ends)))
             and token.text not in keys.text
         )
 

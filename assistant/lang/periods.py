@@ -112,8 +112,9 @@ class PeriodGrammar(EnglishHandlers):
         lone_month_en = _alternation(m for m in self.months_en if m not in w.get("months_en_not_alone", ()))
         tail_year = r"(?:\s*(?:of|in)?\s*(?:the\s*)?(?:fy|cy)?\s*(?P<ty>'?\d{4}|'\d{2}|\d{2}(?![\d%])))?"
         ended = rf"(?:\s*(?P<ended>{_alternation(self.ended)}))?" if self.ended else ""
+        ending = w.get("period_ended_en_words") or ["ended", "ending"]  # the six months ended (to) June 30
         ended_en = (
-            rf"(?:(?:the\s+)?(?P<eended>{_alternation(self.ended_en)})\s+(?:ended|ending)\s+(?:on\s+)?)?"
+            rf"(?:(?:the\s+)?(?P<eended>{_alternation(self.ended_en)})\s+(?:{_alternation(ending)})\s+(?:on\s+)?)?"
             if self.ended_en
             else ""
         )

@@ -259,6 +259,7 @@ class PeriodWords(msgspec.Struct, frozen=True, kw_only=True):
     duration_before: Words
     period_ended: Annotated[dict[str, Annotated[int, Meta(ge=1, le=12)]], Meta(max_length=1000)] = {}
     period_ended_en: Annotated[dict[str, Annotated[int, Meta(ge=1, le=12)]], Meta(max_length=1000)] = {}
+    period_ended_en_words: Words = msgspec.field(default_factory=lambda: ["ended", "ending"])
     two_digit_future: Annotated[int, Meta(ge=0, le=99)]
     earliest_year: Annotated[int, Meta(ge=1000, le=9999)]
     latest_year: Annotated[int, Meta(ge=1000, le=9999)]

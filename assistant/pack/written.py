@@ -166,7 +166,7 @@ def figure_problems(fact: Fact, words: Words) -> list[str]:
     insane = _sane(fact.value, "value")
     if insane:
         return [insane]
-    problems = _figure(fact, words)
+    problems = _figure(fact, words, _listed_after(fact.quote, fact.written, fact.approx))
     if fact.change is not None:
         problems += _change(fact, fact.change, words)
     problems += _in_quote(fact.quote, fact.written, fact.approx, words, "written")
@@ -175,7 +175,17 @@ def figure_problems(fact: Fact, words: Words) -> list[str]:
     return problems
 
 
-def _figure(fact: Fact, words: Words) -> list[str]:
+def _listed_after(quote: str, written: str, approx: str | None) -> bool:
+    """Whether `written` is a later item of a list the approximation word opens (不低於6000萬元、6800萬元及
+    7500萬元: 6800萬元 is 不低於 too), so the fact may give `approx` that `written` lacks."""
+    if not approx:
+        return False
+    item = r"[\d.,]+[^\d、和及与,;。]{0,4}"
+    pattern = re.compile(re.escape(_plain(approx)) + rf"(?:{item}(?:、|和|及|与|以及))+$")
+    return any(pattern.search(_plain(quote[:start])) for start in _starts(quote, written))
+
+
+def _figure(fact: Fact, words: Words, listed: bool = False) -> list[str]:
     assert fact.value is not None and fact.written is not None
     text = unicodedata.normalize("NFKC", fact.written)
     if fact.upto is not None:
@@ -204,7 +214,7 @@ def _figure(fact: Fact, words: Words) -> list[str]:
         problems.append(f"scale and unit {stated!r} do not agree with written {fact.written!r} ({unit_text!r})")
     if number.tenths and unit_text:
         problems.append(f"written {fact.written!r}: {unit_text!r} after the figure is not understood")
-    if not _same(fact.approx or "", approx or ""):
+    if not _same(fact.approx or "", approx or "") and not (listed and not approx):
         problems.append(f"approx {fact.approx!r} does not agree with written {fact.written!r} ({approx!r})")
     return problems
 

@@ -98,6 +98,9 @@ AGREE = [
         quote="員工3271人,同比增加315人。",
         change=Change(value=Decimal("315"), unit="人", written="同比增加315人"),
     ),
+    # a later item of a list the approximation word opens is approximate too
+    fact("6800萬元", "6800", "元", "萬", approx="不足", quote="淨利潤分別不足6000萬元、6800萬元及7500萬元。"),
+    fact("7500萬元", "7500", "元", "萬", approx="不足", quote="淨利潤分別不足6000萬元、6800萬元及7500萬元。"),
     fact(  # a change in units of a figure in 萬: the change states its own (empty) scale
         "約1.8萬家",
         "1.8",
@@ -124,6 +127,8 @@ DISAGREE = [
     (fact("28萬多台", "28", "台", "萬"), "approx None does not agree"),
     (fact("4.2%", "4.2", "%", quote="份額約為4.2%。"), "with an approximation word beside it"),
     (fact("42%", "42", "%", approx="超過", quote="佔比42%。"), "approx '超過' does not agree"),
+    (fact("6800萬元", "6800", "元", "萬", approx="超過", quote="分別不足6000萬元、6800萬元。"), "approx '超過'"),
+    (fact("6800萬元", "6800", "元", "萬", approx="不足", quote="不足6000萬元;6800萬元。"), "approx '不足'"),
     (fact("三成", "3", "%"), "value 3 does not agree"),
     (fact("三成", "30", "成"), "percentage (成)"),
     (fact("百分之十二", "20", "%"), "value 20 does not agree"),

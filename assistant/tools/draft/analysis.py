@@ -164,7 +164,7 @@ class Drafter:
         self.names = Names(self.paragraphs, self.title or "", known, to_traditional, list(self.measures.words), places)
         self.main = self.names.main or self.default_subject()
         self.known = frozenset(i for i, e in self.names.entities.items() if e.known)  # the vocabulary's companies
-        self.concepts.update(self.names.concepts())
+        self.concepts.update(self.names.concepts(self.vocabulary))
         self.entity_table = word_table(self.names.table())
         self.segments = Segments(
             self.paragraphs,
@@ -188,7 +188,7 @@ class Drafter:
                 text = paragraph if len(paragraph) <= 40 else paragraph[: heading.end() + 8]
                 self.not_facts.append({"paragraph": number, "text": text, "reason": "section numbering"})
                 covered = len(text)
-            state["topic"] = None
+            state["topic"], state["paragraph"] = None, number
             for offset, sentence in sentences(paragraph):
                 if offset + len(sentence) > covered:
                     state["opening"] = offset <= covered
@@ -264,8 +264,9 @@ class Drafter:
         conversion, reckoning = re.compile(rules()["conversion_before"]), re.compile(rules()["reckoning_before"])
         for found in numbers_in(sentence):
             quoted = plain[: found.start].endswith(tuple('“"「『')) and named.search(plain[found.end :])
-            if code.search(sentence[: found.start]) or spec.search(sentence[found.end :]) or quoted:
-                continue  # KH-217, PD-1, H100, “6000亿元俱乐部”: part of a name; 12英寸: a specification
+            alone = sentence[: found.start].endswith(("(", "（")) and re.match(r"[日号號]?[)）]", sentence[found.end :])
+            if code.search(sentence[: found.start]) or spec.search(sentence[found.end :]) or quoted or alone:
+                continue  # KH-217, “6000亿元俱乐部”: a name; 12英寸: a size; 瀚興海運(2659), (26日): a code, a day
             if conversion.search(sentence[: found.start]) or reckoning.search(plain[: found.start]):
                 continue  # (约合新台币1370亿元): the figure before in another currency; 双11, 每赚100元: no figure
             if found.start >= covered and not any(d.start <= found.start < d.end for d in dates):
@@ -355,7 +356,7 @@ class Drafter:
             )
         ]
         if known:  # 一季度 read as 2025年一季度 is the period 同期 means next
-            state["date"] = max(leading or known, key=lambda d: d.start)
+            state["date"], state["dated_in"] = max(leading or known, key=lambda d: d.start), state.get("paragraph")
         self.segments.remember(plain, state, state.get("opening", False))
 
     def default_subject(self) -> str:

@@ -206,6 +206,8 @@ class Dating:
             figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
             return None
         chosen = self._with_year(chosen, before, state)
+        if not own:
+            chosen = _whole_year(plain[start : figure.begins], figure, chosen)
         if _moved_from(plain, figure) and chosen.period and chosen.period.month is None and chosen.period.day is None:
             figure.hints.append("the level a measure moved from: the period a year before")
             return self._year_before(chosen, None)  # 佔收益比重由39.1%降至37.8%: 39.1% is the year before's
@@ -230,11 +232,14 @@ class Dating:
         return at >= 0 and not any(at < d.start < figure.begins and d.dated for d in dates)
 
     def _with_year(self, chosen: Dated, before: list[Dated], state: dict[str, Any]) -> Dated:
-        """一季度 in an article about 2025: the year of the dates before it, else the article's."""
+        """一季度 in an article about 2025: the year of the dates before it, else the article's; a date carried
+        from an earlier paragraph (a history of 2021 before 上半年…) gives no year to a part of a year."""
         if chosen.period is None or chosen.period.year is not None:
             return chosen
         year = next((d.period.year for d in reversed(before) if d.period and d.period.year), None)
         carried = state["date"].period if state["date"] and state["date"].period else None
+        if chosen.period.sub_year and state.get("dated_in") != state.get("paragraph"):
+            carried = None
         if year is None and carried is not None and carried.year is not None:
             year = min(carried.year, self.current_year or carried.year)  # 承诺2025年至2027年…。截至6月13日: not 2027
             later = carried.month is not None and chosen.period.with_year(year).closes < carried.closes
@@ -300,7 +305,16 @@ class Dating:
             figure.hints.append("a year before the figure it follows")
             before = earlier.period.with_year(earlier.period.year - 1)
             return replace(earlier, period=before, text="", prior=False, compared=True)
-        return earlier
+        return _whole_year(plain[start : figure.begins], figure, earlier) if earlier is not None else None
+
+
+def _whole_year(words: str, figure: Figure, date: Dated) -> Dated:
+    """上半年…,全年为86.2%: a figure whose own words say the whole year, after a part of it, is the year's."""
+    period = date.period
+    if not (period and period.year and period.sub_year and any(w in words for w in rules()["whole_year_words"])):
+        return date
+    figure.hints.append("a whole year's figure after a part of it: the year")
+    return replace(date, period=Period(period.year), text=f"{period.year}年")
 
 
 def _year_of(date: Dated | None) -> int:

@@ -188,6 +188,8 @@ class English:
         whole = simplified(name)
         if len(whole) >= 4 and CJK_RUN.fullmatch(whole):  # 千帆智芯 -> Qianfan Zhixin: the brand, then the rest
             others.append(f"{romanised(whole[:2])} {romanised(whole[2:])}")
+            if whole[:2] not in senses():  # … and Qianfan alone, as a reader writes the brand (not Zhongguo)
+                others.append(romanised(whole[:2]))
         return english, list(dict.fromkeys(o for o in others if o != english)), short
 
 

@@ -5,9 +5,11 @@ without those."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
+from assistant.tools.draft.figure import Figure
 from assistant.tools.draft.line_names import without_function_tail
 from assistant.tools.draft.reader import half_width, rules, scan_words, simplified
 
@@ -71,6 +73,8 @@ def words_before(sentence: str, start: int, end: int) -> str:
         for word in fillers:
             piece = piece.replace(word, " ")
         pieces += [p for p in piece.split() if len(p) >= 2 and not p.startswith(r["per_unit_prefix"])]
+    leaders = tuple(sorted((simplified(w) for w in r["measure_leaders"]), key=len, reverse=True))
+    pieces = [p for p in pieces if simplified(p) not in leaders] or pieces  # 權重由去年的15%: 權重, not 去年
     if not pieces:
         return ""
     words = pieces[-1]
@@ -79,7 +83,6 @@ def words_before(sentence: str, start: int, end: int) -> str:
     pointer = re.match(r["segment_pointer"], simplified(words))  # 该工厂产能利用率: 产能利用率
     if pointer and len(words) - pointer.end() >= 2:
         words = words[pointer.end() :]
-    leaders = tuple(sorted((simplified(w) for w in r["measure_leaders"]), key=len, reverse=True))
     while simplified(words).startswith(leaders) and len(words) > 2:
         words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
     if simplified(words) in leaders:
@@ -87,4 +90,17 @@ def words_before(sentence: str, start: int, end: int) -> str:
     words = words[-r["measure_name_max"] :]
     while simplified(words).startswith(leaders) and len(words) > 2:  # 商品猪全年平均完全成本: 完全成本
         words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
+    return words if len(words) >= 2 else ""
+
+
+def counted_noun(sentence: str, figure: Figure) -> str:
+    """What a count counts, written right after its counter: 中外認證許可 of 49張中外認證許可 ('' if none)."""
+    r = rules()
+    if figure.unit not in r["counters"]:
+        return ""
+    stops = set(r["name_stops"]) | set(r["clause_ends"])
+    after = half_width(sentence[figure.end : figure.end + r["counted_noun_max"]])
+    words = "".join(itertools.takewhile(lambda char: char not in stops and not char.isdigit(), after))
+    if simplified(words).startswith(tuple(simplified(w) for w in r["measure_trailers"])):
+        return ""  # 1,080張增加180張: the change after a count is no thing it counts
     return words if len(words) >= 2 else ""

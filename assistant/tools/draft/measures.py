@@ -7,7 +7,6 @@ own words. Word tables are data (rules.yaml and the bundled vocabulary).
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,9 +17,10 @@ from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.english import English, glossary, head_owners, head_words
 from assistant.tools.draft.entity import slug
 from assistant.tools.draft.figure import Figure
-from assistant.tools.draft.glosses import cjk_glosses, latin_gloss, measure_words, words_before
+from assistant.tools.draft.glosses import cjk_glosses, counted_noun, latin_gloss, measure_words, words_before
 from assistant.tools.draft.reader import (
     clause_bounds,
+    fits,
     half_width,
     moved_to,
     plain_form,
@@ -127,10 +127,14 @@ class Measures:
             own_words = ""  # 超过明泰物流的1.7倍, 不到飞羚的四成: a company's name is not what a figure measures
         elif segments.names(own) and not a_count:
             own_words = ""  # 天工52度: a line's name alone measures nothing
-        counted = _counted_noun(sentence, figure)  # 覆盖约2.6万家餐厅门店: what it counts, not the measure before
+        counted = counted_noun(sentence, figure)  # 覆盖约2.6万家餐厅门店: what it counts, not the measure before
         for number, choice in enumerate(
             (
-                [h for h in hits if figure.end <= h[0] <= figure.end + 1 and h[1] <= end][:1],
+                [
+                    h
+                    for h in hits
+                    if figure.end <= h[0] <= figure.end + 1 and h[1] <= end and self._next_to(sentence, figure, h)
+                ][:1],
                 [h for h in hits if start <= h[0] and h[1] <= figure.begins][-1:],
                 [h for h in hits if figure.end <= h[0] and h[1] <= end][:1],
                 [h for h in hits if h[1] <= figure.begins][-1:] if not own_words and not counted else [],
@@ -154,6 +158,13 @@ class Measures:
             return self.new_metric(sentence[topic.start(1) : topic.end(1)])
         figure.hints.append("no metric word: a new metric named after the words before it")
         return self.new_metric(own_words or "數值", latin_gloss(sentence, own_words))
+
+    @staticmethod
+    def _next_to(sentence: str, figure: Figure, hit: tuple[int, int, Any]) -> bool:
+        """A metric word right after a figure names it unless a list separator stands between them
+        (稅後純益僅14.85億元、EPS 0.98元: EPS is the next item's)."""
+        between = half_width(sentence[figure.end : hit[0]])
+        return not any(char in rules()["list_separators"] or char in ",;" for char in between)
 
     def _share_named(self, plain: str, start: int, word: int, figure: Figure, metric: str) -> str:
         """A share whose base its clause names after 占 (外卖订单占门店GMV的比重约46%): the share of that
@@ -182,15 +193,6 @@ class Measures:
                     figure.hints.append(f"a count right after {verb}: {group['verbs'][verb]}")
                     return str(group["verbs"][verb])
         return metric
-
-    @staticmethod
-    def fits(metric: str, figure: Figure) -> bool:
-        """A metric word names a figure of its kind: 股权 a percentage, 营收 an amount (or its share)."""
-        r = rules()
-        wanted = r["metric_units"].get(metric)
-        kind = unit_kind(figure.unit)
-        allowed = wanted if isinstance(wanted, list) else [wanted]  # 家 or 間 (a Hong Kong shop count)
-        return wanted is None or kind in allowed or (kind == "%" and metric in r["share_of"])
 
     @staticmethod
     def share_of(metric: str, figure: Figure) -> str:
@@ -228,7 +230,7 @@ class Measures:
             )
         ):
             return None
-        counted = _counted_noun(sentence, figure)  # 超过1200家,覆盖约2.6万家餐厅门店: a count of its own
+        counted = counted_noun(sentence, figure)  # 超过1200家,覆盖约2.6万家餐厅门店: a count of its own
         # 每股2.5元,配发率约六成,高于2023年度的2.0元: a value compared with skips the measures named for figures between
         compared = re.search(rules()["compared_value_before"], head)
         if compared:  # 每股0.28元,派息总额约2.47亿元,高于2023年度的0.21元: of the figures before, one of its scale
@@ -238,7 +240,7 @@ class Measures:
         if (
             figure.event
             or not same
-            or (counted and counted != _counted_noun(sentence, same[-1].figure))
+            or (counted and counted != counted_noun(sentence, same[-1].figure))
             or self.named_in(sentence[max(last, same[-1].figure.end) : figure.begins])
             or self.named_in(sentence[figure.end : min(end, figure.end + 2)])
         ):
@@ -253,12 +255,12 @@ class Measures:
         before 5986人) give the measure they are a share of (员工总数), which the count then is."""
         found = []
         for hit in scan_words(plain, self.words):
-            if self.fits(hit[2], figure):
+            if fits(hit[2], figure):
                 found.append(hit)
                 continue
             word = plain[hit[0] : hit[1]]  # the plain form is simplified: 佔 is 占
             inner = self.words.get(word[1:]) if word.startswith("占") else None
-            if inner is not None and self.fits(inner, figure):
+            if inner is not None and fits(inner, figure):
                 found.append((hit[0] + 1, hit[1], inner))
         return found
 
@@ -385,16 +387,3 @@ def _after_unit(hit: tuple[int, int, Any], figure: Figure) -> tuple[int, int, An
     """1,086家门店 read as 家门店: a metric word that begins with the figure's own counter starts after it."""
     start, end, metric = hit
     return (figure.end, end, metric) if figure.start < start < figure.end < end else hit
-
-
-def _counted_noun(sentence: str, figure: Figure) -> str:
-    """What a count counts, written right after its counter: 中外認證許可 of 49張中外認證許可 ('' if none)."""
-    r = rules()
-    if figure.unit not in r["counters"]:
-        return ""
-    stops = set(r["name_stops"]) | set(r["clause_ends"])
-    after = half_width(sentence[figure.end : figure.end + r["counted_noun_max"]])
-    words = "".join(itertools.takewhile(lambda char: char not in stops and not char.isdigit(), after))
-    if simplified(words).startswith(tuple(simplified(w) for w in r["measure_trailers"])):
-        return ""  # 1,080張增加180張: the change after a count is no thing it counts
-    return words if len(words) >= 2 else ""

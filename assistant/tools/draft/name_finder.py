@@ -142,7 +142,11 @@ def _suffixed_name(
     def introduced_at(option: str) -> bool:
         return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
 
-    best = max(options, key=lambda o: (introduced_at(o), body.count(o), len(o)))
+    uses = {
+        o: sum(body[m.end() : m.end() + 1] not in r["suffix_word_ends"] for m in re.finditer(re.escape(o), body))
+        for o in options
+    }
+    best = max(options, key=lambda o: (introduced_at(o), uses[o], len(o)))
     if simplified(best[: -len(suffix)]) in senses():
         best = max(options, key=len)  # 酒店集团 is no name: 恒舍酒店集团 is
     after = simplified(body[end : end + 24])
@@ -150,13 +154,13 @@ def _suffixed_name(
     reported = reported if reported and _FIGURE_NEXT.match(after, reported.end()) else None
     dated = re.match(rule_pattern("name_dated_figure"), after)  # 恒舍酒店集团2024年在营酒店约1.12万家: its own figure
     if (
-        body.count(best) >= 2
+        uses[best] >= 2  # 貨櫃航運廠瀚興海運 is no use of 貨櫃航運 as a name
         or introduced_at(best)
         or reported
         or (dated and any(best.endswith(s) for s in r["group_suffixes"]))
         or any(best.endswith(s) for s in r["strong_suffixes"])
     ):
-        counts[best] = body.count(best)
+        counts[best] = uses[best]
 
 
 def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
@@ -350,10 +354,10 @@ def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list
         ):
             inside = body[start - 1] in ")）" or (inside and body[start - 1] not in "(（")
             start -= 1
-        prefix = body[start:at]
-        for word in rules()["name_cut_words"]:
-            if word in prefix:
-                prefix = prefix[prefix.rindex(word) + len(word) :]
+        lead = max(0, start - 4)  # 對手朗峰…: also a cut word the stop before the name splits (對 stops, 手 not)
+        window = body[lead:at]
+        cuts = [lead + window.rindex(w) + len(w) for w in rules()["name_cut_words"] if w in window]
+        prefix = body[max([start, *cuts]) : at]
         prefix = _after_kind(prefix, tuple(rules()["kind_of_group_words"]), tuple(rules()["entity_suffixes"]))
         return [prefix + suffix] if len(prefix) >= 2 else []
     cut = [w for w in rules()["name_cut_words"] if len(w) >= 2]  # 同业泰胜航空: no name starts inside 同业

@@ -16,6 +16,7 @@ from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, readings, shorter_forms
 from assistant.tools.draft.entity import Entity, slug
 from assistant.tools.draft.headline import title_name
+from assistant.tools.draft.known_names import known_mentions, known_stems
 from assistant.tools.draft.name_ends import brand_names
 from assistant.tools.draft.name_finder import (
     GLOSSED,
@@ -90,17 +91,17 @@ class Names:
 
     def _known_orgs(self, known: Mapping[str, str]) -> None:
         """Companies the vocabulary knows (宁德时代, Tesla) that the article names: the subjects of their own
-        figures, under the vocabulary's id; the vocabulary, not the draft, defines them."""
-        text = self.plain_body.lower()
-        for form, ident in known.items():
-            latin = form.isascii()
-            if len(form) < 2 or form in self.surface or (latin and len(form) < 4):
-                continue  # GE, AI: too short to tell a name from a word
-            count = len(re.findall(rf"(?<![a-z]){re.escape(form)}(?![a-z])", text)) if latin else text.count(form)
-            if count:
-                entity = self.entities.setdefault(ident, Entity(ident, form, "org", 0, ident, known=True))
-                entity.mentions += count
-                self.surface[form] = ident
+        figures, under the vocabulary's id; the vocabulary, not the draft, defines them, and the pack adds the
+        short names the article writes them by (陽明 of 陽明海運)."""
+        for form, ident, count in known_mentions(self.plain_body.lower(), known, self.surface):
+            entity = self.entities.setdefault(ident, Entity(ident, form, "org", 0, ident, known=True))
+            entity.mentions += count
+            self.surface[form] = ident
+        for ident, stem, stray in known_stems(self.surface, self.entities, self.plain_body):
+            if stray is not None:
+                self.forget({stray})  # 長榮 found as a name of its own: the short name of 長榮海運
+            if stem not in self.surface:
+                self._alias(ident, stem)
 
     def _organisation(self, name: str, count: int, body: str) -> None:
         plain = simplified(name)
@@ -373,11 +374,14 @@ class Names:
         """Every surface form (simplified, lower case) -> entity id, for scanning sentences."""
         return {form: ident for form, ident in self.surface.items() if ident}
 
-    def concepts(self) -> dict[str, dict[str, Any]]:
-        """The entities as gazetteer concepts."""
+    def concepts(self, vocabulary: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """The entities as gazetteer concepts; a company of the `vocabulary` only when the article gives it a
+        short name (陽明 of 陽明海運): the vocabulary's concept, which the pack's `extends`."""
         out: dict[str, dict[str, Any]] = {}
         for ident, entity in self.entities.items():
             if entity.known:
+                if entity.aliases:
+                    out[ident] = {**vocabulary[ident], "extends": ident, "aliases": list(entity.aliases)}
                 continue
             zh = _traditional(entity.name, self.to_traditional)
             aliases = [a for a in entity.aliases if fold(a)]

@@ -369,3 +369,17 @@ def _qualified(
         if len(gap) <= 6 and not is_metric_word(gap) and not set(gap) & set(";;。!?!?"):
             return after[0]
     return None
+
+
+def fits(metric: str, figure: Figure) -> bool:
+    """A metric word names a figure of its kind: 股权 a percentage, 营收 an amount (or its share), 每股收益
+    an amount per share, never one in 萬 or 億 (稅後純益14.85億元、EPS 0.98元)."""
+    r = rules()
+    if metric in r["who_measures"]:
+        return False  # 總經理的考核指標,權重由15%提高至25%: a role is no measure of a figure
+    wanted = r["metric_units"].get(metric)
+    kind = unit_kind(figure.unit)
+    if metric in r["per_share_metrics"]:
+        return (kind == "money" and not figure.scale) or figure.unit in r["per_share_units"]  # 0.98元, 53.2港仙
+    allowed = wanted if isinstance(wanted, list) else [wanted]  # 家 or 間 (a Hong Kong shop count)
+    return wanted is None or kind in allowed or (kind == "%" and metric in r["share_of"])

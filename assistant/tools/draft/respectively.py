@@ -7,13 +7,14 @@ hold: they are dropped rather than filed as one figure's change and another's va
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 from typing import Any
 
 from assistant.lang.period import Period
 from assistant.tools.draft.dating import Dated
 from assistant.tools.draft.figure import Figure
-from assistant.tools.draft.reader import rules, scan_words
+from assistant.tools.draft.reader import moved_to, rules, scan_words
 
 
 def respectively(plain: str, figures: list[Figure], words: dict[str, Any], dates: list[Dated]) -> list[Figure]:
@@ -21,6 +22,7 @@ def respectively(plain: str, figures: list[Figure], words: dict[str, Any], dates
     measure (`Figure.named_metric`) and dated by their year (`Figure.listed_date`), respective changes
     left out."""
     years_respectively(plain, figures, dates)
+    years_from_to(plain, figures, dates)
     r = rules()
     for word in r["respectively_words"]:
         at = plain.find(word)
@@ -35,6 +37,7 @@ def respectively(plain: str, figures: list[Figure], words: dict[str, Any], dates
         for figure, metric in zip(after, measures, strict=True):
             figure.named_metric = metric
             figure.hints.append("given respectively (分别): the measure listed in its place")
+        share_approximation(after)
         return figures
     return figures
 
@@ -74,7 +77,44 @@ def years_respectively(plain: str, figures: list[Figure], dates: list[Dated]) ->
             for figure, year in zip(listed, years, strict=False):
                 figure.listed_date = year
                 figure.hints.append("given respectively (分别): the year of its place in the list of years")
+            share_approximation(listed)
             at = plain.find(word, at + len(word))
+
+
+def share_approximation(listed: list[Figure]) -> None:
+    """分别不低于6000万元、6800万元及7500万元: the approximation word before the first item of a list given
+    respectively is every item's."""
+    if len(listed) < 2 or not listed[0].approx or any(f.approx for f in listed[1:]):
+        return
+    for figure in listed[1:]:
+        figure.approx = listed[0].approx
+        figure.hints.append(f"an item of a list given respectively: {listed[0].approx} as the first item")
+
+
+def years_from_to(plain: str, figures: list[Figure], dates: list[Dated]) -> None:
+    """2021年至2024年,营收从24.9亿元一路增长至48.62亿元: after a range of years, the figure a measure moved
+    from is the first year's and the one it moved to the last year's."""
+    r = rules()
+    years = [d for d in dates if d.period and d.period.year and not d.period.sub_year]
+    for first, last in itertools.pairwise(years):
+        if plain[first.end : last.start].strip() not in r["year_range_marks"]:
+            continue
+        after = [f for f in figures if f.begins >= last.end and not f.change_sign and f.listed_date is None]
+        if len(after) < 2:
+            continue
+        start, end = after[0], after[1]
+        lead, between = plain[last.end : start.begins], plain[start.end : end.begins]
+        ends = [d.period.year for d in (first, last) if d.period is not None and d.period.year]
+        if (
+            len(ends) == 2
+            and re.search(r["moved_from_before"], lead)
+            and not any(c in lead + between for c in "。;；")
+            and moved_to(between)
+        ):
+            start.listed_date = replace(first, period=Period(ends[0]), text=f"{ends[0]}年")
+            end.listed_date = replace(last, period=Period(ends[1]), text=f"{ends[1]}年")
+            for figure in (start, end):
+                figure.hints.append("from one level to another over a range of years: the range's first or last year")
 
 
 def _figures_listed(plain: str, after: list[Figure], at: int, r: dict[str, Any]) -> list[Figure]:

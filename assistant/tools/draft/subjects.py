@@ -17,7 +17,8 @@ def subject_of(
     one named after the figure in its clause; 其 (not 其中), 該公司, 它 and an unnamed subject are the company
     in question. A company of the vocabulary (`known`) counts only when it opens the figure's clause, or
     follows a rival word there (行业龙头宁德时代2024年营收…); elsewhere it is a platform, a client or a
-    supplier (在亚马逊上的评分)."""
+    supplier (在亚马逊上的评分); one opening an earlier clause of the sentence is its subject there too
+    (長榮海運第三季合併營收912.6億元,EPS 2.86元)."""
     start, end = clause_bounds(plain, position)
     if re.fullmatch(r"[\d.年月日号]+", plain[start:end].strip(" ,，")) and end < len(plain):
         end = clause_bounds(plain, end + 1)[1]  # 2020年,公司成立子公司…: a date alone opens the clause after it
@@ -26,7 +27,7 @@ def subject_of(
     own = [ident for s, e, ident in orgs if start <= s and e <= position]
     if own:
         return own[-1]
-    orgs = [m for m in orgs if m[2] not in known]
+    orgs = [m for m in orgs if m[2] not in known or _opens(plain[clause_bounds(plain, m[0])[0] : m[0]], rivals)]
     for word in rules()["not_pointing"]:  # 其中, 其他: no 其 that points at a company
         plain = plain.replace(simplified(word), "\0" * len(simplified(word)))
     head = plain[start:position]
@@ -53,11 +54,13 @@ def subject_of(
 
 def through_subsidiaries(plain: str, named: list[Mention]) -> str:
     """The company a sentence is about: the first it names, or the subsidiary that one leads to
-    (芯衡科技旗下AI子公司芯衡智算完成B轮融资: 芯衡智算)."""
+    (芯衡科技旗下AI子公司芯衡智算完成B轮融资: 芯衡智算; 瀚洋持股70%的瀚港碼頭: 瀚港碼頭)."""
     links = [simplified(w) for w in rules()["subsidiary_links"]]
+    held = re.compile(rules()["held_link"])  # 瀚洋持股70%的瀚港碼頭: the company held
     chosen = named[0]
     for mention in named[1:]:
-        if any(link in plain[chosen[1] : mention[0]] for link in links):
+        gap = plain[chosen[1] : mention[0]]
+        if any(link in gap for link in links) or held.search(gap):
             chosen = mention
     return chosen[2]
 
