@@ -88,6 +88,8 @@ class Described:
         return found[0] if company_word and len(found) == 1 else None
 
     def _marked_before(self, company: str) -> bool:
+        """Whether a subsidiary word stands shortly before the company's name in one of its sentences, as it
+        does for the subsidiary itself and not for a partner named beside it."""
         for sentence in self.spoken[company].split("\n"):
             for name in self.names[company]:
                 at = sentence.find(name)
