@@ -43,6 +43,7 @@ class FactKeys(msgspec.Struct, frozen=True, gc=False, array_like=True):
     input_periods: tuple[str | None, ...] = ()
     lead: str = ""  # a figure's part of its sentence up to the figure (folded): what the figure is of
     parts: tuple[Period, ...] = ()  # parts of a year an undated fact's sentence names (上半年): the halves it fits
+    context: str = ""  # the sentences before, when the fact's points back to them (folded): what it is about
 
 
 _PART = re.compile("[;。\uff1b]")
@@ -136,6 +137,8 @@ class KeyMaker:
         self.pack = pack
         self.grammar = grammar
         self.openers = tuple(fold(w) for w in pack.words.get("pointing_openers", []))
+        self.saying = tuple(fold(w) for w in pack.words.get("saying_words", []))
+        self.reason_openers = tuple(fold(w) for w in pack.words.get("reason_openers", []))
         self.causes = tuple(fold(w) for w in pack.words.get("cause_openers", []))
         self.topic_names = self._topic_names(pack)
 
@@ -169,6 +172,7 @@ class KeyMaker:
         tagged = self._tags_by_kind(fact)
         quotes = self._quotes(fact)
         near, before = beside_figure(fact)
+        context = self._pointed_at(fact)
         return FactKeys(
             fact=fact,
             entities=frozenset({fact.subject, *([fact.object] if fact.object else []), *tagged["entity"]}),
@@ -179,11 +183,12 @@ class KeyMaker:
             own_numbers=own_numbers(fact),
             near_numbers=scaled_decimals(near),
             before_numbers=scaled_decimals(before),
-            units=frozenset(content_units(fold(" ".join([*self._words(fact, quotes), self._pointed_at(fact)])))),
+            units=self._units(fact, quotes, context),
             period=Period.parse(fact.period),
             input_periods=self._input_periods(fact),
             lead=self.grammar.with_years(fold(figure_part(fact, self.causes))) if fact.value is not None else "",
             parts=self._parts_named(fact),
+            context=fold(context),
         )
 
     def _named_topics(self, fact: Fact) -> list[str]:
@@ -206,14 +211,42 @@ class KeyMaker:
         return [fact.quote, *(self.pack.facts[i].quote for i in inputs if i in self.pack.facts)]
 
     def _pointed_at(self, fact: Fact) -> str:
-        """The sentence before the fact's own in its paragraph, when the fact's opens by pointing back to it
-        (该项目, 这一业务): what it names is what the figure is about."""
-        if not fold(fact.quote).startswith(self.openers) or fact.derivation is not None:
+        """The sentences before the fact's own in its paragraph that it points back to: it opens by pointing
+        (该项目, 这一业务), or a statement someone said opens with this or gives its reason (公司解釋，這是由於…;
+        公司說明，季減主因是…): what they name is what it is about. A sentence pointed at that itself
+        points back brings the one before it too (該業務毛利率為14.2%… after the line's revenue)."""
+        statement = fact.value is None
+        if fact.derivation is not None or not self._points_back(fact.quote, reason=statement):
             return ""
         paragraph = self.pack.paragraph(fact.source or next(iter(self.pack.paragraphs), ""), fact.paragraph)
         before = paragraph[: max(0, paragraph.find(fact.quote))]
-        sentences = [s for s in re.split(r"(?<=[。!?!?;;])", before) if s.strip()]
-        return sentences[-1] if sentences else ""
+        ends = r"(?<=[。!?!?])" if statement else r"(?<=[。!?!?;;])"  # a reason is of the whole sentence before
+        sentences = [s for s in re.split(ends, before) if s.strip()]
+        pointed = sentences[-1:]
+        if len(sentences) > 1 and self._points_back(sentences[-1], reason=False):
+            pointed = sentences[-2:]
+        return "".join(pointed)
+
+    def _units(self, fact: Fact, quotes: list[str], context: str) -> frozenset[str]:
+        return frozenset(content_units(fold(" ".join([*self._words(fact, quotes), self._opened_on(fact, context)]))))
+
+    def _opened_on(self, fact: Fact, context: str) -> str:
+        """The sentence pointed back to, when the fact's opens by pointing (该项目): its words are the fact's
+        too. A reason someone said is only about it: its words stay the sentence's own, so a search by words
+        does not find the reason for the sentence before it."""
+        return context if fold(fact.quote).lstrip().startswith(self.openers) else ""
+
+    def _points_back(self, sentence: str, *, reason: bool) -> bool:
+        """Whether a sentence opens by pointing back, or (`reason`: a statement) is said by someone and opens
+        with this or gives a reason (公司說明，季減主因是…)."""
+        folded = fold(sentence).lstrip()
+        if folded.startswith(self.openers):
+            return True
+        if not reason:
+            return False
+        lead, _, rest = folded.partition(",")
+        said = bool(rest) and lead.rstrip(":").endswith(self.saying)
+        return said and (rest.lstrip().startswith(self.openers) or any(w in rest for w in self.reason_openers))
 
     @staticmethod
     def _words(fact: Fact, quotes: list[str]) -> list[str]:

@@ -200,6 +200,8 @@ class Resolver:
         (`period_flows`): 下半年 is the year less 上半年 (62.48億元 − 29.85億元), Q2 is H1 less Q1, Q4 the year
         less 前三季度, and Q1 is H1 less Q2."""
         asked = frame.periods[0] if len(frame.periods) == 1 else None
+        if asked is not None and asked.year is None and self.pack.current_year:  # Q3单季: the article's own year
+            asked = asked.with_year(self.pack.current_year)
         parts = _rest_and_whole(asked) if asked is not None and asked.year is not None else None
         if asked is None or parts is None or not set(frame.metrics) & self.period_flows:
             return Found()

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.engine.answer import Role, Token
 from assistant.engine.lexicon import Hit, Lexicon, content_units
+from assistant.engine.partial_names import PartialNames
 from assistant.engine.vocabulary import Vocabulary
 from assistant.lang.normalize import fold
 from assistant.lang.numbers import strip_decimals
@@ -91,6 +92,7 @@ class Reader:
         self.cues = cues
         self.grammar = grammar
         self.vocabulary = vocabulary
+        self.partial = PartialNames(lexicon, vocabulary.line_generic, vocabulary.stopwords, vocabulary.line_names)
         suffixes = "|".join(re.escape(s) for s in sorted(vocabulary.company_suffixes, key=len, reverse=True))
         self._suffix = re.compile(suffixes) if suffixes else None
         stops = sorted((w for w in vocabulary.stopwords if not w.isascii()), key=len, reverse=True)
@@ -122,6 +124,9 @@ class Reader:
                 continue
             reading.hits.append(hit)
             roles.append((hit.start, hit.end, _KIND_ROLE.get(hit.target.kind, "qualifier"), hit.target.id))
+        for hit in self.partial.hits(folded, [(s, e) for s, e, _, _ in roles]):  # "deposition sales"
+            reading.hits.append(hit)
+            roles.append((hit.start, hit.end, "segment", hit.target.id))
         self._numbers(reading, roles)
         self._rest(reading, roles)
         self._clauses(reading)
@@ -190,7 +195,9 @@ class Reader:
                     reading.unread.append((reading.as_written(offset + position, until), kind))
             if stop:
                 roles.append((offset + stop.start(), offset + stop.end(), "stop", ""))
-                named = position if len(piece) >= 2 and not part and stop.group()[:1] in _POINTERS else -1
+                pointed = len(piece) >= 2 and not part and stop.group()[:1] in _POINTERS
+                after_line = any(e == offset + position and role == "segment" for _, e, role, _ in roles)
+                named = position if pointed and not after_line else -1  # 屠宰|肉食这块: the line named, said on
                 position = stop.end()
 
     def _latin_part(
@@ -251,7 +258,7 @@ class Reader:
     def _pointed_part(self, piece: str) -> bool:
         """Whether a piece is a part word with only a counting word before it (块业务 of 这块业务, 个项目): the
         part a pointer names, its name written before the pointer."""
-        for word in self.vocabulary.part_words:
+        for word in (*self.vocabulary.part_words, *self.vocabulary.pointed_parts):
             if not word.isascii() and piece.endswith(word):
                 return not self._part_name(_COUNTING.sub("", "这" + piece[: -len(word)]))
         return False

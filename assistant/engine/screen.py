@@ -16,6 +16,7 @@ from assistant.engine.answer import Token
 from assistant.engine.conjunctions import Conjunctions
 from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
+from assistant.engine.lexicon import content_units
 from assistant.engine.matcher import FactKeys, Matcher
 from assistant.engine.operands import Resolver
 from assistant.engine.reading import Reading
@@ -37,6 +38,9 @@ class Screen:
     def __init__(self, pack: Pack, matcher: Matcher, resolver: Resolver, conjunctions: Conjunctions) -> None:
         self.generic_heads = frozenset(fold(w) for w in pack.words.get("generic_heads", []))
         self.short_company_ends = tuple(fold(w) for w in pack.words.get("short_company_ends", []))
+        subjects = {f.subject for f in pack.facts.values()}  # the article's companies, not every one known
+        names = (fold(a) for s in subjects if s in pack.concepts for a in pack.concepts[s].aliases)
+        self.company_names = [n for n in names if 2 <= len(n) <= 5 and not n.isascii()]  # 瑞锋, 晟钛: short names
         self.pack = pack
         self.matcher = matcher
         self.resolver = resolver
@@ -220,6 +224,8 @@ class Screen:
         keys = self.matcher.keys.get(decision.facts[0].id)
         if keys is None:
             return None
+        if not decision.frame.metrics and (piece := self._asked_of_nothing(reading, keys)):
+            return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
         for token in reading.tokens:
             if self._foreign(token, reading, keys.units) or self._other_subject(token, reading, keys):
                 piece = (
@@ -229,6 +235,21 @@ class Screen:
                 )
                 return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
         return None
+
+    def _asked_of_nothing(self, reading: Reading, keys: FactKeys) -> str:
+        """In a question naming no measure, the words besides its line or place when the answering sentence
+        shares none of them (在台灣騎電動輔助自行車需要駕照嗎 and 其中台灣員工2310人): what it asks is not
+        that figure. '' when none are left or the sentence shares one."""
+        named = {u for h in reading.hits if h.target.kind in ("segment", "qualifier") for u in content_units(h.surface)}
+        asked = {u for u in reading.worded - named if not u.isascii()}  # English words share none with Chinese
+        if len(asked) < 2 or asked & keys.units:
+            return ""
+        same = len(reading.question) == len(reading.folded)  # the words as typed, in the reader's script
+        unknown = [t for t in reading.tokens if t.role == "unknown" and CJK_RUN.fullmatch(t.text)]
+        longest = max(unknown, key=lambda t: t.end - t.start, default=None)
+        if longest is None:
+            return ""
+        return reading.question[longest.start : longest.end] if same else longest.text
 
     def _other_round(self, reading: Reading, decision: Decision) -> Decision | None:
         """A question naming a round (Series A, B輪) answered from paragraphs that name none of its rounds."""
@@ -275,7 +296,7 @@ class Screen:
         """A word opening the question, unread, that the article writes but the answering sentence does
         not (中鋼第三季EPS, 燁聯前三季虧損 answered from the company's own sentence): the question is about
         whatever the article calls by that word, a rival it names in passing, not the company; so is such a
-        word the article never writes that ends like a short company name (群益證2024年EPS)."""
+        word the article never writes (群益證2024年EPS, 鸿海7月营收: a company the pack does not know)."""
         if token.start != 0 or token.role != "unknown" or not 2 <= len(token.text) <= 4:
             return False
         after = next((t for t in reading.tokens if t.start >= token.end), None)
@@ -284,9 +305,17 @@ class Screen:
             and after.role == "period"  # a subject then its period: 中鋼第三季, 瑞登2023年底
             and bool(CJK_RUN.fullmatch(token.text))
             and token.text not in self.generic_heads  # 截至2025年6月底, 集團2024年
-            and (token.text in self.article or (len(token.text) >= 3 and token.text.endswith(self.short_company_ends)))
+            and (token.text in self.article or self._unknown_short_name(token.text))
             and token.text not in keys.text
         )
+
+    def _unknown_short_name(self, text: str) -> bool:
+        """A word the article never writes that reads as a short company name: it ends like one (群益證), or
+        it is two characters, neither of them where a short name of a company the article reports on has it
+        (鸿海; not 瑞峰, a typo of 瑞锋)."""
+        if len(text) >= 3:
+            return text.endswith(self.short_company_ends)
+        return len(text) == 2 and not any(text[0] == n[0] or text[1] == n[1] for n in self.company_names)
 
     def _sentences_with(self, unit: str) -> int:
         """How many of the article's sentences behind the facts use a word."""

@@ -8,6 +8,7 @@ import math
 
 from assistant.engine.decision import Decision
 from assistant.engine.frame import Frame
+from assistant.engine.lexicon import content_units
 from assistant.engine.matcher import Matcher
 from assistant.engine.weights import WEIGHTS
 from assistant.engine.weights import WEIGHTS as W
@@ -29,6 +30,8 @@ class Statements:
         )
         count = max(1, len(matcher.keys))
         self.weight = {unit: math.log(count / len(ids)) + 0.5 for unit, ids in matcher.by_unit.items()}
+        self._context_units: dict[str, frozenset[str]] = {}
+        self.pointing = [fid for fid, k in matcher.keys.items() if k.context and k.fact.value is None]
 
     def rank(self, frame: Frame) -> list[tuple[float, Fact]]:
         """Statements by the words they share with the question (rare words weigh more) and the concepts
@@ -99,6 +102,11 @@ class Statements:
         for words, fact in by_words[:5]:
             score = combined.get(fact.id, (0.0, fact))[0] + W.why_words * words
             combined[fact.id] = (score, fact)
+        for fid in self.pointing:  # 公司說明，季減主因是…: found by the words of the figure it explains
+            if fid not in combined and self._context_words(frame, fid):
+                combined[fid] = (0.0, self.matcher.keys[fid].fact)
+        for fid, (score, fact) in combined.items():
+            combined[fid] = (score + W.why_words * self._context_words(frame, fid), fact)
         candidates = [f for _, f in sorted(combined.values(), key=lambda c: -c[0])]
         # not only the best three: an English question shares no words with Chinese statements, so several
         # reasons tie on concepts alone and the one about what was asked may come fourth
@@ -110,12 +118,21 @@ class Statements:
         named = [fold(n) for n in frame.unknown_names]  # "how does a tractor CVT gearbox work": a reason naming CVT
         candidates = [f for f in candidates if all(n in self.matcher.keys[f.id].text for n in named)]
         reasons = [f for f in candidates if self.gives_reason(f) and self._covers(frame, f)]
+        years = {str(p.year) for p in frame.periods if p.year}
+        if years:  # "今年第一季營收為什麼…": not the reason for another year's figure (2024年營收63.5億元)
+            reasons.sort(key=lambda f: f.period is not None and f.period[:4] not in years)
         if reasons:
             return Decision("figures", frame, "why", [reasons[0]], 0.7)
         about = [f for f in candidates if self._covers(frame, f)]
         if about:  # what the article says of it instead, never a sentence about something else
             return Decision("no_reason", frame, "no_reason", [about[0]], 0.7)
         return Decision("gap", frame, "no_fact", asked=frame)
+
+    def _context_words(self, frame: Frame, fid: str) -> float:
+        """How much of the question the sentence a reason points back to holds (rare words weigh more)."""
+        if fid not in self._context_units:
+            self._context_units[fid] = frozenset(content_units(self.matcher.keys[fid].context))
+        return math.fsum(self.weight.get(u, 0.0) for u in frame.units & self._context_units[fid])
 
     def _covers(self, frame: Frame, fact: Fact) -> bool:
         """Whether a reason is about every segment and figure the question names ("交流桩为什么萎缩": a
@@ -126,8 +143,19 @@ class Statements:
         asked = [*frame.segments, *(m for m in frame.metrics if not self._is_topic(m))]
         english = fold(" ".join(t.en for t in (fact.statement, fact.label) if t is not None and t.en))
         return all(
-            c in named or c in topics or self.matcher.mentioned(c, keys) or self._named_in(c, english) for c in asked
+            c in named
+            or c in topics
+            or self.matcher.mentioned(c, keys)
+            or self._named_in(c, english)
+            or self._pointed_at(c, keys.context)
+            for c in asked
         )
+
+    def _pointed_at(self, concept: str, context: str) -> bool:
+        """Whether the sentence a reason points back to names the concept (應收帳款…增至3.87億元。公司解釋，這是
+        由於…: the reason is the receivables')."""
+        names = self.matcher.aliases.get(concept, [])
+        return bool(context) and any(a and not a.isascii() and a in context for a in names)
 
     def _named_in(self, concept: str, english: str) -> bool:
         """Whether an English name of the concept is a phrase of the statement's English text."""

@@ -25,6 +25,9 @@ class Vocabulary:
     company_suffixes: tuple[str, ...] = ()  # 食品, 集团: a name no alias covers before one is a company
     company_generic: tuple[str, ...] = ()  # 子, 这家: words before a company suffix that make it no name (子公司)
     spoken: tuple[tuple[str, str], ...] = ()  # 几多 -> 多少: a spoken form and the written one, of one length
+    pointed_parts: tuple[str, ...] = ()  # 块: a part word only right after a pointer (刻蚀这块)
+    line_generic: tuple[str, ...] = ()  # tools, services: words of a line's name that alone name no line
+    line_names: tuple[tuple[str, str], ...] = ()  # each line's id and English name (folded)
 
     def as_written(self, folded: str) -> str:
         """The question with spoken forms (Cantonese 幾多, 邊間, 嘅) in their written ones; its length kept, so
@@ -50,6 +53,9 @@ def vocabulary_of(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexic
         company_suffixes=tuple(fold(w) for w in words.get("company_suffixes", [])),
         company_generic=tuple(fold(w) for w in words.get("company_generic", [])),
         spoken=_spoken_pairs(words.get("spoken_forms", [])),
+        line_names=tuple((cid, fold(c.names.en)) for cid, c in pack.concepts.items() if c.kind == "segment"),
+        pointed_parts=tuple(fold(w) for w in words.get("pointed_part_words", [])),
+        line_generic=tuple(fold(w) for w in [*words.get("generic_line_words", []), *words.get("part_words", [])]),
         names=tuple(
             fold(a)
             for c in pack.concepts.values()

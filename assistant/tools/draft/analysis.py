@@ -291,7 +291,7 @@ class Drafter:
                 None if figure.named_metric else self.measures.parallel(sentence, figure, drafted, orgs, self.segments)
             )
             unnamed = list_goes_on(drafted) or not (earlier or figure.named_metric)  # 其中…,…,票据贴现166.85亿元
-            part = self.measures.part_of(sentence, figure, drafted, self.segments) if unnamed else None
+            part = self.measures.part_of(sentence, figure, drafted, self.segments, orgs) if unnamed else None
             if part:  # 其中自有9架: a variant of the count before it
                 (figure.modifier, earlier), figure.a_part = part, True
             if earlier is not None:

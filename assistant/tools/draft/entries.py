@@ -53,7 +53,8 @@ class Entries:
             data["object"] = one.object
         start = clause_bounds(sentence, figure.begins)[0]  # 市值一度逼近380亿港元: the highest it reached
         peak = any(simplified(w) in simplified(sentence[start : figure.begins]) for w in rules()["peak_words"])
-        tags = [t for t in (one.of, one.qualifier, "peak" if peak else None) if t]
+        of = (one.of, figure.share_base)  # 燃油成本…占营业成本比重: the part's measure and the whole's
+        tags = [t for t in dict.fromkeys((*of, one.qualifier, "peak" if peak else None)) if t]
         if tags:
             data["tags"] = tags
         if date is not None and date.period is not None and date.period.year is not None and not figure.event:

@@ -103,3 +103,28 @@ def list_item(plain: str, start: int, position: int, metric_words: Collection[st
     for word in sorted((*metric_words, *(simplified(w) for w in rules()["filler"])), key=len, reverse=True):
         text = text.replace(word, "")
     return item if len(text) >= 2 else start
+
+
+def bare_stem(name: str, body: str, lines: Collection[str], taken: Callable[[str], bool]) -> tuple[str, str] | None:
+    """刻蚀 of 刻蚀设备: a line named by a general head (`generic_heads`: 设备, 系统, 服务) is also asked for by
+    the words before it, with that head's English word (equipment) for its English name, when the article
+    writes them alone (布局刻蚀与薄膜沉积两条产品线) and they are no word of the language, or are written
+    alone beside another line's words (刻蚀与薄膜沉积). `taken`: words that name something else (a measure, a
+    region, a company, another line). Returns the stem and the head."""
+    head = next((h for h in rules()["generic_heads"] if name.endswith(h) and len(name) - len(h) >= 2), None)
+    if head is None:
+        return None
+    stem = name[: -len(head)]
+    if taken(stem):
+        return None
+    alone = [m for m in re.finditer(re.escape(stem), body) if not body.startswith(head, m.end())]
+    if not alone:
+        return None
+    others = [n[:2] for n in lines if n != name and len(n) >= 2]
+    joins = rules()["list_separators"]
+    beside = any(
+        (body[m.end() : m.end() + 1] in joins and body[m.end() + 1 : m.end() + 3] in others)
+        or (body[m.start() - 1 : m.start()] in joins and body[m.start() - 3 : m.start() - 1] in others)
+        for m in alone
+    )
+    return (stem, head) if beside or stem not in senses() else None

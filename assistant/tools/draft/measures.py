@@ -255,6 +255,14 @@ class Measures:
         before 5986人) give the measure they are a share of (员工总数), which the count then is."""
         found = []
         for hit in scan_words(plain, self.words):
+            word = plain[hit[0] : hit[1]]
+            ends_line = plain[: hit[0]].endswith(tuple(rules()["list_ends_other"]))
+            other = next((o for o in rules()["other_words"] if word.startswith(o) and word[len(o) :] in self.words), "")
+            if other and ends_line:  # 服务及其他收益: revenue of the line 服务及其他, not other income
+                hit = (hit[0] + len(other), hit[1], self.words[word[len(other) :]])
+            per_unit = plain[: hit[0]].endswith(tuple(rules()["per_unit_prefixes"]))
+            if per_unit and hit[2] in rules()["per_unit_totals"]:
+                continue  # 头均盈利接近150元: a profit per pig, not the year's profit (单台售价 is a price)
             if fits(hit[2], figure):
                 found.append(hit)
                 continue
@@ -265,7 +273,7 @@ class Measures:
         return found
 
     def part_of(
-        self, sentence: str, figure: Figure, drafted: list[Drafted], segments: Segments
+        self, sentence: str, figure: Figure, drafted: list[Drafted], segments: Segments, orgs: list[Mention]
     ) -> tuple[str, Drafted] | None:
         """共营运23架全货机,其中自有9架: the word a 其中 part names that holds no measure (自有), and the last
         figure of the same unit before it in the sentence that is no part itself, whose variant it is (also
@@ -289,12 +297,14 @@ class Measures:
         fillers = sorted((simplified(w) for w in rules()["filler"]), key=len, reverse=True)
         while cut := next((f for f in fillers if word.endswith(f) and len(word) > len(f)), ""):
             word = word[: -len(cut)]  # 其中自有约9架: 自有
-        if whole and self.named_in(word):  # 对公贷款 of 贷款总额: 对公, in money only (台湾员工 stays a measure)
-            money = kind == "money" and not re.search(rules()["part_not_period"], word)
-            word = self._without_whole(word, whole[0].metric) if money else ""
+        if whole and self.named_in(word):  # 对公贷款 of 贷款总额: 对公; 阿根廷当地员工 of the staff: 阿根廷当地
+            named = not re.search(rules()["part_not_period"], word)
+            word = self._without_whole(word, whole[0].metric) if named else ""
         plain = plain_form(word)
         if not whole or not 2 <= len(word) <= 12 or not _PART_NAME.fullmatch(word) or segments.names(plain):
             return None
+        if any(plain_form(sentence)[s:e] in plain for s, e, _ in orgs):
+            return None  # 其中悅膚匯員工約2180人: the subsidiary's own staff, no part called 悅膚匯
         return None if self.named_in(word) else (word, whole[0])
 
     def _without_whole(self, word: str, metric: str) -> str:

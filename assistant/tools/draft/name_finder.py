@@ -118,13 +118,18 @@ def _suffixed_name(
     if body[at + len(suffix) : at + len(suffix) + 1] in r["suffix_word_ends"]:
         return  # 基石投資者: an investor, not a company called 基石投資
     not_names = list(r["not_names"])
+    found = _name_options(body, at, suffix, set(r["name_stops"]), r["strong_suffixes"])
+    intro = r["name_intro_words"]
     options = [
         o
-        for o in _name_options(body, at, suffix, set(r["name_stops"]), r["strong_suffixes"])
+        for o in found
         if o != suffix
         and not any(n in o[: -len(suffix)] for n in not_names)
         and not any(o.endswith(n) for n in not_names if len(n) >= 3)  # 冷链子公司: a subsidiary
-        and not any(w in o[: -len(suffix)] for w in r["name_intro_words"])
+        and not any(w in o[: -len(suffix)] for w in intro if len(w) >= 2)
+        and not any(
+            o.startswith(w) and o[len(w) :] in found for w in intro if len(w) == 1
+        )  # 如华为科技; 如意半导体 stays
         and not any(w in o[: -len(suffix)] for w in r["name_cut_words"] if len(w) >= 2)  # 管理层预计公司毛利率
     ]
     if not options:

@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterable
 
 from assistant.tools.draft.name_finder import made_of_words
-from assistant.tools.draft.reader import rules, simplified
+from assistant.tools.draft.reader import rule_pattern, rules, simplified
 
 
 def common_phrase(name: str, count: int, body: str, opening: str, suffixes: Iterable[str]) -> bool:
     """A name whose part before its suffix is made of dictionary words (管理 of 管理软件, 北美连锁 of
     北美连锁电子), mentioned only a few times and not in the `opening` (simplified), is a phrase; brands
-    that are words (小米) are named more often. One the article calls a field or sector (户外储能领域) is one."""
+    that are words (小米) are named more often. One the article calls a field or sector (户外储能领域) is one;
+    one a dated figure of its own follows is not (春秋航空2024年营业收入约200亿元)."""
     plain = simplified(name)
     head = next((plain[: -len(s)] for s in suffixes if s and plain.endswith(s) and plain != s), plain)
     if any(plain.endswith(simplified(s)) for s in rules()["strong_suffixes"]):
@@ -21,9 +22,13 @@ def common_phrase(name: str, count: int, body: str, opening: str, suffixes: Iter
     if not (made_of_words(head) or made_of_words(plain)):  # 婴儿副食品: words, though 婴儿副 is none
         return False
     sectors = "|".join(re.escape(w) for w in rules()["sector_words"])
-    return bool(re.search(f"{re.escape(plain)}(?:{sectors})", simplified(body))) or (
-        count <= rules()["phrase_name_mentions"] and plain not in opening
-    )
+    text = simplified(body)
+    if re.search(f"{re.escape(plain)}(?:{sectors})", text):
+        return True
+    dated = re.compile(rule_pattern("name_dated_figure"))  # 春秋航空2024年营业收入约200亿元: a company's own figure
+    if any(dated.match(text[m.end() : m.end() + 40]) for m in re.finditer(re.escape(plain), text)):
+        return False
+    return count <= rules()["phrase_name_mentions"] and plain not in opening
 
 
 def a_line(name: str, text: str) -> bool:

@@ -22,6 +22,7 @@ def respectively(plain: str, figures: list[Figure], words: dict[str, Any], dates
     measure (`Figure.named_metric`) and dated by their year (`Figure.listed_date`), respective changes
     left out."""
     years_respectively(plain, figures, dates)
+    parts_respectively(plain, figures, dates)
     years_from_to(plain, figures, dates)
     r = rules()
     for word in r["respectively_words"]:
@@ -78,6 +79,28 @@ def years_respectively(plain: str, figures: list[Figure], dates: list[Dated]) ->
                 figure.listed_date = year
                 figure.hints.append("given respectively (分别): the year of its place in the list of years")
             share_approximation(listed)
+            at = plain.find(word, at + len(word))
+
+
+def parts_respectively(plain: str, figures: list[Figure], dates: list[Dated]) -> None:
+    """2024年各季毛利率分别为7.8%、8.1%、8.6%及9.2%;EPS则依序为…: four figures given respectively after a
+    word for each quarter (`quarter_list_words`) are a year's four quarters, two after a word for each half its
+    halves; the year is the last whole year named before them in the sentence."""
+    r = rules()
+    parts = {4: tuple(r["quarter_list_words"]), 2: tuple(r["half_list_words"])}
+    for word in r["respectively_words"]:
+        at = plain.find(word)
+        while at >= 0:
+            listed = _figures_listed(plain, [f for f in figures if f.begins >= at + len(word)], at + len(word), r)
+            years = [d for d in dates if d.end <= at and d.period and d.period.year and not d.period.sub_year]
+            named = parts.get(len(listed), ())
+            if years and named and any(w in plain[years[-1].end : at] for w in named) and years[-1].period:
+                year = years[-1].period.year
+                for place, figure in enumerate(listed, start=1):
+                    period = Period(year, quarter=place) if len(listed) == 4 else Period(year, part=f"H{place}")
+                    name = f"第{'一二三四'[place - 1]}季度" if len(listed) == 4 else ("上半年", "下半年")[place - 1]
+                    figure.listed_date = replace(years[-1], period=period, text=years[-1].text + name)
+                    figure.hints.append("given respectively for each part of the year: the part of its place")
             at = plain.find(word, at + len(word))
 
 

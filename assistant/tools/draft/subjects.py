@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from assistant.tools.draft.measures import Mention
-from assistant.tools.draft.reader import clause_bounds, rules, simplified
+from assistant.tools.draft.reader import clause_bounds, rule_pattern, rules, simplified
 
 
 def subject_of(
@@ -16,18 +16,24 @@ def subject_of(
     else the company its part of the sentence (between semicolons) opens with, else the sentence's; else
     one named after the figure in its clause; 其 (not 其中), 該公司, 它 and an unnamed subject are the company
     in question. A company of the vocabulary (`known`) counts only when it opens the figure's clause, or
-    follows a rival word there (行业龙头宁德时代2024年营收…); elsewhere it is a platform, a client or a
+    follows a rival word there (行业龙头宁德时代2024年营收…), or reports a dated figure of its own
+    (以低成本見稱的春秋航空2024年營收…); elsewhere it is a platform, a client or a
     supplier (在亚马逊上的评分); one opening an earlier clause of the sentence is its subject there too
     (長榮海運第三季合併營收912.6億元,EPS 2.86元)."""
     start, end = clause_bounds(plain, position)
     if re.fullmatch(r"[\d.年月日号]+", plain[start:end].strip(" ,，")) and end < len(plain):
         end = clause_bounds(plain, end + 1)[1]  # 2020年,公司成立子公司…: a date alone opens the clause after it
     rivals = tuple(simplified(w) for w in rules()["rival_words"])
-    orgs = [m for m in orgs if m[2] not in known or _opens(plain[start : m[0]], rivals)]
+    dated = re.compile(rule_pattern("name_dated_figure"))  # 以低成本見稱的春秋航空2024年營收…: its own figure
+    orgs = [m for m in orgs if m[2] not in known or _opens(plain[start : m[0]], rivals) or _reports(plain, m, dated)]
     own = [ident for s, e, ident in orgs if start <= s and e <= position]
     if own:
         return own[-1]
-    orgs = [m for m in orgs if m[2] not in known or _opens(plain[clause_bounds(plain, m[0])[0] : m[0]], rivals)]
+    orgs = [
+        m
+        for m in orgs
+        if m[2] not in known or _opens(plain[clause_bounds(plain, m[0])[0] : m[0]], rivals) or _reports(plain, m, dated)
+    ]
     for word in rules()["not_pointing"]:  # 其中, 其他: no 其 that points at a company
         plain = plain.replace(simplified(word), "\0" * len(simplified(word)))
     head = plain[start:position]
@@ -63,6 +69,11 @@ def through_subsidiaries(plain: str, named: list[Mention]) -> str:
         if any(link in gap for link in links) or held.search(gap):
             chosen = mention
     return chosen[2]
+
+
+def _reports(plain: str, mention: Mention, dated: re.Pattern[str]) -> bool:
+    """Whether a name is followed by a period and a figure of its own (春秋航空2024年營業收入約200億元)."""
+    return dated.match(plain[mention[1] : mention[1] + 40]) is not None
 
 
 def _opens(before: str, rivals: tuple[str, ...]) -> bool:

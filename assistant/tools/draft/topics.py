@@ -14,6 +14,7 @@ from assistant.tools.draft.english import English, glossary, head_words
 from assistant.tools.draft.entity import slug
 from assistant.tools.draft.line_names import (
     abbreviates,
+    bare_stem,
     line_glosses,
     line_stems,
     list_item,
@@ -63,14 +64,17 @@ class Segments:
         names: list[str] = []
         body = simplified("\n".join(paragraphs))
         markers = [simplified(w) for w in r["segment_markers"]]
-        for pattern in (re.compile(p) for p in r["segment_patterns"]):
+        subject = set(r["segment_subject_patterns"])
+        for pattern, opens in ((re.compile(p), p in subject) for p in r["segment_patterns"]):
             for paragraph in paragraphs:
                 found = [(m, self._clean(m.group(1), stops)) for m in pattern.finditer(simplified(paragraph))]
                 for match, name in found:
                     called = self._called_a_line(match.group(), name) or match.group()[:1] in '「“"『'  # a quoted name
                     called = called or listed_with_lines(paragraph, match, found, self._is_metric)
                     rest = match.group()[match.end(1) - match.start() :]
+                    others = name.endswith(("及其他", "及其它"))  # 服务及其他收益: the line's "other", not other income
                     across = [w for w in self.metric_words if len(w) >= 3 and w in name[-4:] + rest]
+                    across = [w for w in across if not (others and w.startswith(("其他", "其它")))]
                     if any(w not in rest and w not in name for w in across):
                         continue  # 录得汇兑收益: 汇兑收益 is a measure, 汇兑 no line
                     if (
@@ -81,6 +85,7 @@ class Segments:
                         and name not in r["not_segments"]
                         and not re.search(r["segment_not_pattern"], name)  # 三大板块 is called a line, and no line
                         and (called or not any(m in name for m in markers))  # 业务占 (营收): a pointer, not a name
+                        and (called or not opens or name not in senses())  # 节奏则相对平缓: a word, no line
                     ):
                         names.append(name)
         names = [n for n in names if body.count(n) > 1 or self._phrase_once(n, names)]
@@ -94,6 +99,7 @@ class Segments:
         for gloss, name in glosses.items():
             if name in table:
                 table[gloss] = self._also(table[name], gloss)
+        self._bare_stems(body, table)
         self.table = word_table(table | self._heads())  # 仓储业务 names 冷库仓储 in the figures' own clauses too
         self._alias_forms = frozenset(plain_form(a) for line in self.found.values() for a in line["aliases"])
         self._measure_starts = tuple(self.metric_words)  # what a sentence going on about a line may open with
@@ -220,6 +226,27 @@ class Segments:
 
         return ident
 
+    def _bare_stems(self, body: str, table: dict[str, str]) -> None:
+        """刻蚀 of 刻蚀设备 and "etch" of "etch equipment", where the article writes it alone (`bare_stem`): names a
+        question may use, not words that put a figure in the line (刻蚀龙头北微半导体2024年营收 is no etch figure)."""
+        names = {ident: str(line["names"]["zh-Hans"]) for ident, line in self.found.items()}
+
+        def taken(stem: str) -> bool:
+            others = any(n.startswith(stem) and i != owner for i, n in names.items())
+            companies = any(stem in form for form in self.entity_forms)
+            named = table.get(stem, owner) != owner or self._is_metric(stem) or self._region_word(stem)
+            return named or others or companies
+
+        for owner, name in names.items():
+            found = bare_stem(name, body, list(names.values()), taken)
+            if found is None:
+                continue
+            stem, head = found
+            line = self.found[owner]
+            english, head_en = str(line["names"]["en"]), str(glossary()["words"].get(head, ""))
+            stem_en = english[: -len(head_en)].strip() if head_en and english.endswith(f" {head_en}") else ""
+            line["aliases"] += [a for a in (stem, self.traditional(stem), stem_en) if a and a not in line["aliases"]]
+
     def _region_word(self, stem: str) -> bool:
         """美国 of 美国客户: a word the vocabulary's regions begin with (美国市场) says where, not which line."""
         plain = simplified(stem)
@@ -263,13 +290,18 @@ class Segments:
 
     def _not_the_line(self, plain: str, hit: tuple[int, int, str]) -> bool:
         """A line named in a clause of cause (受惠於…貨運需求回溫,…單季營收), left out in brackets (护肤业务(不含
-        霁川)) or inside a measure's name (物业费收缴率) is no line of the figures after it."""
+        霁川)), inside a measure's name (物业费收缴率) or right before a company's name, saying what the company is
+        (AI伺服器代工廠晟鈦科技…7月合併營收), is no line of the figures after it."""
         at, end = hit[0], hit[1]
         bracket = re.search(r"[(（][^()（）]*$", plain[:at])
         left_out = bracket is not None and any(w in bracket.group() for w in rules()["excluding_words"])
         inside = any(m.start() <= at and end <= m.start() + len(m.group(1)) for m in self.long_measures.finditer(plain))
         causes = language()["words"]["cause_openers"]
-        return left_out or inside or any(simplified(w) in plain[clause_bounds(plain, at)[0] : at] for w in causes)
+        forms = "|".join(map(re.escape, self.entity_forms)) or "(?!)"
+        trade = re.match(f"([\u4e00-\u9fff]{{0,4}}?)(?:{forms})", plain[end:])  # AI伺服器代工廠晟鈦, not 主粮仍是禾宠
+        describes = trade is not None and not set(trade.group(1)) & set(rules()["name_stops"])
+        cause = any(simplified(w) in plain[clause_bounds(plain, at)[0] : at] for w in causes)
+        return left_out or inside or describes or cause
 
     def _new_subject(self, between: str) -> bool:
         """…其商超渠道收入占比接近四成;锦厨股份2024年营收: a company named after a semicolon starts a clause
