@@ -59,7 +59,10 @@ class Segments:
         self.vocabulary_ids = set(table.values())
         self.vocabulary_words = sorted(table)
         self.entity_forms = sorted(entity_forms, key=len, reverse=True)
+        forms = "|".join(map(re.escape, self.entity_forms)) or "(?!)"
+        self._trade_then_name = re.compile(f"([\u4e00-\u9fff]{{0,4}}?)(?:{forms})")  # AI伺服器代工廠晟鈦
         r = rules()
+        self.other_ends = tuple(j + o for j in r["list_ends_other"] for o in r["other_words"])  # 及其他
         stops = (set(r["name_stops"]) - set(r["segment_name_chars"])) | set("0123456789.%")
         names: list[str] = []
         body = simplified("\n".join(paragraphs))
@@ -72,9 +75,9 @@ class Segments:
                     called = self._called_a_line(match.group(), name) or match.group()[:1] in '「“"『'  # a quoted name
                     called = called or listed_with_lines(paragraph, match, found, self._is_metric)
                     rest = match.group()[match.end(1) - match.start() :]
-                    others = name.endswith(("及其他", "及其它"))  # 服务及其他收益: the line's "other", not other income
+                    others = name.endswith(self.other_ends)  # 服务及其他收益: the line's "other", not other income
                     across = [w for w in self.metric_words if len(w) >= 3 and w in name[-4:] + rest]
-                    across = [w for w in across if not (others and w.startswith(("其他", "其它")))]
+                    across = [w for w in across if not (others and w.startswith(tuple(r["other_words"])))]
                     if any(w not in rest and w not in name for w in across):
                         continue  # 录得汇兑收益: 汇兑收益 is a measure, 汇兑 no line
                     if (
@@ -241,8 +244,7 @@ class Segments:
             found = bare_stem(name, body, list(names.values()), taken)
             if found is None:
                 continue
-            stem, head = found
-            line = self.found[owner]
+            (stem, head), line = found, self.found[owner]
             english, head_en = str(line["names"]["en"]), str(glossary()["words"].get(head, ""))
             stem_en = english[: -len(head_en)].strip() if head_en and english.endswith(f" {head_en}") else ""
             line["aliases"] += [a for a in (stem, self.traditional(stem), stem_en) if a and a not in line["aliases"]]
@@ -297,8 +299,7 @@ class Segments:
         left_out = bracket is not None and any(w in bracket.group() for w in rules()["excluding_words"])
         inside = any(m.start() <= at and end <= m.start() + len(m.group(1)) for m in self.long_measures.finditer(plain))
         causes = language()["words"]["cause_openers"]
-        forms = "|".join(map(re.escape, self.entity_forms)) or "(?!)"
-        trade = re.match(f"([\u4e00-\u9fff]{{0,4}}?)(?:{forms})", plain[end:])  # AI伺服器代工廠晟鈦, not 主粮仍是禾宠
+        trade = self._trade_then_name.match(plain, end)  # AI伺服器代工廠晟鈦, not 主粮仍是禾宠
         describes = trade is not None and not set(trade.group(1)) & set(rules()["name_stops"])
         cause = any(simplified(w) in plain[clause_bounds(plain, at)[0] : at] for w in causes)
         return left_out or inside or describes or cause
