@@ -10,14 +10,11 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TypeVar
 
-import msgspec
-
-from assistant.engine.answer import Answer, Citation, Interpretation
+from assistant.engine.answer import Answer, Interpretation
 from assistant.engine.compiled import COMPILING, Compiled, decode_path, encode_path
 from assistant.engine.compose import Composer
 from assistant.engine.compute import Calculator
@@ -25,6 +22,7 @@ from assistant.engine.decide import Decider
 from assistant.engine.decision import Decision
 from assistant.engine.described import Described
 from assistant.engine.frame import Frame
+from assistant.engine.glosses import Glosses
 from assistant.engine.interpret import Interpreter, measures_by_unit
 from assistant.engine.lexicon import Lexicon, Target
 from assistant.engine.matcher import Matcher
@@ -32,6 +30,7 @@ from assistant.engine.operands import Labeller, Resolver, split
 from assistant.engine.reading import Reader, Reading
 from assistant.engine.render import Renderer
 from assistant.engine.session import Context, after, edit, names_another, picked_option, stands_alone
+from assistant.engine.several import merged
 from assistant.engine.statements import Statements
 from assistant.engine.templates import template_problems
 from assistant.engine.vocabulary import vocabulary_of
@@ -57,7 +56,6 @@ MAX_QUESTION_CHARS = 500
 MAX_CHAT_TURNS = 200
 _SENTENCE = re.compile(r"[^。!?;!?;]+[。!?;!?;]*")
 _ASKED = re.compile(r"[??]\s*$")
-T = TypeVar("T")
 
 
 @contextmanager
@@ -97,6 +95,7 @@ class Assistant:
         self.companies = frozenset(f.subject for f in pack.facts.values() if f.value is not None)
         # qualifier -> the measures of the facts carrying it: a follow-up's own qualifier tests the measure it inherits
         self.qualified = _measures_by_qualifier(self.matcher)
+        self.glosses = Glosses(words.get("gloss_narrowing", []), self._frame_of)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Assistant:
@@ -182,11 +181,28 @@ class Assistant:
         questions = self._questions(text)
         if len(questions) > 1:
             return self._several(questions, context, lang, notes)
-        reading = self.reader.read(text, fold(text))
-        decision = self._decide(text, reading, context, chosen)
+        reading, decision = self._read(text, context, chosen)
         interpretation = self._interpretation(reading, decision)
         answer = self.composer.compose(text, decision, lang, interpretation, notes)
         return answer, self._next(context, decision, answer, lang)
+
+    def _read(self, text: str, context: Context, chosen: str | None) -> tuple[Reading, Decision]:
+        """The reading and decision of one question. One with a gloss in brackets is read without it, then
+        with the gloss in place of the words it glosses: the first that answers is kept, else the first."""
+        readings = self.glosses.readings(text) or [text]
+        first: tuple[Reading, Decision] | None = None
+        for written in readings:
+            reading = self.reader.read(written, fold(written))
+            decision = self._decide(written, reading, context, chosen)
+            if decision.answered:
+                return reading, decision
+            first = first or (reading, decision)
+        assert first is not None
+        return first
+
+    def _frame_of(self, text: str) -> Frame:
+        """What a text names, read alone."""
+        return self.interpreter.frame(self.reader.read(text, fold(text)))
 
     def _decide(self, text: str, reading: Reading, context: Context, chosen: str | None) -> Decision:
         """The decision for one question: its frame edited by the conversation, or the fact of an option
@@ -233,7 +249,7 @@ class Assistant:
         for question in questions:
             answer, context = self.answer(question, context, language=lang)
             answers.append(answer)
-        return _merged(questions, answers, notes), context
+        return merged(questions, answers, notes), context
 
     def _has_figures(self, entity: str) -> bool:
         """Whether the pack gives figures about `entity` (a company), not only mentions it."""
@@ -343,38 +359,6 @@ def _interpreter(pack: Pack) -> Interpreter:
     counted = measures_by_unit(pack.facts.values())
     ratios = pack.ratios_over("revenue")  # staff_costs -> staff_cost_ratio
     return Interpreter.build(pack.intents, pack.words, pack.precision, units, computed, fold, counted, ratios)
-
-
-def _merged(questions: list[str], answers: list[Answer], notes: list[str]) -> Answer:
-    """The answers to the questions of one message as one answer: their texts in turn, every figure,
-    fact, citation and option, and the least confidence."""
-    first = answers[0]
-    status = "answered" if any(a.status == "answered" for a in answers) else first.status
-    return msgspec.structs.replace(
-        first,
-        question=" ".join(questions),
-        status=status,
-        text="\n".join([*(a.text for a in answers), *notes]),
-        headline="\n".join(a.headline for a in answers),
-        understood=" / ".join(a.understood for a in answers if a.understood),
-        figures=_every(answers, lambda a: a.figures),
-        facts=_every(answers, lambda a: a.facts),
-        citations=_distinct_citations(answers),
-        notes=[*notes, *_every(answers, lambda a: a.notes)],
-        derivation=next((a.derivation for a in answers if a.derivation), None),
-        options=_every(answers, lambda a: a.options),
-        confidence=min(a.confidence for a in answers),
-    )
-
-
-def _every(answers: list[Answer], part: Callable[[Answer], list[T]]) -> list[T]:
-    """One part of every answer, in order."""
-    return [item for answer in answers for item in part(answer)]
-
-
-def _distinct_citations(answers: list[Answer]) -> list[Citation]:
-    """The answers' citations, each sentence once."""
-    return list({(c.source, c.paragraph, c.quote): c for a in answers for c in a.citations}.values())
 
 
 class Chat:

@@ -308,6 +308,7 @@ class Reader:
             if (
                 not parts
                 or lowered in known
+                or fold(lowered) in known  # Company-wide, folded to company wide
                 or all(p in known for p in parts)
                 or (
                     process.extractOne(lowered, self.vocabulary.names, scorer=fuzz.ratio, score_cutoff=TYPO_OF_A_NAME)

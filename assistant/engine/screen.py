@@ -49,6 +49,10 @@ class Screen:
         self.part_words = sorted((fold(w) for w in pack.words.get("part_words", [])), key=len, reverse=True)
         self.rounds = Rounds(pack.words)
         self.unit_concepts = {word: cid for cid, word in pack.unit_words().items()}
+        generic = {fold(w) for w in (*pack.words.get("part_words", []), *pack.words.get("part_generic", []))}
+        lines = [fold(a) for c in pack.concepts.values() if c.kind == "segment" for a in c.aliases]
+        pairs = {a[i : i + 2] for a in lines if CJK_RUN.fullmatch(a) for i in range(len(a) - 1)}
+        self.line_pairs = frozenset(p for p in pairs if p not in generic)  # 加盟 of 加盟及管理酒店
 
     def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """The first early stage that decides, in order; None when the question needs a look-up."""
@@ -227,7 +231,11 @@ class Screen:
         if not decision.frame.metrics and (piece := self._asked_of_nothing(reading, keys)):
             return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
         for token in reading.tokens:
-            if self._foreign(token, reading, keys.units) or self._other_subject(token, reading, keys):
+            if (
+                self._foreign(token, reading, keys.units)
+                or self._other_subject(token, reading, keys)
+                or self._narrows_to_a_line(token, reading, keys)
+            ):
                 piece = (
                     reading.question[token.start : token.end]
                     if len(reading.question) == len(reading.folded)
@@ -291,6 +299,19 @@ class Screen:
             for i in range(len(text) - 1)
         ]
         return any(a and b for a, b in itertools.pairwise(foreign))
+
+    def _narrows_to_a_line(self, token: Token, reading: Reading, keys: FactKeys) -> bool:
+        """An unplaced word holding words of a line's name (加盟店 of 上半年加盟店的RevPAR, the line being
+        加盟及管理酒店), asked of a figure of no line that its sentence does not write them in: the article
+        gives that figure for the whole only."""
+        if token.role != "unknown" or not CJK_RUN.fullmatch(token.text) or keys.segments:
+            return False
+        if any(s <= token.start < e for s, e in reading.context_spans):
+            return False
+        if any(t.role == "entity" and 0 <= t.start - token.end <= 3 for t in reading.tokens):
+            return False  # 掃地機龍頭澄碧科技: what the company named next does, not a part of its figure
+        pairs = {token.text[i : i + 2] for i in range(len(token.text) - 1)}
+        return bool(pairs & self.line_pairs) and not pairs & keys.units
 
     def _other_subject(self, token: Token, reading: Reading, keys: FactKeys) -> bool:
         """A word opening the question, unread, that the article writes but the answering sentence does

@@ -43,7 +43,7 @@ def vocabulary_of(pack: Pack, words: dict[str, list[str]], lexicons: tuple[Lexic
     known = {w for lex in lexicons for alias in lex.entries for w in alias.split()}
     return Vocabulary(
         stopwords=stopwords,
-        known=frozenset(known | stopwords),
+        known=frozenset(known | stopwords | set(words.get("common_english", []))),  # Company-wide is no name
         metric_suffixes=tuple(words.get("metric_suffixes", [])),
         currency_words=tuple(words.get("currency_words", [])),
         question_marks=tuple(words.get("question_marks", [])),

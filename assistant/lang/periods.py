@@ -85,6 +85,11 @@ class PeriodGrammar(EnglishHandlers):
         fiscal = rf"(?<![a-z])(?:{_alternation(w['fiscal_prefixes'])})\s*'?(?P<yfy>\d{{4}}|\d{{2}})(?!\d)"
         apostrophe = r"'(?P<yap>\d{2})(?![\d%])"
         relative = rf"(?P<yrel>{_alternation(self.relative)})"
+        # 2024/25财年, FY2024/25, 2023-24学年: a year across two, named by the one it ends in
+        split = (
+            rf"(?<![\d.])(?:(?:{_alternation(w['fiscal_prefixes'])})\s*)?(?P<sy1>(?:19|20)\d\d)\s*[/／\-–]\s*"
+            r"(?P<sy2>(?:19|20)\d\d|\d\d)(?![\d%.])"
+        )
         year = f"(?:{fiscal}|{year4}|{year_zh}|{year2}|{apostrophe}|{relative})(?:\\s*(?:{year_mark}))?"
         quarter_zh = (
             rf"第?\s*(?P<qzh>{quarter_zh_ordinal}|\d{{1,2}})\s*(?:{_alternation(w['quarter_words'])})"
@@ -121,6 +126,7 @@ class PeriodGrammar(EnglishHandlers):
         self.patterns: list[tuple[re.Pattern[str], Handler]] = [
             # 2025年一季度末, 2024年12月5日, 2024H1, 25Q1, FY24, 去年底, 2023年; 截至2024年12月31日止年度
             (re.compile(f"{year}(?:\\s*(?:{part}){ended})?"), self._year_first),
+            (re.compile(f"{split}(?:\\s*(?:{year_mark}))?(?:\\s*(?:{part}){ended})?"), self._year_first),
             # 25Q1, 2025Q1, 24H1
             (
                 re.compile(r"(?<![\d.])(?P<cy>\d{4}|\d{2})\s*(?:q(?P<cq>\d{1,2})|(?P<ch>h[12]))(?![\da-z])"),
@@ -219,7 +225,9 @@ class PeriodGrammar(EnglishHandlers):
 
     def _year(self, g: dict[str, str | None]) -> tuple[int | None, str | None]:
         """The year of a match and a problem when it cannot be one."""
-        if g.get("yfy"):
+        if g.get("sy1"):
+            year = int(str(g["sy1"])) + 1
+        elif g.get("yfy"):
             text = str(g["yfy"])
             year = int(text) if len(text) == 4 else self._two_digit(text)
         elif g.get("y4"):
@@ -331,6 +339,8 @@ class PeriodGrammar(EnglishHandlers):
         """Rules out numbers that only look like years: 2000万元, 23年来 (a span), 1500亿."""
         g = match.groupdict()
         after = folded[match.end() :]
+        if g.get("sy1"):
+            return self._split_year(match)
         bare_year = g.get("y4") and match.group().strip() == g["y4"]
         if bare_year and (not str(g["y4"]).startswith(("19", "20")) or _NOT_A_YEAR_AFTER.match(after)):
             return False
@@ -341,6 +351,17 @@ class PeriodGrammar(EnglishHandlers):
         if g.get("m") and not g.get("y4") and re.search(r"个\s*$", folded[: match.start() + len(g["m"])]):
             return False  # 3个月: a span of months
         return not (g.get("m") and re.search(r"[个个]$", folded[: match.start()]))
+
+    def _split_year(self, match: re.Match[str]) -> bool:
+        """2024/25 is a year across two when its second number is the year after the first, and, when that
+        could be a month (2011/12) or a span (2024-2025年), FY or a fiscal mark (财年, 学年) says so."""
+        first, second = int(match.group("sy1")), match.group("sy2")
+        if int(second) != (first + 1 if len(second) == 4 else (first + 1) % 100):
+            return False
+        mark = match.group()[match.end("sy2") - match.start() :].strip()
+        fiscal = match.start("sy1") > match.start() or mark not in ("", *self.words["plain_year_marks"])
+        slash = "/" in match.group() or "／" in match.group()
+        return fiscal or (slash and int(second[-2:]) > 12)
 
     def _roles(self, folded: str, mentions: list[PeriodMention]) -> list[PeriodMention]:
         """Comparison bases (比2023年, than 2023, from 2023 to 2024) are not the period asked."""

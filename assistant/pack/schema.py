@@ -231,6 +231,7 @@ class PeriodWords(msgspec.Struct, frozen=True, kw_only=True):
     pack with its own language file cannot hand the grammar a shape it does not expect."""
 
     year_marks: Words
+    plain_year_marks: Words = []  # 年: marks that do not make 2024/25 a fiscal or school year
     fiscal_prefixes: Words
     year_end: Words
     year_end_en: Words

@@ -241,3 +241,21 @@ def test_the_first_months_of_a_year_answer_for_themselves_only() -> None:
     assert not fits(Period(2025), "202510M", "")
     assert Period.parse("202510M") == Period(2025, part="10M")
     assert Period(2025, part="10M").closes < Period(2025, month=11).closes
+
+
+@pytest.mark.parametrize(
+    ("question", "periods"),
+    [
+        ("2024/25财年营收多少?", ["2025"]),  # a year across two is named by the year it ends in
+        ("FY2024/25 revenue", ["2025"]),
+        ("2023-24学年在校生", ["2024"]),
+        ("2024/25年度上半年收入", ["2025H1"]),
+        ("2021/22学年末在校生", ["2022"]),
+        ("2024/25 revenue", ["2025"]),  # 25 is no month
+        ("2011/12", ["2011-12"]),  # December 2011: with no fiscal mark, a month
+        ("2024-2025年", ["2024", "2025"]),  # a span of two years, not one across two
+        ("2024/26财年", [None]),  # not the year after: no year across two (and no month either)
+    ],
+)
+def test_a_year_across_two(grammar: PeriodGrammar, question: str, periods: list[str | None]) -> None:
+    assert [period for period, _, _ in _read(grammar, question)] == periods

@@ -20,7 +20,8 @@ from assistant.lang.numbers import numbers_in
 from assistant.lang.periods import PeriodGrammar
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root
-from assistant.tools.draft.dating import Dated, Dating, in_passing, period_of
+from assistant.tools.draft.dated import Dated, period_of
+from assistant.tools.draft.dating import Dating, in_passing
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entries import DraftFact, Entries, statement_topics
 from assistant.tools.draft.figure import Figure
@@ -153,7 +154,7 @@ class Drafter:
             if line and line != self.outlet and line != self.title and any(re.search(p, line) for p in self.skip)
         ]
         self.current_year = (writing := writing_time(self.paragraphs, words, metadata)).year
-        self.dating = Dating(PeriodGrammar(words, self.current_year), writing)
+        self.dating = Dating(PeriodGrammar(words, self.current_year), writing, self.paragraphs)
         known = {
             simplified(a).lower(): cid
             for cid, c in self.vocabulary.items()
@@ -383,8 +384,7 @@ def _vocabulary() -> dict[str, dict[str, Any]]:
 
 
 def _forms(concept: dict[str, Any]) -> list[str]:
-    names = concept.get("names")
-    named: dict[str, Any] = names if isinstance(names, dict) else {}
+    named: dict[str, Any] = concept["names"] if isinstance(concept.get("names"), dict) else {}
     forms = [*(concept.get("aliases") or []), *named.values()]
     return [f for f in forms if isinstance(f, str) and f]
 

@@ -5,12 +5,14 @@ plan of no later year, and an event's year (成立于2015年). Words are data (r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from assistant.lang.numbers import numbers_in
 from assistant.lang.periods import Period, PeriodGrammar, PeriodMention
+from assistant.tools.draft.dated import Dated, fiscal_year_end, same_part_of, spans_glossed
 from assistant.tools.draft.figure import Figure
 from assistant.tools.draft.reader import (
     clause_bounds,
@@ -28,42 +30,9 @@ PRIOR_ROLES = ("same_prior", "same_prior_base", "prior", "prior_base")
 _EARLIER_HINT = "an earlier value the figure before it is compared with: give its period"
 
 
-@dataclass(frozen=True)
-class Dated:
-    """A period named in a sentence, with its span."""
-
-    start: int
-    end: int
-    period: Period | None
-    text: str
-    prior: bool = False  # 去年同期: a year before the period in question
-    same_part: bool = False  # 去年同期 is the same half or quarter a year before; 上年 is the whole year before
-    since: bool = False  # 自2018年…以来: where a stretch of time begins, the period of no figure
-    event: bool = False  # 2013年在杭州创立: the year of an event, the period only of figures in its own clause
-    base: bool = False  # 较2023年的: a comparison base, the period only of the value written right after it
-    compared: bool = False  # the period of a value another is compared with: never the running period
-
-    @property
-    def dated(self) -> bool:
-        """A period with its year, not a year earlier than another, a comparison base nor where a stretch
-        of time begins."""
-        return (
-            self.period is not None
-            and self.period.year is not None
-            and not self.prior
-            and not self.since
-            and not self.base
-        )
-
-
 def _unplaced(date: Dated) -> bool:
     """A period named for itself (2024年, 第一季), not a year before another, a base nor a beginning."""
     return date.period is not None and not (date.prior or date.base or date.since)
-
-
-def period_of(date: Dated | None) -> str | None:
-    """The canonical period of a figure's date (2024, 2024Q4), if it has one."""
-    return date.period.canonical() if date is not None and date.period is not None else None
 
 
 def _an_act(plain: str, mention: PeriodMention) -> bool:
@@ -81,10 +50,11 @@ def _an_act(plain: str, mention: PeriodMention) -> bool:
 class Dating:
     """The periods of one article's figures."""
 
-    def __init__(self, grammar: PeriodGrammar, writing: Writing) -> None:
+    def __init__(self, grammar: PeriodGrammar, writing: Writing, paragraphs: Iterable[str] = ()) -> None:
         self.grammar = grammar
         self.writing = writing
         self.current_year = writing.year
+        self.year_end = fiscal_year_end(paragraphs)
         self.events = word_table({w: event for event, words in rules()["year_events"].items() for w in words})
 
     def past_reported(self, date: Dated) -> bool:
@@ -101,11 +71,18 @@ class Dating:
     def dates(self, plain: str, sentence: str) -> list[Dated]:
         """The periods a sentence names; a comparison base (较2022年的高点) is the period only of a value
         written right after it (较2023年的7.35亿元)."""
-        found = []
+        found: list[Dated] = []
         for mention in self.grammar.scan(plain):
             if mention.problem or _in_code(plain[: mention.start]):
                 continue
+            if mention.role == "same_prior" and sentence[mention.start : mention.end] in rules()["bare_same_period"]:
+                year = found[-1] if found and found[-1].end == mention.start else None
+                if year is not None and year.period is not None and not year.period.sub_year:
+                    found[-1] = replace(year, end=mention.end, text=year.text + "同期", same_part=True)  # 2024年同期
+                continue  # 华新水泥同期归母净利润为…: 同期 alone, compared with nothing, is the period just named
             period = mention.period
+            if period is not None and period.year and (period.month, period.day) == self.year_end:
+                period = Period(period.year)  # 截至2025年8月31日 in a year ending on 31 August: that year
             found.append(
                 Dated(
                     mention.start,
@@ -119,7 +96,7 @@ class Dating:
                     event=_an_act(plain, mention),
                 )
             )
-        return found
+        return spans_glossed(plain, found)
 
     def _compared(self, plain: str, start: int, figure: Figure) -> tuple[bool, Dated | None]:
         """Whether the figure is a value another is compared with, and its period: the dated base written
@@ -206,6 +183,8 @@ class Dating:
             figure.hints.append("a plan or forecast: no period of its own (the year it names is in the quote)")
             return None
         chosen = self._with_year(chosen, before, state)
+        if chosen.same_part and not chosen.prior:
+            chosen = same_part_of(chosen, before, state)
         if not own:
             chosen = _whole_year(plain[start : figure.begins], figure, chosen)
         if _moved_from(plain, figure) and chosen.period and chosen.period.month is None and chosen.period.day is None:
@@ -295,7 +274,10 @@ class Dating:
         if base is not None:
             return base
         if own:
-            return replace(own[-1], start=start + own[-1].start, end=start + own[-1].end)
+            chosen = replace(own[-1], start=start + own[-1].start, end=start + own[-1].end)
+            if chosen.same_part and earlier is not None:  # …,2024年同期则为22.06亿元: the other's part of 2024
+                return same_part_of(chosen, [earlier], state)
+            return chosen
         if compared:
             figure.hints.append(_EARLIER_HINT)
             return None

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.tools.draft.dating import Dated
+from assistant.tools.draft.dated import Dated
 from assistant.tools.draft.entity import Entity
 from assistant.tools.draft.holdings import implied_valuation
 from assistant.tools.draft.measures import Drafted

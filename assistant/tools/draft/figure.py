@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.lang.numbers import Number
 
 if TYPE_CHECKING:
-    from assistant.tools.draft.dating import Dated
+    from assistant.tools.draft.dated import Dated
 
 
 @dataclass

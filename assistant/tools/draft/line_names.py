@@ -5,7 +5,7 @@ and the sentence's adverbs cut from a name (门锁依然 -> 门锁).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from assistant.tools.draft.dictionary import senses
@@ -58,10 +58,21 @@ def without_function_tail(name: str) -> str:
     return name
 
 
-def right_before(plain: str, hit: tuple[int, int, Any], position: int) -> bool:
-    """A line or region written right before a figure names it, in a list too (包括印尼212家、马来西亚143家)."""
+def right_before(plain: str, hit: tuple[int, int, Any], position: int, measures: Collection[str] = ()) -> bool:
+    """A line or region written right before a figure names it, in a list too (包括印尼212家、马来西亚143家),
+    also with one of the `measures` between (电池、配件及智能硬件收入21.51亿元)."""
     between = plain[hit[1] : position]
-    return not between or between in rules()["figure_links"]
+    links = ("", *rules()["figure_links"])
+    return between in links or any(between.startswith(w) and between[len(w) :] in links for w in measures if w)
+
+
+def inside_a_name(plain: str, at: int, end: int, forms: Iterable[str]) -> bool:
+    """产险 of 晟丰产险税后净利: whether the words at:end stand inside one of the company names `forms`."""
+    for form in (f for f in forms if len(f) > end - at):
+        found = plain.find(form, max(0, end - len(form)), at + len(form))
+        if 0 <= found <= at and end <= found + len(form):
+            return True
+    return False
 
 
 def line_glosses(body: str, names: list[str], clean: Callable[[str], str]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
-from assistant.tools.draft.dating import Dated
+from assistant.tools.draft.dated import Dated
 from assistant.tools.draft.english import English, glossary, head_owners, head_words
 from assistant.tools.draft.entity import slug
 from assistant.tools.draft.figure import Figure
@@ -75,9 +75,10 @@ def metric_table(vocabulary: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 
 def _in_context(metric: str, plain: str, figure: Figure) -> str:
-    """The measure a metric word names in this sentence (出资 in a sentence announcing a round: its size)."""
+    """The measure a metric word names in this sentence (出资 in a sentence announcing a round: its size), or
+    in the words before the figure (扣除非经常性损益后,公司净利润为…: the recurring profit)."""
     context = rules()["metric_in_context"].get(metric)
-    if context and re.search(context["when"], plain):
+    if context and re.search(context["when"], plain[: figure.begins] if context.get("before") else plain):
         figure.hints.append(f"{metric} in a sentence matching {context['when']}: {context['becomes']}")
         return str(context["becomes"])
     return metric

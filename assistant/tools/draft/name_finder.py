@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
+from assistant.tools.draft.compared import compared_at, compared_names
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.name_ends import brand_names, cuts_a_period, word_kept_whole
 from assistant.tools.draft.reader import rule_pattern, rules, simplified
@@ -40,6 +41,7 @@ def find_names(body: str, known: Collection[str], metric_words: Collection[str] 
     _listed_names(body, counts, r)
     _parallel_names(body, counts, r, shorts)
     _glossed_names(body, counts, r)
+    compared_names(body, counts, r)
     for name in described_names(body):
         counts[name] = max(1, body.count(name))
     terms = set(r["latin_terms"])
@@ -86,6 +88,8 @@ def _glossed_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
     """A name with its Latin name in brackets (露玛酒店(Lumastay Hotels)) is a company's or a brand's."""
     for match in GLOSSED.finditer(body):
         name = glossed_name(match.group(1), r)
+        if any(w in simplified(name) for w in r["name_report_words"]):
+            continue  # 每间可售房收入(RevPAR): a measure and its Latin name, no company
         inside = any(name in known for known in counts) and not _stands_alone(body, name, counts)
         if name and not inside and not any(known in name for known in counts):  # 瀾星海運 beside its 瀾星海運(新加坡)…
             counts[name] = max(1, body.count(name))
@@ -145,7 +149,8 @@ def _suffixed_name(
         return  # 牙科醫療(集團)澄明醫療集團有限公司: the kind of group the legal name after it is
 
     def introduced_at(option: str) -> bool:
-        return any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
+        compared = compared_at(simplified(body), end - len(option), end)  # 与…的鸿鹄教育相比: a peer
+        return compared or any(body[: end - len(option)].endswith(w) for w in r["name_intro_words"])
 
     uses = {
         o: sum(body[m.end() : m.end() + 1] not in r["suffix_word_ends"] for m in re.finditer(re.escape(o), body))
@@ -278,7 +283,8 @@ def _called_shorts(body: str, r: dict[str, Any]) -> set[str]:
     called_shorts = re.findall(rf"(?:{called})[“\"「『]?([\u4e00-\u9fff]{{3,8}})[”\"」』]", body)
     # 有限公司(「錦窖包裝」): a short name quoted right after a legal name
     quoted = re.findall(r"(?:公司|集团|集團)[((][“\"「『]([\u4e00-\u9fff]{3,8})[”\"」』][)]", body)
-    return {*called_shorts, *quoted}
+    terms = r["name_report_words"]  # 归属于…的净利润(下称“归母净利润”): a term the article defines, no company
+    return {name for name in (*called_shorts, *quoted) if not any(w in simplified(name) for w in terms)}
 
 
 def _parallel_names(body: str, counts: Counter[str], r: dict[str, Any], shorts: set[str]) -> None:
@@ -317,6 +323,9 @@ def described_names(body: str, found: Collection[str] = ()) -> set[str]:
     plain = simplified(body)
     rivals = [simplified(w) for w in r["rival_words"]]
     named = {n for n in found if any(w + simplified(n) in plain for w in rivals)}
+    for name in found:  # 与在西南布局多年的鸿鹄教育相比: a peer compared with, although its words are the language's
+        spots = re.finditer(re.escape(simplified(name)), plain)
+        named |= {name} if any(compared_at(plain, m.start(), m.end()) for m in spots) else set()
     if len(plain) != len(body):
         return named
     describing = "|".join(re.escape(w) for w in r["rival_describing"])

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from assistant.lang.period import Period
-from assistant.tools.draft.dating import Dated
+from assistant.tools.draft.dated import Dated
 from assistant.tools.draft.figure import Figure
 from assistant.tools.draft.reader import moved_to, rules, scan_words
 

@@ -15,6 +15,7 @@ from assistant.tools.draft.entity import slug
 from assistant.tools.draft.line_names import (
     abbreviates,
     bare_stem,
+    inside_a_name,
     line_glosses,
     line_stems,
     list_item,
@@ -76,7 +77,7 @@ class Segments:
                     called = called or listed_with_lines(paragraph, match, found, self._is_metric)
                     rest = match.group()[match.end(1) - match.start() :]
                     others = name.endswith(self.other_ends)  # 服务及其他收益: the line's "other", not other income
-                    across = [w for w in self.metric_words if len(w) >= 3 and w in name[-4:] + rest]
+                    across = [w for w in self.metric_words if len(w) >= 3 and w in name[-8:] + rest]
                     across = [w for w in across if not (others and w.startswith(tuple(r["other_words"])))]
                     if any(w not in rest and w not in name for w in across):
                         continue  # 录得汇兑收益: 汇兑收益 is a measure, 汇兑 no line
@@ -269,11 +270,8 @@ class Segments:
         figure (`own`) the line its paragraph opened on (第二大业务是海外仓。…营收为52.31亿元), unless the sentence
         speaks of the whole or names a company before it (公司在全国运营冷库41座)."""
         start, end = clause_bounds(plain, position)
-        hits = [
-            h
-            for h in scan_words(plain[:position], self.table)
-            if (self._named(plain, h) or right_before(plain, h, position)) and not self._not_the_line(plain, h)
-        ]
+        found = scan_words(plain[:position], self.table)
+        hits = [h for h in found if self._names_it(plain, h, position) and not self._not_the_line(plain, h)]
         in_clause = [h for h in hits if h[0] >= start]
         item = list_item(plain, start, position, self.metric_words)  # 直营门店612家、加盟门店4606家: no 直营门店's
         if item > start:
@@ -302,7 +300,7 @@ class Segments:
         trade = self._trade_then_name.match(plain, end)  # AI伺服器代工廠晟鈦, not 主粮仍是禾宠
         describes = trade is not None and not set(trade.group(1)) & set(rules()["name_stops"])
         cause = any(simplified(w) in plain[clause_bounds(plain, at)[0] : at] for w in causes)
-        return left_out or inside or describes or cause
+        return left_out or inside or describes or cause or inside_a_name(plain, at, end, self.entity_forms)
 
     def _new_subject(self, between: str) -> bool:
         """…其商超渠道收入占比接近四成;锦厨股份2024年营收: a company named after a semicolon starts a clause
@@ -321,12 +319,14 @@ class Segments:
         (其中直营门店612家、加盟门店4606家: 4606 is no 直营门店's); None if none."""
         start = list_item(plain, clause_bounds(plain, position)[0], position, self.metric_words)
         clause = plain[start:]
-        hits = [
-            h
-            for h in scan_words(plain[start:position], self.table)
-            if self._named(clause, h) or right_before(clause, h, position - start)
-        ]
+        found = scan_words(plain[start:position], self.table)
+        hits = [h for h in found if self._names_it(clause, h, position - start)]
+        hits = [h for h in hits if not inside_a_name(clause, h[0], h[1], self.entity_forms)]
         return str(hits[-1][2]) if hits else None
+
+    def _names_it(self, plain: str, hit: tuple[int, int, Any], position: int) -> bool:
+        """A line named as the topic, or right before the figure at `position` or its measure."""
+        return self._named(plain, hit) or right_before(plain, hit, position, self.metric_words)
 
     def after_in_clause(self, plain: str, position: int) -> str | None:
         """The line named after a figure in its clause (其余2.23亿元收入来自团餐配送等业务), None if none."""

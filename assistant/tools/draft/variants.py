@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.lang.normalize import to_traditional
 from assistant.pack.figures import SCALES
-from assistant.tools.draft.dating import period_of
+from assistant.tools.draft.dated import period_of
 from assistant.tools.draft.english import English
 from assistant.tools.draft.entity import slug
 from assistant.tools.draft.entries import DraftFact

@@ -101,5 +101,8 @@ def future_words() -> tuple[str, ...]:
 
 
 def first_future(plain: str) -> int:
-    """Where the sentence's first future word is; its length when it has none."""
+    """Where the sentence's first future word is; its length when it has none. Words that only hold one
+    (增速最快的品牌: the fastest, not the soonest) are passed over."""
+    for phrase in rules()["future_word_not"]:
+        plain = plain.replace(simplified(phrase), "\0" * len(simplified(phrase)))
     return min([plain.find(w) for w in future_words() if w in plain] or [len(plain)])
