@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Collection
 
 from assistant.engine.frame import Frame
+from assistant.lang.normalize import fold
 
 _BRACKET = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]\s*")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+$")
@@ -56,7 +57,7 @@ class Glosses:
         if match is None:
             return []
         inner = match.group(1).strip()
-        if not inner or re.search(r"\d", inner) or any(word in inner.lower() for word in self.narrowing):
+        if not inner or re.search(r"\d", inner) or any(word in fold(inner) for word in self.narrowing):
             return []
         head, tail = text[: match.start()].rstrip(), text[match.end() :].lstrip()
         space = " " if head[-1:].isascii() and tail[:1].isascii() else ""

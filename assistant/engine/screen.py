@@ -310,6 +310,9 @@ class Screen:
             return False
         if any(t.role == "entity" and 0 <= t.start - token.end <= 3 for t in reading.tokens):
             return False  # 掃地機龍頭澄碧科技: what the company named next does, not a part of its figure
+        start, end = _comma_clause(reading.folded, token.start)
+        if not any(t.role in ("metric", "segment") and start <= t.start < end for t in reading.tokens):
+            return False  # 我是一名研究生,…: the scene, not the figure asked for
         pairs = {token.text[i : i + 2] for i in range(len(token.text) - 1)}
         return bool(pairs & self.line_pairs) and not pairs & keys.units
 

@@ -58,12 +58,13 @@ def without_function_tail(name: str) -> str:
     return name
 
 
-def right_before(plain: str, hit: tuple[int, int, Any], position: int, measures: Collection[str] = ()) -> bool:
+def right_before(plain: str, hit: tuple[int, int, Any], position: int, measure: re.Pattern[str] | None = None) -> bool:
     """A line or region written right before a figure names it, in a list too (包括印尼212家、马来西亚143家),
-    also with one of the `measures` between (电池、配件及智能硬件收入21.51亿元)."""
+    also with the words of a `measure` between (电池、配件及智能硬件收入21.51亿元)."""
     between = plain[hit[1] : position]
     links = ("", *rules()["figure_links"])
-    return between in links or any(between.startswith(w) and between[len(w) :] in links for w in measures if w)
+    named = measure.match(between) if measure is not None and between else None
+    return between in links or (named is not None and between[named.end() :] in links)
 
 
 def inside_a_name(plain: str, at: int, end: int, forms: Iterable[str]) -> bool:

@@ -37,12 +37,13 @@ def find_names(body: str, known: Collection[str], metric_words: Collection[str] 
     brand_names(body, counts, r)
     _introduced_names(body, counts, r)
     shorts = _called_shorts(body, r)  # 下称「禾岸宠物」: named before any name is known to be a company
-    _reporting_names(body, counts, r, metric_words, shorts)
+    described = described_names(body)  # 以华东为主场的锦川酒店: a rival the sentence names, beside the one reporting
+    _reporting_names(body, counts, r, metric_words, shorts | described)
     _listed_names(body, counts, r)
     _parallel_names(body, counts, r, shorts)
     _glossed_names(body, counts, r)
     compared_names(body, counts, r)
-    for name in described_names(body):
+    for name in described:
         counts[name] = max(1, body.count(name))
     terms = set(r["latin_terms"])
     for match in _LATIN_NAME.finditer(body):  # a Latin word named once (SaaS) is a term, not a company

@@ -51,6 +51,7 @@ class Segments:
         self.english, self.traditional, self.metric_words = english, traditional, metric_words
         longest = sorted((w for w in metric_words if len(w) >= 5), key=len, reverse=True)  # 物业费收缴率 holds 物业
         self.long_measures = re.compile(f"(?=({'|'.join(map(re.escape, longest)) or '(?!)'}))")  # at every start
+        self.measure = re.compile("|".join(map(re.escape, sorted(metric_words, key=len, reverse=True))) or "(?!)")
         self.found: dict[str, dict[str, Any]] = {}
         table: dict[str, str] = {}  # the vocabulary's segments (regions), then the article's lines
         for cid, concept in vocabulary.items():
@@ -319,14 +320,13 @@ class Segments:
         (其中直营门店612家、加盟门店4606家: 4606 is no 直营门店's); None if none."""
         start = list_item(plain, clause_bounds(plain, position)[0], position, self.metric_words)
         clause = plain[start:]
-        found = scan_words(plain[start:position], self.table)
-        hits = [h for h in found if self._names_it(clause, h, position - start)]
+        hits = [h for h in scan_words(plain[start:position], self.table) if self._names_it(clause, h, position - start)]
         hits = [h for h in hits if not inside_a_name(clause, h[0], h[1], self.entity_forms)]
         return str(hits[-1][2]) if hits else None
 
     def _names_it(self, plain: str, hit: tuple[int, int, Any], position: int) -> bool:
         """A line named as the topic, or right before the figure at `position` or its measure."""
-        return self._named(plain, hit) or right_before(plain, hit, position, self.metric_words)
+        return self._named(plain, hit) or right_before(plain, hit, position, self.measure)
 
     def after_in_clause(self, plain: str, position: int) -> str | None:
         """The line named after a figure in its clause (其余2.23亿元收入来自团餐配送等业务), None if none."""
