@@ -289,8 +289,7 @@ class Screen:
             or any(s <= token.start < e for s, e in reading.context_spans)
         ):
             return False
-        start, end = _comma_clause(reading.folded, token.start)
-        if not any(t.role in ("metric", "segment") and start <= t.start < end for t in reading.tokens):
+        if not _in_the_asked_clause(token, reading):
             return False  # "回款壓力上升,應收賬款多少": the scene, not the figure asked for
         few = max(2, len(self.matcher.keys) // WEIGHTS.specific_word_share)
         text = token.text
@@ -310,8 +309,7 @@ class Screen:
             return False
         if any(t.role == "entity" and 0 <= t.start - token.end <= 3 for t in reading.tokens):
             return False  # 掃地機龍頭澄碧科技: what the company named next does, not a part of its figure
-        start, end = _comma_clause(reading.folded, token.start)
-        if not any(t.role in ("metric", "segment") and start <= t.start < end for t in reading.tokens):
+        if not _in_the_asked_clause(token, reading):
             return False  # 我是一名研究生,…: the scene, not the figure asked for
         pairs = {token.text[i : i + 2] for i in range(len(token.text) - 1)}
         return bool(pairs & self.line_pairs) and not pairs & keys.units
@@ -344,6 +342,12 @@ class Screen:
     def _sentences_with(self, unit: str) -> int:
         """How many of the article's sentences behind the facts use a word."""
         return len({self.matcher.keys[f].fact.quote for f in self.matcher.by_unit.get(unit, ())})
+
+
+def _in_the_asked_clause(token: Token, reading: Reading) -> bool:
+    """Whether a word stands between the same commas as a measure or line the question names."""
+    start, end = _comma_clause(reading.folded, token.start)
+    return any(t.role in ("metric", "segment") and start <= t.start < end for t in reading.tokens)
 
 
 def _comma_clause(text: str, position: int) -> tuple[int, int]:

@@ -22,12 +22,14 @@ _ARABIC = (
     rf"(?:(?={_ENERGY_UNIT})|(?![A-Za-z0-9]|\.\d))"
 )
 # 1萬9,200元, 2萬1800: ten-thousands then the rest, one number (19,200) as Taiwan and Hong Kong write them
-_TEN_THOUSANDS = r"(?<![A-Za-z0-9.,])(?P<wan>\d{1,4})[萬万](?P<rest>\d,\d{3}|\d{1,4})(?![\d.,])"
 # 7億8,520萬元: hundreds of millions then ten-thousands, one number counted in the 萬 written after it (78,520萬)
-_HUNDRED_MILLIONS = r"(?<![A-Za-z0-9.,])(?P<yi>\d{1,4})[億亿](?P<yirest>\d,\d{3}|\d{1,4})(?=[萬万])"
+_COMPOUND = (
+    r"(?<![A-Za-z0-9.,])(?:(?P<wan>\d{1,4})[萬万](?P<rest>\d,\d{3}|\d{1,4})(?![\d.,])"
+    r"|(?P<yi>\d{1,4})[億亿](?P<yirest>\d,\d{3}|\d{1,4})(?=[萬万]))"
+)
 _TENTHS = r"(?P<tenths>[一二兩两三四五六七八九])成(?![本員员立功為为果熟就交分都長长效型績绩])"
 _HUNDREDTHS = r"百分之(?P<hundredths>[零〇一二两兩三四五六七八九十百]+(?:[点點][零〇一二两兩三四五六七八九]+)?)"
-NUMBER = re.compile(f"{_HUNDRED_MILLIONS}|{_TEN_THOUSANDS}|{_ARABIC}|{_TENTHS}|{_HUNDREDTHS}")
+NUMBER = re.compile(f"{_COMPOUND}|{_ARABIC}|{_TENTHS}|{_HUNDREDTHS}")
 _TENTH_VALUES = {"一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -92,13 +94,10 @@ def numbers_in(text: str) -> list[Number]:
                 value = Decimal(format(hundredths, "g"))
                 found.append(Number(match.start(), match.end(), match.group(), value, tenths=True))
             continue
-        if match.group("yi"):
-            rest = Decimal(match.group("yirest").replace(",", ""))
-            found.append(Number(match.start(), match.end(), match.group(), Decimal(match.group("yi")) * 10000 + rest))
-            continue
-        if match.group("wan"):
-            rest = Decimal(match.group("rest").replace(",", ""))
-            found.append(Number(match.start(), match.end(), match.group(), Decimal(match.group("wan")) * 10000 + rest))
+        if match.group("wan") or match.group("yi"):  # the unit counts 10,000 of what follows it, in both
+            head, rest = match.group("wan") or match.group("yi"), match.group("rest") or match.group("yirest")
+            value = Decimal(head) * 10000 + Decimal(rest.replace(",", ""))
+            found.append(Number(match.start(), match.end(), match.group(), value))
             continue
         digits = unicodedata.normalize("NFKC", match.group("digits")).replace(",", "")
         try:

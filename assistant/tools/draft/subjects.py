@@ -43,7 +43,7 @@ def subject_of(
     ):
         return main
     before = [(s, e, ident) for s, e, ident in orgs if e <= position]
-    before = [m for m in before if not _compared_with(plain, m)] or before  # 与华新水泥相比,华岳建材的…
+    before = [m for m in before if not compared_at(plain, m[0], m[1])] or before  # 与华新水泥相比,华岳建材的…
     part = max(plain.rfind(";", 0, position), plain.rfind("；", 0, position))  # 锐沃全年营收41.6亿元,毛利率36.2%
     in_part = [m for m in before if m[0] > part]
     if before and state["org"] and _holds_the_pointed(plain, before[-1], position):
@@ -76,12 +76,6 @@ def through_subsidiaries(plain: str, named: list[Mention]) -> str:
 def _reports(plain: str, mention: Mention, dated: re.Pattern[str]) -> bool:
     """Whether a name is followed by a period and a figure of its own (春秋航空2024年營業收入約200億元)."""
     return dated.match(plain[mention[1] : mention[1] + 40]) is not None
-
-
-def _compared_with(plain: str, mention: Mention) -> bool:
-    """Whether a name is what another is compared with (与在中亚布局多年的华新水泥相比,华岳建材的…): the
-    company the figures after it are about is the other one."""
-    return compared_at(plain, mention[0], mention[1])
 
 
 def _opens(before: str, rivals: tuple[str, ...]) -> bool:
