@@ -30,6 +30,17 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_SESSION_TMP, ignore_errors=True)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With pytest-xdist (`-n auto --dist loadgroup`), the tests that share a drafted article run on one
+    worker, which drafts it once: a held-out set's cases (grouped by set), a drafting module's tests."""
+    for item in items:
+        folder = getattr(item, "callspec", None) and item.callspec.params.get("folder")
+        if isinstance(folder, Path):
+            item.add_marker(pytest.mark.xdist_group(f"set-{folder.name}"))
+        elif item.path.parent.name == "tools":
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+
+
 @pytest.fixture(scope="session")
 def bot() -> Assistant:
     return Assistant.load()

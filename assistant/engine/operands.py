@@ -202,12 +202,15 @@ class Resolver:
         asked = frame.periods[0] if len(frame.periods) == 1 else None
         if asked is not None and asked.year is None and self.pack.current_year:  # Q3单季: the article's own year
             asked = asked.with_year(self.pack.current_year)
-        parts = _rest_and_whole(asked) if asked is not None and asked.year is not None else None
-        if asked is None or parts is None or not set(frame.metrics) & self.period_flows:
+        options = _rests_and_wholes(asked) if asked is not None and asked.year is not None else []
+        if asked is None or not options or not set(frame.metrics) & self.period_flows:
             return Found()
-        found = [self.figure(operand(frame, periods=[part]), stated=True) for part in parts]  # H1 is no FY − H2 here
-        facts = [f.fact for f in found if f.fact is not None]
-        if len(facts) != 2 or [f.period for f in facts] != [part.canonical() for part in parts]:
+        for parts in options:  # H1 is FY − H2, else the first nine months less Q3
+            found = [self.figure(operand(frame, periods=[part]), stated=True) for part in parts]
+            facts = [f.fact for f in found if f.fact is not None]
+            if len(facts) == 2 and [f.period for f in facts] == [part.canonical() for part in parts]:
+                break
+        else:
             return Found()
         try:
             quantity = figures.difference(figures.of_fact(facts[1]), figures.of_fact(facts[0]))
@@ -337,19 +340,20 @@ def _combine(operation: str, a: figures.Quantity, b: figures.Quantity) -> figure
     return figures.ratio(a, b, percent=True)
 
 
-def _rest_and_whole(period: Period) -> tuple[Period, Period] | None:
-    """The rest of the period a part lies in, and that period: H1 and the year for H2, Q1 and H1 for Q2, H1
-    and the first nine months for Q3; H2 and the year for H1, Q2 and H1 for Q1. None for no such part."""
+def _rests_and_wholes(period: Period) -> list[tuple[Period, Period]]:
+    """The rest of the period a part lies in, and that period, in the order to try: H1 and the year for H2, Q1
+    and H1 for Q2, H1 and the first nine months for Q3; for H1, H2 and the year, else Q3 and the first nine
+    months; Q2 and H1 for Q1; none for no such part."""
     year = period.year
     if period.part == "H2":
-        return Period(year, part="H1"), Period(year)
+        return [(Period(year, part="H1"), Period(year))]
     if period.part == "H1":
-        return Period(year, part="H2"), Period(year)
+        return [(Period(year, part="H2"), Period(year)), (Period(year, quarter=3), Period.first_months(year, 9))]
     if period.quarter == 1 and period.month is None:
-        return Period(year, quarter=2), Period(year, part="H1")
+        return [(Period(year, quarter=2), Period(year, part="H1"))]
     if period.quarter and period.quarter > 1 and period.month is None:
-        return Period.first_months(year, 3 * (period.quarter - 1)), Period.first_months(year, 3 * period.quarter)
-    return None
+        return [(Period.first_months(year, 3 * (period.quarter - 1)), Period.first_months(year, 3 * period.quarter))]
+    return []
 
 
 def _compares_with(fact: Fact, asked: Period) -> bool:

@@ -1,10 +1,9 @@
 """The analysis behind `assistant draft`: one article in, candidate facts, not_facts and concepts out.
 
-For every number of the body it decides what the figure is about: the company (named in its clause, or
-the one 其/該公司 points back to, else the article's own company), the measure (measures.py), the period
-(dating.py), the product line or region (topics.py) and the change stated next to it. Sentences without
-figures become statements. Every choice is a guess for a person to review, driven by draft rules and the
-glossary (YAML).
+For every number it decides the company (named in its clause, or the one 其/該公司 points back to, else the
+article's own), the measure (measures.py), the period (dating.py), the line or region (topics.py) and the
+change next to it; sentences without figures become statements. Every choice is a guess for a person to
+review, driven by draft rules and the glossary (YAML).
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from assistant.lang.numbers import numbers_in
 from assistant.lang.periods import PeriodGrammar
 from assistant.pack.paragraphs import split_paragraphs
 from assistant.pack.paths import bundled_root
+from assistant.tools.draft import parts
 from assistant.tools.draft.dated import Dated, period_of
 from assistant.tools.draft.dating import Dating, in_passing
 from assistant.tools.draft.english import English
@@ -220,7 +220,7 @@ class Drafter:
         events = {f.start for f in figures if f.event}
         dates = [replace(d, event=True) if d.start in events else d for d in dates]
         drafted = with_objects(plain, self._read(sentence, plain, figures, dates, orgs, state), orgs, state["org"])
-        drafted = shares_of_parts(plain, shares_named(drafted, self.ratios), self.measures, self.ratios, orgs)
+        drafted = shares_named(shares_of_parts(plain, drafted, self.measures, self.ratios, orgs), self.ratios)
         drafted = without_restatements(self.variants.tagged(drafted, self.main))
         self.entries.implied([self.entries.figure(paragraph, sentence, one) for one in drafted])
         self.figures_drafted += zip(drafted, self.entries.facts[len(self.entries.facts) - len(drafted) :], strict=True)
@@ -240,8 +240,7 @@ class Drafter:
             subject = through_subsidiaries(plain, companies) if companies else state["org"] or self.main
             if topic and rules()["statement_topics"][topic].get("about_main") and self.main:
                 subject = self.main  # 競爭對手方面,霜域物流…: the article's company has the rival
-            # every other company the sentence names is in the tags: 何知远已进入澄岳视觉董事会 is about both
-            others = list(dict.fromkeys(ident for _, _, ident in orgs if ident != subject))
+            others = list(dict.fromkeys(i for _, _, i in orgs if i != subject))  # 何知远已进入澄岳视觉董事会: both
             told = dates
             if topic == "reasons" and not figures:  # 毛利率下降4.6个百分点。公司解释称…: why that measure moved
                 named = [str(hit[2]) for hit in scan_words(plain, self.measures.words)]  # 对于净利润下滑,…
@@ -317,6 +316,7 @@ class Drafter:
                 or figure.named_metric
                 or self.measures.metric(sentence, plain, figure, self.segments, frozenset(self.entity_table))
             )
+            metric = parts.part_of_the_last(plain, metric, self.measures.new_metrics.get("數值"), state["measures"])
             carried = metric not in rules()["company_measures"]  # 经营现金流: no line carried to a company's measure
             segment = (
                 None if figure.event else self.segments.at(plain, figure.begins, state, subject == self.main, carried)
@@ -347,11 +347,11 @@ class Drafter:
             d.date for d in drafted if d.date is not None and d.date.dated and not (d.date.compared or d.date.event)
         ]
         known = [*explicit, *resolved]
-        contrast = tuple(simplified(w) for w in rules()["contrast_words"])  # 而2023年末: no running date
+        contrast = tuple(simplified(w) for w in [*rules()["contrast_words"], *rules()["part_words"]])  # 而, 其中…
         leading = [  # a date carried from an earlier sentence has no clause here and is no contrast
             d
             for d in known
-            if d not in explicit
+            if not any((e.start, e.end) == (d.start, d.end) for e in dates)
             or not (
                 plain[clause_bounds(plain, d.start)[0] : d.start].startswith(contrast) or in_passing(plain, d, dates)
             )

@@ -90,6 +90,8 @@ def words_before(sentence: str, start: int, end: int) -> str:
     words = words[-r["measure_name_max"] :]
     while simplified(words).startswith(leaders) and len(words) > 2:  # 商品猪全年平均完全成本: 完全成本
         words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
+    if re.search(r["measure_not_words"], simplified(words)):
+        return ""  # 增幅收窄至12.1%, 预计介乎…: no measure of its own
     return words if len(words) >= 2 else ""
 
 

@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
+import regex
+
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.reader import rules, simplified
 
@@ -90,7 +92,7 @@ def line_glosses(body: str, names: list[str], clean: Callable[[str], str]) -> di
 
 
 def listed_with_lines(
-    paragraph: str, match: re.Match[str], found: list[tuple[re.Match[str], str]], is_metric: Callable[[str], bool]
+    paragraph: str, match: regex.Match[str], found: list[tuple[regex.Match[str], str]], is_metric: Callable[[str], bool]
 ) -> bool:
     """直营门店收入12.83亿元;加盟渠道收入27.41亿元;电商渠道收入…: a name holding a measure's word (门店) is a line
     when its sentence lists it so beside names that are lines by the same words."""

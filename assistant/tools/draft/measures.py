@@ -299,10 +299,9 @@ class Measures:
         while cut := next((f for f in fillers if word.endswith(f) and len(word) > len(f)), ""):
             word = word[: -len(cut)]  # 其中自有约9架: 自有
         if whole and self.named_in(word):  # 对公贷款 of 贷款总额: 对公; 阿根廷当地员工 of the staff: 阿根廷当地
-            named = not re.search(rules()["part_not_period"], word)
-            word = self._without_whole(word, whole[0].metric) if named else ""
-        plain = plain_form(word)
-        if not whole or not 2 <= len(word) <= 12 or not _PART_NAME.fullmatch(word) or segments.names(plain):
+            word = self._without_whole(word, whole[0].metric)
+        plain, period = plain_form(word), re.search(rules()["part_not_period"], word)  # 其中第三季度单季: a period's
+        if period or not whole or not 2 <= len(word) <= 12 or not _PART_NAME.fullmatch(word) or segments.names(plain):
             return None
         if any(plain_form(sentence)[s:e] in plain for s, e, _ in orgs):
             return None  # 其中悅膚匯員工約2180人: the subsidiary's own staff, no part called 悅膚匯

@@ -1,5 +1,5 @@
-"""Where a name found in running text ends: never inside a word (瀚岳马来|西亚) or a period written after it
-(瀚嶸鋼第|三季); and other names of a brand already found (澜拓智充 beside 澜拓电气)."""
+"""Where a name found in running text starts and ends: never inside a word (瀚岳马来|西亚, 新增|新能源) or a
+period (瀚嶸鋼第|三季, 前三季度公司); and other names of a brand already found (澜拓智充 beside 澜拓电气)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from assistant.tools.draft.dictionary import senses
-from assistant.tools.draft.reader import rules, simplified
+from assistant.tools.draft.reader import rule_pattern, rules, simplified
 
 
 def cuts_a_period(body: str, start: int, end: int) -> bool:
@@ -49,7 +49,35 @@ def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
                 continue
             introduced = any(body[: match.start()].endswith(w) for w in r["name_intro_words"])
             strongly = any(body[: match.start()].endswith(w) for w in r["rival_words"])  # 子公司澜拓欧洲
+            if simplified(brand) in r["provinces"]:
+                continue  # 江苏海晟投资… opens with a province, no brand: 江苏两省 is no company
             if simplified(brand) in senses() or (simplified(name[2:]) in senses() and not strongly):
                 continue  # 加盟商销 (加盟 is a word, no brand); 云屿门店 (门店 is a word, and nothing introduces it)
             if body.count(name) >= 2 or introduced:
                 counts[name] = body.count(name)
+
+
+def reads_as_words(body: str, start: int, name: str, legal: bool) -> bool:
+    """A period before a company word (前三季度公司, 季度公司 of 前三季度公司), or one character before words of
+    the language (末清洁能源 of 年末清洁能源): a sentence read as a name, not a company's name."""
+    plain, period = simplified(name), re.compile(rule_pattern("period_after_name"))
+    for back in range(min(start, 3) + 1):  # a period begun before the name may run into it
+        found = period.match(simplified(body[start - back : start + len(name)]))
+        if found and found.end() - back >= 2:
+            return True
+    return not legal and len(plain) >= 4 and made_of_words(plain[1:]) and not made_of_words(plain)  # 西门子医疗 stays
+
+
+def starts_inside_a_word(body: str, start: int, stops: str) -> bool:
+    """Whether a name's first character ends a word begun before it (新增|新能源: 增新能源 is no name)."""
+    before = body[start - 1 : start] if start > 0 else ""
+    if not before or before in stops or before.isspace():
+        return False
+    return simplified(body[start - 1 : start + 1]) in senses()
+
+
+def made_of_words(text: str) -> bool:
+    """Whether the text is a word of the language or splits into words of two characters or more."""
+    if text in senses():
+        return True
+    return any(text[:cut] in senses() and made_of_words(text[cut:]) for cut in range(2, len(text) - 1))

@@ -14,7 +14,14 @@ from typing import Any
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.compared import compared_at, compared_names
 from assistant.tools.draft.dictionary import senses
-from assistant.tools.draft.name_ends import brand_names, cuts_a_period, word_kept_whole
+from assistant.tools.draft.name_ends import (
+    brand_names,
+    cuts_a_period,
+    made_of_words,
+    reads_as_words,
+    starts_inside_a_word,
+    word_kept_whole,
+)
 from assistant.tools.draft.reader import rule_pattern, rules, simplified
 
 # not a unit written after a number or a slash (314Ah, 1.3元/Wh)
@@ -61,6 +68,8 @@ _LATIN_GLOSS = r"[（(]([A-Z][a-z]{2,}(?:[A-Za-z0-9&.'’\- ]{0,40}[A-Za-z0-9.])
 GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,})" + _LATIN_GLOSS)
 # 「瀾星海運(新加坡)私人有限公司」(LanStar Singapore): a quoted name, brackets and all, and its Latin name
 QUOTED_GLOSSED = re.compile(r"[「“\"]([^「」“”\"]{2,30})[」”\"]" + _LATIN_GLOSS)
+# PinDa Global Pte. Ltd.(聘達國際): a Latin name, and in brackets the Chinese name the article uses
+LATIN_GLOSSED = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&'’.\- ]{2,60}?)\s*[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
 def glossed_name(run: str, r: dict[str, Any]) -> str:
@@ -136,6 +145,8 @@ def _suffixed_name(
             o.startswith(w) and o[len(w) :] in found for w in intro if len(w) == 1
         )  # 如华为科技; 如意半导体 stays
         and not any(w in o[: -len(suffix)] for w in r["name_cut_words"] if len(w) >= 2)  # 管理层预计公司毛利率
+        and not reads_as_words(body, at + len(suffix) - len(o), o, suffix in r["strong_suffixes"])
+        and not starts_inside_a_word(body, at + len(suffix) - len(o), r["name_stops"])
     ]
     if not options:
         return
@@ -186,8 +197,8 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
                 len(name) >= 4
                 and not set(name) & stops
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
-                and not cuts_a_period(body, match.end(), match.end() + len(name))
-                and body.count(name) >= 2
+                and not cuts_a_period(body, match.end(), match.end() + len(name))  # 對手智聯招聘…,later 智聯近年:
+                and (body.count(name) >= 2 or (body.count(name[:2]) >= 2 and simplified(name[:2]) not in senses()))
                 and not any(name in known or known in name for known in counts)
                 and not any(w in simplified(name) for w in r["name_report_words"])  # 子公司稅後淨利: a measure
             ):
@@ -346,13 +357,6 @@ def described_names(body: str, found: Collection[str] = ()) -> set[str]:
         ):
             named.add(name)
     return named
-
-
-def made_of_words(text: str) -> bool:
-    """Whether the text is a word of the language or splits into words of two characters or more."""
-    if text in senses():
-        return True
-    return any(text[:cut] in senses() and made_of_words(text[cut:]) for cut in range(2, len(text) - 1))
 
 
 def _name_options(body: str, at: int, suffix: str, stops: set[str], strong: list[str]) -> list[str]:

@@ -20,6 +20,7 @@ from assistant.tools.draft.known_names import known_mentions, known_stems
 from assistant.tools.draft.name_ends import brand_names
 from assistant.tools.draft.name_finder import (
     GLOSSED,
+    LATIN_GLOSSED,
     QUOTED_GLOSSED,
     described_names,
     find_names,
@@ -216,8 +217,9 @@ class Names:
                 self.introduced.add(owner)  # the first company the opening names in full, not a subsidiary
 
     def _glossed(self, body: str) -> None:
-        """露玛酒店(Lumastay Hotels): the Latin name in brackets is the English name of the company before it."""
+        """露玛酒店(Lumastay Hotels), PinDa Global Pte. Ltd.(聘達國際): the Latin name beside it is its English name."""
         quoted = [(m.group(1), m.group(2)) for m in QUOTED_GLOSSED.finditer(body)]
+        quoted += [(m.group(2), m.group(1)) for m in LATIN_GLOSSED.finditer(body)]  # PinDa Global Pte. Ltd.(聘達國際)
         for name, latin in [(glossed_name(m.group(1), rules()), m.group(2)) for m in GLOSSED.finditer(body)] + quoted:
             owner = self.surface.get(simplified(name).lower()) if name else None
             if owner and self.entities[owner].kind == "org" and not self.entities[owner].known:
@@ -288,6 +290,8 @@ class Names:
                 stems.append(stems[-1][: -len(trade)])  # 鲲程博远物流技术: 鲲程博远物流, 鲲程博远
             if suffix and len(stems) == 1 and len(core) >= 4:
                 stems.append(core[:-2])  # 晶萃珠宝有限公司, later 晶萃: an industry word no list holds
+            halves = [h for h in (full[:2], full[2:]) if h not in senses()]  # 智聯招聘: 智聯; 同道獵聘: 獵聘
+            stems += halves if not suffix and len(full) == 4 and CJK_RUN.fullmatch(full) and len(halves) == 1 else []
             for stem in stems:
                 if len(stem) >= 2 and plain_body.count(stem) > plain_body.count(full) and stem not in self.surface:
                     self._alias(entity.id, stem)
@@ -384,12 +388,8 @@ class Names:
                     out[ident] = {**vocabulary[ident], "extends": ident, "aliases": list(entity.aliases)}
                 continue
             zh = _traditional(entity.name, self.to_traditional)
-            aliases = [a for a in entity.aliases if fold(a)]
-            out[ident] = {
-                "kind": "entity",
-                "names": {"zh-Hant": zh, "zh-Hans": simplified(entity.name), "en": entity.english},
-                "aliases": aliases,
-            }
+            names = {"zh-Hant": zh, "zh-Hans": simplified(entity.name), "en": entity.english}
+            out[ident] = {"kind": "entity", "names": names, "aliases": [a for a in entity.aliases if fold(a)]}
         return out
 
 

@@ -27,14 +27,15 @@ def revenue_ratios(vocabulary: Mapping[str, Mapping[str, Any]]) -> dict[str, str
 
 
 def shares_named(drafted: list[Drafted], ratios: Mapping[str, str]) -> list[Drafted]:
-    """A share right after a figure of another measure is that measure's share: one with a ratio of its own
+    """A share right after a figure of another measure is that measure's share, unless its own clause names
+    what it is a share of (燃料成本占营业成本比重, `shares_of_parts`): one with a ratio of its own
     becomes that measure (研发费用为1.8亿元,占营收比例约2.1%: rd_intensity); any other is tagged with it
     (研发人员为1138人,占员工总数的比例约为72%: a staff share of rd_staff)."""
     r = rules()
     out = list(drafted)
     for i in range(1, len(out)):
         before, one = out[i - 1], out[i]
-        if one.metric not in r["share_of"].values() or one.segment or before.figure.unit == "%":
+        if one.metric not in r["share_of"].values() or one.segment or _has_part(one) or before.figure.unit == "%":
             continue
         if before.metric in ratios and one.metric == r["share_of"]["revenue"]:
             out[i] = replace(one, metric=ratios[before.metric])
@@ -49,10 +50,10 @@ def shares_of_parts(
     """原材料及易耗品成本佔收益比重由39.1%降至37.8%: a share of revenue whose clause names what it is a share of
     before 占 is that measure's ratio (`ratios`), else the share tagged with it, the measure new when the
     vocabulary lacks it; a figure of the same measure right after it (2024年則為8.3%) is the same share."""
-    share = rules()["share_of"]["revenue"]
+    share, shares = rules()["share_of"]["revenue"], set(rules()["share_of"].values())  # 燃料成本占营业成本比重: any
     out = list(drafted)
     for i, one in enumerate(out):
-        if one.metric != share or one.of or one.segment:
+        if one.metric not in shares or _has_part(one) or one.segment:
             continue
         start, _ = clause_bounds(plain, one.figure.begins)
         at = max(plain.rfind(w, start, one.figure.begins) for w in rules()["share_base_words"])
@@ -60,7 +61,8 @@ def shares_of_parts(
         if words and not any(start <= s < at for s, _, _ in orgs):
             part = _part_measure(words, measures)
             if part:
-                out[i] = replace(one, metric=ratios[part]) if part in ratios else replace(one, of=part)
+                ratio = one.metric == share and part in ratios
+                out[i] = replace(one, metric=ratios[part]) if ratio else replace(one, of=part)
         elif (
             i
             and out[i - 1].figure.unit == "%"
@@ -69,6 +71,11 @@ def shares_of_parts(
         ):
             out[i] = replace(one, metric=out[i - 1].metric, of=out[i - 1].of)
     return out
+
+
+def _has_part(one: Drafted) -> bool:
+    """Whether a share already says what it is a share of, besides the whole it is taken of (its base)."""
+    return bool(one.of) and one.of != one.figure.share_base
 
 
 def _share_words(head: str) -> str:
@@ -112,3 +119,10 @@ def remainder_word(plain: str, position: int) -> str:
     part of the whole, never the whole."""
     head = plain[clause_bounds(plain, position)[0] : position].lstrip(",;，；")
     return next((w for w in map(simplified, rules()["remainder_words"]) if head.startswith(w)), "")
+
+
+def part_of_the_last(plain: str, metric: str, value: str | None, measures_before: list[str]) -> str:
+    """其中,煤电1038.7亿千瓦时 right after 公司完成上网电量1286.4亿千瓦时。: a figure no measure word names (only a
+    `value`) in a sentence opening with 其中 is a part of the measure the sentence before ended on."""
+    opens = plain.lstrip(",;:， ").startswith(tuple(rules()["part_words"]))
+    return measures_before[-1] if metric == value and opens and measures_before else metric

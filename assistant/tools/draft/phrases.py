@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.tools.draft.name_finder import made_of_words
+from assistant.tools.draft.name_ends import made_of_words
 from assistant.tools.draft.reader import rule_pattern, rules, simplified
 
 

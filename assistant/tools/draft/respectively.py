@@ -153,15 +153,20 @@ def _figures_listed(plain: str, after: list[Figure], at: int, r: dict[str, Any])
 
 
 def _years_before(plain: str, at: int, dates: list[Dated], count: int, r: dict[str, Any]) -> list[Dated]:
-    """The last range (2022年至2024年) or list (2023年和2024年) of `count` whole years before `at`."""
-    years = [(d, d.period.year) for d in dates if d.end <= at and d.period and d.period.year and not d.period.sub_year]
+    """The last range (2022年至2024年) or list (2023年和2024年; 今年首季及次季, the second in the first's year)
+    of `count` periods before `at`; a range of whole years only."""
+    named = [d for d in dates if d.end <= at and d.period and (d.period.year or d.period.sub_year)]
+    years = [(d, d.period.year) for d in named if d.period and d.period.year and not d.period.sub_year]
     found: list[Dated] = []
     for i in range(len(years) - 1):
         (first, one), (last, other) = years[i], years[i + 1]
         if plain[first.end : last.start].strip() in r["year_range_marks"] and other - one + 1 == count:
             found = [replace(first, period=Period(year), text=f"{year}年") for year in range(one, other + 1)]
-        run = [d for d, _ in years[i : i + count]]
+    for i in range(len(named) - 1):
+        run = named[i : i + count]
         joined = all(plain[a.end : b.start].strip() in r["list_joiners"] for a, b in itertools.pairwise(run))
-        if len(run) == count and joined:
-            found = run
+        if len(run) == count and joined and run[0].period and (year := run[0].period.year):
+            found = [
+                d if not d.period or d.period.year else replace(d, period=replace(d.period, year=year)) for d in run
+            ]
     return found

@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
+import regex
+
 from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.english import English, glossary, head_words
@@ -70,7 +72,7 @@ class Segments:
         body = simplified("\n".join(paragraphs))
         markers = [simplified(w) for w in r["segment_markers"]]
         subject = set(r["segment_subject_patterns"])
-        for pattern, opens in ((re.compile(p), p in subject) for p in r["segment_patterns"]):
+        for pattern, opens in ((regex.compile(p), p in subject) for p in r["segment_patterns"]):  # lookbehinds
             for paragraph in paragraphs:
                 found = [(m, self._clean(m.group(1), stops)) for m in pattern.finditer(simplified(paragraph))]
                 for match, name in found:
@@ -115,8 +117,7 @@ class Segments:
         return {i for form, i in entity_table.items() if i in known and any(form + c in lines for c in channels)}
 
     def _clean(self, prefix: str, stops: set[str]) -> str:
-        """The name in front of 業務/收入: no leading filler (分業務看, 其中, 公司), 2-8 characters, and
-        nothing after a line word inside it (使倉儲板塊成為…的業務: 倉儲)."""
+        """The name before 業務/收入: no leading filler (分業務看, 其中), nothing after a line word in it (倉儲)."""
         for word in rules()["line_words"]:
             inner = simplified(word)
             if inner in prefix[1:]:
@@ -172,8 +173,7 @@ class Segments:
         return "" if any(simplified(w) in word for w in r["future_words"]) else word  # 预计2025年资本开支
 
     def _phrase_once(self, name: str, names: list[str]) -> bool:
-        """A name said only once is a line unless it reads as a phrase: another name with words before it
-        (导致疫苗 beside 疫苗), or words no line's name holds (确认, 也, 二季度)."""
+        """A name said once is a line unless it reads as a phrase (导致疫苗 beside 疫苗; 确认, 也, 二季度)."""
         modifiers = rules()["line_modifiers"]
         if any(name.endswith(other) and name[: -len(other)] not in modifiers for other in names if other != name):
             return False  # 跨境空运 beside 空运 is the line and its short name
