@@ -52,6 +52,7 @@ class Frame:
     exact: bool = False
     now: bool = False  # 现在, currently: of dated figures of one measure, the latest
     target: bool = False  # 目标, target: only a stated plan answers
+    planning: bool = False  # 打算, plan (or a target): a planned figure is likelier than the one reported
     totals: bool = False
     amount: bool = False  # asks for an amount in the figure's own unit ("in absolute terms")
     basis: str | None = None  # 同比, q/q: what a change asked is measured against (pack.bases)

@@ -70,6 +70,8 @@ class Glosses:
             return []  # bonds payable (應付債券): words of the article's, read as written
         if _named(named) <= _named(_kinds(self.frame_of(without))):
             return [without]
+        if not swapped and set(named) == {"metric"} and "metric" in _kinds(self.frame_of(without)):
+            return [without]  # average on-grid tariff (ASP): another name of the measure the same script names
         if not swapped or (glossed_kinds and not set(named) <= set(glossed_kinds)):
             return []  # 收入(國內): a part the words before it do not name
         return [swapped, without]

@@ -316,6 +316,7 @@ class Interpreter:
         frame.exact = self.has("exact_words", folded)
         frame.now = self.has("now_words", folded)
         frame.target = self.has("target_words", folded)
+        frame.planning = frame.target or self.has("plan_asked_words", folded)
         frame.totals = self.has("total_words", folded)
         frame.amount = self.has("amount_words", folded)
         frame.basis = self.bases.asked(folded)

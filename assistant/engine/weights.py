@@ -38,6 +38,8 @@ class Weights:
     period_part_unasked: float = 0.3  # a quarter's or month's figure for a question about a whole year
     period_default: float = 0.3  # no period named: a fact of the pack's default period
     period_part_unnamed: float = 0.2  # no period named: a quarter's or month's figure
+    period_plan_unasked: float = 0.3  # no period nor plan asked: an undated figure its sentence plans (有望…)
+    period_plan_asked: float = 0.5  # ... and a plan or target asked (打算, 目标): the plan, not the year reported
     period_latest_year: float = 0.3  # the year was not named (一季度): the article's own year is likelier
     # -- numbers and words ---------------------------------------------------------------------------
     number_own: float = 0.6  # a number the question quotes is the fact's own figure

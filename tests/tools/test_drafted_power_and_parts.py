@@ -1,8 +1,9 @@
 """A power company's article: its measures are the vocabulary's (上网电量, 利用小时, 上网电价, 装机, never a count of
 hospitals); the items of a list of parts (其中,煤电…,风电…,光伏…) are lines of the measure the sentence before
 ends on; a quarter named after 其中 dates only its own clause, and the half before it is the nine months less
-that quarter; and a period, a word begun before a name (新增|新能源) or a province opening a legal name (江苏…)
-make no company."""
+that quarter; a question naming no period is answered with the figure reported, not the one planned; a gloss
+(ASP) names the measure before it; a short name two companies share names neither; and a period, a word
+begun before a name (新增|新能源) or a province opening a legal name (江苏…) make no company."""
 
 from __future__ import annotations
 
@@ -20,12 +21,13 @@ ARTICLE = "\n".join(
         "電量方面,前三季度公司完成上網電量652.4億千瓦時,同比增長1.9%,其中第三季度單季為240.1億千瓦時。"
         "分電源看,煤電上網電量511.2億千瓦時,同比下降2.4%。",
         "2024年全年,公司完成上網電量861.7億千瓦時。其中,煤電702.3億千瓦時,風電88.6億千瓦時,光伏70.8億千瓦時。",
-        "當年公司平均上網電價為0.4521元/千瓦時,煤電機組利用小時為4420小時。",
+        "當年公司平均上網電價為0.4521元/千瓦時,煤電機組利用小時為4420小時。管理層表示,隨著用電需求回暖,"
+        "煤電機組利用小時有望回升至4600小時以上。",
         "公司在2024年年報中提出,2025年計劃新增新能源裝機300萬千瓦,並力爭到2030年末清潔能源裝機佔比超過45%。"
         "截至2024年末,公司控股裝機2860萬千瓦。",
         "前三季度公司財務費用為9.6億元,同比下降6.2%。",
         "公司控股電廠主要分佈在安徽、江蘇兩省,另通過全資子公司江蘇皖江海上風電有限公司開發海上風電項目。"
-        "安徽、江蘇兩省今年長協電價較上年分別下降約2.1%和1.6%。",
+        "安徽、江蘇兩省今年長協電價較上年分別下降約2.1%和1.6%。另一家全資子公司皖江新能源有限公司2024年淨利潤為3.2億元。",
     ]
 )
 
@@ -36,6 +38,19 @@ def test_a_power_companys_measures_are_the_vocabularys(drafted: Assistant) -> No
     assert "2860" in figure_lines(answered(drafted, "2024年末控股装机多少?"))
     assert "2860" not in declined(drafted, "公司覆盖多少家医院?")  # installed capacity is no count of hospitals
     assert "18.3" not in declined(drafted, "长江电力前三季度归母净利润多少?")  # a power company the article never names
+
+
+def test_a_figure_reported_before_a_plan_and_units_per_kwh(drafted: Assistant) -> None:
+    lines = figure_lines(answered(drafted, "煤電機組利用小時是多少?"))  # no period named: the figure reported
+    assert "4420" in lines and "4600" not in lines
+    assert "4600" in figure_lines(answered(drafted, "煤电利用小时的目标是多少?"))
+    assert "4600" in figure_lines(answered(drafted, "公司打算把煤电利用小时提到多少?"))  # a plan asked: as likely
+    assert "0.4521" in figure_lines(answered(drafted, "What was the average on-grid tariff (ASP) per kWh in 2024?"))
+
+
+def test_a_short_name_two_companies_share_names_neither(drafted: Assistant) -> None:
+    lines = figure_lines(answered(drafted, "What was Wanjiang's net profit in the first three quarters?"))
+    assert "18.3" in lines and "3.2" not in lines
 
 
 def test_the_items_of_a_list_of_parts_are_lines_of_the_measure_before(drafted: Assistant) -> None:

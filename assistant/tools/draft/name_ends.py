@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from assistant.lang.scripts import CJK_RUN
 from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.reader import rule_pattern, rules, simplified
 
@@ -81,3 +82,10 @@ def made_of_words(text: str) -> bool:
     if text in senses():
         return True
     return any(text[:cut] in senses() and made_of_words(text[cut:]) for cut in range(2, len(text) - 1))
+
+
+def brand_of(name: str) -> str:
+    """The first two characters of a company's name when they are a brand a reader may write alone (千帆 of
+    千帆微电子), not a word of the language; "" otherwise."""
+    brand = simplified(name)[:2]
+    return brand if CJK_RUN.fullmatch(brand) and brand not in senses() else ""

@@ -17,7 +17,7 @@ from assistant.tools.draft.english import English, readings, shorter_forms
 from assistant.tools.draft.entity import Entity, slug
 from assistant.tools.draft.headline import title_name
 from assistant.tools.draft.known_names import known_mentions, known_stems
-from assistant.tools.draft.name_ends import brand_names
+from assistant.tools.draft.name_ends import brand_names, brand_of
 from assistant.tools.draft.name_finder import (
     GLOSSED,
     LATIN_GLOSSED,
@@ -57,6 +57,7 @@ class Names:
         self.entities: dict[str, Entity] = {}
         self.surface: dict[str, str] = {}  # simplified surface form -> entity id
         self.introduced: set[str] = set()  # companies the opening gives a short name to (下稱…)
+        self.shared: dict[str, tuple[set[str], str]] = {}  # a short name several entities had -> them, the name
         found = find_names(body, known, metric_words)
         described = described_names(body, found)  # kept although made of words (锋芒运动, 对手澄碧电机)
         titled = title_name(self.title, body, known)
@@ -83,6 +84,10 @@ class Names:
         find_people(body, self.entities, self.surface, self._alias)
         self._known_orgs(known)
         self.main = self._main()
+        for sharers, form in self.shared.values():  # a short name the article's company shared is its own
+            if self.main in sharers:
+                self.surface.pop(simplified(form).lower(), None)
+                self._alias(self.main, form)
         self._brand_of_main(body)
         orgs = {simplified(e.name): i for i, e in self.entities.items() if e.kind == "org" and not e.known}
         for ident, alias in place_names(body, orgs, places or {}, self.main or ""):
@@ -123,11 +128,8 @@ class Names:
         for form in [name, *others, english, *shorter_forms(english), *self.english.variants_of(english)]:
             self._alias(ident, form)  # Hetai Property & Casualty, also Hetai P&C
         distinctive = plain[: max(2, len(plain) - 2)]
-        plain_body = self.plain_body
-        shared = any(
-            e.kind == "org" and simplified(e.name).startswith(distinctive) and e.id != ident
-            for e in self.entities.values()
-        )
+        plain_body, orgs = self.plain_body, [e for e in self.entities.values() if e.kind == "org" and e.id != ident]
+        shared = any(simplified(e.name).startswith(distinctive) for e in orgs)
         if (
             2 <= len(distinctive) <= 3
             and (
@@ -151,7 +153,7 @@ class Names:
         article may never write it alone: readers shorten the name so."""
         if not self.main:
             return
-        brand = _brand(self.entities[self.main].name)
+        brand = brand_of(self.entities[self.main].name)
         if not brand:
             return
         sharing = [e for e in self.entities.values() if e.kind == "org" and simplified(e.name).startswith(brand)]
@@ -333,8 +335,11 @@ class Names:
         key = simplified(form).lower()
         owner = self.surface.get(key)
         if not key or key in self.english.suffixes or (owner is not None and owner != ident):  # 有限公司 names none
-            if owner:
-                self.surface[key] = ""  # a short name two entities share points at neither in the text
+            if owner is not None:  # a short name two entities share (Hengneng of 恒能电力 and 恒能岷江水电) names
+                self.shared.setdefault(key, (set(), form))[0].update({owner, ident} - {""})  # neither, or the
+                if owner:  # article's own company (see __init__)
+                    self._release(owner, form)
+                self.surface[key] = ""
             return
         self.surface[key] = ident
         entity = self.entities[ident]
@@ -358,7 +363,7 @@ class Names:
         for ident, entity in self.entities.items():
             if entity.kind != "org":
                 continue
-            brand = _brand(entity.name)  # 晟輪 counts for 晟輪車業 too, not only for 晟輪歐洲 that took it
+            brand = brand_of(entity.name)  # 晟輪 counts for 晟輪車業 too, not only for 晟輪歐洲 that took it
             forms = sorted({*orgs[ident], *([brand] if brand else [])}, key=len, reverse=True)
             said = len(re.findall("|".join(re.escape(f) for f in forms), text)) if forms else 0
             others = [a for i, names in orgs.items() if i != ident for a in names]
@@ -391,10 +396,3 @@ class Names:
             names = {"zh-Hant": zh, "zh-Hans": simplified(entity.name), "en": entity.english}
             out[ident] = {"kind": "entity", "names": names, "aliases": [a for a in entity.aliases if fold(a)]}
         return out
-
-
-def _brand(name: str) -> str:
-    """The first two characters of a company's name when they are a brand a reader may write alone (千帆 of
-    千帆微电子), not a word of the language; "" otherwise."""
-    brand = simplified(name)[:2]
-    return brand if CJK_RUN.fullmatch(brand) and brand not in senses() else ""
