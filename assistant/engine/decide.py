@@ -55,9 +55,10 @@ class Decider:
     def decide(self, reading: Reading, edit: Edit, context: Context) -> Decision:
         decision = self._stated_plan(reading, edit, context) or self._decide(reading, edit, context)
         decision = self.passages.answer(decision, reading) or decision
-        planned = [f for f in decision.facts if self._planned(f)]
-        if decision.kind == "clarify" and edit.frame.planning and len(planned) == 1:  # 目标, 打算: the one plan
-            return Decision("figures", decision.frame, "lookup", planned, decision.confidence)
+        if decision.kind == "clarify" and edit.frame.planning:  # 目标, 打算: the one plan of the choice offered
+            planned = [f for f in decision.facts if self._planned(f)]
+            if len(planned) == 1:
+                return Decision("figures", decision.frame, "lookup", planned, decision.confidence)
         if decision.kind != "figures" or not decision.facts:
             return decision
         metrics = set(edit.frame.metrics)

@@ -58,7 +58,10 @@ class Matcher:
         self.latest_year = pack.current_year or self._latest_year(self.keys)
         reported = Period.parse(pack.default_period)
         self.reported_year = reported.year if reported is not None and reported.year else self.latest_year
-        self.plan_words = tuple(fold(w) for w in pack.words.get("stated_plan_words", []))
+        plans = tuple(fold(w) for w in pack.words.get("stated_plan_words", []))  # 有望提升至兩成以上: undated, planned
+        self.planned = frozenset(
+            f for f, k in self.keys.items() if k.fact.period is None and any(w in k.lead for w in plans)
+        )
 
     @staticmethod
     def _by_unit(keys: dict[str, FactKeys]) -> dict[str, list[str]]:
@@ -324,8 +327,8 @@ class Matcher:
         fact = keys.fact
         if not frame.periods:  # 现在: no year is preferred; of the figures as good, the latest is taken
             total = W.period_default if fact.period == self.pack.default_period and not frame.now else 0.0
-            planned = fact.period is None and any(w in keys.lead for w in self.plan_words)  # 有望提升至兩成以上
-            total += (W.period_plan_asked if frame.planning else -W.period_plan_unasked) if planned else 0.0
+            if fact.id in self.planned:
+                total += W.period_plan_asked if frame.planning else -W.period_plan_unasked
             return total - (W.period_part_unnamed if keys.period is not None and keys.period.sub_year else 0.0)
         # a derived figure also fits the periods of its inputs ("how much did the outflow narrow" from Q1); one of
         # no period, a year its own words name (预计2025年…约6.1万吨,并定下2026年…: 6.1 is no 2026 figure)

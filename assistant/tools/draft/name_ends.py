@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import Any
 
 from assistant.lang.scripts import CJK_RUN
@@ -58,10 +59,15 @@ def brand_names(body: str, counts: Counter[str], r: dict[str, Any]) -> None:
                 counts[name] = body.count(name)
 
 
+@cache
+def _period_after_name() -> re.Pattern[str]:
+    return re.compile(rule_pattern("period_after_name"))
+
+
 def reads_as_words(body: str, start: int, name: str, legal: bool) -> bool:
     """A period before a company word (前三季度公司, 季度公司 of 前三季度公司), or one character before words of
     the language (末清洁能源 of 年末清洁能源): a sentence read as a name, not a company's name."""
-    plain, period = simplified(name), re.compile(rule_pattern("period_after_name"))
+    plain, period = simplified(name), _period_after_name()
     for back in range(min(start, 3) + 1):  # a period begun before the name may run into it
         found = period.match(simplified(body[start - back : start + len(name)]))
         if found and found.end() - back >= 2:

@@ -197,7 +197,8 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
                 len(name) >= 4
                 and not set(name) & stops
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
-                and not cuts_a_period(body, match.end(), match.end() + len(name))  # 對手智聯招聘…,later 智聯近年:
+                and not cuts_a_period(body, match.end(), match.end() + len(name))
+                # named again, or by its first two characters when no word (對手智聯招聘…, later 智聯近年)
                 and (body.count(name) >= 2 or (body.count(name[:2]) >= 2 and simplified(name[:2]) not in senses()))
                 and not any(name in known or known in name for known in counts)
                 and not any(w in simplified(name) for w in r["name_report_words"])  # 子公司稅後淨利: a measure

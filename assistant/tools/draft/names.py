@@ -335,9 +335,9 @@ class Names:
         key = simplified(form).lower()
         owner = self.surface.get(key)
         if not key or key in self.english.suffixes or (owner is not None and owner != ident):  # 有限公司 names none
-            if owner is not None:  # a short name two entities share (Hengneng of 恒能电力 and 恒能岷江水电) names
-                self.shared.setdefault(key, (set(), form))[0].update({owner, ident} - {""})  # neither, or the
-                if owner:  # article's own company (see __init__)
+            if owner is not None:  # Hengneng of 恒能电力 and 恒能岷江水电: neither's, or the main company's (__init__)
+                self.shared.setdefault(key, (set(), form))[0].update({owner, ident} - {""})
+                if owner:
                     self._release(owner, form)
                 self.surface[key] = ""
             return
