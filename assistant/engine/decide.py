@@ -122,7 +122,11 @@ class Decider:
 
     def _planned(self, fact: Fact) -> bool:
         """Whether the fact's sentence states a plan or forecast (预计, 计划, expects), or the fact is dated after
-        the year the article was written (在2027年前提升至三成以上)."""
+        the year the article was written (在2027年前提升至三成以上); never one dated before that year (较2024年第四季的
+        17.58亿元, the base a guidance is compared with)."""
+        period = Period.parse(fact.period)
+        if period and period.year and self.current_year and period.year < self.current_year:
+            return False
         return self._later(fact) or any(w in fold(fact.quote) for w in self.plan_words)
 
     def _later(self, fact: Fact) -> bool:

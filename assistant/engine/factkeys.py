@@ -85,6 +85,16 @@ def own_clause(fact: Fact) -> str:
     return next((c for c in _CLAUSE.split(fact.quote) if fact.written in c), fact.quote)
 
 
+def clause_and_before(fact: Fact) -> str:
+    """The clause holding the fact's figure and the one right before it, where what it is of is often said
+    (运营满24个月的成熟机房,上架率则达到92.3%)."""
+    if not fact.written:
+        return fact.quote
+    clauses = _CLAUSE.split(fact.quote)
+    own = next((i for i, c in enumerate(clauses) if fact.written in c), None)
+    return fact.quote if own is None else " ".join(clauses[max(own - 1, 0) : own + 1])
+
+
 def figure_topic(fact: Fact, others: Iterable[str]) -> str:
     """What says what a figure is of, in a sentence of several (`others`: the other figures as written):
     its own clause, the clauses right before it that hold no other figure, and the sentence's opening
@@ -279,6 +289,7 @@ class Asked:
     segments: frozenset[str]
     qualifiers: frozenset[str]
     units: frozenset[str]
+    ranks: frozenset[str] = frozenset()  # 第一大, 前五大: the rank a figure's own clause must give
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,7 @@ class Interpreter:
         frame.unit = self._counter_used(counter or unit)
         frame.per = next((per for word, per in self.per_words if word in folded), None)  # 多少錢一頭: per head
         frame.decimals = self.decimals(folded)
+        planned = self._plan_of_measure(frame)
         frame.focus = _focus([h for h in frame.hits if h.target.kind == "metric"], reading.cue_spans, folded)
         self._segment_words(frame)
         self._verbs_with_measures(frame)
@@ -163,7 +164,18 @@ class Interpreter:
         self._counted_stocks(frame)
         self._counted_in_unit(frame)
         self._read_signs(frame, reading)
+        frame.planning = frame.planning or planned
         return frame
+
+    def _plan_of_measure(self, frame: Frame) -> bool:
+        """Whether a measure naming a plan (guidance: `plan_measures`) is said with another (capex guidance,
+        收入指引): the other measure is asked, its plan preferred, and the plan measure is no measure of its own."""
+        plans = set(self.words.get("plan_measures", [])) & set(frame.metrics)
+        if not plans or plans >= set(frame.metrics):
+            return False
+        frame.metrics = [m for m in frame.metrics if m not in plans]
+        frame.hits = [h for h in frame.hits if h.target.id not in plans]
+        return True
 
     def _asked_cues(self, reading: Reading) -> dict[str, int]:
         """The cues that say what is asked: in "用增速倒推2023年营收" (back out 2023 revenue from the growth

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 from assistant.engine.candidates import CandidateIndex
-from assistant.engine.factkeys import Asked, FactKeys, KeyMaker, Scored
+from assistant.engine.factkeys import Asked, FactKeys, KeyMaker, Scored, own_clause
 from assistant.engine.frame import Frame
 from assistant.engine.weights import WEIGHTS as W
 from assistant.engine.wholes import Wholes
 from assistant.lang.normalize import fold
+from assistant.lang.period import plan_fits
 from assistant.lang.periods import Period, PeriodGrammar, fits
 from assistant.pack.figures import base_unit
 from assistant.pack.model import Pack
@@ -62,6 +64,7 @@ class Matcher:
         self.planned = frozenset(
             f for f, k in self.keys.items() if k.fact.period is None and any(w in k.lead for w in plans)
         )
+        self.ranks = re.compile("|".join(pack.words.get("rank_patterns", [])) or "(?!)")  # 第一大客户, 前五大
 
     @staticmethod
     def _by_unit(keys: dict[str, FactKeys]) -> dict[str, list[str]]:
@@ -196,6 +199,7 @@ class Matcher:
             segments=frozenset(self._expand(frame.segments)),
             qualifiers=frozenset(frame.qualifiers),
             units=frozenset([frame.unit] if frame.unit else []),
+            ranks=frozenset(self.ranks.findall(frame.folded)),
         )
 
     def score(
@@ -227,6 +231,8 @@ class Matcher:
         words = W.word_unit * math.fsum(self.rarity.get(u, 0.0) for u in frame.units & keys.units)  # any set order
         wordy = fact.value is None and frame.operation in ("statement", "when")
         total += min(W.word_cap_statement if wordy else W.word_cap, words)
+        if asked.ranks and fact.value is not None:  # 第一大客户: 第一大客户…41.3%, not 前五大客户…67.8%
+            total += W.rank_named if all(r in fold(own_clause(fact)) for r in asked.ranks) else -W.rank_named
         return total + self._cue_score(frame, fact) + self._unit_score(frame, fact, asked.units)
 
     def _metric_score(self, frame: Frame, keys: FactKeys, asked: Asked) -> float | None:
@@ -334,6 +340,8 @@ class Matcher:
         # no period, a year its own words name (预计2025年…约6.1万吨,并定下2026年…: 6.1 is no 2026 figure)
         stated, words = (fact.period, *keys.input_periods), keys.lead or keys.text
         fitting = [p for p in frame.periods if any(fits(p, period, words, keys.parts) for period in stated)]
+        if not fitting and fact.id in self.planned and frame.planning:  # 2025年资本开支指引: 全年资本开支指引为…
+            fitting = [p for p in frame.periods if plan_fits(p, keys.text, self.reported_year)]
         if not fitting:
             return None
         total = W.period_fits * len(fitting) + (W.period_own if keys.period is not None else 0.0)

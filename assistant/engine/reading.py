@@ -25,6 +25,8 @@ from assistant.lang.scripts import CJK, CJK_RUN, LATIN_WORD
 
 TYPO_OF_A_NAME = 85  # a capitalised name this similar to a company's Latin name is that name misspelt
 _CAPITALISED = re.compile(r"(?<![A-Za-z])([a-z]?[A-Z][A-Za-z0-9&\-]+(?:\s+[A-Z][A-Za-z&\-]+(?![A-Za-z0-9]))*)('s|’s)?")
+_LETTERS_ONTO_CJK = re.compile(r"(?<![a-z0-9])[a-z]+(?=[\u3400-\u9fff])")  # folded: qq of QQ音乐
+_GLUED_NAME_CHARS = 4
 _QUOTED = re.compile(
     r"(?<![\d.a-z])(\d+(?:\.\d+)?)\s*(%|万元|亿元|万|亿|元|人|个|家|款|张|倍"
     r"|(?:million|billion|mn|bn|m|k)(?![a-z]))?"
@@ -296,7 +298,7 @@ class Reader:
 
     def _unknown_names(self, reading: Reading, rest: str) -> list[str]:
         """Company-like names that no alias covers: the question is then about something else."""
-        names = self._unread_before_suffix(reading, rest)
+        names = self._unread_before_suffix(reading, rest) + self._glued_names(reading, rest)
         stopwords, known = self.vocabulary.stopwords, self.vocabulary.known
         question = reading.question
         for match in _CAPITALISED.finditer(question):
@@ -331,6 +333,21 @@ class Reader:
             # iPhone, eBay, General Motors: a name wherever it stands
             names.append(" ".join(words.split()[len(words.split()) - len(parts) :]))
         return names
+
+    def _glued_names(self, reading: Reading, rest: str) -> list[str]:
+        """A Latin word written onto Chinese characters nothing reads (QQ音乐, BOSS直聘): one brand's name,
+        even when the Latin half alone is a word (boss), never a word and its measure (ARPPU增速)."""
+        folded, found = reading.folded, []
+        for match in _LETTERS_ONTO_CJK.finditer(folded):
+            run = CJK_RUN.match(rest, match.end())
+            if not run:
+                continue  # the characters after are read (Q3营收, EBITDA率 when 率 is a word)
+            stop = self._cjk_stops.search(run.group()) if self._cjk_stops else None
+            piece = run.group()[: stop.start()] if stop else run.group()
+            glued = re.search(rf"(?i){re.escape(match.group())}[\u3400-\u9fff]", reading.question)
+            if glued and 2 <= len(piece) <= _GLUED_NAME_CHARS:  # guidance 中位數: two words as written
+                found.append(reading.as_written(match.start(), match.end() + len(piece)))  # longer: unread words
+        return found
 
     def _unread_before_suffix(self, reading: Reading, rest: str) -> list[str]:
         """Unread names before a company suffix (安井食品; 华住 of 华住集团 where 集团 is a word of the pack): a

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import replace
 
 from assistant.engine.answer import Token
@@ -53,6 +54,7 @@ class Screen:
         lines = [fold(a) for c in pack.concepts.values() if c.kind == "segment" for a in c.aliases]
         pairs = {a[i : i + 2] for a in lines if CJK_RUN.fullmatch(a) for i in range(len(a) - 1)}
         self.line_pairs = frozenset(p for p in pairs if p not in generic)  # 加盟 of 加盟及管理酒店
+        self.rank = re.compile("|".join(pack.words.get("rank_patterns", [])) or "(?!)")
 
     def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """The first early stage that decides, in order; None when the question needs a look-up."""
@@ -123,10 +125,16 @@ class Screen:
         the question is about something the pack knows nothing of. A name the article does write (欧盟AFIR法规)
         is something it speaks of, found by the answering sentence's words instead."""
         frame = edit.frame
-        strangers = [n for n in frame.unknown_names if fold(n) not in self.article]
+        strangers = [n for n in frame.unknown_names if fold(n) not in self.article and not self._latin_head_written(n)]
         if strangers and not frame.entities:
             return Decision("unknown_entity", frame, "unknown_entity", confidence=0.8, fields={"name": strangers[0]})
         return None
+
+    def _latin_head_written(self, name: str) -> bool:
+        """Whether a name opening with a Latin word onto Chinese (SAF新草案, AI服务器) opens with a word the article
+        writes: something it speaks of, said more narrowly; QQ音乐 or BOSS直聘 it never writes is a stranger."""
+        head = re.match(r"[A-Za-z]+(?=[\u3400-\u9fff])", name)
+        return head is not None and re.search(rf"(?<![a-z]){head.group().lower()}(?![a-z])", self.article) is not None
 
     def _lonely(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """A follow-up on the first turn: there is nothing to follow, so ask instead of guessing."""
@@ -218,6 +226,9 @@ class Screen:
         other_round = self._other_round(reading, decision)
         if other_round is not None:
             return other_round
+        said = " ".join(fold(f.quote) for f in decision.facts if f.value is not None)  # 第二大客户 asked and
+        if said and (ranked := [r for r in self.rank.findall(reading.folded) if r not in said]):  # 前五大…67.8%
+            return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": ranked[0]})
         if (
             decision.kind != "figures"
             or len({f.quote for f in decision.facts}) != 1  # one sentence (a figure given with two changes)
@@ -230,6 +241,7 @@ class Screen:
             return None
         if not decision.frame.metrics and (piece := self._asked_of_nothing(reading, keys)):
             return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
+
         for token in reading.tokens:
             if (
                 self._foreign(token, reading, keys.units)

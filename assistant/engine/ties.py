@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assistant.engine.factkeys import own_clause
+from assistant.engine.factkeys import clause_and_before, own_clause
 from assistant.engine.frame import Frame
 from assistant.engine.lexicon import content_units
 from assistant.engine.matcher import Scored
@@ -47,17 +47,30 @@ def tied_with(ranked: list[Scored], top: Scored, frame: Frame) -> list[Scored]:
 
 def named_beside(frame: Frame, tied: list[Scored], measure_words: set[str]) -> Scored | None:
     """Of figures as good as each other, the one whose own clause says clearly more of what the question
-    says ("泰国工厂有多少员工": 泰国工厂员工约540人, not 员工总数接近3200人 of the same sentence). The
+    says ("泰国工厂有多少员工": 泰国工厂员工约540人, not 员工总数接近3200人 of the same sentence), else the only one
+    whose clause or the one before it says any of it (成熟机房: 运营满24个月的成熟机房,上架率则达到92.3%). The
     measure's words count only when every clause names the measure: 大型CT超過30% gives a share without
     naming it, and is no less the share asked for than the one before it."""
     if len(tied) > WEIGHTS.clause_tie_max or any(s.fact.value is None for s in tied):
         return None  # many figures as good as each other: the reader chooses
-    clauses = [content_units(fold(own_clause(s.fact))) for s in tied]
-    words = frame.units if all(c & measure_words for c in clauses) else _without_measures(frame) - measure_words
-    shared = sorted(((len(words & c), i) for i, c in enumerate(clauses)), reverse=True)
-    if shared[0][0] - shared[1][0] < WEIGHTS.clause_lead:
-        return None
-    return tied[shared[0][1]]
+    own = _shared(frame, tied, measure_words, [own_clause(s.fact) for s in tied])
+    if own[0][0] - own[1][0] >= WEIGHTS.clause_lead:
+        return tied[own[0][1]]
+    near = _shared(frame, tied, measure_words, [clause_and_before(s.fact) for s in tied], measures=False)
+    best = tied[near[0][1]].fact
+    rivals = [n for n, i in near if _plain(tied[i].fact) != _plain(best) or tied[i].fact.unit != best.unit]
+    alone = near[0][0] >= 1 and not any(rivals) and bool(frame.metrics)  # 在建的4.1万架 said twice: no rival
+    return tied[near[0][1]] if alone else None
+
+
+def _shared(
+    frame: Frame, tied: list[Scored], measure_words: set[str], texts: list[str], measures: bool = True
+) -> list[tuple[int, int]]:
+    """How many of the question's words each text says, most first, with the index of its fact."""
+    clauses = [content_units(fold(text)) for text in texts]
+    named = measures and all(c & measure_words for c in clauses)
+    words = frame.units if named else _without_measures(frame) - measure_words
+    return sorted(((len(words & c), i) for i, c in enumerate(clauses)), reverse=True)
 
 
 def _without_measures(frame: Frame) -> set[str]:

@@ -32,6 +32,7 @@ class Weights:
     qualifier_mentioned: float = 0.3  # a named qualifier appears only in the fact's sentence
     qualifier_absent: float = 0.3  # per named qualifier the fact lacks (subtracted)
     qualifier_unasked: float = 0.2  # per qualifier of the fact the question does not name (subtracted)
+    rank_named: float = 1.0  # the figure's own clause gives the rank asked (第一大客户…41.3%), else subtracted
     # -- periods -------------------------------------------------------------------------------------
     period_fits: float = 0.5  # per asked period the fact fits
     period_own: float = 0.3  # the fact is dated so itself, not only its sentence names the year (a plan's 2027)

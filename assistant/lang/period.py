@@ -124,3 +124,11 @@ def _same_part(asked: Period, named: Period) -> bool:
     """Whether a part of a year named in a sentence (上半年, 2025年一季度) is the part asked."""
     same_year = asked.year is None or named.year in (None, asked.year)  # 4月18日 asked: any year's
     return same_year and (named.quarter, named.month, named.part) == (asked.quarter, asked.month, asked.part)
+
+
+def plan_fits(asked: Period, fact_text: str, reported: int | None) -> bool:
+    """Whether an undated plan (全年资本开支指引为…) is the plan of a year asked: not of a year before the one
+    reported, nor of a part of a year, nor of another year its sentence names (2026年 asked, 2025年…计划)."""
+    named = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", fact_text)}
+    year = asked.year
+    return year is not None and not asked.sub_year and year >= (reported or 0) and named <= {year}

@@ -103,8 +103,8 @@ class Dating:
         right before it (较2023年的7.35亿元: 2023), or none for an earlier moment the article does not date
         (较A轮时的18亿元)."""
         between = plain[start : figure.begins]
-        for date in self.dates(between, between):
-            dated = date.period is not None and date.period.year is not None
+        for date in self.dates(between, between):  # 较第二季平均的2,187点: a quarter of the running year
+            dated = date.period is not None and (date.period.year is not None or date.period.sub_year)
             if date.base and dated and between[date.end :] in rules()["base_value_links"]:
                 return True, replace(date, base=False, compared=True, start=start + date.start, end=start + date.end)
         return bool(re.search(rules()["earlier_base"], between)), None
@@ -143,7 +143,7 @@ class Dating:
         start, end = clause_bounds(plain, figure.begins)
         compared, base = self._compared(plain, start, figure)
         if compared and base is not None:
-            return base
+            return self._with_year(base, [d for d in dates if d.end <= figure.begins], state)
         if self._now(plain, figure, start, end, dates):
             return None  # 目前: the time of writing, not the last date mentioned
         if plain[figure.end :].startswith(tuple(rules()["threshold_after"])):
@@ -185,8 +185,10 @@ class Dating:
         chosen = self._with_year(chosen, before, state)
         if chosen.same_part and not chosen.prior:
             chosen = same_part_of(chosen, before, state)
-        if not own:
-            chosen = _whole_year(plain[start : figure.begins], figure, chosen)
+        if not own:  # 全年路费收入…,占总收入约81.4%: the whole year the sentence opened with, no date since
+            opened = max((plain.rfind(w, 0, start) for w in rules()["whole_year_words"]), default=-1)
+            since = opened if opened >= 0 and not any(opened < d.start < figure.begins for d in dates) else start
+            chosen = _whole_year(plain[since : figure.begins], figure, chosen)
         if _moved_from(plain, figure) and chosen.period and chosen.period.month is None and chosen.period.day is None:
             figure.hints.append("the level a measure moved from: the period a year before")
             return self._year_before(chosen, None)  # 佔收益比重由39.1%降至37.8%: 39.1% is the year before's

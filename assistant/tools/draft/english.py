@@ -130,6 +130,12 @@ class English:
                 found += [f" {english} ".replace(f" {phrase} ", f" {other} ").strip() for other in others]
         return list(dict.fromkeys(found))
 
+    def synonyms(self, name: str) -> list[str]:
+        """The other words the glossary gives the same English (路费 and 通行费: toll): names of one line."""
+        words, plain = glossary()["words"], simplified(name)
+        english = words.get(plain)
+        return [str(w) for w, e in words.items() if english and e == english and w != plain and not str(w).isascii()]
+
     def generic(self, name: str) -> bool:
         """汽车电子, 消费电子: a name made only of the glossary's common words is an industry, not a company."""
         plain = simplified(name)

@@ -9,6 +9,7 @@ import itertools
 import re
 from typing import Any
 
+from assistant.tools.draft.dictionary import senses
 from assistant.tools.draft.figure import Figure
 from assistant.tools.draft.line_names import without_function_tail
 from assistant.tools.draft.reader import half_width, rules, scan_words, simplified
@@ -18,7 +19,7 @@ LATIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(\uff08]\s*([A-Za-z][A-Za-z0-
 
 
 # Chinese words in brackets right after a measure's name (合約負債(預收學費)): another name of it (simplified script).
-CJK_GLOSS = re.compile(r"[(\uff08]([\u4e00-\u9fff]{2,8})[)\uff09]")
+CJK_GLOSS = re.compile(r"[(\uff08]([\u4e00-\u9fff]{2,8}|[a-z][a-z&]{2,7})[)\uff09]")  # plain form: scfi of (SCFI)
 
 
 # A year as written before what a figure measures, with the end or start of it when that is no word's first
@@ -34,8 +35,9 @@ def latin_gloss(sentence: str, words: str) -> str:
 
 
 def cjk_glosses(plain: str, words: dict[str, Any]) -> list[tuple[str, str]]:
-    """(measure id, gloss) for each bracket of Chinese words right after a measure's name in the simplified
-    `plain` text (合同负债(预收学费): contract liabilities, 预收学费); `words` maps measure names to ids. A
+    """(measure id, gloss) for each bracket of Chinese words or a Latin abbreviation right after a measure's name
+    in the simplified `plain` text (合同负债(预收学费): contract liabilities, 预收学费; 运价指数(SCFI)); `words` maps
+    measure names to ids. A
     gloss naming a measure itself, or one of the rules' gloss_not_words (a currency: 营收(新台币)), is none."""
     found, refused = [], [simplified(w) for w in rules()["gloss_not_words"]]
     for match in CJK_GLOSS.finditer(plain):
@@ -80,14 +82,17 @@ def words_before(sentence: str, start: int, end: int) -> str:
     words = pieces[-1]
     while simplified(words).endswith(trailers) and len(words) > 2:
         words = words[: -len(next(t for t in trailers if simplified(words).endswith(t)))]
-    pointer = re.match(r["segment_pointer"], simplified(words))  # 该工厂产能利用率: 产能利用率
+    pointer = re.match(f"{r['segment_pointer']}|{r['company_pointer']}", simplified(words))  # 该工厂产能利用率
     if pointer and len(words) - pointer.end() >= 2:
         words = words[pointer.end() :]
     while simplified(words).startswith(leaders) and len(words) > 2:
         words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
     if simplified(words) in leaders:
         return ""  # 公司100马力以下机型: 公司 names no measure
-    words = words[-r["measure_name_max"] :]
+    cut = max(len(words) - r["measure_name_max"], 0)
+    while cut > 0 and len(words) - cut < r["measure_name_max"] + 3 and _splits_a_word(words, cut):
+        cut -= 1  # 伺服器機櫃出貨目標: not 服器機櫃出貨目標, cut inside 伺服器
+    words = words[cut:]
     while simplified(words).startswith(leaders) and len(words) > 2:  # 商品猪全年平均完全成本: 完全成本
         words = words[len(next(t for t in leaders if simplified(words).startswith(t))) :]
     if re.search(r["measure_not_words"], simplified(words)):
@@ -106,3 +111,14 @@ def counted_noun(sentence: str, figure: Figure) -> str:
     if simplified(words).startswith(tuple(simplified(w) for w in r["measure_trailers"])):
         return ""  # 1,080張增加180張: the change after a count is no thing it counts
     return words if len(words) >= 2 else ""
+
+
+def _splits_a_word(text: str, at: int) -> bool:
+    """Whether cutting the text at `at` splits a word of two or three characters (伺服|器, 伺|服器)."""
+    plain = simplified(text)
+    return any(
+        plain[start:end] in senses()
+        for start in (at - 2, at - 1)
+        for end in (at + 1, at + 2)
+        if 0 <= start < at < end and end - start >= 2
+    )

@@ -142,3 +142,21 @@ def bare_stem(name: str, body: str, lines: Collection[str], taken: Callable[[str
         for m in alone
     )
     return (stem, head) if beside or stem not in senses() else None
+
+
+def phrase_once(name: str, names: list[str]) -> bool:
+    """A name said once is a line unless it reads as a phrase (导致疫苗 beside 疫苗; 确认, 也, 二季度)."""
+    modifiers = rules()["line_modifiers"]
+    if any(name.endswith(other) and name[: -len(other)] not in modifiers for other in names if other != name):
+        return False  # 跨境空运 beside 空运 is the line and its short name
+    return not any(simplified(w) in name for w in rules()["segment_stop_words"])
+
+
+def called_a_line(matched: str, name: str, metric_words: Collection[str]) -> bool:
+    """门店销售业务: a name the article itself calls a line (业务, 板块) is one although it holds a metric
+    word, unless it is one or ends or begins with a long one (净利润业务, 毛利率上升主要 are no lines)."""
+    line_words = [simplified(w) for w in rules()["line_words"]]
+    ends = (*line_words, *rules()["line_call_ends"])  # 风机销售仍是…的绝对主力
+    called = matched.endswith(ends) and not any(w in name for w in line_words)
+    long_words = tuple(w for w in metric_words if len(w) >= 3)
+    return called and name not in metric_words and not (name.endswith(long_words) or name.startswith(long_words))

@@ -1,8 +1,7 @@
 """What a drafted figure measures: the metric word nearest it of the figure's kind (营收 an amount, 股权
 a percentage, a percentage of an amount its share), the measure of the figure before it when it names
 none of its own (a prior value, the other end of a range), else a new metric named after the article's
-own words. Word tables are data (rules.yaml and the bundled vocabulary).
-"""
+own words. Word tables are data (rules.yaml and the bundled vocabulary)."""
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ from assistant.tools.draft.reader import (
     fits,
     half_width,
     moved_to,
+    per_unit_before,
     plain_form,
     rules,
     scan_words,
@@ -261,9 +261,9 @@ class Measures:
             other = next((o for o in rules()["other_words"] if word.startswith(o) and word[len(o) :] in self.words), "")
             if other and ends_line:  # 服务及其他收益: revenue of the line 服务及其他, not other income
                 hit = (hit[0] + len(other), hit[1], self.words[word[len(other) :]])
-            per_unit = plain[: hit[0]].endswith(tuple(rules()["per_unit_prefixes"]))
+            per_unit = per_unit_before(plain[: hit[0]])
             if per_unit and hit[2] in rules()["per_unit_totals"]:
-                continue  # 头均盈利接近150元: a profit per pig, not the year's profit (单台售价 is a price)
+                continue  # 头均盈利接近150元, 每公里路费收入: per pig or km, not the year's (单台售价 is a price)
             if fits(hit[2], figure):
                 found.append(hit)
                 continue
@@ -320,6 +320,7 @@ class Measures:
         """A metric the vocabulary lacks, named after the article's own words (with a readable id; `gloss`,
         its abbreviation FYP, a name too), unless a region inside them leaves a known one (新签海外订单)."""
         words, around = measure_words(words, self.words)  # 整體翻檯率亦: 整體翻檯率
+        words = "数值" if plain_form(words) in self.words and not around else words  # 企业价值对EBITDA约7倍
         zh = self.traditional(words)
         if zh in self.new_metrics or around:
             return around or self.new_metrics[zh]
@@ -329,12 +330,9 @@ class Measures:
         ident = slug(english) if english.isascii() else f"metric_{len(self.new_metrics) + 1}"
         while ident in self.concepts or ident in self.vocabulary or ident in self.reserved:
             ident += "_2"
-        self.concepts[ident] = {
-            "kind": "metric",
-            "names": {"zh-Hant": zh, "zh-Hans": simplified(words), "en": english},
-            "aliases": list(dict.fromkeys([words, zh, english, *([gloss] if gloss else [])])),
-        }
-        self.new_metrics[zh] = ident
+        aliases = list(dict.fromkeys([words, zh, english, *([gloss] if gloss else [])]))
+        names = {"zh-Hant": zh, "zh-Hans": simplified(words), "en": english}
+        self.concepts[ident], self.new_metrics[zh] = {"kind": "metric", "names": names, "aliases": aliases}, ident
         return ident
 
     def _counted_again(self, plain: str) -> str:
@@ -347,11 +345,12 @@ class Measures:
         return ""
 
     def add_heads(self) -> None:
-        """Each new measure is also asked for by its head word (整體平均利用率: 利用率, utilization rate),
-        unless another new measure ends with it too (then the head is a measure of its own) or a metric word is
-        one; one whose name ends with another's (鋰鹽總產量, 產量) implies it."""
+        """Each new measure is also asked for by its head word (整體平均利用率: 利用率), unless another new measure
+        ends with it too (then a measure of its own), or a metric word or a line (路费) is one; one whose name ends
+        with another's (鋰鹽總產量, 產量) implies it."""
         names = {ident: str(self.concepts[ident]["names"]["zh-Hans"]) for ident in self.new_metrics.values()}
-        for ident, head in head_words(names, lambda head: head not in self.words).items():
+        lines = {simplified(str(a)) for c in self.concepts.values() if c.get("kind") == "segment" for a in c["aliases"]}
+        for ident, head in head_words(names, lambda head: head not in self.words and head not in lines).items():
             aliases = self.concepts[ident]["aliases"]
             forms = [head, self.traditional(head), str(glossary()["words"][head])]
             aliases += [a for a in forms if a not in aliases]

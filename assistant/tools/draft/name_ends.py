@@ -64,10 +64,15 @@ def _period_after_name() -> re.Pattern[str]:
     return re.compile(rule_pattern("period_after_name"))
 
 
+_COUNT_OPENING = re.compile(r"[一二两三四五六七八九十几数多]+[条个家座项只间所]")
+
+
 def reads_as_words(body: str, start: int, name: str, legal: bool) -> bool:
-    """A period before a company word (前三季度公司, 季度公司 of 前三季度公司), or one character before words of
-    the language (末清洁能源 of 年末清洁能源): a sentence read as a name, not a company's name."""
+    """A count (三条控股), a period before a company word (前三季度公司, 季度公司 of 前三季度公司), or one character
+    before words of the language (末清洁能源 of 年末清洁能源): a sentence read as a name, not a company's name."""
     plain, period = simplified(name), _period_after_name()
+    if _COUNT_OPENING.match(plain):
+        return True  # 三条控股路段: a count of things, not a company 三条控股
     for back in range(min(start, 3) + 1):  # a period begun before the name may run into it
         found = period.match(simplified(body[start - back : start + len(name)]))
         if found and found.end() - back >= 2:

@@ -229,17 +229,20 @@ def _introduced_names(body: str, counts: Counter[str], r: dict[str, Any]) -> Non
 def _reporting_names(
     body: str, counts: Counter[str], r: dict[str, Any], metric_words: Collection[str], shorts: set[str]
 ) -> None:
-    """A bare name reporting a measure only a company has, in a sentence naming another company: a rival
-    compared (…檸町的門店數已超過4.1萬家;主打中高端路線的茶舍鹿門店約6800家). It starts after a stop,
+    """A bare name reporting a measure only a company has, in a sentence naming another company or after one
+    speaking of peers (放到同行里比: 万国数据2024年营收…, though made of words): a rival compared (…檸町的門店數
+    已超過4.1萬家;主打中高端路線的茶舍鹿門店約6800家). It starts after a stop,
     never after another name's 的 (檸町的直營門店), is no word of the language nor made of words, and
     the measure has a figure right after it; nor the first part of a measure word (归母 of 归母净利润) or a
     word that only leads a measure (录得, 彼时)."""
-    stops = set(r["name_stops"])
+    stops, peers = set(r["name_stops"]), [simplified(w) for w in r["rival_words"]]
     words = sorted(r["rival_report_words"], key=len, reverse=True)
-    for sentence in re.split(r"[。!?!?\n]", body):
+    sentences = re.split(r"[。!?!?\n]", body)
+    for sentence, before_it in zip(sentences, ["", *sentences], strict=False):
         plain = simplified(sentence)
         others = [n for n in {*counts, *shorts} if n in sentence]
-        if not others or len(plain) != len(sentence):
+        peered = any(w in simplified(before_it + sentence) for w in peers)  # 放到同行里比…。万国数据2024年营收…
+        if not (others or peered) or len(plain) != len(sentence):
             continue
         found = [(m, w) for w in words for m in re.finditer(rule_pattern("report_period") + re.escape(w), plain)]
         found += [  # 申港精密2024年清洗设备收入: a period, a line, then the measure
@@ -258,7 +261,7 @@ def _reporting_names(
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
                 and _FIGURE_NEXT.match(plain, match.end())
                 and not (before.endswith("的") and any(before[:-1].endswith(simplified(o)) for o in others))
-                and not made_of_words(simplified(name))
+                and ((peered and len(name) == 4) or not made_of_words(simplified(name)))  # 万国数据, not 税后
                 and not any(plain.startswith(m, start) for m in metric_words if len(m) > len(word))
                 and not any(w in plain[max(0, start - 2) : at] for w in r["report_leads"])  # 其中悦肤汇
                 and not any(n in simplified(name) for n in r["not_names"])

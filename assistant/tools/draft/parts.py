@@ -16,6 +16,13 @@ from assistant.tools.draft.reader import clause_bounds, moved_to, plain_form, ru
 _PART = re.compile(r"[\u4e00-\u9fff]+")  # 原材料及易耗品成本: a name of Chinese words only
 
 
+def company_wide(plain: str, position: int, metric: str) -> bool:
+    """Whether a figure is of the whole company, out of reach of a line named before it: a company measure
+    (经营现金流), or a measure its clause names as the shareholders' (而上半年股东应占溢利为6.45亿元)."""
+    start, _ = clause_bounds(plain, position)
+    return metric in rules()["company_measures"] or any(w in plain[start:position] for w in rules()["owners_words"])
+
+
 def revenue_ratios(vocabulary: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
     """Measure -> the measure that is its share of revenue: the vocabulary's ratios over revenue (人工成本率 of
     staff costs, 净利率 of net profit) and the draft rules' `share_named_by`."""

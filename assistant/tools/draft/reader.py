@@ -236,17 +236,20 @@ def read_figure(sentence: str, plain: str, number: Number) -> Figure:
 
 def change_ending(before: str) -> tuple[int, int] | None:
     """(sign, start) of the change word that ends `before` (plain form), if any: a word of change_words
-    (同比下降), or a change adverb and a one-character verb (同比大增, 骤降); either with change adverbs
-    before it (净减少386人, 大幅下降)."""
+    (同比下降), or a one-character verb after a change adverb (同比大增, 骤降), a comparison (同比增3.3%, 按年跌)
+    or a clause break (52,380车次,增4.6%); either with change adverbs before it (净减少386人, 大幅下降)."""
     r = rules()
     adverbs = tuple(plain_form(a) for a in r["change_adverbs"])
     leading = (*adverbs, *(plain_form(a) for a in r["net_change_words"]))
     words, verbs = word_table(r["change_words"]), word_table(r["change_short_verbs"])
     found = next(((len(before) - len(w), int(sign)) for w, sign in words.items() if before.endswith(w)), None)
-    verb = next((v for v in verbs if before.endswith(v) and before[: -len(v)].endswith(adverbs)), None)
+    bases = (*adverbs, *(plain_form(w) for w in r["change_bases"]), ",", "，", ";", "；")
+    verb = next((v for v in verbs if before.endswith(v) and before[: -len(v)].endswith(bases)), None)
     if found is None and verb is None:
         return None
     start, sign = found or (len(before) - len(str(verb)), int(verbs[str(verb)]))
+    if before[start : start + 1] in "年季月" and before[start - 1 : start].isdigit():
+        start += 1  # 较2023年增长: 年 ends the year, 增长 is the change (not 年增长, a Taiwan word of change)
     while before[:start].endswith(leading):
         start -= len(next(a for a in leading if before[:start].endswith(a)))
     return sign, start
@@ -255,23 +258,29 @@ def change_ending(before: str) -> tuple[int, int] | None:
 def join_ranges(plain: str, figures: list[Figure], words: Collection[str]) -> list[Figure]:
     """26%至27%, 8000至1万台, 3至6亿元: two figures a range word joins are one, from the first to the second.
     The second's unit is the first's too, and so is its scale when the first is the smaller number (3至6亿元:
-    3亿; 8000至1万台: 8000 units); neither is a change (增长46%至2.38亿元 is a change, then a level)."""
+    3亿; 8000至1万台: 8000 units); neither is a change (增长46%至2.38亿元 is a change, then a level), and a range of
+    rates of change (增长约6.3%至10.9%) is one change (调涨300元至1万9,200元 is a change, then a level)."""
     joined: list[Figure] = []
     for figure in figures:
         last = joined[-1] if joined else None
-        if (
-            last is not None
-            and last.upto is None
-            and not (last.change_sign or figure.change_sign)
-            and half_width(plain[last.end : figure.start]) in words
-            and last.unit in (None, figure.unit)
-        ):
+        joins = last is not None and half_width(plain[last.end : figure.start]) in words and not figure.change_sign
+        if joins and last and last.change_sign and last.unit == figure.unit and last.unit in ("%", "個百分點"):
+            last.upto, last.end = figure.value, figure.end
+            continue
+        if joins and last and last.upto is None and not last.change_sign and last.unit in (None, figure.unit):
             last.scale, last.upto = range_upper(last.value, last.scale, figure.value, figure.scale)
             last.unit, last.end = figure.unit, figure.end
             last.hints.append("a range: one figure from its lower end to its upper end")
             continue
         joined.append(figure)
     return joined
+
+
+def per_unit_before(before: str) -> bool:
+    """Whether the words before a measure's name make it a measure per unit: a per_unit_prefixes word right
+    before it, or before a line's name that is (每公里路费收入: toll revenue per kilometre)."""
+    prefixes = "|".join(re.escape(p) for p in sorted(rules()["per_unit_prefixes"], key=len, reverse=True))
+    return bool(re.search(f"(?:{prefixes})[\u4e00-\u9fff]{{0,4}}$", before))
 
 
 def moved_to(before: str) -> bool:
@@ -293,7 +302,7 @@ def attach_changes(sentence: str, figures: list[Figure], is_metric_word: Callabl
     kept = [f for f in figures if not f.change_sign]
     levels = [f for f in kept if f.event is None]
     last: tuple[Figure, int] | None = None  # the figure the change before qualified, and where it ended
-    for change in (f for f in figures if f.change_sign):
+    for change in (f for f in figures if f.change_sign and f.upto is None):  # a range of change: no one figure's
         target = _qualified(sentence, change, levels, is_metric_word)
         if last is not None and _next_change(sentence[last[1] : change.change_start]):
             target = last[0]  # 月减3.1%、年减18.5%: two changes of one figure, on two bases
@@ -373,12 +382,12 @@ def _qualified(
 
 def fits(metric: str, figure: Figure) -> bool:
     """A metric word names a figure of its kind: 股权 a percentage, 营收 an amount (or its share), 每股收益
-    an amount per share, never one in 萬 or 億 (稅後純益14.85億元、EPS 0.98元)."""
-    r = rules()
-    if metric in r["who_measures"]:
-        return False  # 總經理的考核指標,權重由15%提高至25%: a role is no measure of a figure
+    an amount per share, never one in 萬 or 億 (稅後純益14.85億元、EPS 0.98元); a multiple (净负债/EBITDA约7.3倍)
+    only a multiple's; a role (總經理的考核指標,權重由15%提高至25%) no figure."""
+    r, kind = rules(), unit_kind(figure.unit)
+    if metric in r["who_measures"] or (kind == "倍" and metric not in r["multiple_metrics"]):
+        return False
     wanted = r["metric_units"].get(metric)
-    kind = unit_kind(figure.unit)
     if metric in r["per_share_metrics"]:
         return (kind == "money" and not figure.scale) or figure.unit in r["per_share_units"]  # 0.98元, 53.2港仙
     allowed = wanted if isinstance(wanted, list) else [wanted]  # 家 or 間 (a Hong Kong shop count)

@@ -17,11 +17,13 @@ from assistant.tools.draft.entity import slug
 from assistant.tools.draft.line_names import (
     abbreviates,
     bare_stem,
+    called_a_line,
     inside_a_name,
     line_glosses,
     line_stems,
     list_item,
     listed_with_lines,
+    phrase_once,
     right_before,
     without_function_tail,
 )
@@ -36,6 +38,8 @@ from assistant.tools.draft.reader import (
     simplified,
     word_table,
 )
+
+_LISTING = set("、,，及和与等或")  # what joins the items of a list, never a line and the asset it is of
 
 
 class Segments:
@@ -60,8 +64,7 @@ class Segments:
             for alias in concept.get("aliases", []) if concept.get("kind") == "segment" else []:
                 if isinstance(alias, str) and not alias.isascii():
                     table[simplified(alias)] = cid
-        self.vocabulary_ids = set(table.values())
-        self.vocabulary_words = sorted(table)
+        self.vocabulary_ids, self.vocabulary_words = set(table.values()), sorted(table)
         self.entity_forms = sorted(entity_forms, key=len, reverse=True)
         forms = "|".join(map(re.escape, self.entity_forms)) or "(?!)"
         self._trade_then_name = re.compile(f"([\u4e00-\u9fff]{{0,4}}?)(?:{forms})")  # AI伺服器代工廠晟鈦
@@ -76,7 +79,9 @@ class Segments:
             for paragraph in paragraphs:
                 found = [(m, self._clean(m.group(1), stops)) for m in pattern.finditer(simplified(paragraph))]
                 for match, name in found:
-                    called = self._called_a_line(match.group(), name) or match.group()[:1] in '「“"『'  # a quoted name
+                    called = (
+                        called_a_line(match.group(), name, self.metric_words) or match.group()[:1] in '「“"『'
+                    )  # a quoted name
                     called = called or listed_with_lines(paragraph, match, found, self._is_metric)
                     rest = match.group()[match.end(1) - match.start() :]
                     others = name.endswith(self.other_ends)  # 服务及其他收益: the line's "other", not other income
@@ -85,17 +90,14 @@ class Segments:
                     if any(w not in rest and w not in name for w in across):
                         continue  # 录得汇兑收益: 汇兑收益 is a measure, 汇兑 no line
                     if (
-                        name
-                        and name not in table
-                        and name not in names
+                        (name and name not in table and name not in names and name not in r["not_segments"])
                         and (not self._is_metric(name) or called)
-                        and name not in r["not_segments"]
                         and not re.search(r["segment_not_pattern"], name)  # 三大板块 is called a line, and no line
                         and (called or not any(m in name for m in markers))  # 业务占 (营收): a pointer, not a name
                         and (called or not opens or name not in senses())  # 节奏则相对平缓: a word, no line
                     ):
                         names.append(name)
-        names = [n for n in names if body.count(n) > 1 or self._phrase_once(n, names)]
+        names = [n for n in names if body.count(n) > 1 or phrase_once(n, names)]
         glosses = line_glosses(body, names, lambda words: self._clean(words, stops))
         names = [n for n in names if n not in glosses]
         for name in sorted(names, key=len, reverse=True):
@@ -172,26 +174,6 @@ class Segments:
             return ""
         return "" if any(simplified(w) in word for w in r["future_words"]) else word  # 预计2025年资本开支
 
-    def _phrase_once(self, name: str, names: list[str]) -> bool:
-        """A name said once is a line unless it reads as a phrase (导致疫苗 beside 疫苗; 确认, 也, 二季度)."""
-        modifiers = rules()["line_modifiers"]
-        if any(name.endswith(other) and name[: -len(other)] not in modifiers for other in names if other != name):
-            return False  # 跨境空运 beside 空运 is the line and its short name
-        return not any(simplified(w) in name for w in rules()["segment_stop_words"])
-
-    def _called_a_line(self, matched: str, name: str) -> bool:
-        """门店销售业务: a name the article itself calls a line (业务, 板块) is one although it holds a metric
-        word, unless it is one or ends with a long one (净利润业务 is no line)."""
-        line_words = [simplified(w) for w in rules()["line_words"]]
-        ends = (*line_words, *rules()["line_call_ends"])  # 风机销售仍是…的绝对主力
-        called = matched.endswith(ends) and not any(w in name for w in line_words)
-        return (
-            called
-            and name not in self.metric_words
-            and not any(name.endswith(w) for w in self.metric_words if len(w) >= 3)
-            and not any(name.startswith(w) for w in self.metric_words if len(w) >= 3)  # 毛利率上升主要, not 门店销售
-        )
-
     def _is_metric(self, name: str) -> bool:
         """亏损额超过, 净利润: a name holding a metric word is a measure, not a line (nor is 第一大 or 亿元)."""
         r = rules()
@@ -217,6 +199,7 @@ class Segments:
                     f"{english} segment",
                     f"{english} line",
                     *self.english.variants_of(english),
+                    *(form for w in self.english.synonyms(name) for form in (w, self.traditional(w))),
                     f"{name}业务",
                     f"{zh}業務",
                     *(s for s in line_stems(name, self.traditional) if not self._region_word(s)),
@@ -284,7 +267,7 @@ class Segments:
         words = [simplified(w) for w in [*rules()["whole_words"], *rules()["own_company_words"]]]
         if hits and not self._new_subject(plain[hits[-1][1] : position]):  # …牙科診所…,並力爭2026年集團收益: whole's
             own_whole = re.search(f"(?<![占佔])(?:{'|'.join(words)})", plain[start:position])  # 占总营收: a base
-            return None if own_whole else str(hits[-1][2])
+            return None if own_whole else str(self._carried(plain, hits)[2])
         whole = any(w in plain[:end] for w in words)
         named = any(form in plain[:end] for form in self.entity_forms)  # 公司在全国运营冷库41座: the whole's
         return state.get("topic") if own and not whole and not named and self._continues(plain) else None
@@ -318,11 +301,21 @@ class Segments:
     def in_clause(self, plain: str, position: int) -> str | None:
         """The segment named in the clause of a figure at `position`, before it, in its own item of a list
         (其中直营门店612家、加盟门店4606家: 4606 is no 直营门店's); None if none."""
-        start = list_item(plain, clause_bounds(plain, position)[0], position, self.metric_words)
-        clause = plain[start:]
+        clause = plain[(start := list_item(plain, clause_bounds(plain, position)[0], position, self.metric_words)) :]
         hits = [h for h in scan_words(plain[start:position], self.table) if self._names_it(clause, h, position - start)]
         hits = [h for h in hits if not inside_a_name(clause, h[0], h[1], self.entity_forms)]
         return str(hits[-1][2]) if hits else None
+
+    def also_named(self, plain: str, position: int, chosen: str | None) -> str | None:
+        """Another line a figure's clause (its own list item) names before the one it is filed under: the asset
+        whose line it is (衡岳高速2024年路费收入: the road's tolls), so that either name finds it."""
+        start = list_item(plain, clause_bounds(plain, position)[0], position, self.metric_words)
+        found = scan_words(plain[start:position], self.table)
+        at = next((h[0] for h in found if str(h[2]) == chosen), None)  # 日本、韩国及欧洲等其他市场: a list's items
+        hits = [
+            h for h in found if at is not None and h[1] <= at and not set(plain[start + h[1] : start + at]) & _LISTING
+        ]
+        return str(hits[0][2]) if chosen and hits else None
 
     def _names_it(self, plain: str, hit: tuple[int, int, Any], position: int) -> bool:
         """A line named as the topic, or right before the figure at `position` or its measure."""
@@ -353,12 +346,16 @@ class Segments:
             return any(simplified(w) in plain[end : min(clause_end, end + 10)] for w in r["segment_markers"])
         return True
 
+    def _carried(self, plain: str, hits: list[tuple[int, int, Any]]) -> tuple[int, int, Any]:
+        """The line named last that names no measure's part (衡岳高速…路费收入: the road, not its tolls)."""
+        return next((h for h in reversed(hits) if not self.measure.match(plain, h[1])), hits[-1])
+
     def remember(self, plain: str, state: dict[str, Any], opening: bool = False) -> None:
         """The line a sentence names last; a paragraph's opening sentence that makes a line its topic
         (跨境空运仍是最大的业务, 第二大业务是…) gives the line the paragraph is about."""
         hits = [h for h in scan_words(plain, self.table) if self._named(plain, h)]
         if hits:
-            state["segment"] = hits[-1][2]
+            state["segment"] = self._carried(plain, hits)[2]
             if opening and re.search(rules()["line_topic"], plain):
                 state["topic"] = hits[0][2]  # the line named first is the one the sentence ranks
 

@@ -35,7 +35,7 @@ def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list
     stated = [int(y) for line in metadata for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", line)]
     if stated:
         return Writing(max(stated))
-    future, later = future_words(), tuple(rules()["not_reported_after"])
+    later = tuple(rules()["not_reported_after"])
     targets = re.compile(rules()["target_before"])
     years: list[int] = []
     reached: list[int] = []  # reached: years only ever written as a point to reach (提出到2027年…达到40%)
@@ -46,8 +46,8 @@ def writing_time(paragraphs: list[str], words: Mapping[str, Any], metadata: list
     for paragraph in paragraphs:
         for _, sentence in sentences(paragraph):
             plain = plain_form(sentence)
-            if any(w in plain for w in future):
-                continue
+            if first_future(plain) < len(plain):
+                continue  # a plan's year is no year reported (略胜市场预期 is none)
             for grammar in grammars:
                 for m in grammar.scan(plain):
                     period = m.period
