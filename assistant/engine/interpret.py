@@ -3,8 +3,7 @@
 The operation comes from the intent cues (their `operation` and `priority` in intents.yaml), then from
 whole-phrase examples; the slots from the concept hits, the period mentions and the numbers quoted.
 Rounding asked for (保留一位小數, to one decimal), a unit or currency asked for (多少人, in dollars) and
-the signs of a follow-up (那…呢, its, what about) are read here too.
-"""
+the signs of a follow-up (那…呢, its, what about) are read here too."""
 
 from __future__ import annotations
 
@@ -168,14 +167,12 @@ class Interpreter:
         return frame
 
     def _plan_of_measure(self, frame: Frame) -> bool:
-        """Whether a measure naming a plan (guidance: `plan_measures`) is said with another (capex guidance,
-        收入指引): the other measure is asked, its plan preferred, and the plan measure is no measure of its own."""
+        """Whether a plan measure (guidance) is said with another (capex guidance): that one is asked, planned."""
         plans = set(self.words.get("plan_measures", [])) & set(frame.metrics)
-        if not plans or plans >= set(frame.metrics):
-            return False
-        frame.metrics = [m for m in frame.metrics if m not in plans]
-        frame.hits = [h for h in frame.hits if h.target.id not in plans]
-        return True
+        if plans and not plans >= set(frame.metrics):
+            frame.metrics = [m for m in frame.metrics if m not in plans]
+            frame.hits = [h for h in frame.hits if h.target.id not in plans]
+        return bool(plans) and not plans & set(frame.metrics)
 
     def _asked_cues(self, reading: Reading) -> dict[str, int]:
         """The cues that say what is asked: in "用增速倒推2023年营收" (back out 2023 revenue from the growth

@@ -4,8 +4,8 @@ is that figure's change; a sentence opening with 全年 dates all its clauses; r
 (略勝市場預期) are no plan; a figure per kilometre is no toll revenue, a multiple (淨負債/EBITDA約5.2倍) no EBITDA;
 the shareholders' profit is no line's; a guidance (資本開支指引, 收入指引) is the plan of its measure, and a range of
 growth after it belongs to no figure; a Latin gloss (AADT) names the measure before it, and a quarter a
-figure is compared with (較第二季平均的) dates it; and a brand written as Latin letters onto Chinese (QQ音樂) is a company the
-article never names."""
+figure is compared with (較第二季平均的) dates it; and a brand written as Latin letters onto Chinese (QQ音樂) is a
+company the article never names."""
 
 from __future__ import annotations
 

@@ -185,9 +185,9 @@ class Dating:
         chosen = self._with_year(chosen, before, state)
         if chosen.same_part and not chosen.prior:
             chosen = same_part_of(chosen, before, state)
-        if not own:  # 全年路费收入…,占总收入约81.4%: the whole year the sentence opened with, no date since
-            opened = max((plain.rfind(w, 0, start) for w in rules()["whole_year_words"]), default=-1)
-            since = opened if opened >= 0 and not any(opened < d.start < figure.begins for d in dates) else start
+        if not own:  # 全年路费收入…,占总收入约81.4%: the whole year the sentence opens with, no date since
+            opens = any(plain.lstrip(" ,，").startswith(w) for w in rules()["whole_year_words"])
+            since = 0 if opens and not any(d.start < figure.begins for d in dates) else start
             chosen = _whole_year(plain[since : figure.begins], figure, chosen)
         if _moved_from(plain, figure) and chosen.period and chosen.period.month is None and chosen.period.day is None:
             figure.hints.append("the level a measure moved from: the period a year before")

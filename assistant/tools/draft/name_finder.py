@@ -235,14 +235,16 @@ def _reporting_names(
     never after another name's 的 (檸町的直營門店), is no word of the language nor made of words, and
     the measure has a figure right after it; nor the first part of a measure word (归母 of 归母净利润) or a
     word that only leads a measure (录得, 彼时)."""
-    stops, peers = set(r["name_stops"]), [simplified(w) for w in r["rival_words"]]
+    stops, peers = set(r["name_stops"]), [simplified(w) for w in r["peer_words"]]
     words = sorted(r["rival_report_words"], key=len, reverse=True)
     sentences = re.split(r"[。!?!?\n]", body)
     for sentence, before_it in zip(sentences, ["", *sentences], strict=False):
         plain = simplified(sentence)
         others = [n for n in {*counts, *shorts} if n in sentence]
-        peered = any(w in simplified(before_it + sentence) for w in peers)  # 放到同行里比…。万国数据2024年营收…
-        if not (others or peered) or len(plain) != len(sentence):
+
+        joined = simplified(before_it) + plain  # 放到同行里比…。万国数据2024年营收…: where peers are spoken of
+        peer = min((joined.find(w) - len(before_it) for w in peers if w in joined), default=len(plain))
+        if not (others or peer < len(plain)) or len(plain) != len(sentence):
             continue
         found = [(m, w) for w in words for m in re.finditer(rule_pattern("report_period") + re.escape(w), plain)]
         found += [  # 申港精密2024年清洗设备收入: a period, a line, then the measure
@@ -261,7 +263,8 @@ def _reporting_names(
                 and all("\u4e00" <= c <= "\u9fff" for c in name)
                 and _FIGURE_NEXT.match(plain, match.end())
                 and not (before.endswith("的") and any(before[:-1].endswith(simplified(o)) for o in others))
-                and ((peered and len(name) == 4) or not made_of_words(simplified(name)))  # 万国数据, not 税后
+                and (others or peer < start)  # after the words speaking of peers, not before them
+                and ((peer < start and len(name) == 4) or not made_of_words(simplified(name)))  # 万国数据
                 and not any(plain.startswith(m, start) for m in metric_words if len(m) > len(word))
                 and not any(w in plain[max(0, start - 2) : at] for w in r["report_leads"])  # 其中悦肤汇
                 and not any(n in simplified(name) for n in r["not_names"])
