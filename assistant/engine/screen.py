@@ -54,7 +54,6 @@ class Screen:
         lines = [fold(a) for c in pack.concepts.values() if c.kind == "segment" for a in c.aliases]
         pairs = {a[i : i + 2] for a in lines if CJK_RUN.fullmatch(a) for i in range(len(a) - 1)}
         self.line_pairs = frozenset(p for p in pairs if p not in generic)  # 加盟 of 加盟及管理酒店
-        self.rank = re.compile("|".join(pack.words.get("rank_patterns", [])) or "(?!)")
 
     def before(self, edit: Edit, reading: Reading, context: Context) -> Decision | None:
         """The first early stage that decides, in order; None when the question needs a look-up."""
@@ -222,12 +221,12 @@ class Screen:
         """A word of the question the engine could not place, which the article uses in a few other
         sentences but not in the one answering (华北 asked, 常温奶 answered): the question is about
         something the figure is not, so it is no answer. A funding round the question
-        names (Series A) must be named where the answer comes from, in any answer."""
+        names (Series A), or a rank (第二大客户), must be named where the answer comes from, in any answer."""
         other_round = self._other_round(reading, decision)
         if other_round is not None:
             return other_round
         said = " ".join(fold(f.quote) for f in decision.facts if f.value is not None)  # 第二大客户 asked and
-        if said and (ranked := [r for r in self.rank.findall(reading.folded) if r not in said]):  # 前五大…67.8%
+        if said and (ranked := [r for r in self.matcher.ranks.findall(reading.folded) if r not in said]):  # 前五大
             return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": ranked[0]})
         if (
             decision.kind != "figures"
@@ -241,7 +240,6 @@ class Screen:
             return None
         if not decision.frame.metrics and (piece := self._asked_of_nothing(reading, keys)):
             return Decision("unmatched", decision.frame, "no_fact", decision.facts, 0.6, fields={"piece": piece})
-
         for token in reading.tokens:
             if (
                 self._foreign(token, reading, keys.units)

@@ -236,6 +236,7 @@ def _reporting_names(
     the measure has a figure right after it; nor the first part of a measure word (归母 of 归母净利润) or a
     word that only leads a measure (录得, 彼时)."""
     stops, peers = set(r["name_stops"]), [simplified(w) for w in r["peer_words"]]
+    loose = [n for n in r["not_names"] if n not in r["peer_name_words"]]  # 世纪互联 after 同行
     words = sorted(r["rival_report_words"], key=len, reverse=True)
     sentences = re.split(r"[。!?!?\n]", body)
     for sentence, before_it in zip(sentences, ["", *sentences], strict=False):
@@ -267,7 +268,7 @@ def _reporting_names(
                 and ((peer < start and len(name) == 4) or not made_of_words(simplified(name)))  # 万国数据
                 and not any(plain.startswith(m, start) for m in metric_words if len(m) > len(word))
                 and not any(w in plain[max(0, start - 2) : at] for w in r["report_leads"])  # 其中悦肤汇
-                and not any(n in simplified(name) for n in r["not_names"])
+                and not any(n in simplified(name) for n in (loose if peer < start else r["not_names"]))
                 and not simplified(name).startswith(tuple(r["own_company_words"]))  # 集團內勤員工: the group's
                 and not any(name in o or o in name for o in others)
             ):
