@@ -319,8 +319,8 @@ class Drafter:
             metric = parts.part_of_the_last(plain, metric, self.measures.new_metrics.get("數值"), state["measures"])
             far = not parts.company_wide(plain, figure.begins, metric)  # no line carried to a company's measure
             segment = None if figure.event else self.segments.at(plain, figure.begins, state, subject == self.main, far)
-            rest, qualifier = "" if segment else remainder_word(plain, figure.begins), None
-            qualifier = self.segments.also_named(plain, figure.begins, segment)
+            rest = "" if segment else remainder_word(plain, figure.begins)
+            qualifier = self.segments.also_named(plain, figure.begins, segment)  # the road of 衡岳高速…路费收入
             if rest:  # 其余2.23亿元收入来自…等业务: the line named after it, else the rest: never the whole
                 segment = self.segments.after_in_clause(plain, figure.end)
                 qualifier = None if segment else self.variants.qualifier(rest)
